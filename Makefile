@@ -1,0 +1,46 @@
+# plainpitch: `make demo` runs the main job on a bundled example; `make test` runs the whole test suite.
+# Both build the virtual environment from nothing (pinned by requirements.lock).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+export PLAINPITCH_SHARED := $(abspath $(SHARED))
+
+.PHONY: demo test bench eval lint docs browser clean venv
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -c requirements.lock -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	@echo "== plainpitch check examples/landing-page.md"
+	@$(VENV)/bin/plainpitch check examples/landing-page.md; rc=$$?; [ $$rc -le 1 ] || exit $$rc
+
+# Debian's Chromium for the editor's browser tests (never a downloaded browser).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || echo "warning: could not install chromium; browser tests will be skipped"; \
+	  else echo "warning: chromium missing and not root; browser tests will be skipped"; fi; }
+
+test: $(STAMP) browser
+	$(PY) -m pytest -n 2 -p no:cacheprovider
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests scripts
+
+docs: $(STAMP)
+	$(VENV)/bin/plainpitch docs --out docs/rules
+
+bench: $(STAMP)
+	$(PY) scripts/bench.py
+
+eval: $(STAMP)
+	$(PY) scripts/eval.py
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info

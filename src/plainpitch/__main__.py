@@ -1,0 +1,3 @@
+from plainpitch.cli import main
+
+main(prog_name="plainpitch")

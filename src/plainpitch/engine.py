@@ -1,0 +1,225 @@
+"""run rules over a Document -> DocumentReport: selection, suppressions, severities, locations, metrics, score."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable
+
+from plainpitch.config import Config
+from plainpitch.model import (
+    SEVERITY_RANK,
+    Document,
+    DocumentReport,
+    Finding,
+    Location,
+    Metric,
+    Span,
+)
+from plainpitch.profiles import thresholds
+from plainpitch.rules.base import Hit, Rule, all_rules, resolve_selector
+
+# Metric providers: fn(doc, ctx) -> iterable of Metric. Registered by modules under plainpitch.rules.checks
+# (they are imported with the rules). ``media`` empty = every medium but calls.
+MetricFn = Callable[[Document, "Context"], Iterable[Metric]]
+_PROVIDERS: list[tuple[tuple[str, ...], MetricFn]] = []
+# Details providers: fn(doc, ctx) -> (key, JSON-ready value) for the report's ``details``.
+_DETAILS: list[tuple[tuple[str, ...], Callable[[Document, "Context"], tuple[str, Any] | None]]] = []
+
+
+def metric_provider(*media: str) -> Callable[[MetricFn], MetricFn]:
+    def wrap(fn: MetricFn) -> MetricFn:
+        _PROVIDERS.append((tuple(media), fn))
+        return fn
+
+    return wrap
+
+
+def details_provider(*media: str):
+    def wrap(fn):
+        _DETAILS.append((tuple(media), fn))
+        return fn
+
+    return wrap
+
+
+def _applies(media: tuple[str, ...], medium: str) -> bool:
+    return medium in media if media else medium != "call"
+
+
+class Context:
+    """What a rule may ask while it runs: thresholds, options, vocabulary, metrics, shared caches."""
+
+    def __init__(self, doc: Document, config: Config, medium: str) -> None:
+        self.doc = doc
+        self.config = config
+        self.medium = medium
+        self.profile = config.profile
+        self.context = config.context
+        self.thresholds = thresholds(config.profile, config.context, config.thresholds)
+        self.cache: dict[str, Any] = {}
+        self._metrics: dict[str, Metric] | None = None
+        self._rule: Rule | None = None
+        self._vocab_lower = {v.lower() for v in config.vocabulary}
+
+    # -- per rule ------------------------------------------------------------------------------------
+    def option(self, name: str, default: Any = None) -> Any:
+        rule = self._rule
+        if rule is None:
+            return default
+        configured = self.config.rule_options.get(rule.meta.code) or self.config.rule_options.get(rule.meta.name) or {}
+        if name in configured:
+            return configured[name]
+        return rule.meta.options.get(name, default)
+
+    def threshold(self, key: Any) -> Any:
+        """A number, or ``"profile:<key>"`` / a bare profile key looked up in the merged thresholds."""
+        if isinstance(key, str):
+            name = key.removeprefix("profile:")
+            return self.thresholds[name]
+        return key
+
+    def allowed(self, term: str) -> bool:
+        """True when the project vocabulary lists the term (case-insensitive, whole term)."""
+        return bool(self._vocab_lower) and term.lower() in self._vocab_lower
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        if key not in self.cache:
+            self.cache[key] = compute()
+        return self.cache[key]
+
+    # -- metrics -------------------------------------------------------------------------------------
+    @property
+    def metrics(self) -> dict[str, Metric]:
+        if self._metrics is None:
+            self._metrics = {}
+            for media, fn in _PROVIDERS:
+                if _applies(media, self.medium):
+                    for metric in fn(self.doc, self):
+                        self._metrics[metric.name] = metric
+        return self._metrics
+
+    def metric(self, name: str) -> Any:
+        found = self.metrics.get(name)
+        return None if found is None else found.value
+
+
+def selected_rules(config: Config, medium: str) -> list[Rule]:
+    rules = all_rules()
+    explicit: set[str] = set()
+    for key in config.select:
+        explicit |= resolve_selector(key)
+    ignored: set[str] = set()
+    for key in config.ignore:
+        ignored |= resolve_selector(key)
+    chosen = []
+    for r in rules:
+        code = r.meta.code
+        if code in ignored or config.severity.get(code) == "none":
+            continue
+        if explicit and code not in explicit:
+            continue
+        if r.meta.preview and code not in explicit:
+            continue
+        if not r.meta.runs_on(medium):
+            continue
+        chosen.append(r)
+    return chosen
+
+
+def _suppressed(doc: Document, code: str, name: str, span: Span) -> bool:
+    for s in doc.suppressions:
+        if s.start <= span.start < max(s.end, s.start + 1) and (not s.codes or code in s.codes or name in s.codes):
+            return True
+    return False
+
+
+def make_finding(doc: Document, rule: Rule, hit: Hit, severity: str) -> Finding:
+    meta = rule.meta
+    src_start, src_end = doc.source_span(hit.span)
+    line, col = doc.line_col(src_start)
+    end_line, end_col = doc.line_col(src_end)
+    text = doc.span_text(hit.span)
+    args = {"match": text, **hit.args}
+    if hit.message is not None:
+        message = hit.message
+    else:
+        try:
+            message = meta.message.format(**args)
+        except (KeyError, IndexError, ValueError):
+            message = meta.message
+    unit = doc.units[doc.unit_at(hit.span.start)] if doc.units else None
+    turn = unit.turn if unit is not None else None
+    return Finding(
+        code=meta.code,
+        name=meta.name,
+        category=meta.category,
+        severity=severity,
+        message=message,
+        fix=meta.fix,
+        span=hit.span,
+        location=Location(src_start, src_end, line, col, end_line, end_col),
+        text=text,
+        suggestions=hit.suggestions,
+        data=dict(hit.data),
+        turn=turn.index if turn is not None else None,
+        time=turn.time.start if turn is not None and turn.time is not None else None,
+    )
+
+
+def analyze(doc: Document, config: Config | None = None, *, rules: list[Rule] | None = None) -> DocumentReport:
+    """Run the rules over one document."""
+    from plainpitch import scoring
+    from plainpitch.text.language import looks_english
+
+    config = config or Config()
+    medium = config.medium or doc.medium
+    if config.medium and doc.medium == "call":
+        medium = "call"
+    ctx = Context(doc, config, medium)
+    notes: list[str] = []
+    findings: list[Finding] = []
+    english = looks_english(doc)
+    if rules is None:
+        rules = selected_rules(config, medium)
+    if not english:
+        notes.append("the text does not look like English; plainpitch's rules are for English, so they were skipped")
+        rules = []
+    elif not doc.sentences:
+        notes.append("no sentences to check")
+    min_rank = SEVERITY_RANK[config.min_severity]
+    seen: set[tuple[str, int, int]] = set()
+    for rule in rules:
+        ctx._rule = rule
+        code = rule.meta.code
+        for hit in rule.check(doc, ctx):
+            severity = config.severity.get(code) or hit.severity or rule.meta.severity
+            if SEVERITY_RANK[severity] < min_rank:
+                continue
+            key = (code, hit.span.start, hit.span.end)
+            if key in seen or _suppressed(doc, code, rule.meta.name, hit.span):
+                continue
+            seen.add(key)
+            findings.append(make_finding(doc, rule, hit, severity))
+    ctx._rule = None
+    findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
+    metrics = tuple(ctx.metrics.values()) if english else ()
+    details: dict[str, Any] = {}
+    if english:
+        for media, fn in _DETAILS:
+            if _applies(media, medium):
+                item = fn(doc, ctx)
+                if item is not None:
+                    details[item[0]] = item[1]
+    score = scoring.score(doc, findings, ctx) if english and doc.sentences else None
+    return DocumentReport(
+        path=doc.path,
+        format=doc.format,
+        medium=medium,
+        profile=config.profile,
+        context=config.context,
+        findings=tuple(findings),
+        metrics=metrics,
+        score=score,
+        document=doc,
+        details=details,
+        notes=tuple(notes),
+    )

@@ -1,0 +1,311 @@
+"""The core data model: what loaders produce, what rules read and what reports print.
+
+Everything here is a frozen dataclass so that a Document can be shared between rules (and threads)
+without anyone changing it under another's feet.
+
+Offsets: ``Document.text`` is the *analysed* text (the prose the loader extracted, units joined by blank
+lines). Every Unit knows where its text came from in ``Document.source`` (the decoded source file), so a
+span in the analysed text maps back to a character offset, a line and a column in the file the user opened.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Mapping
+
+SEVERITIES = ("suggestion", "warning", "error")
+SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+
+# Unit kinds a loader may produce. "turn" is one speaker's stretch in a call transcript.
+UNIT_KINDS = ("subject", "heading", "paragraph", "list_item", "cta", "link", "quote", "table_cell", "turn")
+
+MEDIA = ("page", "email", "proposal", "text", "call")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range [start, end) of character offsets into ``Document.text``."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRange:
+    """Seconds from the start of a call."""
+
+    start: float
+    end: float
+
+    @property
+    def duration(self) -> float:
+        return max(0.0, self.end - self.start)
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """Who spoke a unit of a call, and when (times are None when the transcript has none)."""
+
+    speaker: str
+    role: str = "unknown"  # seller | buyer | unknown
+    time: TimeRange | None = None
+    index: int = 0
+    source_line: int | None = None  # first line of the turn in the source file
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One structural block of a document: a heading, a paragraph, a list item, a button, a turn...
+
+    ``start``/``end`` are offsets into ``Document.text``. ``source_start`` is where the unit's first
+    character sits in ``Document.source``. When the unit text is an exact copy of the source slice,
+    ``source_map`` is None; otherwise it holds, for each character of the unit text, its offset in the
+    source (entities, Markdown markers and tags make the two differ).
+    """
+
+    kind: str
+    start: int
+    end: int
+    source_start: int
+    source_map: tuple[int, ...] | None = None
+    level: int = 0  # heading level, list depth
+    href: str | None = None  # for links and CTAs
+    turn: Turn | None = None
+    attrs: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_source(self, offset: int) -> int:
+        """Map an offset in Document.text inside this unit to an offset in Document.source."""
+        rel = offset - self.start
+        if self.source_map is None:
+            return self.source_start + rel
+        if not self.source_map:
+            return self.source_start
+        if rel >= len(self.source_map):
+            return self.source_map[-1] + 1 + (rel - len(self.source_map))
+        return self.source_map[max(rel, 0)]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word (letters, digits and joined punctuation such as in "e-mail", "don't", "v2.1")."""
+
+    start: int
+    end: int
+    text: str
+    unit: int  # index into Document.units
+    sentence: int  # index into Document.sentences
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    unit: int
+    word_start: int  # index of the first token in Document.words
+    word_end: int  # one past the last token
+
+    @property
+    def word_count(self) -> int:
+        return self.word_end - self.word_start
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """An inline ``plainpitch: ignore CODE`` comment: silences codes over a range of Document.text."""
+
+    codes: frozenset[str]  # empty = all rules
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded input. Build it with ``plainpitch.text.segment.build_document`` so that it is segmented once."""
+
+    path: str
+    text: str
+    source: str
+    units: tuple[Unit, ...]
+    sentences: tuple[Sentence, ...]
+    words: tuple[Token, ...]
+    medium: str = "text"
+    format: str = "text"
+    suppressions: tuple[Suppression, ...] = ()
+    meta: Mapping[str, Any] = field(default_factory=dict)  # subject, from, front matter, detected language...
+
+    # -- offset mapping -----------------------------------------------------------------------------
+    @cached_property
+    def _unit_starts(self) -> list[int]:
+        return [u.start for u in self.units]
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        src = self.source
+        find = src.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        return starts
+
+    def unit_at(self, offset: int) -> int:
+        """Index of the unit that holds ``offset`` (or the nearest one before it)."""
+        return max(0, bisect.bisect_right(self._unit_starts, offset) - 1)
+
+    def to_source(self, offset: int) -> int:
+        if not self.units:
+            return min(offset, len(self.source))
+        unit = self.units[self.unit_at(offset)]
+        return min(unit.to_source(min(offset, max(unit.end, unit.start))), len(self.source))
+
+    def source_span(self, span: Span) -> tuple[int, int]:
+        """The span as offsets into ``source`` (end is exclusive)."""
+        start = self.to_source(span.start)
+        if span.end > span.start:
+            end = self.to_source(span.end - 1) + 1
+        else:
+            end = start
+        return start, max(start, end)
+
+    def line_col(self, source_offset: int) -> tuple[int, int]:
+        """1-based line and column of a source offset."""
+        line = bisect.bisect_right(self._line_starts, source_offset) - 1
+        return line + 1, source_offset - self._line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        starts = self._line_starts
+        if line < 1 or line > len(starts):
+            return ""
+        end = starts[line] - 1 if line < len(starts) else len(self.source)
+        return self.source[starts[line - 1] : end].rstrip("\r")
+
+    def unit_text(self, unit: Unit) -> str:
+        return self.text[unit.start : unit.end]
+
+    def span_text(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    def sentence_words(self, sentence: Sentence) -> tuple[Token, ...]:
+        return self.words[sentence.word_start : sentence.word_end]
+
+    @property
+    def word_count(self) -> int:
+        return len(self.words)
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A concrete replacement for the finding's span (``replacement`` may be empty: delete)."""
+
+    replacement: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a finding sits in the source file (1-based lines and columns; end column exclusive)."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    name: str
+    category: str
+    severity: str
+    message: str
+    fix: str
+    span: Span
+    location: Location
+    text: str  # the flagged text
+    suggestions: tuple[Suggestion, ...] = ()
+    data: Mapping[str, Any] = field(default_factory=dict)
+    turn: int | None = None  # index of the call turn the finding is in
+    time: float | None = None  # seconds into the call
+
+
+@dataclass(frozen=True)
+class Metric:
+    name: str  # <kind>.<name>[.<role>], e.g. copy.grade, call.talk_ratio.seller
+    value: float | int | str | None
+    label: str = ""
+    unit: str = ""
+    note: str = ""  # e.g. "by words: the transcript has no timestamps"
+
+
+@dataclass(frozen=True)
+class Deduction:
+    code: str
+    points: float
+    count: int
+
+
+@dataclass(frozen=True)
+class SubScore:
+    name: str
+    value: float
+    deductions: tuple[Deduction, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Score:
+    overall: float
+    parts: tuple[SubScore, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentReport:
+    path: str
+    format: str
+    medium: str
+    profile: str
+    context: str
+    findings: tuple[Finding, ...]
+    metrics: tuple[Metric, ...]
+    score: Score | None
+    document: Document | None = None  # kept for renderers that show the copy (HTML, text)
+    details: Mapping[str, Any] = field(default_factory=dict)  # extra analysis: classified sentences, turns...
+    notes: tuple[str, ...] = ()  # e.g. "rules are for English: skipped"
+
+    def metric(self, name: str) -> Metric | None:
+        for metric in self.metrics:
+            if metric.name == name:
+                return metric
+        return None
+
+
+@dataclass(frozen=True)
+class InputError:
+    """A file that could not be checked, with a one-line reason."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Report:
+    documents: tuple[DocumentReport, ...]
+    errors: tuple[InputError, ...] = ()
+    tool_version: str = ""
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return tuple(f for d in self.documents for f in d.findings)

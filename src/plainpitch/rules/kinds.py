@@ -1,0 +1,146 @@
+"""Data rule kinds: a TOML pack entry becomes a Rule whose check is one of these.
+
+- existence: flag any of ``tokens`` (words or phrases; regex allowed with ``regex = true``)
+- substitution: flag each key of ``swap`` and suggest its value
+- occurrence: flag a scope (sentence | paragraph | document) where ``token`` occurs more than ``max`` times
+- metric: flag the document when a named metric is above ``max`` or below ``min`` (thresholds may name a
+  profile key, e.g. ``max = "profile:grade.document"``)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, Mapping
+
+from plainpitch.model import Span, Suggestion
+from plainpitch.rules.base import Hit, Rule, make_meta
+
+# Units that hold prose a buyer reads (code never reaches the Document at all).
+PROSE_KINDS = frozenset({"subject", "heading", "paragraph", "list_item", "cta", "link", "quote", "table_cell", "turn"})
+
+
+def _phrase_pattern(phrases: Iterable[str], regex: bool) -> str:
+    alts = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        if regex:
+            alts.append(p)
+        else:
+            alts.append(r"\s+".join(re.escape(w) for w in p.split()))
+    return r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])"
+
+
+def _compile(phrases: Iterable[str], ignorecase: bool, regex: bool = False) -> re.Pattern[str]:
+    return re.compile(_phrase_pattern(phrases, regex), re.IGNORECASE if ignorecase else 0)
+
+
+def _match_case(replacement: str, original: str) -> str:
+    if original[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def _seller_units(doc, ctx) -> Iterable[Any]:
+    """Units a copy rule reads: all units, or only the seller's turns on a call."""
+    for unit in doc.units:
+        if unit.kind == "turn" and unit.turn is not None and unit.turn.role == "buyer":
+            continue
+        yield unit
+
+
+def existence_check(spec: Mapping[str, Any]):
+    pattern = _compile(spec["tokens"], spec.get("ignorecase", True), spec.get("regex", False))
+    exceptions = {e.lower() for e in spec.get("exceptions", ())}
+
+    def check(doc, ctx) -> Iterable[Hit]:
+        text = doc.text
+        for unit in _seller_units(doc, ctx):
+            for m in pattern.finditer(text, unit.start, unit.end):
+                if m.group(0).lower() in exceptions or ctx.allowed(m.group(0)):
+                    continue
+                yield Hit(Span(m.start(), m.end()), {"match": m.group(0)})
+
+    return check
+
+
+def substitution_check(spec: Mapping[str, Any]):
+    ignorecase = spec.get("ignorecase", True)
+    swap = {(k.lower() if ignorecase else k): v for k, v in spec["swap"].items()}
+    pattern = _compile(swap, ignorecase, spec.get("regex", False))
+
+    def check(doc, ctx) -> Iterable[Hit]:
+        text = doc.text
+        for unit in _seller_units(doc, ctx):
+            for m in pattern.finditer(text, unit.start, unit.end):
+                found = m.group(0)
+                if ctx.allowed(found):
+                    continue
+                key = " ".join(found.split())
+                repl = swap.get(key.lower() if ignorecase else key, "")
+                options = [o.strip() for o in re.split(r"\s*(?:,|\bor\b)\s*", repl) if o.strip()] or [repl]
+                yield Hit(
+                    Span(m.start(), m.end()),
+                    {"match": found, "replacement": repl},
+                    tuple(Suggestion(_match_case(o, found)) for o in options[:3] if o),
+                )
+
+    return check
+
+
+def occurrence_check(spec: Mapping[str, Any]):
+    pattern = _compile(spec["tokens"], spec.get("ignorecase", True), spec.get("regex", False))
+    scope = spec.get("scope", "sentence")
+
+    def check(doc, ctx) -> Iterable[Hit]:
+        limit = ctx.option("max", spec.get("max", 1))
+        text = doc.text
+        if scope == "sentence":
+            ranges = [(s.start, s.end) for s in doc.sentences]
+        elif scope == "paragraph":
+            ranges = [(u.start, u.end) for u in _seller_units(doc, ctx)]
+        else:
+            ranges = [(0, len(text))] if text else []
+        for start, end in ranges:
+            found = list(pattern.finditer(text, start, end))
+            if len(found) > limit:
+                yield Hit(Span(start, end), {"count": len(found), "max": limit, "match": found[0].group(0)})
+
+    return check
+
+
+def metric_check(spec: Mapping[str, Any]):
+    name = spec["metric"]
+
+    def check(doc, ctx) -> Iterable[Hit]:
+        value = ctx.metric(name)
+        if value is None or not doc.text:
+            return
+        high = ctx.threshold(spec["max"]) if "max" in spec else None
+        low = ctx.threshold(spec["min"]) if "min" in spec else None
+        if (high is not None and value > high) or (low is not None and value < low):
+            first = doc.units[0]
+            yield Hit(
+                Span(first.start, first.end),
+                {"value": round(value, 1), "max": high, "min": low, "metric": name},
+            )
+
+    return check
+
+
+KINDS = {
+    "existence": existence_check,
+    "substitution": substitution_check,
+    "occurrence": occurrence_check,
+    "metric": metric_check,
+}
+META_KEYS = {
+    "code", "name", "category", "severity", "summary", "why", "message", "fix", "bad", "good", "options",
+    "aliases", "media", "preview", "example_medium", "example_format", "sources",
+}  # fmt: skip
+
+
+def rule_from_spec(spec: Mapping[str, Any], pack: str) -> Rule:
+    kind = spec.get("kind")
+    if kind not in KINDS:
+        raise ValueError(f"{pack}: rule {spec.get('code')} has kind {kind!r}; use one of {', '.join(KINDS)}")
+    meta = make_meta(kind=kind, pack=pack, **{k: v for k, v in spec.items() if k in META_KEYS})
+    return Rule(meta, KINDS[kind](spec))

@@ -1,0 +1,116 @@
+"""Paths -> Report: expands folders, finds each file's config, loads, analyses, and collects per-file errors."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from plainpitch.config import Config, ConfigError, config_for
+from plainpitch.ingest import load_bytes, load_path
+from plainpitch.ingest.decode import MAX_BYTES
+from plainpitch.ingest.errors import LoadError
+from plainpitch.model import DocumentReport, InputError, Report
+
+SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", "dist", "build"}
+
+
+def _matches(path: str, patterns: Iterable[str]) -> bool:
+    name = os.path.basename(path)
+    norm = path.replace(os.sep, "/")
+    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(norm, p) or fnmatch.fnmatch(norm, "*/" + p) for p in patterns)
+
+
+def expand(paths: Iterable[str], include: Iterable[str], exclude: Iterable[str]) -> Iterator[tuple[str, str | None]]:
+    """Yield (path, error) for every file to check; folders are walked with include/exclude globs."""
+    include = tuple(include)
+    exclude = tuple(exclude)
+    for raw in paths:
+        if raw == "-":
+            yield raw, None
+            continue
+        if os.path.isdir(raw):
+            found = False
+            for root, dirs, files in os.walk(raw):
+                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not _matches(os.path.join(root, d), exclude))
+                for name in sorted(files):
+                    full = os.path.join(root, name)
+                    if _matches(full, include) and not _matches(full, exclude):
+                        found = True
+                        yield full, None
+            if not found:
+                yield raw, f"no supported files in the folder (looked for {', '.join(include)})"
+        elif os.path.exists(raw) or os.path.islink(raw):
+            yield raw, None
+        else:
+            yield raw, "no such file or folder"
+
+
+class Runner:
+    def __init__(self, base: Config | None = None, overrides: dict[str, Any] | None = None, fmt: str | None = None,
+                 max_bytes: int = MAX_BYTES, use_file_config: bool = True) -> None:  # fmt: skip
+        self.base = base
+        self.overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
+        self.fmt = fmt
+        self.max_bytes = max_bytes
+        self.use_file_config = use_file_config and base is None
+        self._configs: dict[str, Config] = {}
+
+    def config_for(self, path: str) -> Config:
+        if not self.use_file_config:
+            cfg = self.base or Config()
+        else:
+            folder = os.path.dirname(os.path.abspath(path)) if path != "-" else os.getcwd()
+            if folder not in self._configs:
+                self._configs[folder] = config_for(Path(folder))
+            cfg = self._configs[folder]
+        return cfg.with_overrides(**self.overrides) if self.overrides else cfg
+
+    def check_one(self, path: str, stdin_data: bytes | None = None) -> DocumentReport:
+        from plainpitch.engine import analyze
+
+        config = self.config_for(path)
+        if path == "-":
+            doc = load_bytes(stdin_data or b"", "<stdin>", self.fmt, self.max_bytes)
+        else:
+            doc = load_path(path, self.fmt, self.max_bytes)
+        return analyze(doc, config)
+
+    def run(self, paths: list[str], stdin: Any = None) -> Report:
+        from plainpitch import __version__
+
+        reports: list[DocumentReport] = []
+        errors: list[InputError] = []
+        include = (self.base or Config()).include
+        exclude = (self.base or Config()).exclude
+        if self.use_file_config and paths:
+            try:
+                first = self.config_for(paths[0] if paths[0] != "-" else ".")
+                include, exclude = first.include, first.exclude
+            except ConfigError:
+                pass
+        for path, problem in expand(paths, self.overrides.get("include") or include, self.overrides.get("exclude") or exclude):
+            if problem:
+                errors.append(InputError(path, problem))
+                continue
+            try:
+                data = None
+                if path == "-":
+                    stream = stdin if stdin is not None else sys.stdin.buffer
+                    data = stream.read()
+                reports.append(self.check_one(path, data))
+            except LoadError as exc:
+                errors.append(InputError(exc.path if exc.path != "-" else path, str(exc).split(": ", 1)[-1] if exc.line is None else f"line {exc.line}: {exc.message}"))
+            except ConfigError as exc:
+                errors.append(InputError(path, str(exc)))
+            except RecursionError:
+                errors.append(InputError(path, "the file is nested too deeply to parse"))
+            except MemoryError:
+                errors.append(InputError(path, "the file is too large to analyse in memory"))
+        return Report(tuple(reports), tuple(errors), __version__)
+
+
+def check_paths(paths: list[str], config: Config | None = None, **overrides: Any) -> Report:
+    return Runner(config, overrides).run(paths)

@@ -1,0 +1,30 @@
+"""Is this English? The rules are tuned for English; on other languages they would only make noise."""
+
+from __future__ import annotations
+
+from plainpitch.model import Document
+
+# The most frequent English function words: in any English prose of a few sentences some of them appear.
+_COMMON = frozenset(
+    """
+    the a an and or but of to in on for with at by from as is are was were be been it its this that these those
+    you your we our us i my me he she they them their his her not no can will do does did have has had so if
+    than then there what which who how when why all any more most up out about into over just only also get
+    """.split()
+)
+
+
+def english_ratio(words: list[str]) -> float:
+    if not words:
+        return 1.0
+    hits = sum(1 for w in words if w.lower() in _COMMON)
+    return hits / len(words)
+
+
+def looks_english(doc: Document) -> bool:
+    """False only when there is enough running text to judge and almost none of it is English."""
+    words = [t.text for t in doc.words if t.text.isalpha()]
+    if len(words) < 20:
+        return True
+    # English prose runs at 35-50% function words; headings and lists lower it, so the bar is low.
+    return english_ratio(words) >= 0.08

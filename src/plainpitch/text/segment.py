@@ -1,0 +1,146 @@
+"""The one segmenter: loaders hand over blocks of text, this builds the Document with its sentences and words.
+
+Every rule reads ``Document.sentences`` and ``Document.words``; nothing re-tokenises the raw string.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
+
+from plainpitch.model import Document, Sentence, Suppression, Token, Turn, Unit
+
+# A word: letters/digits joined by apostrophes, hyphens, dots, slashes or underscores ("don't", "e-mail",
+# "v2.1", "nginx.conf", "snake_case"); a leading slash keeps paths whole.
+WORD_RE = re.compile(r"/?\w+(?:(?:['’\-./_:@]|::)\w+)*['’]?", re.UNICODE)
+
+# Sentence ends: terminal punctuation (plus closing quotes/brackets) followed by whitespace.
+_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|[.!?…]+[\"'”’)\]]*$")
+# A line break inside a block ends a sentence when the next line starts a new thought (bullets, etc.).
+_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sr jr st vs etc e.g i.e eg ie cf al approx inc ltd co corp no fig est dept mt ave
+    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k a.m p.m
+    """.split()
+)
+
+JOIN = "\n\n"  # between units in Document.text
+
+
+@dataclass
+class Block:
+    """What a loader hands to ``build_document``: one unit's text and where it came from."""
+
+    kind: str
+    text: str
+    source_start: int
+    source_map: list[int] | tuple[int, ...] | None = None
+    level: int = 0
+    href: str | None = None
+    turn: Turn | None = None
+    attrs: dict[str, Any] = field(default_factory=dict)
+    ignore: frozenset[str] | None = None  # codes silenced on this block by an inline comment
+
+
+def _sentence_bounds(text: str) -> Iterable[tuple[int, int]]:
+    """Yield (start, end) of sentences in one unit's text, trimmed of surrounding space."""
+    pos = 0
+    n = len(text)
+    for match in _END_RE.finditer(text):
+        end = match.end()
+        punct = match.group(0)
+        if punct.startswith(".") and not punct.startswith(".."):
+            # "e.g." / "Dr." / "3.5" / "v1." are not sentence ends
+            word_start = text.rfind(" ", pos, match.start()) + 1
+            last_word = text[word_start : match.start()].lower().lstrip("([\"'“")
+            if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
+                continue
+            nxt = text[end : end + 3].lstrip()
+            if nxt and nxt[0].islower():
+                continue
+        yield from _trim(text, pos, end)
+        pos = end
+    if pos < n:
+        yield from _trim(text, pos, n)
+
+
+def _trim(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end
+
+
+def build_document(
+    path: str,
+    source: str,
+    blocks: Iterable[Block],
+    *,
+    medium: str = "text",
+    format: str = "text",
+    meta: Mapping[str, Any] | None = None,
+    suppressions: Iterable[Suppression] = (),
+) -> Document:
+    """Join blocks into the analysed text and segment it into sentences and words, once."""
+    parts: list[str] = []
+    units: list[Unit] = []
+    sentences: list[Sentence] = []
+    words: list[Token] = []
+    supp = list(suppressions)
+    offset = 0
+    for block in blocks:
+        text = block.text
+        if not text.strip():
+            continue
+        if parts:
+            parts.append(JOIN)
+            offset += len(JOIN)
+        unit_index = len(units)
+        smap = tuple(block.source_map) if block.source_map is not None else None
+        if smap is not None and len(smap) != len(text):
+            raise ValueError(f"source map of {len(smap)} for text of {len(text)} in {path}")
+        units.append(
+            Unit(
+                kind=block.kind,
+                start=offset,
+                end=offset + len(text),
+                source_start=block.source_start,
+                source_map=smap,
+                level=block.level,
+                href=block.href,
+                turn=block.turn,
+                attrs=block.attrs,
+            )
+        )
+        if block.ignore is not None:
+            supp.append(Suppression(block.ignore, offset, offset + len(text)))
+        for s_start, s_end in _sentence_bounds(text):
+            sentence_index = len(sentences)
+            first_word = len(words)
+            for m in WORD_RE.finditer(text, s_start, s_end):
+                words.append(Token(offset + m.start(), offset + m.end(), m.group(0), unit_index, sentence_index))
+            sentences.append(
+                Sentence(offset + s_start, offset + s_end, text[s_start:s_end], unit_index, first_word, len(words))
+            )
+        parts.append(text)
+        offset += len(text)
+    return Document(
+        path=path,
+        text="".join(parts),
+        source=source,
+        units=tuple(units),
+        sentences=tuple(sentences),
+        words=tuple(words),
+        medium=medium,
+        format=format,
+        suppressions=tuple(supp),
+        meta=dict(meta or {}),
+    )
+
+
+def words_in(text: str) -> list[str]:
+    """Words of a free string (for rule data and examples, not for documents)."""
+    return WORD_RE.findall(text)
