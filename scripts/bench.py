@@ -1,0 +1,184 @@
+"""make bench: speed figures, each beside a baseline measured in the same run; results in bench/results.json.
+
+1. Throughput: `plainpitch check` vs proselint (PyPI) and write-good (npm) over the corpus in ../shared/corpus,
+   repeated to about 300,000 words so that start-up does not count. Words per second and ratios.
+2. In-process: one 1,000-word page analysed after warm-up (median of many runs), beside the segmenter alone.
+3. Cold start: `plainpitch check` on one small file, beside `python -c pass` (the floor of any Python CLI).
+4. Calls (scripts/bench_calls.py) and the web API (scripts/bench_web.py), when present.
+
+Targets (from the issues) are printed beside each figure; a benchmark never fails the build, it reports.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("PLAINPITCH_SHARED", ROOT.parent / "shared"))
+VENV_BIN = Path(sys.executable).parent
+RESULTS = ROOT / "bench" / "results.json"
+TARGET_WORDS = 300_000
+
+
+def corpus_files() -> list[Path]:
+    folders = ["sales", "landing", "readme", "emails"]
+    return sorted(p for f in folders for p in (SHARED / "corpus" / f).glob("*.md"))
+
+
+def count_words(text: str) -> int:
+    return len(text.split())
+
+
+def build_repeated_corpus(folder: Path, target: int) -> tuple[list[Path], int]:
+    files = corpus_files()
+    texts = [(p, p.read_text(encoding="utf-8")) for p in files]
+    total = 0
+    out: list[Path] = []
+    copy = 0
+    while total < target:
+        for path, text in texts:
+            dest = folder / f"{copy:03d}-{path.parent.name}-{path.name}"
+            dest.write_text(text, encoding="utf-8")
+            out.append(dest)
+            total += count_words(text)
+            if total >= target:
+                break
+        copy += 1
+    return out, total
+
+
+def timed(cmd: list[str], cwd: Path | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def throughput() -> dict:
+    result: dict = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        files, words = build_repeated_corpus(folder, TARGET_WORDS)
+        result["corpus_words"] = words
+        result["corpus_files"] = len(files)
+        secs = timed([str(VENV_BIN / "plainpitch"), "check", "--format", "json", "--output", str(folder / "out.json"), str(folder)])
+        result["plainpitch"] = {"seconds": round(secs, 2), "words_per_second": round(words / secs)}
+        # proselint is slow: run it on a slice large enough that start-up is negligible, and say so.
+        proselint = VENV_BIN / "proselint"
+        if proselint.exists():
+            slice_files, slice_words = [], 0
+            for f in files:
+                slice_files.append(f)
+                slice_words += count_words(f.read_text(encoding="utf-8"))
+                if slice_words >= 30_000:
+                    break
+            secs = timed([str(proselint), "check", "-o", "json", *map(str, slice_files)])
+            result["proselint"] = {"seconds": round(secs, 2), "words": slice_words,
+                                   "words_per_second": round(slice_words / secs),
+                                   "note": "run on the first ~30,000 words of the same files (it is too slow for all)"}
+        write_good = ROOT / "bench" / "node_modules" / ".bin" / "write-good"
+        if not write_good.exists() and shutil.which("npm"):
+            subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund"], cwd=ROOT / "bench",
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        if write_good.exists():
+            secs = timed([str(write_good), "--parse", *map(str, files)])
+            result["write_good"] = {"seconds": round(secs, 2), "words_per_second": round(words / secs)}
+    pp = result["plainpitch"]["words_per_second"]
+    for other in ("proselint", "write_good"):
+        if other in result:
+            result[f"ratio_vs_{other}"] = round(pp / result[other]["words_per_second"], 2)
+    result["target"] = "at least 10x proselint's words per second"
+    return result
+
+
+def in_process() -> dict:
+    sys.path.insert(0, str(ROOT / "src"))
+    from plainpitch.config import Config
+    from plainpitch.engine import analyze
+    from plainpitch.ingest import load_text
+
+    # a 1,000-word page made of real landing-page copy
+    text, n = "", 0
+    for path in sorted((SHARED / "corpus" / "landing").glob("*.md")):
+        for para in path.read_text(encoding="utf-8").split("\n\n"):
+            if n >= 1000:
+                break
+            text += para + "\n\n"
+            n += count_words(para)
+    config = Config()
+    for _ in range(5):
+        analyze(load_text(text, "page.md"), config)
+    runs, seg_runs = [], []
+    for _ in range(60):
+        start = time.perf_counter()
+        doc = load_text(text, "page.md")
+        mid = time.perf_counter()
+        analyze(doc, config)
+        end = time.perf_counter()
+        seg_runs.append(mid - start)
+        runs.append(end - start)
+    median = statistics.median(runs) * 1000
+    seg = statistics.median(seg_runs) * 1000
+    return {"words": n, "median_ms": round(median, 2), "p90_ms": round(sorted(runs)[int(len(runs) * 0.9)] * 1000, 2),
+            "load_and_segment_only_ms": round(seg, 2), "ratio_to_load_only": round(median / seg, 2),
+            "target_ms": 30}
+
+
+def cold_start() -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        small = Path(tmp) / "small.md"
+        small.write_text("# Ship faster\n\nOur CDC pipeline cuts your release time in half. Book a demo.\n", encoding="utf-8")
+        cli = [str(VENV_BIN / "plainpitch"), "check", "--format", "json", str(small)]
+        timed(cli)  # warm the file cache
+        runs = [timed(cli) for _ in range(7)]
+        base = [timed([sys.executable, "-c", "pass"]) for _ in range(7)]
+    m, b = statistics.median(runs), statistics.median(base)
+    return {"median_s": round(m, 3), "python_startup_s": round(b, 3), "ratio_to_python_startup": round(m / b, 2),
+            "target_s": 0.4}
+
+
+def optional(name: str) -> dict | None:
+    path = ROOT / "scripts" / f"{name}.py"
+    if not path.exists():
+        return None
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.run()
+
+
+def main() -> None:
+    results = {"date": time.strftime("%Y-%m-%d %H:%M"), "machine": f"{os.cpu_count()} cores, {sys.platform}"}
+    print("== throughput (corpus repeated to ~300,000 words)", flush=True)
+    results["throughput"] = throughput()
+    print(json.dumps(results["throughput"], indent=2), flush=True)
+    print("== one 1,000-word page in-process", flush=True)
+    results["in_process"] = in_process()
+    print(json.dumps(results["in_process"], indent=2), flush=True)
+    print("== cold start of plainpitch check on a small file", flush=True)
+    results["cold_start"] = cold_start()
+    print(json.dumps(results["cold_start"], indent=2), flush=True)
+    for name in ("bench_calls", "bench_web"):
+        print(f"== {name}", flush=True)
+        try:
+            found = optional(name)
+        except Exception as exc:  # a benchmark that cannot run is reported, not fatal
+            found = {"error": f"{type(exc).__name__}: {exc}"}
+        if found is not None:
+            results[name] = found
+            print(json.dumps(found, indent=2), flush=True)
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {RESULTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""Which medium a document is (page, email, proposal, text): the loader's guess, refined from the content.
+
+The medium picks the thresholds that depend on it (an email's length, a page's hero, a proposal's opening).
+Order of evidence: ``--medium`` (handled by the engine before this is called), a call stays a call, an email
+file or a Subject line is an email, proposal headings make a proposal, a greeting plus a sign-off make an
+email, else the loader's guess (Markdown and HTML are pages; plain text is text).
+"""
+
+from __future__ import annotations
+
+import re
+
+from plainpitch.model import Document
+
+GREETING_RE = re.compile(r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b", re.IGNORECASE)
+NAME_LINE_RE = re.compile(r"^\[?[A-Z][\w .'-]{0,30}\]?,$")  # "Sarah," / "[First],"
+SIGN_OFF_RE = re.compile(
+    r"^(?:best|best regards|regards|kind regards|warm regards|cheers|thanks|thank you|many thanks|sincerely|"
+    r"all the best|talk soon|speak soon|yours(?: truly| sincerely)?)\b[^\n]{0,30}[,!.]?$",
+    re.IGNORECASE,
+)
+SUBJECT_RE = re.compile(r"^\W{0,3}subject\W{0,3}:", re.IGNORECASE)
+PROPOSAL_HEADINGS = ("proposal", "scope", "timeline", "investment", "deliverables", "statement of work",
+                     "fees", "milestones", "terms", "next steps", "pricing", "approach", "objectives")  # fmt: skip
+_PROPOSAL_RE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in PROPOSAL_HEADINGS) + r")\b", re.IGNORECASE)
+_STRONG_PROPOSAL_RE = re.compile(r"\b(?:proposal|scope of work|statement of work|deliverables|investment)\b", re.I)
+
+
+def _texts(doc: Document, kinds: tuple[str, ...]) -> list[str]:
+    return [doc.unit_text(u) for u in doc.units if u.kind in kinds]
+
+
+def looks_like_proposal(doc: Document) -> bool:
+    """Two proposal headings, one of them a strong one (Proposal, Scope of work, Deliverables, Investment)."""
+    headings = _texts(doc, ("heading",))
+    hits = [h for h in headings if _PROPOSAL_RE.search(h)]
+    return len(hits) >= 2 and any(_STRONG_PROPOSAL_RE.search(h) for h in hits)
+
+
+def looks_like_email(doc: Document) -> bool:
+    """A Subject line, or a greeting among the first units and a sign-off among the last."""
+    if doc.meta.get("subject") or any(u.kind == "subject" for u in doc.units):
+        return True
+    texts = [doc.unit_text(u).strip() for u in doc.units if u.kind in ("paragraph", "heading")]
+    if not texts:
+        return False
+    if any(SUBJECT_RE.match(t) for t in texts[:3]):
+        return True
+    first = [t.split("\n")[0].strip() for t in texts[:2]]
+    greeting = any(GREETING_RE.match(line) or NAME_LINE_RE.match(line) for line in first)
+    sign_off = any(SIGN_OFF_RE.match(t.split("\n")[0].strip()) for t in texts[-3:])
+    return greeting and sign_off
+
+
+def infer(doc: Document) -> str:
+    """The medium to judge the document as (the engine applies ``--medium`` first)."""
+    if doc.medium == "call":
+        return "call"
+    if doc.format == "email" or doc.medium == "email":
+        return "email"
+    if looks_like_proposal(doc):
+        return "proposal"
+    if looks_like_email(doc):
+        return "email"
+    if doc.medium in ("page", "proposal", "text"):
+        return doc.medium
+    return "page" if doc.format in ("markdown", "html") else "text"
