@@ -1,0 +1,114 @@
+"""Call transcripts -> Document (medium "call"): one "turn" unit per stretch of one speaker.
+
+Public API (what ``plainpitch call`` and the rule examples use):
+
+- ``load_transcript(path, fmt=None, max_bytes=...)`` reads a file;
+- ``load_transcript_bytes(data, path, fmt=None)`` and ``load_transcript_text(text, path="-", fmt=None)``;
+- ``detect_format(text_or_bytes, path)`` -> one of ``FORMATS``.
+
+Every unit is kind "turn" with ``unit.turn = Turn(speaker, role="unknown", time=TimeRange | None, index=i,
+source_line=n)``; ``doc.meta`` holds ``has_times`` (every turn has a time), ``speakers`` (in order of first
+appearance), ``format``, ``duration`` (seconds from the first start to the last end, None without times) and,
+when they apply, ``time_warnings`` (overlapping or backwards cue times; the cues still load in file order) and
+``asr`` (which speech-to-text JSON shape was read). How speakers and merges are decided: see ``turns``.
+Each format lives in its own module, imported only when used.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+
+from plainpitch.ingest.decode import decode, normalise_newlines
+from plainpitch.ingest.errors import LoadError
+from plainpitch.ingest.transcript.detect import FORMATS, detect_format
+from plainpitch.model import Document
+
+__all__ = ["FORMATS", "MAX_BYTES", "detect_format", "load_transcript", "load_transcript_bytes", "load_transcript_text"]
+
+# A one-hour call is ~60 KB of VTT; 32 MiB leaves room for word-level JSON of a very long call.
+MAX_BYTES = 32 * 1024 * 1024
+
+PARSERS = {
+    "vtt": "plainpitch.ingest.transcript.vtt:parse",
+    "srt": "plainpitch.ingest.transcript.srt:parse",
+    "zoom": "plainpitch.ingest.transcript.zoom_txt:parse",
+    "teams": "plainpitch.ingest.transcript.teams_docx:parse",
+    "docx": "plainpitch.ingest.transcript.teams_docx:parse",
+    "otter": "plainpitch.ingest.transcript.otter:parse",
+    "json": "plainpitch.ingest.transcript.json_asr:parse",
+    "lines": "plainpitch.ingest.transcript.lines:parse",
+}
+
+
+def _check_format(fmt: str, path: str) -> None:
+    if fmt not in FORMATS:
+        raise LoadError(path, f"unknown transcript format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def _parse(text: str, path: str, fmt: str) -> Document:
+    from plainpitch.ingest.suppress import file_suppressions
+    from plainpitch.ingest.transcript.turns import build
+
+    module, func = PARSERS[fmt].split(":")
+    result = getattr(importlib.import_module(module), func)(text, path)
+    cues, meta = result if isinstance(result, tuple) else (result, {})
+    return build(path, text, cues, fmt, meta=meta, suppressions=file_suppressions(text))
+
+
+def load_transcript_text(text: str, path: str = "-", fmt: str | None = None) -> Document:
+    """Parse already-decoded transcript text; ``fmt`` None means: detect it."""
+    text = normalise_newlines(text)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if fmt is None:
+        fmt = detect_format(text, path)
+    _check_format(fmt, path)
+    if fmt == "docx":
+        raise LoadError(
+            path, "a .docx transcript must be read from its bytes (load_transcript or load_transcript_bytes)"
+        )
+    if not text.strip():
+        raise LoadError(path, "is empty: there is no transcript to read")
+    return _parse(text, path, fmt)
+
+
+def load_transcript_bytes(data: bytes, path: str, fmt: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
+    """Decode (or unzip, for .docx) and parse ``data``; ``fmt`` None means: detect it."""
+    if len(data) > max_bytes:
+        raise LoadError(path, f"file is {len(data) / 1_048_576:.1f} MB; the limit is {max_bytes / 1_048_576:.0f} MB")
+    if not data.strip():
+        raise LoadError(path, "is empty: there is no transcript to read")
+    if fmt is not None:
+        _check_format(fmt, path)
+    if fmt == "docx" or (fmt is None and data.startswith(b"PK\x03\x04")):
+        if fmt is None:
+            fmt = detect_format(data, path)  # a ZIP that is not a .docx is refused here
+        if fmt == "docx":
+            from plainpitch.ingest.transcript.teams_docx import docx_text
+
+            return _parse(docx_text(data, path), path, "docx")
+    text, _encoding = decode(data, path, max_bytes)
+    return load_transcript_text(text, path, fmt)
+
+
+def load_transcript(path: str | os.PathLike[str], fmt: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
+    """Read a transcript file; errors are one-line LoadErrors naming the file."""
+    p = str(path)
+    try:
+        if os.path.isdir(p):
+            raise LoadError(p, "is a directory")
+        size = os.path.getsize(p)
+        if size > max_bytes:
+            raise LoadError(p, f"file is {size / 1_048_576:.1f} MB; the limit is {max_bytes / 1_048_576:.0f} MB")
+        data = Path(p).read_bytes()
+    except FileNotFoundError:
+        raise LoadError(p, "no such file") from None
+    except PermissionError:
+        raise LoadError(p, "permission denied: cannot read the file") from None
+    except IsADirectoryError:
+        raise LoadError(p, "is a directory") from None
+    except OSError as exc:
+        raise LoadError(p, f"cannot read the file: {exc.strerror or exc}") from None
+    return load_transcript_bytes(data, p, fmt, max_bytes)

@@ -1,0 +1,108 @@
+"""Which transcript format a file is in: its content first, its extension when the content is not telling.
+
+Content wins because exports are often misnamed (SRT saved as .txt, Zoom VTT saved as .txt); the extension
+decides only when the content fits no format, so that the format's own parser can name the bad line.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from plainpitch.ingest.errors import LoadError
+from plainpitch.ingest.transcript import otter, teams_docx, zoom_txt
+from plainpitch.ingest.transcript.captions import TIMING_RE
+from plainpitch.ingest.transcript.lines import LEAD_TIME_RE, NAME_TIME_RE
+from plainpitch.ingest.transcript.turns import split_label
+
+FORMATS = ("vtt", "srt", "zoom", "teams", "otter", "json", "lines", "docx")
+EXTENSIONS = {".vtt": "vtt", ".webvtt": "vtt", ".srt": "srt", ".json": "json", ".docx": "docx"}
+ZIP_MAGIC = b"PK\x03\x04"
+SNIFF_LINES = 200
+KNOWN = "WebVTT, SRT, Zoom or Otter text, Teams .docx, Whisper/AssemblyAI/Deepgram JSON, or 'Name: text' lines"
+_SRT_TIME_RE = re.compile(r"\d,\d")
+# an object, or a list of objects: "[00:01:02] Name: ..." lines also open with a bracket
+JSON_START_RE = re.compile(r'^(?:\{\s*(?:"|\})|\[\s*(?:\{|\]))')
+
+
+def _unknown(path: str, why: str) -> LoadError:
+    return LoadError(path, f"not a transcript format plainpitch knows ({why}; expected {KNOWN})")
+
+
+def _is_docx_zip(data: bytes) -> bool:
+    # a .docx is a ZIP package whose first entries include word/ parts; the names sit in the local headers
+    return data.startswith(ZIP_MAGIC) and (b"word/" in data[:65536] or b"[Content_Types].xml" in data[:4096])
+
+
+def _labelled(line: str) -> bool:
+    """The line opens with "Name:" (after an optional time) or "Name (01:02):"."""
+    lead = LEAD_TIME_RE.match(line)
+    rest = line[lead.end() :] if lead else line
+    return bool(split_label(rest) or (NAME_TIME_RE.match(rest) and ":" in rest))
+
+
+def sniff_text(text: str) -> str | None:
+    """The format the content shows, or None."""
+    head = text[:200_000].lstrip("\ufeff \t\n")
+    if not head:
+        return None
+    if head.startswith("WEBVTT"):
+        return "vtt"
+    if JSON_START_RE.match(head):
+        return "json"
+    lines = [line for line in head.split("\n", SNIFF_LINES)[:SNIFF_LINES] if line.strip()]
+    timings = [i for i, line in enumerate(lines) if TIMING_RE.match(line)]
+    if timings:
+        first = timings[0]
+        # Teams' older .docx layout as text: timing, a bare speaker line, text (no index line above)
+        if (
+            first + 2 < len(lines)
+            and not (first and lines[first - 1].strip().isdigit())
+            and otter.is_name(lines[first + 1])
+            and ":" not in lines[first + 1]
+            and not _SRT_TIME_RE.search(lines[first])
+            and len(timings) > 1
+            and timings[1] - first >= 3
+        ):
+            return "teams"
+        return "srt"  # index line or not, commas or dots: SRT's parser reads both
+    sample = lines[:60]
+    if any(zoom_txt.HEADER_RE.match(line) or zoom_txt.CHAT_RE.match(line) for line in sample[:20]):
+        return "zoom"
+    headers = sum(1 for line in sample if otter.header(line))
+    flags = [_labelled(line) for line in sample]
+    labelled = sum(flags)
+    if headers and headers >= labelled and headers * 5 >= len(sample):
+        return "otter"  # a header every few lines: name + time, then the paragraph
+    # "Name:" on 30% of lines; a single label counts only on the first line (a one-speaker snippet)
+    if labelled * 10 >= len(sample) * 3 and (labelled >= 2 or flags[0]):
+        return "lines"
+    teams = sum(1 for line in sample if otter.header(line, teams_docx.HEADER_RE))
+    if teams and teams * 5 >= len(sample):
+        return "teams"  # the current Teams layout copied out of Word: "Name 0:03" with one space
+    return None
+
+
+def detect_format(text_or_bytes: str | bytes, path: str) -> str:
+    """One of FORMATS for the content (and the path's extension), or a LoadError naming the file."""
+    ext = os.path.splitext(path)[1].lower()
+    if isinstance(text_or_bytes, bytes):
+        data = text_or_bytes
+        if data.startswith(ZIP_MAGIC):
+            if _is_docx_zip(data) or ext == ".docx":
+                return "docx"
+            raise _unknown(path, "a ZIP archive that is not a Word .docx")
+        from plainpitch.ingest.decode import decode, normalise_newlines
+
+        text = normalise_newlines(decode(data, path)[0])
+    else:
+        text = text_or_bytes
+    if not text.strip():
+        raise LoadError(path, "is empty: there is no transcript to read")
+    found = sniff_text(text)
+    if found:
+        return found
+    if ext in EXTENSIONS and EXTENSIONS[ext] != "docx":
+        return EXTENSIONS[ext]
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")[:60]
+    raise _unknown(path, f"first line '{first}'")
