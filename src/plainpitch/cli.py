@@ -1,6 +1,7 @@
 """The command line: plainpitch check | rules | explain | docs | call | serve.
 
-Exit codes: 0 nothing reached the fail level, 1 something did, 2 usage or input errors (nothing checked).
+Exit codes: 0 nothing reached the fail level, 1 something did (or some input could not be read while others were
+checked), 2 usage errors or nothing could be checked.
 Heavy modules (rules, loaders, Rich) are imported inside the commands so that ``--help`` is instant.
 """
 
@@ -42,7 +43,8 @@ def _write(text: str, output: str | None) -> None:
             click.echo(f"plainpitch: error: {output}: cannot write: {exc.strerror}", err=True)
             sys.exit(2)
     else:
-        click.echo(text, nl=not text.endswith("\n"))
+        # The renderers already chose colour (see _color); click must not strip it again when FORCE_COLOR is set.
+        click.echo(text, nl=not text.endswith("\n"), color=True)
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -98,7 +100,8 @@ def check(paths, out_format, output, profile, sales_context, medium, input_forma
     from plainpitch.model import SEVERITY_RANK
 
     failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_level] for f in report.findings)
-    sys.exit(1 if failing or report.errors and False else 0)
+    # An input that could not be read fails the run like an error finding; 2 is kept for "nothing was checked".
+    sys.exit(1 if failing or report.errors else 0)
 
 
 def _color(output: str | None) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 from typing import Any
 
 from plainpitch.model import DocumentReport, Finding, Metric, Report, Score
@@ -25,8 +26,13 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (list, tuple, set, frozenset)):
         return [_plain(v) for v in value]
     if isinstance(value, float):
-        return round(value, 4)
+        return _number(value)
     return value
+
+
+def _number(value: float) -> float | None:
+    """Rounded; NaN and infinity (a ratio over nothing) become null, since JSON has no way to write them."""
+    return round(value, 4) if math.isfinite(value) else None
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
@@ -59,7 +65,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
 
 
 def metric_dict(m: Metric) -> dict[str, Any]:
-    value = round(m.value, 4) if isinstance(m.value, float) else m.value
+    value = _number(m.value) if isinstance(m.value, float) else m.value
     return {"name": m.name, "value": value, "label": m.label, "unit": m.unit, "note": m.note}
 
 
@@ -111,4 +117,4 @@ def report_dict(report: Report) -> dict[str, Any]:
 
 
 def render(report: Report, **_: Any) -> str:
-    return json.dumps(report_dict(report), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(report_dict(report), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
