@@ -6,11 +6,13 @@ that start-up stays fast.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import os
+import stat
 from pathlib import Path
 
-from plainpitch.ingest.decode import MAX_BYTES, decode, normalise_newlines
+from plainpitch.ingest.decode import MAX_BYTES, decode, normalise_newlines, size_error
 from plainpitch.ingest.errors import LoadError
 from plainpitch.model import Document
 
@@ -51,21 +53,18 @@ def _loader(fmt: str):
 
 
 def load_bytes(data: bytes, path: str, fmt: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
-    """Decode and parse ``data``; ``fmt`` None means: by extension, else sniffed from the content."""
-    fmt = fmt or format_for(path) or sniff_format(data)
+    """Decode and parse ``data``; ``fmt`` None means: by extension (stdin: sniffed from the content)."""
+    fmt = fmt or (sniff_format(data) if path == "<stdin>" else format_for(path))
     if fmt is None:
         ext = os.path.splitext(path)[1] or "(none)"
-        raise LoadError(path, f"unknown file type {ext}; use --format {'|'.join(LOADERS)}")
-    if fmt == "email" and path.lower().endswith((".eml", ".email")):
-        # MIME bodies carry their own charsets: the email loader decodes them itself
-        if len(data) > max_bytes:
-            decode(data, path, max_bytes)  # raises the size error
-        text = data.decode("utf-8", errors="replace") if b"\x00" not in data[:8192] else None
-        if text is None:
-            raise LoadError(path, "is a binary file, not an email")
-        return _loader(fmt)(normalise_newlines(text), path, data)
-    text, _encoding = decode(data, path, max_bytes)
-    return load_text(text, path, fmt)
+        raise LoadError(path, f"unknown file type {ext}; name it .md, .html, .eml or .txt, or use --input-format")
+    text, encoding = decode(data, path, max_bytes)
+    if fmt == "email":
+        # MIME bodies carry their own charsets and transfer encodings: the email loader reads the bytes too
+        doc = _loader(fmt)(normalise_newlines(text), path, data)
+    else:
+        doc = load_text(text, path, fmt)
+    return dataclasses.replace(doc, meta={**doc.meta, "encoding": encoding})
 
 
 def load_text(text: str, path: str = "-", fmt: str | None = None) -> Document:
@@ -80,11 +79,13 @@ def load_text(text: str, path: str = "-", fmt: str | None = None) -> Document:
 def load_path(path: str | Path, fmt: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
     p = str(path)
     try:
-        if os.path.isdir(p):
+        info = os.stat(p)
+        if stat.S_ISDIR(info.st_mode):
             raise LoadError(p, "is a directory")
-        size = os.path.getsize(p)
-        if size > max_bytes:
-            raise LoadError(p, f"file is {size / 1_048_576:.1f} MB; the limit is {max_bytes / 1_048_576:.0f} MB (--max-size)")
+        if not stat.S_ISREG(info.st_mode):  # reading a pipe or a device would hang or never end
+            raise LoadError(p, "is not a regular file (a pipe, socket or device)")
+        if info.st_size > max_bytes:
+            raise size_error(p, info.st_size, max_bytes)
         with open(p, "rb") as fh:
             data = fh.read()
     except FileNotFoundError:

@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import re
 
-DIRECTIVE_RE = re.compile(
-    r"^(?:<!--)?\s*plainpitch:\s*(ignore(?:-file)?)\b([^>]*?)\s*(?:-->)?\s*$", re.IGNORECASE
-)
+DIRECTIVE_RE = re.compile(r"^(?:<!--)?\s*plainpitch:\s*(ignore(?:-file)?)\b([^>]*?)\s*(?:-->)?\s*$", re.IGNORECASE)
+_FILE_RE = re.compile(r"plainpitch:\s*ignore-file\b(.*?)(?:-->|$)", re.IGNORECASE | re.MULTILINE)
+_CODE_RE = re.compile(r"[A-Za-z]{3}\d{3}")
+
+
+def _codes(text: str) -> frozenset[str]:
+    """Rule codes (upper-cased) and names from a directive's list; stray comment dashes are not codes."""
+    items = (c.strip() for c in re.split(r"[,\s]+", text))
+    return frozenset(c.upper() if _CODE_RE.fullmatch(c) else c for c in items if c and c.strip("-"))
 
 
 def parse_directive(text: str) -> tuple[str, frozenset[str]] | None:
@@ -18,8 +24,7 @@ def parse_directive(text: str) -> tuple[str, frozenset[str]] | None:
     m = DIRECTIVE_RE.match(text.strip())
     if not m:
         return None
-    codes = frozenset(c.strip() for c in re.split(r"[,\s]+", m.group(2)) if c.strip())
-    return m.group(1).lower(), frozenset(c.upper() if re.fullmatch(r"[A-Za-z]{3}\d{3}", c) else c for c in codes)
+    return m.group(1).lower(), _codes(m.group(2))
 
 
 def directive_codes(text: str) -> frozenset[str] | None:
@@ -27,16 +32,8 @@ def directive_codes(text: str) -> frozenset[str] | None:
     return parsed[1] if parsed else None
 
 
-_FILE_RE = re.compile(r"plainpitch:\s*ignore-file\b([^>\n]*)", re.IGNORECASE)
-
-
 def file_suppressions(source: str) -> list:
     """Suppressions over the whole document for every ``plainpitch: ignore-file`` in the source."""
     from plainpitch.model import Suppression
 
-    out = []
-    for m in _FILE_RE.finditer(source):
-        codes = frozenset(c.strip().upper() if re.fullmatch(r"[A-Za-z]{3}\d{3}", c.strip()) else c.strip()
-                          for c in re.split(r"[,\s]+", m.group(1).replace("-->", "")) if c.strip())
-        out.append(Suppression(codes, 0, 1 << 62))
-    return out
+    return [Suppression(_codes(m.group(1)), 0, 1 << 62) for m in _FILE_RE.finditer(source)]

@@ -1,0 +1,306 @@
+"""Word knowledge for the jargon rules: how common a word is, whether it is English at all, technical terms and
+acronyms. Every table loads once, on first use (never at import), so start-up stays fast.
+
+- ``zipf(word)``: general-English frequency on the Zipf scale (7 = "the", 3 = once per 10 million words, 0 =
+  unknown), read straight from the data file that the ``wordfreq`` package ships (no download). Reading the
+  file ourselves skips ``import wordfreq`` (0.1 s of regex and language modules) and per-word tokenisation.
+- ``is_english_word(word)``: a CMUdict headword, allowing for regular inflections. A rare word that is English
+  ("obviated") is hard but not jargon; a rare word that is not ("goroutines", "rustup") is a coinage.
+- ``terms()``: the technical-term lexicon in ``data/tech_terms.txt`` (everyday words in a technical sense,
+  multi-word terms, products), with plain alternatives.
+- ``acronyms()``: acronyms everybody knows and ones only engineers know (``data/acronyms.txt``).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# Audience -> how much technical vocabulary a reader is assumed NOT to know (see profiles.py "jargon.level").
+LEVELS = {"technical": 0, "business": 1, "consumer": 2}
+_SECTION_LEVEL = {"business": 1, "business-exact": 1, "consumer": 2}
+
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+
+
+def normalise(word: str) -> str:
+    """Lowercase, straight apostrophes, no possessive: the form the tables are keyed by."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s") or w.endswith("s'"):
+        w = w[:-2] if w.endswith("'s") else w[:-1]
+    return w.strip("'")
+
+
+# -- frequency ---------------------------------------------------------------------------------------
+class _Frequencies:
+    """wordfreq's English list, read band by band only as far down as a question needs.
+
+    The file holds bands of words from the most to the least frequent (band b = frequency 10^(-b/100), i.e.
+    Zipf 9 - b/100). Asking "is this word rarer than Zipf 3.3?" needs only the ~20,000 words above 3.3, a
+    few milliseconds to read; the full 321,000-word list (~90 ms) is read only when an exact Zipf value of a
+    rare word is asked for. The file is decompressed as a stream for the same reason.
+    """
+
+    def __init__(self) -> None:
+        self.table: dict[str, int] = {}
+        self.next_band = 0  # bands < next_band are in the table
+        self.done = False
+        self._fh = None
+        self._unpacker = None
+        self._inflate = None
+        self._fallback = False
+
+    def _open(self) -> None:
+        spec = importlib.util.find_spec("wordfreq")
+        folder = spec.submodule_search_locations[0] if spec and spec.submodule_search_locations else None
+        path = os.path.join(folder, "data", "large_en.msgpack.gz") if folder else ""
+        if not os.path.exists(path):  # a wordfreq that keeps its data elsewhere: ask it (slower, same numbers)
+            import math
+
+            from wordfreq import get_frequency_dict
+
+            self.table = {w: round(-math.log10(f) * 100) for w, f in get_frequency_dict("en").items() if f > 0}
+            self.done = self._fallback = True
+            return
+        import msgpack
+
+        self._fh = open(path, "rb")  # noqa: SIM115 (kept open while bands are read on demand)
+        self._inflate = zlib.decompressobj(wbits=31)  # gzip framing
+        self._unpacker = msgpack.Unpacker(raw=False, use_list=False)
+        self._read(lambda u: u.read_array_header())
+        self._read(lambda u: u.unpack())  # the header map
+
+    def _read(self, step):
+        while True:
+            try:
+                return step(self._unpacker)
+            except Exception as exc:  # msgpack.OutOfData: feed the next compressed chunk
+                if type(exc).__name__ != "OutOfData":
+                    raise
+                chunk = self._fh.read(1 << 16)
+                if not chunk:
+                    self.done = True
+                    self._fh.close()
+                    return None
+                self._unpacker.feed(self._inflate.decompress(chunk))
+
+    def load_to(self, band: int) -> None:
+        if self._unpacker is None and not self.done:
+            self._open()
+        while not self.done and self.next_band <= band:
+            words = self._read(lambda u: u.unpack())
+            if words is None:
+                break
+            if words:
+                self.table.update(dict.fromkeys(words, self.next_band))
+            self.next_band += 1
+
+
+_FREQ = _Frequencies()
+
+
+def _band(zipf_value: float) -> int:
+    return int(round((9.0 - zipf_value) * 100))
+
+
+def rarer_than(word: str, zipf_value: float) -> bool:
+    """True when ``word`` is less frequent in English than ``zipf_value`` (reads only the bands above it)."""
+    limit = _band(zipf_value)
+    _FREQ.load_to(limit)
+    band = _FREQ.table.get(normalise(word))
+    return band is None or band > limit
+
+
+def zipf(word: str) -> float:
+    """Zipf frequency of one word in general English (0.0 when wordfreq has never seen it)."""
+    _FREQ.load_to(10**6)
+    band = _FREQ.table.get(normalise(word))
+    return 0.0 if band is None else round(9.0 - band / 100.0, 2)
+
+
+# -- is it an English word at all? -------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _english() -> str:
+    """The sorted CMUdict headwords as one string, "\nword\n...": searched in place, never split into a set
+    (building a 117,000-word set costs ~20 ms at start-up; a lookup here costs microseconds)."""
+    text = (resources.files("plainpitch") / "data" / "english_words.txt").read_text(encoding="utf-8")
+    body = text.split("\n", 1)[1] if text.startswith("#") else text
+    return "\n" + body if body.endswith("\n") else "\n" + body + "\n"
+
+
+def _in_sorted_lines(blob: str, word: str) -> bool:
+    """Binary search for a whole line in a blob of sorted lines (each line preceded by a newline)."""
+    lo, hi = 0, len(blob) - 1
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = blob.rfind("\n", 0, mid + 1) + 1
+        end = blob.find("\n", start)
+        if end < 0:
+            return False
+        line = blob[start:end]
+        if line == word:
+            return True
+        if line < word:
+            lo = end
+        else:
+            hi = start - 1
+    return False
+
+
+def _stems(w: str) -> list[str]:
+    """Candidate base forms of a regular inflection: "queued" -> "queue", "lookups" -> "lookup"."""
+    out = [w]
+    for suffix, repl in (
+        ("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""),
+        ("ing", "e"), ("ly", ""), ("ily", "y"), ("ability", "able"), ("able", ""), ("able", "e"), ("ations", "e"),
+        ("ation", "e"), ("ations", ""), ("ation", ""), ("ness", ""), ("ment", ""), ("ments", ""), ("er", ""),
+        ("ers", ""), ("ers", "e"), ("or", "e"), ("ors", "e"), ("ize", ""), ("izes", ""), ("ized", ""),
+    ):  # fmt: skip
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            out.append(w[: len(w) - len(suffix)] + repl)
+    if re.search(r"([b-df-hj-np-tv-z])\1(?:ed|ing|er)$", w):  # "shipped" -> "ship"
+        out.append(re.sub(r"([b-df-hj-np-tv-z])\1(?:ed|ing|er)$", r"\1", w))
+    return out
+
+
+def is_english_word(word: str) -> bool:
+    """True for a CMUdict headword or a regular inflection of one (plurals, -ed, -ing, -ly, -able...)."""
+    w = normalise(word)
+    blob = _english()
+    return any(_in_sorted_lines(blob, s) for s in _stems(w))
+
+
+# -- technical terms ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Term:
+    text: str  # as listed
+    plain: tuple[str, ...]  # plain alternatives, may be empty
+    level: int  # 1: business buyers do not know it; 2: only consumers do not
+    name: bool = False  # listed with capitals ("Kubernetes"): jargon even when capitalised mid-sentence
+
+
+@dataclass(frozen=True)
+class TermIndex:
+    words: dict[str, Term]  # single words (and inflections), lowercase
+    exact: dict[str, Term]  # single words matched with their listed capitalisation
+    # multi-word terms by their first word (lower-case): (words, term, exact case), longest first
+    phrases: dict[str, list[tuple[tuple[str, ...], Term, bool]]]
+    plain: frozenset[str]  # words that look rare but every buyer knows ("uptime", "webinar"): never jargon
+
+
+def _inflections(word: str) -> list[str]:
+    forms = [word, word + "s"]
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        forms.append(word + "es")
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        forms += [word[:-1] + "ies", word[:-1] + "ied"]
+    if word.endswith("e"):
+        forms += [word + "d", word[:-1] + "ing"]
+    else:
+        forms += [word + "ed", word + "ing"]
+    return forms
+
+
+def _parse_sections(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(section, term, plain alternatives) for every entry of a data file in the tech_terms.txt format."""
+    out = []
+    section = ""
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+            continue
+        term, _, plain = line.partition("|")
+        alternatives = tuple(p.strip() for p in plain.split(";") if p.strip())
+        out.append((section, term.strip(), alternatives))
+    return out
+
+
+PHRASE_SPLIT_RE = re.compile(r"[\s-]+")
+
+
+@lru_cache(maxsize=1)
+def terms() -> TermIndex:
+    text = (resources.files("plainpitch") / "data" / "tech_terms.txt").read_text(encoding="utf-8")
+    words: dict[str, Term] = {}
+    exact: dict[str, Term] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], Term, bool]]] = {}
+    known: set[str] = set()
+    for section, term, plain in _parse_sections(text):
+        if section == "plain":
+            known.add(term.lower())
+            continue
+        entry = Term(term, plain, _SECTION_LEVEL.get(section, 1), name=term.lower() != term)
+        exact_case = section == "business-exact"
+        parts = tuple(p for p in PHRASE_SPLIT_RE.split(term if exact_case else term.lower()) if p)
+        if len(parts) == 1 and re.fullmatch(r"[A-Za-z0-9]+", term):
+            if exact_case:
+                exact.setdefault(term, entry)
+            else:
+                forms = (term.lower(), term.lower() + "s") if entry.name else _inflections(term.lower())
+                for form in forms:
+                    words.setdefault(form, entry)
+            continue
+        phrases.setdefault(parts[0].lower(), []).append((parts, entry, exact_case))
+    for candidates in phrases.values():
+        candidates.sort(key=lambda c: -len(c[0]))
+    return TermIndex(words, exact, phrases, frozenset(known))
+
+
+def _same_word(listed: str, found: str, last: bool) -> bool:
+    if found == listed:
+        return True
+    if not last:
+        return False
+    return found in (listed + "s", listed + "es") or (listed.endswith("y") and found == listed[:-1] + "ies")
+
+
+def match_phrases(parts: list[str], raw: list[str]):
+    """Yield (first, last + 1, Term) for lexicon terms of two or more words in a run of word parts.
+
+    ``parts`` are the lower-cased words of one sentence (hyphenated words split at the hyphens, so that
+    "back-end" and "back end" match alike) and ``raw`` the same words as written (for exact-case terms).
+    Longest terms win; matches do not overlap.
+    """
+    phrases = terms().phrases
+    i = 0
+    n = len(parts)
+    while i < n:
+        found = None
+        for words, term, exact_case in phrases.get(parts[i], ()):
+            k = len(words)
+            if i + k > n:
+                continue
+            seq = raw[i : i + k] if exact_case else parts[i : i + k]
+            if all(_same_word(w, seq[j], j == k - 1) for j, w in enumerate(words)):
+                found = (i, i + k, term)
+                break
+        if found:
+            yield found
+            i = found[1]
+        else:
+            i += 1
+
+
+# -- acronyms ------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Acronym:
+    text: str
+    meaning: str
+    level: int  # 0: everybody knows it; 1: engineers know it
+
+
+@lru_cache(maxsize=1)
+def acronyms() -> dict[str, Acronym]:
+    text = (resources.files("plainpitch") / "data" / "acronyms.txt").read_text(encoding="utf-8")
+    out: dict[str, Acronym] = {}
+    for section, term, plain in _parse_sections(text):
+        out[term] = Acronym(term, plain[0] if plain else "", 0 if section == "common" else 1)
+    return out
