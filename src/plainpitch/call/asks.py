@@ -1,0 +1,185 @@
+"""Asks and next steps in call sentences.
+
+- An **ask** requests a commitment from the other person: to buy, sign, pay, donate, try, meet, start... as a
+  question ("would you be willing to start a pilot?", "how much would you like to commit?") or a statement
+  ("I'd like to ask you to sign this week", "let's book the pilot"). Questions that only gather facts are not asks.
+- A **next step** is an agreed action with an owner and a time: "I'll send the proposal by Friday", "let's meet
+  Tuesday at 10". All three parts must sit in one sentence; "let's keep in touch" is not a next step.
+
+Plain regular expressions over one normalised sentence at a time (see ``questions.normalise``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from plainpitch.call.questions import normalise
+
+# Verbs and nouns of commitment: what a seller asks a buyer to do.
+_COMMIT = (
+    r"donat\w*|giv\w*|give|contribut\w*|spare|pledg\w*|pay|paying|buy\w*|purchas\w*|sign(?:ing|ed)?(?:\s+up)?|"
+    r"order\w*|subscrib\w*|upgrad\w*|commit\w*|invest\w*|fund\w*|sponsor\w*|support|help(?:ing)?(?!\s+(?:me|us)\s+understand)|"
+    r"join\w*|try(?:ing)?|start(?:ing)?|book(?:ing)?|schedul\w*|move\s+forward|moving\s+forward|go\s+ahead|"
+    r"get\s+started|proceed\w*|count\s+(?:on|you)|afford|chip\s+in|put\s+(?:in|down)|make\s+a\s+(?:donation|purchase|"
+    r"commitment|decision|contribution|difference|gift)|donation|pilot|trial|deal|contract|license|licence|"
+    r"onboard\w*|roll\s+(?:it\s+)?out|adopt\w*|switch\w*|renew\w*|expand\w*|add\s+(?:seats|users|licenses)"
+)
+_COMMIT_RE = re.compile(rf"\b(?:{_COMMIT})\b")
+
+# Question frames that request something ("would you...", "are you willing...", "can I count on you..."). Habits and
+# past ("do you ever donate?", "did you buy before?") are discovery, not asks: "do/did" only with want/plan/like.
+_REQUEST_Q = re.compile(
+    r"\b(?:(?:would|will|could|can|won't|wouldn't)\s+(?:you|u|ya)\s+(?:still\s+|also\s+|maybe\s+|perhaps\s+|at\s+least\s+|possibly\s+)?"
+    r"(?!know\b|remember\b|have\s+(?:any\s+)?questions\b|mind\s+if\b|tell\b|describe\b|walk\b|explain\b|share\b|see\b|hear\b|"
+    r"(?:like|want|love|care)\s+to\s+(?:hear|know|learn|see|read|talk|chat|ask)\b|be\s+interested\s+in\s+(?:hearing|knowing|learning|how|what|why))"
+    r"|(?:do|did)\s+(?:you|u)\s+(?:still\s+|also\s+)?(?:want|wish|plan|intend|like\s+to|have\s+(?:any\s+)?interest|"
+    r"think\s+(?:that\s+)?you(?:'d|'ll|\s+would|\s+will|\s+might|\s+could|\s+can))\b"
+    r"|(?:you|u)(?:'d|\s+would|\s+wouldn't|\s+won't|\s+will)\s+(?:still\s+)?(?:like|want|love|be\s+willing)\s+to\b"
+    r"|^(?:would|will)\s+(?:like|want|care)\s+to\b"
+    r"|(?:are|r)\s+(?:you|u)\s+(?:still\s+|also\s+)?(?:willing|able|(?:interest|intrest|intres|interst)\w*|going|ready|open|prepared|"
+    r"planning|thinking|keen|up\s+for|sure)\b"
+    r"|(?:have|had)\s+(?:you|u)\s+(?:ever\s+)?(?:thought|considered|think)\b"
+    r"|(?:is|would)\s+(?:that|this|it|there)\s+(?:be\s+)?(?:something|any\s+(?:way|chance))\b"
+    r"|any\s+chance\b|(?:can|could|may)\s+i\s+(?:count|interest|put\s+you|sign\s+you|get\s+you|ask\s+you\s+to)\b"
+    r"|(?:do|can|could|may)\s+i\s+(?:have|get)\s+your\b"
+    r"|(?:can|could|shall|should)\s+we\s+(?:count|get|go\s+ahead|move|start|sign|book|schedule|lock|set)\b"
+    r"|how\s+(?:do|would)\s+you\s+feel\s+about\b|\bif\s+(?:you|u)(?:'d|\s+would)\s+like\s+to\b)"
+)
+# Amount requests: "how much would you like to...", "what percentage are you willing to..."
+_AMOUNT_Q = re.compile(
+    r"\b(?:how\s+(?:much|many)|what\s+(?:is\s+|'s\s+)?(?:a\s+|the\s+|your\s+)?(?:\w+\s+)?(?:amount|percentage|portion|part|sum))\b"
+    r"[^.?!]{0,50}?(?:\b(?:would|will|could|can|are\s+(?:you|u)\s+(?:willing|able|going|planning|thinking)|were\s+(?:you|u)|"
+    r"do\s+(?:you|u)\s+(?:want|like|plan|think|wish))\b|'d\b|'ll\b)"
+)
+# Willingness with no verb of its own, pointing back at the offer: "would you do it?", "is that something you'd do?"
+_REFERRING = re.compile(
+    r"\b(?:would|will|could|can)\s+(?:you|u)\s+(?:be\s+(?:willing|interested|open|up\s+for)|do\s+(?:it|that|this|so)|"
+    r"take\s+(?:it|that|this)|consider\s+(?:it|that|this)|go\s+for\s+(?:it|that))(?:\s+(?:in|to)\s+(?:it|that|this))?"
+    r"(?:\s+(?:today|now|tonight|then|too|as\s+well))?\s*(?:[?.!]|$)"
+    r"|\bwould\s+(?:you|u)\s*\?|\bsomething\s+you(?:'d|\s+would|\s+could|'ll|\s+are|'re|\s+might)\b"
+    r"|\bplease\s+do\s+(?:it|that|so|this)\b"
+)
+# Statement requests: "I'd like to ask you to...", "I encourage you to...", "we need you to...", "let's...". Each
+# needs a verb of commitment soon after it (``_WINDOW`` characters), so "I hope you have a nice day" is no ask.
+_REQUEST_S = re.compile(
+    r"\b(?:i|we)(?:'d|'m|\s+would|\s+am|\s+are|'re|\s+really|\s+just|\s+was|\s+were|\s+also)*\s*"
+    r"(?:like\s+to\s+|want\s+to\s+|going\s+to\s+|writing\s+to\s+|wanted\s+to\s+|hoping\s+to\s+|hope\s+to\s+|getting\s+ready\s+to\s+)?"
+    r"(?:ask\w*\s+(?:you\s+)?(?:to|for|if\s+you|whether\s+you|you\s+how\s+much)|invite|recommend|suggest|encourage|urge|propose|interest)\w*\b"
+    r"|\b(?:i|we)\s+(?:really\s+)?need\s+(?:you|your)\b|\bneed\s+(?:your|you)\s+(?:help|support)\b"
+    r"|\b(?:i|we)(?:'d|\s+would)\s+(?:like|love)\s+(?:you|for\s+you)\s+to\b"
+    r"|\bwe\s+(?:were|are)\s+hoping\s+(?:you|for\s+you)\b|\b(?:i|we)\s+hope\s+(?:that\s+)?you(?:'ll|\s+will|\s+would|\s+are|\s+can|\s+also)?\b"
+    r"|\b(?:i|we)\s+wish\b|\bwhy\s+not\b|\bplease\b|\blet'?s\b|\bconsider\b|\bgo\s+ahead\s+and\b"
+    r"|\b(?:have|has|get)\s+(?:the|an|a)\s+(?:opportunity|chance|option)\s+to\b"
+    r"|\b(?:any|every|whatever)\s+(?:amount|bit|little|penny|cent|dollar)s?\b[^.?!]{0,40}\b(?:you|u)\s+(?:can|could|would)\b"
+    r"|\b(?:you|u)\s+(?:can|could)\s+(?:help|do\s+more|make\s+a\s+difference)\b[^.?!]{0,30}\b(?:now|today|tonight|right\s+now)\b"
+    r"|\b(?:you|u)\s+could\s+(?:always\s+)?do\s+more\b"
+)
+_WINDOW = 70
+_IMPERATIVE = re.compile(
+    r"^(?:(?:then|so|now|just|please|definitely|really|ok|okay|well|hey|and|hi|hello)[\s,!]+)*(?:donate|give|contribute|spare|"
+    r"pledge|pay|buy|purchase|sign|order|subscribe|upgrade|commit|invest|fund|sponsor|support|help|join|try|start|book|"
+    r"schedule|do\s+some\s+good|consider|spend|count\s+me|sign\s+here|let'?s)\b"
+)
+_AMOUNT = re.compile(r"(?:\$\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s*(?:dollars?|cents?|bucks|%|percent|k\b)|\.\d+\b|"
+                     r"\b(?:half|all|a\s+dollar|a\s+penny|fifteen\s+cents|twenty\s+dollars)\b)")
+_AMOUNT_OFFER = re.compile(r"^(?:(?:maybe|perhaps|say|like|how\s+about|what\s+about|or|i\s+would\s+say|i'd\s+say)[\s,]+)+\$?\s?\.?\d"
+                           r"|^\$?\s?\.?\d[^?]*\?\s*$")
+_HOW_ABOUT = re.compile(r"\b(?:how|what)\s+(?:about|bout)\b")
+
+# -- next steps ---------------------------------------------------------------------------------------------
+_OWNER = re.compile(
+    r"\b(?:i(?:'ll|'m\s+going\s+to|\s+will|\s+am\s+going\s+to|\s+can|\s+could|'d\s+like\s+to|\s+would\s+like\s+to|\s+need\s+to|\s+should)|"
+    r"we(?:'ll|'re\s+going\s+to|\s+will|\s+are\s+going\s+to|\s+can|\s+could|\s+should|\s+need\s+to)|"
+    r"you(?:'ll|\s+will|\s+can|\s+could|'re\s+going\s+to|\s+are\s+going\s+to)|let'?s|let\s+me|"
+    r"(?:can|could|shall|should)\s+(?:we|i|you)|(?:he|she|they)(?:'ll|\s+will)|"
+    r"(?P<name>[a-z]+)\s+will)\b"
+)
+_ACTION = re.compile(
+    r"\b(?:send\w*|shar\w*|email\w*|e-mail\w*|forward\w*|schedul\w*|set\s+up|setting\s+up|book\w*|call\w*|meet\w*|"
+    r"follow\s+up|follow-up|circle\s+back|loop\s+in|introduc\w*|review\w*|demo\w*|show\w*|walk\s+through|get\s+back|"
+    r"draft\w*|prepar\w*|put\s+together|sign\w*|start\w*|kick\s+off|reconnect\w*|sync\w*|talk\w*|chat\w*|connect\w*|"
+    r"check\s+in|run\w*|trial|pilot|invit\w*|confirm\w*|finaliz\w*|finalis\w*|present\w*|go\s+over|revisit\w*|"
+    r"regroup\w*|decid\w*|approv\w*|get\s+(?:you|it|the|a)|pick\s+(?:it|this)\s+up|hop\s+on|jump\s+on|touch\s+base|"
+    r"deliver\w*|install\w*|deploy\w*|test\w*|donat\w*|pay\w*|transfer\w*|submit\w*)\b"
+)
+_TIME = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:tomorrow|tonight|today|noon|eod|eow|asap)\b|"
+    r"\bthis\s+(?:afternoon|morning|evening|week|month|quarter|friday|monday|tuesday|wednesday|thursday)\b|"
+    r"\bnext\s+(?:week|month|quarter|time|call|meeting|(?:mon|tues|wednes|thurs|fri)day)\b|"
+    r"\bend\s+of\s+(?:the\s+)?(?:day|week|month|quarter)\b|\bby\s+then\b|\blater\s+(?:today|this\s+week)\b|"
+    r"\bin\s+(?:a|an|one|two|three|four|a\s+couple\s+of|a\s+few|\d+)\s+(?:days?|weeks?|hours?|months?)\b|"
+    r"\b(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)\b|\bat\s+\d{1,2}(?::\d\d)?\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th)\b|\bfirst\s+thing\b|\b(?:early|later)\s+next\s+week\b|\bwithin\s+(?:\d+|a|an|one|two)\s+\w+\b"
+)
+# "I'll send it sometime", "let's keep in touch": the owner and action are there, but nothing pins them down.
+_VAGUE = re.compile(r"\b(?:sometime|some\s+time|at\s+some\s+point|eventually|whenever|one\s+day|down\s+the\s+road)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    kind: str  # "question" (a request asked as a question) | "statement" | "amount"
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class NextStep:
+    owner: str
+    action: str
+    time: str
+    text: str
+
+
+def find_ask(sentence: str) -> Ask | None:
+    """The ask in one sentence, or None."""
+    low = normalise(sentence).strip()
+    if not low:
+        return None
+    if _AMOUNT_Q.search(low):
+        return Ask("amount", sentence)
+    commits = _COMMIT_RE.search(low) is not None
+    for m in _REQUEST_Q.finditer(low):
+        if _COMMIT_RE.search(low, m.start(), m.end() + _WINDOW):
+            return Ask("question", sentence)
+    if _REFERRING.search(low):
+        return Ask("question", sentence)
+    if _HOW_ABOUT.search(low) and (commits or _AMOUNT.search(low)):
+        return Ask("amount" if _AMOUNT.search(low) else "question", sentence)
+    for m in _REQUEST_S.finditer(low):
+        if _COMMIT_RE.search(low, m.start(), m.end() + _WINDOW) or _AMOUNT.search(low, m.end(), m.end() + _WINDOW):
+            return Ask("statement", sentence)
+    if _IMPERATIVE.match(low) and (commits or _AMOUNT.search(low)):
+        return Ask("statement", sentence)
+    if len(low.split()) <= 8 and _AMOUNT_OFFER.match(low) and _AMOUNT.search(low):
+        return Ask("amount", sentence)
+    return None
+
+
+def is_ask(sentence: str) -> bool:
+    return find_ask(sentence) is not None
+
+
+def find_next_step(sentence: str) -> NextStep | None:
+    """An action with an owner and a time in one sentence ("I'll send the proposal by Friday"), or None."""
+    low = normalise(sentence)
+    owner = None
+    for m in _OWNER.finditer(low):
+        # "<Name> will": a person, so the name is capitalised where it was said ("the report will run" is not)
+        if m.group("name") is None or sentence[m.start("name")].isupper():
+            owner = m
+            break
+    if owner is None:
+        return None
+    action = _ACTION.search(low, owner.start())
+    if action is None:
+        return None
+    time = _TIME.search(low)
+    if time is None or _VAGUE.search(low):
+        return None
+    return NextStep(
+        owner=sentence[owner.start() : owner.end()],
+        action=sentence[action.start() : action.end()],
+        time=sentence[time.start() : time.end()],
+        text=sentence,
+    )

@@ -1,0 +1,132 @@
+"""The call analysis as JSON-ready data: ``report.details["call"]`` (schema in docs/calls.md, versioned).
+
+Bump DETAILS_VERSION's minor for added keys, its major for removed or changed ones.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from plainpitch.call.facts import CallFacts, clock, moment_label, stretch_topic
+from plainpitch.call.roles import BUYER, SELLER
+
+DETAILS_VERSION = "1.0"
+
+
+def _t(x: float | None) -> float | None:
+    return None if x is None else round(x, 2)
+
+
+def call_details(facts: CallFacts) -> dict[str, Any]:
+    turns = facts.turns
+    doc = facts.doc
+    timed = facts.view.has_times
+
+    def at(pos: int) -> dict[str, Any]:
+        t = turns[pos]
+        return {"turn": t.index, "time": _t(t.start), "speaker": t.speaker, "role": t.role}
+
+    def sentence_at(si: int) -> dict[str, Any]:
+        s = doc.sentences[si]
+        return {"start": s.start, "end": s.end}
+
+    questions, asks, next_steps = [], [], []
+    for f in facts.sentences:
+        text = doc.sentences[f.sentence].text
+        if f.question is not None:
+            questions.append({**at(f.turn), "time": _t(f.time), "text": text, "form": f.question.form,
+                              "purpose": "ask" if f.ask is not None else f.question.purpose,
+                              "discovery": f.discovery, "span": sentence_at(f.sentence)})  # fmt: skip
+        if f.ask is not None:
+            asks.append({**at(f.turn), "time": _t(f.time), "text": text, "kind": f.ask.kind, "span": sentence_at(f.sentence)})
+        if f.next_step is not None:
+            ns = f.next_step
+            next_steps.append({**at(f.turn), "time": _t(f.time), "text": text, "owner": ns.owner, "action": ns.action, "when": ns.time,
+                               "span": sentence_at(f.sentence)})  # fmt: skip
+
+    limit = facts.thresholds.get("monologue_max_s")
+    monologues = []
+    for m in sorted(facts.monologues, key=lambda s: s.first):
+        monologues.append({**at(m.first), "end_turn": turns[m.last].index, "start": _t(m.start), "end": _t(m.end),
+                           "seconds": _t(m.seconds), "words": m.words, "over_limit": limit is not None and m.seconds > limit,
+                           "topic": stretch_topic(facts, m)})  # fmt: skip
+    longest_story = facts.stories[0] if facts.stories else None
+    dumps = [{**at(d.stretch.first), "count": d.count, "features": list(d.features),
+              "span": {"start": doc.sentences[d.first_sentence].start, "end": doc.sentences[d.last_sentence].end}}
+             for d in facts.feature_dumps]  # fmt: skip
+    terms = [{**at(a.seller_turn), "term": a.term, "asked_turn": turns[a.buyer_turn].index, "question": a.question,
+              "span": {"start": a.start, "end": a.end}} for a in facts.term_asks]  # fmt: skip
+    topics = {name: {"seconds": _t(facts.topic_seconds[name]), "mentions": facts.topic_mentions[name],
+                     "first_time": _t(facts.topic_first.get(name))} for name in facts.topic_seconds}  # fmt: skip
+    return {
+        "version": DETAILS_VERSION,
+        "type": facts.call_type.name,
+        "type_source": facts.call_type.source,
+        "type_reason": facts.call_type.reason,
+        "has_times": timed,
+        "duration_s": _t(facts.view.duration),
+        "roles": {"sellers": sorted(facts.roles.sellers), "buyers": sorted(facts.roles.buyers),
+                  "source": facts.roles.source},  # fmt: skip
+        "thresholds": dict(facts.thresholds),
+        "turns": [{"index": t.index, "speaker": t.speaker, "role": t.role, "start": _t(t.start), "end": _t(t.end),
+                   "words": t.words, "timed": t.timed, "line": doc.units[t.unit].turn.source_line}
+                  for t in turns],  # fmt: skip
+        "questions": questions,
+        "asks": asks,
+        "next_steps": next_steps,
+        "monologues": monologues,
+        "longest_story": ({**at(longest_story.first), "end_turn": turns[longest_story.last].index,
+                           "seconds": _t(longest_story.seconds), "words": longest_story.words}
+                          if longest_story else None),  # fmt: skip
+        "feature_dumps": dumps,
+        "terms_asked": terms,
+        "early_price": ({**at(facts.early_price.turn), "time": _t(facts.early_price.time), "text": doc.sentences[facts.early_price.sentence].text}
+                        if facts.early_price else None),  # fmt: skip
+        "topics": topics,
+        "moments": moments(facts),
+        "notes": list(facts.notes),
+    }
+
+
+def moments(facts: CallFacts) -> list[dict[str, Any]]:
+    """What to listen back to, in call order: '12:40 — 2 min 35 s monologue on the architecture'."""
+    turns = facts.turns
+    doc = facts.doc
+    approx = "" if facts.view.has_times else "~"
+    out: list[tuple[float, int, str, str]] = []
+    limit = facts.thresholds.get("monologue_max_s")
+    for m in facts.monologues:
+        if limit is not None and m.seconds > limit:
+            topic = stretch_topic(facts, m)
+            on = f" on {topic}" if topic else ""
+            out.append((m.start, m.first, "monologue", f"{approx}{moment_label(m.seconds)} monologue{on}"))
+    for d in facts.feature_dumps:
+        out.append((turns[d.stretch.first].start, d.stretch.first, "feature_dump",
+                    f"feature dump: {d.count} features with no question or benefit"))  # fmt: skip
+    if facts.stories and facts.two_sided:
+        s = facts.stories[0]
+        out.append((s.start, s.first, "buyer_story", f"longest buyer story: {approx}{moment_label(s.seconds)}"))
+    first_q = next((f for f in facts.sentences if f.role == SELLER and f.discovery), None)
+    if first_q is not None:
+        out.append((first_q.time, first_q.turn, "first_question",
+                    f"first discovery question: {_short(doc.sentences[first_q.sentence].text)}"))  # fmt: skip
+    if facts.early_price is not None:
+        f = facts.early_price
+        out.append((f.time, f.turn, "early_price", "price raised before any value"))
+    for a in facts.term_asks:
+        out.append((turns[a.buyer_turn].start, a.buyer_turn, "term_asked", f"buyer asked what “{a.term}” means"))
+    for f in facts.sentences:
+        if f.next_step is not None:
+            who = "buyer" if f.role == BUYER else "seller"
+            out.append((f.time, f.turn, "next_step",
+                        f"next step ({who}): {_short(doc.sentences[f.sentence].text)}"))  # fmt: skip
+        elif f.ask is not None:
+            out.append((f.time, f.turn, "ask", f"ask: {_short(doc.sentences[f.sentence].text)}"))
+    out.sort(key=lambda m: (m[0], m[1]))
+    return [{"time": round(t, 2), "clock": approx + clock(t), "turn": turns[pos].index, "kind": kind, "text": text}
+            for t, pos, kind, text in out]  # fmt: skip
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,0 +1,316 @@
+"""Everything the call rules, metrics and reports read, computed once per call in one pass over its sentences.
+
+``facts_for(doc, ctx)`` memoises a ``CallFacts`` on the engine's Context, so the TLK rules, the metric provider
+and the details provider share one analysis. Roles come from the Document when ``analyze_call`` has set them,
+else from ``[tool.plainpitch.call] me`` or a guess (see ``roles``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from plainpitch.call import asks as asks_mod
+from plainpitch.call import questions as q_mod
+from plainpitch.call.dumps import (
+    MONOLOGUE_BACKCHANNEL,
+    STORY_INTERJECTION,
+    Stretch,
+    feature_count,
+    has_benefit,
+    main_word,
+    stretches,
+)
+from plainpitch.call.roles import BUYER, SELLER, Roles, apply_roles, assign_roles
+from plainpitch.call.topics import PRICING, compile_topics, topics_in
+from plainpitch.call.turns import CallTurn, CallTurns, build_turns
+from plainpitch.call.types import TYPES, CallType, infer_type, thresholds_for
+from plainpitch.model import Document
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFact:
+    sentence: int  # index into Document.sentences
+    turn: int  # CallTurn.pos
+    role: str
+    time: float  # seconds: the turn's start plus the share of the turn spoken before this sentence
+    question: q_mod.Question | None  # the question this sentence counts as (not a greeting, tag, check...)
+    discovery: bool  # a discovery question (not an ask)
+    ask: asks_mod.Ask | None
+    next_step: asks_mod.NextStep | None
+    topics: tuple[str, ...]
+    features: int
+    benefit: bool
+
+
+@dataclass(frozen=True)
+class FeatureDump:
+    stretch: Stretch
+    first_sentence: int  # Document.sentences indexes of the first and last feature sentence
+    last_sentence: int
+    count: int
+    features: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TermAsk:
+    term: str
+    buyer_turn: int  # CallTurn.pos of the buyer's question
+    question: str
+    seller_turn: int  # CallTurn.pos of the seller's use that is flagged
+    start: int  # offsets of the flagged use in Document.text
+    end: int
+
+
+@dataclass
+class CallFacts:
+    doc: Document
+    roles: Roles
+    view: CallTurns
+    call_type: CallType
+    thresholds: dict[str, Any]
+    sentences: list[SentenceFact]
+    monologues: list[Stretch]  # every seller stretch, longest first
+    stories: list[Stretch]  # every buyer stretch, longest first
+    feature_dumps: list[FeatureDump]
+    term_asks: list[TermAsk]
+    early_price: SentenceFact | None
+    topic_seconds: dict[str, float]
+    topic_mentions: dict[str, int]
+    topic_first: dict[str, float]
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def turns(self) -> list[CallTurn]:
+        return self.view.turns
+
+    @property
+    def two_sided(self) -> bool:
+        """Both a seller and a buyer spoke: conversation rules need both sides."""
+        roles = {t.role for t in self.view.turns}
+        return SELLER in roles and BUYER in roles
+
+    def seller_questions(self) -> list[SentenceFact]:
+        return [s for s in self.sentences if s.role == SELLER and s.question is not None]
+
+    def discovery_questions(self) -> list[SentenceFact]:
+        return [s for s in self.sentences if s.role == SELLER and s.discovery]
+
+
+# -- the buyer asks what a term means ----------------------------------------------------------------------
+_TERM = r"[\w.+/#&-]+(?:\s+[\w.+/#&-]+){0,2}"
+_MEANING = re.compile(
+    rf"\bwhat\s+(?:does|do|did)\s+(?:an?\s+|the\s+)?[\"'“]?(?P<a>{_TERM})[\"'”]?\s+(?:mean|stand\s+for)\b"
+    rf"|\bwhat\s+(?:do|did)\s+you\s+mean\s+by\s+(?:an?\s+|the\s+)?[\"'“]?(?P<b>{_TERM})[\"'”]?"
+    rf"|\bwhat(?:'s|\s+is|\s+are)\s+(?:an?\s+)?[\"'“]?(?P<c>{_TERM})[\"'”]?\s*\?",
+    re.IGNORECASE,
+)
+_NOT_TERMS = frozenset("it that this that's those these them you your the a an there here so".split())
+
+
+def _rare(term: str) -> bool:
+    """A term worth flagging for the loose "what's X?" form: an acronym, a coined word, or an uncommon word."""
+    if re.search(r"\b[A-Z]{2,}|[a-z][A-Z]|\d|[./+#]", term):
+        return True
+    from wordfreq import zipf_frequency  # heavy: loaded only when a buyer asks "what's X?"
+
+    return min(zipf_frequency(w, "en") for w in term.lower().split()) < 3.5
+
+
+def _term_asks(doc: Document, turns: list[CallTurn], facts: list[SentenceFact]) -> list[TermAsk]:
+    out: list[TermAsk] = []
+    seen: set[str] = set()
+    for fact in facts:
+        if fact.role != BUYER:
+            continue
+        text = doc.sentences[fact.sentence].text
+        m = _MEANING.search(text)
+        if m is None:
+            continue
+        term = (m.group("a") or m.group("b") or m.group("c") or "").strip(" ?.,!\"'”")
+        if not term or term.lower() in _NOT_TERMS or term.lower() in seen:
+            continue
+        if m.group("c") and (len(text.split()) > 8 or not _rare(term)):
+            continue
+        pattern = re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in term.split()) + r"(?![\w-])", re.IGNORECASE)
+        # the seller's latest use before the question, within the last five turns
+        for pos in range(fact.turn - 1, max(-1, fact.turn - 6), -1):
+            t = turns[pos]
+            if t.role != SELLER:
+                continue
+            unit = doc.units[t.unit]
+            found = list(pattern.finditer(doc.text, unit.start, unit.end))
+            if found:
+                use = found[-1]
+                out.append(TermAsk(term, fact.turn, text, pos, use.start(), use.end()))
+                seen.add(term.lower())
+                break
+    return out
+
+
+def _call_type(seller_texts: list[str], wanted: str | None) -> CallType:
+    if wanted:
+        if wanted not in TYPES:
+            from plainpitch.config import ConfigError
+
+            raise ConfigError(f"call type {wanted!r} is not one of {', '.join(TYPES)}")
+        return CallType(wanted, "set", "set by --type or config")
+    return infer_type(seller_texts)
+
+
+def _classify(text: str, role: str):
+    """What one sentence does: (counted question, discovery?, ask, next step, features named, benefit?)."""
+    found = q_mod.find_questions(text)
+    ask = None
+    features, benefit = 0, False
+    if role == SELLER:  # asks, features and benefits are judged on what the seller says
+        ask = asks_mod.find_ask(text)
+        features = feature_count(text)
+        benefit = has_benefit(text)
+    next_step = asks_mod.find_next_step(text)
+    counted = next((q for q in found if q.purpose == q_mod.DISCOVERY), None)
+    discovery = counted is not None and ask is None and next_step is None
+    if counted is None and ask is not None and ask.kind != "statement":
+        # an ask put as a question still counts as a question asked
+        counted = next((q for q in found if q.purpose != q_mod.GREETING), None)
+    return counted, discovery, ask, next_step, features, benefit
+
+
+def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> CallFacts:
+    """The call analysis of one Document whose units are turns."""
+    cfg = dict(call_config or {})
+    me = cfg.get("me") or ()
+    if isinstance(me, str):
+        me = [me]
+    roles = cfg.get("roles")  # set by analyze_call from --me and config
+    if not isinstance(roles, Roles):
+        roles = assign_roles(doc, config_me=me)
+    doc = apply_roles(doc, roles)
+    notes = [roles.note] if roles.note else []
+    view = build_turns(doc)
+    notes.extend(view.notes)
+    turns = view.turns
+    topics = compile_topics(cfg)
+    sentences = doc.sentences
+    facts: list[SentenceFact] = []
+    seller_texts: list[str] = []
+    turn_has_question = [False] * len(turns)
+    topic_seconds = dict.fromkeys(topics, 0.0)
+    topic_mentions = dict.fromkeys(topics, 0)
+    topic_first: dict[str, float] = {}
+    for t in turns:
+        if t.role == SELLER:
+            seller_texts.append(doc.text[doc.units[t.unit].start : doc.units[t.unit].end])
+        spoken = 0
+        for si in range(t.first_sentence, t.end_sentence):
+            text = sentences[si].text
+            at = t.start + (t.seconds * spoken / t.words if t.words else 0.0)
+            spoken += sentences[si].word_count
+            counted, discovery, ask, next_step, features, benefit = _classify(text, t.role)
+            if counted is not None:
+                turn_has_question[t.pos] = True
+            hit_topics = topics_in(text, topics) if topics else ()
+            if hit_topics:
+                share = t.seconds * (sentences[si].word_count / t.words) if t.words else 0.0
+                for name in hit_topics:
+                    topic_seconds[name] += share
+                    topic_mentions[name] += 1
+                    topic_first.setdefault(name, at)
+            facts.append(SentenceFact(si, t.pos, t.role, at, counted, discovery, ask, next_step, hit_topics, features, benefit))
+    if turns and not ({SELLER, BUYER} <= {t.role for t in turns}):
+        notes.append("only one side speaks in this transcript: the conversation rules need a seller and a buyer")
+    call_type = _call_type(seller_texts, cfg.get("type"))
+    thresholds = thresholds_for(call_type.name, cfg.get("thresholds"))
+    monologues = stretches(turns, SELLER, turn_has_question, MONOLOGUE_BACKCHANNEL, questions_break=True)
+    stories = stretches(turns, BUYER, turn_has_question, STORY_INTERJECTION, questions_break=False)
+    dumps = _feature_dumps(monologues, facts, turns, thresholds.get("feature_dump_min") or 3, doc)
+    monologues.sort(key=lambda s: (-s.seconds, s.first))
+    stories.sort(key=lambda s: (-s.seconds, s.first))
+    return CallFacts(
+        doc=doc,
+        roles=roles,
+        view=view,
+        call_type=call_type,
+        thresholds=thresholds,
+        sentences=facts,
+        monologues=monologues,
+        stories=stories,
+        feature_dumps=dumps,
+        term_asks=_term_asks(doc, turns, facts),
+        early_price=_early_price(facts, turns),
+        topic_seconds=topic_seconds,
+        topic_mentions=topic_mentions,
+        topic_first=topic_first,
+        notes=notes,
+    )
+
+
+def _feature_dumps(seller_stretches: list[Stretch], facts: list[SentenceFact], turns: list[CallTurn], minimum: int,
+                   doc: Document) -> list[FeatureDump]:  # fmt: skip
+    by_turn: dict[int, list[SentenceFact]] = {}
+    for f in facts:
+        if f.role == SELLER:
+            by_turn.setdefault(f.turn, []).append(f)
+    out = []
+    for st in seller_stretches:
+        mine = [f for pos in range(st.first, st.last + 1) for f in by_turn.get(pos, ())]
+        if any(f.question is not None or f.ask is not None or f.benefit for f in mine):
+            continue
+        feats = [f for f in mine if f.features]
+        count = sum(f.features for f in feats)
+        if count >= minimum:
+            texts = tuple(doc.sentences[f.sentence].text for f in feats)
+            out.append(FeatureDump(st, feats[0].sentence, feats[-1].sentence, count, texts))
+    return out
+
+
+def _early_price(facts: list[SentenceFact], turns: list[CallTurn]) -> SentenceFact | None:
+    """The seller's first mention of price when no value came before it and the buyer did not ask."""
+    value_seen = False
+    buyer_price_turn = -10
+    for f in facts:
+        if f.role == BUYER and PRICING in f.topics:
+            buyer_price_turn = f.turn
+        if f.role != SELLER:
+            continue
+        if PRICING in f.topics and f.question is None:
+            if value_seen or f.turn - buyer_price_turn <= 2:
+                return None
+            return f
+        if f.benefit:
+            value_seen = True
+    return None
+
+
+def facts_for(doc: Document, ctx: Any) -> CallFacts:
+    """The CallFacts of ``doc``, computed once per engine Context."""
+    call_cfg = getattr(getattr(ctx, "config", None), "call", None) or {}
+    if ctx is None or not hasattr(ctx, "memo"):
+        return compute(doc, call_cfg)
+    return ctx.memo("call.facts", lambda: compute(doc, call_cfg))
+
+
+def moment_label(seconds: float) -> str:
+    """'2 min 35 s', '48 s'."""
+    s = int(round(seconds))
+    if s < 60:
+        return f"{s} s"
+    m, s = divmod(s, 60)
+    return f"{m} min {s} s" if s else f"{m} min"
+
+
+def clock(seconds: float) -> str:
+    """'12:40' or '1:02:05'."""
+    s = int(max(0, round(seconds)))
+    h, rem = divmod(s, 3600)
+    m, s = divmod(rem, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+def stretch_topic(facts: CallFacts, st: Stretch) -> str | None:
+    doc = facts.doc
+    texts = [doc.text[doc.units[facts.turns[p].unit].start : doc.units[facts.turns[p].unit].end]
+             for p in range(st.first, st.last + 1) if facts.turns[p].role == st.role]  # fmt: skip
+    return main_word(texts)

@@ -1,0 +1,146 @@
+"""Who is selling and who is buying.
+
+In order: roles the transcript already carries; the names given with ``--me`` (repeatable); ``me = [...]`` under
+``[tool.plainpitch.call]``; else a guess — the speaker who talks most like a seller (about "our product", "we
+offer", "let me show you"; asks about "your team") and, on a tie, the one who speaks first — with a warning in the
+report notes, because every talk measure depends on it. Several people may sit on each side: everyone named is a
+seller, everyone else a buyer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from plainpitch.model import Document
+
+SELLER = "seller"
+BUYER = "buyer"
+
+# Phrases that mark the selling side (present tense, about "our" offer) and the buying side (their current state).
+_SELLER_CUES = re.compile(
+    r"\b(?:our\s+(?:product|platform|tool|solution|service|customers|clients|pricing|plans?|api|team\s+can|engineers\s+can|"
+    r"roadmap|integration|offering|software|app)|we\s+(?:offer|provide|built|build|support|integrate|help|can\s+help|work\s+with|"
+    r"sell|charge|also\s+have|just\s+launched)|let\s+me\s+(?:show|share|walk|pull\s+up|demo)|i'?ll\s+send|calling\s+from|"
+    r"reason\s+(?:for\s+my|i'?m)\s+call|(?:book|schedule)\s+(?:a\s+)?(?:demo|call|meeting)|free\s+trial|tell\s+me\s+(?:about|more)|"
+    r"walk\s+me\s+through|your\s+(?:team|company|current|biggest|process|stack|goals?|budget|timeline))\b",
+    re.IGNORECASE,
+)
+_BUYER_CUES = re.compile(
+    r"\b(?:we(?:'re|\s+are)?\s+(?:currently\s+)?using|we\s+use|our\s+(?:current|existing)\s+(?:tool|vendor|setup|system|provider)|"
+    r"how\s+much\s+(?:does|is|would)\s+(?:it|that|this)|what\s+does\s+(?:it|that)\s+cost|does\s+(?:it|your\s+\w+)\s+"
+    r"(?:support|integrate|work)|can\s+(?:it|your\s+\w+)\s+(?:do|handle|support)|we(?:'re|\s+are)\s+evaluating|our\s+budget|"
+    r"send\s+me|my\s+boss|my\s+manager|our\s+(?:cto|cfo|ceo|procurement|legal))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Roles:
+    sellers: frozenset[str]
+    buyers: frozenset[str]
+    source: str  # transcript | me | config | guess | none
+    note: str = ""  # a warning for the report (guessed roles, a --me name that matched nobody)
+
+    def role_of(self, speaker: str) -> str:
+        if speaker in self.sellers:
+            return SELLER
+        if speaker in self.buyers:
+            return BUYER
+        return "unknown"
+
+
+def speakers_in_order(doc: Document) -> list[str]:
+    seen: dict[str, None] = {}
+    for unit in doc.units:
+        if unit.turn is not None:
+            seen.setdefault(unit.turn.speaker, None)
+    return list(seen)
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+def match_names(names: Iterable[str], speakers: list[str]) -> tuple[set[str], list[str]]:
+    """Speakers matched by each name (exact, else first name or any whole word of the label), and names unmatched."""
+    matched: set[str] = set()
+    missing: list[str] = []
+    for raw in names:
+        name = _norm(raw)
+        if not name:
+            continue
+        exact = {s for s in speakers if _norm(s) == name}
+        if not exact:
+            exact = {s for s in speakers if name in _norm(s).replace("(", " ").replace(")", " ").split()}
+        if not exact:
+            exact = {s for s in speakers if _norm(s).startswith(name + " ")}
+        if exact:
+            matched |= exact
+        else:
+            missing.append(raw)
+    return matched, missing
+
+
+def _guess(doc: Document, speakers: list[str]) -> tuple[str, str]:
+    """The likeliest seller and why."""
+    score = dict.fromkeys(speakers, 0)
+    words = dict.fromkeys(speakers, 0)
+    text = doc.text
+    for unit in doc.units:
+        if unit.turn is None:
+            continue
+        chunk = text[unit.start : unit.end]
+        who = unit.turn.speaker
+        score[who] += len(_SELLER_CUES.findall(chunk)) - len(_BUYER_CUES.findall(chunk))
+        words[who] += chunk.count(" ") + 1
+    first = speakers[0]
+    ranked = sorted(speakers, key=lambda s: (-score[s], s != first, -words[s]))
+    best = ranked[0]
+    if len(ranked) > 1 and score[best] > score[ranked[1]]:
+        why = "talks most like a seller: about our product, asking about your team"
+    else:
+        why = "speaks first"
+    return best, why
+
+
+def assign_roles(doc: Document, me: Iterable[str] = (), config_me: Iterable[str] = ()) -> Roles:
+    speakers = speakers_in_order(doc)
+    if not speakers:
+        return Roles(frozenset(), frozenset(), "none")
+    given = {u.turn.speaker: u.turn.role for u in doc.units if u.turn is not None and u.turn.role in (SELLER, BUYER)}
+    me = [m for m in me if m and m.strip()]
+    config_me = [m for m in config_me if m and m.strip()]
+    if given and not me:
+        sellers = {s for s, r in given.items() if r == SELLER}
+        return Roles(frozenset(sellers), frozenset(s for s in speakers if s not in sellers), "transcript")
+    notes = []
+    for source, names in (("me", me), ("config", config_me)):
+        if not names:
+            continue
+        matched, missing = match_names(names, speakers)
+        if missing:
+            where = "--me" if source == "me" else "config me"
+            notes.append(f"{where} {', '.join(repr(m) for m in missing)} matched no speaker (speakers: {', '.join(speakers)})")
+        if matched:
+            buyers = frozenset(s for s in speakers if s not in matched)
+            return Roles(frozenset(matched), buyers, source, "; ".join(notes))
+    seller, why = _guess(doc, speakers)
+    notes.append(f"roles guessed: {seller} is taken as the seller ({why}); pass --me NAME to set it")
+    return Roles(frozenset({seller}), frozenset(s for s in speakers if s != seller), "guess", "; ".join(notes))
+
+
+def apply_roles(doc: Document, roles: Roles) -> Document:
+    """The same Document with each turn's role set (Documents are frozen: units are rebuilt, text is shared)."""
+    units = []
+    changed = False
+    for unit in doc.units:
+        turn = unit.turn
+        if turn is not None:
+            role = roles.role_of(turn.speaker)
+            if role != turn.role:
+                unit = replace(unit, turn=replace(turn, role=role))
+                changed = True
+        units.append(unit)
+    return replace(doc, units=tuple(units)) if changed else doc

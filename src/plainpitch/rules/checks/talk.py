@@ -1,0 +1,485 @@
+"""TLK: talk dynamics on calls — the coaching rules, plus the call metrics and details for the report.
+
+Each rule reads the one CallFacts computed per call (``plainpitch.call.facts``); thresholds depend on the call type
+(``plainpitch.call.types``; the table is in docs/calls.md). Whole-call findings point at a defined span: the
+seller's longest turn (talk share, few questions), the first turn of a monologue or story, the last seller turn
+(no next step), the sentences of a feature dump, the price sentence, the term the buyer asked about.
+Conversation rules need both sides: a one-speaker transcript gets metrics and a note, not findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from plainpitch.engine import details_provider, metric_provider
+from plainpitch.model import Span
+from plainpitch.rules.base import Hit, rule
+
+GONG_TALK_RATIO = ("Gong Labs, 'The Highest Converting Talk-to-Listen Ratio in Sales, Based on 25,537 Sales Calls' "
+                   "(Chris Orlob, 2016; updated 2025), gong.io/resources/labs/talk-to-listen-conversion-ratio")  # fmt: skip
+GONG_SCIENCE = ("Gong, 'The Science of Winning Sales Conversations' (257,967 B2B calls), as published in Gong's "
+                "infographic (lemonly.com/work/winning-sales-conversations-infographic)")  # fmt: skip
+GONG_DECK = ("Gong, 'Navigating sales conversations from first call to closed deal' (1M+ meetings), "
+             "slideshare.net/slideshow/navigating-sales-conversations-from-first-call-to-closed-deal/105791822")  # fmt: skip
+GONG_DISCOVERY = ("Gong's study of 519,000 discovery calls (Chris Orlob interviewed by Tiffani Bova, HuffPost, "
+                  "July 2017; republished at dragonfly-lsc.com)")  # fmt: skip
+GONG_COLD = ("Gong Labs, 'Is cold calling dead?' (90,380 connected cold calls), "
+             "gong.io/resources/labs/is-cold-calling-dead")  # fmt: skip
+NEXT_STEP_SOURCES = ("3C Selling, 'Focus on agreed next actions: who will do what by when' (3cselling.com)",
+                     "Jeb Blount, 'Always Ask for the Next Step on Sales Calls' (jebblount.com)")  # fmt: skip
+TYPES_DOC = "Thresholds depend on the call type (discovery, demo, cold, closing): see docs/calls.md."
+
+
+def _facts(doc, ctx):
+    from plainpitch.call.facts import facts_for
+
+    return facts_for(doc, ctx)
+
+
+def _turn_span(facts, pos: int) -> Span:
+    unit = facts.doc.units[facts.turns[pos].unit]
+    return Span(unit.start, unit.end)
+
+
+def _longest_seller_turn(facts) -> int | None:
+    sellers = [t for t in facts.turns if t.role == "seller"]
+    if not sellers:
+        return None
+    return max(sellers, key=lambda t: (t.seconds, t.words, -t.pos)).pos
+
+
+def _label(seconds: float, timed: bool) -> str:
+    from plainpitch.call.facts import moment_label
+
+    return ("" if timed else "about ") + moment_label(seconds)
+
+
+DOC_SCOPE = {"scope": "document"}
+
+
+@rule(
+    code="TLK001",
+    name="seller-dominates-talk",
+    category="talk",
+    severity="warning",
+    summary="The seller talks for more of the call than the call type allows (65% on a discovery call).",
+    why=("Buyers buy from sellers who listen. Gong Labs found that 43:57 (seller:buyer) converts best and that "
+         "calls where the seller talks more than 65% of the time convert less: the seller pitches before they "
+         "know the problem. " + TYPES_DOC),  # fmt: skip
+    message="You talked {share}% of the call; keep it under {limit}%",
+    fix="Ask an open question and let the buyer talk; cut the overview to what they asked about.",
+    bad=[
+        "Ana: Thanks for joining. I want to walk you through everything we built this year.\n"
+        "Ben: Sure.\n"
+        "Ana: [[We rebuilt the engine from scratch, so every report now runs on the new columnar store, and we added "
+        "a scheduler that sends the board pack on the first working day of the month. We redesigned the dashboard "
+        "around the questions finance teams ask most, and we moved everything to a new region so it runs closer to "
+        "you. The exports are twice as fast as last year, the audit trail now covers every change, and the mobile "
+        "app shows the same numbers as the web. We also hired a support team in your time zone and opened a "
+        "partner program for accounting firms, and next quarter we ship forecasting, planning and a new API.]]\n"
+        "Ben: Okay.\n"
+        "Ana: That is the update from our side.\n"
+    ],
+    good=[
+        "Ana: Thanks for joining. What made you look for a new reporting tool?\n"
+        "Ben: Our finance team spends two days every month building the board report by hand, and it is always "
+        "late. Last quarter we found an error after it went out, which was embarrassing for everyone, and the CFO "
+        "asked us to find a better way before the next board meeting. We have looked at two tools already, but "
+        "both wanted us to move our whole ledger, which we cannot do this year.\n"
+        "Ana: That sounds painful. Who feels it most?\n"
+        "Ben: Our controller, mostly. She stays late the whole first week of every month to get the numbers right, "
+        "and she is the one who would have to learn any new tool, so she needs to be in the next conversation. "
+        "She also owns the relationship with the auditors, who have asked for a cleaner trail of every change.\n"
+        "Ana: Then let's bring her in. I'll send two times for Thursday.\n"
+    ],
+    media=("call",),
+    example_format="call",
+    sources=[GONG_TALK_RATIO, GONG_COLD],
+)
+def seller_dominates_talk(doc, ctx) -> Iterable[Hit]:
+    facts = _facts(doc, ctx)
+    limit = facts.thresholds.get("talk_share_max")
+    share = ctx.metric("call.talk_share.seller")
+    if limit is None or share is None or not facts.two_sided:
+        return
+    if sum(t.words for t in facts.turns) < (facts.thresholds.get("talk_share_min_words") or 0):
+        return
+    if share > limit:
+        pos = _longest_seller_turn(facts)
+        if pos is not None:
+            yield Hit(_turn_span(facts, pos), {"share": round(share), "limit": limit}, data=DOC_SCOPE)
+
+
+@rule(
+    code="TLK002",
+    name="long-monologue",
+    category="talk",
+    severity="warning",
+    summary="The seller talks for over two minutes without the buyer getting a word in (flags the longest turn).",
+    why=("Attention drops during a long explanation and the buyer stops telling you what matters. Gong found "
+         "that win rates decline when company overviews run past two minutes. Short buyer interjections "
+         "('mm-hmm') do not break a monologue. " + TYPES_DOC),  # fmt: skip
+    message="{detail} monologue ({words} words): stop and ask a question",
+    fix="Break it up: say the one point that matters to this buyer, then ask what they think.",
+    bad=[
+        "[00:00:05] Ana: Thanks for making time today.\n"
+        "[00:00:09] Ben: Happy to.\n"
+        "[00:00:12] Ana: [[Let me give you some background first. We started in 2015 as a small consultancy "
+        "that built finance reports by hand for a few clients in Berlin. Over the next three years we turned "
+        "those reports into a platform, and in 2019 we raised our first round and moved the whole thing to the "
+        "cloud. Since then we have added a planning module, a forecasting module and a consolidation module, and "
+        "we opened offices in London, Paris and New York. Today the platform runs the monthly reporting for four "
+        "hundred finance teams, from startups with one accountant to listed groups with fifty subsidiaries, and "
+        "our customers close their books in three days on average. We also have a partner program with the big "
+        "audit firms and an academy that trains two thousand people a year on modern finance reporting.]]\n"
+        "[00:03:10] Ben: Okay. How would it work with our setup?\n"
+        "[00:03:20] Ana: What does your setup look like today?\n"
+    ],
+    good=[
+        "[00:00:05] Ana: Thanks for making time today. What made you take the call?\n"
+        "[00:00:12] Ben: Our month-end reporting takes two weeks.\n"
+        "[00:00:40] Ana: We help finance teams close that in two days. Which part takes longest for you?\n"
+        "[00:01:00] Ben: Pulling numbers out of three systems.\n"
+    ],
+    media=("call",),
+    example_format="call",
+    sources=[GONG_SCIENCE],
+)
+def long_monologue(doc, ctx) -> Iterable[Hit]:
+    facts = _facts(doc, ctx)
+    limit = facts.thresholds.get("monologue_max_s")
+    if limit is None or not facts.two_sided:
+        return
+    timed = facts.view.has_times
+    for m in sorted(facts.monologues, key=lambda s: s.first):
+        if m.seconds > limit:
+            core = max((t for t in facts.turns[m.first : m.last + 1] if t.role == "seller"), key=lambda t: t.seconds)
+            yield Hit(_turn_span(facts, core.pos), {"detail": _label(m.seconds, timed), "words": m.words},
+                      data={"seconds": round(m.seconds, 1), "limit": limit})  # fmt: skip
+
+
+@rule(
+    code="TLK003",
+    name="few-discovery-questions",
+    category="talk",
+    severity="warning",
+    summary="A discovery call of 30 minutes or more with fewer than 11 discovery questions from the seller.",
+    why=("Discovery is where you learn what the buyer will pay to fix. Gong's study of 519,000 discovery calls "
+         "found that 11-14 questions go with the highest success rate; far fewer means the seller pitched "
+         "instead of learning. Greetings, rhetorical questions and asks do not count. " + TYPES_DOC),  # fmt: skip
+    message="Only {count} discovery questions in {detail}; aim for {limit} or more",
+    fix="Prepare open questions about their process, cost of the problem, decision and timeline; ask them.",
+    bad=[
+        "[00:00:00] Ana: Hi Ben, thanks for the time. What made you take this call?\n"
+        "[00:00:20] Ben: Our reports are slow and the team is frustrated.\n"
+        "[00:01:00] Ana: [[Let me show you how our product handles reporting, from the data model to the charts "
+        "and the exports.]]\n"
+        "[00:25:00] Ben: Interesting. We need to think about it.\n"
+        "[00:31:00] Ana: Thanks, talk soon.\n"
+    ],
+    good=[
+        "[00:00:00] Ana: Hi Ben. What made you take this call?\n"
+        "[00:01:00] Ben: Reports are slow.\n"
+        "[00:03:00] Ana: How slow are they today?\n"
+        "[00:04:00] Ben: A day each.\n"
+        "[00:06:00] Ana: Who waits for them?\n"
+        "[00:07:00] Ben: The board.\n"
+        "[00:09:00] Ana: What happens when they are late?\n"
+        "[00:10:00] Ben: We look bad.\n"
+        "[00:12:00] Ana: What have you tried so far?\n"
+        "[00:13:00] Ben: More analysts.\n"
+        "[00:15:00] Ana: How did that go?\n"
+        "[00:16:00] Ben: Not well.\n"
+        "[00:18:00] Ana: Who else feels the pain?\n"
+        "[00:19:00] Ben: Finance.\n"
+        "[00:21:00] Ana: What would fast reports be worth to you?\n"
+        "[00:22:00] Ben: A lot.\n"
+        "[00:24:00] Ana: Who decides on a new tool?\n"
+        "[00:25:00] Ben: The CFO.\n"
+        "[00:27:00] Ana: What does your budget cycle look like?\n"
+        "[00:28:00] Ben: Quarterly.\n"
+        "[00:30:00] Ana: When do you need this fixed by?\n"
+        "[00:31:00] Ben: Before the next board meeting.\n"
+        "[00:32:00] Ana: Can I send you a proposal on Friday?\n"
+    ],
+    media=("call",),
+    example_format="call",
+    sources=[GONG_DISCOVERY, GONG_DECK],
+)
+def few_discovery_questions(doc, ctx) -> Iterable[Hit]:
+    facts = _facts(doc, ctx)
+    minimum = facts.thresholds.get("questions_min")
+    min_minutes = facts.thresholds.get("questions_min_call_minutes") or 0
+    if minimum is None or not facts.two_sided or facts.view.duration < min_minutes * 60:
+        return
+    count = len(facts.discovery_questions())
+    if count < minimum:
+        pos = _longest_seller_turn(facts)
+        if pos is not None:
+            detail = ("about " if not facts.view.has_times else "") + f"{round(facts.view.duration / 60)} minutes"
+            yield Hit(_turn_span(facts, pos), {"count": count, "limit": minimum, "detail": detail}, data=DOC_SCOPE)
+
+
+@rule(
+    code="TLK004",
+    name="front-loaded-questions",
+    category="talk",
+    severity="suggestion",
+    summary="Every discovery question came in the first third of the call; after that the seller only talked.",
+    why=("Questions spread through the call keep it a conversation; an interrogation followed by a pitch does "
+         "not. Gong's research on winning calls advises asking questions throughout rather than front-loading "
+         "them. " + TYPES_DOC),  # fmt: skip
+    message="All {count} questions came in the first third; keep asking later",
+    fix="After each part of the pitch, ask how it fits their situation.",
+    bad=[
+        "[00:00:00] Ana: What does your team use for reports today?\n"
+        "[00:00:10] Ben: Spreadsheets.\n"
+        "[00:00:20] Ana: How many people touch them?\n"
+        "[00:00:30] Ben: About ten.\n"
+        "[00:00:40] Ana: What breaks most often?\n"
+        "[00:00:50] Ben: The weekly report.\n"
+        "[00:01:00] Ana: [[Who signs off on new tools?]]\n"
+        "[00:01:10] Ben: My director.\n"
+        "[00:01:20] Ana: Great. Our product replaces the spreadsheets with a live report for the whole team.\n"
+        "[00:20:00] Ben: Okay.\n"
+        "[00:21:00] Ana: I'll send a summary by Friday.\n"
+    ],
+    good=[
+        "[00:00:00] Ana: What does your team use for reports today?\n"
+        "[00:00:10] Ben: Spreadsheets.\n"
+        "[00:00:20] Ana: How many people touch them?\n"
+        "[00:00:30] Ben: About ten.\n"
+        "[00:01:00] Ana: Our product replaces the spreadsheets with a live report for the whole team.\n"
+        "[00:10:00] Ana: How would that fit the way your team closes the month?\n"
+        "[00:10:30] Ben: It would help the close.\n"
+        "[00:15:00] Ana: Who signs off on new tools?\n"
+        "[00:15:10] Ben: My director.\n"
+        "[00:20:00] Ana: What would your director need to see?\n"
+        "[00:20:20] Ben: A business case.\n"
+        "[00:21:00] Ana: I'll send a summary by Friday.\n"
+    ],
+    media=("call",),
+    example_format="call",
+    sources=[GONG_DECK],
+)
+def front_loaded_questions(doc, ctx) -> Iterable[Hit]:
+    facts = _facts(doc, ctx)
+    minimum = facts.thresholds.get("questions_spread_min")
+    qs = facts.discovery_questions()
+    if minimum is None or not facts.two_sided or len(qs) < minimum or not facts.turns:
+        return
+    start = facts.turns[0].start
+    cut = start + facts.view.duration / 3
+    if all(q.time < cut for q in qs):
+        last = facts.doc.sentences[qs[-1].sentence]
+        yield Hit(Span(last.start, last.end), {"count": len(qs)}, data=DOC_SCOPE)
+
+
+@rule(
+    code="TLK005",
+    name="short-buyer-stories",
+    category="talk",
+    severity="suggestion",
+    summary="The buyer never spoke for more than 50 seconds at a stretch in a call of 10 minutes or more.",
+    why=("Buyers sell themselves when they tell their story: Gong found that when customers talk uninterrupted "
+         "for at most 50 seconds the close rate is below average, while 4-minute stories go with higher win "
+         "rates. Short clarifying questions from the seller do not break a story. " + TYPES_DOC),  # fmt: skip
+    message="The buyer's longest stretch was {detail}; ask for the story",
+    fix="Ask an open question ('walk me through the last time that happened') and let them finish.",
+    bad=[
+        "[00:00:00] Ana: Tell me about your reporting today.\n"
+        "[00:00:10] Ben: [[It is slow.]]\n"
+        "[00:00:15] Ana: We built a faster engine for finance teams, with live dashboards and scheduled exports.\n"
+        "[00:10:00] Ben: Okay.\n"
+        "[00:10:02] Ana: I'll send you a trial link today.\n"
+    ],
+    good=[
+        "[00:00:00] Ana: Walk me through your last month-end close.\n"
+        "[00:00:10] Ben: It started on the first, when we exported the ledger from the old system, and then the "
+        "numbers did not match the bank, so two of us spent two full days finding a missing journal entry from a "
+        "subsidiary in Spain. By the time we found it, the consolidation had to be redone, the board deck went out "
+        "three days late, and our CFO had to explain the delay to the board, which nobody enjoyed.\n"
+        "[00:02:10] Ana: What did the late deck cost you?\n"
+        "[00:02:20] Ben: A tough board meeting.\n"
+        "[00:10:00] Ana: I'll send you a trial link today.\n"
+    ],
+    media=("call",),
+    example_format="call",
+    sources=[GONG_SCIENCE],
+)
+def short_buyer_stories(doc, ctx) -> Iterable[Hit]:
+    facts = _facts(doc, ctx)
+    limit = facts.thresholds.get("story_min_s")
+    min_minutes = facts.thresholds.get("story_min_call_minutes") or 0
+    if limit is None or not facts.two_sided or not facts.stories or facts.view.duration < min_minutes * 60:
+        return
+    story = facts.stories[0]
+    if story.seconds < limit:
+        yield Hit(_turn_span(facts, story.first), {"detail": _label(story.seconds, facts.view.has_times)},
+                  data={**DOC_SCOPE, "seconds": round(story.seconds, 1), "limit": limit})  # fmt: skip
+
+
+@rule(
+    code="TLK006",
+    name="feature-dump",
+    category="talk",
+    severity="warning",
+    summary="The seller lists three or more features in a row with no question and no benefit.",
+    why=("A list of features makes the buyer do the work of finding their problem in it, and most will not. "
+         "Each feature lands when it is tied to what the buyer said ('so your auditors...') or followed by a "
+         "question ('would that help with...?')."),  # fmt: skip
+    message="{count} features in a row with no question or benefit",
+    fix="Keep the one feature that answers their problem, say what it changes for them, then ask.",
+    bad=[
+        "Ana: Thanks for the time today.\n"
+        "Ben: Sure, go ahead.\n"
+        "Ana: [[We have single sign-on, audit logs and role-based access. It also supports webhooks.]] That covers "
+        "the platform.\n"
+        "Ben: Okay.\n"
+    ],
+    good=[
+        "Ana: Thanks for the time today.\n"
+        "Ben: Sure, go ahead.\n"
+        "Ana: We have single sign-on, audit logs and role-based access, so your auditors get every change without "
+        "asking your team. Would that help with the audit you mentioned?\n"
+        "Ben: It would.\n"
+    ],
+    media=("call",),
+    example_format="call",
+    sources=["plainpitch's feature-without-benefit rule for copy (BEN), applied to what the seller says"],
+)
+def feature_dump(doc, ctx) -> Iterable[Hit]:
+    facts = _facts(doc, ctx)
+    for d in facts.feature_dumps:
+        start = facts.doc.sentences[d.first_sentence].start
+        end = facts.doc.sentences[d.last_sentence].end
+        yield Hit(Span(start, end), {"count": d.count}, data={"features": list(d.features)})
+
+
+@rule(
+    code="TLK007",
+    name="missing-next-step",
+    category="talk",
+    severity="error",
+    summary="The call ends without a next step: an action, an owner and a time ('I'll send it by Friday').",
+    why=("A call with no agreed next step is where deals stall: interest fades and follow-ups go unanswered. A "
+         "real next step names what happens, who does it and when; 'let's keep in touch' is not one. plainpitch "
+         "looks for one in the last 30% of the call (or its last three turns). " + TYPES_DOC),  # fmt: skip
+    message="The call ends with no next step (action, owner and time)",
+    fix="Before you hang up, agree who does what by when: 'I'll send the proposal Thursday; can we meet Friday at 10?'",
+    bad=[
+        "Ana: What slows your team down today?\n"
+        "Ben: Manual reports every Friday.\n"
+        "Ana: Our tool builds them for you, so your team gets Friday back.\n"
+        "Ben: Sounds useful.\n"
+        "Ana: [[Great talking to you, let's keep in touch.]]\n"
+    ],
+    good=[
+        "Ana: What slows your team down today?\n"
+        "Ben: Manual reports every Friday.\n"
+        "Ana: Our tool builds them for you, so your team gets Friday back.\n"
+        "Ben: Sounds useful.\n"
+        "Ana: Great. I'll send you the proposal by Thursday, and let's meet Friday at 10 to go through it.\n"
+    ],
+    media=("call",),
+    example_format="call",
+    sources=list(NEXT_STEP_SOURCES),
+)
+def missing_next_step(doc, ctx) -> Iterable[Hit]:
+    facts = _facts(doc, ctx)
+    window = facts.thresholds.get("next_step_window")
+    turns = facts.turns
+    if window is None or not facts.two_sided or len(turns) < 4:
+        return
+    start = turns[0].start
+    cut = start + facts.view.duration * (1 - float(window))
+    for f in facts.sentences:  # in the final share of the call, or in its last three turns
+        if f.next_step is not None and (f.time >= cut or f.turn >= len(turns) - 3):
+            return
+    last_seller = next((t.pos for t in reversed(turns) if t.role == "seller"), None)
+    if last_seller is not None:
+        yield Hit(_turn_span(facts, last_seller), data=DOC_SCOPE)
+
+
+@rule(
+    code="TLK008",
+    name="price-before-value",
+    category="talk",
+    severity="warning",
+    summary="The seller brings up price before saying what the product is worth to this buyer.",
+    why=("A price heard before any value is just a cost; the same price after the buyer has agreed what the "
+         "problem costs them is an investment. Gong's research advises establishing value before introducing "
+         "pricing. Answering a buyer who asked about price is fine; closing calls are exempt."),  # fmt: skip
+    message="Price came up before any value: tie it to an outcome first",
+    fix="First say what changes for them (time, money, risk); then the price, compared with that.",
+    bad=[
+        "Ana: Thanks for joining. [[Our plan is $40 per seat a month.]]\n"
+        "Ben: Okay. What does it do?\n"
+        "Ana: It builds your reports for you.\n"
+        "Ben: I see.\n"
+    ],
+    good=[
+        "Ana: Thanks for joining. Our reports save your team a day every week.\n"
+        "Ben: That would help.\n"
+        "Ana: The plan is $40 per seat a month.\n"
+        "Ben: I see.\n"
+    ],
+    media=("call",),
+    example_format="call",
+    sources=[GONG_DECK],
+)
+def price_before_value(doc, ctx) -> Iterable[Hit]:
+    facts = _facts(doc, ctx)
+    if not facts.thresholds.get("price_before_value") or facts.early_price is None or not facts.two_sided:
+        return
+    s = facts.doc.sentences[facts.early_price.sentence]
+    yield Hit(Span(s.start, s.end), data=DOC_SCOPE)
+
+
+@rule(
+    code="TLK009",
+    name="buyer-asked-what-term-means",
+    category="talk",
+    severity="warning",
+    summary="The buyer had to ask what a term the seller used means ('sorry, what's CDC?').",
+    why=("Every buyer who asks what a word means stands for several who did not ask and stopped following. "
+         "The term is flagged where the seller said it, so the explanation can move into the first mention."),  # fmt: skip
+    message="The buyer asked what '{term}' means: explain it as you say it",
+    fix="Say what it does for them in plain words the first time ('we copy every change as it happens').",
+    bad=[
+        "Ana: We stream changes with [[CDC]] into your warehouse.\n"
+        "Ben: Sorry, what does CDC mean?\n"
+        "Ana: Change data capture: every change in your database shows up in your reports within a minute.\n"
+        "Ben: Got it.\n"
+    ],
+    good=[
+        "Ana: Every change in your database shows up in your reports within a minute.\n"
+        "Ben: How does that work?\n"
+        "Ana: We copy each change as it happens, which engineers call change data capture.\n"
+        "Ben: Got it.\n"
+    ],
+    media=("call",),
+    example_format="call",
+    sources=["plainpitch's unexplained-jargon rules for copy (JRG), confirmed here by the buyer's own question"],
+)
+def buyer_asked_what_term_means(doc, ctx) -> Iterable[Hit]:
+    facts = _facts(doc, ctx)
+    for a in facts.term_asks:
+        yield Hit(Span(a.start, a.end), {"term": a.term}, data={"question": a.question})
+
+
+# -- metrics and report details for calls ------------------------------------------------------------------
+@metric_provider("call")
+def call_metrics(doc, ctx):
+    from plainpitch.call.metrics import call_metrics as compute
+
+    facts = _facts(doc, ctx)
+    return compute(facts) if facts.turns else []
+
+
+@details_provider("call")
+def call_details(doc, ctx):
+    from plainpitch.call.details import call_details as compute
+
+    facts = _facts(doc, ctx)
+    return ("call", compute(facts)) if facts.turns else None
