@@ -171,7 +171,9 @@ def analyze(doc: Document, config: Config | None = None, *, rules: list[Rule] | 
     from plainpitch.text.language import looks_english
 
     config = config or Config()
-    medium = config.medium or doc.medium
+    from plainpitch.medium import infer
+
+    medium = config.medium or (doc.medium if doc.medium == "call" else infer(doc))
     if config.medium and doc.medium == "call":
         medium = "call"
     ctx = Context(doc, config, medium)
@@ -210,6 +212,8 @@ def analyze(doc: Document, config: Config | None = None, *, rules: list[Rule] | 
                 if item is not None:
                     details[item[0]] = item[1]
     score = scoring.score(doc, findings, ctx) if english and doc.sentences else None
+    if english and doc.sentences and score is None:
+        notes.append("too little copy to judge (a few words or only links): no score")
     return DocumentReport(
         path=doc.path,
         format=doc.format,

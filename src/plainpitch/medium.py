@@ -46,7 +46,7 @@ def looks_like_email(doc: Document) -> bool:
         return False
     if any(SUBJECT_RE.match(t) for t in texts[:3]):
         return True
-    first = [t.split("\n")[0].strip() for t in texts[:2]]
+    first = [t.split("\n")[0].strip() for t in texts[:4]]  # a title or a note may come before the greeting
     greeting = any(GREETING_RE.match(line) or NAME_LINE_RE.match(line) for line in first)
     sign_off = any(SIGN_OFF_RE.match(t.split("\n")[0].strip()) for t in texts[-3:])
     return greeting and sign_off

@@ -89,17 +89,18 @@ SALES_HELP: dict[str, str] = {
     "nouns) allowed before the first benefit (judgement call)",
     "sales.hero_words_max": "STR104: words in a page's hero, its headline and the line under it (judgement call "
     "after NN/g's F-pattern studies: the hero is read, the rest scanned)",
-    "sales.email_words_best_max": "cold email: 25-50 words get the best reply rate in Boomerang's and Lavender's "
-    "studies; reported as a metric",
+    "sales.email_words_best_max": "cold email: 25-50 words is the best band in cold-email practitioners' guidance "
+    "(e.g. Lavender); reported with the email.words metric, not flagged",
     "sales.email_words_max": "STR102: a cold email over this many words is too long (Boomerang, 40M emails: replies "
     "fall off above 125 words)",
     "sales.subject_words_min": "STR103: subject lines shorter than this say too little (Boomerang: 3-4 word subject "
     "lines get the most replies)",
-    "sales.subject_words_max": "STR103: subject lines longer than this are cut off on phones and reply less",
+    "sales.subject_words_max": "STR103: subject lines longer than this are cut off on phones (judgement call; "
+    "Boomerang found replies fall as subject lines grow past 3-4 words)",
     "sales.asks_max.page": "CTA002: different actions a page may ask for (judgement call: a primary and a secondary "
     "ask are normal; more splits attention, Hick's law)",
-    "sales.asks_max.email": "CTA002: different actions an email may ask for (emails with one call to action get more "
-    "clicks; HubSpot, WordStream)",
+    "sales.asks_max.email": "CTA002: different actions an email may ask for (one: practitioner data such as "
+    "WordStream's single-CTA email test; directional)",
     "sales.asks_max.proposal": "CTA002: different next steps a proposal may ask for",
     "sales.offer_required": "CTA005: a page must make a complete offer (what, for whom, price or how to get it, the "
     "action) — true where the page sells on its own",

@@ -1,0 +1,75 @@
+"""The shipped linear model: a dict of weights read from weights.json, scored in pure Python.
+
+scripts/train_classifier.py fits it (scikit-learn, a dev dependency) and writes weights.json; nothing here needs
+scikit-learn or numpy, so start-up stays fast and nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from plainpitch.classify.features import FEATURE_VERSION, featurise
+
+LABELS = ("benefit", "feature", "other")
+WEIGHTS_FILE = "weights.json"
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    classes: tuple[str, ...]
+    intercept: tuple[float, ...]
+    weights: Mapping[str, tuple[float, ...]]
+    cue_scale: float = 1.0
+
+    def scores(self, feats: Mapping[str, float]) -> list[float]:
+        totals = list(self.intercept)
+        weights = self.weights
+        scale = self.cue_scale
+        for name, value in feats.items():
+            row = weights.get(name)
+            if row is None:
+                continue
+            if name.startswith("c:"):
+                value *= scale
+            for i, w in enumerate(row):
+                totals[i] += w * value
+        return totals
+
+    def predict(self, text: str) -> tuple[str, float, dict[str, float]]:
+        """(label, confidence, probability per class) of one sentence."""
+        raw = self.scores(featurise(text))
+        top = max(raw)
+        exps = [math.exp(s - top) for s in raw]
+        total = sum(exps)
+        probs = {c: e / total for c, e in zip(self.classes, exps, strict=True)}
+        label = max(probs, key=probs.__getitem__)
+        return label, probs[label], probs
+
+
+def from_dict(data: Mapping) -> LinearModel:
+    if data.get("feature_version") != FEATURE_VERSION:
+        raise ValueError(
+            f"weights were trained on features v{data.get('feature_version')}, the code computes v{FEATURE_VERSION}; "
+            "run scripts/train_classifier.py"
+        )
+    return LinearModel(
+        classes=tuple(data["classes"]),
+        intercept=tuple(data["intercept"]),
+        weights={k: tuple(v) for k, v in data["weights"].items()},
+        cue_scale=float(data.get("cue_scale", 1.0)),
+    )
+
+
+@lru_cache(maxsize=1)
+def shipped() -> LinearModel | None:
+    """The model in the package, or None when no weights file ships (the keyword rules take over)."""
+    try:
+        text = (resources.files("plainpitch.classify") / WEIGHTS_FILE).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return None
+    return from_dict(json.loads(text))

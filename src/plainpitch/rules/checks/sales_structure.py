@@ -1,0 +1,335 @@
+"""Sales structure: value up front, over-explaining (detail before the first benefit), length for the medium.
+
+The opening is what a buyer reads before deciding to read on: a page's first heading and first 50 words, an
+email's first two sentences after the greeting (the inbox preview), a proposal's first three sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from plainpitch.classify import classify_document, cues
+from plainpitch.engine import metric_provider
+from plainpitch.medium import GREETING_RE, NAME_LINE_RE, SIGN_OFF_RE
+from plainpitch.model import Metric, Span
+from plainpitch.rules.base import Hit, rule
+
+BOOMERANG = "Boomerang's analysis of 40M+ emails (blog.boomerangapp.com, 2016): 50-125 words get the most replies"
+BOOMERANG_SUBJECT = "Boomerang's analysis of subject lines (blog.boomerangapp.com): 3-4 word subject lines get the most replies"
+LAVENDER = ("Cold-email practitioners (e.g. Lavender's published analyses): short cold emails reply best; the 25-50 "
+            "word 'best' band is their guidance, reported here as a metric only")
+NNG_F = "Nielsen Norman Group, 'F-Shaped Pattern of Reading on Web Content' (2006, 2017): the first words get read"
+NNG_FOLD = "Nielsen Norman Group, 'Scrolling and Attention' (2010, updated 2018): most viewing time is above the fold"
+
+# What an opening that leads with the seller looks like, by kind.
+_HISTORY_RE = re.compile(
+    r"\b(?:founded|established)\b|\b(?:since|started|began|launched|born)\b[^.]{0,40}\b(?:19|20)\d\d\b|"
+    r"\b(?:in|since|back in) (?:19|20)\d\d\b|\bfor (?:over |more than )?\w+ (?:years|decades)\b",
+    re.IGNORECASE,
+)
+_FOUNDER_RE = re.compile(
+    r"\b(?:founded by|(?:i am|i'm|as) (?:the |a )?(?:co-?)?founder|my name is|i started|we are a (?:team|group) of|"
+    r"our (?:co-?)?founders?|our story|our journey)\b",
+    re.IGNORECASE,
+)
+_COMPANY_RE = re.compile(
+    r"^(?:we are|we're|[A-Z][\w-]*(?: [A-Z][\w-]*)? (?:is|are)) (?:a|an|the) (?:leading|premier|trusted|top|"
+    r"world-class|global|innovative|next-generation)\b|\bour (?:mission|company|vision)\b",
+    re.IGNORECASE,
+)
+_ATTRIBUTION_RE = re.compile(r"^\s*(?:—|–|-|&ndash;|&mdash;)\s*\w")  # "— Ana Ruiz, CTO" under a quote
+LEADS = {
+    "technology": "leads with the technology",
+    "history": "leads with the company's history",
+    "founder": "leads with the founder",
+    "company": "leads with the company",
+}
+
+
+def _body_units(doc) -> list[int]:
+    """Units a buyer reads as the body: no subject line, greeting or sign-off."""
+    out = []
+    for i, unit in enumerate(doc.units):
+        if unit.kind in ("subject", "cta", "link", "table_cell"):
+            continue
+        text = doc.unit_text(unit).strip()
+        first_line = text.split("\n")[0]
+        if len(text.split()) <= 6 and (GREETING_RE.match(first_line) or NAME_LINE_RE.match(first_line)):
+            continue
+        if len(text.split()) <= 6 and SIGN_OFF_RE.match(first_line):
+            continue
+        out.append(i)
+    return out
+
+
+def opening_sentences(doc, ctx) -> list[int]:
+    """Indexes of the sentences that make the opening for this medium (quotes are the customer's words)."""
+    body = {i for i in _body_units(doc) if doc.units[i].kind != "quote" and not _ATTRIBUTION_RE.match(doc.unit_text(doc.units[i]))}
+    sentences = [i for i, s in enumerate(doc.sentences) if s.unit in body and s.word_count]
+    medium = ctx.medium
+    if medium == "email":
+        return [i for i in sentences if doc.units[doc.sentences[i].unit].kind != "heading"][
+            : int(ctx.threshold("sales.opening_sentences_email"))
+        ]
+    if medium == "proposal":
+        prose = [i for i in sentences if doc.units[doc.sentences[i].unit].kind != "heading"]
+        return prose[: int(ctx.threshold("sales.opening_sentences_proposal"))]
+    limit = int(ctx.threshold("sales.opening_words"))
+    out, words, seen_heading = [], 0, False
+    for i in sentences:
+        is_heading = doc.units[doc.sentences[i].unit].kind == "heading"
+        if words >= limit and not (is_heading and not seen_heading):
+            break
+        out.append(i)
+        seen_heading = seen_heading or is_heading
+        words += doc.sentences[i].word_count
+    return out
+
+
+def _lead_kind(text: str, label: str, confidence: float) -> str | None:
+    clean = cues.normalise(text)
+    if _FOUNDER_RE.search(clean):
+        return "founder"
+    if _HISTORY_RE.search(clean) and label != "benefit":
+        return "history"
+    if _COMPANY_RE.search(clean):
+        return "company"
+    if label == "feature" and cues.technical_detail(clean) >= 2:
+        return "technology"
+    return None
+
+
+# -- STR100 ----------------------------------------------------------------------------------------------------
+@rule(
+    code="STR100",
+    name="buried-value",
+    category="structure",
+    severity="warning",
+    summary="An opening that leads with the technology, the company's history or the founder, not the buyer's gain.",
+    why=(
+        "Buyers give an opening a few seconds: on the web they read the first heading and the first words of a "
+        "line, then scan (NN/g); in the inbox they see two lines of preview. If those lines are about your stack "
+        "or your founding story, the reader leaves before reaching what they would get."
+    ),
+    message="The opening {what}: say what the buyer gets first",
+    fix="Open with the outcome for the buyer; move the technology, history or founder further down.",
+    bad=[
+        {"text": "[[StreamForge was founded in 2021 by three infrastructure engineers.]] It syncs your databases.",
+         "format": "text", "medium": "page"},
+        {"text": "Hi Sam,\n\n[[My name is Ana and I am the founder of Acme Data.]] We sync databases.\n\nBest,\nAna",
+         "format": "text", "medium": "email"},
+    ],  # fmt: skip
+    good=[
+        {"text": "Your reports stay up to date without anyone copying data by hand. StreamForge syncs your databases.",
+         "format": "text", "medium": "page"},
+        {"text": "Hi Sam,\n\nYour team could stop copying sales data by hand. Worth a look?\n\nBest,\nAna",
+         "format": "text", "medium": "email"},
+    ],  # fmt: skip
+    media=("page", "email", "proposal", "text"),
+    sources=[NNG_F, NNG_FOLD, "Mail clients (Gmail, Outlook, Apple Mail) preview the first line or two of the body beside the subject"],
+)
+def buried_value(doc, ctx) -> Iterable[Hit]:
+    opening = opening_sentences(doc, ctx)
+    if not opening:
+        return
+    classes = {c.index: c for c in classify_document(doc, ctx)}
+    lead: tuple[int, str] | None = None
+    for i in opening:
+        found = classes.get(i)
+        text = doc.sentences[i].text
+        if found is not None and found.label == "benefit":
+            return  # the opening says what the buyer gets
+        if cues.YOU_RE.search(text) and cues.OUTCOME_RE.search(text):
+            return
+        if lead is None:
+            kind = _lead_kind(text, found.label if found else "other", found.confidence if found else 0.0)
+            if kind is not None:
+                lead = (i, kind)
+    if lead is None:
+        return
+    sentence = doc.sentences[lead[0]]
+    yield Hit(Span(sentence.start, sentence.end), {"what": LEADS[lead[1]]}, data={"scope": "document", "lead": lead[1]})
+
+
+# -- STR101 ----------------------------------------------------------------------------------------------------
+@rule(
+    code="STR101",
+    name="detail-before-benefit",
+    category="structure",
+    severity="warning",
+    summary="Many technical details (numbers, specs, technical terms) before the first benefit: over-explaining.",
+    why=(
+        "Detail earns attention only once the buyer knows why to care. A run of specs before the first benefit "
+        "makes the reader do the translation, and business readers stop at the first term they do not know."
+    ),
+    message="{count} technical details before the first benefit: lead with the gain",
+    fix="Move one benefit above the specs, then keep only the details that prove it.",
+    bad=[
+        {
+            "text": "Our engine ingests WAL segments via logical replication slots and serializes them with Avro. "
+            "[[It runs on Kubernetes with gRPC, mTLS and RBAC at 200k events/sec and 40 ms p99.]]",
+            "format": "text",
+        }
+    ],
+    good=[
+        {
+            "text": "Your dashboards show sales as they happen, so you never decide on yesterday's numbers. "
+            "It runs on Kubernetes with gRPC, mTLS and RBAC at 200k events/sec and 40 ms p99.",
+            "format": "text",
+        }
+    ],
+    sources=["Judgement call (the count of details is in docs/profiles.md); see NN/g on scanning: " + NNG_F],
+)
+def detail_before_benefit(doc, ctx) -> Iterable[Hit]:
+    limit = int(ctx.threshold("sales.detail_before_benefit_max"))
+    total = 0
+    for item in classify_document(doc, ctx):
+        if item.label == "benefit":
+            return
+        total += cues.technical_detail(cues.normalise(item.text))
+        if total > limit:
+            yield Hit(Span(item.start, item.end), {"count": total}, data={"scope": "document", "details": total})
+            return
+
+
+# -- length by medium ------------------------------------------------------------------------------------------
+def body_words(doc) -> int:
+    body = set(_body_units(doc))
+    return sum(1 for w in doc.words if w.unit in body)
+
+
+@rule(
+    code="STR102",
+    name="long-cold-email",
+    category="structure",
+    severity="warning",
+    summary="A cold email longer than the buyer will read (best 25-50 words; flagged over 125).",
+    why=(
+        "A cold email competes with a full inbox. Boomerang's study of 40M emails found replies peak at 50-125 "
+        "words and fall off after; cold-email studies put the best reply rates at 25-50 words. Every extra "
+        "paragraph is a reason to archive it for later, which means never."
+    ),
+    message="Email of {words} words: best 25-50, cut it below {limit}",
+    fix="Cut to the buyer's problem, one proof and one question; move the rest to a follow-up.",
+    bad=[
+        {
+            "text": "Subject: Faster reports\n\nHi Sam,\n\n" + "We help finance teams close the month faster. " * 16
+            + "[[Worth a short call?]]\n\nBest,\nAna",
+            "format": "text",
+        }
+    ],
+    good=[
+        {
+            "text": "Subject: Faster month-end\n\nHi Sam,\n\nYour team closes the month in ten days. Acme customers "
+            "close in three. Worth a short call next week?\n\nBest,\nAna",
+            "format": "text",
+        }
+    ],
+    media=("email",),
+    sources=[BOOMERANG, LAVENDER],
+)
+def long_cold_email(doc, ctx) -> Iterable[Hit]:
+    limit = int(ctx.threshold("sales.email_words_max"))
+    words = body_words(doc)
+    if words <= limit:
+        return
+    body = [s for s in doc.sentences if s.unit in set(_body_units(doc))]
+    last = body[-1]
+    yield Hit(Span(last.start, last.end), {"words": words, "limit": limit},
+              data={"scope": "document", "words": words})  # fmt: skip
+
+
+@rule(
+    code="STR103",
+    name="subject-line-length",
+    category="structure",
+    severity="suggestion",
+    summary="A subject line too short to say anything or too long to show on a phone (aim for 3-7 words).",
+    why=(
+        "The subject line decides whether the email is opened. Boomerang found 3-4 word subject lines get the "
+        "most replies; past about 7 words phones cut them off, and one word says too little to earn the open."
+    ),
+    message="Subject line of {words} words: aim for {value}",
+    fix="Name the buyer's problem or result in 3-7 words.",
+    bad=[{"text": "Subject: [[Introducing the all-new Acme Cloud data platform for modern finance teams everywhere]]"
+                  "\n\nHi Sam,\n\nWorth a look?\n\nBest,\nAna", "format": "text"}],  # fmt: skip
+    good=[{"text": "Subject: Faster month-end close\n\nHi Sam,\n\nWorth a look?\n\nBest,\nAna", "format": "text"}],
+    media=("email",),
+    sources=[BOOMERANG_SUBJECT],
+)
+def subject_line_length(doc, ctx) -> Iterable[Hit]:
+    low = int(ctx.threshold("sales.subject_words_min"))
+    high = int(ctx.threshold("sales.subject_words_max"))
+    for i, unit in enumerate(doc.units):
+        if unit.kind != "subject":
+            continue
+        words = sum(1 for w in doc.words if w.unit == i)
+        if words and not low <= words <= high:
+            yield Hit(Span(unit.start, unit.end), {"words": words, "value": f"{low}-{high}"})
+
+
+def hero_units(doc) -> list[int]:
+    """The hero: the first heading and the unit under it when that is a subhead or a short paragraph."""
+    for i, unit in enumerate(doc.units):
+        if unit.kind == "heading":
+            out = [i]
+            nxt = doc.units[i + 1] if i + 1 < len(doc.units) else None
+            if nxt is not None and (nxt.kind == "heading" and nxt.level >= unit.level):
+                out.append(i + 1)
+            elif nxt is not None and nxt.kind == "paragraph":
+                # a subhead is a line or two; a longer paragraph is the body, not the hero
+                count = sum(1 for s in doc.sentences if s.unit == i + 1)
+                if count <= 2:
+                    out.append(i + 1)
+            return out
+    return []
+
+
+@rule(
+    code="STR104",
+    name="long-hero",
+    category="structure",
+    severity="suggestion",
+    summary="A page hero (headline and the line under it) of more words than a visitor reads at a glance.",
+    why=(
+        "Visitors decide in seconds whether a page is for them, and they read the hero, not the page (NN/g: most "
+        "viewing time is above the fold, and lines are read only at their start). A hero over about 20 words "
+        "turns the promise into a paragraph that gets skipped."
+    ),
+    message="Hero of {words} words: say the promise in under {limit}",
+    fix="Keep one promise in the headline and one supporting line under it; move the rest below.",
+    bad=[
+        {
+            "text": "# Acme Sync\n\n[[Acme Sync is a secure, scalable and fully managed platform that connects every "
+            "database you run to every dashboard you use, in real time, with no code.]]\n\nMore text.",
+            "format": "markdown",
+        }
+    ],
+    good=[{"text": "# Reports that update themselves\n\nAcme Sync connects your databases to your dashboards.",
+           "format": "markdown"}],  # fmt: skip
+    media=("page",),
+    example_medium="page",
+    sources=[NNG_FOLD, NNG_F, "The 20-word limit is a judgement call (docs/profiles.md)"],
+)
+def long_hero(doc, ctx) -> Iterable[Hit]:
+    units = hero_units(doc)
+    if not units:
+        return
+    limit = int(ctx.threshold("sales.hero_words_max"))
+    words = sum(1 for w in doc.words if w.unit in units)
+    if words <= limit:
+        return
+    unit = doc.units[units[-1]]
+    yield Hit(Span(unit.start, unit.end), {"words": words, "limit": limit}, data={"scope": "document", "words": words})
+
+
+@metric_provider("email")
+def email_metrics(doc, ctx) -> Iterable[Metric]:
+    words = body_words(doc)
+    best = int(ctx.threshold("sales.email_words_best_max"))
+    yield Metric("email.words", words, "words in the body", note=f"best 25-{best}, flagged over "
+                 f"{ctx.threshold('sales.email_words_max')}")  # fmt: skip
+    subject = [u for u in doc.units if u.kind == "subject"]
+    if subject:
+        yield Metric("email.subject_words", len(doc.text[subject[0].start : subject[0].end].split()), "subject words")

@@ -1,0 +1,72 @@
+"""The medium (page, email, proposal, text) from the loader's guess and the content; --medium overrides."""
+
+from pathlib import Path
+
+import pytest
+
+from plainpitch.config import Config
+from plainpitch.engine import analyze
+from plainpitch.ingest import load_path, load_text
+from plainpitch.medium import infer, looks_like_email, looks_like_proposal
+
+DATA = Path(__file__).parent / "data" / "sales"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(
+    "path,medium",
+    [
+        (DATA / "cold-email-long.eml", "email"),  # an email file
+        (DATA / "cold-email-short.txt", "email"),  # plain text with a Subject line
+        (DATA / "proposal.md", "proposal"),  # Proposal / Scope / Timeline / Investment headings
+        (DATA / "landing.html", "page"),
+        (ROOT / "examples" / "landing-page.md", "page"),
+    ],
+)
+def test_real_files(path, medium):
+    doc = load_path(path)
+    assert infer(doc) == medium
+    assert analyze(doc, Config()).medium == medium
+
+
+def test_greeting_and_sign_off_make_an_email():
+    doc = load_text("Hi Sam,\n\nYour team could close the month in three days.\n\nWorth a look?\n\nCheers,\nAna\n", "x.txt")
+    assert looks_like_email(doc) and infer(doc) == "email"
+
+
+def test_placeholder_greeting_in_markdown():
+    doc = load_text("[First],\n\nSaw your team ramp up usage.\n\nUp for a chat?\n\nCheers,\nSam\n", "x.md", "markdown")
+    assert infer(doc) == "email"
+
+
+def test_greeting_without_sign_off_is_not_enough():
+    doc = load_text("Hello world.\n\nThis is a tutorial about parsing.\n", "x.txt")
+    assert not looks_like_email(doc) and infer(doc) == "text"
+
+
+def test_a_sentence_opening_with_a_name_and_comma_is_no_greeting():
+    doc = load_text("Thanks to Rust, we can ship faster.\n\nIt compiles to one binary.\n\nThanks, the team\n", "x.txt")
+    assert infer(doc) == "text"
+
+
+def test_one_proposal_word_is_not_a_proposal():
+    doc = load_text("# Pricing\n\nPlans from $9.\n\n# Features\n\nFast sync.\n", "x.md", "markdown")
+    assert not looks_like_proposal(doc) and infer(doc) == "page"
+
+
+def test_plain_text_stays_text():
+    assert infer(load_text("Acme syncs your databases. It is fast.\n", "x.txt")) == "text"
+
+
+def test_medium_option_overrides_the_guess():
+    doc = load_path(DATA / "proposal.md")
+    assert analyze(doc, Config(medium="page")).medium == "page"
+    assert analyze(load_path(DATA / "cold-email-short.txt"), Config(medium="text")).medium == "text"
+
+
+def test_medium_picks_the_rules_that_apply():
+    # STR102 (long cold email) runs on emails only: the same words as a page are not judged for it
+    doc = load_path(DATA / "cold-email-long.eml")
+    as_email = {f.code for f in analyze(doc, Config()).findings}
+    as_page = {f.code for f in analyze(doc, Config(medium="page")).findings}
+    assert "STR102" in as_email and "STR102" not in as_page

@@ -1,0 +1,235 @@
+"""Sales judgement rules (BEN, CTA, STR1xx) on real files in every format, bad input, profiles and the noise budget."""
+
+from pathlib import Path
+
+import pytest
+
+from plainpitch import profile_docs
+from plainpitch.config import Config
+from plainpitch.emit.json_report import document_dict
+from plainpitch.engine import analyze
+from plainpitch.ingest import load_path, load_text
+from plainpitch.profiles import thresholds
+from plainpitch.sales_thresholds import CONTEXT_THRESHOLDS, SALES_DEFAULTS, SALES_HELP
+
+DATA = Path(__file__).parent / "data" / "sales"
+ROOT = Path(__file__).resolve().parents[1]
+SALES = ("BEN", "CTA", "STR1")
+
+
+def sales_findings(path_or_doc, **config):
+    doc = load_path(path_or_doc) if isinstance(path_or_doc, Path) else path_or_doc
+    report = analyze(doc, Config(**config))
+    return report, [f for f in report.findings if f.code.startswith(SALES)]
+
+
+def by_code(findings):
+    out = {}
+    for f in findings:
+        out.setdefault(f.code, []).append(f)
+    return out
+
+
+# -- real files, one per format -----------------------------------------------------------------------------
+def test_markdown_landing_page_of_geek_copy():
+    report, found = sales_findings(ROOT / "examples" / "landing-page.md")
+    codes = by_code(found)
+    assert {"BEN001", "BEN002", "STR100", "STR101", "CTA003"} <= set(codes)
+    assert codes["STR100"][0].data == {"scope": "document", "lead": "technology"}
+    assert codes["CTA003"][0].text == "Submit"
+    assert [s.replacement for s in codes["CTA003"][0].suggestions][0] == "Get my free quote"
+    first = codes["BEN001"][0]
+    assert first.location.line == 6  # the H1 in the source file
+    assert first.data["ladder"][0].endswith(", so you …") and first.data["outcome_hint"]
+    assert [s.replacement for s in first.suggestions] == first.data["ladder"]
+    assert report.metric("copy.we_count").value >= 9 and report.metric("copy.you_count").value == 0
+
+
+def test_html_page_with_a_vague_button_and_no_price():
+    _, found = sales_findings(DATA / "landing.html")
+    codes = by_code(found)
+    assert codes["CTA003"][0].text == "Submit"
+    assert codes["CTA005"][0].data["missing"] == ["the price or how to get it"]
+    assert codes["STR100"][0].data["lead"] == "technology"
+    assert "CTA001" not in codes  # the button is an ask, however vague
+
+
+def test_long_cold_email_file():
+    report, found = sales_findings(DATA / "cold-email-long.eml")
+    codes = by_code(found)
+    assert report.medium == "email"
+    assert codes["STR100"][0].data["lead"] == "founder"
+    assert codes["STR100"][0].text.startswith("My name is Ana")
+    assert codes["STR102"][0].data["words"] > 125
+    assert codes["STR103"][0].location.line == 3  # the Subject header
+    assert "calendly" in codes["CTA004"][0].text
+    assert codes["CTA004"][0].suggestions[0].replacement.endswith("?")
+    assert "BEN002" in codes and codes["BEN002"][0].data["we"] > codes["BEN002"][0].data["you"]
+    assert report.metric("email.words").value == codes["STR102"][0].data["words"]
+
+
+def test_short_cold_email_text_is_clean():
+    report, found = sales_findings(DATA / "cold-email-short.txt")
+    assert report.medium == "email" and found == []
+    assert report.metric("copy.asks").value == 1  # the closing question
+
+
+def test_proposal_that_leads_with_the_client_is_clean():
+    report, found = sales_findings(DATA / "proposal.md")
+    assert report.medium == "proposal" and found == []
+
+
+def test_document_level_findings_say_so():
+    _, found = sales_findings(ROOT / "examples" / "landing-page.md")
+    scopes = {f.code: f.data.get("scope") for f in found}
+    assert scopes["STR100"] == scopes["BEN002"] == scopes["STR101"] == "document"
+    assert scopes["CTA003"] is None  # one button: a local finding
+
+
+def test_messages_are_short():
+    for path in (ROOT / "examples" / "landing-page.md", DATA / "cold-email-long.eml", DATA / "landing.html"):
+        _, found = sales_findings(path)
+        assert all(len(f.message) < 80 for f in found), [f.message for f in found if len(f.message) >= 80]
+
+
+def test_feature_runs_collapse_into_one_finding():
+    doc = load_text(
+        "# Specs\n\n- Supports SAML and OIDC single sign-on\n- Includes a REST API and webhooks\n"
+        "- Written in Go with a Postgres backend\n- Runs on Linux, macOS and Windows\n",
+        "x.md",
+        "markdown",
+    )
+    _, found = sales_findings(doc)
+    runs = [f for f in found if f.code == "BEN001"]
+    assert len(runs) == 1 and runs[0].data["run"] >= 3
+    assert runs[0].message.startswith(f"{runs[0].data['run']} features in a row")
+
+
+def test_a_benefit_heading_answers_its_feature_list():
+    doc = load_text(
+        "# Pass your security review in a day\n\n- Supports SAML and OIDC single sign-on\n"
+        "- Includes audit logs and RBAC\n\n[CTA: Start my free trial]\n",
+        "x.md",
+        "markdown",
+    )
+    _, found = sales_findings(doc)
+    assert "BEN001" not in {f.code for f in found}
+
+
+def test_customer_quotes_do_not_count_as_we_focus():
+    text = (
+        "Acme keeps your reports current.\n\n"
+        "> “We moved our whole team to Acme. We love it, our reports are always right and we never copy data.”\n\n"
+        "“We tried three tools. We kept Acme because our numbers finally match.”\n\n[CTA: Start my trial]\n"
+    )
+    report, found = sales_findings(load_text(text, "x.md", "markdown"))
+    assert "BEN002" not in {f.code for f in found}
+    assert report.metric("copy.we_count").value == 0
+
+
+def test_reader_voice_questions_are_not_we_focus():
+    report, _ = sales_findings(load_text("How do I apply? Can I change my plan later?\n", "x.txt"))
+    assert report.metric("copy.we_count").value == 0 and report.metric("copy.you_count").value >= 3
+
+
+def test_competing_asks_in_an_email():
+    text = ("Subject: Faster month-end\n\nHi Sam,\n\nYour team could close in three days. Book a demo on our site. "
+            "Download our whitepaper too. Join our webinar.\n\nBest,\nAna\n")  # fmt: skip
+    _, found = sales_findings(load_text(text, "x.txt"))
+    cta2 = [f for f in found if f.code == "CTA002"]
+    assert len(cta2) == 1 and cta2[0].data["limit"] == 1 and len(cta2[0].data["actions"]) >= 3
+
+
+def test_sign_in_and_learn_more_do_not_compete_on_a_page():
+    text = ("# Reports that update themselves\n\nYour dashboards stay current, so you decide on today's numbers.\n\n"
+            "[CTA: Start my free trial]\n\n[CTA: Sign in]\n\n[CTA: Read the docs]\n\n[CTA: See pricing]\n")  # fmt: skip
+    _, found = sales_findings(load_text(text, "x.md", "markdown"))
+    assert "CTA002" not in {f.code for f in found}
+
+
+def test_sales_context_moves_the_limits():
+    text = ("# Acme\n\nYour reports stay current.\n\n[CTA: Start my free trial]\n\n[CTA: Book a demo]\n\n"
+            "[CTA: Contact sales]\n\n[CTA: Download the app]\n")  # fmt: skip
+    doc = load_text(text, "x.md", "markdown")
+    assert "CTA002" in {f.code for f in sales_findings(doc)[1]}  # self-serve: 3 actions at most
+    assert "CTA002" not in {f.code for f in sales_findings(doc, context="enterprise")[1]}  # enterprise: 4
+
+
+def test_threshold_override_from_config():
+    doc = load_path(DATA / "cold-email-short.txt")
+    _, found = sales_findings(doc, thresholds={"sales.email_words_max": 20})
+    assert "STR102" in {f.code for f in found}
+
+
+def test_rule_option_replaces_the_vague_cta_table():
+    doc = load_text("Acme syncs your data.\n\n[CTA: Go]\n", "x.md", "markdown")
+    _, found = sales_findings(doc, rule_options={"CTA003": {"alternatives": {"go": ["Sync my data now"]}}})
+    cta3 = [f for f in found if f.code == "CTA003"]
+    assert [s.replacement for s in cta3[0].suggestions] == ["Sync my data now"]
+
+
+# -- bad input ------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["links-only.md", "one-word.txt", "alt-text-only.html"])
+def test_no_copy_to_judge_is_quiet(name):
+    report = analyze(load_path(DATA / name), Config())
+    assert [f for f in report.findings if f.code.startswith(SALES)] == []
+    assert report.score is None
+    assert report.notes, "say why nothing was judged"
+
+
+def test_non_english_copy_is_skipped_with_a_note():
+    report = analyze(load_path(DATA / "french.md"), Config())
+    assert report.findings == () and report.score is None
+    assert any("English" in note for note in report.notes)
+    assert document_dict(report)["details"] == {}
+
+
+def test_unreadable_file_is_one_clear_error(tmp_path):
+    from plainpitch.ingest.errors import LoadError
+
+    with pytest.raises(LoadError) as err:
+        load_path(tmp_path / "missing.md")
+    assert "missing.md" in str(err.value) and "\n" not in str(err.value)
+
+
+# -- profiles and their documentation --------------------------------------------------------------------------
+def test_every_sales_threshold_is_explained_and_every_context_key_known():
+    assert set(SALES_HELP) == set(SALES_DEFAULTS)
+    merged = thresholds("business", "self-serve")
+    for context, table in CONTEXT_THRESHOLDS.items():
+        assert set(table) <= set(merged), context
+
+
+def test_audience_and_context_combine():
+    tech_enterprise = thresholds("technical", "enterprise")
+    assert tech_enterprise["grade.hard"] == thresholds("technical", "self-serve")["grade.hard"]  # from the audience
+    assert tech_enterprise["sales.detail_before_benefit_max"] == CONTEXT_THRESHOLDS["enterprise"]["sales.detail_before_benefit_max"]
+    assert thresholds("business", "self-serve", {"sales.hero_words_max": 12})["sales.hero_words_max"] == 12
+
+
+def test_profiles_doc_is_current():
+    on_disk = profile_docs.DOC_PATH.read_text(encoding="utf-8")
+    assert on_disk == profile_docs.render(), "run: .venv/bin/python -m plainpitch.profile_docs"
+    for key in SALES_DEFAULTS:
+        assert f"`{key}`" in on_disk
+
+
+# -- the noise budget -------------------------------------------------------------------------------------------
+def test_sales_rules_stay_quiet_on_professional_pages(shared):
+    files = sorted(p for folder in ("sales", "landing") for p in (shared / "corpus" / folder).glob("*.md"))
+    words = warnings = 0
+    for path in files:
+        doc = load_path(path)
+        report = analyze(doc, Config(select=SALES))
+        words += doc.word_count
+        warnings += sum(1 for f in report.findings if f.severity != "suggestion")
+    assert files and 100 * warnings / words <= 0.2, f"{warnings} warnings in {words} words"
+
+
+def test_geek_copy_is_not_let_off(shared):
+    files = sorted((shared / "corpus" / "readme").glob("*.md"))[:10]
+    flagged = 0
+    for path in files:
+        report = analyze(load_path(path), Config(select=("BEN",)))
+        flagged += any(f.code in ("BEN001", "BEN003") for f in report.findings)
+    assert flagged >= 8, f"only {flagged} of {len(files)} feature-only READMEs flagged"
