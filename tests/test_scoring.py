@@ -10,7 +10,7 @@ from plainpitch.config import Config
 from plainpitch.emit.json_report import score_dict
 from plainpitch.engine import analyze
 from plainpitch.ingest import load_path, load_text
-from plainpitch.scoring import DOCUMENT_POINTS, SUBSCORES, WEIGHTS
+from plainpitch.scoring import DOCUMENT_POINTS, MEASURE_NOTES, SUBSCORES, WEIGHTS
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data" / "sales"
@@ -61,7 +61,7 @@ def test_every_point_lost_is_a_deduction():
     for part in report.score.parts:
         assert part.value == pytest.approx(max(0.0, 100 - sum(d.points for d in part.deductions)), abs=0.1)
         for d in part.deductions:
-            assert d.code in codes or d.code in ("grade", "sentence-length", "length", "benefit-share", "you-focus", "ask-strength")
+            assert d.code in codes or d.code in MEASURE_NOTES
     buyer = next(p for p in report.score.parts if p.name == "buyer_focus")
     assert {"BEN001", "BEN002", "benefit-share", "you-focus"} <= {d.code for d in buyer.deductions}
     assert "you-focus" in buyer.note

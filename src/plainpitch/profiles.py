@@ -19,6 +19,8 @@ DEFAULTS: dict[str, Any] = {
     # rarer than jargon.zipf_max and acronyms no engineer knows; 1 (business): also code, the technical
     # lexicon and technical acronyms; 2 (consumer): also terms business buyers know ("dashboard", "scalable")
     "jargon.level": 1,
+    # a sentence with this many unexplained terms (first uses) is jargon-dense (JRG003)
+    "jargon.dense_terms": 3,
     # reading grade of one sentence: hard / very hard
     "grade.hard": 12.0,
     "grade.very_hard": 16.0,

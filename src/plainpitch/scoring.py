@@ -13,6 +13,8 @@ Two kinds of deduction:
    - clarity: ``grade`` (reading grade above 6 — plain-language guides aim at grade 6-8), ``sentence-length``
      (average words per sentence above 15), ``length`` (every word costs the reader attention: a small
      logarithmic cost, so it only decides between otherwise equal texts);
+   - jargon: ``jargon-density`` (unexplained terms per 100 words: one term a buyer can read past, a page
+     dense with them loses the buyer; weighed by words/100 on copy under 100 words, like the grade);
    - buyer focus: ``benefit-share`` (the share of claims that are features, not benefits) and ``you-focus``
      (the share of pronouns that are we/our/I rather than you/your).
 
@@ -51,6 +53,9 @@ SHARE_PRIOR_CLAIMS = 4  # the share is pulled toward 0.5 as if this many more cl
 # two or three claims one misclassified sentence must not swing the score
 WE_SHARE_POINTS = 20.0  # times the share of pronouns that are the writer's (we, our, I)
 NO_PRONOUN_SHARE = 0.5  # copy that addresses nobody: half cost
+JARGON_DENSITY_POINTS = 2.5  # per unexplained term (JRG001, JRG002) per 100 words: density, not count, loses buyers
+JARGON_DENSITY_CAP = 40.0
+JARGON_TERM_CODES = ("JRG001", "JRG002")
 ASK_STRENGTH_POINTS = 5.0  # per level below the strongest ask (a button for a next step): see ask.ask_strength
 
 MEASURE_NOTES = {
@@ -59,6 +64,7 @@ MEASURE_NOTES = {
     "length": "every word costs the reader attention (log of the word count)",
     "benefit-share": "share of claims that are features, not benefits",
     "you-focus": "share of pronouns that are we/our/I, not you/your",
+    "jargon-density": "unexplained terms per 100 words",
     "ask-strength": "no button or link for a next step (only 'learn more', or the ask buried in a sentence)",
 }
 
@@ -108,6 +114,7 @@ def measure_deductions(doc: Document, ctx) -> dict[str, dict[str, float]]:
 
 
 def score(doc: Document, findings: Iterable[Finding], ctx=None) -> Score | None:
+    findings = tuple(findings)
     """The score, or None when there is no copy to judge (a one-word file, a list of links)."""
     from plainpitch.classify import MIN_COPY_WORDS, copy_words
 
@@ -125,6 +132,12 @@ def score(doc: Document, findings: Iterable[Finding], ctx=None) -> Score | None:
         else:
             costs[part][f.code].append(SEVERITY_POINTS[f.severity] / scale)
     measures = measure_deductions(doc, ctx)
+    if ctx is not None and getattr(ctx, "medium", "") != "call":
+        terms = sum(1 for f in findings if f.code in JARGON_TERM_CODES)
+        # like the grade, a density over a few words is rough: it weighs words/100 of its cost
+        reliability = min(1.0, words / GRADE_RELIABLE_WORDS)
+        density = reliability * JARGON_DENSITY_POINTS * terms * WORDS_PER_UNIT / words
+        measures.setdefault("jargon", {})["jargon-density"] = min(JARGON_DENSITY_CAP, density)
     parts = []
     exact: dict[str, float] = {}
     for name in SUBSCORES:

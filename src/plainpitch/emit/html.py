@@ -155,7 +155,7 @@ def _score(score: Score, findings: tuple[Finding, ...]) -> str:
         items.append(f'<li><meter min="0" max="100" low="60" high="80" optimum="100" value="{p.value:.1f}"></meter> '
                      f"{_esc(label)} <strong>{number(p.value)}</strong>{extra}{note}</li>")  # fmt: skip
     grade = "good" if score.overall >= 80 else "fair" if score.overall >= 60 else "poor"
-    return (f'<div class="score"><div class="overall {grade}">{number(score.overall)}<small>/100</small></div>'
+    return (f'<div class="score"><div class="overall {grade}">{score.overall:.1f}<small>/100</small></div>'
             f'<ul class="parts">{"".join(items)}</ul></div>')  # fmt: skip
 
 

@@ -216,7 +216,7 @@ def _underline(line: str, column: int, end_column: int | None) -> tuple[str, str
 def _score(score: Score, findings: tuple[Finding, ...]) -> list[Line]:
     names = {f.code: f.name for f in findings}
     parts = " · ".join(f"{p.name.replace('_', ' ')} {number(p.value)}" for p in score.parts)
-    lines: list[Line] = [[("  score ", "bold"), (f"{number(score.overall)}/100", _score_style(score.overall)),
+    lines: list[Line] = [[("  score ", "bold"), (f"{score.overall:.1f}/100", _score_style(score.overall)),
                           (f"  ({parts})" if parts else "", None)]]  # fmt: skip
     for part in score.parts:
         if not part.deductions:

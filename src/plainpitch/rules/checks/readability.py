@@ -124,7 +124,7 @@ def _sentence_hits(doc, ctx, wanted: str):
     code="RDB001",
     name="hard-sentence",
     category="readability",
-    severity="warning",
+    severity="suggestion",
     example_format="text",
     summary="A sentence that is both long and dense (high reading grade) for the audience.",
     why=(
