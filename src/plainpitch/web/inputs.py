@@ -1,0 +1,259 @@
+"""Request bodies -> validated inputs: JSON (``{"text": ...}``) or multipart (a ``file`` upload plus fields).
+
+Validation is strict (types, enums, unknown fields) and mirrors web/openapi.py field by field, so the spec says
+exactly what the API accepts. Uploads are parsed in memory: nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.datastructures import UploadFile
+from starlette.formparsers import MultiPartException, MultiPartParser
+from starlette.requests import Request
+
+from plainpitch.web.security import MAX_BODY
+
+COPY_FORMATS = ("text", "markdown", "html", "email")
+COPY_MEDIA = ("page", "email", "proposal", "text")
+CALL_TYPES = ("discovery", "demo", "cold", "closing")
+MAX_NAME = 255
+MAX_LIST = 50
+MAX_ITEM = 100
+
+
+class ApiError(Exception):
+    """An expected failure the client can fix; the app turns it into ``{"error": {...}}`` with ``status``."""
+
+    def __init__(self, status: int, code: str, message: str, **extra: Any) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.extra = extra
+
+
+def _profiles() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    from plainpitch.profiles import AUDIENCES, CONTEXTS
+
+    return AUDIENCES, CONTEXTS
+
+
+def transcript_formats() -> tuple[str, ...]:
+    from plainpitch.ingest import TRANSCRIPT_FORMATS
+
+    return TRANSCRIPT_FORMATS
+
+
+@dataclass
+class CopyInput:
+    """What /check and /report need: the copy (text or raw bytes), its name and the analysis options."""
+
+    filename: str
+    text: str | None = None
+    data: bytes | None = None
+    format: str | None = None
+    overrides: dict[str, Any] = field(default_factory=dict)  # Config.with_overrides keys
+
+
+@dataclass
+class CallInput:
+    filename: str
+    text: str | None = None
+    data: bytes | None = None
+    format: str | None = None
+    me: tuple[str, ...] = ()
+    call_type: str | None = None
+
+
+@dataclass
+class UploadInput:
+    filename: str
+    data: bytes
+
+
+# -- field checks -----------------------------------------------------------------------------------------------
+def _string(name: str, value: Any, *, max_len: int | None = None, allow_empty: bool = True) -> str:
+    if not isinstance(value, str):
+        raise ApiError(422, "invalid", f"'{name}' must be a string")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ApiError(422, "invalid", f"'{name}' is not valid Unicode (it holds a lone surrogate)") from None
+    if max_len is not None and len(value) > max_len:
+        raise ApiError(422, "invalid", f"'{name}' is longer than {max_len} characters")
+    if not allow_empty and not value.strip():
+        raise ApiError(422, "invalid", f"'{name}' is empty")
+    return value
+
+
+def _choice(name: str, value: Any, choices: tuple[str, ...]) -> str:
+    value = _string(name, value)
+    if value not in choices:
+        raise ApiError(422, "invalid", f"'{name}' is {value!r}; use one of {', '.join(choices)}")
+    return value
+
+
+def _string_list(name: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise ApiError(422, "invalid", f"'{name}' must be a list of strings")
+    if len(value) > MAX_LIST:
+        raise ApiError(422, "invalid", f"'{name}' has more than {MAX_LIST} entries")
+    return tuple(_string(f"{name}[{i}]", v, max_len=MAX_ITEM, allow_empty=False).strip() for i, v in enumerate(value))
+
+
+def _filename(fields: Mapping[str, Any], default: str) -> str:
+    if "filename" not in fields:
+        return default
+    name = _string("filename", fields["filename"], max_len=MAX_NAME, allow_empty=False)
+    # only a label: never opened, but keep it to a base name so reports do not echo a path
+    return os.path.basename(name.replace("\\", "/")) or default
+
+
+def upload_name(raw: str | None) -> str:
+    """An uploaded file's name as a label: base name only, bounded, never empty (it is never opened)."""
+    name = os.path.basename((raw or "").replace("\\", "/")).strip()[:MAX_NAME]
+    return name.encode("utf-8", "replace").decode("utf-8") if name else "upload"
+
+
+def _unknown(fields: Mapping[str, Any], known: set[str]) -> None:
+    extra = sorted(set(fields) - known)
+    if extra:
+        raise ApiError(422, "invalid", f"unknown field {extra[0]!r}; the fields are {', '.join(sorted(known))}")
+
+
+def _copy_options(fields: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]) -> tuple[str | None, dict[str, Any]]:
+    audiences, contexts = _profiles()
+    # a field that is present must be valid: null is not "absent"
+    fmt = _choice("format", fields["format"], COPY_FORMATS) if "format" in fields else None
+    overrides: dict[str, Any] = {}
+    if "profile" in fields:
+        overrides["profile"] = _choice("profile", fields["profile"], audiences)
+    if "context" in fields:
+        overrides["context"] = _choice("context", fields["context"], contexts)
+    if "medium" in fields:
+        overrides["medium"] = _choice("medium", fields["medium"], COPY_MEDIA)
+    for key in ("select", "ignore"):
+        if lists.get(key):
+            overrides[key] = lists[key]
+    return fmt, overrides
+
+
+# -- bodies -----------------------------------------------------------------------------------------------------
+def _media_type(request: Request) -> str:
+    return request.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
+async def _json_object(request: Request) -> dict[str, Any]:
+    body = await request.body()
+    try:
+        value = json.loads(body)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ApiError(400, "bad_json", f"the body is not valid JSON: {exc}") from None
+    if not isinstance(value, dict):
+        raise ApiError(422, "invalid", "the JSON body must be an object")
+    return value
+
+
+class _InMemoryParser(MultiPartParser):
+    spool_max_size = MAX_BODY + 1  # the body limit keeps uploads under this: they never roll over to disk
+
+
+async def _multipart(
+    request: Request, known: set[str], lists: set[str]
+) -> tuple[UploadInput, dict[str, Any], dict[str, tuple[str, ...]]]:
+    try:
+        form = await _InMemoryParser(request.headers, request.stream(), max_files=1, max_fields=MAX_LIST,
+                                     max_part_size=MAX_BODY).parse()  # fmt: skip
+    except MultiPartException as exc:
+        raise ApiError(400, "bad_multipart", f"the form data cannot be read: {exc.message}") from None
+    try:
+        keys = set(form.keys())
+        _unknown(dict.fromkeys(keys), known | {"file"})
+        upload = form.get("file")
+        if not isinstance(upload, UploadFile):
+            raise ApiError(422, "invalid", "send the file in a form field named 'file'")
+        data = await upload.read()
+        name = upload_name(upload.filename)
+        fields: dict[str, Any] = {}
+        list_values: dict[str, tuple[str, ...]] = {}
+        for key in keys - {"file"}:
+            values = form.getlist(key)
+            if any(not isinstance(v, str) for v in values):
+                raise ApiError(422, "invalid", f"'{key}' must be a text field, not a file")
+            if key in lists:  # repeatable, or comma-separated
+                items = [p.strip() for v in values for p in (v.split(",") if key != "me" else [v])]
+                list_values[key] = _string_list(key, [p for p in items if p])
+            elif len(values) > 1:
+                raise ApiError(422, "invalid", f"'{key}' is given more than once")
+            else:
+                fields[key] = values[0]
+        return UploadInput(name, data), fields, list_values
+    finally:
+        await form.close()
+
+
+COPY_FIELDS = {"text", "filename", "format", "profile", "context", "medium", "select", "ignore"}
+COPY_LISTS = {"select", "ignore"}
+
+
+async def copy_input(request: Request) -> CopyInput:
+    media = _media_type(request)
+    if media == "application/json":
+        body = await _json_object(request)
+        _unknown(body, COPY_FIELDS)
+        if "text" not in body:
+            raise ApiError(422, "invalid", "'text' is required: the copy to check")
+        text = _string("text", body["text"])
+        lists = {k: _string_list(k, body[k]) for k in COPY_LISTS if k in body}
+        fmt, overrides = _copy_options(body, lists)
+        return CopyInput(_filename(body, "untitled"), text=text, format=fmt, overrides=overrides)
+    if media == "multipart/form-data":
+        upload, fields, lists = await _multipart(request, COPY_FIELDS - {"text", "filename"}, COPY_LISTS)
+        fmt, overrides = _copy_options(fields, lists)
+        return CopyInput(upload.filename, data=upload.data, format=fmt, overrides=overrides)
+    raise _unsupported(media)
+
+
+CALL_FIELDS = {"text", "filename", "format", "me", "call_type"}
+
+
+async def call_input(request: Request) -> CallInput:
+    media = _media_type(request)
+    if media == "application/json":
+        body = await _json_object(request)
+        _unknown(body, CALL_FIELDS)
+        if "text" not in body:
+            raise ApiError(422, "invalid", "'text' is required: the transcript")
+        text = _string("text", body["text"])
+        me = _string_list("me", body["me"]) if "me" in body else ()
+        return CallInput(_filename(body, "transcript.txt"), text=text, me=me, **_call_options(body))
+    if media == "multipart/form-data":
+        upload, fields, lists = await _multipart(request, CALL_FIELDS - {"text", "filename"}, {"me"})
+        return CallInput(upload.filename, data=upload.data, me=lists.get("me", ()), **_call_options(fields))
+    raise _unsupported(media)
+
+
+def _call_options(fields: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {"format": None, "call_type": None}
+    if "format" in fields:
+        out["format"] = _choice("format", fields["format"], transcript_formats())
+    if "call_type" in fields:
+        out["call_type"] = _choice("call_type", fields["call_type"], CALL_TYPES)
+    return out
+
+
+async def upload_input(request: Request) -> UploadInput:
+    media = _media_type(request)
+    if media != "multipart/form-data":
+        raise _unsupported(media, accepted="multipart/form-data")
+    upload, _, _ = await _multipart(request, set(), set())
+    return upload
+
+
+def _unsupported(media: str, accepted: str = "application/json or multipart/form-data") -> ApiError:
+    return ApiError(415, "unsupported_media_type", f"send {accepted}, not {media or 'no Content-Type'}")

@@ -1,0 +1,93 @@
+"""``plainpitch serve``: run the app under uvicorn on loopback, warn loudly when told to listen elsewhere."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import sys
+import threading
+import webbrowser
+from pathlib import Path
+
+LOCAL_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
+
+
+def is_loopback(host: str) -> bool:
+    name = host.strip("[]").lower()
+    if name in LOCAL_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def exposure_warning(host: str) -> str | None:
+    """The warning to print when the server would be reachable from other machines (None on loopback)."""
+    if is_loopback(host):
+        return None
+    return (
+        f"plainpitch: warning: serving on {host}: anyone who can reach this machine can use the editor and API "
+        "(there is no login); use --host 127.0.0.1 to keep it local"
+    )
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    """Bind before starting uvicorn so that a busy port is one clear line, not a log trace."""
+    family = socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host.strip("[]"), port))
+    except OSError as exc:
+        sock.close()
+        reason = "the port is in use (try --port)" if exc.errno in (48, 98) else (exc.strerror or str(exc))
+        print(f"plainpitch: error: cannot listen on {host}:{port}: {reason}", file=sys.stderr)
+        raise SystemExit(2) from None
+    sock.listen(128)
+    sock.set_inheritable(True)
+    return sock
+
+
+def _allowed_hosts(host: str) -> list[str] | None:
+    """Host headers to accept: loopback names (the default), or anything when serving on all interfaces."""
+    if is_loopback(host):
+        return None
+    bare = host.strip("[]")
+    if bare in ("0.0.0.0", "::"):
+        return ["*"]
+    return ["127.0.0.1", "localhost", "[::1]", f"[{bare}]" if ":" in bare else bare]
+
+
+def run(host: str = "127.0.0.1", port: int = 8765, open_browser: bool = False) -> None:
+    import uvicorn
+
+    from plainpitch.config import config_for
+    from plainpitch.web.app import create_app
+
+    warning = exposure_warning(host)
+    if warning:
+        print(warning, file=sys.stderr)
+    config = config_for(Path.cwd())  # the project's plainpitch.toml / [tool.plainpitch], as `check` uses
+    sock = _bind(host, port)  # first: a busy port fails before the rules are loaded
+    app = create_app(config, allowed_hosts=_allowed_hosts(host))
+    shown = host if ":" not in host else f"[{host.strip('[]')}]"
+    url = f"http://{'127.0.0.1' if shown in ('0.0.0.0', '[::]') else shown}:{sock.getsockname()[1]}/"
+    print(f"plainpitch editor on {url}  (Ctrl+C to stop)", file=sys.stderr)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", server_header=False, access_log=False))
+    if open_browser:
+        threading.Thread(target=_open_when_started, args=(server, url), daemon=True).start()
+    try:
+        server.run(sockets=[sock])
+    finally:
+        sock.close()
+
+
+def _open_when_started(server, url: str) -> None:
+    import time
+
+    for _ in range(100):
+        if server.started:
+            webbrowser.open(url)
+            return
+        time.sleep(0.05)
