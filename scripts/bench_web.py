@@ -98,7 +98,7 @@ def stop_server(proc: subprocess.Popen) -> None:
 
 
 # -- load, from a second process ----------------------------------------------------------------------------------
-async def _load(url: str, body: dict, requests: int, clients: int, warmup: int) -> dict:
+async def _load(url: str, body: dict, requests: int, clients: int, warmup: int, think: float = 0.0) -> dict:
     import httpx
 
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
@@ -110,8 +110,10 @@ async def _load(url: str, body: dict, requests: int, clients: int, warmup: int) 
         errors = 0
         remaining = requests
 
-        async def one_client() -> None:
+        async def one_client(index: int) -> None:
             nonlocal remaining, errors
+            if think:  # paced clients start spread over one pause, like people who did not all type at once
+                await asyncio.sleep(think * index / clients)
             while remaining > 0:
                 remaining -= 1
                 start = time.perf_counter()
@@ -122,9 +124,11 @@ async def _load(url: str, body: dict, requests: int, clients: int, warmup: int) 
                     server_ms.append(float(timing.split("dur=")[1].split(",")[0]))
                 if r.status_code != 200:
                     errors += 1
+                if think:
+                    await asyncio.sleep(think)
 
         began = time.perf_counter()
-        await asyncio.gather(*(one_client() for _ in range(clients)))
+        await asyncio.gather(*(one_client(i) for i in range(clients)))
         wall = time.perf_counter() - began
     return {"latencies_ms": latencies, "server_ms": server_ms, "errors": errors, "wall_s": wall}
 
@@ -132,11 +136,11 @@ async def _load(url: str, body: dict, requests: int, clients: int, warmup: int) 
 def load_worker(args: argparse.Namespace) -> None:
     """Entry point of the load process: prints its measurements as JSON."""
     body = json.loads(Path(args.body).read_text(encoding="utf-8"))
-    result = asyncio.run(_load(args.url, body, args.requests, args.clients, args.warmup))
+    result = asyncio.run(_load(args.url, body, args.requests, args.clients, args.warmup, args.think))
     print(json.dumps(result))
 
 
-def send_load(port: int, body: dict, requests: int, clients: int, warmup: int = 20) -> dict:
+def send_load(port: int, body: dict, requests: int, clients: int, warmup: int = 20, think: float = 0.0) -> dict:
     import tempfile
 
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
@@ -144,13 +148,15 @@ def send_load(port: int, body: dict, requests: int, clients: int, warmup: int = 
         body_path = fh.name
     try:
         cmd = [sys.executable, __file__, "--load-worker", "--url", f"http://127.0.0.1:{port}/api/v1/check",
-               "--body", body_path, "--requests", str(requests), "--clients", str(clients), "--warmup", str(warmup)]  # fmt: skip
+               "--body", body_path, "--requests", str(requests), "--clients", str(clients), "--warmup", str(warmup),
+               "--think", str(think)]  # fmt: skip
         out = subprocess.run(cmd, capture_output=True, text=True, check=True, timeout=600).stdout
     finally:
         os.unlink(body_path)
     raw = json.loads(out)
     return {
         "clients": clients,
+        "think_s": think,
         "requests": len(raw["latencies_ms"]),
         "errors": raw["errors"],
         **percentiles(raw["latencies_ms"]),
@@ -216,6 +222,11 @@ def run(requests: int = 400, clients: int = 20, workers: int = 1, browser: bool 
         loaded = send_load(port, body, requests, clients)
         loaded["target_p95_ms"] = CHECK_TARGET_P95_MS
         loaded["meets_target"] = loaded["p95_ms"] < CHECK_TARGET_P95_MS
+        # The same 20 clients at an editor's pace: each sends one check per pause in typing (one a second),
+        # instead of the saturating loop above where every client fires again the moment it has its answer.
+        paced = send_load(port, body, requests // 2, clients, warmup=5, think=1.0)
+        paced["target_p95_ms"] = CHECK_TARGET_P95_MS
+        paced["meets_target"] = paced["p95_ms"] < CHECK_TARGET_P95_MS
         single = send_load(port, body, max(40, requests // 10), 1, warmup=5)
         editor = editor_latency(port, text) if browser else {"skipped": "--no-browser"}
     finally:
@@ -226,6 +237,7 @@ def run(requests: int = 400, clients: int = 20, workers: int = 1, browser: bool 
         "cores": os.cpu_count(),
         "load_average_1m": round(os.getloadavg()[0], 2),
         "check_concurrent": loaded,
+        "check_concurrent_editor_paced": paced,
         "check_one_client": single,
         "editor": editor,
     }
@@ -241,6 +253,7 @@ def main() -> None:
     parser.add_argument("--url", help=argparse.SUPPRESS)
     parser.add_argument("--body", help=argparse.SUPPRESS)
     parser.add_argument("--warmup", type=int, default=20, help=argparse.SUPPRESS)
+    parser.add_argument("--think", type=float, default=0.0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.load_worker:
         load_worker(args)
