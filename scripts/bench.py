@@ -38,6 +38,18 @@ def count_words(text: str) -> int:
     return len(text.split())
 
 
+def page_1000_words() -> str:
+    """A 1,000-word page of real landing-page copy, paragraph by paragraph (also used by bench_web.py)."""
+    text, n = "", 0
+    for path in sorted((SHARED / "corpus" / "landing").glob("*.md")):
+        for para in path.read_text(encoding="utf-8").split("\n\n"):
+            if n >= 1000:
+                break
+            text += para + "\n\n"
+            n += count_words(para)
+    return text
+
+
 def build_repeated_corpus(folder: Path, target: int) -> tuple[list[Path], int]:
     files = corpus_files()
     texts = [(p, p.read_text(encoding="utf-8")) for p in files]
@@ -96,14 +108,8 @@ def in_process() -> dict:
     from plainpitch.engine import analyze
     from plainpitch.ingest import load_text
 
-    # a 1,000-word page made of real landing-page copy
-    text, n = "", 0
-    for path in sorted((SHARED / "corpus" / "landing").glob("*.md")):
-        for para in path.read_text(encoding="utf-8").split("\n\n"):
-            if n >= 1000:
-                break
-            text += para + "\n\n"
-            n += count_words(para)
+    text = page_1000_words()
+    n = count_words(text)
     config = Config()
     for _ in range(5):
         analyze(load_text(text, "page.md"), config)

@@ -39,15 +39,11 @@ EDITOR_TARGET_MS = 150
 
 
 def page_1000_words() -> str:
-    """The same 1,000-word page scripts/bench.py uses: real landing-page copy, paragraph by paragraph."""
-    text, n = "", 0
-    for path in sorted((SHARED / "corpus" / "landing").glob("*.md")):
-        for para in path.read_text(encoding="utf-8").split("\n\n"):
-            if n >= 1000:
-                break
-            text += para + "\n\n"
-            n += len(para.split())
-    return text
+    """The same 1,000-word page scripts/bench.py uses."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench import page_1000_words as page
+
+    return page()
 
 
 def percentiles(values: list[float]) -> dict[str, float]:

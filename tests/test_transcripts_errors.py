@@ -178,7 +178,7 @@ def test_missing_file_and_directory(tmp_path):
 def test_size_limit(tmp_path):
     path = tmp_path / "big.vtt"
     path.write_bytes(b"WEBVTT\n\n" + b"x" * 2000)
-    with pytest.raises(LoadError, match="the limit is"):
+    with pytest.raises(LoadError, match="over the size limit"):
         load_transcript(path, max_bytes=1000)
 
 

@@ -34,17 +34,24 @@ class Group(click.Group):
             ctx.exit(0)
 
 
-def _write(text: str, output: str | None) -> None:
+def write_output(text: str, output: str | None) -> bool:
+    """Write a report to a file (False, with a one-line error, when it cannot) or to stdout."""
     if output:
         try:
             with open(output, "w", encoding="utf-8") as fh:
                 fh.write(text)
         except OSError as exc:
             click.echo(f"plainpitch: error: {output}: cannot write: {exc.strerror}", err=True)
-            sys.exit(2)
+            return False
     else:
-        # The renderers already chose colour (see _color); click must not strip it again when FORCE_COLOR is set.
+        # the renderers decide about colour (NO_COLOR, --output, a terminal); click must not strip it again
         click.echo(text, nl=not text.endswith("\n"), color=True)
+    return True
+
+
+def _write(text: str, output: str | None) -> None:
+    if not write_output(text, output):
+        sys.exit(2)
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})

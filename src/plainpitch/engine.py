@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from plainpitch.config import Config
 from plainpitch.model import (
@@ -22,7 +23,7 @@ from plainpitch.rules.base import Hit, Rule, all_rules, resolve_selector
 MetricFn = Callable[[Document, "Context"], Iterable[Metric]]
 _PROVIDERS: list[tuple[tuple[str, ...], MetricFn]] = []
 # Details providers: fn(doc, ctx) -> (key, JSON-ready value) for the report's ``details``.
-_DETAILS: list[tuple[tuple[str, ...], Callable[[Document, "Context"], tuple[str, Any] | None]]] = []
+_DETAILS: list[tuple[tuple[str, ...], Callable[[Document, Context], tuple[str, Any] | None]]] = []
 
 
 def metric_provider(*media: str) -> Callable[[MetricFn], MetricFn]:

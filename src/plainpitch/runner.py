@@ -5,8 +5,9 @@ from __future__ import annotations
 import fnmatch
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from plainpitch.config import Config, ConfigError, config_for
 from plainpitch.ingest import load_bytes, load_path

@@ -88,16 +88,9 @@ def analyse_files(files: list[str], me: Iterable[str] = (), input_format: str | 
 
 
 def _write(text: str, output: str | None) -> bool:
-    if output:
-        try:
-            with open(output, "w", encoding="utf-8") as fh:
-                fh.write(text)
-        except OSError as exc:
-            click.echo(f"plainpitch: error: {output}: cannot write: {exc.strerror}", err=True)
-            return False
-    else:
-        click.echo(text, nl=not text.endswith("\n"), color=True)
-    return True
+    from plainpitch.cli import write_output
+
+    return write_output(text, output)
 
 
 def _report(reports: list[DocumentReport], errors: list[InputError]) -> Report:

@@ -76,7 +76,8 @@ def load_text(text: str, path: str = "-", fmt: str | None = None) -> Document:
     return _loader(fmt)(text, path, None)
 
 
-def load_path(path: str | Path, fmt: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
+def read_file(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of an input file, or a one-line LoadError (missing, a folder, a pipe, too big, unreadable)."""
     p = str(path)
     try:
         info = os.stat(p)
@@ -87,7 +88,7 @@ def load_path(path: str | Path, fmt: str | None = None, max_bytes: int = MAX_BYT
         if info.st_size > max_bytes:
             raise size_error(p, info.st_size, max_bytes)
         with open(p, "rb") as fh:
-            data = fh.read()
+            return fh.read()
     except FileNotFoundError:
         raise LoadError(p, "no such file") from None
     except PermissionError:
@@ -96,7 +97,10 @@ def load_path(path: str | Path, fmt: str | None = None, max_bytes: int = MAX_BYT
         raise LoadError(p, "is a directory") from None
     except OSError as exc:
         raise LoadError(p, f"cannot read the file: {exc.strerror or exc}") from None
-    return load_bytes(data, p, fmt, max_bytes)
+
+
+def load_path(path: str | Path, fmt: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
+    return load_bytes(read_file(path, max_bytes), str(path), fmt, max_bytes)
 
 
 def sniff_format(data: bytes) -> str | None:

@@ -10,7 +10,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from plainpitch.model import Span, Suggestion
 from plainpitch.rules.base import Hit, Rule, make_meta

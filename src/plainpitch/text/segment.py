@@ -6,8 +6,9 @@ Every rule reads ``Document.sentences`` and ``Document.words``; nothing re-token
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from plainpitch.model import Document, Sentence, Suppression, Token, Turn, Unit
 

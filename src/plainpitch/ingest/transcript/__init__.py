@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import importlib
 import os
-from pathlib import Path
 
 from plainpitch.ingest.decode import decode, normalise_newlines
 from plainpitch.ingest.errors import LoadError
@@ -95,20 +94,8 @@ def load_transcript_bytes(data: bytes, path: str, fmt: str | None = None, max_by
 
 def load_transcript(path: str | os.PathLike[str], fmt: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
     """Read a transcript file; errors are one-line LoadErrors naming the file."""
+    from plainpitch.ingest import read_file
+
     p = str(path)
-    try:
-        if os.path.isdir(p):
-            raise LoadError(p, "is a directory")
-        size = os.path.getsize(p)
-        if size > max_bytes:
-            raise LoadError(p, f"file is {size / 1_048_576:.1f} MB; the limit is {max_bytes / 1_048_576:.0f} MB")
-        data = Path(p).read_bytes()
-    except FileNotFoundError:
-        raise LoadError(p, "no such file") from None
-    except PermissionError:
-        raise LoadError(p, "permission denied: cannot read the file") from None
-    except IsADirectoryError:
-        raise LoadError(p, "is a directory") from None
-    except OSError as exc:
-        raise LoadError(p, f"cannot read the file: {exc.strerror or exc}") from None
+    data = read_file(p, max_bytes)
     return load_transcript_bytes(data, p, fmt, max_bytes)
