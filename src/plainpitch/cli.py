@@ -78,8 +78,9 @@ def main() -> None:
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Use this config file.")
 @click.option("--max-size", type=float, default=5.0, show_default=True, help="Largest file to read, in MB.")
 @click.option("--no-score", is_flag=True, help="Leave the scores out of the text report.")
+@click.option("--jobs", "-j", type=click.IntRange(0), default=0, help="Worker processes for large folders (0: one per core).")
 def check(paths, out_format, output, profile, sales_context, medium, input_format, select, ignore, include, exclude,
-          min_severity, fail_on, statistics, config_path, max_size, no_score) -> None:  # fmt: skip
+          min_severity, fail_on, statistics, config_path, max_size, no_score, jobs) -> None:  # fmt: skip
     """Check copy files (Markdown, HTML, .eml, text) or folders; '-' reads stdin."""
     from plainpitch.config import load_config
     from plainpitch.emit import render
@@ -94,7 +95,7 @@ def check(paths, out_format, output, profile, sales_context, medium, input_forma
         "include": split(include), "exclude": split(exclude),
     }  # fmt: skip
     base = load_config(__import__("pathlib").Path(config_path)) if config_path else None
-    runner = Runner(base, overrides, fmt=input_format, max_bytes=int(max_size * 1_048_576))
+    runner = Runner(base, overrides, fmt=input_format, max_bytes=int(max_size * 1_048_576), jobs=jobs)
     report = runner.run(list(paths))
     for err in report.errors:
         click.echo(f"plainpitch: error: {err.path}: {err.message}", err=True)

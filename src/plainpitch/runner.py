@@ -51,13 +51,14 @@ def expand(paths: Iterable[str], include: Iterable[str], exclude: Iterable[str])
 
 class Runner:
     def __init__(self, base: Config | None = None, overrides: dict[str, Any] | None = None, fmt: str | None = None,
-                 max_bytes: int = MAX_BYTES, use_file_config: bool = True) -> None:  # fmt: skip
+                 max_bytes: int = MAX_BYTES, use_file_config: bool = True, jobs: int = 0) -> None:  # fmt: skip
         self.base = base
         self.overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
         self.fmt = fmt
         self.max_bytes = max_bytes
         self.use_file_config = use_file_config and base is None
         self._configs: dict[str, Config] = {}
+        self.jobs = jobs  # 0 = one worker per CPU core for large folders
 
     def config_for(self, path: str) -> Config:
         if not self.use_file_config:
@@ -79,11 +80,24 @@ class Runner:
             doc = load_path(path, self.fmt, self.max_bytes)
         return analyze(doc, config)
 
+    def check_safely(self, path: str, data: bytes | None = None) -> DocumentReport | InputError:
+        """One file's report, or its one-line error: what can go wrong with an input never escapes."""
+        try:
+            return self.check_one(path, data)
+        except LoadError as exc:
+            where = exc.path if exc.path not in ("-", "<stdin>") else path
+            return InputError(where, exc.message if exc.line is None else f"line {exc.line}: {exc.message}")
+        except ConfigError as exc:
+            return InputError(path, str(exc))
+        except RecursionError:
+            return InputError(path, "the file is nested too deeply to parse")
+        except MemoryError:
+            return InputError(path, "the file is too large to analyse in memory")
+
     def run(self, paths: list[str], stdin: Any = None) -> Report:
         from plainpitch import __version__
 
-        reports: list[DocumentReport] = []
-        errors: list[InputError] = []
+        results: list[DocumentReport | InputError] = []
         include = (self.base or Config()).include
         exclude = (self.base or Config()).exclude
         if self.use_file_config and paths:
@@ -92,25 +106,47 @@ class Runner:
                 include, exclude = first.include, first.exclude
             except ConfigError:
                 pass
+        todo: list[str] = []
         for path, problem in expand(paths, self.overrides.get("include") or include, self.overrides.get("exclude") or exclude):
             if problem:
-                errors.append(InputError(path, problem))
-                continue
-            try:
-                data = None
-                if path == "-":
-                    stream = stdin if stdin is not None else sys.stdin.buffer
-                    data = stream.read()
-                reports.append(self.check_one(path, data))
-            except LoadError as exc:
-                errors.append(InputError(exc.path if exc.path != "-" else path, str(exc).split(": ", 1)[-1] if exc.line is None else f"line {exc.line}: {exc.message}"))
-            except ConfigError as exc:
-                errors.append(InputError(path, str(exc)))
-            except RecursionError:
-                errors.append(InputError(path, "the file is nested too deeply to parse"))
-            except MemoryError:
-                errors.append(InputError(path, "the file is too large to analyse in memory"))
-        return Report(tuple(reports), tuple(errors), __version__)
+                results.append(InputError(path, problem))
+            elif path == "-":
+                stream = stdin if stdin is not None else sys.stdin.buffer
+                results.append(self.check_safely(path, stream.read()))
+            else:
+                todo.append(path)
+        results.extend(self._check_many(todo))
+        reports = tuple(r for r in results if isinstance(r, DocumentReport))
+        errors = tuple(r for r in results if isinstance(r, InputError))
+        return Report(reports, errors, __version__)
+
+    def _check_many(self, paths: list[str]) -> list[DocumentReport | InputError]:
+        """Check files in order; a large folder is spread over the CPU cores (like ruff), a few files are not
+        (starting workers costs more than it saves)."""
+        jobs = self.jobs or os.cpu_count() or 1
+        if jobs <= 1 or len(paths) < PARALLEL_MIN_FILES or sys.platform == "win32":
+            return [self.check_safely(p) for p in paths]
+        import multiprocessing
+
+        from plainpitch.rules.base import all_rules
+
+        all_rules()  # load the rules once, before forking, so that every worker starts with them
+        global _WORKER_RUNNER
+        _WORKER_RUNNER = self
+        try:
+            with multiprocessing.get_context("fork").Pool(min(jobs, len(paths))) as pool:
+                return list(pool.imap(_check_in_worker, paths, chunksize=4))
+        finally:
+            _WORKER_RUNNER = None
+
+
+PARALLEL_MIN_FILES = 16
+_WORKER_RUNNER: Runner | None = None
+
+
+def _check_in_worker(path: str) -> DocumentReport | InputError:
+    assert _WORKER_RUNNER is not None
+    return _WORKER_RUNNER.check_safely(path)
 
 
 def check_paths(paths: list[str], config: Config | None = None, **overrides: Any) -> Report:
