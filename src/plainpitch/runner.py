@@ -106,7 +106,7 @@ class Runner:
                 include, exclude = first.include, first.exclude
             except ConfigError:
                 pass
-        todo: list[str] = []
+        todo: list[tuple[int, str]] = []  # (slot in results, path): checked below, maybe in parallel
         for path, problem in expand(paths, self.overrides.get("include") or include, self.overrides.get("exclude") or exclude):
             if problem:
                 results.append(InputError(path, problem))
@@ -114,8 +114,10 @@ class Runner:
                 stream = stdin if stdin is not None else sys.stdin.buffer
                 results.append(self.check_safely(path, stream.read()))
             else:
-                todo.append(path)
-        results.extend(self._check_many(todo))
+                todo.append((len(results), path))
+                results.append(InputError(path, "not checked"))  # replaced below
+        for (slot, _), result in zip(todo, self._check_many([p for _, p in todo])):
+            results[slot] = result
         reports = tuple(r for r in results if isinstance(r, DocumentReport))
         errors = tuple(r for r in results if isinstance(r, InputError))
         return Report(reports, errors, __version__)
