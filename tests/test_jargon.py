@@ -143,6 +143,64 @@ def test_every_copy_format(tmp_path, name, text):
         assert line[f.location.column - 1 :].startswith(f.text)
 
 
+def test_everyday_words_with_a_technical_sense_count_only_in_a_technical_sentence():
+    assert flagged("The driver reports the XML schema version.") == ["driver", "XML", "schema"]
+    assert flagged("Our driver picks you up at the airport.") == []
+    assert flagged("Add tags to every contact.") == []
+    assert "tags" in flagged("Every metric from the `nvme` plugin has these tags.")
+
+
+def test_a_listed_term_capitalised_on_its_own_in_a_technical_line_is_the_term():
+    assert flagged("SMA.s0.c_req (uint64, count, Allocator requests)") == ["SMA.s0.c_req", "uint64", "Allocator"]
+    assert "Terminal" not in flagged("The team at Terminal Technologies ships its firmware with `cargo`.")
+
+
+def test_an_unknown_capitalised_name_in_a_technical_sentence_is_a_product():
+    assert "Kapacitor" in flagged("To drop the `name_suffix` you may use Kapacitor to copy the data.")
+    assert flagged("We started with Kapacitor last year.") == []  # no technical context: a name
+    assert "Natarajan" not in flagged("Our NoSQL proxy got simpler in Go, says Bala Natarajan.")  # a person
+    page = "Mintlify moved to Kubernetes.\n\nMintlify grew.\n\nMintlify uses the `posthog` SDK."
+    assert "Mintlify" not in flagged(page)  # the page's own subject, named again and again
+
+
+def test_service_and_bit_shapes_are_jargon():
+    assert flagged("It runs on a platform-as-a-service for 64-bit systems.") == ["platform-as-a-service", "64-bit"]
+
+
+@pytest.mark.parametrize(
+    "name,text",
+    [
+        ("copy.txt", "Install the driver with `apt`.\n\nOur driver picks you up."),
+        ("copy.md", "# Setup\n\nInstall the **driver** with `apt`.\n\nOur driver picks you up."),
+        ("copy.html", "<html><body><p>Install the driver with <code>apt</code>.</p><p>Our driver picks you up.</p></body></html>"),
+        ("copy.eml", "From: a@example.com\nTo: b@example.com\nSubject: Setup\n\nInstall the driver with `apt`.\n\nOur driver picks you up.\n"),
+    ],
+)
+def test_technical_context_in_every_copy_format(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    report = analyze(load_path(path), Config(), rules=JARGON)
+    drivers = [f for f in report.findings if f.text == "driver"]
+    assert len(drivers) == 1 and drivers[0].data["reason"] == "context"
+    line = path.read_text(encoding="utf-8").splitlines()[drivers[0].location.line - 1]
+    assert "Install the" in line  # the technical sentence, not the plain one
+
+
+def test_miss_causes_name_why_a_labelled_term_was_missed():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    from eval_copy import _miss_cause
+
+    assert _miss_cause("~/.cargo/bin", "x", set(), 3.3) == "code, path, number"
+    assert _miss_cause("SMS", "x", set(), 3.3) == "acronym (known or all-caps)"
+    assert _miss_cause("CoreOS", "x", set(), 3.3) == "name with inner capitals"
+    assert _miss_cause("Suricata", "It reads Suricata alerts.", set(), 3.3) == "capitalised name or title"
+    assert _miss_cause("tags", "It has tags.", set(), 3.3) == "common word, technical sense"
+    assert _miss_cause("hotspots", "Find hotspots.", set(), 3.3) == "rare word"
+
+
 def test_lexicon_frequency_and_dictionary():
     assert lexicon.rarer_than("goroutines", 3.3) and not lexicon.rarer_than("the", 3.3)
     assert 3.0 < lexicon.zipf("latency") < 3.6
@@ -168,4 +226,4 @@ def test_labelled_sentences_precision_and_recall(shared):
 
     fig = jargon_sentences(_labels(shared))
     assert fig["precision"] >= 0.9
-    assert fig["recall"] >= 0.7
+    assert fig["recall"] >= 0.75

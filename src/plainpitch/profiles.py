@@ -19,6 +19,10 @@ DEFAULTS: dict[str, Any] = {
     # rarer than jargon.zipf_max and acronyms no engineer knows; 1 (business): also code, the technical
     # lexicon and technical acronyms; 2 (consumer): also terms business buyers know ("dashboard", "scalable")
     "jargon.level": 1,
+    # a capitalised word that is no English word and rarer than this Zipf frequency, in a sentence that is already
+    # technical, is a third-party technical product ("Kapacitor"); 0 turns the test off. Chosen by grouped
+    # cross-validation (docs/jargon.md)
+    "jargon.name_zipf_max": 1.0,
     # a sentence with this many unexplained terms (first uses) is jargon-dense (JRG003)
     "jargon.dense_terms": 3,
     # reading grade of one sentence: hard / very hard
@@ -40,6 +44,7 @@ DEFAULTS: dict[str, Any] = {
 AUDIENCE_THRESHOLDS: dict[str, dict[str, Any]] = {
     "technical": {
         "jargon.zipf_max": 1.5,
+        "jargon.name_zipf_max": 0.0,
         "jargon.level": 0,
         "grade.hard": 14.0,
         "grade.very_hard": 18.0,

@@ -7,7 +7,8 @@ acronyms. Every table loads once, on first use (never at import), so start-up st
 - ``is_english_word(word)``: a CMUdict headword, allowing for regular inflections. A rare word that is English
   ("obviated") is hard but not jargon; a rare word that is not ("goroutines", "rustup") is a coinage.
 - ``terms()``: the technical-term lexicon in ``data/tech_terms.txt`` (everyday words in a technical sense,
-  multi-word terms, products), with plain alternatives.
+  multi-word terms, products), with plain alternatives; its ``[technical-context]`` section lists everyday
+  words that are jargon only inside an already technical sentence ("tags", "driver").
 - ``acronyms()``: acronyms everybody knows and ones only engineers know (``data/acronyms.txt``).
 """
 
@@ -17,7 +18,7 @@ import importlib.util
 import os
 import re
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -191,6 +192,9 @@ class TermIndex:
     # multi-word terms by their first word (lower-case): (words, term, exact case), longest first
     phrases: dict[str, list[tuple[tuple[str, ...], Term, bool]]]
     plain: frozenset[str]  # words that look rare but every buyer knows ("uptime", "webinar"): never jargon
+    # everyday words whose technical sense is jargon only in a sentence that is already technical ("tags",
+    # "driver", "method"): lower-case, with inflections
+    context: dict[str, Term] = field(default_factory=dict)
 
 
 def _inflections(word: str) -> list[str]:
@@ -233,9 +237,17 @@ def terms() -> TermIndex:
     exact: dict[str, Term] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], Term, bool]]] = {}
     known: set[str] = set()
+    context: dict[str, Term] = {}
     for section, term, plain in _parse_sections(text):
         if section == "plain":
             known.add(term.lower())
+            continue
+        if section == "technical-context":
+            # nouns in the main: the plural only ("builds"); "building" or "hosting" would be plain English
+            entry = Term(term.lower(), plain, 1)
+            for form in _inflections(term.lower())[:3]:
+                if not form.endswith(("ed", "ing")):
+                    context.setdefault(form, entry)
             continue
         entry = Term(term, plain, _SECTION_LEVEL.get(section, 1), name=term.lower() != term)
         exact_case = section == "business-exact"
@@ -251,7 +263,7 @@ def terms() -> TermIndex:
         phrases.setdefault(parts[0].lower(), []).append((parts, entry, exact_case))
     for candidates in phrases.values():
         candidates.sort(key=lambda c: -len(c[0]))
-    return TermIndex(words, exact, phrases, frozenset(known))
+    return TermIndex(words, exact, phrases, frozenset(known), context)
 
 
 def _same_word(listed: str, found: str, last: bool) -> bool:
