@@ -91,6 +91,9 @@ class Context:
     @property
     def metrics(self) -> dict[str, Metric]:
         if self._metrics is None:
+            from plainpitch.rules.loader import load_all
+
+            load_all()  # metric providers live beside the rules: load them even when rules were passed in
             self._metrics = {}
             for media, fn in _PROVIDERS:
                 if _applies(media, self.medium):

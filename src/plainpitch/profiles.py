@@ -32,6 +32,8 @@ DEFAULTS: dict[str, Any] = {
     # twice words_hard whatever the grade). Set so that professional product pages rarely trip them.
     "sentence.words_hard": 30,
     "sentence.words_very_hard": 40,
+    # the average sentence of the whole copy (plain-language guidance: 15-20 words on average)
+    "sentence.words_average": 20,
     # reading grade of the whole document (consensus grade). Professional product pages in shared/corpus read at
     # grade 9-12 (median 10.5); plain-language guidance asks for 8-10 for the public, so 12 flags the hardest
     # business copy without flagging a page for being merely technical
@@ -45,6 +47,7 @@ AUDIENCE_THRESHOLDS: dict[str, dict[str, Any]] = {
     "technical": {
         "jargon.zipf_max": 1.5,
         "jargon.name_zipf_max": 0.0,
+        "sentence.words_average": 24,
         "jargon.level": 0,
         "grade.hard": 14.0,
         "grade.very_hard": 18.0,
@@ -56,6 +59,7 @@ AUDIENCE_THRESHOLDS: dict[str, dict[str, Any]] = {
     "business": {},
     "consumer": {
         "jargon.zipf_max": 3.8,
+        "sentence.words_average": 17,
         "jargon.level": 2,
         "grade.hard": 10.0,
         "grade.very_hard": 13.0,

@@ -116,7 +116,7 @@ class Runner:
             else:
                 todo.append((len(results), path))
                 results.append(InputError(path, "not checked"))  # replaced below
-        for (slot, _), result in zip(todo, self._check_many([p for _, p in todo])):
+        for (slot, _), result in zip(todo, self._check_many([p for _, p in todo]), strict=True):
             results[slot] = result
         reports = tuple(r for r in results if isinstance(r, DocumentReport))
         errors = tuple(r for r in results if isinstance(r, InputError))

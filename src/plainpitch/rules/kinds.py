@@ -110,10 +110,11 @@ def occurrence_check(spec: Mapping[str, Any]):
 
 def metric_check(spec: Mapping[str, Any]):
     name = spec["metric"]
+    min_words = spec.get("min_words", 0)  # a metric over a few words is noise: judge only copy this long
 
     def check(doc, ctx) -> Iterable[Hit]:
         value = ctx.metric(name)
-        if value is None or not doc.text:
+        if value is None or not doc.units or doc.word_count < ctx.option("min_words", min_words):
             return
         high = ctx.threshold(spec["max"]) if "max" in spec else None
         low = ctx.threshold(spec["min"]) if "min" in spec else None
@@ -122,6 +123,7 @@ def metric_check(spec: Mapping[str, Any]):
             yield Hit(
                 Span(first.start, first.end),
                 {"value": round(value, 1), "max": high, "min": low, "metric": name},
+                data={"scope": "document", "metric": name, "value": value},
             )
 
     return check

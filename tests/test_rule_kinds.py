@@ -1,0 +1,77 @@
+"""The data rule kinds a TOML pack can use, each run through the engine on real text."""
+
+import tomllib
+
+import pytest
+
+from plainpitch.config import Config
+from plainpitch.engine import analyze
+from plainpitch.ingest import load_text
+from plainpitch.rules import base
+from plainpitch.rules.kinds import rule_from_spec
+
+META = """
+category = "tone"
+severity = "suggestion"
+summary = "test"
+why = "a rule written for the tests of the data rule kinds"
+message = "{match} {count} {max} {value}"
+fix = "test"
+bad = ["[[x]]"]
+good = ["y"]
+"""
+
+
+def make(kind_toml: str):
+    spec = tomllib.loads(META + kind_toml)
+    return rule_from_spec(spec, "test.toml")
+
+
+def run(rule, text, **config):
+    return analyze(load_text(text, "t.txt", "text"), Config(**config), rules=[rule]).findings
+
+
+def test_existence_matches_phrases_across_line_breaks_and_case():
+    rule = make('code = "TON901"\nname = "test-existence"\nkind = "existence"\ntokens = ["world class"]\n')
+    found = run(rule, "A World\nclass tool. Not worldclass.\n")
+    assert [f.text for f in found] == ["World class"]
+
+
+def test_substitution_suggests_in_the_writers_case():
+    rule = make('code = "TON902"\nname = "test-swap"\nkind = "substitution"\nswap = { utilize = "use" }\n')
+    (finding,) = run(rule, "Utilize it.\n")
+    assert [s.replacement for s in finding.suggestions] == ["Use"]
+
+
+@pytest.mark.parametrize("scope,expected", [("sentence", 1), ("paragraph", 2), ("document", 1)])
+def test_occurrence_counts_per_scope(scope, expected):
+    rule = make(f'code = "TON903"\nname = "test-occurrence"\nkind = "occurrence"\nscope = "{scope}"\nmax = 1\ntokens = ["very"]\n')
+    text = "Very very good.\n\nVery fine. Very nice.\n"
+    assert len(run(rule, text)) == expected
+
+
+def test_metric_min_and_max_with_profile_thresholds():
+    high = make('code = "TON904"\nname = "test-metric-max"\nkind = "metric"\nmetric = "copy.words_per_sentence"\n'
+                'max = "profile:sentence.words_average"\n')
+    low = make('code = "TON905"\nname = "test-metric-min"\nkind = "metric"\nmetric = "copy.words_per_sentence"\nmin = 3\n')
+    long_text = ("the tool sends " * 10).strip() + ".\n"  # one sentence of 30 words
+    (finding,) = run(high, long_text)
+    assert finding.data["scope"] == "document" and finding.data["value"] == 30
+    assert run(high, long_text, profile="technical", thresholds={"sentence.words_average": 40}) == ()
+    assert len(run(low, "Hi. Go.\n")) == 1 and run(low, long_text) == ()
+
+
+def test_unknown_kind_is_a_clear_error():
+    with pytest.raises(ValueError, match="kind 'regexp'; use one of existence, substitution, occurrence, metric"):
+        make('code = "TON906"\nname = "test-bad"\nkind = "regexp"\n')
+
+
+def test_rules_are_found_by_code_name_and_alias(monkeypatch):
+    rule = make('code = "TON907"\nname = "test-alias"\nkind = "existence"\ntokens = ["x"]\naliases = ["old-name"]\n')
+    base.all_rules()
+    monkeypatch.setitem(base._REGISTRY, "TON907", rule)
+    assert base.find_rule("old-name") is rule
+    assert base.find_rule("test-alias") is rule
+    assert base.find_rule("ton907") is rule
+    with pytest.raises(base.UnknownRule, match="did you mean"):
+        base.find_rule("test-alias2")
