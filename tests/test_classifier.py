@@ -3,16 +3,18 @@
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from plainpitch.classify import classify, classify_document, copy_words
+from plainpitch.classify import classify, classify_document, copy_words, cues, shape
 from plainpitch.classify.baseline import keyword_label
 from plainpitch.classify.cues import feature_type, technical_detail
-from plainpitch.classify.features import FEATURE_VERSION, featurise
+from plainpitch.classify.features import DEFAULT_GROUPS, FEATURE_VERSION, featurise
 from plainpitch.classify.ladder import rungs
-from plainpitch.classify.model import WEIGHTS_FILE, shipped
+from plainpitch.classify.model import WEIGHTS_FILE, from_dict, shipped
+from plainpitch.classify.overrides import RULES, adjust
 from plainpitch.config import Config
 from plainpitch.emit.json_report import document_dict
 from plainpitch.engine import analyze
@@ -31,6 +33,15 @@ def test_weights_ship_inside_the_package_and_match_the_features():
     assert weights.stat().st_size < 200_000, "keep the weights file small"
     model = shipped()
     assert model is not None and len(model.weights) == len(data["weights"])
+    assert model.groups == tuple(data["groups"]) == DEFAULT_GROUPS, "the model featurises as it was trained"
+
+
+def test_weights_for_other_features_are_refused_with_the_fix():
+    data = json.loads((ROOT / "src" / "plainpitch" / "classify" / WEIGHTS_FILE).read_text(encoding="utf-8"))
+    with pytest.raises(ValueError, match="train_classifier"):
+        from_dict({**data, "feature_version": FEATURE_VERSION + 1})
+    with pytest.raises(ValueError, match="unknown feature groups"):
+        from_dict({**data, "groups": ["words", "telepathy"]})
 
 
 def test_inference_needs_neither_scikit_learn_nor_numpy():
@@ -59,6 +70,9 @@ def test_probabilities_are_a_distribution():
         ("Exports metrics, so you find problems before customers do.", "benefit"),  # the ladder's own form
         ("StreamForge was founded in 2021 by three former engineers.", "other"),
         ("Set the `collect` option to true in telegraf.conf:", "other"),
+        ("MercadoLibre cut its test runs from 90 seconds to 3 seconds.", "benefit"),  # a measured result
+        ("Note: the `debug` option logs every request.", "other"),  # a documentation aside
+        ("See the configuration section for details.", "other"),
     ],
 )
 def test_clear_cases(text, label):
@@ -68,8 +82,63 @@ def test_clear_cases(text, label):
 def test_featurise_is_deterministic_and_marks_cues():
     a = featurise("You save 10 hours a week with our API.")
     assert a == featurise("You save 10 hours a week with our API.")
-    assert a["c:you"] == a["c:outcome"] == 1.0
+    assert a["c:you"] == a["c:outcome"] == a["c:s_out_less"] == 1.0
     assert "w:api" in a and "b:<s>_you" in a
+    assert set(featurise("You save 10 hours.", ("words",))) == {"w:you", "w:save", "w:00", "w:hours"}
+
+
+@pytest.mark.parametrize(
+    "text,families,flag",
+    [
+        ("Cut deploy times from 40 minutes to 5.", ("results",), "result"),
+        ("Set the `timeout` option in the config file.", ("mood",), "imperative_config"),
+        ("If the plugin fails, check the logs.", ("mood",), "condition"),
+        ("[!NOTE] This plugin needs root.", ("layout",), "note_lead"),
+        ("“Go just gets out of the way,” said Bleigh.", ("layout",), "quoted"),
+        ("Historically, the stack was based on Grails.", ("story",), "history"),
+        ("Metrics are collected every ten seconds.", ("product",), "present_passive"),
+        ("Your team ships twice as fast.", ("subject",), "subj_buyer"),
+        ("Ship in minutes, not weeks.", ("outcomes",), "out_speed"),
+    ],
+)
+def test_shape_cues_read_the_sentence(text, families, flag):
+    assert shape.shape_flags(cues.normalise(text), len(text.split()), families)[flag] is True
+
+
+def _real_sentences(shared) -> list[str]:
+    texts = [json.loads(line)["text"] for line in (shared / "data" / "labels" / "sentences.dev.jsonl").open()]
+    for path in sorted((shared / "corpus").glob("*/*.md")):
+        texts += [t for t in path.read_text(encoding="utf-8").splitlines() if t.strip()]
+    return [cues.normalise(t) for t in texts]
+
+
+def test_fast_twins_and_the_single_outcome_scan_agree_with_the_plain_patterns(shared):
+    """Speed tricks must not change a feature: lower-cased twins, one scan for six outcome lists."""
+    sentences = _real_sentences(shared)
+    assert len(sentences) > 1000
+    separate = {name: cues.word_pattern(*alts) for name, alts in shape.OUTCOME_FAMILIES.items()}
+    for clean in sentences:
+        view = cues.View(clean)
+        for pattern in cues._TWIN_SOURCES:
+            assert view.search(pattern) == bool(pattern.search(clean)), (pattern.pattern[:40], clean)
+        assert view.groups(shape.OUTCOME_SCAN) == {n for n, p in separate.items() if p.search(clean)}, clean
+
+
+@pytest.mark.parametrize(
+    "text,model_says,rule,fixed",
+    [
+        ("Exports metrics, so you find problems before customers do.", "feature", "explicit_benefit", "benefit"),
+        ("With Go, build times dropped from 90 seconds to 3 seconds.", "other", "measured_result", "benefit"),
+        ("MAIN.sess_conn (uint64, count, Sessions accepted)", "other", "spec_entry", "feature"),
+        ("Our API answers in 20 ms.", "other", "spec_units", "feature"),
+        ("For more information see the rustup documentation.", "feature", "doc_aside", "other"),
+    ],
+)
+def test_each_hand_rule_overrules_the_model_only_when_enabled(text, model_says, rule, fixed):
+    probs = {"benefit": 0.2, "feature": 0.2, "other": 0.2, model_says: 0.6}
+    assert rule in RULES
+    assert adjust(text, model_says, 0.6, probs, (rule,))[0] == fixed
+    assert adjust(text, model_says, 0.6, probs, ())[0] == model_says
 
 
 def test_keyword_baseline():
@@ -121,31 +190,71 @@ def test_technical_detail_counts_specs():
     assert technical_detail("Your team gets its evenings back.") == 0
 
 
-@pytest.fixture(scope="module")
-def cv(shared):
+def _train_classifier():
     pytest.importorskip("sklearn")
     sys.path.insert(0, str(SCRIPTS))
     import train_classifier
 
-    return train_classifier.cross_validate(train_classifier.load_rows(shared))
+    return train_classifier
+
+
+@pytest.fixture(scope="module")
+def cv(shared):
+    """Nested grouped CV of the shipped recipe (a two-value C grid to keep the test fast), recording every
+    choice of C: which pages it saw, against the pages of the fold being scored."""
+    tc = _train_classifier()
+    rows = tc.load_rows(shared)
+    seen: list[set[str]] = []
+    original = tc.choose_c
+
+    def recording(texts, labels, pages, recipe, disputed=None):
+        seen.append(set(pages))
+        return original(texts, labels, pages, recipe, disputed)
+
+    tc.choose_c = recording
+    try:
+        result = tc.cross_validate(rows, replace(tc.SHIPPED, C=(0.1, 0.3)))
+    finally:
+        tc.choose_c = original
+    result["_choices"] = seen
+    result["_pages"] = {r["src"] for r in rows}
+    return result
 
 
 def test_grouped_cv_beats_both_baselines(cv):
-    assert "GroupKFold" in cv["method"]
+    assert "GroupKFold" in cv["method"] and "inner grouped CV" in cv["method"]
     model, keywords, majority = cv["model"]["macro_f1"], cv["baseline_keywords"]["macro_f1"], cv["baseline_majority"]["macro_f1"]
     assert model > keywords + 0.05 > majority
     for label in ("benefit", "feature", "other"):
         assert set(cv["model"][label]) == {"precision", "recall", "f1", "support"}
+    assert sum(sum(row.values()) for row in cv["confusion"].values()) == 617
+
+
+def test_regularisation_is_never_chosen_on_the_fold_being_scored(cv):
+    """Each choice of C saw only training pages: its pages never meet the scored fold's pages."""
+    choices, folds = cv["_choices"], [set(pages) for pages in cv["test_pages_by_fold"]]
+    assert len(choices) == len(folds) == 5
+    for chosen_on, test_pages in zip(choices, folds, strict=True):
+        assert chosen_on and not chosen_on & test_pages
+        assert chosen_on | test_pages == cv["_pages"]
+
+
+def test_error_analysis_prints_each_folds_confusion_and_misses(shared, capsys):
+    tc = _train_classifier()
+    tc.print_errors(tc.load_rows(shared), tc.V1, per_fold=3)
+    out = capsys.readouterr().out
+    assert out.count("== fold") == 5
+    assert out.count("benefit  ->") == 5
+    misses = [line for line in out.splitlines() if "->" in line and "[" in line]
+    assert 0 < len(misses) <= 15
 
 
 def test_shipped_weights_are_what_the_training_script_makes(shared):
-    pytest.importorskip("sklearn")
-    sys.path.insert(0, str(SCRIPTS))
-    import train_classifier
-
-    rows = train_classifier.load_rows(shared)
-    fitted = train_classifier.fit([r["text"] for r in rows], [r["label"] for r in rows], [r["src"] for r in rows])
+    tc = _train_classifier()
+    assert tc.SHIPPED.groups == DEFAULT_GROUPS and tc.SHIPPED.overrides == RULES, "run time = what was measured"
+    fitted = tc.fit_all(tc.load_rows(shared))
     shipped_data = json.loads((ROOT / "src" / "plainpitch" / "classify" / WEIGHTS_FILE).read_text(encoding="utf-8"))
+    assert fitted["C"] == shipped_data["C"] and fitted["groups"] == shipped_data["groups"]
     assert fitted["weights"].keys() == shipped_data["weights"].keys(), "retrain: scripts/train_classifier.py"
     for name, row in fitted["weights"].items():
         assert row == pytest.approx(shipped_data["weights"][name], abs=2e-3)

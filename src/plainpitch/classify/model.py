@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from plainpitch.classify.features import FEATURE_VERSION, featurise
+from plainpitch.classify.features import DEFAULT_GROUPS, FEATURE_VERSION, GROUPS, featurise
 
 LABELS = ("benefit", "feature", "other")
 WEIGHTS_FILE = "weights.json"
@@ -25,6 +25,7 @@ class LinearModel:
     intercept: tuple[float, ...]
     weights: Mapping[str, tuple[float, ...]]
     cue_scale: float = 1.0
+    groups: tuple[str, ...] = DEFAULT_GROUPS  # the feature groups (features.py) the weights were trained on
 
     def scores(self, feats: Mapping[str, float]) -> list[float]:
         totals = list(self.intercept)
@@ -42,7 +43,7 @@ class LinearModel:
 
     def predict(self, text: str) -> tuple[str, float, dict[str, float]]:
         """(label, confidence, probability per class) of one sentence."""
-        raw = self.scores(featurise(text))
+        raw = self.scores(featurise(text, self.groups))
         top = max(raw)
         exps = [math.exp(s - top) for s in raw]
         total = sum(exps)
@@ -57,11 +58,16 @@ def from_dict(data: Mapping) -> LinearModel:
             f"weights were trained on features v{data.get('feature_version')}, the code computes v{FEATURE_VERSION}; "
             "run scripts/train_classifier.py"
         )
+    groups = tuple(data.get("groups", DEFAULT_GROUPS))
+    unknown = set(groups) - set(GROUPS)
+    if unknown:
+        raise ValueError(f"weights name unknown feature groups {sorted(unknown)}; run scripts/train_classifier.py")
     return LinearModel(
         classes=tuple(data["classes"]),
         intercept=tuple(data["intercept"]),
         weights={k: tuple(v) for k, v in data["weights"].items()},
         cue_scale=float(data.get("cue_scale", 1.0)),
+        groups=groups,
     )
 
 
