@@ -188,3 +188,26 @@ def label_of(payload: list[tuple[int, str]]) -> tuple[str, int] | None:
         skip = m.end()
     label = split_label(text[skip:])
     return (label[0], skip + label[1]) if label else None
+
+
+def timing_line(lines: list[tuple[int, str]]) -> int | None:
+    """Where a block's timing line is: first, or second under a cue number or identifier; None for neither."""
+    if "-->" in lines[0][1]:
+        return 0
+    if len(lines) > 1 and "-->" in lines[1][1]:
+        return 1
+    return None
+
+
+def add_block(raw: list[RawCue], path: str, start_index: int, lines: list[tuple[int, str]], timing_at: int | None) -> None:
+    """Append one block as a cue, or, with no timing line, as more text of the cue above."""
+    if timing_at is None:
+        for k in range(min(2, len(lines))):
+            check_not_timing(path, lines[k][1], start_index + k + 1)
+        if raw:
+            raw[-1].payload.extend(lines)  # text after a stray blank line belongs to the cue above
+        return
+    line_no = start_index + timing_at + 1
+    start, end = timing(path, lines[timing_at][1], line_no)
+    payload = lines[timing_at + 1 :]
+    raw.append(RawCue(line_no, start, end, payload, label_of(payload)))

@@ -14,22 +14,9 @@ from plainpitch.ingest.transcript.turns import Cue
 def parse(source: str, path: str) -> list[Cue]:
     raw: list[captions.RawCue] = []
     for start_index, lines in captions.blocks(source):
-        first = lines[0][1].strip()
-        if "-->" in lines[0][1]:
-            timing_at = 0
-        elif len(lines) > 1 and "-->" in lines[1][1]:
-            timing_at = 1
-        elif first.isdigit() and len(lines) > 1:
+        timing_at = captions.timing_line(lines)
+        if timing_at is None and lines[0][1].strip().isdigit() and len(lines) > 1:
             # an index line followed by something that is not a timing
             raise captions.bad_timing(path, lines[1][1], start_index + 2)
-        else:
-            for k in range(min(2, len(lines))):
-                captions.check_not_timing(path, lines[k][1], start_index + k + 1)
-            if raw:
-                raw[-1].payload.extend(lines)  # text after a stray blank line belongs to the cue above
-            continue
-        line_no = start_index + timing_at + 1
-        start, end = captions.timing(path, lines[timing_at][1], line_no)
-        payload = lines[timing_at + 1 :]
-        raw.append(captions.RawCue(line_no, start, end, payload, captions.label_of(payload)))
+        captions.add_block(raw, path, start_index, lines, timing_at)
     return captions.to_cues(raw)

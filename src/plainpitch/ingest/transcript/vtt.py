@@ -39,19 +39,5 @@ def parse(source: str, path: str) -> list[Cue]:
         first = lines[0][1].strip()
         if _is_skipped(first):
             continue
-        if "-->" in lines[0][1]:
-            timing_at = 0
-        elif len(lines) > 1 and "-->" in lines[1][1]:
-            timing_at = 1  # a cue identifier above the timing
-        else:
-            for k in range(min(2, len(lines))):
-                captions.check_not_timing(path, lines[k][1], start_index + k + 1)
-            if raw:
-                # text after a stray blank line inside a cue: it still belongs to the cue above
-                raw[-1].payload.extend(lines)
-            continue
-        line_no = start_index + timing_at + 1
-        start, end = captions.timing(path, lines[timing_at][1], line_no)
-        payload = lines[timing_at + 1 :]
-        raw.append(captions.RawCue(line_no, start, end, payload, captions.label_of(payload)))
+        captions.add_block(raw, path, start_index, lines, captions.timing_line(lines))
     return captions.to_cues(raw)
