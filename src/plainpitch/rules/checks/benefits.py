@@ -237,7 +237,7 @@ def feature_without_benefit(doc, ctx) -> Iterable[Hit]:
     ],
 )
 def we_focused_copy(doc, ctx) -> Iterable[Hit]:
-    you, we, per_sentence = pronoun_counts(doc)
+    you, we, per_sentence = ctx.memo("benefits.pronouns", lambda: pronoun_counts(doc))
     if we < int(ctx.threshold("sales.we_min")) or you / we >= float(ctx.threshold("sales.you_we_ratio_min")):
         return
     heavy = sorted(per_sentence, key=lambda t: (-(t[1] - t[2]), t[0]))
@@ -310,7 +310,7 @@ def buyer_focus_metrics(doc, ctx) -> Iterable[Metric]:
     yield Metric("copy.benefits", benefits, "benefit sentences")
     yield Metric("copy.benefit_share", None if share is None else round(share, 3), "benefits / (features + benefits)",
                  note="" if share is not None else "no feature or benefit claims")  # fmt: skip
-    you, we, _ = pronoun_counts(doc)
+    you, we, _ = ctx.memo("benefits.pronouns", lambda: pronoun_counts(doc))
     yield Metric("copy.you_count", you, "you, your")
     yield Metric("copy.we_count", we, "we, our, us, I, my")
     yield Metric(
