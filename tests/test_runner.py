@@ -29,3 +29,14 @@ def test_exclude_globs(tmp_path):
     report = Runner(overrides={"exclude": ("page00.md", "logo.txt")}, jobs=1).run([str(tmp_path)])
     assert sorted(d.path.rsplit("/", 1)[-1] for d in report.documents) == ["page01.md", "page02.md"]
     assert report.errors == ()
+
+
+def test_text_and_html_reports_render_from_slimmed_parallel_documents(tmp_path):
+    from plainpitch.emit import render
+
+    _tree(tmp_path, PARALLEL_MIN_FILES + 1)
+    serial, parallel = Runner(jobs=1).run([str(tmp_path)]), Runner(jobs=2).run([str(tmp_path)])
+    for fmt in ("text", "html", "markdown", "sarif"):
+        assert render(serial, fmt, color=False) == render(parallel, fmt, color=False), fmt
+    assert parallel.documents[0].document.words == ()  # the tokens stayed in the worker
+    assert parallel.documents[0].document.word_count == serial.documents[0].document.word_count > 0

@@ -100,7 +100,9 @@ def check(paths, out_format, output, profile, sales_context, medium, input_forma
     for err in report.errors:
         click.echo(f"plainpitch: error: {err.path}: {err.message}", err=True)
     if report.documents or out_format != "text":
-        text = render(report, out_format, statistics=statistics, score=not no_score, color=_color(output))
+        # JSON is indented for a person at a terminal, compact for a pipe or a file (`jq .` pretty-prints it)
+        pretty = output is None and sys.stdout.isatty()
+        text = render(report, out_format, statistics=statistics, score=not no_score, color=_color(output), pretty=pretty)
         _write(text, output)
     if not report.documents:
         sys.exit(2)

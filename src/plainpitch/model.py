@@ -202,7 +202,8 @@ class Document:
 
     @property
     def word_count(self) -> int:
-        return len(self.words)
+        # A report's document may travel between processes without its tokens (see runner.slim); the count stays.
+        return len(self.words) if self.words else int(self.meta.get("word_count", 0))
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import os
 import sys
@@ -148,7 +149,17 @@ _WORKER_RUNNER: Runner | None = None
 
 def _check_in_worker(path: str) -> DocumentReport | InputError:
     assert _WORKER_RUNNER is not None
-    return _WORKER_RUNNER.check_safely(path)
+    return slim(_WORKER_RUNNER.check_safely(path))
+
+
+def slim(result: DocumentReport | InputError) -> DocumentReport | InputError:
+    """The report without the document's tokens, which the renderers do not read: sending every word back from a
+    worker process cost as much as the analysis it saved."""
+    doc = result.document if isinstance(result, DocumentReport) else None
+    if doc is None or not doc.words:
+        return result
+    light = dataclasses.replace(doc, words=(), sentences=(), meta={**doc.meta, "word_count": len(doc.words)})
+    return dataclasses.replace(result, document=light)
 
 
 def check_paths(paths: list[str], config: Config | None = None, **overrides: Any) -> Report:
