@@ -40,3 +40,10 @@ def test_text_and_html_reports_render_from_slimmed_parallel_documents(tmp_path):
         assert render(serial, fmt, color=False) == render(parallel, fmt, color=False), fmt
     assert parallel.documents[0].document.words == ()  # the tokens stayed in the worker
     assert parallel.documents[0].document.word_count == serial.documents[0].document.word_count > 0
+
+
+def test_a_transcript_given_to_check_points_at_call_review(tmp_path):
+    (tmp_path / "call.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:02.000\n<v Ana>Hi Ben.\n", encoding="utf-8")
+    report = Runner(jobs=1).run([str(tmp_path / "call.vtt")])
+    assert report.documents == ()
+    assert "plainpitch call review" in report.errors[0].message

@@ -25,6 +25,7 @@ LOADERS = {
 }
 # transcript formats (plainpitch call): module plainpitch.ingest.transcript
 TRANSCRIPT_FORMATS = ("vtt", "srt", "zoom", "teams", "otter", "json", "lines", "docx")
+TRANSCRIPT_EXTENSIONS = (".vtt", ".srt", ".docx", ".json")  # never copy: point the user at `call review`
 
 EXTENSIONS = {
     ".md": "markdown", ".markdown": "markdown", ".mdx": "markdown", ".mkd": "markdown",
@@ -57,6 +58,8 @@ def load_bytes(data: bytes, path: str, fmt: str | None = None, max_bytes: int = 
     fmt = fmt or (sniff_format(data) if path == "<stdin>" else format_for(path))
     if fmt is None:
         ext = os.path.splitext(path)[1] or "(none)"
+        if ext.lower() in TRANSCRIPT_EXTENSIONS:
+            raise LoadError(path, f"is a call transcript ({ext}); review it with `plainpitch call review`")
         raise LoadError(path, f"unknown file type {ext}; name it .md, .html, .eml or .txt, or use --input-format")
     text, encoding = decode(data, path, max_bytes)
     if fmt == "email":
