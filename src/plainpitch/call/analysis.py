@@ -31,6 +31,15 @@ def _names(me: Any) -> list[str]:
     return [str(m) for m in me]
 
 
+# Speech-to-text leaves misspellings ("inbetween") and markup ("V_C_R_") that look like coinages or code to the
+# copy rule; in a transcript only terms the lexicon knows, product names and acronyms count as the seller's jargon.
+WRITTEN_ONLY_REASONS = frozenset({"rare", "code"})
+
+
+def _spoken_jargon(finding: Finding, seller_turns: set[int]) -> bool:
+    return finding.turn in seller_turns and finding.data.get("reason") not in WRITTEN_ONLY_REASONS
+
+
 def _jargon_rules(config: Config) -> list:
     """JRG001/JRG002 if they are installed and selected (they are written in parallel: tolerate their absence)."""
     from plainpitch.engine import selected_rules
@@ -59,7 +68,7 @@ def analyze_call(doc: Document, me: Iterable[str] | str = (), call_type: str | N
     report = analyze(doc, cfg, rules=rules)
 
     seller_turns = {u.turn.index for u in doc.units if u.turn is not None and u.turn.role == SELLER}
-    findings = tuple(f for f in report.findings if f.code not in JARGON_CODES or f.turn in seller_turns)
+    findings = tuple(f for f in report.findings if f.code not in JARGON_CODES or _spoken_jargon(f, seller_turns))
     seller_words = sum(1 for w in doc.words if doc.units[w.unit].turn is not None and doc.units[w.unit].turn.role == SELLER)
     jargon = [f for f in findings if f.code in JARGON_CODES]
     has_jargon_rules = any(r.meta.code in JARGON_CODES for r in rules)
