@@ -172,14 +172,11 @@ def make_finding(doc: Document, rule: Rule, hit: Hit, severity: str) -> Finding:
 def analyze(doc: Document, config: Config | None = None, *, rules: list[Rule] | None = None) -> DocumentReport:
     """Run the rules over one document."""
     from plainpitch import scoring
+    from plainpitch.medium import infer
     from plainpitch.text.language import looks_english
 
     config = config or Config()
-    from plainpitch.medium import infer
-
-    medium = config.medium or (doc.medium if doc.medium == "call" else infer(doc))
-    if config.medium and doc.medium == "call":
-        medium = "call"
+    medium = "call" if doc.medium == "call" else config.medium or infer(doc)  # a call stays a call
     ctx = Context(doc, config, medium)
     notes: list[str] = []
     findings: list[Finding] = []

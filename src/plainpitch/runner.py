@@ -6,7 +6,7 @@ import dataclasses
 import fnmatch
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +50,22 @@ def expand(paths: Iterable[str], include: Iterable[str], exclude: Iterable[str])
             yield raw, "no such file or folder"
 
 
+def safely(path: str, work: Callable[[], DocumentReport]) -> DocumentReport | InputError:
+    """Run the work for one input; what can go wrong with an input becomes its one-line error, never a traceback.
+    Shared by ``check`` and ``call``."""
+    try:
+        return work()
+    except LoadError as exc:
+        where = exc.path if exc.path not in ("-", "<stdin>", "") else path
+        return InputError(where, exc.message if exc.line is None else f"line {exc.line}: {exc.message}")
+    except ConfigError as exc:
+        return InputError(path, str(exc))
+    except RecursionError:
+        return InputError(path, "the file is nested too deeply to parse")
+    except MemoryError:
+        return InputError(path, "the file is too large to analyse in memory")
+
+
 class Runner:
     def __init__(self, base: Config | None = None, overrides: dict[str, Any] | None = None, fmt: str | None = None,
                  max_bytes: int = MAX_BYTES, use_file_config: bool = True, jobs: int = 0) -> None:  # fmt: skip
@@ -82,18 +98,8 @@ class Runner:
         return analyze(doc, config)
 
     def check_safely(self, path: str, data: bytes | None = None) -> DocumentReport | InputError:
-        """One file's report, or its one-line error: what can go wrong with an input never escapes."""
-        try:
-            return self.check_one(path, data)
-        except LoadError as exc:
-            where = exc.path if exc.path not in ("-", "<stdin>") else path
-            return InputError(where, exc.message if exc.line is None else f"line {exc.line}: {exc.message}")
-        except ConfigError as exc:
-            return InputError(path, str(exc))
-        except RecursionError:
-            return InputError(path, "the file is nested too deeply to parse")
-        except MemoryError:
-            return InputError(path, "the file is too large to analyse in memory")
+        """One file's report, or its one-line error."""
+        return safely(path, lambda: self.check_one(path, data))
 
     def run(self, paths: list[str], stdin: Any = None) -> Report:
         from plainpitch import __version__

@@ -18,9 +18,9 @@ from typing import Any
 import click
 
 from plainpitch.model import SEVERITY_RANK, DocumentReport, InputError, Report
+from plainpitch.runner import SKIP_DIRS, safely
 
 TRANSCRIPT_EXTENSIONS = (".vtt", ".srt", ".txt", ".json", ".docx", ".text")
-SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__"}
 # compare: the columns the terminal table shows (csv, json and markdown carry every metric)
 TEXT_COLUMNS = (
     ("call.type", "type"), ("call.duration_s", "length"), ("call.talk_share.seller", "talk%"),
@@ -39,7 +39,7 @@ def _expand(paths: Iterable[str]) -> Iterable[tuple[str, str | None]]:
             continue
         found = False
         for root, dirs, files in os.walk(raw):
-            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
+            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)  # the same folders `check` skips
             for name in sorted(files):
                 if name.lower().endswith(TRANSCRIPT_EXTENSIONS):
                     found = True
@@ -60,8 +60,7 @@ def analyse_files(files: list[str], me: Iterable[str] = (), input_format: str | 
                   call_type: str | None = None) -> tuple[list[DocumentReport], list[InputError], Any]:  # fmt: skip
     """Load and analyse each transcript; per-file errors become one-line InputErrors."""
     from plainpitch.call.analysis import analyze_call
-    from plainpitch.config import Config, ConfigError, config_for
-    from plainpitch.ingest.errors import LoadError
+    from plainpitch.config import Config, config_for
 
     reports: list[DocumentReport] = []
     errors: list[InputError] = []
@@ -70,20 +69,15 @@ def analyse_files(files: list[str], me: Iterable[str] = (), input_format: str | 
         if problem:
             errors.append(InputError(path, problem))
             continue
-        try:
+
+        def review_one(path: str = path) -> DocumentReport:
+            nonlocal first_config
             config = config_for(Path(path) if path != "-" else Path.cwd())
             first_config = first_config or config
-            doc = _load(path, input_format)
-            reports.append(analyze_call(doc, me=list(me), call_type=call_type, config=config))
-        except LoadError as exc:
-            where = f"line {exc.line}: " if exc.line else ""
-            errors.append(InputError(exc.path if exc.path not in ("-", "") else path, where + exc.message))
-        except ConfigError as exc:
-            errors.append(InputError(path, str(exc)))
-        except RecursionError:
-            errors.append(InputError(path, "the file is nested too deeply to parse"))
-        except MemoryError:
-            errors.append(InputError(path, "the file is too large to analyse in memory"))
+            return analyze_call(_load(path, input_format), me=list(me), call_type=call_type, config=config)
+
+        result = safely(path, review_one)
+        (reports if isinstance(result, DocumentReport) else errors).append(result)
     return reports, errors, first_config or Config()
 
 
