@@ -82,7 +82,7 @@ def analyse_files(files: list[str], me: Iterable[str] = (), input_format: str | 
 
 
 def _write(text: str, output: str | None) -> bool:
-    from plainpitch.cli import write_output
+    from plainpitch.cli.app import write_output
 
     return write_output(text, output)
 

@@ -1,0 +1,50 @@
+"""``plainpitch call review`` and ``call compare`` (the work is in plainpitch.call.cli, imported on use)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from plainpitch.cli.app import FORMATS, SEVERITY_CHOICE, Group, use_color
+
+TRANSCRIPT_FORMATS = ["vtt", "srt", "zoom", "teams", "otter", "json", "lines", "docx"]
+
+
+@click.group(cls=Group)
+def call() -> None:
+    """Coach a pre-sales call from its transcript."""
+
+
+@call.command("review", context_settings={"ignore_unknown_options": False})
+@click.argument("files", nargs=-1, required=True)
+@click.option("--me", multiple=True, help="Your name as it appears in the transcript (repeatable).")
+@click.option("--format", "-f", "out_format", type=click.Choice(FORMATS), default="text")
+@click.option("--input-format", type=click.Choice(TRANSCRIPT_FORMATS))
+@click.option("--type", "call_type", type=click.Choice(["discovery", "demo", "cold", "closing"]))
+@click.option("--output", "-o", type=click.Path(dir_okay=False))
+@click.option("--fail-on", type=SEVERITY_CHOICE)
+def review(files, me, out_format, input_format, call_type, output, fail_on) -> None:
+    """Review call transcripts: talk share, monologues, questions, next steps."""
+    from plainpitch.call.cli import review as run_review
+
+    sys.exit(run_review(list(files), me=list(me), out_format=out_format, input_format=input_format,
+                        call_type=call_type, output=output, fail_on=fail_on, color=use_color(output)))  # fmt: skip
+
+
+@call.command("compare")
+@click.argument("files", nargs=-1, required=True)
+@click.option("--me", multiple=True)
+@click.option("--format", "-f", "out_format", type=click.Choice(["text", "json", "markdown", "csv"]), default="text")
+@click.option("--input-format", type=click.Choice(TRANSCRIPT_FORMATS))
+@click.option("--output", "-o", type=click.Path(dir_okay=False))
+def compare(files, me, out_format, input_format, output) -> None:
+    """Compare calls: one row per call, one column per metric."""
+    from plainpitch.call.cli import compare as run_compare
+
+    sys.exit(run_compare(list(files), me=list(me), out_format=out_format, input_format=input_format,
+                         output=output, color=use_color(output)))  # fmt: skip
+
+
+def register(main: click.Group) -> None:
+    main.add_command(call)

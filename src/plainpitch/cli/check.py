@@ -1,0 +1,68 @@
+"""``plainpitch check``: copy files or folders in, one report out."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from plainpitch.cli.app import FORMATS, SEVERITY_CHOICE, use_color, write_or_exit
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "-f", "out_format", type=click.Choice(FORMATS), default="text", show_default=True, help="Report format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to a file.")
+@click.option("--profile", type=click.Choice(["technical", "business", "consumer"]), help="Who reads it (default business).")
+@click.option("--context", "sales_context", type=click.Choice(["self-serve", "services", "enterprise"]), help="How the sale is made.")
+@click.option("--medium", type=click.Choice(["page", "email", "proposal", "text"]), help="Force the medium (else inferred).")
+@click.option("--input-format", type=click.Choice(["text", "markdown", "html", "email"]), help="Force the input format.")
+@click.option("--select", multiple=True, help="Only these rules (codes, names, prefixes, categories; repeatable or comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rules.")
+@click.option("--include", multiple=True, help="Globs of files to check inside folders.")
+@click.option("--exclude", multiple=True, help="Globs of files to skip inside folders.")
+@click.option("--min-severity", type=SEVERITY_CHOICE, help="Hide findings below this severity.")
+@click.option("--fail-on", type=SEVERITY_CHOICE, help="Exit 1 when a finding reaches this severity (default warning).")
+@click.option("--statistics", is_flag=True, help="Print a count per rule instead of each finding.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Use this config file.")
+@click.option("--max-size", type=float, default=5.0, show_default=True, help="Largest file to read, in MB.")
+@click.option("--no-score", is_flag=True, help="Leave the scores out of the text report.")
+@click.option("--jobs", "-j", type=click.IntRange(0), default=0, help="Worker processes for large folders (0: one per core).")
+def check(paths, out_format, output, profile, sales_context, medium, input_format, select, ignore, include, exclude,
+          min_severity, fail_on, statistics, config_path, max_size, no_score, jobs) -> None:  # fmt: skip
+    """Check copy files (Markdown, HTML, .eml, text) or folders; '-' reads stdin."""
+    from plainpitch.config import load_config
+    from plainpitch.emit import render
+    from plainpitch.model import SEVERITY_RANK
+    from plainpitch.runner import Runner
+
+    def split(values):
+        return tuple(v.strip() for item in values for v in item.split(",") if v.strip()) or None
+
+    overrides = {
+        "profile": profile, "context": sales_context, "medium": medium, "select": split(select),
+        "ignore": split(ignore), "min_severity": min_severity, "fail_on": fail_on,
+        "include": split(include), "exclude": split(exclude),
+    }  # fmt: skip
+    base = load_config(Path(config_path)) if config_path else None
+    runner = Runner(base, overrides, fmt=input_format, max_bytes=int(max_size * 1_048_576), jobs=jobs)
+    report = runner.run(list(paths))
+    for err in report.errors:
+        click.echo(f"plainpitch: error: {err.path}: {err.message}", err=True)
+    if report.documents or out_format != "text":
+        # JSON is indented for a person at a terminal, compact for a pipe or a file (`jq .` pretty-prints it)
+        pretty = output is None and sys.stdout.isatty()
+        text = render(report, out_format, statistics=statistics, score=not no_score, color=use_color(output), pretty=pretty)
+        write_or_exit(text, output)
+    if not report.documents:
+        sys.exit(2)
+    first = report.documents[0].path
+    fail_level = fail_on or runner.config_for(first if first != "<stdin>" else "-").fail_on
+    failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_level] for f in report.findings)
+    # An input that could not be read fails the run like an error finding; 2 is kept for "nothing was checked".
+    sys.exit(1 if failing or report.errors else 0)
+
+
+def register(main: click.Group) -> None:
+    main.add_command(check)

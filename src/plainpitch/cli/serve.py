@@ -1,0 +1,20 @@
+"""``plainpitch serve``: the local web editor and HTTP API."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8765, show_default=True, type=int)
+@click.option("--open", "open_browser", is_flag=True, help="Open the editor in a browser.")
+def serve(host, port, open_browser) -> None:
+    """Start the local web editor and HTTP API."""
+    from plainpitch.web.server import run
+
+    run(host=host, port=port, open_browser=open_browser)
+
+
+def register(main: click.Group) -> None:
+    main.add_command(serve)
