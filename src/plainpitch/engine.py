@@ -158,7 +158,7 @@ def make_finding(doc: Document, rule: Rule, hit: Hit, severity: str) -> Finding:
         category=meta.category,
         severity=severity,
         message=message,
-        fix=meta.fix,
+        fix=hit.fix or meta.fix,
         span=hit.span,
         location=Location(src_start, src_end, line, col, end_line, end_col),
         text=text,

@@ -76,6 +76,7 @@ class Hit:
     data: Mapping[str, Any] = field(default_factory=dict)
     message: str | None = None  # overrides the template when the rule needs a bespoke message
     severity: str | None = None  # overrides the rule's severity for this hit (e.g. very hard vs hard)
+    fix: str | None = None  # overrides the rule's fix when the advice depends on what was found (the term, the feature)
 
 
 CheckFn = Callable[[Any, Any], Iterable[Hit]]  # (Document, Context) -> hits
