@@ -2,7 +2,7 @@
 
 Keys (all optional)::
 
-    profile = "business"          # audience: technical | business | consumer
+    profile = "business"          # reader: technical | business | consumer (default: inferred from the copy)
     context = "self-serve"        # sales context: self-serve | services | enterprise
     medium = "page"               # force the medium: page | email | proposal | text
     select = ["JRG", "CLR001"]    # codes, names, prefixes or categories
@@ -42,7 +42,7 @@ class ConfigError(ValueError):
 
 @dataclass(frozen=True)
 class Config:
-    profile: str = "business"
+    profile: str | None = None  # None: the engine infers the reader from the copy (analysis/reader.py)
     context: str = "self-serve"
     medium: str | None = None
     select: tuple[str, ...] = ()
@@ -66,7 +66,7 @@ class Config:
 
     def validate(self) -> None:
         where = f" in {self.source}" if self.source else ""
-        if self.profile not in AUDIENCES:
+        if self.profile is not None and self.profile not in AUDIENCES:
             raise ConfigError(f"profile {self.profile!r}{where} is not one of {', '.join(AUDIENCES)}")
         if self.context not in CONTEXTS:
             raise ConfigError(f"context {self.context!r}{where} is not one of {', '.join(CONTEXTS)}")
@@ -95,7 +95,7 @@ def from_table(table: dict[str, Any], source: str | None = None, base_dir: Path 
         except OSError as exc:
             raise ConfigError(f"{source}: cannot read vocabulary-file {vocab_file}: {exc.strerror}") from None
     cfg = Config(
-        profile=table.get("profile", "business"),
+        profile=table.get("profile"),
         context=table.get("context", "self-serve"),
         medium=table.get("medium"),
         select=_as_tuple(table.get("select")),

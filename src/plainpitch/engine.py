@@ -15,6 +15,7 @@ from plainpitch.model import (
     Metric,
     Span,
 )
+from plainpitch.analysis.reader import AUDIENCE_NAMES, Reader, infer_reader
 from plainpitch.profiles import thresholds
 from plainpitch.rules.base import Hit, Rule, all_rules, resolve_selector
 
@@ -42,6 +43,27 @@ def details_provider(*media: str):
     return wrap
 
 
+DEFAULT_PROFILE = "business"  # calls, and copy too short to read a reader from
+
+
+def choose_reader(doc: Document, config: Config, medium: str) -> tuple[str, dict[str, Any], str | None]:
+    """(profile, details["reader"], note): the user's reader when set, else the one the copy is written for."""
+    if medium == "call":
+        profile = config.profile or DEFAULT_PROFILE
+        return profile, {"profile": profile, "set_by": "user" if config.profile else "default"}, None
+    reader: Reader = infer_reader(doc)
+    info = {"profile": config.profile or reader.profile, "inferred": reader.profile,
+            "set_by": "user" if config.profile else "inferred", "reasons": list(reader.reasons),
+            "evidence": reader.evidence}  # fmt: skip
+    info["described"] = reader.describe()
+    if config.profile is not None and config.profile != reader.profile:
+        note = (f"reader: you chose {AUDIENCE_NAMES[config.profile]}, but the copy reads as written for "
+                f"{reader.describe()}")  # fmt: skip
+    else:
+        note = None
+    return info["profile"], info, note
+
+
 def _applies(media: tuple[str, ...], medium: str) -> bool:
     return medium in media if media else medium != "call"
 
@@ -49,13 +71,13 @@ def _applies(media: tuple[str, ...], medium: str) -> bool:
 class Context:
     """What a rule may ask while it runs: thresholds, options, vocabulary, metrics, shared caches."""
 
-    def __init__(self, doc: Document, config: Config, medium: str) -> None:
+    def __init__(self, doc: Document, config: Config, medium: str, profile: str | None = None) -> None:
         self.doc = doc
         self.config = config
         self.medium = medium
-        self.profile = config.profile
+        self.profile = profile or config.profile or DEFAULT_PROFILE
         self.context = config.context
-        self.thresholds = thresholds(config.profile, config.context, config.thresholds)
+        self.thresholds = thresholds(self.profile, config.context, config.thresholds)
         self.cache: dict[str, Any] = {}
         self._metrics: dict[str, Metric] | None = None
         self._rule: Rule | None = None
@@ -177,8 +199,9 @@ def analyze(doc: Document, config: Config | None = None, *, rules: list[Rule] | 
 
     config = config or Config()
     medium = "call" if doc.medium == "call" else config.medium or infer(doc)  # a call stays a call
-    ctx = Context(doc, config, medium)
-    notes: list[str] = []
+    profile, reader, reader_note = choose_reader(doc, config, medium)
+    ctx = Context(doc, config, medium, profile)
+    notes: list[str] = [reader_note] if reader_note and doc.sentences else []
     findings: list[Finding] = []
     english = looks_english(doc)
     if rules is None:
@@ -205,7 +228,7 @@ def analyze(doc: Document, config: Config | None = None, *, rules: list[Rule] | 
     ctx._rule = None
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     metrics = tuple(ctx.metrics.values()) if english else ()
-    details: dict[str, Any] = {}
+    details: dict[str, Any] = {"reader": reader}
     if english:
         for media, fn in _DETAILS:
             if _applies(media, medium):
@@ -219,7 +242,7 @@ def analyze(doc: Document, config: Config | None = None, *, rules: list[Rule] | 
         path=doc.path,
         format=doc.format,
         medium=medium,
-        profile=config.profile,
+        profile=profile,
         context=config.context,
         findings=tuple(findings),
         metrics=metrics,
