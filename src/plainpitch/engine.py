@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from plainpitch.analysis.reader import AUDIENCE_NAMES, Reader, infer_reader
 from plainpitch.config import Config
 from plainpitch.model import (
     SEVERITY_RANK,
@@ -15,7 +16,6 @@ from plainpitch.model import (
     Metric,
     Span,
 )
-from plainpitch.analysis.reader import AUDIENCE_NAMES, Reader, infer_reader
 from plainpitch.profiles import thresholds
 from plainpitch.rules.base import Hit, Rule, all_rules, resolve_selector
 
