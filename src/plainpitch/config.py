@@ -57,6 +57,7 @@ class Config:
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     call: dict[str, Any] = field(default_factory=dict)
     source: str | None = None  # the file this config came from
+    all: bool = False  # run every rule, also those off by default, and list every finding (--all)
 
     def with_overrides(self, **changes: Any) -> Config:
         clean = {k: v for k, v in changes.items() if v is not None}

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from plainpitch import priority
+from plainpitch.analysis import regions
 from plainpitch.analysis.reader import AUDIENCE_NAMES, Reader, infer_reader
 from plainpitch.config import Config
 from plainpitch.model import (
@@ -143,7 +145,7 @@ def selected_rules(config: Config, medium: str) -> list[Rule]:
             continue
         if explicit and code not in explicit:
             continue
-        if r.meta.preview and code not in explicit:
+        if (r.meta.preview or not r.meta.default) and code not in explicit and not config.all:
             continue
         if not r.meta.runs_on(medium):
             continue
@@ -158,7 +160,7 @@ def _suppressed(doc: Document, code: str, name: str, span: Span) -> bool:
     return False
 
 
-def make_finding(doc: Document, rule: Rule, hit: Hit, severity: str) -> Finding:
+def make_finding(doc: Document, rule: Rule, hit: Hit, severity: str, decisive: list[tuple[int, int]] = ()) -> Finding:
     meta = rule.meta
     src_start, src_end = doc.source_span(hit.span)
     line, col = doc.line_col(src_start)
@@ -188,6 +190,8 @@ def make_finding(doc: Document, rule: Rule, hit: Hit, severity: str) -> Finding:
         data=dict(hit.data),
         turn=turn.index if turn is not None else None,
         time=turn.time.start if turn is not None and turn.time is not None else None,
+        cost=priority.cost(meta.impact, severity, hit.data.get("scope") == "document"
+                           or any(s <= hit.span.start < e for s, e in decisive)),
     )
 
 
@@ -212,6 +216,7 @@ def analyze(doc: Document, config: Config | None = None, *, rules: list[Rule] | 
     elif not doc.sentences:
         notes.append("no sentences to check")
     min_rank = SEVERITY_RANK[config.min_severity]
+    decisive = regions.decisive_ranges(doc, medium, ctx.thresholds) if rules and medium != "call" else []
     seen: set[tuple[str, int, int]] = set()
     for rule in rules:
         ctx._rule = rule
@@ -224,7 +229,7 @@ def analyze(doc: Document, config: Config | None = None, *, rules: list[Rule] | 
             if key in seen or _suppressed(doc, code, rule.meta.name, hit.span):
                 continue
             seen.add(key)
-            findings.append(make_finding(doc, rule, hit, severity))
+            findings.append(make_finding(doc, rule, hit, severity, decisive))
     ctx._rule = None
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     metrics = tuple(ctx.metrics.values()) if english else ()
@@ -250,4 +255,5 @@ def analyze(doc: Document, config: Config | None = None, *, rules: list[Rule] | 
         document=doc,
         details=details,
         notes=tuple(notes),
+        top=priority.top_fixes(findings),
     )

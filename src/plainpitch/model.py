@@ -241,6 +241,7 @@ class Finding:
     data: Mapping[str, Any] = field(default_factory=dict)
     turn: int | None = None  # index of the call turn the finding is in
     time: float | None = None  # seconds into the call
+    cost: float = 0.0  # what it costs the sale, for the "fix first" order (priority.py)
 
 
 @dataclass(frozen=True)
@@ -286,6 +287,7 @@ class DocumentReport:
     document: Document | None = None  # kept for renderers that show the copy (HTML, text)
     details: Mapping[str, Any] = field(default_factory=dict)  # extra analysis: classified sentences, turns...
     notes: tuple[str, ...] = ()  # e.g. "rules are for English: skipped"
+    top: tuple[int, ...] = ()  # indexes into findings of the fixes to make first, costliest first (priority.py)
 
     def metric(self, name: str) -> Metric | None:
         for metric in self.metrics:

@@ -13,7 +13,7 @@ from typing import Any
 
 from plainpitch.model import DocumentReport, Finding, Metric, Report, Score
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 SCHEMA_URI = "https://plainpitch.dev/schema/report-1.json"
 
 
@@ -45,6 +45,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "message": f.message,
         "fix": f.fix,
         "text": f.text,
+        "cost": f.cost,
         "span": {"start": f.span.start, "end": f.span.end},
         "location": {
             "start": loc.start,
@@ -99,6 +100,7 @@ def document_dict(d: DocumentReport) -> dict[str, Any]:
         "findings": [finding_dict(f) for f in d.findings],
         "details": _plain(d.details),
         "notes": list(d.notes),
+        "top": list(d.top),
     }
 
 

@@ -50,6 +50,14 @@ class RuleMeta:
     aliases: tuple[str, ...] = ()
     media: tuple[str, ...] = ()  # media the rule runs on; empty = all but calls
     preview: bool = False  # preview rules run only when selected explicitly
+    # Off by default (still selectable, and run by --all): a rule whose findings were not at least half useful
+    # on the judged real texts. ``default_note`` says what was measured, for the docs.
+    default: bool = True
+    default_note: str = ""
+    # What a finding of this rule costs the sale, for the report's "fix first" order (priority.py):
+    # 3 loses it (no ask, an offer with holes, value buried), 2 weakens it (no proof, features with no benefit,
+    # a vague button), 1 is friction on the way (a hard sentence, a term to explain).
+    impact: int = 1
     kind: str = "python"  # python | existence | substitution | occurrence | metric
     example_medium: str = "text"
     example_format: str = "markdown"

@@ -137,7 +137,7 @@ KINDS = {
 }
 META_KEYS = {
     "code", "name", "category", "severity", "summary", "why", "message", "fix", "bad", "good", "options",
-    "aliases", "media", "preview", "example_medium", "example_format", "sources",
+    "aliases", "media", "preview", "example_medium", "example_format", "sources", "default", "default_note", "impact",
 }  # fmt: skip
 
 

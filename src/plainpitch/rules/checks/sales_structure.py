@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from plainpitch.analysis import regions
+from plainpitch.analysis.regions import body_units, body_words, hero_units
 from plainpitch.classify import classify_document, cues
 from plainpitch.engine import metric_provider
-from plainpitch.medium import GREETING_RE, NAME_LINE_RE, SIGN_OFF_RE
 from plainpitch.model import Metric, Span
 from plainpitch.rules.base import Hit, rule
 
@@ -38,7 +39,6 @@ _COMPANY_RE = re.compile(
     r"world-class|global|innovative|next-generation)\b|\bour (?:mission|company|vision)\b",
     re.IGNORECASE,
 )
-_ATTRIBUTION_RE = re.compile(r"^\s*(?:—|–|-|&ndash;|&mdash;)\s*\w")  # "— Ana Ruiz, CTO" under a quote
 LEADS = {
     "technology": "leads with the technology",
     "history": "leads with the company's history",
@@ -47,44 +47,8 @@ LEADS = {
 }
 
 
-def _body_units(doc) -> list[int]:
-    """Units a buyer reads as the body: no subject line, greeting or sign-off."""
-    out = []
-    for i, unit in enumerate(doc.units):
-        if unit.kind in ("subject", "cta", "link", "table_cell"):
-            continue
-        text = doc.unit_text(unit).strip()
-        first_line = text.split("\n")[0]
-        if len(text.split()) <= 6 and (GREETING_RE.match(first_line) or NAME_LINE_RE.match(first_line)):
-            continue
-        if len(text.split()) <= 6 and SIGN_OFF_RE.match(first_line):
-            continue
-        out.append(i)
-    return out
-
-
 def opening_sentences(doc, ctx) -> list[int]:
-    """Indexes of the sentences that make the opening for this medium (quotes are the customer's words)."""
-    body = {i for i in _body_units(doc) if doc.units[i].kind != "quote" and not _ATTRIBUTION_RE.match(doc.unit_text(doc.units[i]))}
-    sentences = [i for i, s in enumerate(doc.sentences) if s.unit in body and s.word_count]
-    medium = ctx.medium
-    if medium == "email":
-        return [i for i in sentences if doc.units[doc.sentences[i].unit].kind != "heading"][
-            : int(ctx.threshold("sales.opening_sentences_email"))
-        ]
-    if medium == "proposal":
-        prose = [i for i in sentences if doc.units[doc.sentences[i].unit].kind != "heading"]
-        return prose[: int(ctx.threshold("sales.opening_sentences_proposal"))]
-    limit = int(ctx.threshold("sales.opening_words"))
-    out, words, seen_heading = [], 0, False
-    for i in sentences:
-        is_heading = doc.units[doc.sentences[i].unit].kind == "heading"
-        if words >= limit and not (is_heading and not seen_heading):
-            break
-        out.append(i)
-        seen_heading = seen_heading or is_heading
-        words += doc.sentences[i].word_count
-    return out
+    return regions.opening_sentences(doc, ctx.medium, ctx.thresholds)
 
 
 def _lead_kind(text: str, label: str, confidence: float) -> str | None:
@@ -194,11 +158,6 @@ def detail_before_benefit(doc, ctx) -> Iterable[Hit]:
 
 
 # -- length by medium ------------------------------------------------------------------------------------------
-def body_words(doc) -> int:
-    body = set(_body_units(doc))
-    return sum(1 for w in doc.words if w.unit in body)
-
-
 @rule(
     code="STR102",
     name="long-cold-email",
@@ -234,7 +193,7 @@ def long_cold_email(doc, ctx) -> Iterable[Hit]:
     words = body_words(doc)
     if words <= limit:
         return
-    body = [s for s in doc.sentences if s.unit in set(_body_units(doc))]
+    body = [s for s in doc.sentences if s.unit in set(body_units(doc))]
     last = body[-1]
     yield Hit(Span(last.start, last.end), {"words": words, "limit": limit},
               data={"scope": "document", "words": words})  # fmt: skip
@@ -267,23 +226,6 @@ def subject_line_length(doc, ctx) -> Iterable[Hit]:
         words = sum(1 for w in doc.words if w.unit == i)
         if words and not low <= words <= high:
             yield Hit(Span(unit.start, unit.end), {"words": words, "value": f"{low}-{high}"})
-
-
-def hero_units(doc) -> list[int]:
-    """The hero: the first heading and the unit under it when that is a subhead or a short paragraph."""
-    for i, unit in enumerate(doc.units):
-        if unit.kind == "heading":
-            out = [i]
-            nxt = doc.units[i + 1] if i + 1 < len(doc.units) else None
-            if nxt is not None and (nxt.kind == "heading" and nxt.level >= unit.level):
-                out.append(i + 1)
-            elif nxt is not None and nxt.kind == "paragraph":
-                # a subhead is a line or two; a longer paragraph is the body, not the hero
-                count = sum(1 for s in doc.sentences if s.unit == i + 1)
-                if count <= 2:
-                    out.append(i + 1)
-            return out
-    return []
 
 
 @rule(

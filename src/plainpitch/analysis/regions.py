@@ -1,0 +1,86 @@
+"""The parts of a text a buyer reads first: the body (no greeting, sign-off or subject), the opening, the hero.
+
+The opening is what a buyer reads before deciding to read on: a page's first heading and first words, an email's
+first sentences after the greeting (the inbox preview), a proposal's first sentences. The rules (value up front,
+jargon where the buyer decides) and the report's "fix first" order share these definitions. Sizes come from the
+profile thresholds (``sales.opening_words`` and friends, docs/profiles.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from plainpitch.medium import GREETING_RE, NAME_LINE_RE, SIGN_OFF_RE
+
+ATTRIBUTION_RE = re.compile(r"^\s*(?:—|–|-|&ndash;|&mdash;)\s*\w")  # "— Ana Ruiz, CTO" under a quote
+
+
+def body_units(doc) -> list[int]:
+    """Units a buyer reads as the body: no subject line, greeting or sign-off."""
+    out = []
+    for i, unit in enumerate(doc.units):
+        if unit.kind in ("subject", "cta", "link", "table_cell"):
+            continue
+        text = doc.unit_text(unit).strip()
+        first_line = text.split("\n")[0]
+        if len(text.split()) <= 6 and (GREETING_RE.match(first_line) or NAME_LINE_RE.match(first_line)):
+            continue
+        if len(text.split()) <= 6 and SIGN_OFF_RE.match(first_line):
+            continue
+        out.append(i)
+    return out
+
+
+def body_words(doc) -> int:
+    body = set(body_units(doc))
+    return sum(1 for w in doc.words if w.unit in body)
+
+
+def opening_sentences(doc, medium: str, thresholds: Mapping[str, Any]) -> list[int]:
+    """Indexes of the sentences that make the opening for this medium (quotes are the customer's words)."""
+    body = {i for i in body_units(doc) if doc.units[i].kind != "quote" and not ATTRIBUTION_RE.match(doc.unit_text(doc.units[i]))}
+    sentences = [i for i, s in enumerate(doc.sentences) if s.unit in body and s.word_count]
+    if medium == "email":
+        prose = [i for i in sentences if doc.units[doc.sentences[i].unit].kind != "heading"]
+        return prose[: int(thresholds["sales.opening_sentences_email"])]
+    if medium == "proposal":
+        prose = [i for i in sentences if doc.units[doc.sentences[i].unit].kind != "heading"]
+        return prose[: int(thresholds["sales.opening_sentences_proposal"])]
+    limit = int(thresholds["sales.opening_words"])
+    out, words, seen_heading = [], 0, False
+    for i in sentences:
+        is_heading = doc.units[doc.sentences[i].unit].kind == "heading"
+        if words >= limit and not (is_heading and not seen_heading):
+            break
+        out.append(i)
+        seen_heading = seen_heading or is_heading
+        words += doc.sentences[i].word_count
+    return out
+
+
+def hero_units(doc) -> list[int]:
+    """The hero: the first heading and the unit under it when that is a subhead or a short paragraph."""
+    for i, unit in enumerate(doc.units):
+        if unit.kind == "heading":
+            out = [i]
+            nxt = doc.units[i + 1] if i + 1 < len(doc.units) else None
+            if nxt is not None and (nxt.kind == "heading" and nxt.level >= unit.level):
+                out.append(i + 1)
+            elif nxt is not None and nxt.kind == "paragraph":
+                # a subhead is a line or two; a longer paragraph is the body, not the hero
+                count = sum(1 for s in doc.sentences if s.unit == i + 1)
+                if count <= 2:
+                    out.append(i + 1)
+            return out
+    return []
+
+
+def decisive_ranges(doc, medium: str, thresholds: Mapping[str, Any]) -> list[tuple[int, int]]:
+    """(start, end) offsets where the buyer decides: the opening, the hero, the subject line and the buttons."""
+    ranges = [(doc.sentences[i].start, doc.sentences[i].end) for i in opening_sentences(doc, medium, thresholds)]
+    for i in hero_units(doc) if medium == "page" else ():
+        ranges.append((doc.units[i].start, doc.units[i].end))
+    ranges += [(u.start, u.end) for u in doc.units if u.kind in ("subject", "cta")]
+    return ranges
