@@ -21,18 +21,34 @@ SIGN_OFF_RE = re.compile(
 )
 SUBJECT_RE = re.compile(r"^\W{0,3}subject\W{0,3}:", re.IGNORECASE)
 PROPOSAL_HEADINGS = ("proposal", "scope", "timeline", "investment", "deliverables", "statement of work",
-                     "fees", "milestones", "terms", "next steps", "pricing", "approach", "objectives")  # fmt: skip
+                     "fees", "milestones", "terms", "next steps", "pricing", "approach", "objectives", "project cost",
+                     "costs", "quote", "estimate", "acceptance", "agreement")  # fmt: skip
 _PROPOSAL_RE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in PROPOSAL_HEADINGS) + r")\b", re.IGNORECASE)
-_STRONG_PROPOSAL_RE = re.compile(r"\b(?:proposal|scope of work|statement of work|deliverables|investment)\b", re.I)
+_STRONG_PROPOSAL_RE = re.compile(r"\b(?:proposal|scope of work|statement of work|deliverables|investment|project cost)\b", re.I)
 
 
 def _texts(doc: Document, kinds: tuple[str, ...]) -> list[str]:
     return [doc.unit_text(u) for u in doc.units if u.kind in kinds]
 
 
+_LINE_HEADING_RE = re.compile(r"^[ \t]*([A-Z][^\n.!?:;,]{2,60})[ \t]*$")
+
+
+def _line_headings(doc: Document) -> list[str]:
+    """Headings of plain text: a short line of its own (six words or fewer, no closing punctuation) with text right
+    under it. Plain-text proposals and emails mark their sections this way."""
+    lines = doc.source.splitlines()
+    out = []
+    for i, line in enumerate(lines[:-1]):
+        m = _LINE_HEADING_RE.match(line)
+        if m and len(m.group(1).split()) <= 6 and lines[i + 1].strip():
+            out.append(m.group(1))
+    return out
+
+
 def looks_like_proposal(doc: Document) -> bool:
     """Two proposal headings, one of them a strong one (Proposal, Scope of work, Deliverables, Investment)."""
-    headings = _texts(doc, ("heading",))
+    headings = _texts(doc, ("heading",)) + (_line_headings(doc) if doc.format == "text" else [])
     hits = [h for h in headings if _PROPOSAL_RE.search(h)]
     return len(hits) >= 2 and any(_STRONG_PROPOSAL_RE.search(h) for h in hits)
 

@@ -24,13 +24,14 @@ from plainpitch.cli.app import FORMATS, SEVERITY_CHOICE, use_color, write_or_exi
 @click.option("--exclude", multiple=True, help="Globs of files to skip inside folders.")
 @click.option("--min-severity", type=SEVERITY_CHOICE, help="Hide findings below this severity.")
 @click.option("--fail-on", type=SEVERITY_CHOICE, help="Exit 1 when a finding reaches this severity (default warning).")
+@click.option("--all", "show_all", is_flag=True, help="Run every rule, also those off by default, and list every finding in full.")
 @click.option("--statistics", is_flag=True, help="Print a count per rule instead of each finding.")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Use this config file.")
 @click.option("--max-size", type=float, default=5.0, show_default=True, help="Largest file to read, in MB.")
 @click.option("--no-score", is_flag=True, help="Leave the scores out of the text report.")
 @click.option("--jobs", "-j", type=click.IntRange(0), default=0, help="Worker processes for large folders (0: one per core).")
 def check(paths, out_format, output, profile, sales_context, medium, input_format, select, ignore, include, exclude,
-          min_severity, fail_on, statistics, config_path, max_size, no_score, jobs) -> None:  # fmt: skip
+          min_severity, fail_on, show_all, statistics, config_path, max_size, no_score, jobs) -> None:  # fmt: skip
     """Check copy files (Markdown, HTML, .eml, text) or folders; '-' reads stdin."""
     from plainpitch.config import load_config
     from plainpitch.emit import render
@@ -43,7 +44,7 @@ def check(paths, out_format, output, profile, sales_context, medium, input_forma
     overrides = {
         "profile": profile, "context": sales_context, "medium": medium, "select": split(select),
         "ignore": split(ignore), "min_severity": min_severity, "fail_on": fail_on,
-        "include": split(include), "exclude": split(exclude),
+        "include": split(include), "exclude": split(exclude), "all": show_all or None,
     }  # fmt: skip
     base = load_config(Path(config_path)) if config_path else None
     runner = Runner(base, overrides, fmt=input_format, max_bytes=int(max_size * 1_048_576), jobs=jobs)

@@ -17,7 +17,9 @@ CATEGORIES = {
     "tone": ("TON", "hedges, buzzwords, clichés, passive voice, we-focus", "clarity"),
     "structure": ("STR", "walls of text, buried value, length for the medium", "clarity"),
     "benefits": ("BEN", "features with no benefit, buyer focus", "buyer_focus"),
-    "ask": ("CTA", "the call to action", "ask"),
+    "ask": ("CTA", "the call to action and the offer", "ask"),
+    "proof": ("PRF", "proof that others bought it and it worked", "proof"),
+    "claims": ("CLM", "generic, unfalsifiable claims", "buyer_focus"),
     "talk": ("TLK", "talk dynamics on calls", "talk"),
 }
 CODE_RE = re.compile(r"^[A-Z]{3}\d{3}$")

@@ -12,15 +12,21 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from plainpitch.analysis.offer import is_pricing_page, offer_parts
 from plainpitch.classify import MIN_COPY_WORDS, classify_document, copy_words, cues
 from plainpitch.engine import metric_provider
 from plainpitch.model import Metric, Span, Suggestion
 from plainpitch.rules.base import Hit, rule
+from plainpitch.text import placeholders
+from plainpitch.text.money import real_prices
 
 HUBSPOT_CTA = "HubSpot's analysis of 330,000 calls to action: specific, personalised CTAs convert far better than generic ones"
 WORDSTREAM_SINGLE = ("Practitioner data on single calls to action (e.g. WordStream's widely cited email test: one CTA, far more "
                      "clicks); directional, not a controlled study")
 CONTENTVERVE = "ContentVerve (M. Aagaard) button-copy A/B tests: text that names what the visitor gets beat generic text"
+NNG_PRICING = ("Nielsen Norman Group, 'Prices Are the Most Important Information on a Site' (2009): hiding the price "
+               "sends buyers away to find it elsewhere")
+NNG_FOLD_ASK = "Nielsen Norman Group, 'Scrolling and Attention' (2018): most viewing time is spent above the fold"
 GONG_CTA = "Gong Labs' cold-email research: an interest-based ask ('Worth a look?') beats asking for a specific meeting"
 
 # action -> what its cues look like (label text, sentence start, link address)
@@ -33,6 +39,7 @@ ACTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("buy", re.compile(r"\b(?:buy|order|purchase|subscribe|upgrade|checkout|add to cart|get a quote|quote)\b", re.I)),
     ("pricing", re.compile(r"\b(?:pricing|plans?|prices?)\b", re.I)),
     ("reply", re.compile(r"\b(?:reply|let me know|respond|write back|up for)\b", re.I)),
+    ("sign", re.compile(r"\b(?:sign (?:here|below|the|this)|signature|signing|accept(?:ed)? by|approve[ds]?|countersign)\b", re.I)),
     ("learn", re.compile(r"\b(?:learn|read|see|watch|explore|discover|docs|documentation|tour|guide|find out|more)\b", re.I)),
 )
 _ASK_START_RE = re.compile(
@@ -45,10 +52,12 @@ _ASK_START_RE = re.compile(
 # Signing in is for customers who already bought: not an ask to a buyer.
 _SIGN_IN_RE = re.compile(r"^(?:sign|log) ?in\b|^login$", re.IGNORECASE)
 KNOWN_ACTIONS = frozenset(name for name, _ in ACTIONS)
+CONVERSION = KNOWN_ACTIONS - {"learn"}  # actions that move a sale on; "learn more" only keeps the reader reading
 _ASK_ANYWHERE_RE = re.compile(
     r"\b(?:let me know|reply to this|hit reply|get in touch|contact us|talk to (?:us|sales)|book a (?:call|demo)|"
     r"schedule a (?:call|demo)|sign up|start (?:your|a) (?:free )?trial|request a demo|drop me a line|visit|"
-    r"ready to (?:try|get started|start)|follow (?:our|the) (?:tutorial|guide)|check out|head (?:over )?to)\b",
+    r"ready to (?:try|get started|start)|follow (?:our|the) (?:tutorial|guide)|check out|head (?:over )?to|"
+    r"(?:you can|to) (?:install|download)|(?:install|download) (?:it|the latest)|binaries are available)\b",
     re.IGNORECASE,
 )
 # A question that asks the reader to act ("Could you introduce me to Simon?", "Worth a look?"): an ask anywhere.
@@ -58,32 +67,65 @@ _ASK_QUESTION_RE = re.compile(
     r"^(?:shall|should) we\b|^how about\b|^do you want\b",
     re.IGNORECASE,
 )
-_ASK_HREF_RE = re.compile(r"signup|sign-up|register|trial|demo|contact|pricing|calendly|cal\.com|mailto:|book|start", re.I)
+_ASK_HREF_RE = re.compile(r"signup|sign-up|register|trial|demo|contact|pricing|calendly|cal\.com|mailto:|book|start|"
+                          r"billing|upgrade|checkout|subscribe|choose-plan|plans\b|buy|order|quote", re.I)
+# A sentence that carries the ask through a link or an address: "You can upgrade your account (https://…)",
+# "Email me at ana@acme.com", "Call me on +44 …".
+_URL_RE = re.compile(r"https?://\S+|\bwww\.\S+")
+_CONTACT_ME_RE = re.compile(
+    r"\b(?:e-?mail|write to|reach|contact|call|text|ping|message|dm) (?:me|us)(?: directly)? (?:at|on|via)\b|"
+    r"\b(?:my|our) (?:calendar|email|e-mail|number|phone)(?: address)? is\b",
+    re.IGNORECASE,
+)
+_NEGATED_RE = re.compile(r"\b(?:not|n't|never|no need to|without)\b(?:\s+\w+){0,3}?\s+(?:install|download|sign up|"
+                         r"start|try|book|contact|buy|subscribe|register)\b", re.IGNORECASE)
+# A proposal's close: a signature or acceptance block, or a "Next steps" section the client acts on.
+_SIGN_BLOCK_RE = re.compile(r"_{5,}|\b(?:signature|accepted by|approved by|sign(?:ed)? (?:here|below)|by signing)\b", re.I)
+_NEXT_STEPS_RE = re.compile(r"^\W*(?:next steps?|how to (?:proceed|get started)|getting started|what happens next)\b", re.I)
 CALENDAR_RE = re.compile(
     r"calendly\.com|cal\.com|savvycal|hubspot\.com/meetings|chilipiper|zcal|tidycal|\bmy calendar\b|"
     r"\b(?:grab|pick|book|choose|find) (?:a )?(?:time|slot)\b|\bbook (?:a|some) time\b",
     re.IGNORECASE,
 )
-VAGUE = {
-    "submit": ["Get my free quote", "Start my free trial", "Send my question"],
-    "send": ["Send my request", "Get my free quote"],
-    "click here": ["Start my free trial", "See pricing", "Book a 20-minute demo"],
-    "here": ["Start my free trial", "See pricing"],
-    "learn more": ["See how it works", "See pricing", "Read the 3-minute tour"],
-    "read more": ["Read the customer story", "See how it works"],
-    "more": ["See how it works", "See pricing"],
-    "more info": ["See pricing", "See how it works"],
-    "find out more": ["See how it works", "See pricing"],
-    "details": ["See what's included", "See pricing"],
-    "continue": ["Start my free trial", "Get my quote"],
-    "next": ["Start my free trial", "See my results"],
-    "go": ["Start my free trial", "Get my quote"],
-    "ok": ["Start my free trial"],
-    "enter": ["Get my free quote"],
-    "click": ["Start my free trial"],
-    "discover": ["See how it works"],
-    "info": ["See pricing"],
+# A button is vague when, once its filler is gone, only a generic action is left: it names nothing the buyer gets
+# ("Submit", "Learn more", "Check it out", "Contact us", "Get in touch"). "Contact sales", "See pricing", "View live
+# demo" and "Get started" name their object or their outcome and are left alone.
+_GENERIC_ACTIONS = frozenset(
+    "submit send click go continue next ok okay enter learn read see find discover explore check view contact touch "
+    "reach visit follow open press tap proceed get".split()
+)
+_FILLER = frozenset("us me it this that here now today more out the a an in our to about info information details "
+                    "page link button please now!".split())  # fmt: skip
+# What to say instead, by the page's main action (the strongest conversion ask on it).
+ALTERNATIVES = {
+    "start": ["Start my free trial", "Create my free account"],
+    "meet": ["Book a 20-minute call", "See a live demo"],
+    "contact": ["Get a quote for my project", "Tell us about your project"],
+    "buy": ["Choose my plan", "Get my quote"],
+    "pricing": ["See pricing", "Compare plans"],
+    "install": ["Download for free", "Install in one minute"],
+    "reply": ["Reply with a time that suits you"],
+    "sign": ["Accept the proposal"],
 }
+DEFAULT_ALTERNATIVES = ["See how it works", "See pricing"]
+
+
+def vague_label(label: str) -> bool:
+    """True when the label names no object or outcome, only a generic action."""
+    words = re.findall(r"[a-z]+", label.lower().replace("’", "'"))
+    content = [w for w in words if w not in _FILLER]
+    return bool(words) and len(words) <= 5 and all(w in _GENERIC_ACTIONS for w in content)
+
+
+def main_action(asks: list[Ask]) -> str | None:
+    """The page's main conversion action: the one its buttons and links ask for most."""
+    counts: dict[str, int] = {}
+    for ask in asks:
+        if ask.action in CONVERSION:
+            counts[ask.action] = counts.get(ask.action, 0) + (2 if ask.kind in ("cta", "link") else 1)
+    return max(counts, key=lambda a: (counts[a], -list(counts).index(a))) if counts else None
+
+
 
 
 @dataclass(frozen=True)
@@ -122,10 +164,23 @@ def _find_asks(doc, medium: str) -> list[Ask]:
             if _ASK_START_RE.match(label) or (unit.href and _ASK_HREF_RE.search(unit.href)) or cues.ASK_RE.search(label):
                 asks.append(Ask(unit.start, unit.end, label, _action(label, unit.href), "link"))
     body = [s for s in doc.sentences if doc.units[s.unit].kind in ("paragraph", "list_item", "heading", "quote")]
+    next_steps_unit = -1
     for s in body:
         clean = cues.normalise(s.text)
+        unit = doc.units[s.unit]
+        if _NEGATED_RE.search(clean):
+            continue  # "You don't have to install anything", "it isn't possible to install": not an ask
+        if unit.kind == "heading" and _NEXT_STEPS_RE.match(clean):
+            next_steps_unit = s.unit
         if _ASK_START_RE.match(clean) or _ASK_ANYWHERE_RE.search(clean) or CALENDAR_RE.search(clean):
             asks.append(Ask(s.start, s.end, s.text, _action(clean), "sentence"))
+        elif _CONTACT_ME_RE.search(clean):
+            asks.append(Ask(s.start, s.end, s.text, "contact", "sentence"))
+        elif (url := _URL_RE.search(clean)) and (_ASK_HREF_RE.search(url.group(0)) or _action(clean) in CONVERSION):
+            asks.append(Ask(s.start, s.end, s.text, _action(clean, url.group(0)), "link"))
+        elif medium == "proposal" and (_SIGN_BLOCK_RE.search(clean) or (unit.kind == "list_item" and next_steps_unit >= 0
+                                                                       and s.unit - next_steps_unit <= 6)):
+            asks.append(Ask(s.start, s.end, s.text, "sign" if _SIGN_BLOCK_RE.search(clean) else _action(clean), "sentence"))
         elif clean.endswith("?") and _ASK_QUESTION_RE.match(clean):
             action = _action(clean)
             asks.append(Ask(s.start, s.end, s.text, action if action in KNOWN_ACTIONS else "reply", "question"))
@@ -168,6 +223,8 @@ def _last_unit_span(doc) -> Span:
 def missing_call_to_action(doc, ctx) -> Iterable[Hit]:
     if copy_words(doc) < MIN_COPY_WORDS or find_asks(doc, ctx):
         return  # no copy to judge (a one-word file, a list of links), or it asks
+    if ctx.medium in ("page", "text") and ctx.profile == "technical" and not any(u.kind == "cta" for u in doc.units):
+        return  # documentation for developers (a plugin's README): read to use the product, not to buy it
     yield Hit(_last_unit_span(doc), data={"scope": "document"})
 
 
@@ -229,7 +286,8 @@ def competing_calls_to_action(doc, ctx) -> Iterable[Hit]:
     name="vague-call-to-action",
     category="ask",
     severity="suggestion",
-    summary="Button or link text that names no action or gain (\"Submit\", \"Learn more\", \"Click here\").",
+    impact=2,
+    summary="Button or link text that names no object or gain (\"Submit\", \"Learn more\", \"Check it out\", \"Contact us\").",
     why=(
         "The button is the last thing read before the click. 'Submit' and 'Learn more' say what the buyer "
         "gives, not what they get; button text that names the result ('Get my free quote') is clicked more "
@@ -237,21 +295,33 @@ def competing_calls_to_action(doc, ctx) -> Iterable[Hit]:
     ),
     message="Vague call to action '{match}': name what the buyer gets",
     fix="Say the result in the buyer's words: 'Start my free trial', 'Get my quote', 'See pricing'.",
-    bad=["Acme syncs your databases.\n\n[CTA: [[Submit]]]", "Acme syncs your databases.\n\n[CTA: [[Learn more]]]"],
-    good=["Acme syncs your databases.\n\n[CTA: Start my free trial]"],
+    bad=["Acme syncs your databases.\n\n[CTA: [[Submit]]]", "Acme syncs your databases.\n\n[CTA: [[Learn more]]]",
+         "We build shops that sell.\n\n[CTA: [[Check it out]]]\n\n[CTA: Check it out]",
+         "We build shops that sell.\n\n[CTA: [[Contact Us]]]"],
+    good=["Acme syncs your databases.\n\n[CTA: Start my free trial]",
+          "We build shops that sell.\n\n[CTA: See the Ruiz Bakery shop]\n\n[CTA: Contact sales]"],
     example_medium="page",
-    options={"alternatives": VAGUE},
+    options={},
     sources=[CONTENTVERVE, HUBSPOT_CTA],
 )
 def vague_call_to_action(doc, ctx) -> Iterable[Hit]:
-    table = {k.lower(): v for k, v in (ctx.option("alternatives", VAGUE) or {}).items()}
-    for ask in find_asks(doc, ctx):
-        if ask.kind not in ("cta", "link"):
+    asks = find_asks(doc, ctx)
+    action = main_action(asks)
+    alternatives = ALTERNATIVES.get(action, DEFAULT_ALTERNATIVES) if action else DEFAULT_ALTERNATIVES
+    seen: set[str] = set()
+    for ask in asks:
+        if ask.kind not in ("cta", "link") or not vague_label(ask.text):
             continue
-        key = " ".join(re.sub(r"[^\w\s']", " ", ask.text.lower()).split())
-        if key in table:
-            yield Hit(Span(ask.start, ask.end), {"match": ask.text},
-                      tuple(Suggestion(alt, "names what the buyer gets") for alt in table[key][:3]))  # fmt: skip
+        key = " ".join(ask.text.lower().split())
+        if key in seen:
+            continue  # one finding per label: "Check it out" four times is one fix
+        seen.add(key)
+        uses = [[a.start, a.end] for a in asks if " ".join(a.text.lower().split()) == key]
+        yield Hit(Span(ask.start, ask.end), {"match": ask.text},
+                  tuple(Suggestion(alt, "names what the buyer gets") for alt in alternatives[:2]),
+                  data={"uses": uses, "main_action": action},
+                  message=f"Vague button '{ask.text.strip()}'" + (f" ({len(uses)} times)" if len(uses) > 1 else "")
+                  + ": say what the buyer gets")  # fmt: skip
 
 
 # -- CTA004 ----------------------------------------------------------------------------------------------------
@@ -302,12 +372,59 @@ _FOR_WHOM_RE = re.compile(
     r"organi[sz]ations|freelancers|designers|creators|shops|retailers|customers|users|anyone|everyone)\b",
     re.IGNORECASE,
 )
-_PRICE_RE = re.compile(
-    r"[$€£]\s?\d|\b\d+\s?(?:usd|eur|gbp|dollars|euros)\b|\bfree\b|\bpricing\b|\bplans?\b|\bper (?:month|user|seat|year)\b|"
-    r"\btrial\b|\bopen[- ]source\b|\bdownload\b|\binstall\b|\bsign ?up\b|\bget started\b|\bcontact sales\b|\bquote\b",
+# An email that asks the reader to pay: to upgrade, renew, subscribe, choose a plan, or buy before a trial ends.
+_PAY_ASK_RE = re.compile(
+    r"\b(?:upgrade|renew|subscribe|subscription|choose (?:a |your )?(?:subscription )?plan|pick a plan|"
+    r"trial (?:ends|expires|is ending)|buy|purchase|pay)\b",
     re.IGNORECASE,
 )
-OFFER_PARTS = {"what": "what it is", "who": "for whom", "price": "the price or how to get it", "action": "the action"}
+_COMMERCIAL_RE = re.compile(r"\b(?:trial|plans?|pricing|subscription|enterprise|sales team|contact sales|billing|"
+                            r"paid|premium|pro plan|upgrade)\b", re.IGNORECASE)
+OFFER_PARTS = {
+    "what": "what it is",
+    "who": "who it is for",
+    "price": "what it costs (or a link to the price)",
+    "scope": "what you will deliver",
+    "timeline": "when",
+    "next_step": "how the client says yes (sign, accept, a start date)",
+}
+
+
+def offer_gaps(doc, ctx) -> list[str]:
+    """The parts of the offer this medium needs and the copy leaves out (keys of OFFER_PARTS)."""
+    medium = ctx.medium
+    if medium != "email" and copy_words(doc) < int(ctx.threshold("sales.offer_min_words")):
+        return []  # a few lines are a note, not a page or a proposal
+    if not doc.sentences:
+        return []
+    parts = offer_parts(doc)
+    if medium == "proposal":
+        gaps = [k for k in ("scope", "timeline", "next_step") if not getattr(parts, k)]
+        if not parts.price and not any(kind == "price" for _, _, kind in placeholders.find(doc.text)):
+            gaps.insert(1, "price")  # $0.00 prices are the placeholder rule's: the price is there, unfilled
+        return gaps
+    if medium == "email":
+        asks_to_pay = _PAY_ASK_RE.search(doc.text)
+        return ["price"] if asks_to_pay and not real_prices(doc.text) else []
+    if medium != "page" or not ctx.threshold("sales.offer_required"):
+        return []
+    if doc.word_count < int(ctx.threshold("sales.offer_min_words")) or is_pricing_page(doc):
+        return []
+    asks = find_asks(doc, ctx)
+    if not any(a.kind == "cta" for a in asks):
+        # No button that converts: not a page that sells on its own (an article, a story, docs), or no ask at all,
+        # which CTA001 reports; an offer check on top would count the same gap twice.
+        return []
+    claims = classify_document(doc, ctx)
+    first_words = doc.words[min(len(doc.words), 100) - 1].end if doc.words else 0
+    # A tool for developers with no sign of a sale (no plan, trial or sales team) is free software: no price gap.
+    free_software = ctx.profile == "technical" and not _COMMERCIAL_RE.search(doc.text)
+    has = {
+        "what": any(c.label in ("feature", "benefit") and c.start < first_words for c in claims),
+        "who": bool(_FOR_WHOM_RE.search(doc.text) or cues.YOU_RE.search(doc.text)),
+        "price": parts.price or free_software or any(a.action in ("pricing", "buy") for a in asks),
+    }
+    return [k for k, ok in has.items() if not ok]
 
 
 @rule(
@@ -315,59 +432,116 @@ OFFER_PARTS = {"what": "what it is", "who": "for whom", "price": "the price or h
     name="incomplete-offer",
     category="ask",
     severity="warning",
-    summary="A page that must sell on its own but leaves out part of the offer: what, for whom, price or how, action.",
+    impact=3,
+    summary="An offer with a hole: a page with no price, a payment email with no amount, a proposal with no "
+    "dates or way to accept.",
     why=(
-        "A self-serve page has no salesperson to fill the gaps. If the visitor cannot tell what it is, whether it "
-        "is for them, what it costs or how to get it, and what to click, they leave to ask someone else — "
-        "usually a competitor whose page answers."
+        "A buyer decides on the whole offer: what it is, for whom, what it costs, and what happens next. A self-serve "
+        "page has no salesperson to fill the gaps, an email that asks for money without the amount makes the reader "
+        "go and look (most do not), and a proposal without a timeline or a way to accept leaves the client nothing "
+        "to say yes to. Each gap is a reason to put the decision off."
     ),
     message="Incomplete offer: missing {what}",
-    fix="Say what it is, who it is for, the price (or 'free', 'contact us') and one action, above the fold.",
+    fix="Say what it is, who it is for, the price (or 'free', 'contact us for a quote') and what happens after the "
+    "click; in a proposal, the scope, the dates and how to accept.",
     bad=[
         "# [[Acme Sync]]\n\nAcme Sync is a data tool. It connects databases to dashboards and keeps them current. "
         "It checks every table and every column, it retries when a network fails, and it keeps a log of every "
         "change. Reports show the latest numbers and a history of every change, and alerts fire when a number "
         "moves too far. Setup takes an afternoon and needs no code at all. It keeps every report current. It "
         "works with the dashboards already in use, and it reads from every common database.\n\n"
-        "[CTA: Start my trial]"
-    ],
+        "[CTA: Start my trial]",
+        {"text": "Subject: [[Your trial ends Friday]]\n\nHi Sam,\n\nYour Acme trial ends on Friday. Upgrade to keep your "
+                 "reports running: https://acme.example/billing\n\nBest,\nAna", "format": "text", "medium": "email"},
+    ],  # fmt: skip
     good=[
         "# Acme Sync\n\nAcme Sync is a data tool for finance teams. It connects databases to dashboards and keeps "
         "them current. It checks every table and every column, it retries when a network fails, and it keeps a "
         "log of every change. Reports show the latest numbers and a history of every change. Setup takes an "
         "afternoon and needs no code at all. It works with the dashboards already in use, and it reads from "
-        "every common database. Plans start at $49 per month.\n\n[CTA: Start my free trial]"
-    ],
-    media=("page",),
+        "every common database. Plans start at $49 per month.\n\n[CTA: Start my free trial]",
+        {"text": "Subject: Your trial ends Friday\n\nHi Sam,\n\nYour Acme trial ends on Friday. The Team plan is $49 a "
+                 "month and keeps your reports running: https://acme.example/billing\n\nBest,\nAna",
+         "format": "text", "medium": "email"},
+    ],  # fmt: skip
+    media=("page", "email", "proposal"),
     example_medium="page",
-    sources=["Judgement call after direct-response practice: an offer says what, for whom, at what price, and what to do "
-             "copywriting; e.g. Ogilvy, 'Ogilvy on Advertising' (1983)"],
+    sources=["Direct-response practice: an offer says what, for whom, at what price, and what to do (e.g. Ogilvy, "
+             "'Ogilvy on Advertising', 1983)", NNG_PRICING],
 )
 def incomplete_offer(doc, ctx) -> Iterable[Hit]:
-    if not ctx.threshold("sales.offer_required") or doc.word_count < int(ctx.threshold("sales.offer_min_words")):
+    gaps = offer_gaps(doc, ctx)
+    if not gaps:
         return
-    text = doc.text
-    asks = find_asks(doc, ctx)
-    if not any(a.kind == "cta" for a in asks):
-        # No button: not a landing page that sells on its own (an article, a story, a docs page), or no ask at
-        # all, which CTA001 reports; an offer check on top would count the same gap twice.
-        return
-    claims = classify_document(doc, ctx)
-    first_words = doc.words[min(len(doc.words), 100) - 1].end if doc.words else 0
-    has = {
-        "what": any(c.label in ("feature", "benefit") and c.start < first_words for c in claims),
-        "who": bool(_FOR_WHOM_RE.search(text) or cues.YOU_RE.search(text)),
-        "price": bool(_PRICE_RE.search(text)) or any(a.action in ("start", "install", "buy", "pricing") for a in asks),
-        "action": True,
-    }
-    missing = [OFFER_PARTS[k] for k, ok in has.items() if not ok]
-    if not missing:
-        return
-    head = next((u for u in doc.units if u.kind == "heading"), doc.units[0])
-    yield Hit(Span(head.start, head.end), {"what": ", ".join(missing)}, data={"scope": "document", "missing": missing})
+    if ctx.medium == "email":
+        anchor = next((s for s in doc.sentences if _PAY_ASK_RE.search(s.text)), doc.sentences[0])
+        span = Span(anchor.start, anchor.end)
+    else:
+        head = next((u for u in doc.units if u.kind == "heading"), doc.units[0])
+        span = Span(head.start, head.end)
+    what = ", ".join(OFFER_PARTS[k] for k in gaps)
+    yield Hit(span, {"what": what}, data={"scope": "document", "missing": [OFFER_PARTS[k] for k in gaps], "gaps": gaps})
 
 
-CONVERSION = KNOWN_ACTIONS - {"learn"}
+# -- CTA006 ----------------------------------------------------------------------------------------------------
+ASK_FIRST_WORDS = 400  # about two screens of copy before the first way to act
+ASK_GAP_WORDS = 1000  # about five screens between two ways to act
+
+
+@rule(
+    code="CTA006",
+    name="ask-out-of-reach",
+    category="ask",
+    severity="warning",
+    impact=2,
+    summary="A long page whose first way to act comes late, or that runs for screens with nothing to click.",
+    why=(
+        "Readers decide at different points: some are convinced by the hero, some after the proof, some at the "
+        "end. A page that makes them scroll past two screens before they can act, or five screens between two "
+        "chances, loses every reader who was ready in between (and most visitors never reach the bottom)."
+    ),
+    message="{what}",
+    fix="Put the main ask in the hero and repeat it after each block that could convince the buyer.",
+    bad=[
+        {"text": "# [[Acme Sync]]\n\nAcme syncs your data. " + "It keeps every report current for your team. " * 80
+                 + "\n\n[CTA: Start my free trial]", "medium": "page"},
+    ],  # fmt: skip
+    good=[
+        {"text": "# Acme Sync\n\nAcme syncs your data.\n\n[CTA: Start my free trial]\n\n"
+                 + "It keeps every report current for your team. " * 80 + "\n\n[CTA: Start my free trial]",
+         "medium": "page"},
+    ],  # fmt: skip
+    media=("page",),
+    example_medium="page",
+    sources=[NNG_FOLD_ASK, "The 400- and 1,000-word distances are judgement calls (about two and five screens of copy)"],
+)
+def ask_out_of_reach(doc, ctx) -> Iterable[Hit]:
+    asks = [a for a in find_asks(doc, ctx) if a.action in CONVERSION]
+    body = [s for s in doc.sentences if doc.units[s.unit].kind in ("heading", "paragraph", "list_item", "quote")]
+    if not asks or not body:
+        return  # no ask at all is CTA001's
+    if not any(u.kind == "cta" for u in doc.units) and asks[0].action != "install":
+        return  # a page with no button and nothing to install is an article, read to its end
+    words_before = 0
+    for s in body:
+        if s.start >= asks[0].start:
+            break
+        words_before += s.word_count
+    if words_before > ASK_FIRST_WORDS:
+        first = body[0]
+        yield Hit(Span(first.start, first.end),
+                  {"what": f"The first way to act comes after {words_before} words: ask in the hero"},
+                  data={"scope": "document", "words_before": words_before})  # fmt: skip
+        return
+    points = [a.end for a in asks]
+    for before, after in zip(points, points[1:] + [len(doc.text)], strict=True):
+        stretch = [s for s in body if before <= s.start < after]
+        words = sum(s.word_count for s in stretch)
+        if words > ASK_GAP_WORDS and after < len(doc.text):
+            yield Hit(Span(stretch[0].start, stretch[0].end),
+                      {"what": f"{words} words between two chances to act: repeat the ask"},
+                      data={"scope": "document", "gap_words": words})  # fmt: skip
+            return
 
 
 def ask_strength(asks: list[Ask], medium: str) -> int:

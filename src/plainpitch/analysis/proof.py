@@ -1,0 +1,159 @@
+"""Proof: what in the copy shows that other people bought this and it worked.
+
+A buyer believes another customer before the seller. Copywriters look for proof first and credit it; a page that
+must sell on its own without any is the first thing they raise. Kinds, each recognised by its shape (not by names):
+
+- ``testimonial``: a customer's words — a quote block, a paragraph in quotation marks, or a first-person paragraph
+  beside an attribution line (a name, or a role such as "Founder and CEO at Ghost", "— Ana Ruiz, CTO");
+- ``customers``: a count of customers or users ("over 20,000 paying customers", "trusted by 4,000 teams", a stat
+  block "20k" beside "Paying subscribers");
+- ``named``: named customers ("trusted by Shopify, Stripe and Notion", "customers include …", "teams at X use …");
+- ``result``: a result with a number that someone got ("cut build times by 40%", "went from 10 days to 3");
+- ``rating``: ratings, reviews, awards and press ("4.8/5 on G2", "★★★★★", "as featured in");
+- ``benchmark``: a measured comparison ("5x faster than grep", "2.3 s vs 9.1 s").
+
+The rules read ``find_proof`` (PRF001 missing-proof credits what it finds and flags its absence where a page must
+sell alone); every report lists the proof in ``details["proof"]`` so the writer sees what counted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUM = r"(?:\d[\d,.]*\s?(?:k|K|M|m|B|million|thousand|billion)?\+?|hundreds|thousands|millions|dozens)"
+_WHO = (r"(?:customers|clients|users|companies|businesses|teams|organi[sz]ations|developers|engineers|subscribers|"
+        r"websites|sites|brands|startups|agencies|stores|shops|members|people|creators|marketers|founders|"
+        r"downloads|installs|stars|installations|projects|contributors|sellers|buyers|restaurants|schools|hospitals)")  # fmt: skip
+_CUSTOMERS_RE = re.compile(
+    rf"\b(?:over |more than |nearly |almost |some |about )?(?P<n>{_NUM})\s+(?:\w+\s+){{0,2}}{_WHO}\b|"
+    rf"\b(?:trusted|used|loved|chosen|relied on|adopted|backed) by (?:over |more than )?{_NUM}\b|"
+    rf"\bjoin (?:over |more than )?{_NUM}\b",
+    re.IGNORECASE,
+)
+_STAT_LABEL_RE = re.compile(rf"^(?:\w+\s+){{0,2}}{_WHO}$|^(?:\w+\s+){{0,2}}(?:customers|users)\b", re.IGNORECASE)
+_STAT_VALUE_RE = re.compile(rf"^{_NUM}$")
+_NAMED_RE = re.compile(
+    r"\b(?:trusted|used|loved|chosen|relied on|adopted) by (?:teams at |companies like |the likes of )?[A-Z][\w&.'-]+|"
+    r"\b(?:customers|clients) (?:include|like)\b|\bcompanies (?:like|such as) [A-Z]|\bteams at [A-Z][\w&.'-]+|"
+    r"\b(?:our|happy) (?:customers|clients):",
+)
+_RESULT_RE = re.compile(
+    r"\b(?:cut|cuts|reduced|reduces|lowered|saved|saves|increased|increases|grew|grows|doubled|tripled|boosted|"
+    r"improved|raised|lifted|dropped|halved|slashed|went from)\b[^.!?]{0,60}?"
+    r"(?:\d+(?:\.\d+)?\s?(?:%|percent|x\b|times|hours?|days?|weeks?|minutes?|seconds?|ms\b)|[$€£]\s?\d|\bin half\b)",
+    re.IGNORECASE,
+)
+_RATING_RE = re.compile(
+    r"\b[1-5](?:\.\d)?\s?(?:/|out of)\s?5\b|★{3,}|⭐{3,}|\b(?:G2|Capterra|Trustpilot|Product Hunt|Gartner|Forrester)\b|"
+    r"\b(?:award[- ]winning|winner of|as (?:seen|featured) (?:in|on)|featured (?:in|on)|rated #?1)\b",
+    re.IGNORECASE,
+)
+_BENCHMARK_RE = re.compile(
+    r"\b\d+(?:\.\d+)?\s?(?:x|times)\s+(?:faster|smaller|cheaper|lighter|less|more|fewer)\b|"
+    r"\b(?:faster|smaller|cheaper|lighter) than\b[^.!?]{0,40}\d|\b\d+(?:\.\d+)?\s?(?:ms|s|MB|GB|KB)\b[^.!?]{0,20}\bvs\.?\s",
+    re.IGNORECASE,
+)
+# An attribution line under or over a customer's words: a role ("Founder and CEO at Ghost"), "— Ana Ruiz, CTO", or
+# "Ana Ruiz, Head of Growth".
+_ROLE_RE = re.compile(
+    r"\b(?:CEO|CTO|COO|CFO|CMO|CPO|CIO|CISO|VP|SVP|EVP|[Ff]ounder|[Cc]o-?[Ff]ounder|[Oo]wner|[Dd]irector|[Hh]ead of|"
+    r"[Mm]anager|[Ee]ngineer|[Dd]eveloper|[Dd]esigner|[Cc]onsultant|[Pp]resident|[Aa]rchitect|[Mm]arketer|[Pp]rofessor)\b"
+    r"|^\s*(?:—|–|-|~)\s*[A-Z]|^[A-Z][\w'’.-]+ [A-Z][\w'’.-]+, [A-Z]"
+)
+_FIRST_PERSON_RE = re.compile(r"\bI\b|\b(?i:my|me|we|our|us)\b")
+_QUOTED_RE = re.compile(r"^\s*[\"“„«].{20,}[\"”»]\s*(?:[—–-].*)?$", re.S)
+
+
+@dataclass(frozen=True)
+class Proof:
+    kind: str  # testimonial | customers | named | result | rating | benchmark
+    start: int
+    end: int
+    text: str
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, "start": self.start, "end": self.end, "text": self.text[:160]}
+
+
+def _attribution(text: str) -> bool:
+    """A short line naming who said it: a caption, not a sentence of its own."""
+    words = text.split()
+    return 0 < len(words) <= 12 and not text.rstrip().endswith((".", "!", "?", ":")) and bool(_ROLE_RE.search(text))
+
+
+def testimonial_units(doc) -> set[int]:
+    """Units that hold a customer's words (the writer must not edit them, and they count as proof)."""
+    units = doc.units
+    texts = [doc.unit_text(u).strip() for u in units]
+    out: set[int] = set()
+    for i, unit in enumerate(units):
+        if unit.kind not in ("quote", "paragraph", "list_item"):
+            continue
+        text = texts[i]
+        words = len(text.split())
+        if words < 6:
+            continue
+        if unit.kind == "quote" or _QUOTED_RE.match(text):
+            out.add(i)
+            continue
+        if not _FIRST_PERSON_RE.search(text):
+            continue
+        near = [texts[j] for j in (i - 1, i - 2, i + 1) if 0 <= j < len(units) and units[j].kind in ("paragraph", "quote")]
+        if any(_attribution(t) for t in near[:2]) or (near[2:] and _attribution(near[2])):
+            out.add(i)
+    return out
+
+
+def find_proof(doc) -> list[Proof]:
+    """Every piece of proof in the copy, in order (one per unit and kind)."""
+    text = doc.text
+    found: list[Proof] = []
+    quotes = testimonial_units(doc)
+    for i in sorted(quotes):
+        u = doc.units[i]
+        found.append(Proof("testimonial", u.start, u.end, text[u.start : u.end]))
+    units = doc.units
+    for i, u in enumerate(units):
+        if u.kind not in ("heading", "paragraph", "list_item", "quote", "table_cell"):
+            continue
+        chunk = text[u.start : u.end]
+        seen: set[str] = set()
+        for kind, pattern in (("customers", _CUSTOMERS_RE), ("named", _NAMED_RE), ("result", _RESULT_RE),
+                              ("rating", _RATING_RE), ("benchmark", _BENCHMARK_RE)):  # fmt: skip
+            m = pattern.search(chunk)
+            if m is None or kind in seen or (kind == "customers" and not _many(m.group("n"))):
+                continue
+            if not (kind == "result" and i not in quotes and not _past_or_named(chunk)):
+                seen.add(kind)
+                found.append(Proof(kind, u.start + m.start(), u.start + m.end(), m.group(0)))
+        # a stat block: "20k" beside "Paying subscribers"
+        if _STAT_VALUE_RE.match(chunk.strip()) and _many(chunk.strip()):
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(units) and _STAT_LABEL_RE.match(text[units[j].start : units[j].end].strip()):
+                    found.append(Proof("customers", u.start, u.end, chunk.strip()))
+                    break
+    found.sort(key=lambda p: p.start)
+    return found
+
+
+def _many(number: str | None) -> bool:
+    """A count that says "many people use it" (100 or more, or "thousands"), not a plan limit ("3 sites")."""
+    if number is None:
+        return True  # "trusted by …", "join …" without a count in the group
+    low = number.lower().replace(",", "").rstrip("+ ")
+    if low in ("hundreds", "thousands", "millions", "dozens"):
+        return low != "dozens"
+    m = re.match(r"(\d+(?:\.\d+)?)\s?(k|m|b|million|thousand|billion)?", low)
+    if not m:
+        return False
+    value = float(m.group(1)) * {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "billion": 1e9}.get(m.group(2) or "", 1)
+    return value >= 100
+
+
+_PAST_RE = re.compile(r"\b(?:\w+ed|cut|grew|went|saw|got|made|took|brought|built|won|sold|spent|rose|fell)\b")
+
+
+def _past_or_named(chunk: str) -> bool:
+    """A result someone got (told in the past, or by a named customer), not a promise ("cut costs by 40%")."""
+    return bool(_PAST_RE.search(chunk)) or bool(re.search(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+[A-Z]?\w*\b", chunk[1:]))

@@ -1,0 +1,157 @@
+"""Proof (PRF001) and unfilled template fields (CLR002): the two things a buyer notices before reading a claim.
+
+Proof is found by plainpitch.analysis.proof (testimonials, customer counts, named customers, results, ratings,
+benchmarks) and credited in ``details["proof"]``; a page or proposal that must persuade on its own and shows none gets
+PRF001. Placeholders are found by plainpitch.text.placeholders; CLR002 reports them, one finding per kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from plainpitch.analysis.offer import is_pricing_page
+from plainpitch.analysis.proof import find_proof
+from plainpitch.analysis.reader import infer_reader
+from plainpitch.classify import copy_words
+from plainpitch.engine import details_provider
+from plainpitch.model import Span
+from plainpitch.rules.base import Hit, rule
+from plainpitch.rules.checks.ask import CONVERSION, find_asks
+from plainpitch.text import placeholders
+
+PROOF_MIN_WORDS = 150  # below this a page is a teaser or a stub: proof cannot be expected of it
+
+CIALDINI = "Cialdini, 'Influence' (1984): social proof — people decide what to do by what others like them did"
+NNG_TRUST = ("Nielsen Norman Group on trustworthiness: testimonials, client lists and real numbers are among the "
+             "first credibility cues visitors look for")  # fmt: skip
+
+
+def proofs(doc, ctx):
+    return ctx.memo("proof.items", lambda: find_proof(doc))
+
+
+def sells_alone(doc, ctx) -> bool:
+    """A page or proposal that has to persuade without a salesperson: enough copy, a conversion ask (a page) and not
+    documentation (a README with code to run is read to use the product, not to buy it)."""
+    if ctx.medium not in ("page", "proposal") or copy_words(doc) < PROOF_MIN_WORDS:
+        return False
+    if ctx.medium == "page":
+        if is_pricing_page(doc):
+            return False  # the price list does one job; the proof belongs on the pages that send buyers to it
+        if not any(a.action in CONVERSION or a.kind == "cta" for a in find_asks(doc, ctx)):
+            return False
+        evidence = infer_reader(doc).evidence
+        if evidence["code_blocks"] or evidence["commands"]:
+            return False
+    return True
+
+
+@rule(
+    code="PRF001",
+    name="missing-proof",
+    category="proof",
+    severity="warning",
+    impact=2,
+    summary="A page or proposal that must persuade on its own but shows no proof: no customer, count, result or review.",
+    why=(
+        "Buyers believe other customers before they believe the seller. A page with no testimonial, no number of "
+        "customers, no named customer and no result asks the reader to take every claim on trust, and a stranger "
+        "will not; proof near the main claim is one of the first credibility cues visitors look for."
+    ),
+    message="No proof: nothing shows that anyone bought this and it worked",
+    fix="Add one proof point near your main claim: a customer's words with name and role, how many customers you "
+        "have, or a result a customer got, with a number.",
+    bad=[
+        {"text": "# [[Invoices that chase themselves]]\n\n" + ("Acme sends polite reminders until every invoice is paid. "
+                 "It matches payments to invoices and tells you who is late. " * 8) + "\n\n[CTA: Start my free trial]",
+         "medium": "page"},
+    ],  # fmt: skip
+    good=[
+        {"text": "# Invoices that chase themselves\n\n" + ("Acme sends polite reminders until every invoice is paid. "
+                 "It matches payments to invoices and tells you who is late. " * 8) + "\n\n"
+                 "> \"We were paid 12 days sooner in the first month.\"\n\n— Ana Ruiz, Owner at Ruiz Bakery\n\n"
+                 "[CTA: Start my free trial]",
+         "medium": "page"},
+        {"text": "# Invoices that chase themselves\n\n" + ("Acme sends polite reminders until every invoice is paid. "
+                 "It matches payments to invoices and tells you who is late. " * 8) + "\n\nTrusted by 4,000 small "
+                 "businesses.\n\n[CTA: Start my free trial]",
+         "medium": "page"},
+    ],  # fmt: skip
+    media=("page", "proposal"),
+    example_medium="page",
+    sources=[CIALDINI, NNG_TRUST],
+)
+def missing_proof(doc, ctx) -> Iterable[Hit]:
+    if not sells_alone(doc, ctx) or proofs(doc, ctx):
+        return
+    head = next((u for u in doc.units if u.kind in ("heading", "subject")), doc.units[0])
+    yield Hit(Span(head.start, head.end), data={"scope": "document"})
+
+
+@details_provider("page", "email", "proposal", "text")
+def proof_details(doc, ctx):
+    items = proofs(doc, ctx)
+    return "proof", {"count": len(items), "items": [p.as_dict() for p in items[:20]]}
+
+
+# -- CLR002 ----------------------------------------------------------------------------------------------------
+_KIND_MESSAGE = {
+    "field": "Unfilled template field {match}{more}: the buyer sees it was sent to a list",
+    "price": "Price left at {match}{more}: the offer looks unfinished",
+    "filler": "Filler text '{match}'{more} left in the copy",
+}
+_KIND_FIX = {
+    "field": "Fill in every field before sending ({names}), or remove the line.",
+    "price": "Put the real prices in (or 'free' where it is free) before the buyer sees it.",
+    "filler": "Replace the filler with the real copy, or cut the section until it is written.",
+}
+
+
+@rule(
+    code="CLR002",
+    name="unfilled-placeholder",
+    category="clarity",
+    severity="error",
+    impact=3,
+    summary="Template fields, $0.00 prices or filler text left in copy meant for a buyer.",
+    why=(
+        "'Dear [Client.FirstName]' tells the buyer they are one of a list, and a proposal priced at $0.00 tells them "
+        "it was never finished: either one ends the reading before the offer is seen. It is also the cheapest fix "
+        "in the report."
+    ),
+    message="Unfilled placeholder {match}",
+    fix="Fill in every field and price before the buyer sees it.",
+    bad=[
+        {"text": "Hi [[{{first_name}}]],\n\nYour site could load twice as fast. Worth a call?\n\nBest,\nAna",
+         "format": "text"},
+        {"text": "Website build: [[$0.00]]\n\nTraining: $0.00\n\nTotal: $0.00", "format": "text"},
+    ],  # fmt: skip
+    good=[
+        {"text": "Hi Sam,\n\nYour site could load twice as fast. Worth a call?\n\nBest,\nAna", "format": "text"},
+        {"text": "Free plan: $0 per month. Team plan: $49 per month.", "format": "text"},
+    ],
+    sources=["Mail-merge and template syntaxes (Mailchimp *|FNAME|*, Jinja {{ }}, bracketed fields): see "
+             "plainpitch/text/placeholders.py"],
+)
+def unfilled_placeholder(doc, ctx) -> Iterable[Hit]:
+    text = doc.text
+    by_kind: dict[str, list[tuple[int, int]]] = {}
+    for unit in doc.units:
+        if unit.kind == "turn":
+            continue
+        for start, end, kind in placeholders.find(text, unit.start, unit.end):
+            by_kind.setdefault(kind, []).append((start, end))
+    if "price" in by_kind and placeholders.has_real_price(text):
+        del by_kind["price"]  # "$0.00" beside real prices is a price list, not an unfinished one
+    for kind, spans in by_kind.items():
+        first = spans[0]
+        names = sorted({text[s:e] for s, e in spans}, key=lambda n: text.index(n))
+        more = f" and {len(spans) - 1} more" if len(spans) > 1 else ""
+        message = _KIND_MESSAGE[kind].format(match=text[first[0] : first[1]], more=more)
+        yield Hit(
+            Span(*first),
+            {"match": text[first[0] : first[1]]},
+            data={"scope": "document", "kind": kind, "uses": [list(s) for s in spans], "distinct": names},
+            message=message,
+            fix=_KIND_FIX[kind].format(names=", ".join(names[:4])),
+        )

@@ -1,0 +1,83 @@
+"""Template placeholders left in copy: ``[Client.FirstName]``, ``{{first_name}}``, ``%NAME%``, ``$0.00``, "Lorem ipsum".
+
+One definition for every rule: the placeholder rule reports them (a buyer who reads "Dear [Client.FirstName]" knows
+the email went to a list, and a price of $0.00 says the proposal was never finished), and the jargon rules leave them
+alone (a placeholder is not a word the buyer fails to know).
+
+What counts, by shape rather than by a list of field names:
+- a name in brackets or braces that reads like a field: ``[First Name]``, ``[Client.Company]``, ``[COMPANY]``,
+  ``[insert date]``, ``{{name}}``, ``{first_name}``, ``<<Name>>``, ``%FIRSTNAME%``, ``$FIRST_NAME`` (mail-merge and
+  template syntaxes);
+- a price of nothing or of letters: ``$0.00``, ``€0,00``, ``$XX``, ``$X,XXX`` (the rule reports $0.00 only on a text
+  with no real price: a free plan is "$0", and "$0.00" beside "$49.00" is a price list);
+- filler text: "lorem ipsum", and marks of an unfinished draft standing alone: TBD, TODO, TK, XXX.
+A Markdown link or a citation in brackets is not a placeholder: ``[Read more](…)`` has text and a target, ``[1]`` is a
+number, and a bracketed sentence ("[We are hiring!]") has spaces between lower-case words and no field name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from plainpitch.text.money import real_prices
+
+# Field words that mark a bracketed placeholder written in plain words ("[Your Name]", "[insert date]").
+_FIELD_WORDS = (
+    r"name|first ?name|last ?name|full ?name|surname|company|company ?name|organi[sz]ation|business|client|customer|"
+    r"recipient|contact|title|job ?title|role|position|email|e-mail|phone|address|city|country|date|day|time|"
+    r"amount|price|cost|fee|total|number|url|link|website|product|project|industry|signature|sender|your ?name|"
+    r"my ?name|team|department|value|x+"
+)
+_BRACKET_FIELD_RE = re.compile(
+    r"\[(?:(?:insert|add|enter|your|their|client|customer|recipient|prospect|company)[ ._-]?)?"
+    r"(?:[A-Z][A-Za-z]*[._])?(?:" + _FIELD_WORDS + r")(?:[ ._-]?(?:" + _FIELD_WORDS + r"))?\]"
+    r"(?!\()",  # "[Name](https://…)" is a link
+    re.IGNORECASE,
+)
+# Dotted or camel field names in brackets whatever the words: [Client.FirstName], [Deal.Amount], [contactEmail]
+_BRACKET_CODE_RE = re.compile(r"\[[A-Za-z]+(?:\.[A-Za-z]+)+\](?!\()|\[[a-z]+[A-Z][A-Za-z]*\](?!\()")
+_BRACKET_CAPS_RE = re.compile(r"\[[A-Z][A-Z_ ]{2,30}[A-Z]\](?!\()")  # [COMPANY], [FIRST_NAME]
+_TEMPLATE_RE = re.compile(
+    r"\{\{\s*[\w.\- |]+\s*\}\}|\{%\s*[\w.\- ]+\s*%\}|(?<![\w{$])\{[a-z_][\w.]*\}(?!\})|<<\s*[\w .]+\s*>>|"
+    r"%(?:FIRST_?|LAST_?|FULL_?|COMPANY_?|CLIENT_?|CONTACT_?)?(?:NAME|COMPANY|EMAIL|TITLE|PHONE)%|"  # not %PATH%
+    r"\*\|[A-Z_]+\|\*|(?<![\w$])\$(?:FIRST_?|LAST_?|FULL_?|COMPANY_?|CLIENT_?)?(?:NAME|COMPANY|EMAIL|TITLE)\b"
+)
+# "$0.00" with its cents (a bare "$0" is how a free plan is priced), "$XX", "$X,XXX"; the rule decides whether an
+# amount of nothing is a placeholder from the rest of the document (no other price on it).
+_ZERO_PRICE_RE = re.compile(
+    r"(?<![\w.,])(?:[$€£]\s?(?:0[.,]00|X{1,3}(?:[.,]X{3})*(?:[.,]XX)?)|(?:0[.,]00|X{2,3})\s?(?:USD|EUR|GBP))(?![\w.,]*\d)"
+)
+
+_FILLER_RE = re.compile(r"\blorem ipsum\b|(?<![\w-])(?:TBD|TODO|TK|XXX+)(?![\w-])", re.IGNORECASE)
+_DRAFT_MARK_RE = re.compile(r"^(?:TBD|TODO|TK|XXX+)$")
+
+KINDS = ("field", "price", "filler")
+
+
+def find(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
+    """(start, end, kind) of every placeholder in ``text[start:end]``, in order, never overlapping."""
+    end = len(text) if end is None else end
+    found: list[tuple[int, int, str]] = []
+    for pattern, kind in ((_BRACKET_CODE_RE, "field"), (_BRACKET_FIELD_RE, "field"), (_BRACKET_CAPS_RE, "field"),
+                          (_TEMPLATE_RE, "field"), (_ZERO_PRICE_RE, "price"), (_FILLER_RE, "filler")):  # fmt: skip
+        for m in pattern.finditer(text, start, end):
+            if kind == "filler" and not m.group(0).lower().startswith("lorem") and not _DRAFT_MARK_RE.match(m.group(0)):
+                continue  # "todo" in a sentence is a word ("a todo app"); the marks are written in capitals
+            found.append((m.start(), m.end(), kind))
+    found.sort()
+    last = -1
+    for s, e, kind in found:
+        if s >= last:
+            yield s, e, kind
+            last = e
+
+
+def is_placeholder(token: str) -> bool:
+    """True when the whole token is a placeholder (the jargon rules skip it)."""
+    return any(s == 0 and e == len(token) for s, e, _ in find(token))
+
+
+def has_real_price(text: str) -> bool:
+    """True when the text names an amount of money that is not zero."""
+    return bool(real_prices(text))
