@@ -13,9 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from plainpitch.classify import MIN_COPY_WORDS, classify_document, copy_words, cues
-from plainpitch.engine import metric_provider
 from plainpitch.model import Metric, Span, Suggestion
-from plainpitch.rules.base import Hit, rule
+from plainpitch.rules.base import Hit, metric_provider, rule
 
 HUBSPOT_CTA = "HubSpot's analysis of 330,000 calls to action: specific, personalised CTAs convert far better than generic ones"
 WORDSTREAM_SINGLE = ("Practitioner data on single calls to action (e.g. WordStream's widely cited email test: one CTA, far more "

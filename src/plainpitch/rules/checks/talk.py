@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from plainpitch.engine import details_provider, metric_provider
 from plainpitch.model import Span
-from plainpitch.rules.base import Hit, rule
+from plainpitch.rules.base import Hit, details_provider, metric_provider, rule
 
 GONG_TALK_RATIO = ("Gong Labs, 'The Highest Converting Talk-to-Listen Ratio in Sales, Based on 25,537 Sales Calls' "
                    "(Chris Orlob, 2016; updated 2025), gong.io/resources/labs/talk-to-listen-conversion-ratio")  # fmt: skip
