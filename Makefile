@@ -32,6 +32,7 @@ test: $(STAMP) browser
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests scripts
+	$(VENV)/bin/lint-imports --no-logo --no-cache
 
 docs: $(STAMP)
 	$(VENV)/bin/plainpitch docs --out docs/rules

@@ -88,7 +88,7 @@ def _write(text: str, output: str | None) -> bool:
 
 
 def _report(reports: list[DocumentReport], errors: list[InputError]) -> Report:
-    from plainpitch import __version__
+    from plainpitch.version import __version__
 
     return Report(tuple(reports), tuple(errors), __version__)
 

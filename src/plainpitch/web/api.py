@@ -72,9 +72,9 @@ def load_copy(inp: CopyInput) -> Any:
 
 def analyse_copy(inp: CopyInput, base_config: Any) -> Any:
     """CopyInput -> Report with one document (the one wire format every surface shares)."""
-    from plainpitch import __version__
     from plainpitch.engine import analyze
     from plainpitch.model import Report
+    from plainpitch.version import __version__
 
     config = _config(base_config, inp.overrides)
     doc = load_copy(inp)
@@ -158,11 +158,11 @@ def _available(module: str) -> bool:
 
 def options_dict(max_body: int) -> dict[str, Any]:
     """What the editor offers in its menus, limited to what this build can actually do."""
-    from plainpitch import __version__
     from plainpitch.emit import RENDERERS
     from plainpitch.ingest import LOADERS
     from plainpitch.profiles import AUDIENCES, CONTEXTS
     from plainpitch.rules.base import CATEGORIES
+    from plainpitch.version import __version__
 
     return {
         "version": __version__,
@@ -194,7 +194,7 @@ async def options(request: Request) -> Response:
 
 
 async def health(request: Request) -> Response:
-    from plainpitch import __version__
+    from plainpitch.version import __version__
 
     return JSONResponse({"status": "ok", "version": __version__})
 
@@ -297,8 +297,8 @@ def review_call(inp: CallInput, base_config: Any = None) -> Any:
 
 
 async def call(request: Request) -> Response:
-    from plainpitch import __version__
     from plainpitch.model import Report
+    from plainpitch.version import __version__
 
     inp = await call_input(request)
     doc_report = await run_in_threadpool(review_call, inp, request.app.state.config)

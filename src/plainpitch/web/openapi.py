@@ -138,8 +138,8 @@ def _selectors() -> list[str]:
 
 
 def build_spec(max_body: int) -> dict[str, Any]:
-    from plainpitch import __version__
     from plainpitch.profiles import AUDIENCES, CONTEXTS
+    from plainpitch.version import __version__
     from plainpitch.web.api import REPORT_TYPES
     from plainpitch.web.inputs import (
         CALL_TYPES,
