@@ -7,8 +7,7 @@ import sys
 import click
 
 from plainpitch.cli.app import FORMATS, SEVERITY_CHOICE, Group, use_color
-
-TRANSCRIPT_FORMATS = ["vtt", "srt", "zoom", "teams", "otter", "json", "lines", "docx"]
+from plainpitch.formats import TRANSCRIPT_FORMATS
 
 
 @click.group(cls=Group)

@@ -18,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from plainpitch.formats import is_transcript_name, transcript_format_for
 from plainpitch.web.inputs import (
     COPY_FORMATS,
     COPY_MEDIA,
@@ -40,7 +41,6 @@ REPORT_TYPES = {
 }
 # A downloaded HTML report is never meant to run anything from this origin.
 REPORT_HTML_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-CALL_EXTENSIONS = {".vtt": "vtt", ".srt": "srt", ".docx": "docx", ".json": "json"}
 
 
 # -- copy -------------------------------------------------------------------------------------------------------
@@ -202,11 +202,8 @@ async def health(request: Request) -> Response:
 # -- opening a dropped file -------------------------------------------------------------------------------------
 def _transcript_format(text: str, filename: str) -> str | None:
     """The transcript format of a text file (the transcript loaders' own detector), or None: it reads as copy."""
-    try:
-        from plainpitch.ingest.transcript import detect_format
-    except ImportError:  # no transcript loaders in this build: every text file is copy
-        return None
     from plainpitch.ingest.errors import LoadError
+    from plainpitch.ingest.transcript import detect_format
 
     try:
         return detect_format(text, filename)
@@ -220,9 +217,8 @@ def open_upload(up: UploadInput) -> dict[str, Any]:
     from plainpitch.ingest.decode import decode, normalise_newlines
     from plainpitch.ingest.errors import LoadError
 
-    ext = os.path.splitext(up.filename)[1].lower()
-    if ext in CALL_EXTENSIONS:
-        return {"kind": "call", "filename": up.filename, "format": CALL_EXTENSIONS[ext]}
+    if is_transcript_name(up.filename):  # .vtt, .webvtt, .srt, .json, .docx: only ever a transcript
+        return {"kind": "call", "filename": up.filename, "format": transcript_format_for(up.filename)}
     fmt = format_for(up.filename) or sniff_format(up.data)
     if fmt == "email":
         # as load_bytes does: MIME parts carry their own charsets, so the message is read as UTF-8 here

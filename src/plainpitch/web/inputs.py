@@ -16,9 +16,9 @@ from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import Request
 
+from plainpitch.formats import COPY_FORMATS, TRANSCRIPT_FORMATS
 from plainpitch.web.security import MAX_BODY
 
-COPY_FORMATS = ("text", "markdown", "html", "email")
 COPY_MEDIA = ("page", "email", "proposal", "text")
 CALL_TYPES = ("discovery", "demo", "cold", "closing")
 MAX_NAME = 255
@@ -44,8 +44,6 @@ def _profiles() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def transcript_formats() -> tuple[str, ...]:
-    from plainpitch.ingest import TRANSCRIPT_FORMATS
-
     return TRANSCRIPT_FORMATS
 
 
