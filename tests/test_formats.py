@@ -67,3 +67,13 @@ def test_a_txt_name_can_be_copy_or_a_transcript():
     assert formats.transcript_format_for("notes.txt") is None  # content decides
     assert not formats.is_transcript_name("notes.txt") and formats.is_transcript_name("x.JSON")
     assert ".txt" in formats.extensions(formats.CALL) and ".webvtt" in formats.extensions(formats.CALL)
+
+
+def test_one_call_type_list():
+    from plainpitch.call.types import TYPES
+    from plainpitch.web.openapi import build_spec
+
+    review = main.commands["call"].commands["review"]
+    assert tuple(next(p for p in review.params if p.name == "call_type").type.choices) == TYPES
+    call = build_spec(1024)["components"]["schemas"]["CallRequest"]["properties"]["call_type"]
+    assert tuple(call["enum"]) == TYPES

@@ -16,11 +16,11 @@ from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import Request
 
+from plainpitch.call.types import TYPES as CALL_TYPES
 from plainpitch.formats import COPY_FORMATS, TRANSCRIPT_FORMATS
 from plainpitch.web.security import MAX_BODY
 
 COPY_MEDIA = ("page", "email", "proposal", "text")
-CALL_TYPES = ("discovery", "demo", "cold", "closing")
 MAX_NAME = 255
 MAX_LIST = 50
 MAX_ITEM = 100
