@@ -35,7 +35,6 @@ from plainpitch.rules.registry import (  # noqa: F401 - the provider decorators 
 )
 from plainpitch.text.language import looks_english
 
-
 DEFAULT_PROFILE = "business"  # calls, and copy too short to read a reader from
 
 
