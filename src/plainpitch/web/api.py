@@ -18,10 +18,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from plainpitch.formats import is_transcript_name, transcript_format_for
+from plainpitch.formats import COPY_FORMATS, is_transcript_name, transcript_format_for
 from plainpitch.web.inputs import (
-    COPY_FORMATS,
-    COPY_MEDIA,
     ApiError,
     CallInput,
     CopyInput,
@@ -31,6 +29,7 @@ from plainpitch.web.inputs import (
     transcript_formats,
     upload_input,
 )
+from plainpitch.web.models import COPY_MEDIA
 
 REPORT_TYPES = {
     # fmt: (media type, file extension)
