@@ -27,11 +27,13 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || echo "warning: could not install chromium; browser tests will be skipped"; \
 	  else echo "warning: chromium missing and not root; browser tests will be skipped"; fi; }
 
+# make test: every test but the judgement measurements (marked eval: make eval runs them with the eval scripts).
 test: $(STAMP) browser
-	$(PY) -m pytest -n 2 -p no:cacheprovider
+	$(PY) -m pytest -n 2 -p no:cacheprovider -m "not eval"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests scripts
+	$(VENV)/bin/lint-imports --no-logo --no-cache
 
 docs: $(STAMP)
 	$(VENV)/bin/plainpitch docs --out docs/rules
@@ -40,6 +42,7 @@ bench: $(STAMP)
 	$(PY) scripts/bench.py
 
 eval: $(STAMP)
+	$(PY) -m pytest -n 2 -p no:cacheprovider -m eval
 	$(PY) scripts/eval.py
 
 clean:

@@ -10,5 +10,5 @@ SHARED = Path(os.environ.get("PLAINPITCH_SHARED", ROOT.parent / "shared"))
 @pytest.fixture(scope="session")
 def shared() -> Path:
     if not SHARED.is_dir():
-        pytest.skip(f"shared data not found at {SHARED}")
+        pytest.skip(f"NEEDS SHARED DATA: {SHARED} is not there (clone the repo beside shared/, or set PLAINPITCH_SHARED)")
     return SHARED

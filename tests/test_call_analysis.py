@@ -182,6 +182,7 @@ def test_times_past_24_hours():
     assert call["turns"][0]["start"] == 90000 and call["duration_s"] == 12
 
 
+@pytest.mark.slow
 def test_a_large_transcript_is_analysed(shared):
     rows = [json.loads(line) for line in (shared / "transcripts" / "ami" / "turns.dev.jsonl").open(encoding="utf-8")]
     lines = [f"{'Ana' if i % 2 == 0 else 'Ben'}: {r['text']}" for i, r in enumerate(rows[:6000])]

@@ -91,6 +91,7 @@ def _eval_module():
     return module
 
 
+@pytest.mark.eval
 def test_detectors_meet_their_targets_on_the_labelled_persuasion_sentences(shared):
     result = _eval_module().run(shared)
     disc, asks = result["discovery_questions"], result["asks"]

@@ -221,6 +221,7 @@ def cv(shared):
     return result
 
 
+@pytest.mark.eval
 def test_grouped_cv_beats_both_baselines(cv):
     assert "GroupKFold" in cv["method"] and "inner grouped CV" in cv["method"]
     model, keywords, majority = cv["model"]["macro_f1"], cv["baseline_keywords"]["macro_f1"], cv["baseline_majority"]["macro_f1"]
@@ -230,6 +231,7 @@ def test_grouped_cv_beats_both_baselines(cv):
     assert sum(sum(row.values()) for row in cv["confusion"].values()) == 617
 
 
+@pytest.mark.eval
 def test_regularisation_is_never_chosen_on_the_fold_being_scored(cv):
     """Each choice of C saw only training pages: its pages never meet the scored fold's pages."""
     choices, folds = cv["_choices"], [set(pages) for pages in cv["test_pages_by_fold"]]
@@ -239,6 +241,7 @@ def test_regularisation_is_never_chosen_on_the_fold_being_scored(cv):
         assert chosen_on | test_pages == cv["_pages"]
 
 
+@pytest.mark.eval
 def test_error_analysis_prints_each_folds_confusion_and_misses(shared, capsys):
     tc = _train_classifier()
     tc.print_errors(tc.load_rows(shared), tc.V1, per_fold=3)
@@ -249,6 +252,7 @@ def test_error_analysis_prints_each_folds_confusion_and_misses(shared, capsys):
     assert 0 < len(misses) <= 15
 
 
+@pytest.mark.eval
 def test_shipped_weights_are_what_the_training_script_makes(shared):
     tc = _train_classifier()
     assert tc.SHIPPED.groups == DEFAULT_GROUPS and tc.SHIPPED.overrides == RULES, "run time = what was measured"

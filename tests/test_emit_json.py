@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import importlib
 import json
 import re
 from pathlib import Path
@@ -12,7 +11,7 @@ import pytest
 
 from plainpitch.config import Config
 from plainpitch.emit import json_report, render
-from plainpitch.ingest import LOADERS, load_text
+from plainpitch.ingest import load_text
 from plainpitch.model import (
     MEDIA,
     SEVERITIES,
@@ -37,21 +36,6 @@ DOCS = Path(__file__).resolve().parents[1] / "docs"
 SCHEMA = json.loads((DOCS / "report.schema.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 ONLY_HEDGES = Config(select=("TON001",))
-
-
-def _loader_ready(fmt: str) -> bool:
-    module = LOADERS[fmt].split(":")[0]
-    try:
-        importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name == module:
-            return False
-        raise
-    return True
-
-
-def needs_loader(fmt: str):
-    return pytest.mark.skipif(not _loader_ready(fmt), reason=f"the {fmt} loader ({LOADERS[fmt]}) is not in the tree yet")
 
 
 # Real files of every copy format, each with hedges for TON001 to find.
@@ -83,7 +67,7 @@ def _report(paths: list[str], config: Config = ONLY_HEDGES) -> dict:
 
 
 @pytest.mark.parametrize(
-    "name", [pytest.param(n, marks=needs_loader(FORMAT_OF[n]), id=FORMAT_OF[n]) for n in FILES]
+    "name", [pytest.param(n, id=FORMAT_OF[n]) for n in FILES]
 )
 def test_reports_of_every_format_match_the_schema(tmp_path, name):
     path = tmp_path / name
@@ -116,14 +100,12 @@ def test_clean_copy_errors_and_notes_match_the_schema(tmp_path):
 def test_every_rule_on_real_copy_matches_the_schema(shared):
     """All registered rules (not only TON001) on the shared corpus: their data, metrics and details must fit."""
     files = sorted((shared / "corpus" / "landing").glob("*.md"))[:3] + sorted((shared / "corpus" / "emails").glob("*.md"))[:2]
-    if not _loader_ready("markdown"):
-        pytest.skip("the markdown loader is not in the tree yet")
     _validate(_report([str(f) for f in files], Config()))
 
 
 def test_a_call_transcript_report_matches_the_schema(shared):
-    transcript = pytest.importorskip("plainpitch.ingest.transcript")
     from plainpitch.engine import analyze
+    from plainpitch.ingest import transcript
 
     doc = transcript.load_transcript(str(shared / "transcripts" / "formats" / "derived_from_ami" / "ES2002a_teams_style.vtt"))
     data = json.loads(render(Report((analyze(doc, Config()),)), "json"))
@@ -261,7 +243,6 @@ def test_locations_slice_the_plain_source_to_the_flagged_text():
     _check_locations("pitch.txt", source, 6)
 
 
-@needs_loader("markdown")
 def test_locations_slice_the_markdown_source_to_the_flagged_text():
     source = (
         "---\ntitle: Perhaps\n---\n\n# Perhaps the fastest CI\n\n"

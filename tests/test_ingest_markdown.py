@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
 import pytest
 
+from conftest import SHARED
 from plainpitch.config import Config
 from plainpitch.engine import analyze
 from plainpitch.ingest import load_path, load_text
 from plainpitch.model import Document, Span
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = SHARED / "corpus"
 CORPUS_FILES = sorted(p for sub in ("landing", "sales", "emails", "readme") for p in (CORPUS / sub).glob("*.md"))
 
 
@@ -48,7 +48,7 @@ def assert_words_map_back(doc: Document) -> int:
     return checked
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not found")
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"NEEDS SHARED DATA: {CORPUS} is not there")
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_every_word_of_the_corpus_maps_back_to_the_file(path):
     doc = load_path(path)
@@ -60,13 +60,13 @@ def test_every_word_of_the_corpus_maps_back_to_the_file(path):
         assert "**" not in text and "](" not in text, text
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not found")
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"NEEDS SHARED DATA: {CORPUS} is not there")
 def test_corpus_has_many_words_checked():
     total = sum(assert_words_map_back(load_path(p)) for p in CORPUS_FILES)
     assert len(CORPUS_FILES) >= 60 and total > 20_000
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not found")
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"NEEDS SHARED DATA: {CORPUS} is not there")
 def test_landing_page_units():
     doc = load_path(CORPUS / "landing" / "supabase-auth.md")
     assert doc.medium == "page" and doc.meta["title"] == "Auth | Built-in user management"
@@ -89,7 +89,7 @@ def test_landing_page_units():
     assert source_of(doc, item.start, item.start + len("Enterprise logins")) == "Enterprise logins"
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not found")
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"NEEDS SHARED DATA: {CORPUS} is not there")
 def test_ctas_inside_paragraphs_and_list_items_are_split_out():
     doc = load_path(CORPUS / "landing" / "supabase-vector.md")
     item = unit(doc, "Semantic Search — Search your own knowledge base by semantic similarity.")
@@ -101,7 +101,7 @@ def test_ctas_inside_paragraphs_and_list_items_are_split_out():
     assert not any("[CTA" in t for _, t in kinds(zulip))
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not found")
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"NEEDS SHARED DATA: {CORPUS} is not there")
 def test_gfm_table_cells():
     doc = load_path(CORPUS / "landing" / "posthog-feature-flags.md")
     cells = [u for u in doc.units if u.kind == "table_cell"]
@@ -114,7 +114,7 @@ def test_gfm_table_cells():
     assert flag.kind == "table_cell" and flag.attrs == {"row": 9, "col": 0, "header": False}
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not found")
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"NEEDS SHARED DATA: {CORPUS} is not there")
 def test_readme_alert_labels_and_inline_code():
     doc = load_path(CORPUS / "readme" / "telegraf-mysql.md")
     quote = next(u for u in doc.units if u.kind == "quote")
@@ -246,7 +246,7 @@ def test_an_email_in_markdown():
     assert assert_words_map_back(doc) == len(doc.words)
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not found")
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"NEEDS SHARED DATA: {CORPUS} is not there")
 def test_subject_lines_inside_a_page_are_subject_units():
     doc = load_path(CORPUS / "emails" / "posthog-ghosting-sequence.md")
     assert [t for k, t in kinds(doc) if k == "subject"] == ["Still interested?", "Did I lose you?"]
@@ -277,7 +277,7 @@ def _subsequence(needle: str, hay: str) -> bool:
     return all(ch in it for ch in needle)
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not found")
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"NEEDS SHARED DATA: {CORPUS} is not there")
 def test_findings_on_the_corpus_point_at_their_text_in_the_file():
     """Every finding of every rule: the file's text at its location reads as the flagged text (markup aside)."""
     from plainpitch.rules.base import all_rules

@@ -217,6 +217,7 @@ def test_real_page_from_the_corpus(shared):
     assert all(len(f.message) < 80 for f in report.findings)
 
 
+@pytest.mark.eval
 def test_labelled_sentences_precision_and_recall(shared):
     """The headline measure of scripts/eval_copy.py, kept from regressing (figures in the report)."""
     import sys

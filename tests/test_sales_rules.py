@@ -234,6 +234,7 @@ def test_profiles_doc_is_current():
 
 
 # -- the noise budget -------------------------------------------------------------------------------------------
+@pytest.mark.eval
 def test_sales_rules_stay_quiet_on_professional_pages(shared):
     files = sorted(p for folder in ("sales", "landing") for p in (shared / "corpus" / folder).glob("*.md"))
     words = warnings = 0
@@ -245,6 +246,7 @@ def test_sales_rules_stay_quiet_on_professional_pages(shared):
     assert files and 100 * warnings / words <= 0.2, f"{warnings} warnings in {words} words"
 
 
+@pytest.mark.eval
 def test_geek_copy_is_not_let_off(shared):
     files = sorted((shared / "corpus" / "readme").glob("*.md"))[:10]
     flagged = 0

@@ -111,6 +111,7 @@ def test_calls_keep_their_own_score_shape():
     assert measure_deductions(doc, Ctx()) == {"clarity": {}, "buyer_focus": {}, "ask": {}}
 
 
+@pytest.mark.eval
 def test_ranking_on_the_dev_pairs(shared):
     """The better text of a pair (landing page over README, plain rewrite over original) scores higher."""
     sys.path.insert(0, str(ROOT / "scripts"))

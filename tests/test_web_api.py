@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import email.message
-import importlib.util
 import json
 import os
 import re
@@ -22,7 +21,9 @@ with warnings.catch_warnings():  # Starlette nags about httpx vs httpx2; the cli
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
+from plainpitch.formats import COPY_FORMATS, TRANSCRIPT_FORMATS
 from plainpitch.rules.base import all_rules
+from plainpitch.web.api import REPORT_TYPES
 from plainpitch.web.app import STATIC, create_app
 from plainpitch.web.security import MAX_BODY
 
@@ -30,31 +31,6 @@ ROOT = Path(__file__).resolve().parents[1]
 REPORT_SCHEMA = ROOT / "docs" / "report.schema.json"
 HEDGED = "This will hopefully cut your build times. Perhaps it is somewhat faster, sort of."
 XSS = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">'
-
-
-def _has(module: str) -> bool:
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ImportError:
-        return False
-
-
-def _loader_available(fmt: str) -> bool:
-    from plainpitch.ingest import LOADERS
-
-    return _has(LOADERS[fmt].split(":")[0])
-
-
-def _renderer_available(fmt: str) -> bool:
-    from plainpitch.emit import RENDERERS
-
-    return _has(RENDERERS[fmt].split(":")[0])
-
-
-CALL_AVAILABLE = _has("plainpitch.call.api")
-needs_call = pytest.mark.skipif(
-    not CALL_AVAILABLE, reason="plainpitch.call.api is not there yet (another engineer's module)"
-)
 
 
 @pytest.fixture(scope="module")
@@ -178,7 +154,6 @@ def test_check_text_finds_hedges_at_their_source_offsets(client):
     assert doc["score"]["overall"] < 100
 
 
-@pytest.mark.skipif(not _loader_available("markdown"), reason="the Markdown loader is not there yet")
 def test_check_markdown_locations_point_into_the_typed_text(client):
     source = "# Ship faster\n\nThis will **hopefully** cut your *build* times.\n\n- perhaps a list item\n"
     r = client.post("/api/v1/check", json={"text": source, "format": "markdown"})
@@ -192,9 +167,6 @@ def test_check_markdown_locations_point_into_the_typed_text(client):
 def test_check_without_a_format_sniffs_it(client):
     html = "<!doctype html><html><body><p>This will <b>hopefully</b> help.</p></body></html>"
     data = client.post("/api/v1/check", json={"text": html}).json()
-    expected = "html" if _loader_available("html") else None
-    if expected is None:
-        pytest.skip("the HTML loader is not there yet")
     assert data["documents"][0]["format"] == "html"
     assert ("TON001", "hopefully") in _source_slices(data, html)
 
@@ -236,8 +208,6 @@ def _real_files(shared: Path, tmp: Path) -> dict[str, Path]:
 
 @pytest.mark.parametrize("fmt", ["markdown", "text", "html", "email"])
 def test_check_upload_of_a_real_file(client, shared, tmp_path, fmt):
-    if not _loader_available(fmt):
-        pytest.skip(f"the {fmt} loader is not there yet")
     path = _real_files(shared, tmp_path)[fmt]
     with path.open("rb") as fh:
         r = client.post("/api/v1/check", files={"file": (path.name, fh)}, data={"profile": "technical"})
@@ -376,8 +346,6 @@ def test_hostile_text_and_names_come_back_as_json_data(client):
 
 @pytest.mark.parametrize("fmt", ["json", "html", "sarif", "markdown"])
 def test_report_downloads(client, shared, fmt):
-    if not _renderer_available(fmt):
-        pytest.skip(f"the {fmt} renderer is not there yet")
     body = {"text": f"{XSS}\n\n{HEDGED}", "filename": f'evil"\r\nX-Injected: 1;{XSS}.md', "format": "text"}
     r = client.post(f"/api/v1/report/{fmt}", json=body)
     assert r.status_code == 200, r.text[:300]
@@ -421,9 +389,9 @@ def test_rule_by_code_or_name(client):
 def test_options_describe_what_this_build_can_do(client):
     o = client.get("/api/v1/options").json()
     assert o["profiles"] == ["technical", "business", "consumer"]
-    assert "text" in o["formats"] and all(_loader_available(f) for f in o["formats"])
-    assert all(_renderer_available(f) for f in o["report_formats"])
-    assert o["call_available"] == CALL_AVAILABLE
+    assert o["formats"] == list(COPY_FORMATS) and o["transcript_formats"] == list(TRANSCRIPT_FORMATS)
+    assert o["report_formats"] == list(REPORT_TYPES)
+    assert o["call_available"] is True
     assert o["max_bytes"] == MAX_BODY
     assert set(o["categories"]) >= {"jargon", "tone", "ask"}
 
@@ -478,7 +446,6 @@ def _hostile_vtt() -> bytes:
     ).encode()
 
 
-@needs_call
 def test_call_review_of_a_real_transcript(client, shared):
     path = shared / "transcripts" / "formats" / "derived_from_ami" / "ES2002a_teams_style.vtt"
     r = client.post("/api/v1/call", files={"file": (path.name, path.read_bytes())}, data={"me": "Project Manager"})
@@ -491,7 +458,6 @@ def test_call_review_of_a_real_transcript(client, shared):
     assert {"Project Manager", "Marketing"} <= speakers
 
 
-@needs_call
 def test_call_timeline_is_a_clean_svg_even_with_hostile_speakers(client):
     import xml.etree.ElementTree as ET
 
@@ -502,12 +468,6 @@ def test_call_timeline_is_a_clean_svg_even_with_hostile_speakers(client):
     assert not names & {"script", "foreignobject", "img", "iframe"}
     assert not any(k.lower().startswith("on") for el in root.iter() for k in el.attrib)
     assert "<img" not in r.text and "<script" not in r.text
-
-
-@pytest.mark.skipif(CALL_AVAILABLE, reason="only meaningful while plainpitch.call.api is missing")
-def test_call_without_the_call_module_is_a_clear_501(client):
-    message = _error(client.post("/api/v1/call", json={"text": "WEBVTT\n"}), 501, "unavailable")
-    assert "plainpitch.call" in message
 
 
 # -- the server process -----------------------------------------------------------------------------------------

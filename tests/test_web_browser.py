@@ -3,7 +3,6 @@ served by uvicorn on loopback. Screenshots go to artifacts/screenshots/."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import socket
@@ -29,9 +28,6 @@ XSS_NAME = "<img src=x onerror=window.__pwned=1>"  # no "/" (a path) nor '"' (br
 HEDGED = (
     "We think our platform will hopefully cut your build times. Perhaps it is somewhat faster than what you "
     "use now, sort of. Our Kubernetes-native CDC pipeline leverages idempotent microservices."
-)
-CALL_AVAILABLE = importlib.util.find_spec("plainpitch.call") is not None and (
-    importlib.util.find_spec("plainpitch.call.api") is not None
 )
 UP_TO_DATE = "() => window.plainpitchEditor && window.plainpitchEditor.timing.upToDate"
 
@@ -279,12 +275,6 @@ def test_download_the_report(page):
 
 
 # -- calls --------------------------------------------------------------------------------------------------------
-needs_call = pytest.mark.skipif(
-    not CALL_AVAILABLE, reason="plainpitch.call.api is not there yet (another engineer's module)"
-)
-
-
-@needs_call
 def test_dropped_transcript_opens_the_call_view(page, shared):
     path = shared / "transcripts" / "formats" / "derived_from_ami" / "ES2002a_teams_style.vtt"
     _drop(page, "#input", path.name, path.read_bytes(), "text/vtt")
@@ -314,7 +304,6 @@ def test_dropped_transcript_opens_the_call_view(page, shared):
     assert page.input_value("#call-me") == "Marketing"
 
 
-@needs_call
 def test_hostile_speaker_names_stay_text(page):
     vtt = (
         "WEBVTT\n\n00:00:00.000 --> 00:00:06.000\n<v Ana>Hi, thanks for making time. What made you look at us?</v>\n\n"

@@ -3,7 +3,6 @@ it to the app in-process and checks every response (status, content type, body s
 
 from __future__ import annotations
 
-import importlib.util
 import warnings
 
 import pytest
@@ -14,9 +13,6 @@ from schemathesis.specs.openapi.checks import negative_data_rejection, positive_
 from plainpitch.web.app import create_app
 from plainpitch.web.openapi import REPORT_SCHEMA_FILE
 
-CALL_AVAILABLE = importlib.util.find_spec("plainpitch.call") is not None and (
-    importlib.util.find_spec("plainpitch.call.api") is not None
-)
 # schemathesis' in-process client talks to the app as http://testserver
 APP = create_app(allowed_hosts=["testserver", "localhost"])
 
@@ -25,8 +21,6 @@ with warnings.catch_warnings():  # Starlette nags about httpx vs httpx2; the cli
     from starlette.testclient import TestClient
 
     SCHEMA = schemathesis.openapi.from_asgi("/openapi.json", APP)
-if not CALL_AVAILABLE:  # those routes answer 501 until plainpitch.call lands; test_web_api checks that answer
-    SCHEMA = SCHEMA.exclude(path_regex=r"^/api/v1/call")
 
 # Content the schema cannot rule out: an uploaded file that is not text (schemathesis sends PNGs), or a text
 # that is not a transcript, is well-formed but unreadable: 422 with the loader's one-line reason. Those

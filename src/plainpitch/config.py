@@ -30,10 +30,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from plainpitch import formats
 from plainpitch.model import SEVERITIES
 from plainpitch.profiles import AUDIENCES, CONTEXTS
 
-DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.mdx", "*.html", "*.htm", "*.txt", "*.text", "*.eml", "*.email")
+DEFAULT_INCLUDE = formats.globs(formats.COPY)  # every extension `check` reads
 
 
 class ConfigError(ValueError):

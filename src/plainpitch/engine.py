@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
-from plainpitch import priority
+from plainpitch import priority, scoring
 from plainpitch.analysis import regions
 from plainpitch.analysis.reader import AUDIENCE_NAMES, Reader, infer_reader
 from plainpitch.config import Config
+from plainpitch.medium import infer
 from plainpitch.model import (
     SEVERITY_RANK,
     Document,
@@ -16,34 +18,22 @@ from plainpitch.model import (
     Finding,
     Location,
     Metric,
+    Sentence,
     Span,
+    Token,
+    Unit,
 )
 from plainpitch.profiles import thresholds
-from plainpitch.rules.base import Hit, Rule, all_rules, resolve_selector
-
-# Metric providers: fn(doc, ctx) -> iterable of Metric. Registered by modules under plainpitch.rules.checks
-# (they are imported with the rules). ``media`` empty = every medium but calls.
-MetricFn = Callable[[Document, "Context"], Iterable[Metric]]
-_PROVIDERS: list[tuple[tuple[str, ...], MetricFn]] = []
-# Details providers: fn(doc, ctx) -> (key, JSON-ready value) for the report's ``details``.
-_DETAILS: list[tuple[tuple[str, ...], Callable[[Document, Context], tuple[str, Any] | None]]] = []
-
-
-def metric_provider(*media: str) -> Callable[[MetricFn], MetricFn]:
-    def wrap(fn: MetricFn) -> MetricFn:
-        _PROVIDERS.append((tuple(media), fn))
-        return fn
-
-    return wrap
-
-
-def details_provider(*media: str):
-    def wrap(fn):
-        _DETAILS.append((tuple(media), fn))
-        return fn
-
-    return wrap
-
+from plainpitch.rules.meta import Hit, Rule, template_fields
+from plainpitch.rules.registry import (  # noqa: F401 - the provider decorators stay importable from here for now
+    all_rules,
+    details_provider,
+    details_providers,
+    metric_provider,
+    metric_providers,
+    resolve_selector,
+)
+from plainpitch.text.language import looks_english
 
 DEFAULT_PROFILE = "business"  # calls, and copy too short to read a reader from
 
@@ -64,10 +54,6 @@ def choose_reader(doc: Document, config: Config, medium: str) -> tuple[str, dict
     else:
         note = None
     return info["profile"], info, note
-
-
-def _applies(media: tuple[str, ...], medium: str) -> bool:
-    return medium in media if media else medium != "call"
 
 
 class Context:
@@ -115,14 +101,10 @@ class Context:
     @property
     def metrics(self) -> dict[str, Metric]:
         if self._metrics is None:
-            from plainpitch.rules.loader import load_all
-
-            load_all()  # metric providers live beside the rules: load them even when rules were passed in
             self._metrics = {}
-            for media, fn in _PROVIDERS:
-                if _applies(media, self.medium):
-                    for metric in fn(self.doc, self):
-                        self._metrics[metric.name] = metric
+            for fn in metric_providers(self.medium):
+                for metric in fn(self.doc, self):
+                    self._metrics[metric.name] = metric
         return self._metrics
 
     def metric(self, name: str) -> Any:
@@ -153,6 +135,39 @@ def selected_rules(config: Config, medium: str) -> list[Rule]:
     return chosen
 
 
+# -- what a rule reads -----------------------------------------------------------------------------------------
+def _in_scope(unit: Unit, scope: str) -> bool:
+    buyer = unit.turn is not None and unit.turn.role == "buyer"
+    if scope == "copy":
+        return unit.turn is None and unit.kind != "turn"
+    if scope == "seller":
+        return not buyer
+    if scope == "buyer":
+        return buyer
+    return True
+
+
+def scoped(doc: Document, scope: str) -> Document:
+    """The Document a rule with this scope reads: only the units in scope, with their sentences and words, at the
+    same offsets into the same text (so a hit's span needs no mapping). The document itself when all are in."""
+    keep = [i for i, unit in enumerate(doc.units) if _in_scope(unit, scope)]
+    if len(keep) == len(doc.units):
+        return doc
+    new_unit = {old: new for new, old in enumerate(keep)}
+    sentences: list[Sentence] = []
+    words: list[Token] = []
+    for s in doc.sentences:
+        unit = new_unit.get(s.unit)
+        if unit is None:
+            continue
+        first = len(words)
+        index = len(sentences)
+        words.extend(Token(t.start, t.end, t.text, unit, index) for t in doc.words[s.word_start : s.word_end])
+        sentences.append(Sentence(s.start, s.end, s.text, unit, first, len(words)))
+    return replace(doc, units=tuple(doc.units[i] for i in keep), sentences=tuple(sentences), words=tuple(words),
+                   meta={**doc.meta, "scope": scope})  # fmt: skip
+
+
 def _suppressed(doc: Document, code: str, name: str, span: Span) -> bool:
     for s in doc.suppressions:
         if s.start <= span.start < max(s.end, s.start + 1) and (not s.codes or code in s.codes or name in s.codes):
@@ -167,6 +182,10 @@ def make_finding(doc: Document, rule: Rule, hit: Hit, severity: str, decisive: l
     end_line, end_col = doc.line_col(src_end)
     text = doc.span_text(hit.span)
     args = {"match": text, **hit.args}
+    if meta.fields is not None and hit.message is None:
+        missing = template_fields(meta.message) - set(args)
+        if missing:  # the rule declared its fields: a hit without one is the rule's bug, not a message to guess
+            raise ValueError(f"{meta.code}: a hit lacks the message field(s) {', '.join(sorted(missing))}")
     if hit.message is not None:
         message = hit.message
     else:
@@ -197,10 +216,6 @@ def make_finding(doc: Document, rule: Rule, hit: Hit, severity: str, decisive: l
 
 def analyze(doc: Document, config: Config | None = None, *, rules: list[Rule] | None = None) -> DocumentReport:
     """Run the rules over one document."""
-    from plainpitch import scoring
-    from plainpitch.medium import infer
-    from plainpitch.text.language import looks_english
-
     config = config or Config()
     medium = "call" if doc.medium == "call" else config.medium or infer(doc)  # a call stays a call
     profile, reader, reader_note = choose_reader(doc, config, medium)
@@ -221,7 +236,14 @@ def analyze(doc: Document, config: Config | None = None, *, rules: list[Rule] | 
     for rule in rules:
         ctx._rule = rule
         code = rule.meta.code
-        for hit in rule.check(doc, ctx):
+        scope = rule.meta.scope
+        view = doc if scope == "document" else ctx.memo(f"scope:{scope}", lambda s=scope: scoped(doc, s))
+        inside = None if view is doc else {(u.start, u.end) for u in view.units}
+        for hit in rule.check(view, ctx):
+            if inside is not None:
+                unit = doc.units[doc.unit_at(hit.span.start)] if doc.units else None
+                if unit is None or (unit.start, unit.end) not in inside:
+                    continue  # outside what the rule declared it reads
             severity = config.severity.get(code) or hit.severity or rule.meta.severity
             if SEVERITY_RANK[severity] < min_rank:
                 continue
@@ -235,11 +257,10 @@ def analyze(doc: Document, config: Config | None = None, *, rules: list[Rule] | 
     metrics = tuple(ctx.metrics.values()) if english else ()
     details: dict[str, Any] = {"reader": reader}
     if english:
-        for media, fn in _DETAILS:
-            if _applies(media, medium):
-                item = fn(doc, ctx)
-                if item is not None:
-                    details[item[0]] = item[1]
+        for fn in details_providers(medium):
+            item = fn(doc, ctx)
+            if item is not None:
+                details[item[0]] = item[1]
     score = scoring.score(doc, findings, ctx) if english and doc.sentences else None
     if english and doc.sentences and score is None:
         notes.append("too little copy to judge (a few words or only links): no score")

@@ -15,6 +15,7 @@ from plainpitch.ingest import load_bytes, load_path
 from plainpitch.ingest.decode import MAX_BYTES
 from plainpitch.ingest.errors import LoadError
 from plainpitch.model import DocumentReport, InputError, Report
+from plainpitch.version import __version__
 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", "dist", "build"}
 
@@ -102,8 +103,6 @@ class Runner:
         return safely(path, lambda: self.check_one(path, data))
 
     def run(self, paths: list[str], stdin: Any = None) -> Report:
-        from plainpitch import __version__
-
         results: list[DocumentReport | InputError] = []
         include = (self.base or Config()).include
         exclude = (self.base or Config()).exclude

@@ -60,7 +60,7 @@ def analyze_call(doc: Document, me: Iterable[str] | str = (), call_type: str | N
     call_cfg = dict(config.call or {})
     roles = assign_roles(doc, me=_names(me), config_me=_names(call_cfg.get("me")))
     doc = apply_roles(replace(doc, medium="call") if doc.medium != "call" else doc, roles)
-    call_cfg["roles"] = roles  # facts use these roles (and their note) rather than re-deciding
+    doc = replace(doc, meta={**doc.meta, "roles": roles})  # on the Document: facts use them (and their note)
     if call_type:
         call_cfg["type"] = call_type
     cfg = replace(config, call=call_cfg, medium=None)

@@ -17,10 +17,11 @@ from typing import Any
 
 import click
 
+from plainpitch import formats
 from plainpitch.model import SEVERITY_RANK, DocumentReport, InputError, Report
 from plainpitch.runner import SKIP_DIRS, safely
 
-TRANSCRIPT_EXTENSIONS = (".vtt", ".srt", ".txt", ".json", ".docx", ".text")
+TRANSCRIPT_EXTENSIONS = formats.extensions(formats.CALL)  # the one formats table
 # compare: the columns the terminal table shows (csv, json and markdown carry every metric)
 TEXT_COLUMNS = (
     ("call.type", "type"), ("call.duration_s", "length"), ("call.talk_share.seller", "talk%"),
@@ -88,7 +89,7 @@ def _write(text: str, output: str | None) -> bool:
 
 
 def _report(reports: list[DocumentReport], errors: list[InputError]) -> Report:
-    from plainpitch import __version__
+    from plainpitch.version import __version__
 
     return Report(tuple(reports), tuple(errors), __version__)
 

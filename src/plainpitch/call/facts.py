@@ -184,7 +184,7 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
     me = cfg.get("me") or ()
     if isinstance(me, str):
         me = [me]
-    roles = cfg.get("roles")  # set by analyze_call from --me and config
+    roles = doc.meta.get("roles")  # set on the Document by analyze_call from --me and config
     if not isinstance(roles, Roles):
         roles = assign_roles(doc, config_me=me)
     doc = apply_roles(doc, roles)

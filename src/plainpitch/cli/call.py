@@ -6,9 +6,9 @@ import sys
 
 import click
 
+from plainpitch.call.types import TYPES as CALL_TYPES
 from plainpitch.cli.app import FORMATS, SEVERITY_CHOICE, Group, use_color
-
-TRANSCRIPT_FORMATS = ["vtt", "srt", "zoom", "teams", "otter", "json", "lines", "docx"]
+from plainpitch.formats import TRANSCRIPT_FORMATS
 
 
 @click.group(cls=Group)
@@ -21,7 +21,7 @@ def call() -> None:
 @click.option("--me", multiple=True, help="Your name as it appears in the transcript (repeatable).")
 @click.option("--format", "-f", "out_format", type=click.Choice(FORMATS), default="text")
 @click.option("--input-format", type=click.Choice(TRANSCRIPT_FORMATS))
-@click.option("--type", "call_type", type=click.Choice(["discovery", "demo", "cold", "closing"]))
+@click.option("--type", "call_type", type=click.Choice(CALL_TYPES))
 @click.option("--output", "-o", type=click.Path(dir_okay=False))
 @click.option("--fail-on", type=SEVERITY_CHOICE)
 def review(files, me, out_format, input_format, call_type, output, fail_on) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from plainpitch.cli.app import FORMATS, SEVERITY_CHOICE, use_color, write_or_exit
+from plainpitch.formats import COPY_FORMATS
 
 
 @click.command()
@@ -17,7 +18,7 @@ from plainpitch.cli.app import FORMATS, SEVERITY_CHOICE, use_color, write_or_exi
 @click.option("--profile", type=click.Choice(["technical", "business", "consumer"]), help="Who reads it (default business).")
 @click.option("--context", "sales_context", type=click.Choice(["self-serve", "services", "enterprise"]), help="How the sale is made.")
 @click.option("--medium", type=click.Choice(["page", "email", "proposal", "text"]), help="Force the medium (else inferred).")
-@click.option("--input-format", type=click.Choice(["text", "markdown", "html", "email"]), help="Force the input format.")
+@click.option("--input-format", type=click.Choice(COPY_FORMATS), help="Force the input format.")
 @click.option("--select", multiple=True, help="Only these rules (codes, names, prefixes, categories; repeatable or comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules.")
 @click.option("--include", multiple=True, help="Globs of files to check inside folders.")

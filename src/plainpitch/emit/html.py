@@ -9,18 +9,16 @@ that covers it): the markup stays flat and can never be broken by nesting. Every
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Any
 
+from plainpitch.emit import sanitize
 from plainpitch.emit.text import clock, metric_value, number, shorten
 from plainpitch.model import SEVERITIES, SEVERITY_RANK, Document, DocumentReport, Finding, Report, Score
 
-# C0/C1 controls are not allowed in HTML text; one character each keeps offsets and lengths unchanged.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _CLASS_SAFE = re.compile(r"[^a-z0-9-]")
 
 
@@ -58,8 +56,7 @@ def render(report: Report, *, score: bool = True, **_: Any) -> str:
     return "\n".join(parts)
 
 
-def _esc(value: Any) -> str:
-    return html.escape(_CONTROLS.sub("\ufffd", str(value)), quote=True)
+_esc = sanitize.html  # controls and bidi characters become U+FFFD (offsets unchanged), then escaped
 
 
 def _cls(value: str) -> str:

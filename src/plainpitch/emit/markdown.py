@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from plainpitch.emit import sanitize
 from plainpitch.emit.text import shorten
 from plainpitch.model import SEVERITIES, DocumentReport, Finding, Report
 
@@ -18,11 +19,6 @@ COLLAPSE_AFTER = 10  # findings shown open; more fold into <details>
 MAX_ROWS = 250  # findings listed in one comment; the rest are counted
 RULE_DOCS_URI = "https://plainpitch.dev/docs/rules/{code}.md"
 _CODE_RE = re.compile(r"^[A-Z]{3}\d{3}$")
-# Characters that start inline Markdown (emphasis, code, links, images, strikethrough) or end a table cell.
-# Block syntax (#, -, +, 1.) cannot start inside a cell, so it is left alone.
-_MD_PUNCT = re.compile(r"([\\`*_\[\]|~!])")
-_MENTION = re.compile(r"@(?=\w)")
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def render(report: Report, *, score: bool = True, collapse_after: int = COLLAPSE_AFTER, max_rows: int = MAX_ROWS,
@@ -52,25 +48,8 @@ def render(report: Report, *, score: bool = True, collapse_after: int = COLLAPSE
 # -- escaping --------------------------------------------------------------------------------------------------
 
 
-def text(value: Any) -> str:
-    """User text for a table cell or list item: one line, no HTML, no Markdown syntax, no @mentions."""
-    s = _CONTROLS.sub("\ufffd", " ".join(str(value).splitlines()))
-    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    s = _MD_PUNCT.sub(r"\\\1", s)
-    return _MENTION.sub("@\u200b", s)  # a zero-width space after @ keeps GitHub from pinging the name
-
-
-def _code(value: str, table: bool = True) -> str:
-    """A code span around any text: a fence longer than its longest backtick run; pipes escaped in tables."""
-    s = _CONTROLS.sub("\ufffd", " ".join(value.splitlines()))
-    if not s:
-        return ""
-    run = max((len(m) for m in re.findall(r"`+", s)), default=0)
-    fence = "`" * (run + 1)
-    pad = " " if s[0] in "` " or s[-1] in "` " else ""
-    if table:
-        s = s.replace("|", "\\|")  # GFM splits cells before code spans are parsed
-    return f"{fence}{pad}{s}{pad}{fence}"
+text = sanitize.markdown  # user text for a table cell or list item
+_code = sanitize.markdown_code
 
 
 # -- sections -------------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter
 from typing import Any
 
+from plainpitch.emit import sanitize
 from plainpitch.model import SEVERITIES, Document, DocumentReport, Finding, Metric, Report, Score
 
 Piece = tuple[str, str | None]  # (text, Rich style or None)
@@ -29,8 +30,6 @@ KEY_METRICS = (
     "copy.you_we_ratio", "copy.asks", "email.subject_words", "call.type", "call.duration_s", "call.talk_share.seller",
     "call.longest_monologue_s.seller", "call.open_questions.seller", "call.patience_s.seller", "call.next_steps",
 )  # fmt: skip
-# Terminal controls hidden in copy (ANSI escapes, bidi overrides) would let a file rewrite the report.
-_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def render(report: Report, *, statistics: bool = False, score: bool = True, color: bool = False, **_: Any) -> str:
@@ -70,11 +69,7 @@ def _to_ansi(lines: list[Line]) -> str:
     return out.getvalue()
 
 
-def clean(text: str) -> str:
-    """User text made safe for a terminal: control and bidi-override characters become U+FFFD."""
-    if text.isprintable():
-        return text
-    return "".join("\ufffd" if (unicodedata.category(c) == "Cc" and c != "\t") or c in _BIDI else c for c in text)
+clean = sanitize.terminal  # user text made safe for a terminal
 
 
 # -- one document --------------------------------------------------------------------------------------------

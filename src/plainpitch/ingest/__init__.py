@@ -12,37 +12,21 @@ import os
 import stat
 from pathlib import Path
 
+from plainpitch import formats
+from plainpitch.formats import COPY, FORMATS
 from plainpitch.ingest.decode import MAX_BYTES, decode, normalise_newlines, size_error
 from plainpitch.ingest.errors import LoadError
 from plainpitch.model import Document
 
-# format -> "module:function"
-LOADERS = {
-    "text": "plainpitch.ingest.plain:load",
-    "markdown": "plainpitch.ingest.markdown:load",
-    "html": "plainpitch.ingest.html:load",
-    "email": "plainpitch.ingest.email:load",
-}
-# transcript formats (plainpitch call): module plainpitch.ingest.transcript
-TRANSCRIPT_FORMATS = ("vtt", "srt", "zoom", "teams", "otter", "json", "lines", "docx")
-TRANSCRIPT_EXTENSIONS = (".vtt", ".srt", ".docx", ".json")  # never copy: point the user at `call review`
-
-EXTENSIONS = {
-    ".md": "markdown", ".markdown": "markdown", ".mdx": "markdown", ".mkd": "markdown",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".eml": "email", ".email": "email", ".mbox": "email",
-    ".txt": "text", ".text": "text", "": "text",
-}  # fmt: skip
-COPY_FORMATS = tuple(LOADERS)
-BINARY_FORMATS = frozenset({"docx"})
+# format -> "module:function": the copy readers of the one formats table (plainpitch.formats)
+LOADERS = {f.name: f.reader for f in FORMATS if f.command == COPY}
+TRANSCRIPT_FORMATS = formats.TRANSCRIPT_FORMATS  # read by `plainpitch call review` (plainpitch.ingest.transcript)
+COPY_FORMATS = formats.COPY_FORMATS
 
 
 def format_for(path: str, data: bytes | None = None) -> str | None:
     """The copy format for a path by its extension (None: not a format plainpitch reads as copy)."""
-    ext = os.path.splitext(path)[1].lower()
-    if ext in EXTENSIONS:
-        return EXTENSIONS[ext]
-    return None
+    return formats.copy_format_for(path)
 
 
 def _loader(fmt: str):
@@ -58,7 +42,7 @@ def load_bytes(data: bytes, path: str, fmt: str | None = None, max_bytes: int = 
     fmt = fmt or (sniff_format(data) if path == "<stdin>" else format_for(path))
     if fmt is None:
         ext = os.path.splitext(path)[1] or "(none)"
-        if ext.lower() in TRANSCRIPT_EXTENSIONS:
+        if formats.is_transcript_name(path):
             raise LoadError(path, f"is a call transcript ({ext}); review it with `plainpitch call review`")
         raise LoadError(path, f"unknown file type {ext}; name it .md, .html, .eml or .txt, or use --input-format")
     text, encoding = decode(data, path, max_bytes)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from plainpitch.model import Span, Suggestion
-from plainpitch.rules.base import Hit, Rule, make_meta
+from plainpitch.rules.meta import Hit, Rule, make_meta
 
 # Units that hold prose a buyer reads (code never reaches the Document at all).
 PROSE_KINDS = frozenset({"subject", "heading", "paragraph", "list_item", "cta", "link", "quote", "table_cell", "turn"})
@@ -137,7 +137,7 @@ KINDS = {
 }
 META_KEYS = {
     "code", "name", "category", "severity", "summary", "why", "message", "fix", "bad", "good", "options",
-    "aliases", "media", "preview", "example_medium", "example_format", "sources", "default", "default_note", "impact",
+    "aliases", "media", "preview", "example_medium", "example_format", "sources", "fields", "default", "default_note", "impact",
 }  # fmt: skip
 
 
@@ -145,5 +145,8 @@ def rule_from_spec(spec: Mapping[str, Any], pack: str) -> Rule:
     kind = spec.get("kind")
     if kind not in KINDS:
         raise ValueError(f"{pack}: rule {spec.get('code')} has kind {kind!r}; use one of {', '.join(KINDS)}")
-    meta = make_meta(kind=kind, pack=pack, **{k: v for k, v in spec.items() if k in META_KEYS})
+    fields = {k: v for k, v in spec.items() if k in META_KEYS}
+    if "reads" in spec:  # what the rule reads (``scope`` already names an occurrence rule's counting window)
+        fields["scope"] = spec["reads"]
+    meta = make_meta(kind=kind, pack=pack, **fields)
     return Rule(meta, KINDS[kind](spec))

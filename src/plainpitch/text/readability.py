@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from statistics import median
 
+from plainpitch.text.segment import Block, build_document
 from plainpitch.text.syllables import syllables
 
 _INFLECTION_RE = re.compile(r"(?:ed|es|ing)$")
@@ -182,10 +183,14 @@ def all_scores(c: Counts) -> dict[str, float | None]:
 
 
 def text_counts(text: str) -> Counts:
-    """Counts for a free string (segmented with the project's one segmenter): for scripts and tests."""
-    from plainpitch.ingest import load_text
-
-    doc = load_text(text, "-", "text")
+    """Counts for a free string (segmented with the project's one segmenter, a paragraph per blank-line block):
+    for scripts and tests."""
+    blocks, pos = [], 0
+    for chunk in re.split(r"(\n[ \t]*\n)", text):
+        if chunk.strip() and not chunk.isspace():
+            blocks.append(Block("paragraph", " ".join(chunk.split("\n")), pos))
+        pos += len(chunk)
+    doc = build_document("-", text, blocks)
     total = EMPTY
     for s in doc.sentences:
         total = total + count_words((t.text for t in doc.sentence_words(s)), 1)

@@ -18,9 +18,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from plainpitch.formats import COPY_FORMATS, is_transcript_name, transcript_format_for
 from plainpitch.web.inputs import (
-    COPY_FORMATS,
-    COPY_MEDIA,
     ApiError,
     CallInput,
     CopyInput,
@@ -30,6 +29,7 @@ from plainpitch.web.inputs import (
     transcript_formats,
     upload_input,
 )
+from plainpitch.web.models import COPY_MEDIA
 
 REPORT_TYPES = {
     # fmt: (media type, file extension)
@@ -40,7 +40,6 @@ REPORT_TYPES = {
 }
 # A downloaded HTML report is never meant to run anything from this origin.
 REPORT_HTML_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-CALL_EXTENSIONS = {".vtt": "vtt", ".srt": "srt", ".docx": "docx", ".json": "json"}
 
 
 # -- copy -------------------------------------------------------------------------------------------------------
@@ -72,9 +71,9 @@ def load_copy(inp: CopyInput) -> Any:
 
 def analyse_copy(inp: CopyInput, base_config: Any) -> Any:
     """CopyInput -> Report with one document (the one wire format every surface shares)."""
-    from plainpitch import __version__
     from plainpitch.engine import analyze
     from plainpitch.model import Report
+    from plainpitch.version import __version__
 
     config = _config(base_config, inp.overrides)
     doc = load_copy(inp)
@@ -158,11 +157,11 @@ def _available(module: str) -> bool:
 
 def options_dict(max_body: int) -> dict[str, Any]:
     """What the editor offers in its menus, limited to what this build can actually do."""
-    from plainpitch import __version__
     from plainpitch.emit import RENDERERS
     from plainpitch.ingest import LOADERS
     from plainpitch.profiles import AUDIENCES, CONTEXTS
     from plainpitch.rules.base import CATEGORIES
+    from plainpitch.version import __version__
 
     return {
         "version": __version__,
@@ -194,7 +193,7 @@ async def options(request: Request) -> Response:
 
 
 async def health(request: Request) -> Response:
-    from plainpitch import __version__
+    from plainpitch.version import __version__
 
     return JSONResponse({"status": "ok", "version": __version__})
 
@@ -202,11 +201,8 @@ async def health(request: Request) -> Response:
 # -- opening a dropped file -------------------------------------------------------------------------------------
 def _transcript_format(text: str, filename: str) -> str | None:
     """The transcript format of a text file (the transcript loaders' own detector), or None: it reads as copy."""
-    try:
-        from plainpitch.ingest.transcript import detect_format
-    except ImportError:  # no transcript loaders in this build: every text file is copy
-        return None
     from plainpitch.ingest.errors import LoadError
+    from plainpitch.ingest.transcript import detect_format
 
     try:
         return detect_format(text, filename)
@@ -220,9 +216,8 @@ def open_upload(up: UploadInput) -> dict[str, Any]:
     from plainpitch.ingest.decode import decode, normalise_newlines
     from plainpitch.ingest.errors import LoadError
 
-    ext = os.path.splitext(up.filename)[1].lower()
-    if ext in CALL_EXTENSIONS:
-        return {"kind": "call", "filename": up.filename, "format": CALL_EXTENSIONS[ext]}
+    if is_transcript_name(up.filename):  # .vtt, .webvtt, .srt, .json, .docx: only ever a transcript
+        return {"kind": "call", "filename": up.filename, "format": transcript_format_for(up.filename)}
     fmt = format_for(up.filename) or sniff_format(up.data)
     if fmt == "email":
         # as load_bytes does: MIME parts carry their own charsets, so the message is read as UTF-8 here
@@ -297,8 +292,8 @@ def review_call(inp: CallInput, base_config: Any = None) -> Any:
 
 
 async def call(request: Request) -> Response:
-    from plainpitch import __version__
     from plainpitch.model import Report
+    from plainpitch.version import __version__
 
     inp = await call_input(request)
     doc_report = await run_in_threadpool(review_call, inp, request.app.state.config)

@@ -1,7 +1,7 @@
 """Request bodies -> validated inputs: JSON (``{"text": ...}``) or multipart (a ``file`` upload plus fields).
 
-Validation is strict (types, enums, unknown fields) and mirrors web/openapi.py field by field, so the spec says
-exactly what the API accepts. Uploads are parsed in memory: nothing is written to disk.
+Validation is strict (types, enums, unknown fields) and follows the field declarations in web/models.py, from
+which web/openapi.py generates the request schemas. Uploads are parsed in memory: nothing is written to disk.
 """
 
 from __future__ import annotations
@@ -16,14 +16,9 @@ from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import Request
 
+from plainpitch.formats import TRANSCRIPT_FORMATS
+from plainpitch.web.models import CALL_REQUEST, COPY_REQUEST, MAX_ITEM, MAX_LIST, MAX_NAME, Field, names
 from plainpitch.web.security import MAX_BODY
-
-COPY_FORMATS = ("text", "markdown", "html", "email")
-COPY_MEDIA = ("page", "email", "proposal", "text")
-CALL_TYPES = ("discovery", "demo", "cold", "closing")
-MAX_NAME = 255
-MAX_LIST = 50
-MAX_ITEM = 100
 
 
 class ApiError(Exception):
@@ -37,15 +32,7 @@ class ApiError(Exception):
         self.extra = extra
 
 
-def _profiles() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    from plainpitch.profiles import AUDIENCES, CONTEXTS
-
-    return AUDIENCES, CONTEXTS
-
-
 def transcript_formats() -> tuple[str, ...]:
-    from plainpitch.ingest import TRANSCRIPT_FORMATS
-
     return TRANSCRIPT_FORMATS
 
 
@@ -126,18 +113,17 @@ def _unknown(fields: Mapping[str, Any], known: set[str]) -> None:
         raise ApiError(422, "invalid", f"unknown field {extra[0]!r}; the fields are {', '.join(sorted(known))}")
 
 
+def _choices(declared: tuple[Field, ...], fields: Mapping[str, Any]) -> dict[str, str]:
+    """The declared choice fields that are present, validated (a field that is present must be valid: null is not
+    "absent")."""
+    return {f.name: _choice(f.name, fields[f.name], tuple(f.choices())) for f in declared
+            if f.kind == "choice" and f.name in fields}  # fmt: skip
+
+
 def _copy_options(fields: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]) -> tuple[str | None, dict[str, Any]]:
-    audiences, contexts = _profiles()
-    # a field that is present must be valid: null is not "absent"
-    fmt = _choice("format", fields["format"], COPY_FORMATS) if "format" in fields else None
-    overrides: dict[str, Any] = {}
-    if "profile" in fields:
-        overrides["profile"] = _choice("profile", fields["profile"], audiences)
-    if "context" in fields:
-        overrides["context"] = _choice("context", fields["context"], contexts)
-    if "medium" in fields:
-        overrides["medium"] = _choice("medium", fields["medium"], COPY_MEDIA)
-    for key in ("select", "ignore"):
+    overrides: dict[str, Any] = _choices(COPY_REQUEST, fields)
+    fmt = overrides.pop("format", None)
+    for key in COPY_LISTS:
         if lists.get(key):
             overrides[key] = lists[key]
     return fmt, overrides
@@ -164,7 +150,7 @@ class _InMemoryParser(MultiPartParser):
 
 
 async def _multipart(
-    request: Request, known: set[str], lists: set[str]
+    request: Request, known: set[str], lists: set[str], keep_commas: frozenset[str] = frozenset()
 ) -> tuple[UploadInput, dict[str, Any], dict[str, tuple[str, ...]]]:
     try:
         form = await _InMemoryParser(request.headers, request.stream(), max_files=1, max_fields=MAX_LIST,
@@ -186,7 +172,7 @@ async def _multipart(
             if any(not isinstance(v, str) for v in values):
                 raise ApiError(422, "invalid", f"'{key}' must be a text field, not a file")
             if key in lists:  # repeatable, or comma-separated
-                items = [p.strip() for v in values for p in (v.split(",") if key != "me" else [v])]
+                items = [p.strip() for v in values for p in (v.split(",") if key not in keep_commas else [v])]
                 list_values[key] = _string_list(key, [p for p in items if p])
             elif len(values) > 1:
                 raise ApiError(422, "invalid", f"'{key}' is given more than once")
@@ -197,8 +183,8 @@ async def _multipart(
         await form.close()
 
 
-COPY_FIELDS = {"text", "filename", "format", "profile", "context", "medium", "select", "ignore"}
-COPY_LISTS = {"select", "ignore"}
+COPY_FIELDS = names(COPY_REQUEST)
+COPY_LISTS = {f.name for f in COPY_REQUEST if f.kind == "list"}
 
 
 async def copy_input(request: Request) -> CopyInput:
@@ -213,13 +199,15 @@ async def copy_input(request: Request) -> CopyInput:
         fmt, overrides = _copy_options(body, lists)
         return CopyInput(_filename(body, "untitled"), text=text, format=fmt, overrides=overrides)
     if media == "multipart/form-data":
-        upload, fields, lists = await _multipart(request, COPY_FIELDS - {"text", "filename"}, COPY_LISTS)
+        upload, fields, lists = await _multipart(request, names(COPY_REQUEST, form=True), COPY_LISTS)
         fmt, overrides = _copy_options(fields, lists)
         return CopyInput(upload.filename, data=upload.data, format=fmt, overrides=overrides)
     raise _unsupported(media)
 
 
-CALL_FIELDS = {"text", "filename", "format", "me", "call_type"}
+CALL_FIELDS = names(CALL_REQUEST)
+CALL_LISTS = {f.name for f in CALL_REQUEST if f.kind == "list"}
+KEEP_COMMAS = frozenset(f.name for f in (*COPY_REQUEST, *CALL_REQUEST) if f.kind == "list" and not f.split_commas)
 
 
 async def call_input(request: Request) -> CallInput:
@@ -233,18 +221,13 @@ async def call_input(request: Request) -> CallInput:
         me = _string_list("me", body["me"]) if "me" in body else ()
         return CallInput(_filename(body, "transcript.txt"), text=text, me=me, **_call_options(body))
     if media == "multipart/form-data":
-        upload, fields, lists = await _multipart(request, CALL_FIELDS - {"text", "filename"}, {"me"})
+        upload, fields, lists = await _multipart(request, names(CALL_REQUEST, form=True), CALL_LISTS, KEEP_COMMAS)
         return CallInput(upload.filename, data=upload.data, me=lists.get("me", ()), **_call_options(fields))
     raise _unsupported(media)
 
 
 def _call_options(fields: Mapping[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {"format": None, "call_type": None}
-    if "format" in fields:
-        out["format"] = _choice("format", fields["format"], transcript_formats())
-    if "call_type" in fields:
-        out["call_type"] = _choice("call_type", fields["call_type"], CALL_TYPES)
-    return out
+    return {"format": None, "call_type": None, **_choices(CALL_REQUEST, fields)}
 
 
 async def upload_input(request: Request) -> UploadInput:

@@ -1,6 +1,7 @@
 """The OpenAPI 3.1 description of the HTTP API, served at /openapi.json and tested with schemathesis.
 
-Request shapes mirror web/inputs.py field by field. The Report shape is docs/report.schema.json (the one
+Request shapes are generated from the field declarations in web/models.py (which web/inputs.py validates
+with) and the paths are the app's API routes (a test keeps both sets equal). The Report shape is docs/report.schema.json (the one
 documented wire format), embedded with its ``$defs`` moved into ``components``; a build without the docs
 folder falls back to a summary of the same shape.
 """
@@ -12,6 +13,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from plainpitch.web.models import CALL_REQUEST, COPY_REQUEST, body_schema
 
 REPORT_SCHEMA_FILE = Path(__file__).resolve().parents[3] / "docs" / "report.schema.json"
 _PREFIX = "report_"
@@ -127,92 +130,19 @@ def _error_responses(*codes: int) -> dict[str, Any]:
     return {str(c): {"description": words[c], "content": ref} for c in codes}
 
 
-def _selectors() -> list[str]:
-    """Every value --select/--ignore accepts: ALL, codes, names, aliases, code prefixes, categories."""
-    from plainpitch.rules.base import all_rules
-
-    values = {"ALL"}
-    for r in all_rules():  # a category or prefix with no rule yet selects nothing: it is not accepted
-        values.update({r.meta.code, r.meta.name, *r.meta.aliases, r.meta.code[:3], r.meta.category})
-    return sorted(values)
-
-
 def build_spec(max_body: int) -> dict[str, Any]:
-    from plainpitch import __version__
-    from plainpitch.profiles import AUDIENCES, CONTEXTS
+    from plainpitch.version import __version__
     from plainpitch.web.api import REPORT_TYPES
-    from plainpitch.web.inputs import (
-        CALL_TYPES,
-        COPY_FORMATS,
-        COPY_MEDIA,
-        MAX_ITEM,
-        MAX_LIST,
-        MAX_NAME,
-        transcript_formats,
-    )
 
-    selector_list = {"type": "array", "maxItems": MAX_LIST, "items": {"enum": _selectors()}}
-    copy_options = {
-        "format": {
-            "enum": list(COPY_FORMATS),
-            "description": "Input format; default: by the file name's extension, else sniffed.",
-        },
-        "profile": {
-            "enum": list(AUDIENCES),
-            "description": "Who reads it (default from the server's config: business).",
-        },
-        "context": {"enum": list(CONTEXTS), "description": "How the sale is made."},
-        "medium": {"enum": list(COPY_MEDIA), "description": "Force the medium (else inferred)."},
-    }
-    check_json = {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["text"],
-        "properties": {
-            "text": {"type": "string", "description": "The copy. Finding locations are offsets into it (code points)."},
-            "filename": {"type": "string", "minLength": 1, "maxLength": MAX_NAME, "pattern": r"\S",
-                         "description": "A label for the report; its extension picks the format."},
-            **copy_options,
-            "select": {**selector_list, "description": "Only these rules (codes, names, prefixes, categories)."},
-            "ignore": {**selector_list, "description": "Skip these rules."},
-        },
-    }  # fmt: skip
     upload = {
         "type": "string",
         "format": "binary",
         "description": f"The file (at most {max_body} bytes with the form).",
     }
-    check_form = {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["file"],
-        "properties": {
-            "file": upload,
-            **copy_options,
-            "select": {**selector_list, "description": "Repeat the field, or separate entries with commas."},
-            "ignore": selector_list,
-        },
-    }
-    speakers = {"type": "array", "maxItems": MAX_LIST,
-                "items": {"type": "string", "minLength": 1, "maxLength": MAX_ITEM, "pattern": r"\S"},
-                "description": "Your name(s) as they appear in the transcript: marks the seller's turns."}  # fmt: skip
-    call_options = {
-        "format": {"enum": list(transcript_formats()), "description": "Transcript format; default: detected."},
-        "me": speakers,
-        "call_type": {"enum": list(CALL_TYPES)},
-    }
-    call_json = {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["text"],
-        "properties": {
-            "text": {"type": "string", "description": "The transcript (WebVTT, SRT, Otter/Zoom text, JSON...)."},
-            "filename": check_json["properties"]["filename"],
-            **call_options,
-        },
-    }
-    call_form = {"type": "object", "additionalProperties": False, "required": ["file"],
-                 "properties": {"file": upload, **call_options}}  # fmt: skip
+    check_json = body_schema(COPY_REQUEST)
+    check_form = body_schema(COPY_REQUEST, upload)
+    call_json = body_schema(CALL_REQUEST)
+    call_form = body_schema(CALL_REQUEST, upload)
     report = {"application/json": {"schema": {"$ref": "#/components/schemas/Report"}}}
     copy_body = {
         "required": True,

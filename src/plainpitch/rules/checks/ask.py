@@ -14,9 +14,8 @@ from dataclasses import dataclass
 
 from plainpitch.analysis.offer import is_pricing_page, offer_parts
 from plainpitch.classify import MIN_COPY_WORDS, classify_document, copy_words, cues
-from plainpitch.engine import metric_provider
 from plainpitch.model import Metric, Span, Suggestion
-from plainpitch.rules.base import Hit, rule
+from plainpitch.rules.base import Hit, metric_provider, rule
 from plainpitch.text import placeholders
 from plainpitch.text.money import real_prices
 

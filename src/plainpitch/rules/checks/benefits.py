@@ -11,9 +11,8 @@ from collections.abc import Iterable
 
 from plainpitch.classify import SentenceClass, classify_document, cues
 from plainpitch.classify.ladder import rungs
-from plainpitch.engine import details_provider, metric_provider
 from plainpitch.model import Metric, Span, Suggestion
-from plainpitch.rules.base import Hit, rule
+from plainpitch.rules.base import Hit, details_provider, metric_provider, rule
 
 _QUOTED_RE = re.compile(r"[\"“][^\"“”]{3,}[\"”]")
 # A customer's story told in the past tense ("we decided", "we needed") is the customer's voice, not the seller

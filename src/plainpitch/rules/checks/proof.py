@@ -13,9 +13,8 @@ from plainpitch.analysis.offer import is_pricing_page
 from plainpitch.analysis.proof import find_proof
 from plainpitch.analysis.reader import infer_reader
 from plainpitch.classify import copy_words
-from plainpitch.engine import details_provider
 from plainpitch.model import Span
-from plainpitch.rules.base import Hit, rule
+from plainpitch.rules.base import Hit, details_provider, rule
 from plainpitch.rules.checks.ask import CONVERSION, find_asks
 from plainpitch.text import placeholders
 

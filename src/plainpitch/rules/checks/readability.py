@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from plainpitch.engine import metric_provider
 from plainpitch.model import Metric, Span
-from plainpitch.rules.base import Hit, rule
+from plainpitch.rules.base import Hit, metric_provider, rule
 from plainpitch.text import readability as rd
 
 PROSE_UNITS = frozenset({"paragraph", "list_item", "quote", "subject", "turn", "table_cell"})

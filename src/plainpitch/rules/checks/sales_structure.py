@@ -12,9 +12,8 @@ from collections.abc import Iterable
 from plainpitch.analysis import regions
 from plainpitch.analysis.regions import body_units, body_words, hero_units
 from plainpitch.classify import classify_document, cues
-from plainpitch.engine import metric_provider
 from plainpitch.model import Metric, Span
-from plainpitch.rules.base import Hit, rule
+from plainpitch.rules.base import Hit, metric_provider, rule
 
 BOOMERANG = "Boomerang's analysis of 40M+ emails (blog.boomerangapp.com, 2016): 50-125 words get the most replies"
 BOOMERANG_SUBJECT = "Boomerang's analysis of subject lines (blog.boomerangapp.com): 3-4 word subject lines get the most replies"

@@ -1,0 +1,102 @@
+"""The API's request bodies, declared once: ``web/inputs.py`` validates requests with these declarations and
+``web/openapi.py`` generates the request schemas from the same ones, so the spec says exactly what is accepted.
+
+A body is a tuple of ``Field``s. JSON bodies carry every field; multipart bodies carry the ``file`` upload and
+the fields marked ``in_form`` (the text and its name come from the upload there).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from plainpitch.call.types import TYPES as CALL_TYPES
+from plainpitch.formats import COPY_FORMATS, TRANSCRIPT_FORMATS
+from plainpitch.profiles import AUDIENCES, CONTEXTS
+
+COPY_MEDIA = ("page", "email", "proposal", "text")
+MAX_NAME = 255
+MAX_LIST = 50
+MAX_ITEM = 100
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str  # text | name (a file-name label) | choice | list (of short strings)
+    description: str = ""
+    choices: Callable[[], Sequence[str]] | None = None  # for choice fields (and list items, when given)
+    required: bool = False
+    in_form: bool = True  # accepted as a multipart form field
+    split_commas: bool = True  # list fields in a form: "a,b" is two entries (a name may hold a comma: not split)
+
+    def schema(self, form: bool = False) -> dict[str, Any]:
+        """The JSON Schema of the field's value."""
+        if self.kind == "text":
+            out: dict[str, Any] = {"type": "string"}
+        elif self.kind == "name":
+            out = {"type": "string", "minLength": 1, "maxLength": MAX_NAME, "pattern": r"\S"}
+        elif self.kind == "choice":
+            out = {"enum": list(self.choices())}
+        else:
+            items = ({"enum": list(self.choices())} if self.choices else
+                     {"type": "string", "minLength": 1, "maxLength": MAX_ITEM, "pattern": r"\S"})  # fmt: skip
+            out = {"type": "array", "maxItems": MAX_LIST, "items": items}
+        description = self.description
+        if form and self.kind == "list":
+            description += (" Repeat the field" + (", or separate entries with commas." if self.split_commas else "."))
+        if description:
+            out["description"] = description.strip()
+        return out
+
+
+def _selectors() -> list[str]:
+    """Every value --select/--ignore accepts: ALL, codes, names, aliases, code prefixes, categories."""
+    from plainpitch.rules.base import all_rules  # the rules load only when the spec is built
+
+    values = {"ALL"}
+    for r in all_rules():  # a category or prefix with no rule yet selects nothing: it is not accepted
+        values.update({r.meta.code, r.meta.name, *r.meta.aliases, r.meta.code[:3], r.meta.category})
+    return sorted(values)
+
+
+def _filename(what: str) -> Field:
+    return Field("filename", "name", f"A label for the report; its extension picks the {what}.", in_form=False)
+
+
+COPY_REQUEST: tuple[Field, ...] = (
+    Field("text", "text", "The copy. Finding locations are offsets into it (code points).", required=True,
+          in_form=False),  # fmt: skip
+    _filename("format"),
+    Field("format", "choice", "Input format; default: by the file name's extension, else sniffed.",
+          lambda: COPY_FORMATS),  # fmt: skip
+    Field("profile", "choice", "Who reads it (default: inferred from the copy).", lambda: AUDIENCES),
+    Field("context", "choice", "How the sale is made.", lambda: CONTEXTS),
+    Field("medium", "choice", "Force the medium (else inferred).", lambda: COPY_MEDIA),
+    Field("select", "list", "Only these rules (codes, names, prefixes, categories).", _selectors),
+    Field("ignore", "list", "Skip these rules.", _selectors),
+)
+CALL_REQUEST: tuple[Field, ...] = (
+    Field("text", "text", "The transcript (WebVTT, SRT, Otter/Zoom text, JSON...).", required=True, in_form=False),
+    _filename("transcript format when the content does not"),
+    Field("format", "choice", "Transcript format; default: detected.", lambda: TRANSCRIPT_FORMATS),
+    Field("me", "list", "Your name(s) as they appear in the transcript: marks the seller's turns.",
+          split_commas=False),  # fmt: skip
+    Field("call_type", "choice", "The kind of call (default: inferred).", lambda: CALL_TYPES),
+)
+
+
+def names(fields: Sequence[Field], form: bool = False) -> set[str]:
+    return {f.name for f in fields if f.in_form or not form}
+
+
+def body_schema(fields: Sequence[Field], upload: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The schema of a JSON body (``upload`` None) or of a multipart body with its ``file`` part."""
+    form = upload is not None
+    properties = {f.name: f.schema(form) for f in fields if f.in_form or not form}
+    required = [f.name for f in fields if f.required and (f.in_form or not form)]
+    if form:
+        properties = {"file": upload, **properties}
+        required = ["file", *required]
+    return {"type": "object", "additionalProperties": False, "required": required, "properties": properties}

@@ -1,0 +1,81 @@
+"""What a rule may declare, checked at registration and honoured by the engine: its scope (what it reads), its
+message fields, its check signature, and examples kept in fixture files."""
+
+import pytest
+
+from plainpitch.call.roles import Roles, apply_roles
+from plainpitch.config import Config
+from plainpitch.engine import analyze
+from plainpitch.ingest import load_text
+from plainpitch.ingest.transcript import load_transcript_text
+from plainpitch.model import Span
+from plainpitch.rules.base import Hit, Rule, make_meta
+from plainpitch.rules.registry import register
+
+CALL = "Ana: We built a fast tool.\nBen: We use a spreadsheet today.\nAna: What slows your team down?\n"
+META = dict(name="test-rule", category="tone", severity="suggestion", summary="t", why="t", fix="t",
+            bad=["[[x]]"], good=["y"], media=("call", "text", "page"))  # fmt: skip
+
+
+def every_sentence(doc, ctx):
+    for s in doc.sentences:
+        yield Hit(Span(s.start, s.end), {"n": len(doc.units)})
+
+
+def make(scope="document", message="{match}", fields=None, check=every_sentence, code="TON990"):
+    return Rule(make_meta(code=code, message=message, scope=scope, fields=fields, **META), check)
+
+
+def call_doc():
+    doc = load_transcript_text(CALL, "call.txt", "lines")
+    return apply_roles(doc, Roles(frozenset({"Ana"}), frozenset({"Ben"}), "me"))
+
+
+@pytest.mark.parametrize("scope,expected", [
+    ("document", ["We built a fast tool.", "We use a spreadsheet today.", "What slows your team down?"]),
+    ("seller", ["We built a fast tool.", "What slows your team down?"]),
+    ("buyer", ["We use a spreadsheet today."]),
+    ("copy", []),
+])  # fmt: skip
+def test_the_engine_feeds_a_rule_only_its_scope(scope, expected):
+    report = analyze(call_doc(), Config(profile="business"), rules=[make(scope)])
+    assert [f.text for f in report.findings] == expected
+    # offsets are into the one text: locations point at the right line of the transcript
+    assert all(CALL.splitlines()[f.location.line - 1].endswith(f.text) for f in report.findings)
+
+
+def test_copy_scope_on_a_page_is_the_whole_page():
+    doc = load_text("# Fast builds\n\nWe cut build times.\n", "p.md", "markdown")
+    assert len(analyze(doc, Config(profile="business"), rules=[make("copy")]).findings) == 2
+
+
+def test_a_hit_outside_the_declared_scope_is_dropped():
+    def everywhere(doc, ctx):  # ignores its scope and reads the raw text
+        yield Hit(Span(0, 3))
+
+    report = analyze(call_doc(), Config(profile="business"), rules=[make("buyer", check=everywhere)])
+    assert report.findings == ()
+
+
+def test_declared_fields_are_checked_at_registration_and_on_every_hit():
+    with pytest.raises(ValueError, match="TON991: message uses count but declares only fields n"):
+        register(make(message="{count} times", fields=("n",), code="TON991"))
+    with pytest.raises(ValueError, match="scope 'turns' is not one of"):
+        register(make(scope="turns", code="TON992"))
+    with pytest.raises(ValueError, match="check must take"):
+        register(make(check=lambda doc: [], code="TON993"))
+    ok = make(message="{n} units", fields=("n",))
+    assert analyze(call_doc(), Config(profile="business"), rules=[ok]).findings[0].message == "3 units"
+    missing = make(message="{count} times", fields=("count",))
+    with pytest.raises(ValueError, match="TON990: a hit lacks the message field"):
+        analyze(call_doc(), Config(profile="business"), rules=[missing])
+
+
+def test_an_example_may_live_in_a_fixture_file(tmp_path):
+    page = tmp_path / "long-page.md"
+    page.write_text("# A whole page\n\n[[Perhaps]] it works.\n", encoding="utf-8")
+    meta = make_meta(code="TON994", message="m", **{**META, "bad": [{"file": str(page), "format": "markdown"}]})
+    (example,) = meta.bad
+    assert example.text == page.read_text(encoding="utf-8") and example.file == str(page)
+    with pytest.raises(ValueError, match="rule example file"):
+        make_meta(code="TON995", message="m", **{**META, "bad": [{"file": str(tmp_path / "gone.md")}]})
