@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import quote
 
 from plainpitch.emit.fingerprints import finding_fingerprints, line_hashes
+from plainpitch.emit.fixes import applicable, describe
 from plainpitch.model import Document, DocumentReport, Finding, Location, Report
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -166,14 +167,11 @@ def _result(f: Finding, doc: Document | None, artifact: dict[str, Any], rule_ind
     if f.time is not None:
         result["properties"]["time"] = round(f.time, 2)
     fixes = []
-    for s in f.suggestions:
-        if "…" in s.replacement:  # a template for the writer to finish ("…, so you …"), not a replacement
-            continue
+    for s in applicable(f):
         replacement: dict[str, Any] = {"deletedRegion": _region(f.location, None, exact, snippet=False)}
         if s.replacement:
             replacement["insertedContent"] = {"text": s.replacement}
-        what = f"Replace '{f.text}' with '{s.replacement}'" if s.replacement else f"Delete '{f.text}'"
-        fixes.append({"description": {"text": s.description or what},
+        fixes.append({"description": {"text": describe(f, s)},
                       "artifactChanges": [{"artifactLocation": artifact, "replacements": [replacement]}]})  # fmt: skip
     if fixes:
         result["fixes"] = fixes
