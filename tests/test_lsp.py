@@ -216,7 +216,7 @@ def test_project_config_then_editor_settings_decide_the_profile(tmp_path):
         return sorted(range_text(text, d.range) for d in params.diagnostics if d.code == "JRG001")
 
     async def go():
-        async with session(tmp_path, configuration={"": {}}) as client:
+        async with session(tmp_path) as client:
             uri = open_doc(client, project / "page.md", text, "markdown")
             assert jargon(await published_for(client, uri, 1)) == []  # the project says: technical readers
             client.published.clear()

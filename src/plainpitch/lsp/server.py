@@ -32,6 +32,7 @@ from plainpitch.profiles import AUDIENCES, CONTEXTS
 
 DEBOUNCE = 0.3  # seconds of quiet after the last keystroke before a document is analysed again
 SECTION = "plainpitch"
+SETTINGS_WAIT = 5.0  # seconds an analysis waits for the client to answer the first settings pull
 log = logging.getLogger(__name__)
 
 
@@ -44,6 +45,7 @@ class PlainpitchServer(LanguageServer):
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plainpitch-analysis")
         self.debounce = DEBOUNCE
         self._told: set[str] = set()  # messages already shown, so a broken config is not reported on every keystroke
+        self.settled: asyncio.Task[None] | None = None  # the first settings pull: analyses wait for it (briefly)
 
     # -- settings -------------------------------------------------------------------------------------------
     def update_settings(self, raw: Any) -> bool:
@@ -91,6 +93,8 @@ class PlainpitchServer(LanguageServer):
         try:
             if delay:
                 await asyncio.sleep(delay)
+            if self.settled is not None and not self.settled.done():  # the editor's settings decide the first analysis
+                await asyncio.wait({self.settled}, timeout=SETTINGS_WAIT)
             await self.refresh(uri)
         finally:
             if self.pending.get(uri) is asyncio.current_task():
@@ -162,8 +166,8 @@ def create_server() -> PlainpitchServer:
         ls.update_settings(params.initialization_options)
 
     @server.feature(types.INITIALIZED)
-    async def initialized(ls: PlainpitchServer, params: types.InitializedParams) -> None:
-        await ls.pull_settings()
+    def initialized(ls: PlainpitchServer, params: types.InitializedParams) -> None:
+        ls.settled = asyncio.get_running_loop().create_task(ls.pull_settings())
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     async def did_open(ls: PlainpitchServer, params: types.DidOpenTextDocumentParams) -> None:
