@@ -6,10 +6,10 @@ No LSP types here: the server turns an ``Analysis`` into diagnostics, hovers and
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from plainpitch.config import Config, ConfigError, config_for
+from plainpitch.config import Config, config_for
 from plainpitch.engine import analyze
 from plainpitch.ingest import EXTENSIONS, load_text
 from plainpitch.ingest.decode import MAX_BYTES
@@ -45,7 +45,6 @@ class Analysis:
     version: int | None
     report: DocumentReport
     positions: Positions
-    config: Config = field(repr=False, default_factory=Config)
 
 
 def input_format(path: str | None, language_id: str | None) -> str:
@@ -69,14 +68,12 @@ def project_config(path: str | None, fallback_folder: str | None) -> Config:
 
 def analyse(uri: str, version: int | None, text: str, *, path: str | None, language_id: str | None,
             settings: Settings, workspace_folder: str | None = None, encoding: str = UTF16) -> Analysis:  # fmt: skip
-    """Raises NotCopy, ConfigError or LoadError; each has a one-line message for the user."""
+    """Raises NotCopy, or ConfigError / LoadError with a one-line message for the user."""
     fmt = input_format(path, language_id)
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_BYTES:
         raise LoadError(path or uri, f"is {size / 1_048_576:.1f} MB; plainpitch reads at most {MAX_BYTES // 1_048_576} MB")
     config = settings.apply(project_config(path, workspace_folder))
     doc = load_text(text, path or uri, fmt)
-    return Analysis(uri, version, analyze(doc, config), Positions(text, encoding), config)
+    return Analysis(uri, version, analyze(doc, config), Positions(text, encoding))
 
-
-__all__ = ["Analysis", "ConfigError", "LoadError", "NotCopy", "Settings", "analyse", "input_format"]

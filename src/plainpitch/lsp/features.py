@@ -113,15 +113,18 @@ def md(text: str) -> str:
 
 
 def hover(analysis: Analysis, position: types.Position) -> types.Hover | None:
-    from plainpitch.rules.base import find_rule
+    from plainpitch.rules.base import UnknownRule, find_rule
 
     found = findings_in(analysis, types.Range(position, position))
     if not found:
         return None
     parts = []
     for f in found:
-        meta = find_rule(f.code).meta
-        block = [f"**{f.code} {md(f.name)}** ({f.severity}): {md(f.message)}", f"*Why it costs the sale:* {md(meta.why)}"]
+        block = [f"**{f.code} {md(f.name)}** ({f.severity}): {md(f.message)}"]
+        try:
+            block.append(f"*Why it costs the sale:* {md(find_rule(f.code).meta.why)}")
+        except UnknownRule:  # a finding from a rule that is not registered (a plugin gone since): no why to show
+            pass
         block.append(f"*Fix:* {md(f.fix)}")
         concrete = [s.replacement for s in applicable(f) if s.replacement]
         if concrete:

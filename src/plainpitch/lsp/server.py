@@ -62,8 +62,9 @@ class PlainpitchServer(LanguageServer):
         if context is not None and context not in CONTEXTS:
             self.tell(f"plainpitch: setting context {context!r} is not one of {', '.join(CONTEXTS)}")
             return False
-        if isinstance(table.get("debounce"), int | float) and 0 <= table["debounce"] <= 10:
-            self.debounce = float(table["debounce"])
+        debounce = table.get("debounce")
+        if isinstance(debounce, int | float) and not isinstance(debounce, bool) and 0 <= debounce <= 10:
+            self.debounce = float(debounce)
         self.settings = Settings(profile, context)
         return True
 
