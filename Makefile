@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -c requirements.lock -e '.[dev]'
+	$(PY) scripts/wheelhouse.py $(VENV)/wheelhouse  # what the offline install tests install from
 	touch $(STAMP)
 
 demo: $(STAMP)

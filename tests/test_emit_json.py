@@ -1,4 +1,4 @@
-"""The JSON report matches docs/report.schema.json exactly, and its locations point at the flagged source text."""
+"""The JSON report matches its schema (plainpitch/emit/report.schema.json) exactly, and its locations point at the flagged source text."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import pytest
 
 from plainpitch.config import Config
 from plainpitch.emit import json_report, render
+from plainpitch.emit.json_report import report_schema
 from plainpitch.ingest import load_text
 from plainpitch.model import (
     MEDIA,
@@ -33,7 +34,7 @@ from plainpitch.runner import Runner
 jsonschema = pytest.importorskip("jsonschema")
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
-SCHEMA = json.loads((DOCS / "report.schema.json").read_text(encoding="utf-8"))
+SCHEMA = report_schema()
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 ONLY_HEDGES = Config(select=("TON001",))
 

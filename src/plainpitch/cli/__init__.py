@@ -17,6 +17,7 @@ COMMANDS = (
     "plainpitch.cli.rules",
     "plainpitch.cli.call",
     "plainpitch.cli.serve",
+    "plainpitch.cli.lsp",
 )
 
 for _name in COMMANDS:

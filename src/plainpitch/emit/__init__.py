@@ -13,6 +13,7 @@ RENDERERS = {
     "sarif": "plainpitch.emit.sarif:render",
     "html": "plainpitch.emit.html:render",
     "markdown": "plainpitch.emit.markdown:render",
+    "github": "plainpitch.emit.github:render",
 }
 
 

@@ -1,4 +1,5 @@
-"""The versioned JSON report (schema documented in docs/report-schema.md and docs/report.schema.json).
+"""The versioned JSON report (documented in docs/report-schema.md; its JSON Schema ships in the package as
+``plainpitch/emit/report.schema.json``, read with ``report_schema()``).
 
 Every other surface that needs data (the web editor, the HTTP API) uses ``report_dict`` so there is one wire
 format. Bump SCHEMA_VERSION's minor for added fields, its major for removed or changed ones.
@@ -9,12 +10,25 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from plainpitch.model import DocumentReport, Finding, Metric, Report, Score
 
 SCHEMA_VERSION = "1.1"
 SCHEMA_URI = "https://plainpitch.dev/schema/report-1.json"
+SCHEMA_FILE = "report.schema.json"  # package data beside this module: an installed wheel has it too
+
+
+@cache
+def _schema_text() -> str:
+    return (resources.files("plainpitch.emit") / SCHEMA_FILE).read_text(encoding="utf-8")
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of ``report_dict``'s output; a fresh copy the caller may change."""
+    return json.loads(_schema_text())
 
 
 def _plain(value: Any) -> Any:

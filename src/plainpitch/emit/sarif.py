@@ -4,6 +4,10 @@ Severity is kept, not flattened: suggestion -> note, warning -> warning, error -
 1-based Unicode code points (``columnKind`` says so); end columns are exclusive, as in plainpitch's own
 locations. ``charOffset``/``charLength`` count code points in the decoded file, so they are left out for a
 file whose CRLF line endings were normalised away (its lines and columns stay exact).
+
+For code scanning: rule ids are the rule codes (stable across versions; a renamed rule keeps its code and lists
+its old names as ``deprecatedNames``), and every result carries ``partialFingerprints`` (see ``fingerprints.py``)
+so that an alert is matched across commits instead of being opened again when lines move.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from plainpitch.emit.fingerprints import finding_fingerprints, line_hashes
+from plainpitch.emit.fixes import applicable, describe
 from plainpitch.model import Document, DocumentReport, Finding, Location, Report
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -22,6 +28,7 @@ HOME_URI = "https://plainpitch.dev"
 RULE_DOCS_URI = HOME_URI + "/docs/rules/{code}.md"  # the pages `plainpitch docs` writes to docs/rules/
 LEVELS = {"suggestion": "note", "warning": "warning", "error": "error"}
 SRCROOT = "%SRCROOT%"
+FINGERPRINT_KEY = "plainpitch/v1"
 _LINE_PREFIX = re.compile(r"^line (\d+): ")
 
 
@@ -39,8 +46,13 @@ def sarif_dict(report: Report, cwd: str | None = None) -> dict[str, Any]:
         location = _artifact_location(d.path, cwd, len(artifacts))
         artifacts.append(_artifact(d, location))
         exact_offsets = _offsets_are_exact(d.path)
-        for f in d.findings:
-            results.append(_result(f, d.document, location, index[f.code], exact_offsets))
+        hashes = line_hashes(d.path) if d.findings else {}
+        for f, own in zip(d.findings, finding_fingerprints(d), strict=True):
+            result = _result(f, d.document, location, index[f.code], exact_offsets)
+            result["partialFingerprints"] = {FINGERPRINT_KEY: own}
+            if f.location.line in hashes:  # what code scanning matches on; upload-sarif computes the same value
+                result["partialFingerprints"]["primaryLocationLineHash"] = hashes[f.location.line]
+            results.append(result)
         for note in d.notes:
             notes.append({"level": "note", "message": {"text": note}, "locations": [{"physicalLocation": {"artifactLocation": location}}]})
     for err in report.errors:
@@ -155,14 +167,11 @@ def _result(f: Finding, doc: Document | None, artifact: dict[str, Any], rule_ind
     if f.time is not None:
         result["properties"]["time"] = round(f.time, 2)
     fixes = []
-    for s in f.suggestions:
-        if "…" in s.replacement:  # a template for the writer to finish ("…, so you …"), not a replacement
-            continue
+    for s in applicable(f):
         replacement: dict[str, Any] = {"deletedRegion": _region(f.location, None, exact, snippet=False)}
         if s.replacement:
             replacement["insertedContent"] = {"text": s.replacement}
-        what = f"Replace '{f.text}' with '{s.replacement}'" if s.replacement else f"Delete '{f.text}'"
-        fixes.append({"description": {"text": s.description or what},
+        fixes.append({"description": {"text": describe(f, s)},
                       "artifactChanges": [{"artifactLocation": artifact, "replacements": [replacement]}]})  # fmt: skip
     if fixes:
         result["fixes"] = fixes

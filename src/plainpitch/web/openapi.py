@@ -1,22 +1,18 @@
 """The OpenAPI 3.1 description of the HTTP API, served at /openapi.json and tested with schemathesis.
 
 Request shapes are generated from the field declarations in web/models.py (which web/inputs.py validates
-with) and the paths are the app's API routes (a test keeps both sets equal). The Report shape is docs/report.schema.json (the one
-documented wire format), embedded with its ``$defs`` moved into ``components``; a build without the docs
-folder falls back to a summary of the same shape.
+with) and the paths are the app's API routes (a test keeps both sets equal). The Report shape is the JSON report's
+schema (the one documented wire format, shipped in the package: ``plainpitch.emit.json_report.report_schema``),
+embedded with its ``$defs`` moved into ``components``.
 """
 
 from __future__ import annotations
 
-import copy
-import json
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
+from plainpitch.emit.json_report import report_schema
 from plainpitch.web.models import CALL_REQUEST, COPY_REQUEST, body_schema
 
-REPORT_SCHEMA_FILE = Path(__file__).resolve().parents[3] / "docs" / "report.schema.json"
 _PREFIX = "report_"
 
 
@@ -34,20 +30,9 @@ def _rewrite_refs(node: Any) -> Any:
     return node
 
 
-@lru_cache(maxsize=1)
-def _report_file() -> dict[str, Any] | None:
-    try:
-        return json.loads(REPORT_SCHEMA_FILE.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
 def report_components() -> dict[str, Any]:
     """``{"Report": ..., "report_<def>": ...}`` for components.schemas."""
-    schema = _report_file()
-    if schema is None:
-        return {"Report": _FALLBACK_REPORT}
-    schema = copy.deepcopy(schema)
+    schema = report_schema()
     defs = schema.pop("$defs", {})
     for key in ("$schema", "$id"):
         schema.pop(key, None)
@@ -55,29 +40,6 @@ def report_components() -> dict[str, Any]:
     out.update({_PREFIX + name: _rewrite_refs(value) for name, value in defs.items()})
     return out
 
-
-# Used only when docs/report.schema.json is not there (an installed wheel): the same top-level shape.
-_FALLBACK_REPORT: dict[str, Any] = {
-    "type": "object",
-    "description": "The plainpitch JSON report; see docs/report-schema.md.",
-    "required": ["$schema", "schema_version", "tool", "summary", "documents", "errors"],
-    "properties": {
-        "$schema": {"type": "string"},
-        "schema_version": {"type": "string"},
-        "tool": {"type": "object", "required": ["name", "version"]},
-        "summary": {"type": "object", "required": ["documents", "errors", "findings"]},
-        "documents": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["path", "format", "medium", "profile", "context", "score", "metrics", "findings"],
-                "properties": {"findings": {"type": "array", "items": {"type": "object",
-                                                                        "required": ["code", "span", "location"]}}},
-            },
-        },
-        "errors": {"type": "array"},
-    },
-}  # fmt: skip
 
 ERROR = {
     "type": "object",
