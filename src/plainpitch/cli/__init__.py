@@ -17,6 +17,8 @@ COMMANDS = (
     "plainpitch.cli.rules",
     "plainpitch.cli.call",
     "plainpitch.cli.serve",
+    "plainpitch.cli.rewrite",
+    "plainpitch.cli.pitch",
 )
 
 for _name in COMMANDS:
