@@ -132,7 +132,12 @@ def minimal_edits(start: int, old: str, new: str) -> list[Edit]:
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        edits.append(Edit(start + offsets[i1], start + offsets[i2], "".join(b[j1:j2])))
+        edit = Edit(start + offsets[i1], start + offsets[i2], "".join(b[j1:j2]))
+        if edits and not old[edits[-1].end - start : edit.start - start].strip():
+            prev = edits.pop()  # only space between two edits: one edit reads better (and maps more simply)
+            gap = old[prev.end - start : edit.start - start]
+            edit = Edit(prev.start, edit.end, prev.replacement + gap + edit.replacement)
+        edits.append(edit)
     return edits
 
 

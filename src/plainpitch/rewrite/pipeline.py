@@ -137,6 +137,7 @@ def rewrite(
     findings = sorted(report.findings, key=lambda f: (-SEVERITY_RANK[f.severity], f.span.start))
     # a jargon-dense sentence gets one question about its terms, not one per term
     dense = [(f.span.start, f.span.end) for f in report.findings if f.code == "JRG003"]
+    asked_sentences: set[int] = set()
     for finding in findings:
         if wanted is not None and finding.code not in wanted:
             continue
@@ -162,7 +163,13 @@ def rewrite(
             outcomes.append(offered[0])
         else:
             outcomes.extend(o for o in tried if o.status == DROPPED)
-            covered = finding.code in ("JRG001", "JRG002") and any(s <= finding.span.start < e for s, e in dense)
+            covered = False
+            if finding.code in ("JRG001", "JRG002"):
+                # one question per sentence about its terms (none where a jargon-dense question already asks)
+                sentence = page.sentence_of(finding.span.start)
+                key = sentence.start if sentence is not None else finding.span.start
+                covered = key in asked_sentences or any(s <= finding.span.start < e for s, e in dense)
+                asked_sentences.add(key)
             question = ask(finding, page) if questions and not covered else None
             if question:
                 outcomes.append(Outcome(Candidate(finding, "question", question=question), QUESTION))

@@ -45,7 +45,10 @@ def expand(finding, page: Page):
     for suggestion in finding.suggestions:
         m = re.fullmatch(re.escape(acronym) + r" \((.+)\)", suggestion.replacement)
         if m and len(m.group(1).split()) <= 8:
+            meaning = m.group(1)
+            if acronym != key and not meaning.endswith("s") and not meaning.startswith(("a ", "an ")):
+                meaning = _plural(meaning)
             yield Candidate(finding, "expand-acronym",
-                            tuple(swap(page, finding.span.start, finding.span.end, suggestion.replacement)),
+                            tuple(swap(page, finding.span.start, finding.span.end, f"{acronym} ({meaning})")),
                             note=f"spelled out from plainpitch's acronym table: '{m.group(1)}'")  # fmt: skip
             return
