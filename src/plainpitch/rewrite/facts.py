@@ -30,7 +30,7 @@ _DATE_WORDS = frozenset(
 )
 _ADDRESS_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _WORD_RE = re.compile(r"[A-Za-z][\w'’.+#-]*[\w+#]|[A-Za-z]")
-_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"“(]\s*)$")
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"“(\[*>]\s*|^-\s+|\n-\s+)$")  # Markdown marks too
 
 
 @lru_cache(maxsize=8192)

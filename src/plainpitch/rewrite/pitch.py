@@ -185,7 +185,8 @@ def with_model(report: DocumentReport, base: Pitch, client, path: str) -> Pitch:
     if not answer.startswith("**") or len(bullets) != 3:
         base.note = "the model's pitch did not have the asked shape; offline pitch kept"
         return base
-    made_up = factlib.invented(factlib.facts(doc.text), factlib.facts(answer))
+    hrefs = " ".join(u.href for u in doc.units if u.href)
+    made_up = factlib.invented(factlib.facts(doc.text + "\n" + hrefs), factlib.facts(answer))
     if made_up:
         base.note = "the model's pitch stated facts the text does not (" + ", ".join(made_up[:5]) + "); offline pitch kept"
         return base
