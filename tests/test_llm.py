@@ -114,7 +114,7 @@ def test_redaction_round_trip():
 
 def test_rewrite_with_a_model_passes_the_same_checks(server):
     url, log = server
-    out = CliRunner().invoke(main, ["rewrite", str(LANDING), "--base-url", url, "--model", "recorded", "--format", "json", "--redact"])
+    out = CliRunner().invoke(main, ["rewrite", str(LANDING), "--base-url", url, "--model", "recorded", "--format", "json", "--redact", "--profile", "business"])
     assert out.exit_code == 0, out.output
     assert f"sending the flagged sentences of {LANDING}" in out.stderr and "names redacted" in out.stderr
     data = json.loads(out.stdout)

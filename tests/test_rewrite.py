@@ -26,11 +26,12 @@ from plainpitch.rewrite.rewriters.page import initials_match
 from plainpitch.rewrite.rewriters.split import split_sentence
 
 ROOT = Path(__file__).resolve().parents[1]
+BUSINESS = Config(profile="business")  # the reader these tests mean (else it is inferred from the copy)
 LANDING = ROOT / "examples" / "landing-page.md"
 
 
 def _report(text: str, path: str = "page.md"):
-    return analyze(load_text(text, path), Config())
+    return analyze(load_text(text, path), BUSINESS)
 
 
 # -- pieces ------------------------------------------------------------------------------------------------------
@@ -123,7 +124,7 @@ def test_initials_match_page_expansions():
 def test_acronym_is_spelled_out_from_the_pages_own_expansion():
     text = ("# Acme\n\nStream every change with CDC to your warehouse in real time.\n\n"
             "Acme uses change data capture (CDC) so your reports stay current.\n")  # fmt: skip
-    result = rewrite(_report(text), Config())
+    result = rewrite(_report(text), BUSINESS)
     offered = [o for o in result.outcomes if o.status == "offered" and o.finding.code == "JRG002"]
     assert offered and offered[0].after.startswith("Stream every change with change data capture (CDC)")
     assert "removes JRG002" in offered[0].effect
@@ -132,7 +133,7 @@ def test_acronym_is_spelled_out_from_the_pages_own_expansion():
 def test_code_urls_and_quotes_are_never_touched():
     text = ("# Acme\n\nSet `utilize_cache` to true in order to start. Read https://acme.io/utilize-guide first.\n\n"
             "> \"We utilize Acme in order to ship,\" says Ana Ruiz, CTO of Bolt.\n")  # fmt: skip
-    result = rewrite(_report(text), Config())
+    result = rewrite(_report(text), BUSINESS)
     assert "`utilize_cache`" in result.combined_source
     assert "https://acme.io/utilize-guide" in result.combined_source
     assert '"We utilize Acme in order to ship,"' in result.combined_source
@@ -140,16 +141,16 @@ def test_code_urls_and_quotes_are_never_touched():
 
 
 def test_a_rewrite_that_adds_a_finding_is_dropped_and_says_why():
-    result = rewrite(analyze(load_text(LANDING.read_text(), str(LANDING)), Config()), Config(), codes=["JRG002"])
+    result = rewrite(analyze(load_text(LANDING.read_text(), str(LANDING)), BUSINESS), BUSINESS, codes=["JRG002"])
     dropped = [o for o in result.outcomes if o.status == "dropped" and o.finding.text == "RBAC"]
     assert dropped and any("adds JRG001" in r for r in dropped[0].reasons)
 
 
 def test_combined_rewrites_keep_every_fact_and_raise_the_score():
-    report = analyze(load_text(LANDING.read_text(), str(LANDING)), Config())
-    result = rewrite(report, Config())
+    report = analyze(load_text(LANDING.read_text(), str(LANDING)), BUSINESS)
+    result = rewrite(report, BUSINESS)
     assert result.applied
-    after = analyze(load_text(result.combined_source, str(LANDING)), Config())
+    after = analyze(load_text(result.combined_source, str(LANDING)), BUSINESS)
     assert not lost(facts(report.document.text), facts(after.document.text))
     assert after.score.overall > report.score.overall
     assert result.combined_source.splitlines()[:6] == LANDING.read_text().splitlines()[:6]  # front matter, heading
@@ -159,7 +160,7 @@ def test_combined_rewrites_keep_every_fact_and_raise_the_score():
 def test_cli_diff_is_a_patch_and_leaves_the_file_alone(tmp_path):
     page = tmp_path / "page.md"
     page.write_text(LANDING.read_text())
-    out = CliRunner().invoke(main, ["rewrite", str(page)])
+    out = CliRunner().invoke(main, ["rewrite", str(page), "--profile", "business"])
     assert out.exit_code == 0, out.output
     assert "-utilize CDC in a cloud-native stack." in out.stdout and "+use CDC in a cloud-native stack." in out.stdout
     assert page.read_text() == LANDING.read_text()
@@ -187,7 +188,7 @@ def test_cli_apply_writes_markdown_and_html_keeping_structure(tmp_path):
 
 
 def test_cli_json_for_tools(tmp_path):
-    out = CliRunner().invoke(main, ["rewrite", str(LANDING), "--format", "json"])
+    out = CliRunner().invoke(main, ["rewrite", str(LANDING), "--format", "json", "--profile", "business"])
     assert out.exit_code == 0
     data = json.loads(out.stdout)
     assert data["counts"]["offered"] == len(data["applied"]) > 0
@@ -202,7 +203,7 @@ def test_cli_interactive_through_stdin(tmp_path):
     page = tmp_path / "page.md"
     page.write_text(LANDING.read_text())
     # accept the first rewrite, skip the second, quit at the third
-    run = subprocess.run([str(Path(sys.executable).with_name("plainpitch")), "rewrite", str(page), "--interactive"], input="y\nn\nq\n",
+    run = subprocess.run([str(Path(sys.executable).with_name("plainpitch")), "rewrite", str(page), "--interactive", "--profile", "business"], input="y\nn\nq\n",
                          text=True, capture_output=True, timeout=120)  # fmt: skip
     assert run.returncode == 0, run.stderr
     assert run.stdout.count("Apply this rewrite?") == 3

@@ -61,7 +61,9 @@ def analyser(report: DocumentReport, config: Any) -> Callable[[str], DocumentRep
 
     doc = report.document
     assert doc is not None
-    cfg = dataclasses.replace(config or Config(), medium=report.medium if report.medium != "call" else None)
+    # the same reader and medium as the original: a rewrite must not be judged for a different buyer
+    cfg = dataclasses.replace(config or Config(), medium=report.medium if report.medium != "call" else None,
+                              profile=report.profile)
     cache: OrderedDict[str, DocumentReport] = OrderedDict()
 
     def run(source: str) -> DocumentReport:

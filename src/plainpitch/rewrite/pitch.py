@@ -82,7 +82,12 @@ def _sections(report: DocumentReport) -> list[int]:
 def _buyer(report: DocumentReport) -> tuple[str, str]:
     reader = report.details.get("reader") if hasattr(report.details, "get") else None
     if isinstance(reader, dict) and reader.get("profile"):
-        return READER_WORDS.get(reader["profile"], reader["profile"]), str(reader.get("why") or "inferred from the text")
+        profile = reader["profile"]
+        if reader.get("set_by") == "inferred":
+            why = "inferred: " + "; ".join(reader.get("reasons") or ["from the text"])
+        else:
+            why = "as you set it"
+        return READER_WORDS.get(profile, profile), why
     return READER_WORDS.get(report.profile, report.profile), f"the '{report.profile}' profile"
 
 
