@@ -125,10 +125,11 @@ def rewrite(
     model: Proposer | None = None,
     codes: Iterable[str] | None = None,
     span: tuple[int, int] | None = None,
+    only: Callable[[Finding], bool] | None = None,
     questions: bool = True,
 ) -> RewriteResult:
     """Rewrites for the findings of one analysed document (``span``: only findings inside that range of
-    Document.text, for a selected passage)."""
+    Document.text, for a selected passage; ``only``: only the findings it accepts)."""
     doc = report.document
     assert doc is not None, "rewrite needs the report's document"
     base = Baseline.of(report, analyser(report, config))
@@ -145,6 +146,8 @@ def rewrite(
             continue
         if span is not None and not (span[0] <= finding.span.start and finding.span.end <= span[1] or
                                      finding.span.start <= span[0] < finding.span.end):  # fmt: skip
+            continue
+        if only is not None and not only(finding):
             continue
         rewriters = for_code(finding.code)
         makers: list[Callable[[], Iterable[Candidate]]] = []
