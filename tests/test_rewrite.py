@@ -20,8 +20,8 @@ from plainpitch.rewrite.edits import EditRefused, minimal_edits, to_source
 from plainpitch.rewrite.english import fix_articles, problems
 from plainpitch.rewrite.facts import facts, invented, lost
 from plainpitch.rewrite.model import Edit
-from plainpitch.rewrite.rewriters.buyer import to_buyer
 from plainpitch.rewrite.rewriters.button import label_for
+from plainpitch.rewrite.rewriters.buyer import to_buyer
 from plainpitch.rewrite.rewriters.page import initials_match
 from plainpitch.rewrite.rewriters.split import split_sentence
 

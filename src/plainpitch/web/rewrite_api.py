@@ -15,7 +15,17 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from plainpitch.web.inputs import COPY_FIELDS, COPY_LISTS, ApiError, CopyInput, _copy_options, _filename, _json_object, _string, _unknown
+from plainpitch.web.inputs import (
+    COPY_FIELDS,
+    COPY_LISTS,
+    ApiError,
+    CopyInput,
+    _copy_options,
+    _filename,
+    _json_object,
+    _string,
+    _unknown,
+)
 
 FIELDS = COPY_FIELDS | {"finding", "selection"}
 
