@@ -137,6 +137,12 @@ def _selectors() -> list[str]:
     return sorted(values)
 
 
+def _rewrite_path(check_json: dict[str, Any], errors: dict[str, Any]) -> dict[str, Any]:
+    from plainpitch.web.rewrite_api import spec_path
+
+    return spec_path(check_json, errors)
+
+
 def build_spec(max_body: int) -> dict[str, Any]:
     from plainpitch import __version__
     from plainpitch.profiles import AUDIENCES, CONTEXTS
@@ -358,6 +364,7 @@ def build_spec(max_body: int) -> dict[str, Any]:
                     },  # fmt: skip
                 }
             },
+            "/api/v1/rewrite": _rewrite_path(check_json, copy_errors),
             "/api/v1/health": {
                 "get": {
                     "operationId": "health",
