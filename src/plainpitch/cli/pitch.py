@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import click
 
 from plainpitch.cli.app import write_or_exit
-from plainpitch.cli.rewrite import announce, base_config, load_report, model_options, resolve_model
+from plainpitch.cli.rewrite import announce, base_config, load_report, model_errors, model_options, resolve_model
 
 
 @click.command()
@@ -24,25 +23,17 @@ def pitch(path, out_format, output, profile, input_format, config_path, max_size
           api_key_env, timeout, redact) -> None:  # fmt: skip
     """What a seller leads with, from a technical text: a value proposition, three benefits tied to their features,
     a proof point and an ask (offline: the text's own sentences; better with --llm)."""
-    from plainpitch.llm import ChatClient, LLMError
+    from plainpitch.llm import ChatClient
     from plainpitch.rewrite.pitch import offline, with_model
 
     config = base_config(path, config_path, {"profile": profile})
-    try:
-        settings = resolve_model(config, use_llm, base_url, model_name, api_key_env, timeout, redact)
-    except LLMError as exc:
-        click.echo(f"plainpitch: error: {exc}", err=True)
-        sys.exit(2)
+    settings = resolve_model(config, use_llm, base_url, model_name, api_key_env, timeout, redact)
     report = load_report(path, config, input_format, max_size)
     result = offline(report)
     if settings is not None:
         announce(settings, f"the text of {path} and its extract")
-        try:
-            with ChatClient(settings) as client:
-                result = with_model(report, result, client, path)
-        except LLMError as exc:
-            click.echo(f"plainpitch: error: {exc}", err=True)
-            sys.exit(2)
+        with model_errors(), ChatClient(settings) as client:
+            result = with_model(report, result, client, path)
         if result.origin != "model":
             click.echo(f"plainpitch: {result.note}", err=True)
     text = json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n" if out_format == "json" else result.markdown(path)

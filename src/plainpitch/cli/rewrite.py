@@ -4,6 +4,7 @@ offered. A unified diff by default (stdout; the report of what was dropped and t
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -28,6 +29,18 @@ def model_options(fn):
     return fn
 
 
+@contextlib.contextmanager
+def model_errors():
+    """A model endpoint that is down, slow or answers nonsense: one line and exit 2, never a traceback."""
+    from plainpitch.llm import LLMError
+
+    try:
+        yield
+    except LLMError as exc:
+        click.echo(f"plainpitch: error: {exc}", err=True)
+        sys.exit(2)
+
+
 def resolve_model(config, use_llm, base_url, model_name, api_key_env, timeout, redact):
     """The model settings, or None (nothing leaves the machine unless the user asked)."""
     from plainpitch.llm import resolve
@@ -36,7 +49,8 @@ def resolve_model(config, use_llm, base_url, model_name, api_key_env, timeout, r
     if redact is not None:
         flags["redact"] = redact
     wanted = use_llm or any(v is not None for v in (base_url, model_name))
-    return resolve(config.source if config is not None else None, flags, wanted=wanted)
+    with model_errors():
+        return resolve(config.source if config is not None else None, flags, wanted=wanted)
 
 
 def announce(settings, what: str) -> None:
@@ -149,7 +163,6 @@ def _ask(outcome, index: int, total: int) -> str:
 def rewrite(path, apply_, interactive, out_format, select, no_questions, profile, sales_context, input_format, config_path,
             max_size, use_llm, base_url, model_name, api_key_env, timeout, redact) -> None:  # fmt: skip
     """Rewrite FILE the buyer's way: every rewrite is re-checked by plainpitch before it is offered."""
-    from plainpitch.llm import LLMError
     from plainpitch.rewrite import rewrite as run_rewrite
     from plainpitch.rewrite.check import Baseline
     from plainpitch.rewrite.edits import unified_diff
@@ -159,11 +172,7 @@ def rewrite(path, apply_, interactive, out_format, select, no_questions, profile
         raise click.UsageError("use --apply or --interactive, not both")
     codes = tuple(c.strip().upper() for item in select for c in item.split(",") if c.strip()) or None
     config = base_config(path, config_path, {"profile": profile, "context": sales_context})
-    try:
-        settings = resolve_model(config, use_llm, base_url, model_name, api_key_env, timeout, redact)
-    except LLMError as exc:
-        click.echo(f"plainpitch: error: {exc}", err=True)
-        sys.exit(2)
+    settings = resolve_model(config, use_llm, base_url, model_name, api_key_env, timeout, redact)
     report = load_report(path, config, input_format, max_size)
     model = None
     if settings is not None:
@@ -172,10 +181,8 @@ def rewrite(path, apply_, interactive, out_format, select, no_questions, profile
         announce(settings, f"the flagged sentences of {path}, what plainpitch found in them and the page's facts")
         model = ModelRewriter(settings, report.profile)
     try:
-        result = run_rewrite(report, config, model=model, codes=codes, questions=not no_questions)
-    except LLMError as exc:
-        click.echo(f"plainpitch: error: {exc}", err=True)
-        sys.exit(2)
+        with model_errors():
+            result = run_rewrite(report, config, model=model, codes=codes, questions=not no_questions)
     finally:
         if model is not None:
             model.close()

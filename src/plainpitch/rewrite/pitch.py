@@ -69,16 +69,6 @@ def _one_line(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-def _sections(report: DocumentReport) -> list[int]:
-    doc = report.document
-    out, current = [], 0
-    for i, unit in enumerate(doc.units):
-        if unit.kind == "heading" and i:
-            current += 1
-        out.append(current)
-    return out
-
-
 def _buyer(report: DocumentReport) -> tuple[str, str]:
     reader = report.details.get("reader") if hasattr(report.details, "get") else None
     if isinstance(reader, dict) and reader.get("profile"):
@@ -94,7 +84,9 @@ def _buyer(report: DocumentReport) -> tuple[str, str]:
 def offline(report: DocumentReport) -> Pitch:
     doc = report.document
     assert doc is not None
-    section = _sections(report)
+    from plainpitch.rules.checks.benefits import sections
+
+    section = sections(doc)
     items = [s for s in report.details.get("sentences") or () if doc.units[s["unit"]].kind not in ("cta", "link", "subject")]
     quoted = {i for i, u in enumerate(doc.units) if u.kind == "quote"}
     benefits = [s for s in items if s["label"] == "benefit" and s["unit"] not in quoted and 4 <= len(s["text"].split()) <= 40]
