@@ -18,6 +18,8 @@ COMMANDS = (
     "plainpitch.cli.call",
     "plainpitch.cli.serve",
     "plainpitch.cli.lsp",
+    "plainpitch.cli.rewrite",
+    "plainpitch.cli.pitch",
 )
 
 for _name in COMMANDS:

@@ -16,7 +16,7 @@ from starlette.responses import FileResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from plainpitch.web import api
+from plainpitch.web import api, rewrite_api
 from plainpitch.web.inputs import ApiError
 from plainpitch.web.security import (
     LOOPBACK_HOSTS,
@@ -117,6 +117,7 @@ def create_app(
         Route("/api/v1/rules/{code}", api.rule, methods=["GET"]),
         Route("/api/v1/options", api.options, methods=["GET"]),
         Route("/api/v1/health", api.health, methods=["GET"]),
+        Route("/api/v1/rewrite", rewrite_api.rewrite_route, methods=["POST"]),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
     ]
     app = Starlette(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from plainpitch.emit.json_report import report_schema
+from plainpitch.web import rewrite_api
 from plainpitch.web.models import CALL_REQUEST, COPY_REQUEST, body_schema
 
 _PREFIX = "report_"
@@ -90,6 +91,10 @@ def _error_responses(*codes: int) -> dict[str, Any]:
     }
     ref = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
     return {str(c): {"description": words[c], "content": ref} for c in codes}
+
+
+def _rewrite_path(check_json: dict[str, Any], errors: dict[str, Any]) -> dict[str, Any]:
+    return rewrite_api.spec_path(check_json, errors)
 
 
 def build_spec(max_body: int) -> dict[str, Any]:
@@ -250,6 +255,7 @@ def build_spec(max_body: int) -> dict[str, Any]:
                     },  # fmt: skip
                 }
             },
+            "/api/v1/rewrite": _rewrite_path(check_json, copy_errors),
             "/api/v1/health": {
                 "get": {
                     "operationId": "health",

@@ -1,0 +1,217 @@
+"""plainpitch rewrite: edits land in the source through the source maps, the checks drop what they must, and the
+CLI's diff, --apply, --interactive (a real process driven through stdin) and JSON work on real files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from plainpitch.cli import main
+from plainpitch.config import Config
+from plainpitch.engine import analyze
+from plainpitch.ingest import load_text
+from plainpitch.rewrite import rewrite
+from plainpitch.rewrite.edits import EditRefused, minimal_edits, to_source
+from plainpitch.rewrite.english import fix_articles, problems
+from plainpitch.rewrite.facts import facts, invented, lost
+from plainpitch.rewrite.model import Edit
+from plainpitch.rewrite.rewriters.button import label_for
+from plainpitch.rewrite.rewriters.buyer import to_buyer
+from plainpitch.rewrite.rewriters.page import initials_match
+from plainpitch.rewrite.rewriters.split import split_sentence
+
+ROOT = Path(__file__).resolve().parents[1]
+BUSINESS = Config(profile="business")  # the reader these tests mean (else it is inferred from the copy)
+LANDING = ROOT / "examples" / "landing-page.md"
+
+
+def _report(text: str, path: str = "page.md"):
+    return analyze(load_text(text, path), BUSINESS)
+
+
+# -- pieces ------------------------------------------------------------------------------------------------------
+def test_edit_in_plain_prose_maps_to_the_same_characters():
+    doc = load_text("# Title\n\nWe utilize the\nfull stack daily.\n", "a.md")
+    start = doc.text.index("utilize")
+    placed = to_source(doc, Edit(start, start + len("utilize"), "use"))
+    assert doc.source[placed.start : placed.end] == "utilize"
+    across = doc.text.index("the full")  # a soft line break in the source, a space in the text
+    placed = to_source(doc, Edit(across, across + len("the full"), "the whole"))
+    assert doc.source[placed.start : placed.end] == "the\nfull"
+
+
+def test_edit_across_markup_is_refused_not_approximated():
+    doc = load_text("We **really** utilize [our docs](https://x.io/docs) daily.\n", "a.md")
+    start = doc.text.index("really utilize")
+    with pytest.raises(EditRefused):
+        to_source(doc, Edit(start, start + len("really utilize"), "use"))
+    start = doc.text.index("our docs")
+    inside = to_source(doc, Edit(start, start + 3, "the"))
+    assert doc.source[inside.start : inside.end] == "our"
+
+
+def test_minimal_edits_touch_only_what_changed():
+    edits = minimal_edits(10, "We offer 24/7 support to every team.", "You get 24/7 support to every team.")
+    assert [(e.start - 10, e.end - 10, e.replacement) for e in edits] == [(0, 8, "You get")]
+
+
+def test_facts_lost_and_invented():
+    before = facts("Plausible costs $9/mo for 10k pageviews. Founded in March 2019 by Uku and Marko.")
+    after = facts("Plausible costs $9/mo for 10k pageviews. Uku and Marko founded it in 2019.")
+    assert lost(before, after) == ["march"]
+    assert invented(before, facts("Plausible is used by Netflix at $9/mo.")) == ["Netflix"]
+    assert facts("Kafka runs. We use Kafka.")["name:Kafka"] == 2  # a name at a sentence start is still a name
+
+
+@pytest.mark.parametrize("bad", ["Own your the server side.", "Run a API today.", "You is ready.", "Pay the to team.",
+                                 "It works , really.", "This is fine. it breaks.", "Use (this now."])
+def test_english_check_catches_mechanical_mistakes(bad):
+    assert problems(bad)
+
+
+@pytest.mark.parametrize("good", ["Stream every change with change data capture (CDC) in real time.",
+                                  "An hour with an SDK, a user and a one-time fee.", "You get 24/7 support."])
+def test_english_check_passes_plain_english(good):
+    assert problems(good) == []
+
+
+def test_articles_follow_the_sound():
+    assert fix_articles("a API, an user, a hour, an SDK, a MRR chart") == "an API, a user, an hour, an SDK, an MRR chart"
+
+
+def test_split_only_at_clause_boundaries():
+    pieces = split_sentence("Our service reads every change from your database in the order it happened, which means "
+                            "your reports are always current, and you never copy data between systems by hand again.")
+    assert pieces == ["Our service reads every change from your database in the order it happened.",
+                      "This means your reports are always current, and you never copy data between systems by hand again."]
+    long = ("Our service reads every change from your database in the order it happened and keeps every table in "
+            "step, and you never copy data between systems by hand again; your reports are always current.")
+    assert split_sentence(long) == [
+        "Our service reads every change from your database in the order it happened and keeps every table in step.",
+        "You never copy data between systems by hand again; your reports are always current."]  # short enough now
+    listing = "We support Postgres, MySQL, and the new engine that our customers asked for in every survey we ran last year."
+    assert split_sentence(listing) == [listing]
+
+
+def test_we_sentences_turn_to_the_buyer_only_on_safe_patterns():
+    assert to_buyer("We help you ship faster.") == "You ship faster."
+    assert to_buyer("Our platform lets you sync every table.") == "You can sync every table."
+    assert to_buyer("We offer 24/7 support.") == "You get 24/7 support."
+    assert to_buyer("We help you with onboarding.") is None
+    assert to_buyer("We built our engine in Rust.") is None
+
+
+def test_buttons_are_named_by_where_they_lead():
+    assert label_for("https://plausible.io/pricing") == "See pricing"
+    assert label_for("/book-a-demo") == "Book a demo"
+    assert label_for("https://posthog.com/docs/session-replay") == "Read the guide"
+    assert label_for("https://x.io/features/session-replay") == "See session replay"
+    assert label_for("https://x.io/") is None
+
+
+def test_initials_match_page_expansions():
+    assert initials_match("CDC", "change data capture")
+    assert initials_match("RBAC", "role-based access control")
+    assert not initials_match("CDC", "content delivery network")
+
+
+# -- the pipeline ----------------------------------------------------------------------------------------------
+def test_acronym_is_spelled_out_from_the_pages_own_expansion():
+    text = ("# Acme\n\nStream every change with CDC to your warehouse in real time.\n\n"
+            "Acme uses change data capture (CDC) so your reports stay current.\n")  # fmt: skip
+    result = rewrite(_report(text), BUSINESS)
+    offered = [o for o in result.outcomes if o.status == "offered" and o.finding.code == "JRG002"]
+    assert offered and offered[0].after.startswith("Stream every change with change data capture (CDC)")
+    assert "removes JRG002" in offered[0].effect
+
+
+def test_code_urls_and_quotes_are_never_touched():
+    text = ("# Acme\n\nSet `utilize_cache` to true in order to start. Read https://acme.io/utilize-guide first.\n\n"
+            "> \"We utilize Acme in order to ship,\" says Ana Ruiz, CTO of Bolt.\n")  # fmt: skip
+    result = rewrite(_report(text), BUSINESS)
+    assert "`utilize_cache`" in result.combined_source
+    assert "https://acme.io/utilize-guide" in result.combined_source
+    assert '"We utilize Acme in order to ship,"' in result.combined_source
+    assert "to true to start" in result.combined_source  # the prose around them is rewritten
+
+
+def test_a_rewrite_that_adds_a_finding_is_dropped_and_says_why():
+    result = rewrite(analyze(load_text(LANDING.read_text(), str(LANDING)), BUSINESS), BUSINESS, codes=["JRG002"])
+    dropped = [o for o in result.outcomes if o.status == "dropped" and o.finding.text == "RBAC"]
+    assert dropped and any("adds JRG001" in r for r in dropped[0].reasons)
+
+
+def test_combined_rewrites_keep_every_fact_and_raise_the_score():
+    report = analyze(load_text(LANDING.read_text(), str(LANDING)), BUSINESS)
+    result = rewrite(report, BUSINESS)
+    assert result.applied
+    after = analyze(load_text(result.combined_source, str(LANDING)), BUSINESS)
+    assert not lost(facts(report.document.text), facts(after.document.text))
+    assert after.score.overall > report.score.overall
+    assert result.combined_source.splitlines()[:6] == LANDING.read_text().splitlines()[:6]  # front matter, heading
+
+
+# -- the command -------------------------------------------------------------------------------------------------
+def test_cli_diff_is_a_patch_and_leaves_the_file_alone(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text(LANDING.read_text())
+    out = CliRunner().invoke(main, ["rewrite", str(page), "--profile", "business"])
+    assert out.exit_code == 0, out.output
+    assert "-utilize CDC in a cloud-native stack." in out.stdout and "+use CDC in a cloud-native stack." in out.stdout
+    assert page.read_text() == LANDING.read_text()
+    patched = subprocess.run(["patch", "-p1", "--dry-run", "-d", str(tmp_path)], input=out.stdout.replace(str(page)[1:], "page.md"),
+                             text=True, capture_output=True)  # fmt: skip
+    assert patched.returncode == 0, patched.stdout + patched.stderr
+
+
+def test_cli_apply_writes_markdown_and_html_keeping_structure(tmp_path):
+    md = tmp_path / "page.md"
+    md.write_text("# Acme\r\n\r\nWe **never** lose data. Acme will utilize your [old servers](https://acme.io/x) in order to help.\r\n")
+    out = CliRunner().invoke(main, ["rewrite", str(md), "--apply"])
+    assert out.exit_code == 0, out.output
+    data = md.read_bytes()
+    assert b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")  # the file's line endings kept
+    assert data.decode() == "# Acme\r\n\r\nWe **never** lose data. Acme will use your [old servers](https://acme.io/x) to help.\r\n"
+    html = tmp_path / "page.html"
+    html.write_text("<html><body><h1>Acme</h1><p>Acme will <b>utilize</b> your data in order to <a href='/pricing'>help</a>.</p>"
+                    "<p><a class='button' href='/pricing'>Learn more</a></p></body></html>")  # fmt: skip
+    out = CliRunner().invoke(main, ["rewrite", str(html), "--apply"])
+    assert out.exit_code == 0, out.output
+    written = html.read_text()
+    assert "<b>use</b>" in written and "data to <a href='/pricing'>help</a>" in written
+    assert ">See pricing</a>" in written
+
+
+def test_cli_json_for_tools(tmp_path):
+    out = CliRunner().invoke(main, ["rewrite", str(LANDING), "--format", "json", "--profile", "business"])
+    assert out.exit_code == 0
+    data = json.loads(out.stdout)
+    assert data["counts"]["offered"] == len(data["applied"]) > 0
+    statuses = {r["status"] for r in data["rewrites"]}
+    assert statuses == {"offered", "dropped", "question"}
+    dropped = [r for r in data["rewrites"] if r["status"] == "dropped"]
+    assert all(r["reasons"] for r in dropped)
+    assert data["diff"].startswith("--- a/")
+
+
+def test_cli_interactive_through_stdin(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text(LANDING.read_text())
+    # accept the first rewrite, skip the second, quit at the third
+    run = subprocess.run([str(Path(sys.executable).with_name("plainpitch")), "rewrite", str(page), "--interactive", "--profile", "business"], input="y\nn\nq\n",
+                         text=True, capture_output=True, timeout=120)  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.count("Apply this rewrite?") == 3
+    assert "wrote 1 of 3 rewrites" in run.stdout
+    changed = [line for line in page.read_text().splitlines() if line not in LANDING.read_text().splitlines()]
+    assert len(changed) == 1
+
+
+def test_cli_bad_input_is_one_line(tmp_path):
+    out = CliRunner().invoke(main, ["rewrite", str(tmp_path / "missing.md")])
+    assert out.exit_code == 2 and out.output.strip().count("\n") == 0 and "no such file" in out.output
