@@ -51,16 +51,41 @@ def _seller_units(doc, ctx) -> Iterable[Any]:
 def existence_check(spec: Mapping[str, Any]):
     pattern = _compile(spec["tokens"], spec.get("ignorecase", True), spec.get("regex", False))
     exceptions = {e.lower() for e in spec.get("exceptions", ())}
+    # once_per_sentence: the first match of a sentence is the finding and the others go in its data (three hedges
+    # in one sentence are one thing to fix)
+    once = spec.get("once_per_sentence", False)
 
     def check(doc, ctx) -> Iterable[Hit]:
         text = doc.text
         for unit in _seller_units(doc, ctx):
-            for m in pattern.finditer(text, unit.start, unit.end):
-                if m.group(0).lower() in exceptions or ctx.allowed(m.group(0)):
-                    continue
-                yield Hit(Span(m.start(), m.end()), {"match": m.group(0)})
+            found = [m for m in pattern.finditer(text, unit.start, unit.end)
+                     if m.group(0).lower() not in exceptions and not ctx.allowed(m.group(0))]  # fmt: skip
+            if not once:
+                for m in found:
+                    yield Hit(Span(m.start(), m.end()), {"match": m.group(0)})
+                continue
+            for sentence in doc.sentences[_first_sentence(doc, unit.start) :]:
+                if sentence.start >= unit.end:
+                    break
+                inside = [m for m in found if sentence.start <= m.start() < sentence.end]
+                if inside:
+                    m = inside[0]
+                    yield Hit(Span(m.start(), m.end()), {"match": m.group(0)},
+                              data={"also": [x.group(0) for x in inside[1:]]} if len(inside) > 1 else {})  # fmt: skip
 
     return check
+
+
+def _first_sentence(doc, offset: int) -> int:
+    """Index of the first sentence that ends after ``offset``."""
+    lo, hi = 0, len(doc.sentences)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc.sentences[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def substitution_check(spec: Mapping[str, Any]):

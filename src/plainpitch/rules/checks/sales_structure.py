@@ -80,8 +80,8 @@ def _lead_kind(text: str, label: str, confidence: float) -> str | None:
     bad=[
         {"text": "[[StreamForge was founded in 2021 by three infrastructure engineers.]] It syncs your databases.",
          "format": "text", "medium": "page"},
-        {"text": "Hi Sam,\n\n[[My name is Ana and I am the founder of Acme Data.]] We sync databases.\n\nBest,\nAna",
-         "format": "text", "medium": "email"},
+        {"text": "Hi Sam,\n\n[[Our engine supports CDC from Postgres WAL into Kafka, with gRPC and mTLS.]] It syncs databases.\n\n"
+                 "Best,\nAna", "format": "text", "medium": "email"},
     ],  # fmt: skip
     good=[
         {"text": "Your reports stay up to date without anyone copying data by hand. StreamForge syncs your databases.",
@@ -107,6 +107,8 @@ def buried_value(doc, ctx) -> Iterable[Hit]:
             return
         if lead is None:
             kind = _lead_kind(text, found.label if found else "other", found.confidence if found else 0.0)
+            if kind in ("founder", "company") and ctx.medium == "email":
+                kind = None  # an email that opens with its sender is BEN100's (cold) or normal (a warm reply)
             if kind is not None:
                 lead = (i, kind)
     if lead is None:

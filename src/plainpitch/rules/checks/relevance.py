@@ -1,0 +1,102 @@
+"""Cold-email relevance (BEN100): does the opening say why this email is for this person?
+
+A cold email is read for two lines. If they introduce the sender ("I'm Paulius. I run GeekRoom…", "I built a dev
+tool…") or flatter in general ("love your project!"), the reader has no reason to think it was written for them and
+archives it. Practitioners open with something specific to the recipient: their company or project by name, a
+thing they did or said, a number about them, a recent event ("I noticed your team ramped up usage last week").
+
+Only cold emails are judged: an email that follows a meeting, a trial or an earlier thread ("Thanks for…", "Your
+trial ends…", "As discussed…") already has its relevance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from plainpitch.analysis import regions
+from plainpitch.model import Span
+from plainpitch.rules.base import Hit, rule
+
+# The sender talking about themselves: an introduction, what they run, built or are.
+_ABOUT_SENDER_RE = re.compile(
+    r"^(?:\W*(?:hi|hey|hello)\b[^.!?]{0,30}[,.!]\s*)?(?:I'm|I am|I’m|my name is|I run|I built|I've built|I’ve built|"
+    r"I'm building|I’m building|I am building|I work|I lead|I founded|I made|I created|I wrote|we are|we're|we’re|"
+    r"we build|we built|we help|we make|we run|our (?:company|team|product|agency|startup)|this is [A-Z])\b",
+    re.IGNORECASE,
+)
+# Something about the recipient in particular.
+_SPECIFIC_RE = re.compile(
+    r"\b(?:I|we) (?:noticed|saw|read|watched|heard|came across|listened to|loved|enjoyed|used)\b[^.!?]{0,80}"
+    r"\b(?:your|you|the [A-Z]\w+|[A-Z]\w+(?:'s|’s))\b|"
+    r"\byour (?:talk|post|article|launch|release|paper|podcast|tweet|thread|newsletter|announcement|hiring|job post|"
+    r"funding|raise|series [a-z]|growth|team's|report|comment|question)\b|"
+    r"\bcongrat(?:s|ulations)\b|\b(?:recently|last (?:week|month|year)|this (?:week|month)|yesterday)\b",
+    re.IGNORECASE,
+)
+# A relationship already there: a reply, a follow-up, a customer, a trial.
+_WARM_RE = re.compile(
+    r"\b(?:thanks for|thank you for|as (?:discussed|promised|requested|mentioned)|following up|follow(?:ing)? up on|"
+    r"great (?:to meet|meeting|chatting|talking)|good to (?:meet|see)|nice (?:to meet|meeting)|per our|our (?:call|chat|"
+    r"session|meeting|conversation)|you (?:asked|requested|signed up|mentioned)|your (?:trial|account|subscription|"
+    r"order|plan|request|invoice|demo)|excited to be working|welcome to|you're receiving)\b",
+    re.IGNORECASE,
+)
+
+CLOSE_THE_EMAIL = "Lavender and Gong's cold-email analyses: openers about the recipient get more replies than ones about the sender"
+
+
+_GREETING_ONLY_RE = re.compile(r"^\W*(?:hi|hey|hello|dear|greetings|good (?:morning|afternoon|evening))\b[^.!?]{0,25}[.!?,]?\W*$",
+                               re.IGNORECASE)
+
+
+def _opening(doc, ctx) -> list:
+    """The opening sentences after a greeting that the segmenter kept as a sentence of its own ("Hey!")."""
+    size = int(ctx.threshold("sales.opening_sentences_email"))
+    wider = {**ctx.thresholds, "sales.opening_sentences_email": size + 1}
+    sentences = [doc.sentences[i] for i in regions.opening_sentences(doc, ctx.medium, wider)]
+    return [s for s in sentences if not _GREETING_ONLY_RE.match(s.text)][:size]
+
+
+@rule(
+    code="BEN100",
+    name="cold-email-about-the-sender",
+    category="benefits",
+    severity="warning",
+    impact=3,
+    media=("email",),
+    example_medium="email",
+    example_format="text",
+    summary="A cold email whose opening is about the sender, with nothing specific to the person it is written to.",
+    why=(
+        "A stranger gives a cold email the two lines of its preview. If those lines introduce you ('I'm Ana, I run "
+        "Acme') or praise in general ('love your work'), nothing says why this email is for them, and it is archived "
+        "unread. Openers that name something specific to the recipient (their company, a thing they did, a number "
+        "about them) are the ones that get replies."
+    ),
+    message="The opening is about you: say why you are writing to this person",
+    fix="Open with one specific thing about them (their project, a post, a number, something you noticed) and why it "
+    "made you write; move your introduction after it.",
+    bad=[
+        {"text": "Subject: Faster builds\n\nHi Sam,\n\n[[I'm Ana and I run Acme, a build tool for teams.]] We cut build "
+                 "times in half. Worth a short call?\n\nBest,\nAna", "format": "text"},
+    ],  # fmt: skip
+    good=[
+        {"text": "Subject: Faster builds\n\nHi Sam,\n\nI noticed your CI runs take 40 minutes since the monorepo move. "
+                 "Acme cut that to 12 for Shopify's team. Worth a short call?\n\nBest,\nAna", "format": "text"},
+        {"text": "Subject: Your trial\n\nHi Sam,\n\nThanks for trying Acme last week. I'm Ana, I run support here. "
+                 "Anything I can help with?\n\nBest,\nAna", "format": "text"},
+    ],  # fmt: skip
+    sources=[CLOSE_THE_EMAIL, "Mail clients show the subject and the first line or two of the body before the open"],
+)
+def cold_email_about_the_sender(doc, ctx) -> Iterable[Hit]:
+    opening = _opening(doc, ctx)
+    if not opening or _WARM_RE.search(doc.text):
+        return
+    texts = [s.text for s in opening]
+    if any(_SPECIFIC_RE.search(t) for t in texts):
+        return
+    if not _ABOUT_SENDER_RE.search(texts[0]):
+        return
+    first = opening[0]
+    yield Hit(Span(first.start, first.end), data={"scope": "document"})
