@@ -10,8 +10,10 @@ import re
 from collections.abc import Iterable
 
 from plainpitch.classify import SentenceClass, classify_document, cues
-from plainpitch.classify.ladder import rungs
-from plainpitch.model import Metric, Span, Suggestion
+from plainpitch.classify.claims import why_not_a_feature_claim
+from plainpitch.classify.ladder import so_what
+from plainpitch.classify.structure import structure
+from plainpitch.model import Metric, Span
 from plainpitch.rules.base import Hit, details_provider, metric_provider, rule
 
 _QUOTED_RE = re.compile(r"[\"“][^\"“”]{3,}[\"”]")
@@ -93,47 +95,55 @@ def pronoun_counts(doc) -> tuple[int, int, list[tuple[int, int, int]]]:
     return you_total, we_total, per_sentence
 
 
-def _list_intro_is_benefit(doc, items, item, section) -> bool:
-    """A feature list under a benefit (the section's heading or the lead-in line) has its "so what" said once."""
-    before = [n for n in items if n.unit < item.unit and section[n.unit] == section[item.unit]
-              and doc.units[n.unit].kind != "list_item"]  # fmt: skip
-    return bool(before) and before[-1].label == "benefit" or any(
-        n.label == "benefit" and doc.units[n.unit].kind == "heading" for n in before
-    )
+def _has_link(doc, item: SentenceClass) -> bool:
+    unit = doc.units[item.unit]
+    links = unit.attrs.get("links") if hasattr(unit.attrs, "get") else None
+    return any(unit.start + link["start"] < item.end and unit.start + link["end"] > item.start for link in links or ())
 
 
-def _feature_runs(doc, ctx) -> list[list[SentenceClass]]:
-    """Features with no benefit within the window, in runs: consecutive list items form one run."""
-    items = claims(doc, ctx)
+def not_a_claim(doc, item: SentenceClass) -> str | None:
+    """Why a sentence classed feature is not a feature claim a buyer must translate (classify.claims), or None."""
+    place = structure(doc)[item.index]
+    headings = [doc.sentences[j].text for j in place.sections]
+    return why_not_a_feature_claim(item.text, place, headings, _has_link(doc, item))
+
+
+def _answered(doc, items, pos: int, window: int, section: list[int]) -> bool:
+    """A benefit near the feature in its section, or above a list of features (its heading or lead-in line),
+    says the "so what" for it."""
+    item = items[pos]
+    near = items[max(0, pos - window) : pos + window + 1]
+    if any(n.label == "benefit" and section[n.unit] == section[item.unit] for n in near):
+        return True
+    if doc.units[item.unit].kind != "list_item":
+        return False
+    before = [n for n in items[:pos] if section[n.unit] == section[item.unit] and doc.units[n.unit].kind != "list_item"]
+    return bool(before) and (before[-1].label == "benefit"
+                             or any(n.label == "benefit" and doc.units[n.unit].kind == "heading" for n in before))
+
+
+def feature_runs(doc, items: tuple[SentenceClass, ...], window: int, floor: float) -> list[list[SentenceClass]]:
+    """Features a buyer must translate, with no benefit near them, in runs: features that follow one another with
+    only headings between them (a list, a row of feature cards) are one run, reported once."""
     section = sections(doc)
-    window = int(ctx.threshold("sales.benefit_window"))
-    floor = float(ctx.threshold("sales.feature_confidence"))
-    uncovered: list[SentenceClass] = []
+    uncovered: list[int] = []
     for pos, item in enumerate(items):
-        if item.label != "feature" or item.confidence < floor or _is_quoted(doc, item):
+        if item.label != "feature" or item.confidence < floor:
             continue
         if doc.units[item.unit].kind == "subject":
             continue  # a subject line has one job, the open (STR103), not the whole pitch
-        near = items[max(0, pos - window) : pos + window + 1]
-        if any(n.label == "benefit" and section[n.unit] == section[item.unit] for n in near):
+        if _answered(doc, items, pos, window, section) or not_a_claim(doc, item) is not None:
             continue
-        if doc.units[item.unit].kind == "list_item" and _list_intro_is_benefit(doc, items, item, section):
-            continue
-        uncovered.append(item)
-    runs: list[list[SentenceClass]] = []
-    for item in uncovered:
-        unit = doc.units[item.unit]
-        if runs and unit.kind == "list_item":
-            prev = runs[-1][-1]
-            prev_unit = doc.units[prev.unit]
-            between = doc.units[prev.unit + 1 : item.unit]
-            if prev_unit.kind == "list_item" and item.unit == prev.unit + 1 + len(between) and all(
-                u.kind == "list_item" for u in between
-            ):
-                runs[-1].append(item)
+        uncovered.append(pos)
+    runs: list[list[int]] = []
+    for pos in uncovered:
+        if runs:
+            between = items[runs[-1][-1] + 1 : pos]
+            if all(doc.units[n.unit].kind == "heading" and n.label != "benefit" for n in between):
+                runs[-1].append(pos)
                 continue
-        runs.append([item])
-    return runs
+        runs.append([pos])
+    return [[items[p] for p in run] for run in runs]
 
 
 def _benefit_share(items) -> float | None:
@@ -162,17 +172,26 @@ def _feature_led(items, limit: float) -> bool:
         "Buyers buy outcomes, not specs. A feature with no benefit leaves the reader to work out 'so what?' "
         "on their own, and most will not: a business buyer cannot translate '20 ms p99' into 'pages load "
         "before your customers leave'. Each unanswered feature is a reason to keep looking. A warning when the "
-        "copy is feature-led (benefits under 30% of its claims), a suggestion for a lone feature among benefits."
+        "copy is feature-led (benefits under 30% of its claims), a suggestion for a lone feature among benefits. "
+        "Only real feature claims are flagged: not a customer's quoted words, a link, an instruction or "
+        "requirement, a price or plan line, a list of names, a label with no claim, a documentation section or "
+        "a line of history; a list or row of feature cards is one finding."
     ),
     message="Feature with no benefit near it: so what does the buyer get?",
-    fix="Climb the 'so what?' ladder: add ', so you …' or ', which means …' and name the outcome.",
+    fix="Ask what the buyer can do, save or stop worrying about because of this feature, and say it next to it.",
     bad=[
         "[[Our API answers in 20 ms at the 99th percentile.]]",
         {"text": "[[Supports SSO through SAML and OIDC.]]\n\nIt runs on Linux.", "format": "text"},
+        "## Features\n\n- [[Automatic replication across three regions]]\n- Nightly encrypted backups\n"
+        "- Point-in-time restore to any second",
     ],
     good=[
         "Our API answers in 20 ms, so your pages load before shoppers give up.",
         {"text": "Supports SSO through SAML and OIDC, so you pass your security review in a day.", "format": "text"},
+        "## Pricing\n\n- Up to 10k monthly pageviews\n- 3 years of data retention\n- Email reports",
+        "> Acme replicates every write to three regions.\n>\n> — Dana Smith, CTO at Northwind",
+        {"text": "You can upgrade your account (https://example.com/billing) at any time.", "format": "text"},
+        "## Building\n\nThe build starts several Docker containers for the test databases.",
     ],
     sources=[
         "Rackham, 'SPIN Selling' (1988): features describe, benefits show how a need is met",
@@ -182,25 +201,29 @@ def _feature_led(items, limit: float) -> bool:
 )
 def feature_without_benefit(doc, ctx) -> Iterable[Hit]:
     # A feature-led page costs the sale; one bare feature among many benefits is a style point.
-    led = _feature_led(claims(doc, ctx), float(ctx.threshold("sales.benefit_share_warn")))
+    items = claims(doc, ctx)
+    led = _feature_led(items, float(ctx.threshold("sales.benefit_share_warn")))
     severity = "warning" if led else "suggestion"
-    for run in _feature_runs(doc, ctx):
+    window = int(ctx.threshold("sales.benefit_window"))
+    floor = float(ctx.threshold("sales.feature_confidence"))
+    for run in feature_runs(doc, items, window, floor):
         first = run[0]
-        ladder = rungs(first.text)
+        asked = so_what(first.text)
         data = {
             "label": first.label,
             "confidence": round(first.confidence, 3),
-            "feature_type": ladder["feature_type"],
-            "outcome_hint": ladder["outcome_hint"],
-            "ladder": ladder["rungs"],
+            "feature_type": asked["feature_type"],
+            "question": asked["question"],
+            "outcome_hint": asked["outcome_hint"],
             "run": len(run),
         }
-        suggestions = tuple(Suggestion(r, f"Finish with the outcome: {ladder['outcome_hint']}") for r in ladder["rungs"])
         message = None
         if len(run) > 1:
             message = f"{len(run)} features in a row with no benefit: say what the buyer gets"
             data["run_spans"] = [[item.start, item.end] for item in run]
-        yield Hit(Span(first.start, first.end), {"kind": ladder["feature_type"]}, suggestions, data, message, severity)
+        fix = (f"Ask {asked['question']} Then say the answer next to the feature, in the buyer's words "
+               f"(features like this one usually sell {asked['outcome_hint']}).")  # fmt: skip
+        yield Hit(Span(first.start, first.end), {"kind": asked["feature_type"]}, (), data, message, severity, fix)
 
 
 # -- BEN002 --------------------------------------------------------------------------------------------------
