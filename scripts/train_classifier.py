@@ -353,7 +353,7 @@ def _scores(rows: list[Row], pred: list[str]) -> dict[str, Any]:
 
 
 def cross_validate(rows: list[Row], recipe: Recipe = SHIPPED, n_splits: int = N_SPLITS,
-                   baselines: bool = True) -> dict[str, Any]:  # fmt: skip
+                   baselines: bool = True, previous: Recipe = PREVIOUS) -> dict[str, Any]:  # fmt: skip
     """Grouped CV by page; predictions go through the shipped pure-Python model, on the CLI's sentences."""
     from plainpitch.classify.baseline import keyword_label
 
@@ -375,11 +375,11 @@ def cross_validate(rows: list[Row], recipe: Recipe = SHIPPED, n_splits: int = N_
     }
     if baselines:
         keywords = [keyword_label(model_input(r)) for r in rows]
-        previous, _ = grouped_predictions(rows, PREVIOUS, n_splits, train_filter=_shared_only)
+        before, _ = grouped_predictions(rows, previous, n_splits, train_filter=_shared_only)
         result["baseline_majority"] = {"model": per_class(gold, [majority] * len(gold)),
                                        "by_group": _scores(rows, [majority] * len(gold))}  # fmt: skip
         result["baseline_keywords"] = {"model": per_class(gold, keywords), "by_group": _scores(rows, keywords)}
-        result["baseline_previous"] = {"model": per_class(gold, previous), "by_group": _scores(rows, previous)}
+        result["baseline_previous"] = {"model": per_class(gold, before), "by_group": _scores(rows, before)}
     result["_pred"] = pred
     return result
 

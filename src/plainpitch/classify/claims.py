@@ -14,6 +14,7 @@ what else the sentence is, or None when it is a real feature. Each reason is a k
 - ``names``: a list of names (crates, packages, providers, customers) with nothing said about them;
 - ``no claim``: a label with no verb, quality or measure ("ripgrep (rg)", "Uptime (Last 90 days)");
 - ``docs``: it sits in a documentation section (installation, building, configuration, contributing…);
+- ``work plan``: it sits in a proposal's plan of work (scope, deliverables, timeline, next steps);
 - ``story``: told in the past (a changelog line, a project's history): not what the product does for the buyer.
 """
 
@@ -44,6 +45,11 @@ DOCS_SECTION_RE = cues.case_blind(
     r"prerequisites|set ?up|troubleshoot\w*|faq|frequently asked|changelog|release notes|known issues|metrics|fields|"
     r"tags|measurements|examples?|(?:api )?reference|quick ?start|getting started|support|documentation|docs|"
     r"secrets?|startup)\b",
+)
+# The plan of work in a proposal (what will be done, when, for how much): steps the buyer reads as the offer.
+WORK_SECTION_RE = cues.word_pattern(
+    r"scope", r"deliverables?", r"timeline", r"schedule", r"milestones?", r"approach", r"methodology", r"process",
+    r"next steps?", r"investment", r"terms", r"phases?", r"work plan", r"our plan",
 )
 _NAME_ITEM_RE = re.compile(r"^(?:and |or )?(?:[A-Z0-9`][\w.+#`'/-]*|[a-z][\w.-]*[-_.][\w.-]+)(?: \([^)]*\))?$")
 _NEED_RE = cues.case_blind(r"^(?:you|users?|it) (?:need|require)s?\b|\b(?:requires?|required)\b")
@@ -130,6 +136,8 @@ def why_not_a_feature_claim(text: str, place: Place, headings: Sequence[str] = (
         return "no claim"
     if place.kind != "heading" and any(len(h.split()) <= 6 and cues.view_of(h).search(DOCS_SECTION_RE) for h in headings):
         return "docs"
+    if place.kind != "heading" and any(len(h.split()) <= 4 and cues.view_of(h).search(WORK_SECTION_RE) for h in headings):
+        return "work plan"
     if view.search(shape.HISTORY_RE) or (view.search(shape.NARRATIVE_RE) and not _SOON_RE.search(clean)):
         return "story"
     return None

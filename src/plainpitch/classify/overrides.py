@@ -65,11 +65,11 @@ def adjust(
         and view.search(shape.CHANGE_SIZE_RE)
     ):
         return "benefit", max(probs.get("benefit", 0.0), 0.6)
-    if "spec_entry" in rules and label != "feature" and SPEC_ENTRY_RE.match(clean):
+    # an unambiguous spec is a confident feature, whether the model agreed or not
+    if "spec_entry" in rules and SPEC_ENTRY_RE.match(clean):
         return "feature", max(probs.get("feature", 0.0), 0.6)
     if (
         "spec_units" in rules
-        and label != "feature"
         and view.search(cues.NUMBER_UNIT_RE)
         and not view.search(cues.OUTCOME_RE)
         and not view.search(cues.RESULT_RE)

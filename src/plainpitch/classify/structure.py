@@ -24,7 +24,16 @@ _BOLD_OPEN_RE = re.compile(r"(?:\*\*|__|<(?:strong|b)(?:\s[^>]*)?>)\s*$", re.IGN
 _BOLD_CLOSE = {"**": "**", "__": "__"}
 _BOLD_CLOSE_HTML_RE = re.compile(r"</(?:strong|b)\s*>", re.IGNORECASE)
 # An attribution line under a testimonial: "— Bala Natarajan", "- Jane Doe, CTO at X".
-ATTRIBUTION_RE = re.compile(r"^\s*(?:[—–]|-{1,2}|~)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,.*)?$")
+ATTRIBUTION_RE = re.compile(
+    r"^\s*(?:(?:[—–]|-{1,2}|~)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,.*)?|"  # "— Bala Natarajan"
+    r"[A-Z][\w'’-]+(?: [A-Z][\w.'’-]*){1,2},(?: [\w&'’.,-]+){1,8})$"  # "Benjamin Bangert, Staff Engineer, Mozilla"
+)
+# A name alone or a job title on its own line, as testimonials on HTML pages show them ("Clem Delangue",
+# "Co-founder and CEO at Hugging Face"): an attribution when it stands beside another one.
+_NAME_LINE_RE = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w.'’-]*){1,2}$")
+_TITLE_LINE_RE = re.compile(
+    r"^(?:[\w-]+ )?(?:co-?founder|founder|ceo|cto|coo|cfo|vp|head of|director|engineer|manager|lead|designer|"
+    r"developer|consultant|owner|president|architect|analyst)\b[\w ,&'’.-]*$", re.IGNORECASE)
 _QUOTE_CHARS = "\"“”„«»"
 # A unit that is one short bold or colon-ended line standing alone acts as a heading ("**Pricing**").
 _LEAD_END = (":", "：")
@@ -128,12 +137,19 @@ def _structure(doc: Document) -> Structure:
     ]
     attribution = [u.kind in ("paragraph", "quote") and bool(ATTRIBUTION_RE.match(unit_texts[k]))
                    for k, u in enumerate(units)]  # fmt: skip
+    for k in range(n_units - 1):  # a name line and a title line together sign a testimonial
+        pair = (unit_texts[k].strip(), unit_texts[k + 1].strip())
+        if (units[k].kind == units[k + 1].kind == "paragraph" and _NAME_LINE_RE.match(pair[0])
+                and _TITLE_LINE_RE.match(pair[1])):  # fmt: skip
+            attribution[k] = attribution[k + 1] = True
     # a unit is quoted when it is a quote, wrapped in quotation marks, or signed by the unit after it
     quoted = []
     for k, u in enumerate(units):
         q = u.kind == "quote" or (u.kind in ("paragraph", "list_item") and _is_quoted_text(unit_texts[k]))
         if not q and k + 1 < n_units and attribution[k + 1] and u.kind in ("paragraph", "quote"):
-            q = True
+            q = True  # the words just above a signature
+        if not q and k >= 2 and attribution[k - 1] and attribution[k - 2] and u.kind == "paragraph":
+            q = True  # the words just below a name line and a title line
         quoted.append(q or attribution[k])
     # section headings and list lead-ins, walking the units in order
     heading_of = [-1] * n_units

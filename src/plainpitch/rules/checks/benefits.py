@@ -73,12 +73,15 @@ def _unquoted_sentences(doc):
 
 
 def pronoun_counts(doc) -> tuple[int, int, list[tuple[int, int, int]]]:
-    """(you, we, per-sentence [(index, we, you)]) over the writer's own present-tense text (quotes left out)."""
+    """(you, we, per-sentence [(index, we, you)] for sentences with either) over the writer's own present-tense
+    text in every part of the copy (headings, lists, tables, buttons): someone else's quoted words, a customer's
+    story told in the past and the buyer's turns in a call are left out."""
     you_total = we_total = 0
     per_sentence = []
+    places = structure(doc).places
     for i, text in _unquoted_sentences(doc):
         unit = doc.units[doc.sentences[i].unit]
-        if unit.kind in ("quote", "table_cell") or (unit.turn is not None and unit.turn.role == "buyer"):
+        if places[i].quoted or (unit.turn is not None and unit.turn.role == "buyer"):
             continue
         you = cues.count(cues.YOU_RE, text)
         if unit.kind in ("cta", "link") or (text.rstrip().endswith("?") and _READER_I_RE.search(text)):
@@ -90,9 +93,26 @@ def pronoun_counts(doc) -> tuple[int, int, list[tuple[int, int, int]]]:
             we = 0 if _NARRATIVE_RE.search(text) else cues.count(cues.WE_RE, text)
         you_total += you
         we_total += we
-        if we:
+        if we or you:
             per_sentence.append((i, we, you))
     return you_total, we_total, per_sentence
+
+
+def we_focused_section(doc, per_sentence, we_min: int, ratio_min: float) -> tuple[int, int, int] | None:
+    """The section (heading to heading) that talks most about the writer: (heading sentence or -1, we, you), when
+    it has at least ``we_min`` writer pronouns and fewer than ``ratio_min`` buyer pronouns per writer pronoun."""
+    places = structure(doc).places
+    by_section: dict[int, list[int]] = {}
+    for i, we, you in per_sentence:
+        head = i if places[i].kind == "heading" else places[i].heading
+        counts = by_section.setdefault(head, [0, 0])
+        counts[0] += we
+        counts[1] += you
+    worst = None
+    for head, (we, you) in by_section.items():
+        if we >= we_min and you / we < ratio_min and (worst is None or we - you > worst[1] - worst[2]):
+            worst = (head, we, you)
+    return worst
 
 
 def _has_link(doc, item: SentenceClass) -> bool:
@@ -182,8 +202,8 @@ def _feature_led(items, limit: float) -> bool:
     bad=[
         "[[Our API answers in 20 ms at the 99th percentile.]]",
         {"text": "[[Supports SSO through SAML and OIDC.]]\n\nIt runs on Linux.", "format": "text"},
-        "## Features\n\n- [[Automatic replication across three regions]]\n- Nightly encrypted backups\n"
-        "- Point-in-time restore to any second",
+        "## Features\n\n- [[Supports SAML and OIDC single sign-on]]\n- Includes a REST API and webhooks\n"
+        "- Written in Go with a Postgres backend",
     ],
     good=[
         "Our API answers in 20 ms, so your pages load before shoppers give up.",
@@ -232,10 +252,14 @@ def feature_without_benefit(doc, ctx) -> Iterable[Hit]:
     name="we-focused-copy",
     category="benefits",
     severity="warning",
-    summary="Copy that talks about the seller (we, our, I) more than about the buyer (you, your).",
+    summary="Copy, or one section of it, that talks about the seller (we, our, I) more than about the buyer (you).",
     why=(
         "Readers scan copy for what is in it for them. Copy full of 'we' and 'our' is about the seller's pride, "
-        "not the buyer's problem, and reads like a brochure; 'you' puts the buyer in the picture of using it."
+        "not the buyer's problem, and reads like a brochure; 'you' puts the buyer in the picture of using it. "
+        "Counted in every part of the text (headings, lists, tables, buttons), but not in someone else's quoted "
+        "words or a customer's story told in the past. Flagged when we outnumbers you two to one, when copy with "
+        "8 or more we/our/I has less you than we, or when one section (a mission statement) has 8 or more we/our/I "
+        "and less than half as much you."
     ),
     message="We-focused copy: {value} we/our/I for {count} you/your",
     fix="Rewrite the flagged sentences from the buyer's side: 'you get…', 'your team…'.",
@@ -244,14 +268,18 @@ def feature_without_benefit(doc, ctx) -> Iterable[Hit]:
             "text": "[[We believe our platform is the best and our engineers are proud of our code.]] We ship our "
             "releases weekly. Our team answers fast.",
             "format": "text",
-        }
+        },
+        "# Reports your team reads\n\nYou see every signup the moment it happens, and your dashboard loads fast.\n\n"
+        "## Our mission\n\n[[Our mission is to build the open analytics we always wanted, and we believe our values "
+        "make us different.]] We are committed to our community and we aim to exceed your expectations.",
     ],
     good=[
         {
             "text": "You get a platform your team can trust. Your releases ship weekly, so your customers see fixes "
             "sooner. We answer within a day.",
             "format": "text",
-        }
+        },
+        "> We cut our build times in half and our team ships daily now.\n>\n> — Dana Lee, CTO at Northwind",
     ],
     sources=[
         "The 'you-attitude' of business writing (Locker, 'Business and Administrative Communication')",
@@ -260,19 +288,33 @@ def feature_without_benefit(doc, ctx) -> Iterable[Hit]:
 )
 def we_focused_copy(doc, ctx) -> Iterable[Hit]:
     you, we, per_sentence = ctx.memo("benefits.pronouns", lambda: pronoun_counts(doc))
-    if we < int(ctx.threshold("sales.we_min")) or you / we >= float(ctx.threshold("sales.you_we_ratio_min")):
+    ratio_min = float(ctx.threshold("sales.you_we_ratio_min"))
+    whole = we > 0 and (
+        (we >= int(ctx.threshold("sales.we_min")) and you / we < ratio_min)
+        or (we >= int(ctx.threshold("sales.we_min_even")) and you / we < float(ctx.threshold("sales.you_we_ratio_even")))
+    )
+    section = None if whole else we_focused_section(doc, per_sentence, int(ctx.threshold("sales.section_we_min")),
+                                                    ratio_min)  # fmt: skip
+    if not whole and section is None:
         return
-    heavy = sorted(per_sentence, key=lambda t: (-(t[1] - t[2]), t[0]))
+    places = structure(doc).places
+    scope_we, scope_you = (we, you) if whole else (section[1], section[2])
+    carriers_of = [t for t in per_sentence if t[1] and (
+        whole or (t[0] if places[t[0]].kind == "heading" else places[t[0]].heading) == section[0])]  # fmt: skip
+    heavy = sorted(carriers_of, key=lambda t: (-(t[1] - t[2]), t[0]))
     worst = doc.sentences[heavy[0][0]]
     carriers = [
         {"start": doc.sentences[i].start, "end": doc.sentences[i].end, "we": w, "you": y}
         for i, w, y in sorted(heavy[:5], key=lambda t: t[0])
     ]
-    yield Hit(
-        Span(worst.start, worst.end),
-        {"value": we, "count": you},
-        data={"scope": "document", "we": we, "you": you, "ratio": round(you / we, 2), "sentences": carriers},
-    )
+    data = {"scope": "document", "we": we, "you": you, "ratio": round(you / we, 2), "sentences": carriers}
+    message = None
+    if not whole:
+        heading = doc.sentences[section[0]].text if section[0] >= 0 else ""
+        data["section"] = {"heading": heading, "we": scope_we, "you": scope_you}
+        message = (f"We-focused section{f' “{heading}”' if heading else ''}: {scope_we} we/our/I for {scope_you} "
+                   "you/your")  # fmt: skip
+    yield Hit(Span(worst.start, worst.end), {"value": scope_we, "count": scope_you}, data=data, message=message)
 
 
 # -- BEN003 --------------------------------------------------------------------------------------------------
