@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 from plainpitch.classify import cues, shape
 from plainpitch.classify.structure import Place
+from plainpitch.text.lexicon import is_english_word
 
 URL_RE = re.compile(r"https?://|www\.\w|\b[\w-]+\.(?:com|io|org|dev|net|app|co)/", re.IGNORECASE)
 PRICE_RE = cues.case_blind(
@@ -60,11 +61,13 @@ def _is_name_list(clean: str) -> bool:
     """"tokio, hyper, serde and tower", "Google, Facebook, GitHub and many more": a list of names, nothing said."""
     body = clean.rstrip(".!:;").split(": ", 1)[-1]
     parts = [p.strip() for p in re.split(r",|\band\b|\bor\b|&", body) if p.strip()]
+    if parts:
+        parts[0] = parts[0].split()[-1]  # "Built on `tokio`" -> "`tokio`"
     parts = [p for p in parts if p.lower() not in ("many more", "more", "others", "etc", "and more")]
     if len(parts) < 3:
         return False
-    names = sum(1 for p in parts if _NAME_ITEM_RE.match(p))
-    return names / len(parts) >= 0.75
+    names = sum(1 for p in parts if _NAME_ITEM_RE.match(p) or (" " not in p and not is_english_word(p.lower())))
+    return names / len(parts) >= 0.6
 
 
 def _claims_something(view: cues.View) -> bool:
@@ -110,8 +113,6 @@ def why_not_a_feature_claim(text: str, place: Place, headings: Sequence[str] = (
     clean = view.clean
     if place.quoted or place.attribution:
         return "quoted"
-    if says_an_outcome(view):
-        return "outcome"
     if has_link or URL_RE.search(clean):
         return "link"
     if view.match(cues.ASK_START_RE):
@@ -129,6 +130,8 @@ def why_not_a_feature_claim(text: str, place: Place, headings: Sequence[str] = (
         return "plan"
     if any(cues.view_of(h).search(PRICING_SECTION_RE) for h in headings):
         return "plan"
+    if says_an_outcome(view):
+        return "outcome"
     if _is_name_list(clean):
         return "names"
     short = place.kind == "heading" or place.bold_line or (place.kind != "list_item" and len(clean.split()) <= 6)

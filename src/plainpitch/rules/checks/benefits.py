@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from plainpitch.classify import SentenceClass, classify_document, cues
 from plainpitch.classify.claims import why_not_a_feature_claim
 from plainpitch.classify.ladder import so_what
-from plainpitch.classify.structure import structure
+from plainpitch.classify.structure import model_text, structure
 from plainpitch.model import Metric, Span
 from plainpitch.rules.base import Hit, details_provider, metric_provider, rule
 
@@ -125,7 +125,7 @@ def not_a_claim(doc, item: SentenceClass) -> str | None:
     """Why a sentence classed feature is not a feature claim a buyer must translate (classify.claims), or None."""
     place = structure(doc)[item.index]
     headings = [doc.sentences[j].text for j in place.sections]
-    return why_not_a_feature_claim(item.text, place, headings, _has_link(doc, item))
+    return why_not_a_feature_claim(model_text(doc, item.index), place, headings, _has_link(doc, item))
 
 
 def _answered(doc, items, pos: int, window: int, section: list[int]) -> bool:
