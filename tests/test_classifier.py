@@ -10,13 +10,10 @@ from pathlib import Path
 import pytest
 
 from plainpitch.classify import (
-    Classification,
-    LinearClassifier,
     classify,
     classify_document,
     copy_words,
     cues,
-    placement,
     shape,
 )
 from plainpitch.classify.baseline import keyword_label

@@ -9,6 +9,7 @@ what else the sentence is, or None when it is a real feature. Each reason is a k
 - ``link``: it carries a link or a URL: it points somewhere (an account page, the docs), the claim is elsewhere;
 - ``ask``: it opens with a call to action ("Start your free trial today");
 - ``instruction``: it tells the reader what to do or what they need (a step, a requirement, a note);
+- ``limitation``: what the product does not (always) do ("may not apply", "is not supported");
 - ``plan``: a price or a plan's allowance ("Up to 10k monthly pageviews", "$9 per month", "Unlimited sites"),
   or any line of a table or a pricing section: a plan grid is read against the other plans, line by line;
 - ``names``: a list of names (crates, packages, providers, customers) with nothing said about them;
@@ -54,6 +55,16 @@ WORK_SECTION_RE = cues.word_pattern(
 )
 _NAME_ITEM_RE = re.compile(r"^(?:and |or )?(?:[A-Z0-9`][\w.+#`'/-]*|[a-z][\w.-]*[-_.][\w.-]+)(?: \([^)]*\))?$")
 _NEED_RE = cues.case_blind(r"^(?:you|users?|it) (?:need|require)s?\b|\b(?:requires?|required)\b")
+# How to switch something on or off: documentation of a setting ("can be disabled with `--no-ignore`").
+_CONFIGURE_RE = cues.case_blind(
+    r"\b(?:can|may|must|should) be (?:disabled|enabled|configured|turned (?:on|off)|changed|overridden|set|tuned|"
+    r"customi[sz]ed|adjusted) (?:with|by|using|via|through|in)\b|^for (?:more )?information (?:about|on)\b",
+)
+# What the product does not do, or not always: a limitation or caveat, not a feature to sell.
+_LIMITATION_RE = cues.case_blind(
+    r"\b(?:may|might|does|do|will|can|is|are)(?: not|n't)\b(?! (?:have|need) to)|\bcannot\b|\b(?:not|no longer) "
+    r"(?:supported|available)\b|\bunsupported\b|\bdeprecated\b|\blimited to\b",
+)
 _SOON_RE = cues.case_blind(r"\((?:soon|coming soon|beta)\)|\bcoming soon\b")
 
 
@@ -123,6 +134,7 @@ def why_not_a_feature_claim(text: str, place: Place, headings: Sequence[str] = (
         or view.search(shape.POINTER_RE)
         or view.search(_NEED_RE)
         or (view.match(shape.IMPERATIVE_RE) and view.search(shape.CONFIG_OBJECT_RE))
+        or view.search(_CONFIGURE_RE)
         or clean.startswith("(")
     ):
         return "instruction"
@@ -132,6 +144,8 @@ def why_not_a_feature_claim(text: str, place: Place, headings: Sequence[str] = (
         return "plan"
     if says_an_outcome(view):
         return "outcome"
+    if view.search(_LIMITATION_RE):
+        return "limitation"
     if _is_name_list(clean):
         return "names"
     short = place.kind == "heading" or place.bold_line or (place.kind != "list_item" and len(clean.split()) <= 6)

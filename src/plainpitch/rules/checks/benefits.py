@@ -137,9 +137,11 @@ def _answered(doc, items, pos: int, window: int, section: list[int]) -> bool:
         return True
     if doc.units[item.unit].kind != "list_item":
         return False
+    # a list under a benefit: its heading, or any sentence of the line that leads into it
+    intro = structure(doc)[item.index].intro
+    intro_unit = doc.sentences[intro].unit if intro >= 0 else -1
     before = [n for n in items[:pos] if section[n.unit] == section[item.unit] and doc.units[n.unit].kind != "list_item"]
-    return bool(before) and (before[-1].label == "benefit"
-                             or any(n.label == "benefit" and doc.units[n.unit].kind == "heading" for n in before))
+    return any(n.label == "benefit" and (n.unit == intro_unit or doc.units[n.unit].kind == "heading") for n in before)
 
 
 def feature_runs(doc, items: tuple[SentenceClass, ...], window: int, floor: float) -> list[list[SentenceClass]]:
