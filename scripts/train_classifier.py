@@ -436,9 +436,13 @@ def print_errors(rows: list[Row], recipe: Recipe = SHIPPED, per_fold: int = 40) 
             print(f"   {gold[i][:3]}->{pred[i][:3]} [{rows[i].src}]{flag} {model_input(rows[i])[:130]}")
 
 
+EXPERIMENT_C = 0.1  # experiments fix C at the value nested CV chose in every fold of the shipped recipe (4x faster)
+
+
 def run_experiments(rows: list[Row]) -> list[dict[str, Any]]:
     out = []
     for name, recipe in EXPERIMENTS:
+        recipe = replace(recipe, C=EXPERIMENT_C)
         started = time.perf_counter()
         pred, _ = grouped_predictions(rows, recipe)
         ref = _scores(rows, pred)

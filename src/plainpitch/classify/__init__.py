@@ -93,6 +93,7 @@ def clear_caches() -> None:
     """Forget cached sentences (for honest timings)."""
     classify.cache_clear()
     _sentence_features.cache_clear()
+    _in_context.cache_clear()
 
 
 def document_context(doc) -> DocumentContext:
@@ -122,13 +123,26 @@ class LinearClassifier:
         out = []
         for i in indices:
             text = context.texts[i]
-            feats = _sentence_features(text, model.groups)
-            if model.context:
-                feats = {**feats, **context.features(i, model.context)}
-            label, confidence, probs = model.predict_features(feats)
-            label, confidence = adjust(text, label, confidence, probs)
-            out.append(Classification(label, confidence))
+            around = tuple(sorted(context.features(i, model.context))) if model.context else ()
+            if self.model is None:  # the shipped model: an editor re-checks the same sentences in the same places
+                out.append(_in_context(text, around))
+            else:
+                out.append(_decide_in_context(model, text, around))
         return out
+
+
+def _decide_in_context(model: LinearModel, text: str, around: tuple[str, ...]) -> Classification:
+    feats = _sentence_features(text, model.groups)
+    if around:
+        feats = {**feats, **dict.fromkeys(around, 1.0)}
+    label, confidence, probs = model.predict_features(feats)
+    label, confidence = adjust(text, label, confidence, probs)
+    return Classification(label, confidence)
+
+
+@lru_cache(maxsize=8192)
+def _in_context(text: str, around: tuple[str, ...]) -> Classification:
+    return _decide_in_context(shipped_in_context(), text, around)
 
 
 def placement(doc, index: int) -> dict[str, str]:
