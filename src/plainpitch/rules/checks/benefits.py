@@ -243,7 +243,7 @@ def feature_without_benefit(doc, ctx) -> Iterable[Hit]:
         if len(run) > 1:
             message = f"{len(run)} features in a row with no benefit: say what the buyer gets"
             data["run_spans"] = [[item.start, item.end] for item in run]
-        fix = (f"Ask {asked['question']} Then say the answer next to the feature, in the buyer's words "
+        fix = (f"So what? {asked['question']} Say the answer next to the feature, in the buyer's words "
                f"(features like this one usually sell {asked['outcome_hint']}).")  # fmt: skip
         yield Hit(Span(first.start, first.end), {"kind": asked["feature_type"]}, (), data, message, severity, fix)
 
