@@ -5,10 +5,13 @@
 ``run(shared) -> dict`` is what scripts/eval.py calls; run as a script it prints the figures and, with --json,
 writes them. Three measures, each beside a simple baseline measured in the same run:
 
-1. Classifier: per-class precision/recall/F1 and macro-F1 of feature/benefit/other on shared/data/labels,
-   cross-validated grouped by source page, regularisation chosen inside the training folds
-   (scripts/train_classifier.py). Baselines: majority class, keyword rules. Target macro-F1 >= 0.85 (annotator
-   agreement was 0.78). Also the shipped model's cost, ms per 1,000 words.
+1. Classifier: per-class precision/recall/F1 and macro-F1 of feature/benefit/other on the labelled sentences placed
+   on their pages (shared/data/labels plus this project's landing-page labels), read in context as the CLI reads
+   them, cross-validated grouped by page, regularisation chosen inside the training folds
+   (scripts/train_classifier.py). Baselines: majority class, keyword rules, the previous release's sentence model.
+   Target macro-F1 >= 0.70 held-out. Then BEN001 on pages the model never saw: each page classed by the fold
+   model that left it out, BEN001 run on it, and its findings checked against the labels (target: >= 85% on real
+   features). Then BEN001-003 on the judged real texts, listed for reading. Also the model's cost per 1,000 words.
 2. Ranking: on pairs.dev.jsonl (a product's README vs its landing page) and before_after.dev.jsonl (plain-language
    rewrites), the share of pairs where the better text gets the higher overall score (a tie counts as a miss).
    Both texts are scored as Markdown with the default config. Baseline: Flesch reading ease alone. Target >= 90%.
@@ -31,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("PLAINPITCH_SHARED", ROOT.parent / "shared"))
 RANKING_TARGET = 0.90
 NOISE_TARGET = 0.7
-F1_TARGET = 0.85
+F1_TARGET = 0.70  # held-out, measured from outside; the dev figure here is grouped CV
 
 
 def _analyze_markdown(text: str, name: str):
@@ -115,13 +118,64 @@ def noise(shared: Path) -> dict[str, Any]:
     }
 
 
+def ben001_on_unseen_pages(rows, train_classifier) -> dict[str, Any]:
+    """BEN001 run on every labelled page as classed by the fold model that never saw the page; its findings (the
+    first sentence of each run, and every member of a run) checked against the labels where the sentence has one."""
+    from plainpitch.profiles import thresholds
+    from plainpitch.rules.checks.benefits import feature_runs
+
+    limits = thresholds("business", "self-serve", {})
+    window, floor = int(limits["sales.benefit_window"]), float(limits["sales.feature_confidence"])
+    gold = {(r.src, r.index): r.label for r in rows if r.placed}
+    docs = {r.src: r.doc for r in rows if r.doc is not None}
+    first: Counter[str] = Counter()
+    members: Counter[str] = Counter()
+    listed = []
+    for src, items in sorted(train_classifier.page_predictions(rows).items()):
+        for run in feature_runs(docs[src], items, window, floor):
+            label = gold.get((src, run[0].index), "unlabelled")
+            first[label] += 1
+            members.update(gold.get((src, item.index), "unlabelled") for item in run)
+            listed.append({"page": src, "label": label, "run": len(run), "text": run[0].text[:120]})
+
+    def share(counts: Counter[str]) -> float | None:
+        labelled = sum(n for k, n in counts.items() if k != "unlabelled")
+        return round(counts["feature"] / labelled, 3) if labelled else None
+
+    return {"findings": sum(first.values()), "by_label": dict(first), "on_real_features": share(first),
+            "run_members_by_label": dict(members), "run_members_on_real_features": share(members),
+            "target": 0.85, "findings_listed": listed}  # fmt: skip
+
+
+def judged_texts(shared: Path) -> list[dict[str, Any]]:
+    """BEN001-003 on the judged real texts (shared/data/judged/copy), default flags, for reading."""
+    from plainpitch.config import Config
+    from plainpitch.engine import analyze
+    from plainpitch.ingest import load_path
+
+    folder = shared / "data" / "judged" / "copy"
+    out = []
+    for path in sorted(folder.iterdir()):
+        if not path.name[:2].isdigit() or ".front-matter." in path.name:
+            continue
+        report = analyze(load_path(path), Config(select=("BEN",)))
+        for f in report.findings:
+            out.append({"text": path.name, "code": f.code, "line": f.location.line, "flagged": f.text[:100],
+                        "message": f.message, "question": f.data.get("question", "")})  # fmt: skip
+    return out
+
+
 def classifier(shared: Path) -> dict[str, Any]:
-    """Nested grouped CV of the shipped recipe (train_classifier.SHIPPED) and the shipped model's inference cost."""
+    """Nested grouped CV of the shipped recipe (train_classifier.SHIPPED), BEN001 on unseen pages, the judged texts,
+    and the shipped model's inference cost."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import train_classifier
 
     rows = train_classifier.load_rows(shared)
     result = train_classifier.cross_validate(rows)
+    result.pop("_pred", None)
+    result["ben001_on_unseen_pages"] = ben001_on_unseen_pages(rows, train_classifier)
+    result["ben_on_judged_texts"] = judged_texts(shared)
     result["inference"] = train_classifier.bench(rows)
     return result
 
@@ -150,6 +204,16 @@ def print_figures(result: dict[str, Any], details: bool = False) -> None:
     import train_classifier
 
     train_classifier.print_report(result["classifier"])
+    ben = result["classifier"].get("ben001_on_unseen_pages")
+    if ben:
+        print(f"BEN001 on pages the model never saw: {ben['findings']} findings; by the label of the flagged sentence "
+              f"{ben['by_label']}; on real features {ben['on_real_features']} (run members "
+              f"{ben['run_members_on_real_features']}; target {ben['target']})")
+        if details:
+            for item in ben["findings_listed"]:
+                print(f"    {item['label'][:5]:5} run {item['run']} [{item['page']}] {item['text']}")
+    for item in result["classifier"].get("ben_on_judged_texts", []) if details else ():
+        print(f"    judged {item['text'][:30]:30} {item['code']} line {item['line']}: {item['flagged']}")
     cost = result["classifier"].get("inference")
     if cost:
         print(f"inference: {cost['ms_per_1000_words']} ms per 1,000 words, uncached, pure Python")

@@ -40,8 +40,8 @@ def test_markdown_landing_page_of_geek_copy():
     assert codes["CTA003"][0].suggestions, "a vague button gets a label that names the gain"
     first = codes["BEN001"][0]
     assert first.location.line == 6  # the H1 in the source file
-    assert first.data["ladder"][0].endswith(", so you …") and first.data["outcome_hint"]
-    assert [s.replacement for s in first.suggestions] == first.data["ladder"]
+    assert first.data["question"].startswith("“") and first.data["question"].endswith("?") and first.data["outcome_hint"]
+    assert first.suggestions == () and first.data["question"] in first.fix, "a question for the writer, not a rewrite"
     assert report.metric("copy.we_count").value >= 9 and report.metric("copy.you_count").value == 0
 
 

@@ -225,7 +225,7 @@ GIVES_RE = _words(r"helps?", r"lets?", r"makes?", r"allows?", r"enables?", r"giv
 PAST_RE = _words(r"was", r"were", r"had", r"did", r"became", r"wanted", r"used to", r"chose", r"moved", r"built", r"wrote")
 EMOJI_RE = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
-ASK_RE = _words(
+ASK_WORDS = (
     r"sign up", r"signup", r"get started", r"start (?:free|your|a|now|building|for free)", r"try(?: it)?(?: for free| free| now)?",
     r"book (?:a|your)", r"schedule (?:a|your)", r"contact (?:us|sales)", r"talk to (?:us|sales|an expert)",
     r"request (?:a )?(?:demo|quote|trial)", r"download", r"install", r"learn more", r"read more", r"find out more",
@@ -233,6 +233,16 @@ ASK_RE = _words(
     r"create (?:an? )?(?:account|organization)", r"see (?:pricing|plans|how|it|the docs|a demo)", r"watch",
     r"explore", r"apply", r"call us", r"email us", r"let me know", r"up for a chat",
 )
+ASK_RE = _words(*ASK_WORDS)
+# An ask that opens the sentence ("Start your free trial today", "Sign up"): a call to action. Narrower than
+# ASK_WORDS: "Watch how…", "Explore the paths…", "Join two tables" open capability lines as often as asks.
+ASK_START_RE = case_blind(r"^(?:" + alternation((
+    r"sign up", r"signup", r"get started", r"start (?:free|your|a|now|for free)", r"try (?:it|for free|free|now)",
+    r"book (?:a|your)", r"schedule (?:a|your)", r"contact (?:us|sales)", r"talk to (?:us|sales|an expert)",
+    r"request (?:a )?(?:demo|quote|trial)", r"download", r"learn more", r"read more", r"find out more", r"subscribe",
+    r"register", r"buy", r"get in touch", r"create (?:an? )?account", r"see (?:pricing|plans|a demo)", r"call us",
+    r"email us",
+)) + r")(?![\w-])")
 
 # -- feature types -> the outcome a buyer buys (for the "so what?" ladder) ----------------------------------
 FEATURE_TYPES: tuple[tuple[str, re.Pattern[str], str], ...] = (

@@ -1,7 +1,8 @@
-"""The shipped linear model: a dict of weights read from weights.json, scored in pure Python.
+"""The shipped linear models: dicts of weights read from JSON, scored in pure Python.
 
-scripts/train_classifier.py fits it (scikit-learn, a dev dependency) and writes weights.json; nothing here needs
-scikit-learn or numpy, so start-up stays fast and nothing is downloaded at run time.
+``weights.json`` reads a sentence alone; ``context_weights.json`` reads a sentence on its page (its feature groups
+plus the context groups of context.py). scripts/train_classifier.py fits both (scikit-learn, a dev dependency);
+nothing here needs scikit-learn or numpy, so start-up stays fast and nothing is downloaded at run time.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from plainpitch.classify.context import CONTEXT_GROUPS
 from plainpitch.classify.features import DEFAULT_GROUPS, FEATURE_VERSION, GROUPS, featurise
 
 LABELS = ("benefit", "feature", "other")
 WEIGHTS_FILE = "weights.json"
+CONTEXT_WEIGHTS_FILE = "context_weights.json"
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,7 @@ class LinearModel:
     weights: Mapping[str, tuple[float, ...]]
     cue_scale: float = 1.0
     groups: tuple[str, ...] = DEFAULT_GROUPS  # the feature groups (features.py) the weights were trained on
+    context: tuple[str, ...] = ()  # the context groups (context.py) of an in-context model
 
     def scores(self, feats: Mapping[str, float]) -> list[float]:
         totals = list(self.intercept)
@@ -43,7 +47,11 @@ class LinearModel:
 
     def predict(self, text: str) -> tuple[str, float, dict[str, float]]:
         """(label, confidence, probability per class) of one sentence."""
-        raw = self.scores(featurise(text, self.groups))
+        return self.predict_features(featurise(text, self.groups))
+
+    def predict_features(self, feats: Mapping[str, float]) -> tuple[str, float, dict[str, float]]:
+        """(label, confidence, probability per class) from features already computed (sentence and context)."""
+        raw = self.scores(feats)
         top = max(raw)
         exps = [math.exp(s - top) for s in raw]
         total = sum(exps)
@@ -59,7 +67,8 @@ def from_dict(data: Mapping) -> LinearModel:
             "run scripts/train_classifier.py"
         )
     groups = tuple(data.get("groups", DEFAULT_GROUPS))
-    unknown = set(groups) - set(GROUPS)
+    context = tuple(data.get("context", ()))
+    unknown = (set(groups) - set(GROUPS)) | (set(context) - set(CONTEXT_GROUPS))
     if unknown:
         raise ValueError(f"weights name unknown feature groups {sorted(unknown)}; run scripts/train_classifier.py")
     return LinearModel(
@@ -68,14 +77,24 @@ def from_dict(data: Mapping) -> LinearModel:
         weights={k: tuple(v) for k, v in data["weights"].items()},
         cue_scale=float(data.get("cue_scale", 1.0)),
         groups=groups,
+        context=context,
     )
 
 
-@lru_cache(maxsize=1)
-def shipped() -> LinearModel | None:
-    """The model in the package, or None when no weights file ships (the keyword rules take over)."""
+@lru_cache(maxsize=2)
+def _load(name: str) -> LinearModel | None:
     try:
-        text = (resources.files("plainpitch.classify") / WEIGHTS_FILE).read_text(encoding="utf-8")
+        text = (resources.files("plainpitch.classify") / name).read_text(encoding="utf-8")
     except (FileNotFoundError, OSError):
         return None
     return from_dict(json.loads(text))
+
+
+def shipped() -> LinearModel | None:
+    """The sentence model in the package, or None when no weights file ships (the keyword rules take over)."""
+    return _load(WEIGHTS_FILE)
+
+
+def shipped_in_context() -> LinearModel | None:
+    """The in-context model in the package, or None (then each sentence is read alone)."""
+    return _load(CONTEXT_WEIGHTS_FILE)

@@ -10,7 +10,8 @@
   nearly all of them come from one page, so under grouped cross-validation the model cannot learn them.
 - ``spec_units``: a product spec with a number and a unit ("answers in 20 ms", "200k events/sec") and no
   outcome is a feature: the labelled pages hold almost no such sentences, so the model never saw one.
-- ``doc_aside``: a documentation aside ("Note: …", "[!NOTE]", "see X for details", "Set the `x` option…")
+- ``doc_aside``: a documentation aside ("Note: …", "[!NOTE]", "see X for details", "Please remember…",
+  "Set the `x` option…")
   is other: the guideline's "instructions and configuration notes".
 
 Each is measured with the model in scripts/train_classifier.py (grouped CV), not beside it.
@@ -40,9 +41,13 @@ _LEADS_TO_ASK_RE = re.compile(r"^(?:to learn more|to find out|for more|learn mor
 RULES = ("explicit_benefit", "measured_result", "spec_entry", "spec_units", "doc_aside")
 
 
+_PLEASE_RE = cues.case_blind(r"^please\b")
+
+
 def _doc_aside(view: cues.View) -> bool:
-    """A note, a pointer elsewhere, or a configuration step (an instruction verb on a setting or code)."""
-    if view.match(shape.NOTE_LEAD_RE) or view.search(shape.POINTER_RE):
+    """A note, a pointer elsewhere, a request to the reader ("Please remember…"), or a configuration step (an
+    instruction verb on a setting or code)."""
+    if view.match(shape.NOTE_LEAD_RE) or view.search(shape.POINTER_RE) or view.match(_PLEASE_RE):
         return True
     return (
         view.match(cues.INSTRUCTION_RE)
@@ -65,11 +70,11 @@ def adjust(
         and view.search(shape.CHANGE_SIZE_RE)
     ):
         return "benefit", max(probs.get("benefit", 0.0), 0.6)
-    if "spec_entry" in rules and label != "feature" and SPEC_ENTRY_RE.match(clean):
+    # an unambiguous spec is a confident feature, whether the model agreed or not
+    if "spec_entry" in rules and SPEC_ENTRY_RE.match(clean):
         return "feature", max(probs.get("feature", 0.0), 0.6)
     if (
         "spec_units" in rules
-        and label != "feature"
         and view.search(cues.NUMBER_UNIT_RE)
         and not view.search(cues.OUTCOME_RE)
         and not view.search(cues.RESULT_RE)

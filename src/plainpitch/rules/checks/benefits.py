@@ -10,8 +10,10 @@ import re
 from collections.abc import Iterable
 
 from plainpitch.classify import SentenceClass, classify_document, cues
-from plainpitch.classify.ladder import rungs
-from plainpitch.model import Metric, Span, Suggestion
+from plainpitch.classify.claims import why_not_a_feature_claim
+from plainpitch.classify.ladder import so_what
+from plainpitch.classify.structure import model_text, structure
+from plainpitch.model import Metric, Span
 from plainpitch.rules.base import Hit, details_provider, metric_provider, rule
 
 _QUOTED_RE = re.compile(r"[\"“][^\"“”]{3,}[\"”]")
@@ -71,12 +73,15 @@ def _unquoted_sentences(doc):
 
 
 def pronoun_counts(doc) -> tuple[int, int, list[tuple[int, int, int]]]:
-    """(you, we, per-sentence [(index, we, you)]) over the writer's own present-tense text (quotes left out)."""
+    """(you, we, per-sentence [(index, we, you)] for sentences with either) over the writer's own present-tense
+    text in every part of the copy (headings, lists, tables, buttons): someone else's quoted words, a customer's
+    story told in the past and the buyer's turns in a call are left out."""
     you_total = we_total = 0
     per_sentence = []
+    places = structure(doc).places
     for i, text in _unquoted_sentences(doc):
         unit = doc.units[doc.sentences[i].unit]
-        if unit.kind in ("quote", "table_cell") or (unit.turn is not None and unit.turn.role == "buyer"):
+        if places[i].quoted or (unit.turn is not None and unit.turn.role == "buyer"):
             continue
         you = cues.count(cues.YOU_RE, text)
         if unit.kind in ("cta", "link") or (text.rstrip().endswith("?") and _READER_I_RE.search(text)):
@@ -88,52 +93,79 @@ def pronoun_counts(doc) -> tuple[int, int, list[tuple[int, int, int]]]:
             we = 0 if _NARRATIVE_RE.search(text) else cues.count(cues.WE_RE, text)
         you_total += you
         we_total += we
-        if we:
+        if we or you:
             per_sentence.append((i, we, you))
     return you_total, we_total, per_sentence
 
 
-def _list_intro_is_benefit(doc, items, item, section) -> bool:
-    """A feature list under a benefit (the section's heading or the lead-in line) has its "so what" said once."""
-    before = [n for n in items if n.unit < item.unit and section[n.unit] == section[item.unit]
-              and doc.units[n.unit].kind != "list_item"]  # fmt: skip
-    return bool(before) and before[-1].label == "benefit" or any(
-        n.label == "benefit" and doc.units[n.unit].kind == "heading" for n in before
-    )
+def we_focused_section(doc, per_sentence, we_min: int, ratio_min: float) -> tuple[int, int, int] | None:
+    """The section (heading to heading) that talks most about the writer: (heading sentence or -1, we, you), when
+    it has at least ``we_min`` writer pronouns and fewer than ``ratio_min`` buyer pronouns per writer pronoun."""
+    places = structure(doc).places
+    by_section: dict[int, list[int]] = {}
+    for i, we, you in per_sentence:
+        head = i if places[i].kind == "heading" else places[i].heading
+        counts = by_section.setdefault(head, [0, 0])
+        counts[0] += we
+        counts[1] += you
+    worst = None
+    for head, (we, you) in by_section.items():
+        if we >= we_min and you / we < ratio_min and (worst is None or we - you > worst[1] - worst[2]):
+            worst = (head, we, you)
+    return worst
 
 
-def _feature_runs(doc, ctx) -> list[list[SentenceClass]]:
-    """Features with no benefit within the window, in runs: consecutive list items form one run."""
-    items = claims(doc, ctx)
+def _has_link(doc, item: SentenceClass) -> bool:
+    unit = doc.units[item.unit]
+    links = unit.attrs.get("links") if hasattr(unit.attrs, "get") else None
+    return any(unit.start + link["start"] < item.end and unit.start + link["end"] > item.start for link in links or ())
+
+
+def not_a_claim(doc, item: SentenceClass) -> str | None:
+    """Why a sentence classed feature is not a feature claim a buyer must translate (classify.claims), or None."""
+    place = structure(doc)[item.index]
+    headings = [doc.sentences[j].text for j in place.sections]
+    return why_not_a_feature_claim(model_text(doc, item.index), place, headings, _has_link(doc, item))
+
+
+def _answered(doc, items, pos: int, window: int, section: list[int]) -> bool:
+    """A benefit near the feature in its section, or above a list of features (its heading or lead-in line),
+    says the "so what" for it."""
+    item = items[pos]
+    near = items[max(0, pos - window) : pos + window + 1]
+    if any(n.label == "benefit" and section[n.unit] == section[item.unit] for n in near):
+        return True
+    if doc.units[item.unit].kind != "list_item":
+        return False
+    # a list under a benefit: its heading, or any sentence of the line that leads into it
+    intro = structure(doc)[item.index].intro
+    intro_unit = doc.sentences[intro].unit if intro >= 0 else -1
+    before = [n for n in items[:pos] if section[n.unit] == section[item.unit] and doc.units[n.unit].kind != "list_item"]
+    return any(n.label == "benefit" and (n.unit == intro_unit or doc.units[n.unit].kind == "heading") for n in before)
+
+
+def feature_runs(doc, items: tuple[SentenceClass, ...], window: int, floor: float) -> list[list[SentenceClass]]:
+    """Features a buyer must translate, with no benefit near them, in runs: features that follow one another with
+    only headings between them (a list, a row of feature cards) are one run, reported once."""
     section = sections(doc)
-    window = int(ctx.threshold("sales.benefit_window"))
-    floor = float(ctx.threshold("sales.feature_confidence"))
-    uncovered: list[SentenceClass] = []
+    uncovered: list[int] = []
     for pos, item in enumerate(items):
-        if item.label != "feature" or item.confidence < floor or _is_quoted(doc, item):
+        if item.label != "feature" or item.confidence < floor:
             continue
         if doc.units[item.unit].kind == "subject":
             continue  # a subject line has one job, the open (STR103), not the whole pitch
-        near = items[max(0, pos - window) : pos + window + 1]
-        if any(n.label == "benefit" and section[n.unit] == section[item.unit] for n in near):
+        if _answered(doc, items, pos, window, section) or not_a_claim(doc, item) is not None:
             continue
-        if doc.units[item.unit].kind == "list_item" and _list_intro_is_benefit(doc, items, item, section):
-            continue
-        uncovered.append(item)
-    runs: list[list[SentenceClass]] = []
-    for item in uncovered:
-        unit = doc.units[item.unit]
-        if runs and unit.kind == "list_item":
-            prev = runs[-1][-1]
-            prev_unit = doc.units[prev.unit]
-            between = doc.units[prev.unit + 1 : item.unit]
-            if prev_unit.kind == "list_item" and item.unit == prev.unit + 1 + len(between) and all(
-                u.kind == "list_item" for u in between
-            ):
-                runs[-1].append(item)
+        uncovered.append(pos)
+    runs: list[list[int]] = []
+    for pos in uncovered:
+        if runs:
+            between = items[runs[-1][-1] + 1 : pos]
+            if all(doc.units[n.unit].kind == "heading" and n.label != "benefit" for n in between):
+                runs[-1].append(pos)
                 continue
-        runs.append([item])
-    return runs
+        runs.append([pos])
+    return [[items[p] for p in run] for run in runs]
 
 
 def _benefit_share(items) -> float | None:
@@ -162,17 +194,26 @@ def _feature_led(items, limit: float) -> bool:
         "Buyers buy outcomes, not specs. A feature with no benefit leaves the reader to work out 'so what?' "
         "on their own, and most will not: a business buyer cannot translate '20 ms p99' into 'pages load "
         "before your customers leave'. Each unanswered feature is a reason to keep looking. A warning when the "
-        "copy is feature-led (benefits under 30% of its claims), a suggestion for a lone feature among benefits."
+        "copy is feature-led (benefits under 30% of its claims), a suggestion for a lone feature among benefits. "
+        "Only real feature claims are flagged: not a customer's quoted words, a link, an instruction or "
+        "requirement, a price or plan line, a list of names, a label with no claim, a documentation section or "
+        "a line of history; a list or row of feature cards is one finding."
     ),
     message="Feature with no benefit near it: so what does the buyer get?",
-    fix="Climb the 'so what?' ladder: add ', so you …' or ', which means …' and name the outcome.",
+    fix="Ask what the buyer can do, save or stop worrying about because of this feature, and say it next to it.",
     bad=[
         "[[Our API answers in 20 ms at the 99th percentile.]]",
         {"text": "[[Supports SSO through SAML and OIDC.]]\n\nIt runs on Linux.", "format": "text"},
+        "## Features\n\n- [[Supports SAML and OIDC single sign-on]]\n- Includes a REST API and webhooks\n"
+        "- Written in Go with a Postgres backend",
     ],
     good=[
         "Our API answers in 20 ms, so your pages load before shoppers give up.",
         {"text": "Supports SSO through SAML and OIDC, so you pass your security review in a day.", "format": "text"},
+        "## Pricing\n\n- Up to 10k monthly pageviews\n- 3 years of data retention\n- Email reports",
+        "> Acme replicates every write to three regions.\n>\n> — Dana Smith, CTO at Northwind",
+        {"text": "You can upgrade your account (https://example.com/billing) at any time.", "format": "text"},
+        "## Building\n\nThe build starts several Docker containers for the test databases.",
     ],
     sources=[
         "Rackham, 'SPIN Selling' (1988): features describe, benefits show how a need is met",
@@ -182,25 +223,29 @@ def _feature_led(items, limit: float) -> bool:
 )
 def feature_without_benefit(doc, ctx) -> Iterable[Hit]:
     # A feature-led page costs the sale; one bare feature among many benefits is a style point.
-    led = _feature_led(claims(doc, ctx), float(ctx.threshold("sales.benefit_share_warn")))
+    items = claims(doc, ctx)
+    led = _feature_led(items, float(ctx.threshold("sales.benefit_share_warn")))
     severity = "warning" if led else "suggestion"
-    for run in _feature_runs(doc, ctx):
+    window = int(ctx.threshold("sales.benefit_window"))
+    floor = float(ctx.threshold("sales.feature_confidence"))
+    for run in feature_runs(doc, items, window, floor):
         first = run[0]
-        ladder = rungs(first.text)
+        asked = so_what(first.text)
         data = {
             "label": first.label,
             "confidence": round(first.confidence, 3),
-            "feature_type": ladder["feature_type"],
-            "outcome_hint": ladder["outcome_hint"],
-            "ladder": ladder["rungs"],
+            "feature_type": asked["feature_type"],
+            "question": asked["question"],
+            "outcome_hint": asked["outcome_hint"],
             "run": len(run),
         }
-        suggestions = tuple(Suggestion(r, f"Finish with the outcome: {ladder['outcome_hint']}") for r in ladder["rungs"])
         message = None
         if len(run) > 1:
             message = f"{len(run)} features in a row with no benefit: say what the buyer gets"
             data["run_spans"] = [[item.start, item.end] for item in run]
-        yield Hit(Span(first.start, first.end), {"kind": ladder["feature_type"]}, suggestions, data, message, severity)
+        fix = (f"So what? {asked['question']} Say the answer next to the feature, in the buyer's words "
+               f"(features like this one usually sell {asked['outcome_hint']}).")  # fmt: skip
+        yield Hit(Span(first.start, first.end), {"kind": asked["feature_type"]}, (), data, message, severity, fix)
 
 
 # -- BEN002 --------------------------------------------------------------------------------------------------
@@ -209,10 +254,14 @@ def feature_without_benefit(doc, ctx) -> Iterable[Hit]:
     name="we-focused-copy",
     category="benefits",
     severity="warning",
-    summary="Copy that talks about the seller (we, our, I) more than about the buyer (you, your).",
+    summary="Copy, or one section of it, that talks about the seller (we, our, I) more than about the buyer (you).",
     why=(
         "Readers scan copy for what is in it for them. Copy full of 'we' and 'our' is about the seller's pride, "
-        "not the buyer's problem, and reads like a brochure; 'you' puts the buyer in the picture of using it."
+        "not the buyer's problem, and reads like a brochure; 'you' puts the buyer in the picture of using it. "
+        "Counted in every part of the text (headings, lists, tables, buttons), but not in someone else's quoted "
+        "words or a customer's story told in the past. Flagged when we outnumbers you two to one, when copy with "
+        "8 or more we/our/I has less you than we, or when one section (a mission statement) has 8 or more we/our/I "
+        "and less than half as much you."
     ),
     message="We-focused copy: {value} we/our/I for {count} you/your",
     fix="Rewrite the flagged sentences from the buyer's side: 'you get…', 'your team…'.",
@@ -221,14 +270,18 @@ def feature_without_benefit(doc, ctx) -> Iterable[Hit]:
             "text": "[[We believe our platform is the best and our engineers are proud of our code.]] We ship our "
             "releases weekly. Our team answers fast.",
             "format": "text",
-        }
+        },
+        "# Reports your team reads\n\nYou see every signup the moment it happens, and your dashboard loads fast.\n\n"
+        "## Our mission\n\n[[Our mission is to build the open analytics we always wanted, and we believe our values "
+        "make us different.]] We are committed to our community and we aim to exceed your expectations.",
     ],
     good=[
         {
             "text": "You get a platform your team can trust. Your releases ship weekly, so your customers see fixes "
             "sooner. We answer within a day.",
             "format": "text",
-        }
+        },
+        "> We cut our build times in half and our team ships daily now.\n>\n> — Dana Lee, CTO at Northwind",
     ],
     sources=[
         "The 'you-attitude' of business writing (Locker, 'Business and Administrative Communication')",
@@ -237,19 +290,33 @@ def feature_without_benefit(doc, ctx) -> Iterable[Hit]:
 )
 def we_focused_copy(doc, ctx) -> Iterable[Hit]:
     you, we, per_sentence = ctx.memo("benefits.pronouns", lambda: pronoun_counts(doc))
-    if we < int(ctx.threshold("sales.we_min")) or you / we >= float(ctx.threshold("sales.you_we_ratio_min")):
+    ratio_min = float(ctx.threshold("sales.you_we_ratio_min"))
+    whole = we > 0 and (
+        (we >= int(ctx.threshold("sales.we_min")) and you / we < ratio_min)
+        or (we >= int(ctx.threshold("sales.we_min_even")) and you / we < float(ctx.threshold("sales.you_we_ratio_even")))
+    )
+    section = None if whole else we_focused_section(doc, per_sentence, int(ctx.threshold("sales.section_we_min")),
+                                                    ratio_min)  # fmt: skip
+    if not whole and section is None:
         return
-    heavy = sorted(per_sentence, key=lambda t: (-(t[1] - t[2]), t[0]))
+    places = structure(doc).places
+    scope_we, scope_you = (we, you) if whole else (section[1], section[2])
+    carriers_of = [t for t in per_sentence if t[1] and (
+        whole or (t[0] if places[t[0]].kind == "heading" else places[t[0]].heading) == section[0])]  # fmt: skip
+    heavy = sorted(carriers_of, key=lambda t: (-(t[1] - t[2]), t[0]))
     worst = doc.sentences[heavy[0][0]]
     carriers = [
         {"start": doc.sentences[i].start, "end": doc.sentences[i].end, "we": w, "you": y}
         for i, w, y in sorted(heavy[:5], key=lambda t: t[0])
     ]
-    yield Hit(
-        Span(worst.start, worst.end),
-        {"value": we, "count": you},
-        data={"scope": "document", "we": we, "you": you, "ratio": round(you / we, 2), "sentences": carriers},
-    )
+    data = {"scope": "document", "we": we, "you": you, "ratio": round(you / we, 2), "sentences": carriers}
+    message = None
+    if not whole:
+        heading = doc.sentences[section[0]].text if section[0] >= 0 else ""
+        data["section"] = {"heading": heading, "we": scope_we, "you": scope_you}
+        message = (f"We-focused section{f' “{heading}”' if heading else ''}: {scope_we} we/our/I for {scope_you} "
+                   "you/your")  # fmt: skip
+    yield Hit(Span(worst.start, worst.end), {"value": scope_we, "count": scope_you}, data=data, message=message)
 
 
 # -- BEN003 --------------------------------------------------------------------------------------------------
