@@ -1,6 +1,6 @@
 """On calls, jargon is what the seller says: known technical terms count, transcription misspellings do not."""
 
-from plainpitch.call.analysis import analyze_call
+from plainpitch.call_review import analyze_call
 from plainpitch.ingest.transcript import load_transcript_text
 
 CALL = (

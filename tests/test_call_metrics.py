@@ -2,7 +2,7 @@
 
 import pytest
 
-from plainpitch.call.analysis import analyze_call
+from plainpitch.call_review import analyze_call
 from plainpitch.model import TimeRange, Turn
 from plainpitch.text.segment import Block, build_document, words_in
 

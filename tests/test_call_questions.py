@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from plainpitch.call.questions import CHECK, CLOSED, DISCOVERY, GREETING, OPEN, RHETORICAL, find_questions, is_discovery
+from plainpitch.call.questions import CHECK, CLOSED, DISCOVERY, GREETING, OPEN, RHETORICAL, find_questions
+from plainpitch.call.sentences import is_discovery
 
 
 def only(sentence):

@@ -4,9 +4,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from plainpitch.call.analysis import analyze_call
-from plainpitch.call.api import review_text
-from plainpitch.call.render import render_call, timeline_svg
+from plainpitch.call_review import analyze_call
+from plainpitch.call_review import review_text
+from plainpitch.emit.call import render_call, timeline_svg
 from plainpitch.model import TimeRange, Turn
 from plainpitch.text.segment import Block, build_document
 

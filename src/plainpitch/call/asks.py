@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plainpitch.call.questions import normalise
+from plainpitch.call.speech import normalise
 
 # Verbs and nouns of commitment: what a seller asks a buyer to do.
 _COMMIT = (

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from plainpitch.call.facts import CallFacts, clock, moment_label, stretch_topic
+from plainpitch.call.facts import CallFacts, stretch_topic
+from plainpitch.call.timefmt import clock
 from plainpitch.call.roles import BUYER, SELLER
 
 DETAILS_VERSION = "1.0"
@@ -99,13 +100,13 @@ def moments(facts: CallFacts) -> list[dict[str, Any]]:
         if limit is not None and m.seconds > limit:
             topic = stretch_topic(facts, m)
             on = f" on {topic}" if topic else ""
-            out.append((m.start, m.first, "monologue", f"{approx}{moment_label(m.seconds)} monologue{on}"))
+            out.append((m.start, m.first, "monologue", f"{approx}{clock(m.seconds)} monologue{on}"))
     for d in facts.feature_dumps:
         out.append((turns[d.stretch.first].start, d.stretch.first, "feature_dump",
                     f"feature dump: {d.count} features with no question or benefit"))  # fmt: skip
     if facts.stories and facts.two_sided:
         s = facts.stories[0]
-        out.append((s.start, s.first, "buyer_story", f"longest buyer story: {approx}{moment_label(s.seconds)}"))
+        out.append((s.start, s.first, "buyer_story", f"longest buyer story: {approx}{clock(s.seconds)}"))
     first_q = next((f for f in facts.sentences if f.role == SELLER and f.discovery), None)
     if first_q is not None:
         out.append((first_q.time, first_q.turn, "first_question",

@@ -1,8 +1,9 @@
 """Everything the call rules, metrics and reports read, computed once per call in one pass over its sentences.
 
 ``facts_for(doc, ctx)`` memoises a ``CallFacts`` on the engine's Context, so the TLK rules, the metric provider
-and the details provider share one analysis. Roles come from the Document when ``analyze_call`` has set them,
-else from ``[tool.plainpitch.call] me`` or a guess (see ``roles``).
+and the details provider share one analysis. Roles are read from the Document's turns (``roles.with_roles`` puts
+them there); a Document whose roles were never decided gets them here, from ``[tool.plainpitch.call] me`` or a
+guess. This module is analysis: it reads the Document and the call settings, never the engine or the rules.
 """
 
 from __future__ import annotations
@@ -14,19 +15,13 @@ from typing import Any
 
 from plainpitch.call import asks as asks_mod
 from plainpitch.call import questions as q_mod
-from plainpitch.call.dumps import (
-    MONOLOGUE_BACKCHANNEL,
-    STORY_INTERJECTION,
-    Stretch,
-    feature_count,
-    has_benefit,
-    main_word,
-    stretches,
-)
-from plainpitch.call.roles import BUYER, SELLER, Roles, apply_roles, assign_roles
+from plainpitch.call.dumps import MONOLOGUE_BACKCHANNEL, STORY_INTERJECTION, Stretch, main_word, stretches
+from plainpitch.call.roles import BUYER, SELLER, Roles, roles_of, with_roles
+from plainpitch.call.sentences import classify
 from plainpitch.call.topics import PRICING, compile_topics, topics_in
 from plainpitch.call.turns import CallTurn, CallTurns, build_turns
 from plainpitch.call.types import TYPES, CallType, infer_type, thresholds_for
+from plainpitch.config import ConfigError
 from plainpitch.model import Document
 
 
@@ -153,41 +148,19 @@ def _term_asks(doc: Document, turns: list[CallTurn], facts: list[SentenceFact]) 
 def _call_type(seller_texts: list[str], wanted: str | None) -> CallType:
     if wanted:
         if wanted not in TYPES:
-            from plainpitch.config import ConfigError
-
             raise ConfigError(f"call type {wanted!r} is not one of {', '.join(TYPES)}")
         return CallType(wanted, "set", "set by --type or config")
     return infer_type(seller_texts)
 
 
-def _classify(text: str, role: str):
-    """What one sentence does: (counted question, discovery?, ask, next step, features named, benefit?)."""
-    found = q_mod.find_questions(text)
-    ask = None
-    features, benefit = 0, False
-    if role == SELLER:  # asks, features and benefits are judged on what the seller says
-        ask = asks_mod.find_ask(text)
-        features = feature_count(text)
-        benefit = has_benefit(text)
-    next_step = asks_mod.find_next_step(text)
-    counted = next((q for q in found if q.purpose == q_mod.DISCOVERY), None)
-    discovery = counted is not None and ask is None and next_step is None
-    if counted is None and ask is not None and ask.kind != "statement":
-        # an ask put as a question still counts as a question asked
-        counted = next((q for q in found if q.purpose != q_mod.GREETING), None)
-    return counted, discovery, ask, next_step, features, benefit
-
-
 def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> CallFacts:
     """The call analysis of one Document whose units are turns."""
     cfg = dict(call_config or {})
-    me = cfg.get("me") or ()
-    if isinstance(me, str):
-        me = [me]
-    roles = doc.meta.get("roles")  # set on the Document by analyze_call from --me and config
-    if not isinstance(roles, Roles):
-        roles = assign_roles(doc, config_me=me)
-    doc = apply_roles(doc, roles)
+    roles = roles_of(doc)
+    if roles is None:  # the Document came straight to the engine: decide the roles from config or a guess
+        doc = with_roles(doc, config_me=cfg.get("me") or ())
+        roles = roles_of(doc)
+    assert roles is not None
     notes = [roles.note] if roles.note else []
     view = build_turns(doc)
     notes.extend(view.notes)
@@ -208,7 +181,9 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
             text = sentences[si].text
             at = t.start + (t.seconds * spoken / t.words if t.words else 0.0)
             spoken += sentences[si].word_count
-            counted, discovery, ask, next_step, features, benefit = _classify(text, t.role)
+            move = classify(text, t.role)
+            counted, discovery, ask, next_step = move.question, move.discovery, move.ask, move.next_step
+            features, benefit = move.features, move.benefit
             if counted is not None:
                 turn_has_question[t.pos] = True
             hit_topics = topics_in(text, topics) if topics else ()
@@ -290,23 +265,6 @@ def facts_for(doc: Document, ctx: Any) -> CallFacts:
     if ctx is None or not hasattr(ctx, "memo"):
         return compute(doc, call_cfg)
     return ctx.memo("call.facts", lambda: compute(doc, call_cfg))
-
-
-def moment_label(seconds: float) -> str:
-    """'2 min 35 s', '48 s'."""
-    s = int(round(seconds))
-    if s < 60:
-        return f"{s} s"
-    m, s = divmod(s, 60)
-    return f"{m} min {s} s" if s else f"{m} min"
-
-
-def clock(seconds: float) -> str:
-    """'12:40' or '1:02:05'."""
-    s = int(max(0, round(seconds)))
-    h, rem = divmod(s, 3600)
-    m, s = divmod(rem, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
 
 
 def stretch_topic(facts: CallFacts, st: Stretch) -> str | None:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plainpitch.call.speech import normalise
+
 OPEN = "open"
 CLOSED = "closed"
 
@@ -103,7 +105,6 @@ _OFFER = re.compile(r"^(?:can|could|may|shall|should)\s+(?:i|we)\s+(?!ask\b)")
 
 # Clause boundaries inside a sentence: punctuation, and a spoken "and"/"so"/"but" before a question word.
 _CLAUSE_SPLIT = re.compile(r"[,;:!?.…]+|\s[-–—]+\s|\s(?=(?:and|so|but|or)\s+(?:" + _WH + r"|" + _AUX + r")\s)")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,11 +116,6 @@ class Question:
     form: str  # open | closed
     purpose: str  # discovery | greeting | rhetorical | check
     text: str
-
-
-def normalise(text: str) -> str:
-    """Lower case with straight apostrophes: the form every pattern here reads (same length as the input)."""
-    return text.translate(_APOSTROPHES).lower()
 
 
 def clauses(text: str) -> list[tuple[int, int, str]]:
@@ -199,13 +195,3 @@ def find_questions(sentence: str) -> list[Question]:
             continue
         found.append(Question(s, end, form, purpose_of(clause), sentence[s:end]))
     return found
-
-
-def is_discovery(sentence: str) -> bool:
-    """True when the sentence holds a discovery question that is neither an ask nor a next step (those are counted
-    apart): the same decision the call analysis makes for each seller sentence."""
-    from plainpitch.call.asks import find_next_step, is_ask
-
-    if not any(q.purpose == DISCOVERY for q in find_questions(sentence)):
-        return False
-    return not is_ask(sentence) and find_next_step(sentence) is None

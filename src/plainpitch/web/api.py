@@ -172,7 +172,7 @@ def options_dict(max_body: int) -> dict[str, Any]:
         "transcript_formats": list(transcript_formats()),
         "report_formats": [f for f in REPORT_TYPES if _available(RENDERERS[f].split(":")[0])],
         "categories": {name: {"prefix": p, "what": what} for name, (p, what, _) in CATEGORIES.items()},
-        "call_available": _available("plainpitch.call.api"),
+        "call_available": _available("plainpitch.call_review"),
         "call_targets": _call_targets(),
         "max_bytes": max_body,
     }
@@ -182,10 +182,10 @@ def _call_targets() -> dict[str, dict[str, str]]:
     """Which call metric is held against which threshold in the report's details.call.thresholds (the call
     module's own table, so the editor and the call reports show the same benchmarks)."""
     try:
-        targets = importlib.import_module("plainpitch.call.render").TARGETS
+        targets = importlib.import_module("plainpitch.emit.call").TARGETS
     except (ImportError, AttributeError):
         return {}
-    return {metric: {"threshold": key, "side": side} for metric, (key, side) in targets.items()}
+    return {metric: {"threshold": key, "side": side} for metric, (key, side, _) in targets.items()}
 
 
 async def options(request: Request) -> Response:
@@ -273,7 +273,7 @@ def _call_key(inp: CallInput) -> str:
 
 def _call_api() -> Any:
     try:
-        return importlib.import_module("plainpitch.call.api")
+        return importlib.import_module("plainpitch.call_review")
     except ModuleNotFoundError as exc:
         raise _missing_module(exc, "call review") from None
 
@@ -305,7 +305,7 @@ def timeline(inp: CallInput, base_config: Any = None) -> str:
 
     doc_report = review_call(inp, base_config)
     try:
-        render = importlib.import_module("plainpitch.call.render")
+        render = importlib.import_module("plainpitch.emit.call")
     except ModuleNotFoundError as exc:
         raise _missing_module(exc, "the call timeline") from None
     with _TIMELINE_LOCK:

@@ -9,14 +9,17 @@ from __future__ import annotations
 import os
 import re
 
-from plainpitch.formats import BY_NAME, TRANSCRIPT_FORMATS, transcript_format_for
 from plainpitch.ingest.errors import LoadError
 from plainpitch.ingest.transcript import otter, teams_docx, zoom_txt
 from plainpitch.ingest.transcript.captions import TIMING_RE
 from plainpitch.ingest.transcript.lines import LEAD_TIME_RE, NAME_TIME_RE
 from plainpitch.ingest.transcript.turns import split_label
 
-FORMATS = TRANSCRIPT_FORMATS
+FORMATS = ("vtt", "srt", "zoom", "teams", "otter", "json", "lines", "docx", "markdown", "meet")
+EXTENSIONS = {".vtt": "vtt", ".webvtt": "vtt", ".srt": "srt", ".json": "json", ".docx": "docx"}
+# What `plainpitch call review FOLDER` reads inside a folder (a name alone never makes a file a transcript: the
+# content decides, see sniff_text).
+FOLDER_EXTENSIONS = (".vtt", ".webvtt", ".srt", ".txt", ".text", ".json", ".docx", ".md", ".markdown")
 ZIP_MAGIC = b"PK\x03\x04"
 SNIFF_LINES = 200
 KNOWN = "WebVTT, SRT, Zoom or Otter text, Teams .docx, Whisper/AssemblyAI/Deepgram JSON, or 'Name: text' lines"
@@ -102,8 +105,7 @@ def detect_format(text_or_bytes: str | bytes, path: str) -> str:
     found = sniff_text(text)
     if found:
         return found
-    by_name = transcript_format_for(path)
-    if by_name is not None and not BY_NAME[by_name].binary:
-        return by_name
+    if ext in EXTENSIONS and EXTENSIONS[ext] != "docx":
+        return EXTENSIONS[ext]
     first = next((line.strip() for line in text.split("\n") if line.strip()), "")[:60]
     raise _unknown(path, f"first line '{first}'")

@@ -49,9 +49,9 @@ def _longest_seller_turn(facts) -> int | None:
 
 
 def _label(seconds: float, timed: bool) -> str:
-    from plainpitch.call.facts import moment_label
+    from plainpitch.call.timefmt import approx
 
-    return ("" if timed else "about ") + moment_label(seconds)
+    return approx(seconds, timed)
 
 
 DOC_SCOPE = {"scope": "document"}
