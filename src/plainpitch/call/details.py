@@ -131,3 +131,16 @@ def moments(facts: CallFacts) -> list[dict[str, Any]]:
 def _short(text: str, limit: int = 70) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def term_details(facts: CallFacts, terms: list) -> list[dict[str, Any]]:
+    """The seller's jargon on this call (``call.terms.SpokenTerm``s) as JSON-ready items."""
+    doc = facts.doc
+    turn_of = {t.unit: t for t in facts.turns}
+    out = []
+    for st in terms:
+        t = turn_of.get(doc.unit_at(st.term.start))
+        out.append({"term": st.term.text, "kind": st.term.kind, "uses": st.seller_uses,
+                    "turn": t.index if t else None, "time": _t(t.start) if t else None,
+                    "span": {"start": st.term.start, "end": st.term.end}})  # fmt: skip
+    return out

@@ -10,7 +10,9 @@ Every unit is kind "turn" with ``unit.turn = Turn(speaker, role="unknown", time=
 source_line=n)``; ``doc.meta`` holds ``has_times`` (every turn has a time), ``speakers`` (in order of first
 appearance), ``format``, ``duration`` (seconds from the first start to the last end, None without times) and,
 when they apply, ``time_warnings`` (overlapping or backwards cue times; the cues still load in file order) and
-``asr`` (which speech-to-text JSON shape was read). How speakers and merges are decided: see ``turns``.
+``asr`` (which speech-to-text JSON shape was read); ``times`` says how far the times can be trusted: "measured"
+(start and end), "start-only" (ends filled in, so pauses are not measurable), "sparse" (a time mark every few
+minutes) or "none". How speakers and merges are decided: see ``turns``.
 Each format lives in its own module, imported only when used.
 """
 
@@ -19,8 +21,6 @@ from __future__ import annotations
 import importlib
 import os
 
-from plainpitch.formats import CALL
-from plainpitch.formats import FORMATS as FORMATS_TABLE
 from plainpitch.ingest.decode import decode, normalise_newlines
 from plainpitch.ingest.errors import LoadError
 from plainpitch.ingest.transcript.detect import FORMATS, detect_format
@@ -31,8 +31,18 @@ __all__ = ["FORMATS", "MAX_BYTES", "detect_format", "load_transcript", "load_tra
 # A one-hour call is ~60 KB of VTT; 32 MiB leaves room for word-level JSON of a very long call.
 MAX_BYTES = 32 * 1024 * 1024
 
-# format -> "module:function", from the one formats table (plainpitch.formats)
-PARSERS = {f.name: f.reader for f in FORMATS_TABLE if f.command == CALL}
+PARSERS = {
+    "vtt": "plainpitch.ingest.transcript.vtt:parse",
+    "srt": "plainpitch.ingest.transcript.srt:parse",
+    "zoom": "plainpitch.ingest.transcript.zoom_txt:parse",
+    "teams": "plainpitch.ingest.transcript.teams_docx:parse",
+    "docx": "plainpitch.ingest.transcript.teams_docx:parse",
+    "otter": "plainpitch.ingest.transcript.otter:parse",
+    "json": "plainpitch.ingest.transcript.json_asr:parse",
+    "lines": "plainpitch.ingest.transcript.lines:parse",
+    "markdown": "plainpitch.ingest.transcript.markdown:parse",
+    "meet": "plainpitch.ingest.transcript.meet:parse",
+}
 
 
 def _check_format(fmt: str, path: str) -> None:

@@ -10,7 +10,7 @@ import os
 import re
 
 from plainpitch.ingest.errors import LoadError
-from plainpitch.ingest.transcript import otter, teams_docx, zoom_txt
+from plainpitch.ingest.transcript import markdown, meet, otter, teams_docx, zoom_txt
 from plainpitch.ingest.transcript.captions import TIMING_RE
 from plainpitch.ingest.transcript.lines import LEAD_TIME_RE, NAME_TIME_RE
 from plainpitch.ingest.transcript.turns import split_label
@@ -22,7 +22,11 @@ EXTENSIONS = {".vtt": "vtt", ".webvtt": "vtt", ".srt": "srt", ".json": "json", "
 FOLDER_EXTENSIONS = (".vtt", ".webvtt", ".srt", ".txt", ".text", ".json", ".docx", ".md", ".markdown")
 ZIP_MAGIC = b"PK\x03\x04"
 SNIFF_LINES = 200
-KNOWN = "WebVTT, SRT, Zoom or Otter text, Teams .docx, Whisper/AssemblyAI/Deepgram JSON, or 'Name: text' lines"
+KNOWN = (
+    "WebVTT, SRT, Zoom or Otter text, Teams .docx, Google Meet, Granola or other Markdown exports, "
+    "Whisper/AssemblyAI/Deepgram/tl;dv/Fireflies JSON, or 'Name: text' lines"
+)
+_MARKDOWN_HINT_RE = re.compile(r"^(?:---[ \t]*$|[ \t]{0,3}#{1,6}[ \t]|.*\*\*|.*__)", re.MULTILINE)
 _SRT_TIME_RE = re.compile(r"\d,\d")
 # an object, or a list of objects: "[00:01:02] Name: ..." lines also open with a bracket
 JSON_START_RE = re.compile(r'^(?:\{\s*(?:"|\})|\[\s*(?:\{|\]))')
@@ -70,6 +74,13 @@ def sniff_text(text: str) -> str | None:
             return "teams"
         return "srt"  # index line or not, commas or dots: SRT's parser reads both
     sample = lines[:60]
+    if _MARKDOWN_HINT_RE.search(head[:20000]):
+        turns, speakers = markdown.speaker_labels(head)
+        if turns >= 3 and 1 <= speakers <= 15 and turns > speakers:
+            return "markdown"  # Granola, Fireflies-style and notes-app exports: headings or bold labels per turn
+    marks = sum(1 for line in sample if meet.MARK_RE.match(line))
+    if marks and sum(1 for line in sample if split_label(line)) >= 2:
+        return "meet"  # Google Meet's document: 'Name: text' paragraphs under a bare time mark every few minutes
     if any(zoom_txt.HEADER_RE.match(line) or zoom_txt.CHAT_RE.match(line) for line in sample[:20]):
         return "zoom"
     headers = sum(1 for line in sample if otter.header(line))

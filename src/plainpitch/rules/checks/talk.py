@@ -480,6 +480,10 @@ def call_metrics(doc, ctx):
 @details_provider("call")
 def call_details(doc, ctx):
     from plainpitch.call.details import call_details as compute
+    from plainpitch.call.details import term_details
+    from plainpitch.rules.checks.call_jargon import call_terms
 
     facts = _facts(doc, ctx)
-    return ("call", compute(facts)) if facts.turns else None
+    if not facts.turns:
+        return None
+    return ("call", {**compute(facts), "jargon": term_details(facts, call_terms(doc, ctx))})
