@@ -16,14 +16,18 @@ from dataclasses import dataclass
 
 from plainpitch.call.speech import normalise
 
-# Verbs and nouns of commitment: what a seller asks a buyer to do.
+# Verbs and nouns of commitment: what a seller asks a buyer to do. Base forms and -ing only: "have you ever
+# donated", "we decided to sign" and "I was asked to join" tell what happened, they ask for nothing.
 _COMMIT = (
-    r"donat\w*|giv\w*|give|contribut\w*|spare|pledg\w*|pay|paying|buy\w*|purchas\w*|sign(?:ing|ed)?(?:\s+up)?|"
-    r"order\w*|subscrib\w*|upgrad\w*|commit\w*|invest\w*|fund\w*|sponsor\w*|support|help(?:ing)?(?!\s+(?:me|us)\s+understand)|"
-    r"join\w*|try(?:ing)?|start(?:ing)?|book(?:ing)?|schedul\w*|move\s+forward|moving\s+forward|go\s+ahead|"
-    r"get\s+started|proceed\w*|count\s+(?:on|you)|afford|chip\s+in|put\s+(?:in|down)|make\s+a\s+(?:donation|purchase|"
-    r"commitment|decision|contribution|difference|gift)|donation|pilot|trial|deal|contract|license|licence|"
-    r"onboard\w*|roll\s+(?:it\s+)?out|adopt\w*|switch\w*|renew\w*|expand\w*|add\s+(?:seats|users|licenses)"
+    r"donat(?:e|es|ing|ion|ions)|giv(?:e|es|ing)|contribut(?:e|es|ing|ion|ions)|spare|pledg(?:e|es|ing)|pay|paying|"
+    r"buy|buying|purchas(?:e|es|ing)|sign(?:ing)?(?:\s+up)?|order(?:ing)?|subscrib(?:e|ing)|upgrad(?:e|ing)|"
+    r"commit(?:ting|ment)?|invest(?:ing|ment)?|fund(?:ing)?|sponsor(?:ing)?|support|"
+    r"help(?:ing)?(?!\s+(?:me|us)\s+understand)|join(?:ing)?|try(?:ing)?|start(?:ing)?|book(?:ing)?|schedul(?:e|ing)|"
+    r"move\s+forward|moving\s+forward|get\s+started|proceed(?:ing)?|count\s+(?:on|you)|afford|chip\s+in|"
+    r"put\s+(?:in|down)|make\s+a\s+(?:donation|purchase|commitment|decision|contribution|difference|gift)|"
+    r"pilot|trial|deal|contract|license|licence|onboard(?:ing)?|roll\s+(?:it\s+)?out|adopt(?:ing)?|"
+    r"switch(?:ing)?|renew(?:ing|al)?|expand(?:ing)?|add\s+(?:seats|users|licenses)|exchang(?:e|ing)|"
+    r"replac(?:e|ing)|swap(?:ping)?"
 )
 _COMMIT_RE = re.compile(rf"\b(?:{_COMMIT})\b")
 
@@ -32,8 +36,9 @@ _COMMIT_RE = re.compile(rf"\b(?:{_COMMIT})\b")
 _REQUEST_Q = re.compile(
     r"\b(?:(?:would|will|could|can|won't|wouldn't)\s+(?:you|u|ya)\s+(?:still\s+|also\s+|maybe\s+|perhaps\s+|at\s+least\s+|possibly\s+)?"
     r"(?!know\b|remember\b|have\s+(?:any\s+)?questions\b|mind\s+if\b|tell\b|describe\b|walk\b|explain\b|share\b|see\b|hear\b|"
+    r"say\b|think\b|guess\b|rate\b|expect\b|estimate\b|prefer\b|recommend\b|agree\s+that\b|"
     r"(?:like|want|love|care)\s+to\s+(?:hear|know|learn|see|read|talk|chat|ask)\b|be\s+interested\s+in\s+(?:hearing|knowing|learning|how|what|why))"
-    r"|(?:do|did)\s+(?:you|u)\s+(?:still\s+|also\s+)?(?:want|wish|plan|intend|like\s+to|have\s+(?:any\s+)?interest|"
+    r"|(?:do|did)\s+(?:you|u)\s+(?:still\s+|also\s+)?(?:want|wish|plan|intend|have\s+(?:any\s+)?interest|"
     r"think\s+(?:that\s+)?you(?:'d|'ll|\s+would|\s+will|\s+might|\s+could|\s+can))\b"
     r"|(?:you|u)(?:'d|\s+would|\s+wouldn't|\s+won't|\s+will)\s+(?:still\s+)?(?:like|want|love|be\s+willing)\s+to\b"
     r"|^(?:would|will)\s+(?:like|want|care)\s+to\b"
@@ -41,7 +46,8 @@ _REQUEST_Q = re.compile(
     r"planning|thinking|keen|up\s+for|sure)\b"
     r"|(?:have|had)\s+(?:you|u)\s+(?:ever\s+)?(?:thought|considered|think)\b"
     r"|(?:is|would)\s+(?:that|this|it|there)\s+(?:be\s+)?(?:something|any\s+(?:way|chance))\b"
-    r"|any\s+chance\b|(?:can|could|may)\s+i\s+(?:count|interest|put\s+you|sign\s+you|get\s+you|ask\s+you\s+to)\b"
+    r"|any\s+chance\b|(?:can|could|may)\s+i\s+(?:count|interest|put\s+you|sign\s+you|get\s+you|ask\s+you\s+to|"
+    r"(?:see|check|find\s+out)\s+(?:if|whether)\s+(?:we|i)\s+can|offer\s+you|set\s+you\s+up)\b"
     r"|(?:do|can|could|may)\s+i\s+(?:have|get)\s+your\b"
     r"|(?:can|could|shall|should)\s+we\s+(?:count|get|go\s+ahead|move|start|sign|book|schedule|lock|set)\b"
     r"|how\s+(?:do|would)\s+you\s+feel\s+about\b|\bif\s+(?:you|u)(?:'d|\s+would)\s+like\s+to\b)"
@@ -49,8 +55,8 @@ _REQUEST_Q = re.compile(
 # Amount requests: "how much would you like to...", "what percentage are you willing to..."
 _AMOUNT_Q = re.compile(
     r"\b(?:how\s+(?:much|many)|what\s+(?:is\s+|'s\s+)?(?:a\s+|the\s+|your\s+)?(?:\w+\s+)?(?:amount|percentage|portion|part|sum))\b"
-    r"[^.?!]{0,50}?(?:\b(?:would|will|could|can|are\s+(?:you|u)\s+(?:willing|able|going|planning|thinking)|were\s+(?:you|u)|"
-    r"do\s+(?:you|u)\s+(?:want|like|plan|think|wish))\b|'d\b|'ll\b)"
+    r"[^.?!]{0,50}?(?:\b(?:(?:would|will|could|can)\s+(?:you|u|ya)|(?:you|u)\s+(?:would|will|could|can)|are\s+(?:you|u)\s+(?:willing|able|going|planning|thinking)|"
+    r"were\s+(?:you|u)|do\s+(?:you|u)\s+(?:want|like|plan|think|wish))\b|\byou'd\b|\byou'll\b)"
 )
 # Willingness with no verb of its own, pointing back at the offer: "would you do it?", "is that something you'd do?"
 _REFERRING = re.compile(
@@ -63,13 +69,15 @@ _REFERRING = re.compile(
 # Statement requests: "I'd like to ask you to...", "I encourage you to...", "we need you to...", "let's...". Each
 # needs a verb of commitment soon after it (``_WINDOW`` characters), so "I hope you have a nice day" is no ask.
 _REQUEST_S = re.compile(
-    r"\b(?:i|we)(?:'d|'m|\s+would|\s+am|\s+are|'re|\s+really|\s+just|\s+was|\s+were|\s+also)*\s*"
+    r"\b(?:i|we)(?:'d|'m|\s+would|\s+am|\s+are|'re|\s+really|\s+just|\s+also)*\s*"
     r"(?:like\s+to\s+|want\s+to\s+|going\s+to\s+|writing\s+to\s+|wanted\s+to\s+|hoping\s+to\s+|hope\s+to\s+|getting\s+ready\s+to\s+)?"
-    r"(?:ask\w*\s+(?:you\s+)?(?:to|for|if\s+you|whether\s+you|you\s+how\s+much)|invite|recommend|suggest|encourage|urge|propose|interest)\w*\b"
-    r"|\b(?:i|we)\s+(?:really\s+)?need\s+(?:you|your)\b|\bneed\s+(?:your|you)\s+(?:help|support)\b"
+    r"(?:ask(?:ing)?\s+(?:you\s+)?(?:to|for|if\s+you|whether\s+you|you\s+how\s+much)|invit(?:e|ing)|recommend(?:ing)?|suggest(?:ing)?|"
+    r"encourag(?:e|ing)|urg(?:e|ing)|propos(?:e|ing)|interest)\b"
+    r"|\b(?:i|we)\s+(?:really\s+)?need\s+(?:you|your)\b"
     r"|\b(?:i|we)(?:'d|\s+would)\s+(?:like|love)\s+(?:you|for\s+you)\s+to\b"
     r"|\bwe\s+(?:were|are)\s+hoping\s+(?:you|for\s+you)\b|\b(?:i|we)\s+hope\s+(?:that\s+)?you(?:'ll|\s+will|\s+would|\s+are|\s+can|\s+also)?\b"
-    r"|\b(?:i|we)\s+wish\b|\bwhy\s+not\b|\bplease\b|\blet'?s\b|\bconsider\b|\bgo\s+ahead\s+and\b"
+    r"|\b(?:i|we)\s+wish\b(?!\s+(?:i|we)\b)|\bwhy\s+not\b|\bplease\b|\blet'?s\b(?!\s+(?:say|see|look|take|talk|think|just\s+say|pretend))|"
+    r"\bconsider\b"
     r"|\b(?:have|has|get)\s+(?:the|an|a)\s+(?:opportunity|chance|option)\s+to\b"
     r"|\b(?:any|every|whatever)\s+(?:amount|bit|little|penny|cent|dollar)s?\b[^.?!]{0,40}\b(?:you|u)\s+(?:can|could|would)\b"
     r"|\b(?:you|u)\s+(?:can|could)\s+(?:help|do\s+more|make\s+a\s+difference)\b[^.?!]{0,30}\b(?:now|today|tonight|right\s+now)\b"

@@ -181,7 +181,8 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
             text = sentences[si].text
             at = t.start + (t.seconds * spoken / t.words if t.words else 0.0)
             spoken += sentences[si].word_count
-            move = classify(text, t.role)
+            before = sentences[si - 1].text if si > t.first_sentence else ""
+            move = classify(text, t.role, before, max(0, t.words - spoken))
             counted, discovery, ask, next_step = move.question, move.discovery, move.ask, move.next_step
             features, benefit = move.features, move.benefit
             if counted is not None:

@@ -7,13 +7,26 @@ an ask put as a question still counts as a question asked (``question`` is set, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from plainpitch.call.asks import Ask, NextStep, find_ask, find_next_step
 from plainpitch.call.dumps import feature_count, has_benefit
-from plainpitch.call.questions import DISCOVERY, GREETING, Question, find_questions
+from plainpitch.call.questions import DISCOVERY, GREETING, RHETORICAL, Question, find_questions
 
 SELLER = "seller"
+# "You?", "and you?", "how about you?": a question that hands the last statement back to the listener. After an
+# answer to "how are you" it is a greeting; after anything else it asks about the same thing in the other's life.
+_RECIPROCAL = re.compile(r"^(?:and\s+)?(?:you|u|yourself|how\s+about\s+you(?:rself)?|what\s+about\s+you(?:rself)?)\W*$")
+_YOU = re.compile(r"\b(?:you|your|yours|yourself|yourselves|u|ur|y'all|you're|you've|you'd|you'll)\b", re.IGNORECASE)
+# A question that is not about the listener and that the speaker talks straight past ("what property was it? when
+# did it sell? maybe the renovation amount...") lists or narrates: nobody could answer it.
+TALKED_PAST_WORDS = 15
+_WELLBEING = re.compile(
+    r"\b(?:i'?m|i\s+am|doing|all)\s+(?:\w+\s+)?(?:good|well|fine|great|ok|okay|alright|terrific|awesome|not\s+bad)\b|"
+    r"^\W*(?:good|fine|great|well|not\s+bad|thanks|thank\s+you)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,9 +39,17 @@ class SentenceMove:
     benefit: bool
 
 
-def classify(text: str, role: str) -> SentenceMove:
-    """What one sentence does; asks, features and benefits are judged on what the seller says."""
+def classify(text: str, role: str, before: str = "", words_after: int = 0) -> SentenceMove:
+    """What one sentence does; asks, features and benefits are judged on what the seller says. ``before`` is the
+    sentence the same speaker said just before it, if any (a reciprocal "You?" takes its topic from it);
+    ``words_after`` is how many words the same speaker says after it before the other side speaks."""
     found = find_questions(text)
+    if words_after > TALKED_PAST_WORDS:
+        found = [replace(q, purpose=RHETORICAL) if q.purpose == DISCOVERY and not _YOU.search(q.text) else q
+                 for q in found]  # fmt: skip
+    if before and not _WELLBEING.search(before):
+        found = [replace(q, purpose=DISCOVERY) if q.purpose == GREETING and _RECIPROCAL.match(q.text.lower()) else q
+                 for q in found]  # fmt: skip
     ask = None
     features, benefit = 0, False
     if role == SELLER:
