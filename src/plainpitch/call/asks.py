@@ -100,18 +100,28 @@ _OWNER = re.compile(
     r"\b(?:i(?:'ll|'m\s+going\s+to|\s+will|\s+am\s+going\s+to|\s+can|\s+could|'d\s+like\s+to|\s+would\s+like\s+to|\s+need\s+to|\s+should)|"
     r"we(?:'ll|'re\s+going\s+to|\s+will|\s+are\s+going\s+to|\s+can|\s+could|\s+should|\s+need\s+to)|"
     r"you(?:'ll|\s+will|\s+can|\s+could|'re\s+going\s+to|\s+are\s+going\s+to)|let'?s|let\s+me|"
+    r"(?:if|when|once)\s+(?:i|we)|(?:i|we)(?:'d|\s+would)\s+(?:love|like)\s+to|"
     r"(?:can|could|shall|should)\s+(?:we|i|you)|(?:he|she|they)(?:'ll|\s+will)|"
     r"(?P<name>[a-z]+)\s+will)\b"
 )
 _ACTION = re.compile(
-    r"\b(?:send\w*|shar\w*|email\w*|e-mail\w*|forward\w*|schedul\w*|set\s+up|setting\s+up|book\w*|call\w*|meet\w*|"
+    r"\b(?:find\s+(?:some\s+)?(?:a\s+)?time|grab\s+(?:some\s+)?time|get\s+(?:something|it|a\s+\w+|time)\s+on\s+(?:the|your|our)\s+calendars?|"
+    r"put\s+(?:something|time|it)\s+on|reconven\w*|send\w*|shar\w*|email\w*|e-mail\w*|forward\w*|schedul\w*|set\s+up|setting\s+up|book\w*|call\w*|meet\w*|"
     r"follow\s+up|follow-up|circle\s+back|loop\s+in|introduc\w*|review\w*|demo\w*|show\w*|walk\s+through|get\s+back|"
     r"draft\w*|prepar\w*|put\s+together|sign\w*|start\w*|kick\s+off|reconnect\w*|sync\w*|talk\w*|chat\w*|connect\w*|"
     r"check\s+in|run\w*|trial|pilot|invit\w*|confirm\w*|finaliz\w*|finalis\w*|present\w*|go\s+over|revisit\w*|"
     r"regroup\w*|decid\w*|approv\w*|get\s+(?:you|it|the|a)|pick\s+(?:it|this)\s+up|hop\s+on|jump\s+on|touch\s+base|"
     r"deliver\w*|install\w*|deploy\w*|test\w*|donat\w*|pay\w*|transfer\w*|submit\w*)\b"
 )
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
 _TIME = re.compile(
+    rf"\b(?:in|by|before|after|around|until|through|early|mid|late|end\s+of|beginning\s+of|start\s+of|the\s+middle\s+of)\s+"
+    rf"(?:early\s+|mid\s+|late\s+|mid-)?{_MONTH}\b|"
+    r"\b(?:early|mid|late|later)\s+(?:next\s+|this\s+)?(?:week|month|quarter|year)\b|"
+    r"\b(?:in|over|within|during)\s+the\s+(?:next|coming)\s+(?:few|couple(?:\s+of)?|\d+|two|three|four|several)?\s*(?:days|weeks|months)\b|"
+    r"\bthis\s+coming\s+\w+\b|\b(?:the\s+)?(?:first|second|third|last)\s+week\s+of\b|\bthe\s+week\s+of\b|\bq[1-4]\b|"
+    r"\b(?:after|before|around|by)\s+(?:the\s+)?(?:holidays|new\s+year|labor\s+day|thanksgiving|christmas|summer|the\s+break)\b|"
+    r"\bend\s+of\s+(?:the\s+)?year\b|"
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:tomorrow|tonight|today|noon|eod|eow|asap)\b|"
     r"\bthis\s+(?:afternoon|morning|evening|week|month|quarter|friday|monday|tuesday|wednesday|thursday)\b|"
     r"\bnext\s+(?:week|month|quarter|time|call|meeting|(?:mon|tues|wednes|thurs|fri)day)\b|"
@@ -122,7 +132,24 @@ _TIME = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)\b|\bfirst\s+thing\b|\b(?:early|later)\s+next\s+week\b|\bwithin\s+(?:\d+|a|an|one|two)\s+\w+\b"
 )
 # "I'll send it sometime", "let's keep in touch": the owner and action are there, but nothing pins them down.
-_VAGUE = re.compile(r"\b(?:sometime|some\s+time|at\s+some\s+point|eventually|whenever|one\s+day|down\s+the\s+road)\b")
+_VAGUE = re.compile(
+    r"\b(?:sometime|(?<!find\s)(?<!grab\s)(?<!book\s)some\s+time|at\s+some\s+point|eventually|whenever|one\s+day|"
+    r"down\s+the\s+road)\b"
+)
+
+
+# A loose promise to talk again ("should I follow up in a couple of weeks or around Labor Day?") is not a next step:
+# a weak action (follow up, touch base, reconnect...) with only a soft time (around, in a couple of weeks, an
+# either/or) commits nobody. "Let's find time in December", "I'll follow up on Friday" do.
+_WEAK_ACTION = re.compile(
+    r"^(?:follow\s+up|follow-up|circle\s+back|check\s+in|touch\s+base|reconnect\w*|regroup\w*|get\s+back|"
+    r"connect\w*|talk\w*|chat\w*|sync\w*|revisit\w*)$"
+)
+_SOFT_TIME = re.compile(
+    r"^(?:around\b|in\s+(?:a|one|two)\s+(?:couple|few)|over\s+the\s+(?:next|coming)|within\s+(?:a|the)|"
+    r"(?:early|mid|late|later)\s+(?:next\s+|this\s+)?(?:week|month|quarter|year)|next\s+time|in\s+a\s+(?:few|couple))"
+)
+_EITHER_OR = re.compile(r"\bor\s+(?:around|in|by|next|after|before|on|at)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +211,10 @@ def find_next_step(sentence: str) -> NextStep | None:
         return None
     time = _TIME.search(low)
     if time is None or _VAGUE.search(low):
+        return None
+    times = list(_TIME.finditer(low))
+    soft = all(_SOFT_TIME.match(t.group(0)) for t in times) or (low.rstrip().endswith("?") and _EITHER_OR.search(low))
+    if soft and _WEAK_ACTION.match(action.group(0)):
         return None
     return NextStep(
         owner=sentence[owner.start() : owner.end()],

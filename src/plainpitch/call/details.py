@@ -65,6 +65,8 @@ def call_details(facts: CallFacts) -> dict[str, Any]:
         "type_source": facts.call_type.source,
         "type_reason": facts.call_type.reason,
         "has_times": timed,
+        "times": facts.times,
+        "mixed_speakers": [m.speaker for m in facts.mixed],
         "duration_s": _t(facts.view.duration),
         "roles": {"sellers": sorted(facts.roles.sellers), "buyers": sorted(facts.roles.buyers),
                   "source": facts.roles.source},  # fmt: skip

@@ -18,9 +18,11 @@ from plainpitch.call import questions as q_mod
 from plainpitch.call.dumps import MONOLOGUE_BACKCHANNEL, STORY_INTERJECTION, Stretch, main_word, stretches
 from plainpitch.call.roles import BUYER, SELLER, Roles, roles_of, with_roles
 from plainpitch.call.sentences import classify
+from plainpitch.call.signals import absences, buying_signal, lowercase_words, objection
 from plainpitch.call.topics import PRICING, compile_topics, topics_in
 from plainpitch.call.turns import CallTurn, CallTurns, build_turns
 from plainpitch.call.types import TYPES, CallType, infer_type, thresholds_for
+from plainpitch.call.voices import MixedLabel, mixed_labels
 from plainpitch.config import ConfigError
 from plainpitch.model import Document
 
@@ -59,6 +61,34 @@ class TermAsk:
     end: int
 
 
+@dataclass(frozen=True)
+class ObjectionFact:
+    sentence: int  # Document.sentences index of the buyer's objection
+    turn: int  # CallTurn.pos
+    kind: str  # price | status quo | competitor | timing | authority | risk
+    words: str  # the words that make it an objection
+    reply: int | None  # CallTurn.pos of the seller's answer (None: the seller never answered)
+    reply_asked: bool  # the answer opens with a question (within its first sentences)
+    reply_words: int  # words the seller spoke before the buyer spoke again
+
+
+@dataclass(frozen=True)
+class SignalFact:
+    sentence: int
+    turn: int
+    words: str
+    followed: bool  # an ask or a next step came after it
+
+
+@dataclass(frozen=True)
+class AbsentFact:
+    name: str
+    why: str  # expected | decides
+    sentence: int
+    turn: int
+    included: bool  # a later next step or ask names them
+
+
 @dataclass
 class CallFacts:
     doc: Document
@@ -75,7 +105,18 @@ class CallFacts:
     topic_seconds: dict[str, float]
     topic_mentions: dict[str, int]
     topic_first: dict[str, float]
+    mixed: list[MixedLabel] = field(default_factory=list)  # labels that seem to hold several people
+    objections: list[ObjectionFact] = field(default_factory=list)
+    buying_signals: list[SignalFact] = field(default_factory=list)
+    absent: list[AbsentFact] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def times(self) -> str:
+        """How far the times can be trusted: measured | start-only | sparse | none (see ingest.transcript)."""
+        if not self.view.has_times:
+            return "none"
+        return str(self.doc.meta.get("times") or "measured")
 
     @property
     def turns(self) -> list[CallTurn]:
@@ -199,6 +240,8 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
         notes.append("only one side speaks in this transcript: the conversation rules need a seller and a buyer")
     call_type = _call_type(seller_texts, cfg.get("type"))
     thresholds = thresholds_for(call_type.name, cfg.get("thresholds"))
+    mixed = mixed_labels(doc, view)
+    notes.extend(m.note(view.has_times) for m in mixed)
     monologues = stretches(turns, SELLER, turn_has_question, MONOLOGUE_BACKCHANNEL, questions_break=True)
     stories = stretches(turns, BUYER, turn_has_question, STORY_INTERJECTION, questions_break=False)
     dumps = _feature_dumps(monologues, facts, turns, thresholds.get("feature_dump_min") or 3, doc)
@@ -215,10 +258,14 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
         stories=stories,
         feature_dumps=dumps,
         term_asks=_term_asks(doc, turns, facts),
+        objections=_objections(doc, turns, facts),
+        buying_signals=_buying_signals(doc, facts),
+        absent=_absent(doc, turns, facts, roles),
         early_price=_early_price(facts, turns),
         topic_seconds=topic_seconds,
         topic_mentions=topic_mentions,
         topic_first=topic_first,
+        mixed=mixed,
         notes=notes,
     )
 
@@ -239,6 +286,83 @@ def _feature_dumps(seller_stretches: list[Stretch], facts: list[SentenceFact], t
         if count >= minimum:
             texts = tuple(doc.sentences[f.sentence].text for f in feats)
             out.append(FeatureDump(st, feats[0].sentence, feats[-1].sentence, count, texts))
+    return out
+
+
+# -- objections, buying signals, absent deciders ------------------------------------------------------------
+REPLY_OPENING_SENTENCES = 3  # an objection is explored when the seller's answer asks within its first sentences
+REPLY_MIN_WORDS = 8  # shorter seller turns ("Yeah.", "Right, fair.") are backchannels, not the answer
+PITCH_WORDS = 40  # an answer of this many words or more with no question is a pitch
+
+
+def _objections(doc: Document, turns: list[CallTurn], facts: list[SentenceFact]) -> list[ObjectionFact]:
+    by_turn: dict[int, list[SentenceFact]] = {}
+    for f in facts:
+        by_turn.setdefault(f.turn, []).append(f)
+    out: list[ObjectionFact] = []
+    seen_turns: set[int] = set()
+    for f in facts:
+        if f.role != BUYER or f.turn in seen_turns:
+            continue
+        found = objection(doc.sentences[f.sentence].text)
+        if found is None:
+            continue
+        seen_turns.add(f.turn)
+        reply = next((t.pos for t in turns[f.turn + 1 :] if t.role == SELLER and t.words >= REPLY_MIN_WORDS), None)
+        asked, words = False, 0
+        if reply is not None:
+            opening = by_turn.get(reply, [])[:REPLY_OPENING_SENTENCES]
+            asked = any(s.question is not None for s in opening)
+            for t in turns[reply:]:
+                if t.role == BUYER and t.words > 5:
+                    break
+                if t.role == SELLER:
+                    words += t.words
+        out.append(ObjectionFact(f.sentence, f.turn, found.kind, found.text, reply, asked, words))
+    return out
+
+
+def _followed(facts: list[SentenceFact], after: int) -> bool:
+    return any(f.sentence >= after and (f.next_step is not None or (f.role == SELLER and f.ask is not None)) for f in facts)
+
+
+def _buying_signals(doc: Document, facts: list[SentenceFact]) -> list[SignalFact]:
+    out = []
+    for f in facts:
+        if f.role != BUYER:
+            continue
+        words = buying_signal(doc.sentences[f.sentence].text)
+        if words:
+            out.append(SignalFact(f.sentence, f.turn, words, _followed(facts, f.sentence)))
+    return out
+
+
+_JOINED = r"(?:hi|hey|hello|welcome|morning|afternoon),?\s+{name}\b|\b{name}(?:\s+(?:just|has))?\s+(?:joined|is\s+(?:here|on|joining\s+now))\b"
+
+
+def _absent(doc: Document, turns: list[CallTurn], facts: list[SentenceFact], roles: Roles) -> list[AbsentFact]:
+    labels = " ".join(sorted(roles.sellers | roles.buyers)).lower().split()
+    common = lowercase_words(doc.text)
+    out: list[AbsentFact] = []
+    seen: set[str] = set()
+    for t in turns:
+        if t.role != BUYER:
+            continue
+        texts = [doc.sentences[i].text for i in range(t.first_sentence, t.end_sentence)]
+        prev = doc.text[doc.units[turns[t.pos - 1].unit].start : doc.units[turns[t.pos - 1].unit].end][-200:] if t.pos else ""
+        for a in absences(texts, prev, common):
+            key = a.name.lower()
+            if key in seen or key in labels:
+                continue
+            later = doc.text[doc.units[t.unit].start :]
+            if re.search(_JOINED.format(name=re.escape(a.name)), later, re.IGNORECASE):
+                continue
+            seen.add(key)
+            where = next((i for i in range(t.first_sentence, t.end_sentence) if a.name in doc.sentences[i].text), t.first_sentence)
+            named = re.compile(rf"\b{re.escape(a.name)}\b", re.IGNORECASE)
+            included = any(f.sentence > where and (f.next_step is not None or f.ask is not None)
+                           and named.search(doc.sentences[f.sentence].text) for f in facts)  # fmt: skip
+            out.append(AbsentFact(a.name, a.why, where, t.pos, included))
     return out
 
 

@@ -26,7 +26,7 @@ BUYER = "buyer"
 USER_LABELS = frozenset({"you", "me"})
 
 # Phrases that mark the selling side (present tense, about "our" offer) and the buying side (their current state).
-_SELLER_CUES = re.compile(
+SELLER_CUES = re.compile(
     r"\b(?:our\s+(?:product|platform|tool|solution|service|customers|clients|pricing|plans?|api|team\s+can|engineers\s+can|"
     r"roadmap|integration|offering|software|app)|we\s+(?:offer|provide|built|build|support|integrate|help|can\s+help|work\s+with|"
     r"sell|charge|also\s+have|just\s+launched)|let\s+me\s+(?:show|share|walk|pull\s+up|demo)|i'?ll\s+send|calling\s+from|"
@@ -34,7 +34,7 @@ _SELLER_CUES = re.compile(
     r"walk\s+me\s+through|your\s+(?:team|company|current|biggest|process|stack|goals?|budget|timeline))\b",
     re.IGNORECASE,
 )
-_BUYER_CUES = re.compile(
+BUYER_CUES = re.compile(
     r"\b(?:we(?:'re|\s+are)?\s+(?:currently\s+)?using|we\s+use|our\s+(?:current|existing)\s+(?:tool|vendor|setup|system|provider)|"
     r"how\s+much\s+(?:does|is|would)\s+(?:it|that|this)|what\s+does\s+(?:it|that)\s+cost|does\s+(?:it|your\s+\w+)\s+"
     r"(?:support|integrate|work)|can\s+(?:it|your\s+\w+)\s+(?:do|handle|support)|we(?:'re|\s+are)\s+evaluating|our\s+budget|"
@@ -100,7 +100,7 @@ def _guess(doc: Document, speakers: list[str]) -> tuple[str, str]:
             continue
         chunk = text[unit.start : unit.end]
         who = unit.turn.speaker
-        score[who] += len(_SELLER_CUES.findall(chunk)) - len(_BUYER_CUES.findall(chunk))
+        score[who] += len(SELLER_CUES.findall(chunk)) - len(BUYER_CUES.findall(chunk))
         words[who] += chunk.count(" ") + 1
     first = speakers[0]
     ranked = sorted(speakers, key=lambda s: (-score[s], s != first, -words[s]))
