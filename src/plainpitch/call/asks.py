@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plainpitch.call.speech import normalise
+from plainpitch.call.speech import normalise, unstutter
 
 # Verbs and nouns of commitment: what a seller asks a buyer to do. Base forms and -ing only: "have you ever
 # donated", "we decided to sign" and "I was asked to join" tell what happened, they ask for nothing.
@@ -105,7 +105,7 @@ _OWNER = re.compile(
     r"(?P<name>[a-z]+)\s+will)\b"
 )
 _ACTION = re.compile(
-    r"\b(?:find\s+(?:some\s+)?(?:a\s+)?time|grab\s+(?:some\s+)?time|get\s+(?:something|it|a\s+\w+|time)\s+on\s+(?:the|your|our)\s+calendars?|"
+    r"\b(?:find\s+(?:some\s+|a\s+|an\s+)?(?:time|slot|hour|half\s+an\s+hour|\w+\s+minutes)|grab\s+(?:some\s+)?time|get\s+(?:something|it|a\s+\w+|time)\s+on\s+(?:the|your|our)\s+calendars?|"
     r"put\s+(?:something|time|it)\s+on|reconven\w*|send\w*|shar\w*|email\w*|e-mail\w*|forward\w*|schedul\w*|set\s+up|setting\s+up|book\w*|call\w*|meet\w*|"
     r"follow\s+up|follow-up|circle\s+back|loop\s+in|introduc\w*|review\w*|demo\w*|show\w*|walk\s+through|get\s+back|"
     r"draft\w*|prepar\w*|put\s+together|sign\w*|start\w*|kick\s+off|reconnect\w*|sync\w*|talk\w*|chat\w*|connect\w*|"
@@ -168,7 +168,7 @@ class NextStep:
 
 def find_ask(sentence: str) -> Ask | None:
     """The ask in one sentence, or None."""
-    low = normalise(sentence).strip()
+    low = unstutter(normalise(sentence).strip())
     if not low:
         return None
     if _AMOUNT_Q.search(low):

@@ -15,7 +15,7 @@ from typing import Any
 
 from plainpitch.call import asks as asks_mod
 from plainpitch.call import questions as q_mod
-from plainpitch.call.dumps import MONOLOGUE_BACKCHANNEL, STORY_INTERJECTION, Stretch, main_word, stretches
+from plainpitch.call.dumps import MONOLOGUE_BACKCHANNEL, STORY_INTERJECTION, Stretch, is_backchannel, is_tour, stretches
 from plainpitch.call.roles import BUYER, SELLER, Roles, roles_of, with_roles
 from plainpitch.call.sentences import classify
 from plainpitch.call.signals import absences, buying_signal, lowercase_words, objection
@@ -49,6 +49,7 @@ class FeatureDump:
     last_sentence: int
     count: int
     features: tuple[str, ...]
+    kind: str = "list"  # list: features named in a row; tour: a long monologue walking the screen
 
 
 @dataclass(frozen=True)
@@ -137,13 +138,22 @@ class CallFacts:
 
 # -- the buyer asks what a term means ----------------------------------------------------------------------
 _TERM = r"[\w.+/#&-]+(?:\s+[\w.+/#&-]+){0,2}"
+# "what does X mean / stand for", and the forms speech-to-text writes it in: "what is avm stand for", "what's the
+# X stand for", "what X stands for", "X stands for what", "what X means"
 _MEANING = re.compile(
-    rf"\bwhat\s+(?:does|do|did)\s+(?:an?\s+|the\s+)?[\"'“]?(?P<a>{_TERM})[\"'”]?\s+(?:mean|stand\s+for)\b"
+    rf"\bwhat(?:'s|\s+is|\s+was|\s+does|\s+do|\s+did)?\s+(?:an?\s+|the\s+)?[\"'“]?(?P<a>{_TERM})[\"'”]?\s+"
+    rf"(?:mean|means|stand\s+for|stands\s+for)\b"
+    rf"|\b(?P<d>{_TERM})\s+(?:stands|stand)\s+for\s+what\b"
     rf"|\bwhat\s+(?:do|did)\s+you\s+mean\s+by\s+(?:an?\s+|the\s+)?[\"'“]?(?P<b>{_TERM})[\"'”]?"
     rf"|\bwhat(?:'s|\s+is|\s+are)\s+(?:an?\s+)?[\"'“]?(?P<c>{_TERM})[\"'”]?\s*\?",
     re.IGNORECASE,
 )
 _NOT_TERMS = frozenset("it that this that's those these them you your the a an there here so".split())
+# words that cannot sit inside the term asked about: "what would that mean", "what the heck does that mean"
+_NOT_IN_TERM = frozenset(
+    "does do did would will could can should is was are were that this it they he she we i heck hell exactly really "
+    "then so you your just".split()
+)
 
 
 def _rare(term: str) -> bool:
@@ -165,8 +175,10 @@ def _term_asks(doc: Document, turns: list[CallTurn], facts: list[SentenceFact]) 
         m = _MEANING.search(text)
         if m is None:
             continue
-        term = (m.group("a") or m.group("b") or m.group("c") or "").strip(" ?.,!\"'”")
+        term = (m.group("a") or m.group("b") or m.group("c") or m.group("d") or "").strip(" ?.,!\"'”")
         if not term or term.lower() in _NOT_TERMS or term.lower() in seen:
+            continue
+        if any(w in _NOT_IN_TERM for w in term.lower().split()):
             continue
         if m.group("c") and (len(text.split()) > 8 or not _rare(term)):
             continue
@@ -184,6 +196,11 @@ def _term_asks(doc: Document, turns: list[CallTurn], facts: list[SentenceFact]) 
                 seen.add(term.lower())
                 break
     return out
+
+
+def _unit_text(doc: Document, unit: int) -> str:
+    u = doc.units[unit]
+    return doc.text[u.start : u.end]
 
 
 def _call_type(seller_texts: list[str], wanted: str | None) -> CallType:
@@ -214,6 +231,15 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
     topic_seconds = dict.fromkeys(topics, 0.0)
     topic_mentions = dict.fromkeys(topics, 0)
     topic_first: dict[str, float] = {}
+    # words the same side says after each turn before the other side takes the floor ("mm-hmm" does not; a short
+    # answer such as "The board." does)
+    floor_after = [0] * len(turns)
+    for i in range(len(turns) - 2, -1, -1):
+        nxt = turns[i + 1]
+        if nxt.role == turns[i].role:
+            floor_after[i] = nxt.words + floor_after[i + 1]
+        elif i + 2 < len(turns) and turns[i + 2].role == turns[i].role and is_backchannel(_unit_text(doc, nxt.unit)):
+            floor_after[i] = turns[i + 2].words + floor_after[i + 2]
     for t in turns:
         if t.role == SELLER:
             seller_texts.append(doc.text[doc.units[t.unit].start : doc.units[t.unit].end])
@@ -223,7 +249,7 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
             at = t.start + (t.seconds * spoken / t.words if t.words else 0.0)
             spoken += sentences[si].word_count
             before = sentences[si - 1].text if si > t.first_sentence else ""
-            move = classify(text, t.role, before, max(0, t.words - spoken))
+            move = classify(text, t.role, before, max(0, t.words - spoken) + floor_after[t.pos])
             counted, discovery, ask, next_step = move.question, move.discovery, move.ask, move.next_step
             features, benefit = move.features, move.benefit
             if counted is not None:
@@ -245,6 +271,8 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
     monologues = stretches(turns, SELLER, turn_has_question, MONOLOGUE_BACKCHANNEL, questions_break=True)
     stories = stretches(turns, BUYER, turn_has_question, STORY_INTERJECTION, questions_break=False)
     dumps = _feature_dumps(monologues, facts, turns, thresholds.get("feature_dump_min") or 3, doc)
+    dumps += _feature_tours(monologues, facts, doc, thresholds, {d.stretch for d in dumps})
+    dumps.sort(key=lambda d: d.stretch.start)
     monologues.sort(key=lambda s: (-s.seconds, s.first))
     stories.sort(key=lambda s: (-s.seconds, s.first))
     return CallFacts(
@@ -366,6 +394,37 @@ def _absent(doc: Document, turns: list[CallTurn], facts: list[SentenceFact], rol
     return out
 
 
+# A tour: a monologue over the limit in which at least TOUR_MIN sentences, and TOUR_SHARE of them all, show the
+# product, with no question to the buyer and at most one outcome for the buyer per TOUR_PER_BENEFIT of them.
+TOUR_MIN = 8
+TOUR_SHARE = 0.25
+TOUR_PER_BENEFIT = 6
+
+
+def _feature_tours(seller_stretches: list[Stretch], facts: list[SentenceFact], doc: Document,
+                   thresholds: dict[str, Any], taken: set[Stretch]) -> list[FeatureDump]:  # fmt: skip
+    limit = thresholds.get("monologue_max_s")
+    if limit is None:
+        return []
+    by_turn: dict[int, list[SentenceFact]] = {}
+    for f in facts:
+        if f.role == SELLER:
+            by_turn.setdefault(f.turn, []).append(f)
+    out = []
+    for st in seller_stretches:
+        if st in taken or st.seconds <= limit:
+            continue
+        mine = [f for pos in range(st.first, st.last + 1) for f in by_turn.get(pos, ())]
+        if not mine or any(f.discovery for f in mine):
+            continue
+        shown = [f for f in mine if is_tour(doc.sentences[f.sentence].text)]
+        benefits = sum(1 for f in mine if f.benefit)
+        if len(shown) >= TOUR_MIN and len(shown) >= TOUR_SHARE * len(mine) and benefits * TOUR_PER_BENEFIT <= len(shown):
+            texts = tuple(doc.sentences[f.sentence].text for f in shown)
+            out.append(FeatureDump(st, shown[0].sentence, shown[-1].sentence, len(shown), texts, "tour"))
+    return out
+
+
 def _early_price(facts: list[SentenceFact], turns: list[CallTurn]) -> SentenceFact | None:
     """The seller's first mention of price when no value came before it and the buyer did not ask."""
     value_seen = False
@@ -390,10 +449,3 @@ def facts_for(doc: Document, ctx: Any) -> CallFacts:
     if ctx is None or not hasattr(ctx, "memo"):
         return compute(doc, call_cfg)
     return ctx.memo("call.facts", lambda: compute(doc, call_cfg))
-
-
-def stretch_topic(facts: CallFacts, st: Stretch) -> str | None:
-    doc = facts.doc
-    texts = [doc.text[doc.units[facts.turns[p].unit].start : doc.units[facts.turns[p].unit].end]
-             for p in range(st.first, st.last + 1) if facts.turns[p].role == st.role]  # fmt: skip
-    return main_word(texts)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plainpitch.call.speech import normalise
+from plainpitch.call.speech import normalise, unstutter
 
 OPEN = "open"
 CLOSED = "closed"
@@ -232,7 +232,7 @@ def find_questions(sentence: str) -> list[Question]:
         s = _strip_lead(low, start, end)
         if s >= end:
             continue
-        clause = low[s:end].strip()
+        clause = unstutter(low[s:end].strip())
         ends_q = "?" in term
         # after a comma a wh-word is usually relative ("..., who was cut off"): a question only with its '?'
         if after_comma and start > 0 and not ends_q and _ANY_WH.match(clause) and not _INQUIRY.match(clause):

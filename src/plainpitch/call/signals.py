@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from plainpitch.call.speech import normalise
+from plainpitch.text.lexicon import zipf
 
 OBJECTIONS: dict[str, re.Pattern[str]] = {
     "price": re.compile(
@@ -55,11 +56,12 @@ OBJECTIONS: dict[str, re.Pattern[str]] = {
     ),
 }
 _BUYING = re.compile(
-    r"\b(?:definitely|very|really|super|certainly|genuinely)\s+(?:are\s+)?interested\b|\b(?:i'm|we're|i\s+am|we\s+are)\s+interested\s+in\s+(?:this|that|it|learning|trying|moving)\b|"
+    r"\b(?:i|we)(?:'m|'re|\s+am|\s+are|'d\s+be|\s+would\s+be)\s+(?:(?:definitely|very|really|super|certainly|genuinely|most\s+definitely|"
+    r"absolutely)\s+)?(?:are\s+)?interested\b(?!\s+in\s+(?:hearing\s+about\s+)?(?:your|the\s+way|how\s+you))|"
     r"\b(?:that's|that\s+is|this\s+is|that\s+would\s+be|this\s+would\s+be)\s+(?:exactly\s+what\s+we|just\s+what\s+we|"
     r"(?:really\s+|very\s+)?(?:valuable|huge|a\s+game\s+changer|what\s+we\s+need))\b|"
     r"\bhow\s+(?:soon|quickly|fast)\s+(?:can|could|would)\s+(?:we|i)\b|\bwhen\s+(?:can|could)\s+(?:we|i)\s+(?:start|get|try|see|have)\b|"
-    r"\bwhat\s+(?:would|does|will)\s+it\s+take\s+to\b|\b(?:can|could)\s+(?:we|i)\s+(?:try|test|pilot|trial|get\s+access|get\s+a\s+(?:trial|demo|copy))\b|"
+    r"\bwhat\s+(?:would|does|will)\s+it\s+take\s+to\s+(?:get\s+(?:started|going|this)|start|roll|move\s+forward|implement|set\s+(?:it|this)\s+up|sign|buy|switch)\b|\b(?:can|could)\s+(?:we|i)\s+(?:try|test|pilot|trial|get\s+access|get\s+a\s+(?:trial|demo|copy))\b|"
     r"\bwhat\s+(?:are|would\s+be)\s+the\s+next\s+steps\b|\bsign\s+(?:me|us)\s+up\b|\b(?:i|we)\s+(?:love|like)\s+(?:that|this|it)\s+a\s+lot\b|"
     r"\b(?:i'd|we'd|i\s+would|we\s+would)\s+(?:love|like)\s+to\s+(?:try|see\s+(?:it|more|this)|get\s+(?:started|access)|move\s+forward|pilot)\b"
 )
@@ -74,6 +76,7 @@ _DECIDES = re.compile(
 )
 _RUN_BY = re.compile(r"\b(?:run\s+(?:it|this|that)\s+by|check\s+with|get\s+(?:approval|sign-?off)\s+from|talk\s+(?:to|with))\s+$")
 NAME = re.compile(r"\b([A-Z][a-z]{2,})\b")
+COMMON_WORD_ZIPF = 5.0  # "Whether", "First": words this common are never taken for a name
 _NOT_NAMES = frozenset(
     """
     The This That These Those Then There Here When What Where Which Who Why How And But Yes Yeah Yep Okay Well So
@@ -122,7 +125,8 @@ def absences(turn_sentences: list[str], before: str = "", common: frozenset[str]
     the call's lower-case words (``lowercase_words``)."""
 
     def _names(text: str) -> list[str]:
-        return [n for n in NAME.findall(text) if n not in _NOT_NAMES and n.lower() not in common]
+        return [n for n in NAME.findall(text)
+                if n not in _NOT_NAMES and n.lower() not in common and zipf(n.lower()) < COMMON_WORD_ZIPF]  # fmt: skip
 
     out: list[Absence] = []
     for i, sentence in enumerate(turn_sentences):

@@ -9,6 +9,7 @@ A term the detector found in the seller's turns counts only when all of these ho
 - it is not a speech-to-text slip: words found only by rarity or code shape ("inbetween", "V_C_R_"), and one-letter
   variants of another acronym in the same call ("STI" beside "STR") count as that acronym;
 - the seller leans on it: said at least twice (a term said once in passing is a word the buyer can skip);
+- a one-word term is not an everyday word ("instance", "stack", "pipeline"): a listener hears the everyday sense;
 - the buyer has not used it themselves (anywhere in the call), and the buyer is not fluent in that kind of term:
   a buyer who uses three or more uncommon acronyms (or technical terms) of their own shares the vocabulary;
 - the buyer did not ask what it means: that is TLK009's stronger finding, flagged where the seller said it.
@@ -25,11 +26,13 @@ from dataclasses import dataclass
 
 from plainpitch.call.facts import CallFacts
 from plainpitch.call.roles import BUYER, SELLER
+from plainpitch.text.lexicon import zipf
 
 # Reasons the jargon detector gives that are not spoken jargon: written shapes (slips on a transcript) and names.
 NOT_SPOKEN = frozenset({"rare", "code", "product", "name"})
 MIN_SELLER_USES = 2
 FLUENT_TERMS = 3  # distinct terms of one kind the buyer uses before the buyer counts as fluent in that kind
+EVERYDAY_ZIPF = 4.0  # a one-word term this common in English ("instance", "stack") is heard in its everyday sense
 _NAME_LEAD = re.compile(r"\b(?:called|named)\s+$", re.IGNORECASE)
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")
 
@@ -113,6 +116,8 @@ def spoken_jargon(facts: CallFacts, seller_terms: list[Candidate], buyer_terms: 
         if role_at.get(unit) != SELLER or c.reason in NOT_SPOKEN or c.kind in fluent:
             continue
         if c.key.lower() in asked_keys or c.text.lower() in asked_keys:
+            continue
+        if c.kind == "jargon" and " " not in c.text.strip() and zipf(c.text.lower()) >= EVERYDAY_ZIPF:
             continue
         si = max(0, bisect.bisect_right(starts, c.start) - 1)
         if _is_name(c, doc.text, doc.sentences[si].start if doc.sentences else 0):

@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass
 
 from plainpitch.call.roles import BUYER_CUES, SELLER_CUES
-from plainpitch.call.turns import CallTurns
 from plainpitch.call.timefmt import clock
+from plainpitch.call.turns import CallTurns
 from plainpitch.model import Document
 
 LONG_TURN_S = 300.0
