@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from plainpitch.call.questions import CHECK, CLOSED, DISCOVERY, GREETING, OPEN, RHETORICAL, find_questions
+from plainpitch.call.questions import ADMIN, CHECK, CLOSED, DISCOVERY, GREETING, OPEN, RHETORICAL, find_questions
 from plainpitch.call.sentences import is_discovery
 
 
@@ -43,7 +43,7 @@ def test_discovery_questions_and_their_form(sentence, form):
         ("Hi Sam, how are you doing today?", GREETING),
         ("How's it going?", GREETING),
         ("Does that make sense?", CHECK),
-        ("Can you see my screen?", CHECK),
+        ("Can you see my screen?", ADMIN),
         ("Shall I send over the security docs?", CHECK),
         ("Did you know that 80% of outages come from config changes?", RHETORICAL),
         ("Don't you think that is amazing?", RHETORICAL),

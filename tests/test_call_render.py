@@ -27,9 +27,9 @@ def report():
 def test_text_report(report):
     out = render_call(report, "text")
     assert "discovery call (inferred)" in out and "seller: Ana; buyer: Ben" in out
-    assert "Seller talk share" in out and "(target ≤ 65%)" in out
+    assert "Seller talk share" in out and "target ≤ 65%" in out
     assert "TLK002 long-monologue" in out and "fix:" in out
-    assert "moments" in out and "monologue on" in out
+    assert "moments to listen back to" in out and "features in a row" in out
     assert "\x1b[" not in out
     assert "\x1b[" in render_call(report, "text", color=True)
 

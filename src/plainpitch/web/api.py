@@ -227,8 +227,9 @@ def open_upload(up: UploadInput) -> dict[str, Any]:
     else:
         text, _ = decode(up.data, up.filename)
     text = normalise_newlines(text).removeprefix("\ufeff")
-    # only a plain-text name (.txt, none, unknown) can hide a transcript; .md, .html and .eml are copy
-    call_format = _transcript_format(text, up.filename) if format_for(up.filename) in (None, "text") else None
+    # a transcript is recognised by its content whatever its name (a Granola or Fireflies export is .md, a pasted
+    # call has no name at all); HTML pages and e-mails are copy
+    call_format = _transcript_format(text, up.filename) if fmt in (None, "text", "markdown") else None
     if call_format:
         return {"kind": "call", "filename": up.filename, "format": call_format}
     return {"kind": "copy", "filename": up.filename, "format": fmt, "text": text}
@@ -267,7 +268,7 @@ _TIMELINE_LOCK = threading.Lock()  # matplotlib's state is not thread-safe
 
 def _call_key(inp: CallInput) -> str:
     digest = hashlib.sha256(inp.data if inp.data is not None else (inp.text or "").encode("utf-8"))
-    digest.update(repr((inp.filename, inp.format, inp.me, inp.call_type, inp.data is None)).encode("utf-8"))
+    digest.update(repr((inp.filename, inp.format, inp.me, inp.call_type, inp.profile, inp.data is None)).encode("utf-8"))
     return digest.hexdigest()
 
 
@@ -283,7 +284,8 @@ def review_call(inp: CallInput, base_config: Any = None) -> Any:
     api = _call_api()
 
     def compute() -> Any:
-        kwargs = {"me": inp.me, "call_type": inp.call_type, "fmt": inp.format, "config": base_config}
+        config = _config(base_config, {"profile": inp.profile}) if inp.profile else base_config
+        kwargs = {"me": inp.me, "call_type": inp.call_type, "fmt": inp.format, "config": config}
         if inp.data is not None:
             return api.review_bytes(inp.data, inp.filename, **kwargs)
         return api.review_text(inp.text or "", inp.filename, **kwargs)

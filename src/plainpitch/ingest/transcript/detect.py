@@ -26,6 +26,7 @@ KNOWN = (
     "WebVTT, SRT, Zoom or Otter text, Teams .docx, Google Meet, Granola or other Markdown exports, "
     "Whisper/AssemblyAI/Deepgram/tl;dv/Fireflies JSON, or 'Name: text' lines"
 )
+_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(?:.*\n){0,200}?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _MARKDOWN_HINT_RE = re.compile(r"^(?:---[ \t]*$|[ \t]{0,3}#{1,6}[ \t]|.*\*\*|.*__)", re.MULTILINE)
 _SRT_TIME_RE = re.compile(r"\d,\d")
 # an object, or a list of objects: "[00:01:02] Name: ..." lines also open with a bracket
@@ -57,7 +58,10 @@ def sniff_text(text: str) -> str | None:
         return "vtt"
     if JSON_START_RE.match(head):
         return "json"
-    lines = [line for line in head.split("\n", SNIFF_LINES)[:SNIFF_LINES] if line.strip()]
+    body = _FRONT_MATTER_RE.sub("", head, count=1)  # YAML "key: value" lines are not speakers
+    lines = [line for line in body.split("\n", SNIFF_LINES)[:SNIFF_LINES] if line.strip()]
+    if not lines:
+        return None
     timings = [i for i, line in enumerate(lines) if TIMING_RE.match(line)]
     if timings:
         first = timings[0]
@@ -75,8 +79,8 @@ def sniff_text(text: str) -> str | None:
         return "srt"  # index line or not, commas or dots: SRT's parser reads both
     sample = lines[:60]
     if _MARKDOWN_HINT_RE.search(head[:20000]):
-        turns, speakers = markdown.speaker_labels(head)
-        if turns >= 3 and 1 <= speakers <= 15 and turns > speakers:
+        turns, speakers, repeated = markdown.speaker_labels(head)
+        if turns >= 3 and 1 <= speakers <= 15 and repeated >= min(2, speakers):
             return "markdown"  # Granola, Fireflies-style and notes-app exports: headings or bold labels per turn
     marks = sum(1 for line in sample if meet.MARK_RE.match(line))
     if marks and sum(1 for line in sample if split_label(line)) >= 2:

@@ -41,7 +41,8 @@ RULE_RE = re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$")
 TRANSCRIPT_HEADING_RE = re.compile(r"\btranscript\b", re.IGNORECASE)
 _NOT_SPEAKERS = frozenset(
     "summary notes note action items next steps agenda attendees participants transcript overview key takeaways "
-    "decisions questions highlights chapters topics outline details".split()
+    "decisions questions highlights chapters topics outline details q a question answer tip warning example step "
+    "feature features benefit benefits pros cons price pricing plan plans faq update important".split()
 )
 
 
@@ -128,10 +129,14 @@ def _entries(source: str) -> list[tuple[str, int, int, str, str | None, str, int
     return found
 
 
-def speaker_labels(source: str) -> tuple[int, int]:
-    """(turn labels, distinct speakers) this loader would read: for detecting the layout."""
+def speaker_labels(source: str) -> tuple[int, int, int]:
+    """(turn labels, distinct speakers, speakers with two turns or more) this loader would read: for detecting the
+    layout (a page of bold "**Feature:** text" lines names each label once; a conversation comes back to people)."""
     turns = _turn_entries(_entries(source))
-    return len(turns), len({e[3] for e in turns})
+    counts: dict[str, int] = {}
+    for e in turns:
+        counts[e[3]] = counts.get(e[3], 0) + 1
+    return len(turns), len(counts), sum(1 for n in counts.values() if n >= 2)
 
 
 def _turn_entries(entries: list) -> list:

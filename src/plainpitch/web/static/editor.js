@@ -656,12 +656,34 @@
     schedule();
   }
 
+  // A pasted call transcript opens the call view, as a dropped one does: the server recognises it by its content
+  // (/api/v1/open, the same detector as the command line). Anything else is pasted into the copy as usual.
+  var PASTE_SNIFF_CHARS = 200;
+  async function onPaste(event) {
+    var text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+    if (!text || text.length < PASTE_SNIFF_CHARS || text.split('\n').length < 3) return;
+    event.preventDefault();
+    var start = els.input.selectionStart, end = els.input.selectionEnd;
+    var file = new File([text], 'pasted transcript.txt', { type: 'text/plain' });
+    var form = new FormData();
+    form.append('file', file, file.name);
+    var data = null;
+    try {
+      var res = await fetch('/api/v1/open', { method: 'POST', body: form });
+      data = res.ok ? await readJson(res) : null;
+    } catch (e) { data = null; }
+    if (data && data.kind === 'call') { await openCall(file, data); return; }
+    els.input.setRangeText(text, start, end, 'end');
+    els.input.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+
   function hasFiles(event) {
     return !!(event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types || [], 'Files') >= 0);
   }
 
   function wire() {
     els.input.addEventListener('input', onInput);
+    els.input.addEventListener('paste', onPaste);
     els.input.addEventListener('scroll', syncScroll);
     ['select', 'click', 'keyup', 'focus'].forEach(function (name) {
       els.input.addEventListener(name, refreshSelection);
