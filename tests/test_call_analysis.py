@@ -15,7 +15,7 @@ from plainpitch.ingest.transcript import load_transcript
 from plainpitch.model import Report
 
 FIXTURES = Path(__file__).resolve().parent / "data" / "transcripts"
-FIXTURE_FILES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".vtt", ".srt", ".txt", ".json"))
+FIXTURE_FILES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".vtt", ".srt", ".txt", ".json", ".md") and p.name != "README.md")
 DETAILS_KEYS = {
     "version", "type", "type_source", "type_reason", "has_times", "duration_s", "roles", "thresholds", "turns",
     "questions", "asks", "next_steps", "monologues", "longest_story", "feature_dumps", "terms_asked", "early_price",

@@ -9,8 +9,9 @@ the seller's co-founder, the seller's questions hide inside the buyer's turns. S
 - very long turns (over five minutes): nobody holds the floor that long on a call without being interrupted;
 - both sides' vocabulary in one label (about "our product" and about "our current vendor").
 
-A label is reported when its turns answer their own questions three times or more, or when it has a very long
-turn and at least one other sign. The report says so; the measures are not changed (there is no telling the
+A label is reported when its turns answer their own questions five times or more, or when it has a very long
+turn and at least one other sign (calibrated on the AMI meetings, one person per label, where nobody answers their
+own question more than three times and no turn runs five minutes). The report says so; the measures are not changed (there is no telling the
 voices apart from the text alone).
 """
 
@@ -26,7 +27,7 @@ from plainpitch.model import Document
 
 LONG_TURN_S = 300.0
 LONG_TURN_WORDS = 800
-SELF_ANSWERS_MIN = 3
+SELF_ANSWERS_MIN = 5  # one person on AMI meetings answers their own question at most three times
 _ANSWER = re.compile(
     r"^\W*(?:yes|yeah|yep|yup|no|nope|nah|sure|correct|exactly|absolutely|definitely|of\s+course|mhmm|uh-huh|"
     r"i\s+am|i'm\s+(?:good|well|fine|great|doing)|it\s+is|we\s+are|we\s+do|i\s+do|likewise|you\s+too|same\s+here|"

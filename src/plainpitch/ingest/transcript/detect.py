@@ -42,11 +42,19 @@ def _is_docx_zip(data: bytes) -> bool:
     return data.startswith(ZIP_MAGIC) and (b"word/" in data[:65536] or b"[Content_Types].xml" in data[:4096])
 
 
-def _labelled(line: str) -> bool:
-    """The line opens with "Name:" (after an optional time) or "Name (01:02):"."""
+def _label_of(line: str) -> str | None:
+    """The name when the line opens with "Name:" (after an optional time) or "Name (01:02):", else None."""
     lead = LEAD_TIME_RE.match(line)
     rest = line[lead.end() :] if lead else line
-    return bool(split_label(rest) or (NAME_TIME_RE.match(rest) and ":" in rest))
+    label = split_label(rest)
+    if label:
+        return label[0]
+    named = NAME_TIME_RE.match(rest)
+    return named.group("name").strip() if named and ":" in rest else None
+
+
+def _labelled(line: str) -> bool:
+    return _label_of(line) is not None
 
 
 def sniff_text(text: str) -> str | None:
@@ -92,8 +100,11 @@ def sniff_text(text: str) -> str | None:
     labelled = sum(flags)
     if headers and headers >= labelled and headers * 5 >= len(sample):
         return "otter"  # a header every few lines: name + time, then the paragraph
-    # "Name:" on 30% of lines; a single label counts only on the first line (a one-speaker snippet)
-    if labelled * 10 >= len(sample) * 3 and (labelled >= 2 or flags[0]):
+    # "Name:" on 30% of lines; a single label counts only on the first line (a one-speaker snippet). A conversation
+    # comes back to people: labels that each appear once ("Reports: ...", "Audit: ...") are a list, not speakers.
+    names = [n for n in (_label_of(line) for line in sample) if n]
+    repeated = len(names) > len(set(names))
+    if labelled * 10 >= len(sample) * 3 and ((labelled >= 2 and repeated) or (labelled == 1 and flags[0])):
         return "lines"
     teams = sum(1 for line in sample if otter.header(line, teams_docx.HEADER_RE))
     if teams and teams * 5 >= len(sample):

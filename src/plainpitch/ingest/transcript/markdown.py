@@ -21,19 +21,25 @@ import re
 from datetime import datetime
 
 from plainpitch.ingest.transcript.timecode import BadTime, start_only_seconds
-from plainpitch.ingest.transcript.turns import NAME, Cue, CueText, fill_start_only_ends, good_name
+from plainpitch.ingest.transcript.turns import Cue, CueText, fill_start_only_ends, good_name
 
 ISO = r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
 OFFSET = r"\d{1,3}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 CLOCK12 = r"\d{1,2}:\d{2}(?::\d{2})?\s?[AaPp]\.?[Mm]\.?"
 TIME = rf"(?:{ISO}|{CLOCK12}|{OFFSET})"
 _BOLD = r"(?:\*\*|__)"
-# A speaker label: optional time, a name, optional time; any of it may be bold; then ':' and text, or nothing.
-LABEL_RE = re.compile(
-    rf"^[ \t]*(?:[-*+>][ \t]+)?(?P<open>{_BOLD})?[ \t]*(?:[\[(]?(?P<t1>{TIME})[\])]?[ \t]*(?:[-–—|·][ \t]*)?)?"
-    rf"(?P<name>{NAME})[ \t]*(?:(?P=open))?[ \t]*"
-    rf"(?:(?:[\[(](?P<t2>{TIME})[\])])|(?:[-–—|·,][ \t]*(?P<t3>{TIME}))|(?:[ \t]{{2,}}(?P<t4>{TIME})))?[ \t]*"
-    rf"(?:{_BOLD})?[ \t]*(?P<colon>:)?[ \t]*(?:{_BOLD})?[ \t]*(?P<rest>.*)$"
+# A speaker's name in a label: up to four words of letters (no brackets: those hold the time).
+_NAME = r"(?P<name>[^\W\d_][\w'’.&-]*(?:[ \t]+[^\W\d_][\w'’.&-]*){0,3})"
+# A heading that is a speaker label: "Guest (2025-11-19T21:30:38Z)", "Ana Lopez - 00:01:02", "[01:02] Ana", "Ana".
+HEAD_LABEL_RE = re.compile(
+    rf"^(?:[\[(]?(?P<t1>{TIME})[\])]?[ \t]*(?:[-–—|·][ \t]*)?)?{_NAME}[ \t]*"
+    rf"(?:[\[(](?P<t2>{TIME})[\])]|[-–—|·,][ \t]*(?P<t3>{TIME})|[ \t]{{2,}}(?P<t4>{TIME}))?[ \t]*:?[ \t]*$"
+)
+# A bold label: "**Ana Lopez:** text", "**Ana Lopez** (00:01:02): text", "**[00:01] Ana:** text", "- **Ana**: text".
+BOLD_LABEL_RE = re.compile(
+    rf"^[ \t]*(?:[-*+>][ \t]+)?{_BOLD}[ \t]*(?:[\[(]?(?P<t1>{TIME})[\])]?[ \t]*(?:[-–—|·][ \t]*)?)?{_NAME}[ \t]*"
+    rf"(?:[\[(](?P<t2>{TIME})[\])])?[ \t]*(?P<c1>:)?[ \t]*{_BOLD}[ \t]*"
+    rf"(?:[\[(](?P<t3>{TIME})[\])]|[-–—|·][ \t]*(?P<t4>{TIME})|(?P<t5>{TIME}))?[ \t]*(?P<c2>:)?[ \t]*(?P<rest>.*)$"
 )
 HEADING_RE = re.compile(r"^[ \t]{0,3}(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t#]*$")
 FENCE_RE = re.compile(r"^[ \t]{0,3}(```|~~~)")
@@ -69,20 +75,18 @@ def _seconds(stamp: str) -> tuple[float, bool] | None:
 
 def _label(text: str, heading: bool) -> tuple[str, str | None, str, int] | None:
     """(speaker, time stamp or None, the text after the label, offset of that text in ``text``) or None."""
-    m = LABEL_RE.match(text)
+    m = (HEAD_LABEL_RE if heading else BOLD_LABEL_RE).match(text)
     if not m:
         return None
-    name = good_name(m.group("name").strip("*_ "))
+    name = good_name(m.group("name"))
     if not name or name.lower() in _NOT_SPEAKERS or name.lower().startswith("transcript"):
         return None
-    stamp = m.group("t1") or m.group("t2") or m.group("t3") or m.group("t4")
-    rest = m.group("rest")
-    bold = m.group("open") is not None
+    groups = m.groupdict()
+    stamp = next((groups[k] for k in ("t1", "t2", "t3", "t4", "t5") if groups.get(k)), None)
     if heading:
-        return (name, stamp, "", len(text)) if not rest else None
-    if not bold:
-        return None  # a plain "Name: text" line is the 'lines' format's business
-    if rest and not m.group("colon") and not stamp:
+        return name, stamp, "", len(text)
+    rest = m.group("rest")
+    if rest and not (m.group("c1") or m.group("c2")) and not stamp:
         return None  # "**Important** point ..." is emphasis, not a speaker
     return name, stamp, rest, m.start("rest")
 
