@@ -101,10 +101,10 @@ def sniff_text(text: str) -> str | None:
     if headers and headers >= labelled and headers * 5 >= len(sample):
         return "otter"  # a header every few lines: name + time, then the paragraph
     # "Name:" on 30% of lines; a single label counts only on the first line (a one-speaker snippet). A conversation
-    # comes back to people: labels that each appear once ("Reports: ...", "Audit: ...") are a list, not speakers.
+    # comes back to people: three or more labels that each appear once ("Reports: ...", "Audit: ...") are a list.
     names = [n for n in (_label_of(line) for line in sample) if n]
-    repeated = len(names) > len(set(names))
-    if labelled * 10 >= len(sample) * 3 and ((labelled >= 2 and repeated) or (labelled == 1 and flags[0])):
+    listing = len(set(names)) >= 3 and len(names) == len(set(names))
+    if labelled * 10 >= len(sample) * 3 and not listing and (labelled >= 2 or flags[0]):
         return "lines"
     teams = sum(1 for line in sample if otter.header(line, teams_docx.HEADER_RE))
     if teams and teams * 5 >= len(sample):
