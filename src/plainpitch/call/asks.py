@@ -168,9 +168,13 @@ class NextStep:
 
 def find_ask(sentence: str) -> Ask | None:
     """The ask in one sentence, or None."""
-    low = unstutter(normalise(sentence).strip())
+    low = normalise(sentence).strip()
     if not low:
         return None
+    # every kind of ask below needs one of these: a commitment, an amount, a pointer back at an offer
+    if not (_COMMIT_RE.search(low) or _AMOUNT.search(low) or _REFERRING.search(low) or _AMOUNT_Q.search(low)):
+        return None
+    low = unstutter(low)
     if _AMOUNT_Q.search(low):
         return Ask("amount", sentence)
     commits = _COMMIT_RE.search(low) is not None
@@ -198,6 +202,8 @@ def is_ask(sentence: str) -> bool:
 def find_next_step(sentence: str) -> NextStep | None:
     """An action with an owner and a time in one sentence ("I'll send the proposal by Friday"), or None."""
     low = normalise(sentence)
+    if _TIME.search(low) is None:  # the rarest of the three parts: most sentences stop here
+        return None
     owner = None
     for m in _OWNER.finditer(low):
         # "<Name> will": a person, so the name is capitalised where it was said ("the report will run" is not)

@@ -123,12 +123,13 @@ def monologue_label(facts: CallFacts, m: Stretch) -> str:
     for o in facts.objections:
         if o.reply is not None and m.first <= o.reply <= m.last:
             return f"answer to the objection “{_short(o.words, 40)}”"
-    before = next((t for t in reversed(facts.turns[: m.first]) if t.role != m.role and t.words > 5), None)
+    before = next((t for t in reversed(facts.turns[max(0, m.first - 4) : m.first]) if t.role != m.role and t.words > 5), None)
     if before is not None:
-        asked = [f for f in facts.sentences if f.turn == before.pos and f.question is not None]
+        asked = [f for f in facts.by_turn.get(before.pos, ()) if f.question is not None]
         if asked:
             return f"answer to “{_short(doc.sentences[asked[-1].sentence].text, 50)}”"
-    texts = [doc.sentences[f.sentence].text for f in facts.sentences if m.first <= f.turn <= m.last and f.role == m.role]
+    texts = [doc.sentences[f.sentence].text for pos in range(m.first, m.last + 1) for f in facts.by_turn.get(pos, ())
+             if f.role == m.role]  # fmt: skip
     if texts and sum(1 for t in texts if _BACKGROUND.search(t)) >= max(3, len(texts) // 5):
         return "the seller's background and history"
     return "pitch with no question"

@@ -113,6 +113,17 @@ class CallFacts:
     notes: list[str] = field(default_factory=list)
 
     @property
+    def by_turn(self) -> dict[int, list[SentenceFact]]:
+        """Each turn's sentence facts (CallTurn.pos -> facts in order), built once."""
+        cached = self.__dict__.get("_by_turn")
+        if cached is None:
+            cached = {}
+            for f in self.sentences:
+                cached.setdefault(f.turn, []).append(f)
+            self.__dict__["_by_turn"] = cached
+        return cached
+
+    @property
     def times(self) -> str:
         """How far the times can be trusted: measured | start-only | sparse | none (see ingest.transcript)."""
         if not self.view.has_times:

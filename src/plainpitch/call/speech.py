@@ -16,9 +16,25 @@ def normalise(text: str) -> str:
     return text.translate(_APOSTROPHES).lower()
 
 
-_REPEAT = re.compile(r"\b(\w+(?:'\w+)?(?:\s+\w+(?:'\w+)?){0,2})(?:[\s,]+\1\b)+")
+_WORD = re.compile(r"\S+")
 
 
 def unstutter(text: str) -> str:
     """Speech repeats itself: "do you do you mind", "we we want", "I I think" -> one of each (offsets change)."""
-    return _REPEAT.sub(r"\1", text)
+    words = _WORD.findall(text)
+    if len(words) < 2:
+        return text
+    keys = [w.strip(",").lower() for w in words]
+    if len(set(keys)) == len(keys):  # most clauses: no word twice, nothing to drop
+        return text
+    out: list[str] = []
+    i, n = 0, len(words)
+    while i < n:
+        for size in (3, 2, 1):  # drop a run of 1-3 words that the next 1-3 words repeat
+            if i + 2 * size <= n and keys[i : i + size] == keys[i + size : i + 2 * size]:
+                i += size
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(out)

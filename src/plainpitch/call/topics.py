@@ -65,5 +65,16 @@ def compile_topics(call_config: Mapping[str, Any] | None) -> dict[str, re.Patter
     return topics
 
 
+# Words one of the price phrases needs: a cheap first look before the full pattern (most sentences have none).
+_PRICING_HINT = re.compile(r"per\s|[$€£]|dollar|euro|pound|pric|plan|subscri|licen|fee|cost|discount|quote|budget|invoice|\dk\b",
+                           re.IGNORECASE)
+
+
 def topics_in(sentence: str, topics: Mapping[str, re.Pattern[str]]) -> tuple[str, ...]:
-    return tuple(name for name, pattern in topics.items() if pattern.search(sentence))
+    found = []
+    for name, pattern in topics.items():
+        if name == PRICING and not _PRICING_HINT.search(sentence):
+            continue
+        if pattern.search(sentence):
+            found.append(name)
+    return tuple(found)

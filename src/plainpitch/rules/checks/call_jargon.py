@@ -46,10 +46,13 @@ def _compute(doc: Any, ctx: Any) -> list[SpokenTerm]:
     facts = facts_for(doc, ctx)
     if not facts.two_sided:
         return []
-    seller_doc = facts.doc  # roles set on its turns: the detector skips the buyer's
-    swapped = apply_roles(seller_doc, Roles(facts.roles.buyers, facts.roles.sellers, facts.roles.source))
-    seller = _candidates(find_terms(seller_doc, _View(ctx)))
-    buyer = _candidates(find_terms(swapped, _View(ctx)))
+    # one pass of the detector over both sides (no roles: it skips only buyer turns), then each term's first use
+    # goes to the side that said it: the seller's are candidates, the buyer's show the buyer's own vocabulary
+    both = apply_roles(facts.doc, Roles(frozenset(), frozenset(), facts.roles.source))
+    found = _candidates(find_terms(both, _View(ctx)))
+    role_at = {t.unit: t.role for t in facts.turns}
+    seller = [c for c in found if role_at.get(doc.unit_at(c.start)) == "seller"]
+    buyer = [c for c in found if role_at.get(doc.unit_at(c.start)) == "buyer"]
     return spoken_jargon(facts, seller, buyer, [a.term for a in facts.term_asks])
 
 
