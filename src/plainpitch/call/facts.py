@@ -183,7 +183,8 @@ def _term_asks(doc: Document, turns: list[CallTurn], facts: list[SentenceFact]) 
         if fact.role != BUYER:
             continue
         text = doc.sentences[fact.sentence].text
-        m = _MEANING.search(text)
+        low = text.lower()
+        m = _MEANING.search(text) if ("mean" in low or "stand" in low or low.rstrip().endswith("?")) else None
         if m is None:
             continue
         term = (m.group("a") or m.group("b") or m.group("c") or m.group("d") or "").strip(" ?.,!\"'”")
@@ -376,12 +377,14 @@ def _buying_signals(doc: Document, facts: list[SentenceFact]) -> list[SignalFact
     return out
 
 
+_ABSENCE_HINT = re.compile(r"without\s+(?:me|him|her|them)|make\s+it|join|decid|sign|final|run\s+(?:it|this|that)\s+by|approval|"
+                           r"pulled|stuck|be\s+(?:here|there|on)", re.IGNORECASE)
 _JOINED = r"(?:hi|hey|hello|welcome|morning|afternoon),?\s+{name}\b|\b{name}(?:\s+(?:just|has))?\s+(?:joined|is\s+(?:here|on|joining\s+now))\b"
 
 
 def _absent(doc: Document, turns: list[CallTurn], facts: list[SentenceFact], roles: Roles) -> list[AbsentFact]:
     labels = " ".join(sorted(roles.sellers | roles.buyers)).lower().split()
-    common = lowercase_words(doc.text)
+    common = lowercase_words(doc.text) if _ABSENCE_HINT.search(doc.text) else frozenset()
     out: list[AbsentFact] = []
     seen: set[str] = set()
     for t in turns:

@@ -74,17 +74,19 @@ def mixed_labels(doc: Document, view: CallTurns) -> list[MixedLabel]:
         for a, b in zip(sents, sents[1:], strict=False):
             if a.rstrip().endswith("?") and _ANSWER.match(b):
                 st["answers"] += 1
-        unit = doc.units[t.unit]
-        text = doc.text[unit.start : unit.end]
-        st["greet"] += len(_GREETING_PAIR.findall(text))
-        st["seller"] += len(SELLER_CUES.findall(text))
-        st["buyer"] += len(BUYER_CUES.findall(text))
+        st.setdefault("units", []).append(t.unit)
         if t.timed:
             st["longest"] = max(st["longest"], t.seconds)
         st["words"] = max(st["words"], t.words)
     out = []
     for speaker, st in stats.items():
         long_turn = st["longest"] >= LONG_TURN_S or st["words"] >= LONG_TURN_WORDS
+        if long_turn:  # the other signs matter only beside a long turn: read the label's text only then
+            for ui in st["units"]:
+                text = doc.text[doc.units[ui].start : doc.units[ui].end]
+                st["greet"] += len(_GREETING_PAIR.findall(text))
+                st["seller"] += len(SELLER_CUES.findall(text))
+                st["buyer"] += len(BUYER_CUES.findall(text))
         both = st["seller"] >= 2 and st["buyer"] >= 2
         other_signs = (st["answers"] >= 1) + (st["greet"] >= 1) + both
         if st["answers"] >= SELF_ANSWERS_MIN or (long_turn and other_signs):
