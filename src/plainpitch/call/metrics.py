@@ -129,6 +129,10 @@ def call_metrics(facts: CallFacts) -> list[Metric]:
     out += [
         Metric("call.asks.seller", sum(1 for f in facts.sentences if f.role == SELLER and f.ask), "Asks", "asks"),
         Metric("call.next_steps", sum(1 for f in facts.sentences if f.next_step), "Next steps", "next steps"),
-        Metric("call.feature_dumps.seller", len(facts.feature_dumps), "Feature dumps", "dumps"),
+        Metric("call.feature_dumps.seller", len(facts.feature_dumps), "Feature dumps and tours", "dumps"),
+        Metric("call.objections.buyer", len(facts.objections), "Objections raised", "objections"),
+        Metric("call.objections_explored.seller", sum(1 for o in facts.objections if o.reply_asked),
+               "Objections answered with a question", "objections"),  # fmt: skip
+        Metric("call.buying_signals.buyer", len(facts.buying_signals), "Buying signals", "signals"),
     ]
     return out

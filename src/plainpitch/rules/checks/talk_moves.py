@@ -366,7 +366,8 @@ def buying_signal_without_next_step(doc, ctx) -> Iterable[Hit]:
     ],
     media=("call",),
     example_format="call",
-    sources=list(NEXT_STEP_SOURCES),
+    sources=[*NEXT_STEP_SOURCES, "Gong Labs on multi-threaded deals (more people from the buyer's side involved go with "
+             "higher win rates), as summarised at getgangly.com/blog/how-to-win-sales-calls"],
 )
 def decider_not_on_the_call(doc, ctx) -> Iterable[Hit]:
     facts = facts_for(doc, ctx)
