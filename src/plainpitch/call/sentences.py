@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from plainpitch.call.asks import Ask, NextStep, find_ask, find_next_step
 from plainpitch.call.dumps import feature_count, has_benefit
-from plainpitch.call.questions import DISCOVERY, GREETING, RHETORICAL, Question, find_questions
+from plainpitch.call.questions import DISCOVERY, GREETING, NARRATION, RHETORICAL, Question, find_questions
 
 SELLER = "seller"
 # "You?", "and you?", "how about you?": a question that hands the last statement back to the listener. After an
@@ -44,6 +44,8 @@ def classify(text: str, role: str, before: str = "", words_after: int = 0) -> Se
     sentence the same speaker said just before it, if any (a reciprocal "You?" takes its topic from it);
     ``words_after`` is how many words the same speaker says after it before the other side speaks."""
     found = find_questions(text)
+    if role != SELLER:  # the buyer asking about their own side ("how does that work with our ledger?") asks
+        found = [replace(q, purpose=DISCOVERY) if q.purpose == NARRATION else q for q in found]
     if words_after > TALKED_PAST_WORDS:
         found = [replace(q, purpose=RHETORICAL) if q.purpose == DISCOVERY and not _YOU.search(q.text) else q
                  for q in found]  # fmt: skip
