@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from plainpitch.call_review import analyze_call
-from plainpitch.call_review import review_bytes, review_text
+from plainpitch.call_review import analyze_call, review_bytes, review_text
 from plainpitch.emit.json_report import report_dict
 from plainpitch.ingest.errors import LoadError
 from plainpitch.ingest.transcript import load_transcript

@@ -5,8 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from plainpitch.call_review import analyze_call
-from plainpitch.call_review import review_text
+from plainpitch.call_review import analyze_call, review_text
 from plainpitch.emit.call import render_call, timeline_svg
 from plainpitch.model import TimeRange, Turn
 from plainpitch.text.segment import Block, build_document
@@ -95,7 +94,7 @@ def test_unknown_format_is_refused(report):
 def long_call():
     lines = []
     clock = 0
-    for i in range(4):  # four monologues over two minutes, a buyer question between them
+    for _ in range(4):  # four monologues over two minutes, a buyer question between them
         lines.append(f"[00:{clock // 60:02d}:{clock % 60:02d}] Ana: " + " ".join(["Our platform reads every ledger for finance teams."] * 30))
         clock += 150
         lines.append(f"[00:{clock // 60:02d}:{clock % 60:02d}] Ben: Interesting, and how does that work with our ledger?")

@@ -1,9 +1,8 @@
 """The editor's API recognises a call by its content: a Granola export named .md, a pasted transcript, a Google
 Meet document; a Markdown page stays copy. Calls take a reader profile like copy."""
 
-from pathlib import Path
-
 import warnings
+from pathlib import Path
 
 import pytest
 
