@@ -117,10 +117,7 @@ class CallFacts:
         """Each turn's sentence facts (CallTurn.pos -> facts in order), built once."""
         cached = self.__dict__.get("_by_turn")
         if cached is None:
-            cached = {}
-            for f in self.sentences:
-                cached.setdefault(f.turn, []).append(f)
-            self.__dict__["_by_turn"] = cached
+            cached = self.__dict__["_by_turn"] = _by_turn(self.sentences)
         return cached
 
     @property
@@ -310,12 +307,18 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
     )
 
 
+def _by_turn(facts: list[SentenceFact], role: str | None = None) -> dict[int, list[SentenceFact]]:
+    """Sentence facts per turn (CallTurn.pos), of one side or both."""
+    out: dict[int, list[SentenceFact]] = {}
+    for f in facts:
+        if role is None or f.role == role:
+            out.setdefault(f.turn, []).append(f)
+    return out
+
+
 def _feature_dumps(seller_stretches: list[Stretch], facts: list[SentenceFact], turns: list[CallTurn], minimum: int,
                    doc: Document) -> list[FeatureDump]:  # fmt: skip
-    by_turn: dict[int, list[SentenceFact]] = {}
-    for f in facts:
-        if f.role == SELLER:
-            by_turn.setdefault(f.turn, []).append(f)
+    by_turn = _by_turn(facts, SELLER)
     out = []
     for st in seller_stretches:
         mine = [f for pos in range(st.first, st.last + 1) for f in by_turn.get(pos, ())]
@@ -336,9 +339,7 @@ PITCH_WORDS = 40  # an answer of this many words or more with no question is a p
 
 
 def _objections(doc: Document, turns: list[CallTurn], facts: list[SentenceFact]) -> list[ObjectionFact]:
-    by_turn: dict[int, list[SentenceFact]] = {}
-    for f in facts:
-        by_turn.setdefault(f.turn, []).append(f)
+    by_turn = _by_turn(facts)
     out: list[ObjectionFact] = []
     seen_turns: set[int] = set()
     for f in facts:
@@ -420,10 +421,7 @@ def _feature_tours(seller_stretches: list[Stretch], facts: list[SentenceFact], d
     limit = thresholds.get("monologue_max_s")
     if limit is None:
         return []
-    by_turn: dict[int, list[SentenceFact]] = {}
-    for f in facts:
-        if f.role == SELLER:
-            by_turn.setdefault(f.turn, []).append(f)
+    by_turn = _by_turn(facts, SELLER)
     out = []
     for st in seller_stretches:
         if st in taken or st.seconds <= limit:

@@ -209,6 +209,16 @@ def _excerpt(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _group_lines(v: dict[str, Any], quote_limit: int) -> list[tuple[str, str]]:
+    """The lines under a grouped finding, by kind (where, terms, quote, fix): each format marks them up its way."""
+    lines = [("where", f"at {v['where']}")] if v["where"] else []
+    if v["terms"] and v["count"] > 1:
+        lines.append(("terms", "terms: " + ", ".join(dict.fromkeys(v["terms"]))))
+    elif v["quote"]:
+        lines.append(("quote", _excerpt(v["quote"], quote_limit)))
+    return [*lines, ("fix", f"fix: {v['fix']}")]
+
+
 def _group_view(group: list[Finding], report: DocumentReport, timed: bool) -> dict[str, Any]:
     first = group[0]
     worst = max(group, key=lambda f: SEVERITIES.index(f.severity))
@@ -245,13 +255,8 @@ def render_text(report: DocumentReport, color: bool = False) -> str:
         sev = f"{_SEVERITY_ANSI.get(v['severity'], '')}{v['severity']}{reset}" if color else v["severity"]
         times = f" ×{v['count']}" if v["count"] > 1 else ""
         lines.append(f"  {sev:<10} {v['code']} {v['name']}{times}: {_clean(v['message'])}")
-        if v["where"]:
-            lines.append(f"             at {_clean(v['where'])}")
-        if v["terms"] and v["count"] > 1:
-            lines.append(f"             terms: {_clean(', '.join(dict.fromkeys(v['terms'])))}")
-        elif v["quote"]:
-            lines.append(f"             “{_excerpt(v['quote'], 100)}”")
-        lines.append(f"             fix: {_clean(v['fix'])}")
+        for kind, text in _group_lines(v, 100):
+            lines.append(f"             {'“' + text + '”' if kind == 'quote' else _clean(text)}")
     moments = call.get("moments") or []
     if moments:
         lines += ["", "  moments to listen back to"]
@@ -285,13 +290,9 @@ def render_markdown(report: DocumentReport) -> str:
         v = _group_view(group, report, timed)
         times = f" ×{v['count']}" if v["count"] > 1 else ""
         item = f"- **{v['severity']}** `{v['code']}` {v['name']}{times}: {_md(v['message'])}"
-        if v["where"]:
-            item += f"  \n  at {_md(v['where'])}"
-        if v["terms"] and v["count"] > 1:
-            item += f"  \n  terms: {_md(', '.join(dict.fromkeys(v['terms'])))}"
-        elif v["quote"]:
-            item += f"  \n  > {_md(_excerpt(v['quote'], 200))}"
-        out.append(item + f"  \n  Fix: {_md(v['fix'])}")
+        for kind, text in _group_lines(v, 200):
+            item += f"  \n  {'> ' if kind == 'quote' else ''}{_md(text)}"
+        out.append(item)
     moments = call.get("moments") or []
     if moments:
         out += ["", "### Moments to listen back to", ""]
@@ -399,13 +400,9 @@ def _html_report(report: DocumentReport) -> str:
         times = f" ×{v['count']}" if v["count"] > 1 else ""
         body = (f"<div class=finding><span class='sev-{_e(v['severity'])}'>{_e(v['severity'])}</span> "
                 f"<code>{_e(v['code'])}</code> {_e(v['name'])}{times}: {_e(v['message'])}")  # fmt: skip
-        if v["where"]:
-            body += f"<div class=where>at {_e(v['where'])}</div>"
-        if v["terms"] and v["count"] > 1:
-            body += f"<div class=quote>terms: {_e(', '.join(dict.fromkeys(v['terms'])))}</div>"
-        elif v["quote"]:
-            body += f"<div class=quote>{_e(_excerpt(v['quote'], 300))}</div>"
-        parts.append(body + f"<div>Fix: {_e(v['fix'])}</div></div>")
+        for kind, text in _group_lines(v, 300):
+            body += f"<div class={'quote' if kind == 'terms' else kind}>{_e(text)}</div>"
+        parts.append(body + "</div>")
     moments = call.get("moments") or []
     if moments:
         parts.append("<h2>Moments to listen back to</h2><ul>")
