@@ -22,7 +22,7 @@ CALL = ["Dana Reyes", "Sam Okafor", "Dana Reyes", "Sam Okafor", "Dana Reyes", "S
 
 @pytest.mark.parametrize(
     "name,fmt,times",
-    [("granola_export.md", "markdown", "start-only"), ("fireflies_style.md", "markdown", "start-only"),
+    [("granola_export.md", "granola", "start-only"), ("fireflies_style.md", "granola", "start-only"),
      ("google_meet.txt", "meet", "sparse"), ("tldv.json", "json", "measured"), ("fireflies.json", "json", "measured")],
 )  # fmt: skip
 def test_each_export_reads_as_the_same_call(name, fmt, times):
@@ -108,7 +108,7 @@ def test_call_review_reads_a_folder_of_exports(tmp_path):
 
 def test_detection_is_by_content_whatever_the_name():
     text = (FIXTURES / "granola_export.md").read_text(encoding="utf-8")
-    assert detect_format(text, "notes.txt") == "markdown"
-    assert detect_format(text, "pasted transcript.txt") == "markdown"
+    assert detect_format(text, "notes.txt") == "granola"
+    assert detect_format(text, "pasted transcript.txt") == "granola"
     meet = (FIXTURES / "google_meet.txt").read_text(encoding="utf-8")
     assert detect_format(meet, "call.md") == "meet"

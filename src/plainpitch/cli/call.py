@@ -14,11 +14,12 @@ from typing import Any
 
 import click
 
+from plainpitch.call.types import TYPES as CALL_TYPES
 from plainpitch.cli.app import FORMATS, SEVERITY_CHOICE, Group, use_color
+from plainpitch.formats import CALL, TRANSCRIPT_FORMATS, extensions
 
-TRANSCRIPT_FORMATS = ["vtt", "srt", "zoom", "teams", "otter", "json", "lines", "docx", "markdown", "meet"]
-CALL_TYPES = ["discovery", "demo", "cold", "closing"]
 PROFILES = ["technical", "business", "consumer"]
+FOLDER_EXTENSIONS = extensions(CALL)  # the one formats table
 # compare: the columns the terminal table shows (csv, json and markdown carry every metric); "dur" columns are m:ss
 TEXT_COLUMNS = (
     ("call.type", "type", ""), ("call.duration_s", "length", "dur"), ("call.talk_share.seller", "talk%", ""),
@@ -38,7 +39,6 @@ def _expand(paths: Iterable[str]) -> Iterable[tuple[str, str | None]]:
     """(path, error) for each transcript: files as given, folders walked for transcript names."""
     import os
 
-    from plainpitch.ingest.transcript.detect import FOLDER_EXTENSIONS
     from plainpitch.runner import SKIP_DIRS
 
     for raw in paths:
@@ -107,8 +107,8 @@ def run_review(files: list[str], me: Iterable[str] = (), out_format: str = "text
         click.echo(f"plainpitch: error: {err.path}: {err.message}", err=True)
     if reports or out_format in ("json", "sarif"):
         if out_format in ("json", "sarif"):
-            from plainpitch import __version__
             from plainpitch.emit import render
+            from plainpitch.version import __version__
 
             text = render(Report(tuple(reports), tuple(errors), __version__), out_format)
         else:

@@ -13,25 +13,23 @@
 (matplotlib, SVG); ``render_comparison`` is ``plainpitch call compare``'s table. JSON and SARIF use the project's
 one wire format (``plainpitch.emit``), which carries ``details["call"]``. Everything the transcript says is user
 text: escaped in HTML (the SVG's text is escaped by matplotlib's SVG writer) and stripped of terminal controls.
-The control-character filter below is this module's own until the shared sanitiser (emit/sanitize.py) lands.
+All of it goes through the project's one sanitiser (``plainpitch.emit.sanitize``).
 """
 
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
-import re
 from collections.abc import Iterable
 from typing import Any
 
 from plainpitch.call.timefmt import approx, clock
+from plainpitch.emit import sanitize
 from plainpitch.model import SEVERITIES, DocumentReport, Finding, Metric
 
 ROLE_COLORS = {"seller": "#2f6db5", "buyer": "#e08a1e", "unknown": "#9a9a9a"}
 MARK_COLORS = {"monologue": "#c0392b", "feature_dump": "#8e44ad", "question": "#1b1b1b"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SEVERITY_ANSI = {"error": "\x1b[1;31m", "warning": "\x1b[33m", "suggestion": "\x1b[36m"}
 # Formats whose line numbers a person can follow in the file (a JSON or .docx export has none worth showing).
 LINE_FORMATS = frozenset({"vtt", "srt", "zoom", "otter", "lines", "markdown", "meet", "teams"})
@@ -67,7 +65,7 @@ TARGETS = {
 
 # -- formatting helpers ------------------------------------------------------------------------------------
 def _clean(text: Any) -> str:
-    return _CONTROL.sub(" ", str(text))
+    return sanitize.terminal(text)
 
 
 def _num(value: Any) -> str:
@@ -270,8 +268,7 @@ def render_text(report: DocumentReport, color: bool = False) -> str:
 # -- Markdown ------------------------------------------------------------------------------------------------
 def _md(text: Any) -> str:
     """User text inside Markdown: no HTML, no table breaks, no emphasis surprises."""
-    text = " ".join(_clean(text).split())
-    return html.escape(text, quote=False).replace("|", "\\|").replace("*", "\\*").replace("_", "\\_").replace("`", "\\`")
+    return sanitize.markdown(" ".join(str(text).split()))
 
 
 def render_markdown(report: DocumentReport) -> str:
@@ -376,7 +373,7 @@ td.off{background:#fdecea;color:#8a1c12;font-weight:600}
 
 
 def _e(text: Any) -> str:
-    return html.escape(_clean(str(text)), quote=True)
+    return sanitize.html(text)
 
 
 def _html_report(report: DocumentReport) -> str:

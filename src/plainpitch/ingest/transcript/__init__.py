@@ -21,6 +21,8 @@ from __future__ import annotations
 import importlib
 import os
 
+from plainpitch.formats import CALL
+from plainpitch.formats import FORMATS as FORMATS_TABLE
 from plainpitch.ingest.decode import decode, normalise_newlines
 from plainpitch.ingest.errors import LoadError
 from plainpitch.ingest.transcript.detect import FORMATS, detect_format
@@ -31,18 +33,8 @@ __all__ = ["FORMATS", "MAX_BYTES", "detect_format", "load_transcript", "load_tra
 # A one-hour call is ~60 KB of VTT; 32 MiB leaves room for word-level JSON of a very long call.
 MAX_BYTES = 32 * 1024 * 1024
 
-PARSERS = {
-    "vtt": "plainpitch.ingest.transcript.vtt:parse",
-    "srt": "plainpitch.ingest.transcript.srt:parse",
-    "zoom": "plainpitch.ingest.transcript.zoom_txt:parse",
-    "teams": "plainpitch.ingest.transcript.teams_docx:parse",
-    "docx": "plainpitch.ingest.transcript.teams_docx:parse",
-    "otter": "plainpitch.ingest.transcript.otter:parse",
-    "json": "plainpitch.ingest.transcript.json_asr:parse",
-    "lines": "plainpitch.ingest.transcript.lines:parse",
-    "markdown": "plainpitch.ingest.transcript.markdown:parse",
-    "meet": "plainpitch.ingest.transcript.meet:parse",
-}
+# format -> "module:function", from the one formats table (plainpitch.formats)
+PARSERS = {f.name: f.reader for f in FORMATS_TABLE if f.command == CALL}
 
 
 def _check_format(fmt: str, path: str) -> None:
@@ -95,7 +87,7 @@ def load_transcript_bytes(data: bytes, path: str, fmt: str | None = None, max_by
 
             text = docx_text(data, path)
             layout = sniff_text(text)  # a Word file holds Teams' layout, or Google Meet's, or plain "Name: text"
-            return _parse(text, path, "docx", layout if layout in ("meet", "lines", "markdown") else "docx")
+            return _parse(text, path, "docx", layout if layout in ("meet", "lines", "granola") else "docx")
     text, _encoding = decode(data, path, max_bytes)
     return load_transcript_text(text, path, fmt)
 

@@ -9,17 +9,14 @@ from __future__ import annotations
 import os
 import re
 
+from plainpitch.formats import BY_NAME, TRANSCRIPT_FORMATS, is_transcript_name, transcript_format_for
 from plainpitch.ingest.errors import LoadError
 from plainpitch.ingest.transcript import markdown, meet, otter, teams_docx, zoom_txt
 from plainpitch.ingest.transcript.captions import TIMING_RE
 from plainpitch.ingest.transcript.lines import LEAD_TIME_RE, NAME_TIME_RE
 from plainpitch.ingest.transcript.turns import split_label
 
-FORMATS = ("vtt", "srt", "zoom", "teams", "otter", "json", "lines", "docx", "markdown", "meet")
-EXTENSIONS = {".vtt": "vtt", ".webvtt": "vtt", ".srt": "srt", ".json": "json", ".docx": "docx"}
-# What `plainpitch call review FOLDER` reads inside a folder (a name alone never makes a file a transcript: the
-# content decides, see sniff_text).
-FOLDER_EXTENSIONS = (".vtt", ".webvtt", ".srt", ".txt", ".text", ".json", ".docx", ".md", ".markdown")
+FORMATS = TRANSCRIPT_FORMATS
 ZIP_MAGIC = b"PK\x03\x04"
 SNIFF_LINES = 200
 KNOWN = (
@@ -89,7 +86,7 @@ def sniff_text(text: str) -> str | None:
     if _MARKDOWN_HINT_RE.search(head[:20000]):
         turns, speakers, repeated = markdown.speaker_labels(head)
         if turns >= 3 and 1 <= speakers <= 15 and repeated >= min(2, speakers):
-            return "markdown"  # Granola, Fireflies-style and notes-app exports: headings or bold labels per turn
+            return "granola"  # Granola, Fireflies-style and notes-app exports: headings or bold labels per turn
     marks = sum(1 for line in sample if meet.MARK_RE.match(line))
     if marks and sum(1 for line in sample if split_label(line)) >= 2:
         return "meet"  # Google Meet's document: 'Name: text' paragraphs under a bare time mark every few minutes
@@ -131,7 +128,10 @@ def detect_format(text_or_bytes: str | bytes, path: str) -> str:
     found = sniff_text(text)
     if found:
         return found
-    if ext in EXTENSIONS and EXTENSIONS[ext] != "docx":
-        return EXTENSIONS[ext]
+    # the name decides only when it is a transcript's alone (.vtt, .srt, .json): a .md or .txt that the content does
+    # not show to be a transcript is copy, or nothing plainpitch knows
+    by_name = transcript_format_for(path) if is_transcript_name(path) else None
+    if by_name is not None and not BY_NAME[by_name].binary:
+        return by_name
     first = next((line.strip() for line in text.split("\n") if line.strip()), "")[:60]
     raise _unknown(path, f"first line '{first}'")

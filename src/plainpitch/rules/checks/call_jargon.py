@@ -14,9 +14,8 @@ from typing import Any
 from plainpitch.call.facts import facts_for
 from plainpitch.call.roles import Roles, apply_roles
 from plainpitch.call.terms import Candidate, SpokenTerm, spoken_jargon
-from plainpitch.engine import metric_provider
 from plainpitch.model import Metric, Span, Suggestion
-from plainpitch.rules.base import Hit, rule
+from plainpitch.rules.base import Hit, metric_provider, rule
 from plainpitch.rules.checks.jargon import find_terms
 
 

@@ -14,9 +14,9 @@ from collections.abc import Iterable
 
 from plainpitch.call.facts import facts_for
 from plainpitch.call.timefmt import approx, clock
-from plainpitch.engine import details_provider, metric_provider
+from plainpitch.call.types import TYPES
 from plainpitch.model import Span
-from plainpitch.rules.base import Hit, rule
+from plainpitch.rules.base import Hit, details_provider, metric_provider, rule
 
 GONG_TALK_RATIO = ("Gong Labs, 'The Highest Converting Talk-to-Listen Ratio in Sales, Based on 25,537 Sales Calls' "
                    "(Chris Orlob, 2016; updated 2025), gong.io/resources/labs/talk-to-listen-conversion-ratio")  # fmt: skip
@@ -30,7 +30,7 @@ GONG_COLD = ("Gong Labs, 'Is cold calling dead?' (90,380 connected cold calls), 
              "gong.io/resources/labs/is-cold-calling-dead")  # fmt: skip
 NEXT_STEP_SOURCES = ("3C Selling, 'Focus on agreed next actions: who will do what by when' (3cselling.com)",
                      "Jeb Blount, 'Always Ask for the Next Step on Sales Calls' (jebblount.com)")  # fmt: skip
-TYPES_DOC = "Thresholds depend on the call type (discovery, demo, cold, closing): see docs/calls.md."
+TYPES_DOC = f"Thresholds depend on the call type ({', '.join(TYPES)}): see docs/calls.md."
 
 
 def _facts(doc, ctx):
