@@ -72,7 +72,7 @@ def call_terms(doc: Any, ctx: Any) -> list[SpokenTerm]:
          "most buyers will not interrupt to ask. On a call only terms that are jargon to this buyer count: not the "
          "buyer's own words, not company or product names, not speech-to-text slips, and not a word said once in "
          "passing. A buyer who uses several acronyms of their own shares the vocabulary."),  # fmt: skip
-    message="'{term}' is said {uses} times and never explained",
+    message="'{term}' is said {count} times and never explained",
     fix="Say what it means for the buyer the first time you say it, or use the buyer's own words.",
     bad=[
         "Ana: Thanks for the time. Our [[CDC]] feed keeps your reports current.\n"
@@ -103,7 +103,7 @@ def seller_jargon_on_call(doc, ctx) -> Iterable[Hit]:
             message += f" ({plain})" if plain else ""
         else:
             message = f"'{c.text}' is said {st.seller_uses} times and never explained" + (f"; try '{plain}'" if plain else "")
-        yield Hit(Span(c.start, c.end), {"term": c.text, "uses": st.seller_uses},
+        yield Hit(Span(c.start, c.end), {"term": c.text, "count": st.seller_uses},
                   tuple(Suggestion(p, "plain words") for p in c.plain[:3]),
                   {"term": c.text, "uses": st.seller_uses, "kind": c.kind}, message=message)  # fmt: skip
 

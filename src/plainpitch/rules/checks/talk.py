@@ -168,8 +168,7 @@ def long_monologue(doc, ctx) -> Iterable[Hit]:
     name="few-discovery-questions",
     category="talk",
     severity="warning",
-    summary=("A long call with too few discovery questions from the seller: under 11 in a 30-minute discovery call, "
-             "under 4 in a 30-minute demo, under 3 in a 20-minute closing call."),
+    summary="A long call with too few discovery questions: under 11 in a discovery call, 4 in a demo, 3 in a closing call.",
     why=("Discovery is where you learn what the buyer will pay to fix. Gong's study of 519,000 discovery calls "
          "found that 11-14 questions go with the highest success rate; far fewer means the seller pitched "
          "instead of learning. A demo with no questions shows features the buyer may not need, and a closing "

@@ -51,8 +51,7 @@ def _quote(text: str, limit: int = 60) -> str:
     category="talk",
     severity="warning",
     impact=2,
-    summary=("The seller lists three or more features in a row, or walks a screen for minutes, with no question "
-             "and no outcome for the buyer."),
+    summary="Three or more features in a row, or minutes of walking a screen, with no question and no outcome for the buyer.",
     why=("A list of features makes the buyer do the work of finding their problem in it, and most will not. In a "
          "demo the same thing happens spoken: minutes of 'here you can add…, this is where…, we also have…' with "
          "no question to the buyer. Each feature lands when it is tied to what the buyer said ('so your auditors…') "
@@ -255,12 +254,11 @@ def buyer_asked_what_term_means(doc, ctx) -> Iterable[Hit]:
     category="talk",
     severity="warning",
     impact=2,
-    summary="The buyer raised an objection (price, 'we live in Excel', a competitor, timing) and the seller answered "
-            "with a pitch instead of a question.",
+    summary="The buyer objected (price, 'we live in Excel', a competitor) and the seller answered with a pitch, not a question.",
     why=("An objection is the buyer telling you what stands between them and yes. Answered at once with a pitch, "
          "it goes underground: the buyer stops arguing and stops buying. Asking first ('what makes Excel work for "
          "your team today?') finds the real concern and often answers it in the buyer's own words."),  # fmt: skip
-    message="The buyer objected ({kind}: '{words}') and you answered with {length} and no question",
+    message="The buyer objected ({kind}: '{words}') and you answered with {detail} and no question",
     fix="Ask about the objection before you answer it: 'What makes Excel work for you today?', 'Compared with what?'",
     bad=[
         "Ana: Thanks for the time, Ben. What does your team use for the monthly forecast today?\n"
@@ -294,8 +292,7 @@ def objection_answered_with_a_pitch(doc, ctx) -> Iterable[Hit]:
         first = next((i for i in range(t.first_sentence, t.end_sentence) if facts.doc.sentences[i].word_count > 3),
                      t.first_sentence if t.end_sentence > t.first_sentence else None)  # fmt: skip
         span = _sentence_span(facts, first) if first is not None else _turn_span(facts, o.reply)
-        length = f"{o.reply_words} words"
-        yield Hit(span, {"kind": o.kind, "words": _quote(o.words, 40), "length": length},
+        yield Hit(span, {"kind": o.kind, "words": _quote(o.words, 40), "detail": f"{o.reply_words} words"},
                   data={"kind": o.kind, "objection": facts.doc.sentences[o.sentence].text,
                         "group_message": "Objections answered with a pitch instead of a question"})  # fmt: skip
 
@@ -306,8 +303,7 @@ def objection_answered_with_a_pitch(doc, ctx) -> Iterable[Hit]:
     category="talk",
     severity="warning",
     impact=3,
-    summary="The buyer showed interest ('we are definitely interested', 'how soon could we start?') and nobody "
-            "asked for a next step after it.",
+    summary="The buyer showed interest ('we are definitely interested', 'how soon could we start?') and no next step followed.",
     why=("A buying signal is the moment to ask: the buyer has just said the problem is worth solving. Sellers who "
          "keep presenting past it let the interest cool; a concrete ask (a pilot, a meeting with the team, a "
          "proposal by a date) turns it into a step in the deal."),  # fmt: skip
@@ -350,7 +346,7 @@ def buying_signal_without_next_step(doc, ctx) -> Iterable[Hit]:
     why=("Deals are decided by people, and the one who decides was not there to hear it. A recording or a "
          "second-hand summary rarely sells; a next step with the decider in it (a short call, the recording "
          "sent with a question for them) keeps the deal from stalling at the person who missed it."),  # fmt: skip
-    message="{name} {why}, and no next step brings them in",
+    message="{what}, and no next step brings them in",
     fix="Agree how the decider gets involved: 'Can we find 20 minutes with Carlos next week?'",
     bad=[
         "Ben: Hi Ana. [[Carlos]] just texted me, he says start without me.\n"
@@ -380,4 +376,4 @@ def decider_not_on_the_call(doc, ctx) -> Iterable[Hit]:
         m = re.search(rf"\b{re.escape(a.name)}\b", sentence.text)
         span = Span(sentence.start + m.start(), sentence.start + m.end()) if m else Span(sentence.start, sentence.end)
         why = "was expected but did not join" if a.why == "expected" else "decides but was not on the call"
-        yield Hit(span, {"name": a.name, "why": why}, data={"name": a.name, "why": a.why})
+        yield Hit(span, {"what": f"{a.name} {why}"}, data={"name": a.name, "why": a.why})
