@@ -100,7 +100,7 @@ _OWNER = re.compile(
     r"\b(?:i(?:'ll|'m\s+going\s+to|\s+will|\s+am\s+going\s+to|\s+can|\s+could|'d\s+like\s+to|\s+would\s+like\s+to|\s+need\s+to|\s+should)|"
     r"we(?:'ll|'re\s+going\s+to|\s+will|\s+are\s+going\s+to|\s+can|\s+could|\s+should|\s+need\s+to)|"
     r"you(?:'ll|\s+will|\s+can|\s+could|'re\s+going\s+to|\s+are\s+going\s+to)|let'?s|let\s+me|"
-    r"(?:if|when|once)\s+(?:i|we)|(?:i|we)(?:'d|\s+would)\s+(?:love|like)\s+to|"
+    r"(?P<cond>(?:if|once)\s+(?:i|we))\b|(?:i|we)(?:'d|\s+would)\s+(?:love|like)\s+to|"
     r"(?:can|could|shall|should)\s+(?:we|i|you)|(?:he|she|they)(?:'ll|\s+will)|"
     r"(?P<name>[a-z]+)\s+will)\b"
 )
@@ -215,6 +215,8 @@ def find_next_step(sentence: str) -> NextStep | None:
     action = _ACTION.search(low, owner.start())
     if action is None:
         return None
+    if owner.group("cond") and action.start() - owner.end() > 12:
+        return None  # "is it all right if I find time...", not "if we ever get round to talking"
     time = _TIME.search(low)
     if time is None or _VAGUE.search(low):
         return None

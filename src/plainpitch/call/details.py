@@ -162,7 +162,8 @@ def moments(facts: CallFacts) -> list[dict[str, Any]]:
         f = facts.early_price
         out.append((f.time, f.turn, "early_price", f"price before value: “{_short(doc.sentences[f.sentence].text)}”"))
     for a in facts.term_asks:
-        out.append((turns[a.buyer_turn].start, a.buyer_turn, "term_asked", f"the buyer asked what “{a.term}” means"))
+        said = doc.text[a.start : a.end]  # as the seller said it ("AVM"), not as the question spelt it
+        out.append((turns[a.buyer_turn].start, a.buyer_turn, "term_asked", f"the buyer asked what “{said}” means"))
     for o in facts.objections:
         answer = "answered with a question" if o.reply_asked else (f"answered with {o.reply_words} words, no question"
                                                                    if o.reply is not None else "never answered")  # fmt: skip

@@ -53,7 +53,8 @@ class MixedLabel:
     def note(self, timed: bool) -> str:
         signs = []
         if self.self_answers:
-            signs.append(f"{self.self_answers} questions answered inside its own turns")
+            n = self.self_answers
+            signs.append(f"{n} question{'s' if n != 1 else ''} answered inside its own turns")
         if self.greetings:
             signs.append("greetings returned inside its own turns")
         if self.longest_s >= LONG_TURN_S and timed:

@@ -225,8 +225,10 @@ def few_discovery_questions(doc, ctx) -> Iterable[Hit]:
         pos = _longest_seller_turn(facts)
         if pos is not None:
             detail = ("about " if not facts.view.has_times else "") + f"{round(facts.view.duration / 60)}-minute"
-            yield Hit(_turn_span(facts, pos), {"count": count, "limit": minimum, "detail": detail,
-                                               "kind": facts.call_type.name}, data=DOC_SCOPE)  # fmt: skip
+            args = {"count": count, "limit": minimum, "detail": detail, "kind": facts.call_type.name}
+            message = (f"Only {count} discovery question{'s' if count != 1 else ''} in this {detail} "
+                       f"{facts.call_type.name} call; aim for {minimum} or more")  # fmt: skip
+            yield Hit(_turn_span(facts, pos), args, data=DOC_SCOPE, message=message)
 
 
 @rule(
