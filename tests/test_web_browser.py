@@ -320,6 +320,8 @@ def test_a_pasted_transcript_opens_the_call_view_and_pasted_copy_stays_copy(page
     page.locator("#call-view").wait_for(state="visible")
     assert page.text_content("#call-name") == "pasted transcript.txt"
     page.wait_for_function("() => document.querySelectorAll('#call-metrics tbody tr').length > 0")
+    length = page.locator("#call-metrics tr[data-metric='call.duration_s'] td").nth(0).inner_text()
+    assert length == "1:36", length  # lengths as m:ss, as the CLI and the HTML report write them
     page.click("#back-to-editor")
     page.locator("#copy-view").wait_for(state="visible")
     copy = "\n\n".join([HEDGED, HEDGED, "Book a demo today."])
