@@ -7,26 +7,26 @@ from pathlib import Path
 
 import pytest
 
-from plainpitch.call.analysis import analyze_call
-from plainpitch.call.api import review_bytes, review_text
+from plainpitch.call_review import analyze_call, review_bytes, review_text
 from plainpitch.emit.json_report import report_dict
 from plainpitch.ingest.errors import LoadError
 from plainpitch.ingest.transcript import load_transcript
 from plainpitch.model import Report
 
 FIXTURES = Path(__file__).resolve().parent / "data" / "transcripts"
-FIXTURE_FILES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".vtt", ".srt", ".txt", ".json"))
+FIXTURE_FILES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".vtt", ".srt", ".txt", ".json", ".md") and p.name != "README.md")
 DETAILS_KEYS = {
     "version", "type", "type_source", "type_reason", "has_times", "duration_s", "roles", "thresholds", "turns",
     "questions", "asks", "next_steps", "monologues", "longest_story", "feature_dumps", "terms_asked", "early_price",
-    "topics", "jargon", "moments", "notes",
+    "topics", "jargon", "moments", "notes", "times", "mixed_speakers", "objections", "buying_signals",
+    "absent_deciders",
 }  # fmt: skip
 
 
 def check_report(report):
     call = report.details["call"]
     assert set(call) == DETAILS_KEYS
-    assert call["version"] == "1.0"
+    assert call["version"] == "1.1"
     assert len(call["turns"]) == len(report.document.units)
     for t in call["turns"]:
         assert t["role"] in ("seller", "buyer") and t["end"] >= t["start"] >= 0
@@ -87,8 +87,8 @@ SHARED_FORMATS = ["derived_from_ami/IS1008a.srt", "derived_from_ami/IS1008a_otte
 @pytest.mark.parametrize("name", SHARED_FORMATS)
 def test_real_shared_transcripts(shared, name):
     report = analyze_call(load_transcript(shared / "transcripts" / "formats" / name))
-    check_report(report)
-    assert any("roles guessed" in n for n in report.notes)
+    call = check_report(report)
+    assert any("roles guessed" in n for n in call["notes"])
 
 
 def test_one_meeting_rendered_in_four_formats_gives_the_same_talk_share(shared):
@@ -101,19 +101,16 @@ def test_one_meeting_rendered_in_four_formats_gives_the_same_talk_share(shared):
 
 
 def test_jargon_counts_only_on_the_sellers_turns():
-    from plainpitch.rules.base import all_rules
-
-    if not {"JRG001", "JRG002"} & {r.meta.code for r in all_rules()}:
-        pytest.skip("the jargon rules are not installed")
     text = ("Ana: Thanks for the time. What slows your month-end close today?\n"
-            "Ben: Our Kubernetes CDC pipelines into the OLAP warehouse keep failing idempotency checks.\n"
-            "Ana: That sounds painful. Who fixes it when it breaks?\n")  # fmt: skip
+            "Ben: Our CDC feed into the OLAP warehouse keeps failing, and the OLAP jobs run all night.\n"
+            "Ana: That sounds painful. Who fixes it when it breaks?\n"
+            "Ben: Me, mostly, at night. The CDC logs are the only clue.\n")  # fmt: skip
     report = review_text(text, "call.txt", me=["Ana"])
     assert not [f for f in report.findings if f.code.startswith("JRG")], "buyer jargon is not the seller's"
     assert {m.name: m.value for m in report.metrics}["call.jargon_per_100.seller"] == 0
     seller_jargon = review_text(text, "call.txt", me=["Ben"])
     jrg = [f for f in seller_jargon.findings if f.code.startswith("JRG")]
-    assert jrg and all(f.turn == 1 for f in jrg)
+    assert jrg and all(f.turn in (1, 3) for f in jrg)
     assert seller_jargon.details["call"]["jargon"]
 
 
@@ -139,7 +136,7 @@ def test_moments_read_like_the_issue_asks():
     report = review_text(text, "call.txt", me=["Ana"])
     moments = report.details["call"]["moments"]
     mono = [m for m in moments if m["kind"] == "monologue"]
-    assert mono and mono[0]["clock"] == "0:00" and "monologue on" in mono[0]["text"]
+    assert mono and mono[0]["clock"] == "0:00" and mono[0]["text"] == "2:44 pitch with no question"
     assert any(m["kind"] == "next_step" and m["clock"] == "3:00" for m in moments)
 
 
@@ -160,7 +157,7 @@ def test_unknown_format_is_a_one_line_error_naming_the_file():
 def test_no_timestamps_is_a_sane_result_with_a_note():
     report = review_text((FIXTURES / "lines_plain.txt").read_text(encoding="utf-8"), "call.txt", me=["Dana Reyes"])
     call = check_report(report)
-    assert not call["has_times"] and any("no timestamps" in n for n in report.notes)
+    assert not call["has_times"] and call["times"] == "none" and any("no timestamps" in n for n in call["notes"])
 
 
 def test_overlapping_and_out_of_order_times_load_with_a_note():
@@ -170,7 +167,8 @@ def test_overlapping_and_out_of_order_times_load_with_a_note():
            "00:00:30.000 --> 00:00:40.000\n<v Ben>Finance owns them, and the controller signs off.\n")  # fmt: skip
     report = review_text(vtt, "call.vtt", me=["Ana"])
     check_report(report)
-    assert any("overlap" in n for n in report.notes) and any("before the one above" in n for n in report.notes)
+    notes = report.details["call"]["notes"]
+    assert any("overlap" in n for n in notes) and any("before the one above" in n for n in notes)
     m = {x.name: x.value for x in report.metrics}
     assert 0 <= m["call.talk_share.seller"] <= 100 and m["call.patience_s.seller"] >= 0
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from plainpitch.call.analysis import analyze_call
+from plainpitch.call_review import analyze_call
 from plainpitch.model import TimeRange, Turn
 from plainpitch.text.segment import Block, build_document, words_in
 
@@ -82,7 +82,7 @@ def test_a_backchannel_does_not_end_a_monologue_but_a_real_answer_does():
     assert (mono["turn"], mono["end_turn"], mono["over_limit"]) == (0, 2, True)
     tlk2 = [f for f in report.findings if f.code == "TLK002"]
     assert len(tlk2) == 1 and tlk2[0].turn == 2  # the longest turn of the monologue
-    assert "2 min 30 s" in tlk2[0].message
+    assert "2:30" in tlk2[0].message
 
 
 def test_topic_time_and_custom_trackers():
@@ -107,4 +107,4 @@ def test_one_speaker_gives_metrics_and_a_note_but_no_conversation_findings():
     m = metrics(report)
     assert m["call.talk_share.seller"].value is None and "only one side" in m["call.talk_share.seller"].note
     assert not [f for f in report.findings if f.code.startswith("TLK")]
-    assert any("only one side" in n for n in report.notes)
+    assert any("only one side" in n for n in report.details["call"]["notes"])

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from plainpitch.call.questions import CHECK, CLOSED, DISCOVERY, GREETING, OPEN, RHETORICAL, find_questions, is_discovery
+from plainpitch.call.questions import ADMIN, CHECK, CLOSED, DISCOVERY, GREETING, OPEN, RHETORICAL, find_questions
+from plainpitch.call.sentences import is_discovery
 
 
 def only(sentence):
@@ -42,7 +43,7 @@ def test_discovery_questions_and_their_form(sentence, form):
         ("Hi Sam, how are you doing today?", GREETING),
         ("How's it going?", GREETING),
         ("Does that make sense?", CHECK),
-        ("Can you see my screen?", CHECK),
+        ("Can you see my screen?", ADMIN),
         ("Shall I send over the security docs?", CHECK),
         ("Did you know that 80% of outages come from config changes?", RHETORICAL),
         ("Don't you think that is amazing?", RHETORICAL),
@@ -92,12 +93,15 @@ def _eval_module():
 
 
 @pytest.mark.eval
-def test_detectors_meet_their_targets_on_the_labelled_persuasion_sentences(shared):
-    result = _eval_module().run(shared)
+def test_call_review_meets_its_targets_on_persuasion_turns_and_the_judged_calls(shared):
+    result = _eval_module().run(shared)  # through the real pipeline: what `call review` reports, turn by turn
     disc, asks = result["discovery_questions"], result["asks"]
     assert disc["f1"] >= 0.85, disc
-    assert asks["f1"] >= 0.75, asks
-    # and they beat the '?' baseline by a wide margin
+    assert asks["f1"] >= 0.80, asks
+    # and they beat the '?' baseline by a wide margin, and barely need the '?' themselves
     assert disc["f1"] > result["discovery_questions_baseline_qmark"]["f1"] + 0.2
     assert asks["f1"] > result["asks_baseline_qmark"]["f1"] + 0.2
+    assert result["discovery_questions_no_qmarks"]["f1"] >= disc["f1"] - 0.05
     assert set(disc["f1_by_fold"]) == {"0", "1", "2", "3", "4"}
+    for name, call in result["judged_calls"].items():
+        assert all(call["within_2"].values()), (name, call)

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from plainpitch.call.analysis import analyze_call
 from plainpitch.call.types import THRESHOLDS, TYPES, infer_type, thresholds_for, thresholds_markdown
+from plainpitch.call_review import analyze_call
 from plainpitch.config import Config, ConfigError
 from plainpitch.ingest.transcript import load_transcript_text
 

@@ -304,6 +304,32 @@ def test_dropped_transcript_opens_the_call_view(page, shared):
     assert page.input_value("#call-me") == "Marketing"
 
 
+def _paste(page, text: str) -> None:
+    page.focus("#input")
+    page.evaluate(
+        """t => { const dt = new DataTransfer(); dt.setData('text/plain', t);
+           document.querySelector('#input').dispatchEvent(
+             new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true})); }""",
+        text,
+    )
+
+
+def test_a_pasted_transcript_opens_the_call_view_and_pasted_copy_stays_copy(page):
+    transcript = (ROOT / "tests" / "data" / "transcripts" / "granola_export.md").read_text(encoding="utf-8")
+    _paste(page, transcript)
+    page.locator("#call-view").wait_for(state="visible")
+    assert page.text_content("#call-name") == "pasted transcript.txt"
+    page.wait_for_function("() => document.querySelectorAll('#call-metrics tbody tr').length > 0")
+    length = page.locator("#call-metrics tr[data-metric='call.duration_s'] td").nth(0).inner_text()
+    assert length == "1:36", length  # lengths as m:ss, as the CLI and the HTML report write them
+    page.click("#back-to-editor")
+    page.locator("#copy-view").wait_for(state="visible")
+    copy = "\n\n".join([HEDGED, HEDGED, "Book a demo today."])
+    _paste(page, copy)
+    page.wait_for_function("t => document.querySelector('#input').value.includes(t)", arg="Book a demo today.")
+    assert page.locator("#call-view").is_hidden()
+
+
 def test_hostile_speaker_names_stay_text(page):
     vtt = (
         "WEBVTT\n\n00:00:00.000 --> 00:00:06.000\n<v Ana>Hi, thanks for making time. What made you look at us?</v>\n\n"

@@ -41,9 +41,11 @@ FORMATS: tuple[Format, ...] = (
     Format("zoom", CALL, _T + "zoom_txt:parse", (".txt", ".text"), "Zoom text"),
     Format("teams", CALL, _T + "teams_docx:parse", (".txt", ".text"), "Teams text"),
     Format("otter", CALL, _T + "otter:parse", (".txt", ".text"), "Otter text"),
-    Format("json", CALL, _T + "json_asr:parse", (".json",), "Whisper/AssemblyAI/Deepgram JSON"),
+    Format("json", CALL, _T + "json_asr:parse", (".json",), "Whisper/AssemblyAI/Deepgram/tl;dv/Fireflies JSON"),
     Format("lines", CALL, _T + "lines:parse", (".txt", ".text"), "'Name: text' lines"),
-    Format("docx", CALL, _T + "teams_docx:parse", (".docx",), "Teams .docx", binary=True),
+    Format("docx", CALL, _T + "teams_docx:parse", (".docx",), "Teams or Google Meet .docx", binary=True),
+    Format("granola", CALL, _T + "markdown:parse", (".md", ".markdown"), "Granola and Fireflies-style Markdown"),
+    Format("meet", CALL, _T + "meet:parse", (".txt", ".text"), "Google Meet transcript"),
 )
 BY_NAME = {f.name: f for f in FORMATS}
 

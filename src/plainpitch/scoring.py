@@ -114,8 +114,13 @@ def measure_deductions(doc: Document, ctx) -> dict[str, dict[str, float]]:
 
 
 def score(doc: Document, findings: Iterable[Finding], ctx=None) -> Score | None:
+    """The score, or None when there is no copy to judge (a one-word file, a list of links). A call is scored by
+    the call analysis' own measure (plainpitch.call.score: talk and the seller's jargon)."""
     findings = tuple(findings)
-    """The score, or None when there is no copy to judge (a one-word file, a list of links)."""
+    if getattr(ctx, "medium", "") == "call":
+        from plainpitch.call.score import call_score, seller_words
+
+        return call_score(findings, seller_words(doc)) if doc.units else None
     from plainpitch.classify import MIN_COPY_WORDS, copy_words
 
     if copy_words(doc) < MIN_COPY_WORDS and getattr(ctx, "medium", "") != "call":

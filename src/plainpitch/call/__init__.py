@@ -1,36 +1,22 @@
-"""plainpitch call: coach a pre-sales call from its transcript.
+"""The conversation analysis of a call transcript: below the rules, above the loaders.
 
 Modules, one job each:
 
 - ``turns``     the per-call view every measure reads (turns with role, times, words, sentences), built once
-- ``roles``     who is selling and who is buying (``--me``, config, or a guess with a warning)
-- ``questions`` is a sentence a question; open or closed; discovery, or greeting/rhetorical/tag
+- ``roles``     who is selling and who is buying (``--me``, config, the export's "You", or a guess); set on the turns
+- ``speech``    the normalised form every pattern reads
+- ``questions`` is a sentence a question; open or closed; discovery, or greeting/rhetorical/check
 - ``asks``      asks (a request for commitment) and next steps (action + owner + time)
+- ``sentences`` what one sentence does (question, ask, next step, features, benefit): the one decision
 - ``dumps``     monologues, buyer stories and feature dumps
 - ``topics``    pricing, competitors and the keyword trackers from config
 - ``types``     call types (discovery, demo, cold, closing): inference and the per-type thresholds table
 - ``facts``     all of the above for one call, computed once and shared by rules, metrics and reports
 - ``metrics``   the ``call.*`` metrics (defined in docs/calls.md)
 - ``details``   ``report.details["call"]``: the JSON-ready analysis (versioned; schema in docs/calls.md)
-- ``analysis``  ``analyze_call(doc, me=..., call_type=..., config=...) -> DocumentReport``
-- ``render``    text, Markdown and HTML call reports, with the talk-time timeline (matplotlib SVG)
-- ``cli``       ``plainpitch call review`` and ``plainpitch call compare``
-- ``api``       ``review_text`` / ``review_bytes`` for the web editor
+- ``score``     the call score (talk and the seller's jargon)
+- ``timefmt``   m:ss, the one time format of every call report
 
-Heavy modules (matplotlib, the rules) are imported only when used.
+It imports nothing above it (no engine, no rules, no renderers): the TLK rules read it, the engine runs them,
+``plainpitch.call_review`` runs a whole review and ``plainpitch.emit.call`` renders the reports.
 """
-
-from __future__ import annotations
-
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:  # pragma: no cover
-    from plainpitch.model import Document, DocumentReport
-
-__all__ = ["analyze_call"]
-
-
-def analyze_call(doc: Document, me: Any = (), call_type: str | None = None, config: Any = None) -> DocumentReport:
-    from plainpitch.call.analysis import analyze_call as _analyze_call
-
-    return _analyze_call(doc, me=me, call_type=call_type, config=config)

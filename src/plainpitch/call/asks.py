@@ -14,16 +14,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plainpitch.call.questions import normalise
+from plainpitch.call.speech import normalise, unstutter
 
-# Verbs and nouns of commitment: what a seller asks a buyer to do.
+# Verbs and nouns of commitment: what a seller asks a buyer to do. Base forms and -ing only: "have you ever
+# donated", "we decided to sign" and "I was asked to join" tell what happened, they ask for nothing.
 _COMMIT = (
-    r"donat\w*|giv\w*|give|contribut\w*|spare|pledg\w*|pay|paying|buy\w*|purchas\w*|sign(?:ing|ed)?(?:\s+up)?|"
-    r"order\w*|subscrib\w*|upgrad\w*|commit\w*|invest\w*|fund\w*|sponsor\w*|support|help(?:ing)?(?!\s+(?:me|us)\s+understand)|"
-    r"join\w*|try(?:ing)?|start(?:ing)?|book(?:ing)?|schedul\w*|move\s+forward|moving\s+forward|go\s+ahead|"
-    r"get\s+started|proceed\w*|count\s+(?:on|you)|afford|chip\s+in|put\s+(?:in|down)|make\s+a\s+(?:donation|purchase|"
-    r"commitment|decision|contribution|difference|gift)|donation|pilot|trial|deal|contract|license|licence|"
-    r"onboard\w*|roll\s+(?:it\s+)?out|adopt\w*|switch\w*|renew\w*|expand\w*|add\s+(?:seats|users|licenses)"
+    r"donat(?:e|es|ing|ion|ions)|giv(?:e|es|ing)|contribut(?:e|es|ing|ion|ions)|spare|pledg(?:e|es|ing)|pay|paying|"
+    r"buy|buying|purchas(?:e|es|ing)|sign(?:ing)?(?:\s+up)?|order(?:ing)?|subscrib(?:e|ing)|upgrad(?:e|ing)|"
+    r"commit(?:ting|ment)?|invest(?:ing|ment)?|fund(?:ing)?|sponsor(?:ing)?|support|"
+    r"help(?:ing)?(?!\s+(?:me|us)\s+understand)|join(?:ing)?|try(?:ing)?|start(?:ing)?|book(?:ing)?|schedul(?:e|ing)|"
+    r"move\s+forward|moving\s+forward|get\s+started|proceed(?:ing)?|count\s+(?:on|you)|afford|chip\s+in|"
+    r"put\s+(?:in|down)|make\s+a\s+(?:donation|purchase|commitment|decision|contribution|difference|gift)|"
+    r"pilot|trial|deal|contract|license|licence|onboard(?:ing)?|roll\s+(?:it\s+)?out|adopt(?:ing)?|"
+    r"switch(?:ing)?|renew(?:ing|al)?|expand(?:ing)?|add\s+(?:seats|users|licenses)|exchang(?:e|ing)|"
+    r"replac(?:e|ing)|swap(?:ping)?"
 )
 _COMMIT_RE = re.compile(rf"\b(?:{_COMMIT})\b")
 
@@ -32,8 +36,9 @@ _COMMIT_RE = re.compile(rf"\b(?:{_COMMIT})\b")
 _REQUEST_Q = re.compile(
     r"\b(?:(?:would|will|could|can|won't|wouldn't)\s+(?:you|u|ya)\s+(?:still\s+|also\s+|maybe\s+|perhaps\s+|at\s+least\s+|possibly\s+)?"
     r"(?!know\b|remember\b|have\s+(?:any\s+)?questions\b|mind\s+if\b|tell\b|describe\b|walk\b|explain\b|share\b|see\b|hear\b|"
+    r"say\b|think\b|guess\b|rate\b|expect\b|estimate\b|prefer\b|recommend\b|agree\s+that\b|"
     r"(?:like|want|love|care)\s+to\s+(?:hear|know|learn|see|read|talk|chat|ask)\b|be\s+interested\s+in\s+(?:hearing|knowing|learning|how|what|why))"
-    r"|(?:do|did)\s+(?:you|u)\s+(?:still\s+|also\s+)?(?:want|wish|plan|intend|like\s+to|have\s+(?:any\s+)?interest|"
+    r"|(?:do|did)\s+(?:you|u)\s+(?:still\s+|also\s+)?(?:want|wish|plan|intend|have\s+(?:any\s+)?interest|"
     r"think\s+(?:that\s+)?you(?:'d|'ll|\s+would|\s+will|\s+might|\s+could|\s+can))\b"
     r"|(?:you|u)(?:'d|\s+would|\s+wouldn't|\s+won't|\s+will)\s+(?:still\s+)?(?:like|want|love|be\s+willing)\s+to\b"
     r"|^(?:would|will)\s+(?:like|want|care)\s+to\b"
@@ -41,7 +46,8 @@ _REQUEST_Q = re.compile(
     r"planning|thinking|keen|up\s+for|sure)\b"
     r"|(?:have|had)\s+(?:you|u)\s+(?:ever\s+)?(?:thought|considered|think)\b"
     r"|(?:is|would)\s+(?:that|this|it|there)\s+(?:be\s+)?(?:something|any\s+(?:way|chance))\b"
-    r"|any\s+chance\b|(?:can|could|may)\s+i\s+(?:count|interest|put\s+you|sign\s+you|get\s+you|ask\s+you\s+to)\b"
+    r"|any\s+chance\b|(?:can|could|may)\s+i\s+(?:count|interest|put\s+you|sign\s+you|get\s+you|ask\s+you\s+to|"
+    r"(?:see|check|find\s+out)\s+(?:if|whether)\s+(?:we|i)\s+can|offer\s+you|set\s+you\s+up)\b"
     r"|(?:do|can|could|may)\s+i\s+(?:have|get)\s+your\b"
     r"|(?:can|could|shall|should)\s+we\s+(?:count|get|go\s+ahead|move|start|sign|book|schedule|lock|set)\b"
     r"|how\s+(?:do|would)\s+you\s+feel\s+about\b|\bif\s+(?:you|u)(?:'d|\s+would)\s+like\s+to\b)"
@@ -49,8 +55,8 @@ _REQUEST_Q = re.compile(
 # Amount requests: "how much would you like to...", "what percentage are you willing to..."
 _AMOUNT_Q = re.compile(
     r"\b(?:how\s+(?:much|many)|what\s+(?:is\s+|'s\s+)?(?:a\s+|the\s+|your\s+)?(?:\w+\s+)?(?:amount|percentage|portion|part|sum))\b"
-    r"[^.?!]{0,50}?(?:\b(?:would|will|could|can|are\s+(?:you|u)\s+(?:willing|able|going|planning|thinking)|were\s+(?:you|u)|"
-    r"do\s+(?:you|u)\s+(?:want|like|plan|think|wish))\b|'d\b|'ll\b)"
+    r"[^.?!]{0,50}?(?:\b(?:(?:would|will|could|can)\s+(?:you|u|ya)|(?:you|u)\s+(?:would|will|could|can)|are\s+(?:you|u)\s+(?:willing|able|going|planning|thinking)|"
+    r"were\s+(?:you|u)|do\s+(?:you|u)\s+(?:want|like|plan|think|wish))\b|\byou'd\b|\byou'll\b)"
 )
 # Willingness with no verb of its own, pointing back at the offer: "would you do it?", "is that something you'd do?"
 _REFERRING = re.compile(
@@ -63,13 +69,15 @@ _REFERRING = re.compile(
 # Statement requests: "I'd like to ask you to...", "I encourage you to...", "we need you to...", "let's...". Each
 # needs a verb of commitment soon after it (``_WINDOW`` characters), so "I hope you have a nice day" is no ask.
 _REQUEST_S = re.compile(
-    r"\b(?:i|we)(?:'d|'m|\s+would|\s+am|\s+are|'re|\s+really|\s+just|\s+was|\s+were|\s+also)*\s*"
+    r"\b(?:i|we)(?:'d|'m|\s+would|\s+am|\s+are|'re|\s+really|\s+just|\s+also)*\s*"
     r"(?:like\s+to\s+|want\s+to\s+|going\s+to\s+|writing\s+to\s+|wanted\s+to\s+|hoping\s+to\s+|hope\s+to\s+|getting\s+ready\s+to\s+)?"
-    r"(?:ask\w*\s+(?:you\s+)?(?:to|for|if\s+you|whether\s+you|you\s+how\s+much)|invite|recommend|suggest|encourage|urge|propose|interest)\w*\b"
-    r"|\b(?:i|we)\s+(?:really\s+)?need\s+(?:you|your)\b|\bneed\s+(?:your|you)\s+(?:help|support)\b"
+    r"(?:ask(?:ing)?\s+(?:you\s+)?(?:to|for|if\s+you|whether\s+you|you\s+how\s+much)|invit(?:e|ing)|recommend(?:ing)?|suggest(?:ing)?|"
+    r"encourag(?:e|ing)|urg(?:e|ing)|propos(?:e|ing)|interest)\b"
+    r"|\b(?:i|we)\s+(?:really\s+)?need\s+(?:you|your)\b"
     r"|\b(?:i|we)(?:'d|\s+would)\s+(?:like|love)\s+(?:you|for\s+you)\s+to\b"
     r"|\bwe\s+(?:were|are)\s+hoping\s+(?:you|for\s+you)\b|\b(?:i|we)\s+hope\s+(?:that\s+)?you(?:'ll|\s+will|\s+would|\s+are|\s+can|\s+also)?\b"
-    r"|\b(?:i|we)\s+wish\b|\bwhy\s+not\b|\bplease\b|\blet'?s\b|\bconsider\b|\bgo\s+ahead\s+and\b"
+    r"|\b(?:i|we)\s+wish\b(?!\s+(?:i|we)\b)|\bwhy\s+not\b|\bplease\b|\blet'?s\b(?!\s+(?:say|see|look|take|talk|think|just\s+say|pretend))|"
+    r"\bconsider\b"
     r"|\b(?:have|has|get)\s+(?:the|an|a)\s+(?:opportunity|chance|option)\s+to\b"
     r"|\b(?:any|every|whatever)\s+(?:amount|bit|little|penny|cent|dollar)s?\b[^.?!]{0,40}\b(?:you|u)\s+(?:can|could|would)\b"
     r"|\b(?:you|u)\s+(?:can|could)\s+(?:help|do\s+more|make\s+a\s+difference)\b[^.?!]{0,30}\b(?:now|today|tonight|right\s+now)\b"
@@ -92,18 +100,28 @@ _OWNER = re.compile(
     r"\b(?:i(?:'ll|'m\s+going\s+to|\s+will|\s+am\s+going\s+to|\s+can|\s+could|'d\s+like\s+to|\s+would\s+like\s+to|\s+need\s+to|\s+should)|"
     r"we(?:'ll|'re\s+going\s+to|\s+will|\s+are\s+going\s+to|\s+can|\s+could|\s+should|\s+need\s+to)|"
     r"you(?:'ll|\s+will|\s+can|\s+could|'re\s+going\s+to|\s+are\s+going\s+to)|let'?s|let\s+me|"
+    r"(?P<cond>(?:if|once)\s+(?:i|we))\b|(?:i|we)(?:'d|\s+would)\s+(?:love|like)\s+to|"
     r"(?:can|could|shall|should)\s+(?:we|i|you)|(?:he|she|they)(?:'ll|\s+will)|"
     r"(?P<name>[a-z]+)\s+will)\b"
 )
 _ACTION = re.compile(
-    r"\b(?:send\w*|shar\w*|email\w*|e-mail\w*|forward\w*|schedul\w*|set\s+up|setting\s+up|book\w*|call\w*|meet\w*|"
+    r"\b(?:find\s+(?:some\s+|a\s+|an\s+)?(?:time|slot|hour|half\s+an\s+hour|\w+\s+minutes)|grab\s+(?:some\s+)?time|get\s+(?:something|it|a\s+\w+|time)\s+on\s+(?:the|your|our)\s+calendars?|"
+    r"put\s+(?:something|time|it)\s+on|reconven\w*|send\w*|shar\w*|email\w*|e-mail\w*|forward\w*|schedul\w*|set\s+up|setting\s+up|book\w*|call\w*|meet\w*|"
     r"follow\s+up|follow-up|circle\s+back|loop\s+in|introduc\w*|review\w*|demo\w*|show\w*|walk\s+through|get\s+back|"
     r"draft\w*|prepar\w*|put\s+together|sign\w*|start\w*|kick\s+off|reconnect\w*|sync\w*|talk\w*|chat\w*|connect\w*|"
     r"check\s+in|run\w*|trial|pilot|invit\w*|confirm\w*|finaliz\w*|finalis\w*|present\w*|go\s+over|revisit\w*|"
     r"regroup\w*|decid\w*|approv\w*|get\s+(?:you|it|the|a)|pick\s+(?:it|this)\s+up|hop\s+on|jump\s+on|touch\s+base|"
     r"deliver\w*|install\w*|deploy\w*|test\w*|donat\w*|pay\w*|transfer\w*|submit\w*)\b"
 )
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
 _TIME = re.compile(
+    rf"\b(?:in|by|before|after|around|until|through|early|mid|late|end\s+of|beginning\s+of|start\s+of|the\s+middle\s+of)\s+"
+    rf"(?:early\s+|mid\s+|late\s+|mid-)?{_MONTH}\b|"
+    r"\b(?:early|mid|late|later)\s+(?:next\s+|this\s+)?(?:week|month|quarter|year)\b|"
+    r"\b(?:in|over|within|during)\s+the\s+(?:next|coming)\s+(?:few|couple(?:\s+of)?|\d+|two|three|four|several)?\s*(?:days|weeks|months)\b|"
+    r"\bthis\s+coming\s+\w+\b|\b(?:the\s+)?(?:first|second|third|last)\s+week\s+of\b|\bthe\s+week\s+of\b|\bq[1-4]\b|"
+    r"\b(?:after|before|around|by)\s+(?:the\s+)?(?:holidays|new\s+year|labor\s+day|thanksgiving|christmas|summer|the\s+break)\b|"
+    r"\bend\s+of\s+(?:the\s+)?year\b|"
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:tomorrow|tonight|today|noon|eod|eow|asap)\b|"
     r"\bthis\s+(?:afternoon|morning|evening|week|month|quarter|friday|monday|tuesday|wednesday|thursday)\b|"
     r"\bnext\s+(?:week|month|quarter|time|call|meeting|(?:mon|tues|wednes|thurs|fri)day)\b|"
@@ -114,7 +132,24 @@ _TIME = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)\b|\bfirst\s+thing\b|\b(?:early|later)\s+next\s+week\b|\bwithin\s+(?:\d+|a|an|one|two)\s+\w+\b"
 )
 # "I'll send it sometime", "let's keep in touch": the owner and action are there, but nothing pins them down.
-_VAGUE = re.compile(r"\b(?:sometime|some\s+time|at\s+some\s+point|eventually|whenever|one\s+day|down\s+the\s+road)\b")
+_VAGUE = re.compile(
+    r"\b(?:sometime|(?<!find\s)(?<!grab\s)(?<!book\s)some\s+time|at\s+some\s+point|eventually|whenever|one\s+day|"
+    r"down\s+the\s+road)\b"
+)
+
+
+# A loose promise to talk again ("should I follow up in a couple of weeks or around Labor Day?") is not a next step:
+# a weak action (follow up, touch base, reconnect...) with only a soft time (around, in a couple of weeks, an
+# either/or) commits nobody. "Let's find time in December", "I'll follow up on Friday" do.
+_WEAK_ACTION = re.compile(
+    r"^(?:follow\s+up|follow-up|circle\s+back|check\s+in|touch\s+base|reconnect\w*|regroup\w*|get\s+back|"
+    r"connect\w*|talk\w*|chat\w*|sync\w*|revisit\w*)$"
+)
+_SOFT_TIME = re.compile(
+    r"^(?:around\b|in\s+(?:a|one|two)\s+(?:couple|few)|over\s+the\s+(?:next|coming)|within\s+(?:a|the)|"
+    r"(?:early|mid|late|later)\s+(?:next\s+|this\s+)?(?:week|month|quarter|year)|next\s+time|in\s+a\s+(?:few|couple))"
+)
+_EITHER_OR = re.compile(r"\bor\s+(?:around|in|by|next|after|before|on|at)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +171,10 @@ def find_ask(sentence: str) -> Ask | None:
     low = normalise(sentence).strip()
     if not low:
         return None
+    # every kind of ask below needs one of these: a commitment, an amount, a pointer back at an offer
+    if not (_COMMIT_RE.search(low) or _AMOUNT.search(low) or _REFERRING.search(low) or _AMOUNT_Q.search(low)):
+        return None
+    low = unstutter(low)
     if _AMOUNT_Q.search(low):
         return Ask("amount", sentence)
     commits = _COMMIT_RE.search(low) is not None
@@ -163,6 +202,8 @@ def is_ask(sentence: str) -> bool:
 def find_next_step(sentence: str) -> NextStep | None:
     """An action with an owner and a time in one sentence ("I'll send the proposal by Friday"), or None."""
     low = normalise(sentence)
+    if _TIME.search(low) is None:  # the rarest of the three parts: most sentences stop here
+        return None
     owner = None
     for m in _OWNER.finditer(low):
         # "<Name> will": a person, so the name is capitalised where it was said ("the report will run" is not)
@@ -174,8 +215,14 @@ def find_next_step(sentence: str) -> NextStep | None:
     action = _ACTION.search(low, owner.start())
     if action is None:
         return None
+    if owner.group("cond") and action.start() - owner.end() > 12:
+        return None  # "is it all right if I find time...", not "if we ever get round to talking"
     time = _TIME.search(low)
     if time is None or _VAGUE.search(low):
+        return None
+    times = list(_TIME.finditer(low))
+    soft = all(_SOFT_TIME.match(t.group(0)) for t in times) or (low.rstrip().endswith("?") and _EITHER_OR.search(low))
+    if soft and _WEAK_ACTION.match(action.group(0)):
         return None
     return NextStep(
         owner=sentence[owner.start() : owner.end()],

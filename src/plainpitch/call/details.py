@@ -1,16 +1,21 @@
 """The call analysis as JSON-ready data: ``report.details["call"]`` (schema in docs/calls.md, versioned).
 
-Bump DETAILS_VERSION's minor for added keys, its major for removed or changed ones.
+Bump DETAILS_VERSION's minor for added keys, its major for removed or changed ones. 1.1 added ``times``,
+``mixed_speakers``, ``objections``, ``buying_signals``, ``absent_deciders`` and ``kind`` on feature dumps; moments
+are named by what happened.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from plainpitch.call.facts import CallFacts, clock, moment_label, stretch_topic
+from plainpitch.call.dumps import Stretch
+from plainpitch.call.facts import CallFacts
 from plainpitch.call.roles import BUYER, SELLER
+from plainpitch.call.timefmt import clock
 
-DETAILS_VERSION = "1.0"
+DETAILS_VERSION = "1.1"
 
 
 def _t(x: float | None) -> float | None:
@@ -49,9 +54,9 @@ def call_details(facts: CallFacts) -> dict[str, Any]:
     for m in sorted(facts.monologues, key=lambda s: s.first):
         monologues.append({**at(m.first), "end_turn": turns[m.last].index, "start": _t(m.start), "end": _t(m.end),
                            "seconds": _t(m.seconds), "words": m.words, "over_limit": limit is not None and m.seconds > limit,
-                           "topic": stretch_topic(facts, m)})  # fmt: skip
+                           "about": monologue_label(facts, m)})  # fmt: skip
     longest_story = facts.stories[0] if facts.stories else None
-    dumps = [{**at(d.stretch.first), "count": d.count, "features": list(d.features),
+    dumps = [{**at(d.stretch.first), "kind": d.kind, "count": d.count, "features": list(d.features),
               "span": {"start": doc.sentences[d.first_sentence].start, "end": doc.sentences[d.last_sentence].end}}
              for d in facts.feature_dumps]  # fmt: skip
     terms = [{**at(a.seller_turn), "term": a.term, "asked_turn": turns[a.buyer_turn].index, "question": a.question,
@@ -64,6 +69,8 @@ def call_details(facts: CallFacts) -> dict[str, Any]:
         "type_source": facts.call_type.source,
         "type_reason": facts.call_type.reason,
         "has_times": timed,
+        "times": facts.times,
+        "mixed_speakers": [m.speaker for m in facts.mixed],
         "duration_s": _t(facts.view.duration),
         "roles": {"sellers": sorted(facts.roles.sellers), "buyers": sorted(facts.roles.buyers),
                   "source": facts.roles.source},  # fmt: skip
@@ -83,13 +90,53 @@ def call_details(facts: CallFacts) -> dict[str, Any]:
         "early_price": ({**at(facts.early_price.turn), "time": _t(facts.early_price.time), "text": doc.sentences[facts.early_price.sentence].text}
                         if facts.early_price else None),  # fmt: skip
         "topics": topics,
+        "objections": [{**at(o.turn), "time": _t(_sentence_time(facts, o.sentence)), "kind": o.kind,
+                        "text": doc.sentences[o.sentence].text, "answered_with_question": o.reply_asked,
+                        "reply_words": o.reply_words} for o in facts.objections],
+        "buying_signals": [{**at(b.turn), "time": _t(_sentence_time(facts, b.sentence)), "text": doc.sentences[b.sentence].text,
+                            "followed_by_next_step": b.followed} for b in facts.buying_signals],
+        "absent_deciders": [{**at(a.turn), "name": a.name, "why": a.why, "brought_in": a.included,
+                             "text": doc.sentences[a.sentence].text} for a in facts.absent],
         "moments": moments(facts),
         "notes": list(facts.notes),
     }
 
 
+def _sentence_time(facts: CallFacts, index: int) -> float | None:
+    return next((f.time for f in facts.sentences if f.sentence == index), None)
+
+
+_BACKGROUND = re.compile(
+    r"\b(?:i|we)\s+(?:was|were|worked|started|founded|joined|spent|grew|built|came|left|moved|met|decided)\b|"
+    r"\b(?:years?\s+ago|my\s+background|our\s+story|back\s+in\s+(?:\d{4}|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december))\b",
+    re.IGNORECASE,
+)
+
+
+def monologue_label(facts: CallFacts, m: Stretch) -> str:
+    """What a seller monologue was, in words a sales manager uses: an answer to the buyer's question, a product tour,
+    the company's background, an answer to an objection, or a pitch."""
+    doc = facts.doc
+    if any(d.stretch == m and d.kind == "tour" for d in facts.feature_dumps):
+        return "product tour, no question"
+    for o in facts.objections:
+        if o.reply is not None and m.first <= o.reply <= m.last:
+            return f"answer to the objection “{_short(o.words, 40)}”"
+    before = next((t for t in reversed(facts.turns[max(0, m.first - 4) : m.first]) if t.role != m.role and t.words > 5), None)
+    if before is not None:
+        asked = [f for f in facts.by_turn.get(before.pos, ()) if f.question is not None]
+        if asked:
+            return f"answer to “{_short(doc.sentences[asked[-1].sentence].text, 50)}”"
+    texts = [doc.sentences[f.sentence].text for pos in range(m.first, m.last + 1) for f in facts.by_turn.get(pos, ())
+             if f.role == m.role]  # fmt: skip
+    if texts and sum(1 for t in texts if _BACKGROUND.search(t)) >= max(3, len(texts) // 5):
+        return "the seller's background and history"
+    return "pitch with no question"
+
+
 def moments(facts: CallFacts) -> list[dict[str, Any]]:
-    """What to listen back to, in call order: '12:40 — 2 min 35 s monologue on the architecture'."""
+    """What to listen back to, in call order, each named by what happened ("7:49 product tour, no question")."""
     turns = facts.turns
     doc = facts.doc
     approx = "" if facts.view.has_times else "~"
@@ -97,31 +144,45 @@ def moments(facts: CallFacts) -> list[dict[str, Any]]:
     limit = facts.thresholds.get("monologue_max_s")
     for m in facts.monologues:
         if limit is not None and m.seconds > limit:
-            topic = stretch_topic(facts, m)
-            on = f" on {topic}" if topic else ""
-            out.append((m.start, m.first, "monologue", f"{approx}{moment_label(m.seconds)} monologue{on}"))
+            out.append((m.start, m.first, "monologue", f"{approx}{clock(m.seconds)} {monologue_label(facts, m)}"))
     for d in facts.feature_dumps:
-        out.append((turns[d.stretch.first].start, d.stretch.first, "feature_dump",
-                    f"feature dump: {d.count} features with no question or benefit"))  # fmt: skip
+        if d.kind == "list":
+            out.append((turns[d.stretch.first].start, d.stretch.first, "feature_dump",
+                        f"{d.count} features in a row, no question or outcome"))  # fmt: skip
     if facts.stories and facts.two_sided:
         s = facts.stories[0]
-        out.append((s.start, s.first, "buyer_story", f"longest buyer story: {approx}{moment_label(s.seconds)}"))
+        opening = [doc.sentences[i].text for i in range(turns[s.first].first_sentence, turns[s.first].end_sentence)]
+        first = next((t for t in opening if len(t.split()) >= 5), opening[0] if opening else "")
+        out.append((s.start, s.first, "buyer_story", f"the buyer's longest story ({approx}{clock(s.seconds)}): “{_short(first, 50)}”"))
     first_q = next((f for f in facts.sentences if f.role == SELLER and f.discovery), None)
     if first_q is not None:
         out.append((first_q.time, first_q.turn, "first_question",
-                    f"first discovery question: {_short(doc.sentences[first_q.sentence].text)}"))  # fmt: skip
+                    f"first discovery question: “{_short(doc.sentences[first_q.sentence].text)}”"))  # fmt: skip
     if facts.early_price is not None:
         f = facts.early_price
-        out.append((f.time, f.turn, "early_price", "price raised before any value"))
+        out.append((f.time, f.turn, "early_price", f"price before value: “{_short(doc.sentences[f.sentence].text)}”"))
     for a in facts.term_asks:
-        out.append((turns[a.buyer_turn].start, a.buyer_turn, "term_asked", f"buyer asked what “{a.term}” means"))
+        said = doc.text[a.start : a.end]  # as the seller said it ("AVM"), not as the question spelt it
+        out.append((turns[a.buyer_turn].start, a.buyer_turn, "term_asked", f"the buyer asked what “{said}” means"))
+    for o in facts.objections:
+        answer = "answered with a question" if o.reply_asked else (f"answered with {o.reply_words} words, no question"
+                                                                   if o.reply is not None else "never answered")  # fmt: skip
+        out.append((_sentence_time(facts, o.sentence) or turns[o.turn].start, o.turn, "objection",
+                    f"objection ({o.kind}): “{_short(o.words, 40)}”, {answer}"))  # fmt: skip
+    for b in facts.buying_signals:
+        after = "" if b.followed else ", no ask after it"
+        out.append((_sentence_time(facts, b.sentence) or turns[b.turn].start, b.turn, "buying_signal",
+                    f"buying signal: “{_short(doc.sentences[b.sentence].text, 60)}”{after}"))  # fmt: skip
+    for a in facts.absent:
+        why = "expected, did not join" if a.why == "expected" else "decides, not on the call"
+        out.append((turns[a.turn].start, a.turn, "absent_decider", f"{a.name} {why}"))
     for f in facts.sentences:
         if f.next_step is not None:
-            who = "buyer" if f.role == BUYER else "seller"
+            who = "the buyer" if f.role == BUYER else "the seller"
             out.append((f.time, f.turn, "next_step",
-                        f"next step ({who}): {_short(doc.sentences[f.sentence].text)}"))  # fmt: skip
-        elif f.ask is not None:
-            out.append((f.time, f.turn, "ask", f"ask: {_short(doc.sentences[f.sentence].text)}"))
+                        f"next step from {who}: “{_short(doc.sentences[f.sentence].text)}”"))  # fmt: skip
+        elif f.ask is not None and f.role == SELLER:
+            out.append((f.time, f.turn, "ask", f"the seller asks: “{_short(doc.sentences[f.sentence].text)}”"))
     out.sort(key=lambda m: (m[0], m[1]))
     return [{"time": round(t, 2), "clock": approx + clock(t), "turn": turns[pos].index, "kind": kind, "text": text}
             for t, pos, kind, text in out]  # fmt: skip
@@ -130,3 +191,16 @@ def moments(facts: CallFacts) -> list[dict[str, Any]]:
 def _short(text: str, limit: int = 70) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def term_details(facts: CallFacts, terms: list) -> list[dict[str, Any]]:
+    """The seller's jargon on this call (``call.terms.SpokenTerm``s) as JSON-ready items."""
+    doc = facts.doc
+    turn_of = {t.unit: t for t in facts.turns}
+    out = []
+    for st in terms:
+        t = turn_of.get(doc.unit_at(st.term.start))
+        out.append({"term": st.term.text, "kind": st.term.kind, "uses": st.seller_uses,
+                    "turn": t.index if t else None, "time": _t(t.start) if t else None,
+                    "span": {"start": st.term.start, "end": st.term.end}})  # fmt: skip
+    return out

@@ -7,12 +7,15 @@ customer story "including short interruptions such as clarifying questions".
 
 A *feature dump* is a seller stretch that lists three or more features with no question to the buyer and no
 benefit ("so you...", "which means...", "saves..."): the buyer hears a catalogue, not their problem solved.
+
+A *feature tour* is the spoken form of it in a demo: a monologue over the time limit in which the seller walks
+the screen ("here you can add a property", "this is where we start", "we'll also have versioning") sentence after
+sentence, asks the buyer nothing and rarely says what it changes for them.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from plainpitch.call.turns import CallTurn
@@ -20,6 +23,18 @@ from plainpitch.call.turns import CallTurn
 MONOLOGUE_BACKCHANNEL = (3.0, 5)  # seconds, words
 STORY_INTERJECTION = (5.0, 12)
 MAX_SILENCE = 5.0  # seconds: a longer gap between turns ends a stretch (silence is nobody's monologue)
+
+
+_BACKCHANNEL = re.compile(
+    r"^(?:\W*(?:m+-?h+m+|mhm+|uh-?huh|yeah|yep|yup|yes|right|okay|ok|k|sure|got\s+it|i\s+see|cool|great|wow|"
+    r"interesting|exactly|true|nice|absolutely|totally|for\s+sure|perfect|gotcha|sounds\s+good|makes\s+sense|please)\W*)+$",
+    re.IGNORECASE,
+)
+
+
+def is_backchannel(text: str) -> bool:
+    """'Mhmm.', 'Yeah. Yep.', 'Got it': the listener keeps listening, the speaker keeps the floor."""
+    return bool(_BACKCHANNEL.match(text.strip()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,12 +92,20 @@ _FEATURE = re.compile(
     re.IGNORECASE,
 )
 _BENEFIT = re.compile(
-    r"\b(?:so\s+(?:that\s+)?(?:you|your|the\s+team|they|nobody)|which\s+means|that\s+means|means\s+(?:you|your)|saves?|saving|"
+    r"\b(?:so\s+(?:that\s+)?(?:you|your|the\s+team|they|nobody)|which\s+means|that\s+means|means\s+(?:you|your)|"
     r"lets?\s+you|helps?\s+(?:you|your)|so\s+you\s+can|you\s+(?:won'?t|will\s+not|no\s+longer|never)|no\s+more|instead\s+of|"
-    r"without\s+(?:having|needing|writing|hiring|waiting)|reduc\w+|cuts?|avoid\w*|prevent\w*|faster|quicker|cheaper|fewer|"
-    r"less\s+(?:time|work|risk)|in\s+(?:minutes|seconds)|pays?\s+for\s+itself|roi|revenue|hours\s+(?:a|per)\s+week)\b",
+    r"without\s+(?:having|needing|writing|hiring|waiting)|pays?\s+for\s+itself|saves?\s+(?:you|your|time|money|hours|days))\b",
     re.IGNORECASE,
 )
+# Words of an outcome that count only when said to the buyer ("cuts your close to two days", not "cut and dry";
+# "revenue" in a finance tool's demo is the subject matter, not the buyer's gain).
+_OUTCOME = re.compile(
+    r"\b(?:reduc(?:e|es|ing)|cuts?|avoids?|prevents?|shortens?|faster|quicker|cheaper|fewer|less\s+(?:time|work|risk)|"
+    r"in\s+(?:minutes|seconds)|(?:increase|grow|boost|raise|more|higher)\s+(?:your\s+)?(?:revenue|roi|margin|sales)|"
+    r"hours\s+(?:a|per)\s+week)\b",
+    re.IGNORECASE,
+)
+_TO_YOU = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
 _LIST_SEP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+")
 # A list ends where a new clause starts: "it has SSO and audit logs, which means..." lists two features.
 _CLAUSE_END = re.compile(r"[.;:!?]|\b(?:which|that|so|because|but|where|when|if|though|although|while|to)\b", re.IGNORECASE)
@@ -104,36 +127,26 @@ def feature_count(sentence: str) -> int:
     return min(6, len(items))
 
 
-def has_benefit(sentence: str) -> bool:
-    return _BENEFIT.search(sentence) is not None
-
-
-# -- what a stretch is about ("2 min 35 s monologue on the architecture") -----------------------------------
-_STOP = frozenset(
-    """
-    about above after again against also although always among another anything anyway around because been before
-    being below between both could didn does doing done down during each either else enough even ever every few
-    from further going gonna have having here hers herself himself into itself just know like little look make many
-    maybe might more most much must myself need never next okay only other others ours ourselves over pretty quite
-    rather really right same says seen shall should since some something still such sure take than that thats their
-    theirs them themselves then there these they thing things think this those though through thus together too
-    under until very want wanna well were what whatever when where whether which while will with within without
-    would yeah your yours yourself yourselves actually basically kind sort mean means good great just lots stuff
-    people yes let's lets that's it's we're you're they're there's here's what's don't doesn't didn't can't won't
-    i'm i've we've you've i'll we'll you'll going gets getting give gives get got make makes made
-    """.split()
+# Walking a screen or naming what the product does, as a seller says it in a demo.
+_TOUR = re.compile(
+    r"\b(?:(?:you|we|i|they|users?)\s+(?:can|could|will\s+be\s+able\s+to|'ll\s+be\s+able\s+to|'d\s+be\s+able\s+to)\s+(?:also\s+|just\s+|then\s+)?"
+    r"(?:see|select|add|input|enter|upload|click|choose|drag|drop|filter|sort|pick|set|edit|view|toggle|export|import|create|"
+    r"search|pull|put|go|scroll|compare|track|type|change|adjust|switch|open|download|share|attach|map|customi[sz]e|override)|"
+    r"here\s+(?:you|we)\s+(?:can|have|see|go)|(?:this|that|here)\s+is\s+where|over\s+here|on\s+the\s+(?:left|right|top|bottom|screen|side)|"
+    r"(?:we|it|this|that)\s+(?:also\s+)?(?:have|has|will\s+have|'ll\s+have|'ve\s+got|shows?|displays?|calculates?|populates?|pulls?)\b|"
+    r"(?:it|this|that)\s+(?:will|'ll|would)\s+(?:also\s+)?(?:show|pull|populate|calculate|give|bring|display|generate|update|flag|let)|"
+    r"if\s+(?:i|you|we)\s+(?:click|go|put|select|scroll|open|change|type|enter|drag)|(?:click|select|choose)\s+(?:on|the|here|this))\b",
+    re.IGNORECASE,
 )
 
 
-def main_word(texts: list[str]) -> str | None:
-    """The most frequent content word across some sentences, as a rough 'on what' for a moment's label."""
-    counts: Counter[str] = Counter()
-    for text in texts:
-        for w in re.findall(r"[A-Za-z][A-Za-z'-]{3,}", text):
-            lw = w.lower()
-            if lw not in _STOP:
-                counts[lw] += 1
-    if not counts:
-        return None
-    word, n = counts.most_common(1)[0]
-    return word if n >= 2 else None
+def is_tour(sentence: str) -> bool:
+    """A sentence that shows or names what the product does (a feature tour's sentence)."""
+    return feature_count(sentence) > 0 or _TOUR.search(sentence) is not None
+
+
+def has_benefit(sentence: str) -> bool:
+    """The sentence says what something changes for the buyer."""
+    return _BENEFIT.search(sentence) is not None or (
+        _OUTCOME.search(sentence) is not None and _TO_YOU.search(sentence) is not None
+    )

@@ -1,8 +1,9 @@
 """Everything the call rules, metrics and reports read, computed once per call in one pass over its sentences.
 
 ``facts_for(doc, ctx)`` memoises a ``CallFacts`` on the engine's Context, so the TLK rules, the metric provider
-and the details provider share one analysis. Roles come from the Document when ``analyze_call`` has set them,
-else from ``[tool.plainpitch.call] me`` or a guess (see ``roles``).
+and the details provider share one analysis. Roles are read from the Document's turns (``roles.with_roles`` puts
+them there); a Document whose roles were never decided gets them here, from ``[tool.plainpitch.call] me`` or a
+guess. This module is analysis: it reads the Document and the call settings, never the engine or the rules.
 """
 
 from __future__ import annotations
@@ -14,19 +15,15 @@ from typing import Any
 
 from plainpitch.call import asks as asks_mod
 from plainpitch.call import questions as q_mod
-from plainpitch.call.dumps import (
-    MONOLOGUE_BACKCHANNEL,
-    STORY_INTERJECTION,
-    Stretch,
-    feature_count,
-    has_benefit,
-    main_word,
-    stretches,
-)
-from plainpitch.call.roles import BUYER, SELLER, Roles, apply_roles, assign_roles
+from plainpitch.call.dumps import MONOLOGUE_BACKCHANNEL, STORY_INTERJECTION, Stretch, is_backchannel, is_tour, stretches
+from plainpitch.call.roles import BUYER, SELLER, Roles, roles_of, with_roles
+from plainpitch.call.sentences import classify
+from plainpitch.call.signals import absences, buying_signal, lowercase_words, objection
 from plainpitch.call.topics import PRICING, compile_topics, topics_in
 from plainpitch.call.turns import CallTurn, CallTurns, build_turns
 from plainpitch.call.types import TYPES, CallType, infer_type, thresholds_for
+from plainpitch.call.voices import MixedLabel, mixed_labels
+from plainpitch.config import ConfigError
 from plainpitch.model import Document
 
 
@@ -52,6 +49,7 @@ class FeatureDump:
     last_sentence: int
     count: int
     features: tuple[str, ...]
+    kind: str = "list"  # list: features named in a row; tour: a long monologue walking the screen
 
 
 @dataclass(frozen=True)
@@ -62,6 +60,34 @@ class TermAsk:
     seller_turn: int  # CallTurn.pos of the seller's use that is flagged
     start: int  # offsets of the flagged use in Document.text
     end: int
+
+
+@dataclass(frozen=True)
+class ObjectionFact:
+    sentence: int  # Document.sentences index of the buyer's objection
+    turn: int  # CallTurn.pos
+    kind: str  # price | status quo | competitor | timing | authority | risk
+    words: str  # the words that make it an objection
+    reply: int | None  # CallTurn.pos of the seller's answer (None: the seller never answered)
+    reply_asked: bool  # the answer opens with a question (within its first sentences)
+    reply_words: int  # words the seller spoke before the buyer spoke again
+
+
+@dataclass(frozen=True)
+class SignalFact:
+    sentence: int
+    turn: int
+    words: str
+    followed: bool  # an ask or a next step came after it
+
+
+@dataclass(frozen=True)
+class AbsentFact:
+    name: str
+    why: str  # expected | decides
+    sentence: int
+    turn: int
+    included: bool  # a later next step or ask names them
 
 
 @dataclass
@@ -80,7 +106,26 @@ class CallFacts:
     topic_seconds: dict[str, float]
     topic_mentions: dict[str, int]
     topic_first: dict[str, float]
+    mixed: list[MixedLabel] = field(default_factory=list)  # labels that seem to hold several people
+    objections: list[ObjectionFact] = field(default_factory=list)
+    buying_signals: list[SignalFact] = field(default_factory=list)
+    absent: list[AbsentFact] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def by_turn(self) -> dict[int, list[SentenceFact]]:
+        """Each turn's sentence facts (CallTurn.pos -> facts in order), built once."""
+        cached = self.__dict__.get("_by_turn")
+        if cached is None:
+            cached = self.__dict__["_by_turn"] = _by_turn(self.sentences)
+        return cached
+
+    @property
+    def times(self) -> str:
+        """How far the times can be trusted: measured | start-only | sparse | none (see ingest.transcript)."""
+        if not self.view.has_times:
+            return "none"
+        return str(self.doc.meta.get("times") or "measured")
 
     @property
     def turns(self) -> list[CallTurn]:
@@ -101,13 +146,22 @@ class CallFacts:
 
 # -- the buyer asks what a term means ----------------------------------------------------------------------
 _TERM = r"[\w.+/#&-]+(?:\s+[\w.+/#&-]+){0,2}"
+# "what does X mean / stand for", and the forms speech-to-text writes it in: "what is avm stand for", "what's the
+# X stand for", "what X stands for", "X stands for what", "what X means"
 _MEANING = re.compile(
-    rf"\bwhat\s+(?:does|do|did)\s+(?:an?\s+|the\s+)?[\"'“]?(?P<a>{_TERM})[\"'”]?\s+(?:mean|stand\s+for)\b"
+    rf"\bwhat(?:'s|\s+is|\s+was|\s+does|\s+do|\s+did)?\s+(?:an?\s+|the\s+)?[\"'“]?(?P<a>{_TERM})[\"'”]?\s+"
+    rf"(?:mean|means|stand\s+for|stands\s+for)\b"
+    rf"|\b(?P<d>{_TERM})\s+(?:stands|stand)\s+for\s+what\b"
     rf"|\bwhat\s+(?:do|did)\s+you\s+mean\s+by\s+(?:an?\s+|the\s+)?[\"'“]?(?P<b>{_TERM})[\"'”]?"
     rf"|\bwhat(?:'s|\s+is|\s+are)\s+(?:an?\s+)?[\"'“]?(?P<c>{_TERM})[\"'”]?\s*\?",
     re.IGNORECASE,
 )
 _NOT_TERMS = frozenset("it that this that's those these them you your the a an there here so".split())
+# words that cannot sit inside the term asked about: "what would that mean", "what the heck does that mean"
+_NOT_IN_TERM = frozenset(
+    "does do did would will could can should is was are were that this it they he she we i heck hell exactly really "
+    "then so you your just".split()
+)
 
 
 def _rare(term: str) -> bool:
@@ -126,11 +180,14 @@ def _term_asks(doc: Document, turns: list[CallTurn], facts: list[SentenceFact]) 
         if fact.role != BUYER:
             continue
         text = doc.sentences[fact.sentence].text
-        m = _MEANING.search(text)
+        low = text.lower()
+        m = _MEANING.search(text) if ("mean" in low or "stand" in low or low.rstrip().endswith("?")) else None
         if m is None:
             continue
-        term = (m.group("a") or m.group("b") or m.group("c") or "").strip(" ?.,!\"'”")
+        term = (m.group("a") or m.group("b") or m.group("c") or m.group("d") or "").strip(" ?.,!\"'”")
         if not term or term.lower() in _NOT_TERMS or term.lower() in seen:
+            continue
+        if any(w in _NOT_IN_TERM for w in term.lower().split()):
             continue
         if m.group("c") and (len(text.split()) > 8 or not _rare(term)):
             continue
@@ -150,44 +207,27 @@ def _term_asks(doc: Document, turns: list[CallTurn], facts: list[SentenceFact]) 
     return out
 
 
+def _unit_text(doc: Document, unit: int) -> str:
+    u = doc.units[unit]
+    return doc.text[u.start : u.end]
+
+
 def _call_type(seller_texts: list[str], wanted: str | None) -> CallType:
     if wanted:
         if wanted not in TYPES:
-            from plainpitch.config import ConfigError
-
             raise ConfigError(f"call type {wanted!r} is not one of {', '.join(TYPES)}")
         return CallType(wanted, "set", "set by --type or config")
     return infer_type(seller_texts)
 
 
-def _classify(text: str, role: str):
-    """What one sentence does: (counted question, discovery?, ask, next step, features named, benefit?)."""
-    found = q_mod.find_questions(text)
-    ask = None
-    features, benefit = 0, False
-    if role == SELLER:  # asks, features and benefits are judged on what the seller says
-        ask = asks_mod.find_ask(text)
-        features = feature_count(text)
-        benefit = has_benefit(text)
-    next_step = asks_mod.find_next_step(text)
-    counted = next((q for q in found if q.purpose == q_mod.DISCOVERY), None)
-    discovery = counted is not None and ask is None and next_step is None
-    if counted is None and ask is not None and ask.kind != "statement":
-        # an ask put as a question still counts as a question asked
-        counted = next((q for q in found if q.purpose != q_mod.GREETING), None)
-    return counted, discovery, ask, next_step, features, benefit
-
-
 def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> CallFacts:
     """The call analysis of one Document whose units are turns."""
     cfg = dict(call_config or {})
-    me = cfg.get("me") or ()
-    if isinstance(me, str):
-        me = [me]
-    roles = doc.meta.get("roles")  # set on the Document by analyze_call from --me and config
-    if not isinstance(roles, Roles):
-        roles = assign_roles(doc, config_me=me)
-    doc = apply_roles(doc, roles)
+    roles = roles_of(doc)
+    if roles is None:  # the Document came straight to the engine: decide the roles from config or a guess
+        doc = with_roles(doc, config_me=cfg.get("me") or ())
+        roles = roles_of(doc)
+    assert roles is not None
     notes = [roles.note] if roles.note else []
     view = build_turns(doc)
     notes.extend(view.notes)
@@ -200,6 +240,15 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
     topic_seconds = dict.fromkeys(topics, 0.0)
     topic_mentions = dict.fromkeys(topics, 0)
     topic_first: dict[str, float] = {}
+    # words the same side says after each turn before the other side takes the floor ("mm-hmm" does not; a short
+    # answer such as "The board." does)
+    floor_after = [0] * len(turns)
+    for i in range(len(turns) - 2, -1, -1):
+        nxt = turns[i + 1]
+        if nxt.role == turns[i].role:
+            floor_after[i] = nxt.words + floor_after[i + 1]
+        elif i + 2 < len(turns) and turns[i + 2].role == turns[i].role and is_backchannel(_unit_text(doc, nxt.unit)):
+            floor_after[i] = turns[i + 2].words + floor_after[i + 2]
     for t in turns:
         if t.role == SELLER:
             seller_texts.append(doc.text[doc.units[t.unit].start : doc.units[t.unit].end])
@@ -208,7 +257,10 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
             text = sentences[si].text
             at = t.start + (t.seconds * spoken / t.words if t.words else 0.0)
             spoken += sentences[si].word_count
-            counted, discovery, ask, next_step, features, benefit = _classify(text, t.role)
+            before = sentences[si - 1].text if si > t.first_sentence else ""
+            move = classify(text, t.role, before, max(0, t.words - spoken) + floor_after[t.pos])
+            counted, discovery, ask, next_step = move.question, move.discovery, move.ask, move.next_step
+            features, benefit = move.features, move.benefit
             if counted is not None:
                 turn_has_question[t.pos] = True
             hit_topics = topics_in(text, topics) if topics else ()
@@ -223,9 +275,13 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
         notes.append("only one side speaks in this transcript: the conversation rules need a seller and a buyer")
     call_type = _call_type(seller_texts, cfg.get("type"))
     thresholds = thresholds_for(call_type.name, cfg.get("thresholds"))
+    mixed = mixed_labels(doc, view)
+    notes.extend(m.note(view.has_times) for m in mixed)
     monologues = stretches(turns, SELLER, turn_has_question, MONOLOGUE_BACKCHANNEL, questions_break=True)
     stories = stretches(turns, BUYER, turn_has_question, STORY_INTERJECTION, questions_break=False)
     dumps = _feature_dumps(monologues, facts, turns, thresholds.get("feature_dump_min") or 3, doc)
+    dumps += _feature_tours(monologues, facts, doc, thresholds, {d.stretch for d in dumps})
+    dumps.sort(key=lambda d: d.stretch.start)
     monologues.sort(key=lambda s: (-s.seconds, s.first))
     stories.sort(key=lambda s: (-s.seconds, s.first))
     return CallFacts(
@@ -239,20 +295,30 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
         stories=stories,
         feature_dumps=dumps,
         term_asks=_term_asks(doc, turns, facts),
+        objections=_objections(doc, turns, facts),
+        buying_signals=_buying_signals(doc, facts),
+        absent=_absent(doc, turns, facts, roles),
         early_price=_early_price(facts, turns),
         topic_seconds=topic_seconds,
         topic_mentions=topic_mentions,
         topic_first=topic_first,
+        mixed=mixed,
         notes=notes,
     )
 
 
+def _by_turn(facts: list[SentenceFact], role: str | None = None) -> dict[int, list[SentenceFact]]:
+    """Sentence facts per turn (CallTurn.pos), of one side or both."""
+    out: dict[int, list[SentenceFact]] = {}
+    for f in facts:
+        if role is None or f.role == role:
+            out.setdefault(f.turn, []).append(f)
+    return out
+
+
 def _feature_dumps(seller_stretches: list[Stretch], facts: list[SentenceFact], turns: list[CallTurn], minimum: int,
                    doc: Document) -> list[FeatureDump]:  # fmt: skip
-    by_turn: dict[int, list[SentenceFact]] = {}
-    for f in facts:
-        if f.role == SELLER:
-            by_turn.setdefault(f.turn, []).append(f)
+    by_turn = _by_turn(facts, SELLER)
     out = []
     for st in seller_stretches:
         mine = [f for pos in range(st.first, st.last + 1) for f in by_turn.get(pos, ())]
@@ -263,6 +329,111 @@ def _feature_dumps(seller_stretches: list[Stretch], facts: list[SentenceFact], t
         if count >= minimum:
             texts = tuple(doc.sentences[f.sentence].text for f in feats)
             out.append(FeatureDump(st, feats[0].sentence, feats[-1].sentence, count, texts))
+    return out
+
+
+# -- objections, buying signals, absent deciders ------------------------------------------------------------
+REPLY_OPENING_SENTENCES = 3  # an objection is explored when the seller's answer asks within its first sentences
+REPLY_MIN_WORDS = 8  # shorter seller turns ("Yeah.", "Right, fair.") are backchannels, not the answer
+PITCH_WORDS = 40  # an answer of this many words or more with no question is a pitch
+
+
+def _objections(doc: Document, turns: list[CallTurn], facts: list[SentenceFact]) -> list[ObjectionFact]:
+    by_turn = _by_turn(facts)
+    out: list[ObjectionFact] = []
+    seen_turns: set[int] = set()
+    for f in facts:
+        if f.role != BUYER or f.turn in seen_turns:
+            continue
+        found = objection(doc.sentences[f.sentence].text)
+        if found is None:
+            continue
+        seen_turns.add(f.turn)
+        reply = next((t.pos for t in turns[f.turn + 1 :] if t.role == SELLER and t.words >= REPLY_MIN_WORDS), None)
+        asked, words = False, 0
+        if reply is not None:
+            opening = by_turn.get(reply, [])[:REPLY_OPENING_SENTENCES]
+            asked = any(s.question is not None for s in opening)
+            for t in turns[reply:]:
+                if t.role == BUYER and t.words > 5:
+                    break
+                if t.role == SELLER:
+                    words += t.words
+        out.append(ObjectionFact(f.sentence, f.turn, found.kind, found.text, reply, asked, words))
+    return out
+
+
+def _followed(facts: list[SentenceFact], after: int) -> bool:
+    return any(f.sentence >= after and (f.next_step is not None or (f.role == SELLER and f.ask is not None)) for f in facts)
+
+
+def _buying_signals(doc: Document, facts: list[SentenceFact]) -> list[SignalFact]:
+    out = []
+    for f in facts:
+        if f.role != BUYER:
+            continue
+        words = buying_signal(doc.sentences[f.sentence].text)
+        if words:
+            out.append(SignalFact(f.sentence, f.turn, words, _followed(facts, f.sentence)))
+    return out
+
+
+_ABSENCE_HINT = re.compile(r"without\s+(?:me|him|her|them)|make\s+it|join|decid|sign|final|run\s+(?:it|this|that)\s+by|approval|"
+                           r"pulled|stuck|be\s+(?:here|there|on)", re.IGNORECASE)
+_JOINED = r"(?:hi|hey|hello|welcome|morning|afternoon),?\s+{name}\b|\b{name}(?:\s+(?:just|has))?\s+(?:joined|is\s+(?:here|on|joining\s+now))\b"
+
+
+def _absent(doc: Document, turns: list[CallTurn], facts: list[SentenceFact], roles: Roles) -> list[AbsentFact]:
+    labels = " ".join(sorted(roles.sellers | roles.buyers)).lower().split()
+    common = lowercase_words(doc.text) if _ABSENCE_HINT.search(doc.text) else frozenset()
+    out: list[AbsentFact] = []
+    seen: set[str] = set()
+    for t in turns:
+        if t.role != BUYER:
+            continue
+        texts = [doc.sentences[i].text for i in range(t.first_sentence, t.end_sentence)]
+        prev = doc.text[doc.units[turns[t.pos - 1].unit].start : doc.units[turns[t.pos - 1].unit].end][-200:] if t.pos else ""
+        for a in absences(texts, prev, common):
+            key = a.name.lower()
+            if key in seen or key in labels:
+                continue
+            later = doc.text[doc.units[t.unit].start :]
+            if re.search(_JOINED.format(name=re.escape(a.name)), later, re.IGNORECASE):
+                continue
+            seen.add(key)
+            where = next((i for i in range(t.first_sentence, t.end_sentence) if a.name in doc.sentences[i].text), t.first_sentence)
+            named = re.compile(rf"\b{re.escape(a.name)}\b", re.IGNORECASE)
+            included = any(f.sentence > where and (f.next_step is not None or f.ask is not None)
+                           and named.search(doc.sentences[f.sentence].text) for f in facts)  # fmt: skip
+            out.append(AbsentFact(a.name, a.why, where, t.pos, included))
+    return out
+
+
+# A tour: a monologue over the limit in which at least TOUR_MIN sentences, and TOUR_SHARE of them all, show the
+# product, with no question to the buyer and at most one outcome for the buyer per TOUR_PER_BENEFIT of them.
+TOUR_MIN = 8
+TOUR_SHARE = 0.25
+TOUR_PER_BENEFIT = 6
+
+
+def _feature_tours(seller_stretches: list[Stretch], facts: list[SentenceFact], doc: Document,
+                   thresholds: dict[str, Any], taken: set[Stretch]) -> list[FeatureDump]:  # fmt: skip
+    limit = thresholds.get("monologue_max_s")
+    if limit is None:
+        return []
+    by_turn = _by_turn(facts, SELLER)
+    out = []
+    for st in seller_stretches:
+        if st in taken or st.seconds <= limit:
+            continue
+        mine = [f for pos in range(st.first, st.last + 1) for f in by_turn.get(pos, ())]
+        if not mine or any(f.discovery for f in mine):
+            continue
+        shown = [f for f in mine if is_tour(doc.sentences[f.sentence].text)]
+        benefits = sum(1 for f in mine if f.benefit)
+        if len(shown) >= TOUR_MIN and len(shown) >= TOUR_SHARE * len(mine) and benefits * TOUR_PER_BENEFIT <= len(shown):
+            texts = tuple(doc.sentences[f.sentence].text for f in shown)
+            out.append(FeatureDump(st, shown[0].sentence, shown[-1].sentence, len(shown), texts, "tour"))
     return out
 
 
@@ -290,27 +461,3 @@ def facts_for(doc: Document, ctx: Any) -> CallFacts:
     if ctx is None or not hasattr(ctx, "memo"):
         return compute(doc, call_cfg)
     return ctx.memo("call.facts", lambda: compute(doc, call_cfg))
-
-
-def moment_label(seconds: float) -> str:
-    """'2 min 35 s', '48 s'."""
-    s = int(round(seconds))
-    if s < 60:
-        return f"{s} s"
-    m, s = divmod(s, 60)
-    return f"{m} min {s} s" if s else f"{m} min"
-
-
-def clock(seconds: float) -> str:
-    """'12:40' or '1:02:05'."""
-    s = int(max(0, round(seconds)))
-    h, rem = divmod(s, 3600)
-    m, s = divmod(rem, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
-
-
-def stretch_topic(facts: CallFacts, st: Stretch) -> str | None:
-    doc = facts.doc
-    texts = [doc.text[doc.units[facts.turns[p].unit].start : doc.units[facts.turns[p].unit].end]
-             for p in range(st.first, st.last + 1) if facts.turns[p].role == st.role]  # fmt: skip
-    return main_word(texts)

@@ -71,9 +71,15 @@ def call_metrics(facts: CallFacts) -> list[Metric]:
     out.append(Metric("call.interactivity", _r(switches / minutes, 2) if minutes else None, "Interactivity",
                       "switches/min", est))  # fmt: skip
     gaps = [max(0.0, b.start - a.end) for a, b in zip(turns, turns[1:], strict=False) if a.role == BUYER and b.role == SELLER]
-    out.append(Metric("call.patience_s.seller", _r(sum(gaps) / len(gaps), 2) if gaps and timed else None,
-                      "Patience (pause before answering)", "s",
-                      "" if timed and gaps else (NO_TIMES if not timed else "the seller never answered the buyer")))  # fmt: skip
+    measured = facts.times == "measured"
+    if not timed:
+        why = NO_TIMES
+    elif not measured:
+        why = "the transcript gives when turns start, not when they end: pauses cannot be measured"
+    else:
+        why = "" if gaps else "the seller never answered the buyer"
+    out.append(Metric("call.patience_s.seller", _r(sum(gaps) / len(gaps), 2) if gaps and measured else None,
+                      "Patience (pause before answering)", "s", why))  # fmt: skip
 
     counts = {SELLER: 0, BUYER: 0}
     open_q = closed_q = 0
@@ -123,6 +129,10 @@ def call_metrics(facts: CallFacts) -> list[Metric]:
     out += [
         Metric("call.asks.seller", sum(1 for f in facts.sentences if f.role == SELLER and f.ask), "Asks", "asks"),
         Metric("call.next_steps", sum(1 for f in facts.sentences if f.next_step), "Next steps", "next steps"),
-        Metric("call.feature_dumps.seller", len(facts.feature_dumps), "Feature dumps", "dumps"),
+        Metric("call.feature_dumps.seller", len(facts.feature_dumps), "Feature dumps and tours", "dumps"),
+        Metric("call.objections.buyer", len(facts.objections), "Objections raised", "objections"),
+        Metric("call.objections_explored.seller", sum(1 for o in facts.objections if o.reply_asked),
+               "Objections answered with a question", "objections"),  # fmt: skip
+        Metric("call.buying_signals.buyer", len(facts.buying_signals), "Buying signals", "signals"),
     ]
     return out

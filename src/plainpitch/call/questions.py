@@ -15,13 +15,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plainpitch.call.speech import normalise, unstutter
+
 OPEN = "open"
 CLOSED = "closed"
 
 DISCOVERY = "discovery"
 GREETING = "greeting"
 RHETORICAL = "rhetorical"
-CHECK = "check"  # "does that make sense?", "can you see my screen?", offers: "shall I send it over?"
+CHECK = "check"  # "does that make sense?", "any questions before I go on?", offers: "shall I send it over?"
+ADMIN = "admin"  # the call itself: "can you see my screen?", "is Vinod joining?", "do you mind if I record?"
+NARRATION = "narration"  # the speaker asking themselves, showing a screen: "what is my equity? what am I putting in?"
+REPORTED = "reported"  # a question someone else asked: "and he asked me, can you do that?"
+SMALL_TALK = "small_talk"  # rapport, not the buyer's situation: "where are you from?", "any plans for the weekend?"
 
 _AUX = (
     r"do|does|did|are|is|was|were|have|has|had|can|could|would|will|should|shall|may|might|must|"
@@ -83,7 +89,11 @@ _RHETORICAL = re.compile(
     r"how\s+(?:bout|about)\s+(?:it|that)\s*$|what\s+if)\b"
 )
 _CHECK = re.compile(
-    r"^(?:(?:does|did|do|would|will)\s+(?:that|this|it|these)\s+(?:make\s+sense|sound|work|help|answer|cover|look)|"
+    r"^(?:(?:do|does|did)\s+(?:you|anyone|anybody|everyone|y'all|you\s+guys|you\s+all)\s+have\s+(?:any\s+)?(?:other\s+|more\s+|further\s+)?"
+    r"(?:questions?|comments?|thoughts?|concerns?)(?:\s+(?:or|and)\s+(?:questions?|comments?|thoughts?|concerns?))?"
+    r"(?:\s+(?:so\s+far|for\s+me|on\s+that|about\s+that|before|at\s+this\s+point|right\s+now)\b.*)?\s*$|"
+    r"(?:any|other|more)\s+(?:questions?|comments?|thoughts?)\b|questions?\s*(?:so\s+far)?\s*$|"
+    r"(?:does|did|do|would|will)\s+(?:that|this|it|these)\s+(?:make\s+sense|sound|work|help|answer|cover|look)|"
     r"makes?\s+sense|(?:can|could)\s+(?:you|everyone|everybody)\s+(?:hear|see)\s+(?:me|my|the|this|that|it)|"
     r"are\s+you\s+(?:with\s+me|following|still\s+there)|is\s+(?:that|this|it)\s+(?:clear|ok|okay|right|correct|fine|good)|"
     r"(?:you|u)\s+still\s+there|did\s+(?:that|this|i)\s+(?:answer|make|cover|help)|(?:do|would)\s+you\s+agree|"
@@ -100,10 +110,39 @@ _SHORT_FACT_WH = re.compile(r"^(?:how\s+(?:much|many|long|often|soon|far|big|old
 _ANY_WH = re.compile(rf"^(?:{_WH})\b")
 # The seller offering to do something ("can I send you...?", "shall we...?") is a proposal, not discovery.
 _OFFER = re.compile(r"^(?:can|could|may|shall|should)\s+(?:i|we)\s+(?!ask\b)")
+# The call itself: who is on it, the screen, the recording, the sound.
+_ADMIN = re.compile(
+    r"^(?:(?:can|could)\s+(?:you|everyone|everybody|y'all)\s+(?:still\s+)?(?:hear|see)\b|"
+    r"(?:do|would)\s+you\s+mind\s+if\s+(?:i|we)\s+(?:record|share|start|jump|grab|turn)|"
+    r"(?:is|are)\s+[\w'-]+(?:\s+[\w'-]+)?\s+(?:joining|coming|on\s+the\s+(?:call|line)|here|there)\b|"
+    r"(?:is|was)\s+(?:it|this)\s+(?:just\s+)?(?:you|the\s+two\s+of\s+us)\b|is\s+this\s+[a-z]+\s*$|"
+    r"who\s+else\s+(?:is|will\s+be)\s+(?:joining|coming|on)|are\s+we\s+(?:still\s+)?waiting|"
+    r"am\s+i\s+(?:on\s+mute|muted|sharing|coming\s+through)|(?:is|are)\s+(?:my|the)\s+(?:screen|audio|sound|mic|video)|"
+    r"(?:are|were)\s+you\s+(?:in|at)\s+(?!charge\b|the\b|a\b|an\b|touch\b|favou?r\b|any\b)[a-z]+(?:\s+(?:today|now|right\s+now|this\s+week))?\s*$|"
+    r"(?:did|do|can)\s+(?:i|we)\s+lose\s+you|"
+    r"(?:should|shall|can|may)\s+i\s+(?:share|stop\s+sharing|record|pull\s+up|bring\s+up))"
+)
+# A tag at the end ("..., you know?", "..., right?") makes a statement sound like a question without asking one.
+_TAG_END = re.compile(r"(?:,?\s+(?:you\s+know|you\s+see|right|yeah|okay|ok|correct|huh|no|isn't\s+it|don't\s+you\s+think))+\s*$")
+_SMALL_TALK = re.compile(
+    r"\b(?:weather|weekend|holidays?|vacation|sunny|raining|snowing|the\s+game|time\s+is\s+it\s+there)\b|"
+    r"^(?:where|which\s+(?:city|state|country|part))\s+(?:are|were)\s+you\s+(?:from|based|located|calling\s+from|at\s+today)\b|"
+    r"^(?:do|did)\s+you\s+live\s+in\b|^(?:are|were)\s+you\s+(?:planning|doing)\s+anything\s+(?:fun|exciting|special|nice)\b|"
+    r"^(?:any|got\s+any)\s+(?:fun\s+|big\s+)?plans\b"
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|we|we're|we've|we'd|we'll|us|our|ours)\b")
+# A question reported rather than asked: "he asked me, can you...", "people always say, why would I...".
+_REPORTING = re.compile(
+    r"\b(?:asked|asks|ask|said|says|say|goes|went|wondered|wonders|was\s+like|were\s+like|is\s+like|are\s+like|"
+    r"told\s+(?:me|us|them|him|her))\s*(?:me|us|him|her|them)?\s*[,:]?\s*[\"“']?\s*$"
+)
+_REPORTER = re.compile(r"\b(?:he|she|they|people|someone|somebody|everyone|everybody|customers?|clients?|users?|"
+                       r"buyers?|brokers?|investors?|folks|my\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+|you)\b")
+# After a speech-to-text split a relative clause starts a sentence: "Which was their first foray into..."
+_RELATIVE_START = re.compile(r"^(?:which|who|whom|whose|where|when)\s+(?:was|were|is|are|has|had|have|would|will|makes?|made|means?|meant|gives?|lets?)\b")
 
 # Clause boundaries inside a sentence: punctuation, and a spoken "and"/"so"/"but" before a question word.
 _CLAUSE_SPLIT = re.compile(r"[,;:!?.…]+|\s[-–—]+\s|\s(?=(?:and|so|but|or)\s+(?:" + _WH + r"|" + _AUX + r")\s)")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,11 +154,6 @@ class Question:
     form: str  # open | closed
     purpose: str  # discovery | greeting | rhetorical | check
     text: str
-
-
-def normalise(text: str) -> str:
-    """Lower case with straight apostrophes: the form every pattern here reads (same length as the input)."""
-    return text.translate(_APOSTROPHES).lower()
 
 
 def clauses(text: str) -> list[tuple[int, int, str]]:
@@ -164,18 +198,27 @@ def question_form(clause: str, ends_with_q: bool) -> str | None:
 def purpose_of(clause: str) -> str:
     if _GREETING.match(clause):
         return GREETING
+    if _ADMIN.match(clause):
+        return ADMIN
     if _CHECK.match(clause) or _OFFER.match(clause):
         return CHECK
     if _RHETORICAL.match(clause):
         return RHETORICAL
-    if (
-        _SECOND_PERSON.search(clause)
-        or _EXISTENTIAL.match(clause)
-        or _INQUIRY.match(clause)
-        or _ANY_WH.match(clause)
-    ):
+    if _SMALL_TALK.search(clause):
+        return SMALL_TALK
+    second = _SECOND_PERSON.search(clause) is not None
+    if not second and _FIRST_PERSON.search(clause) and not _INQUIRY.match(clause):
+        return NARRATION  # about the speaker, not the listener: "what am I putting in?", "where do we start?"
+    if second or _EXISTENTIAL.match(clause) or _INQUIRY.match(clause) or _ANY_WH.match(clause):
         return DISCOVERY
     return RHETORICAL  # a question about nobody in particular ("is it worth it?"): not discovery
+
+
+def _reported(low: str, start: int) -> bool:
+    """The clause at ``start`` quotes someone else's question: a reporting verb ends the text before it."""
+    before = low[max(0, start - 60) : start]
+    m = _REPORTING.search(before)
+    return m is not None and _REPORTER.search(before[: m.start()] + " ") is not None
 
 
 def find_questions(sentence: str) -> list[Question]:
@@ -189,23 +232,24 @@ def find_questions(sentence: str) -> list[Question]:
         s = _strip_lead(low, start, end)
         if s >= end:
             continue
-        clause = low[s:end].strip()
+        clause = unstutter(low[s:end].strip())
         ends_q = "?" in term
         # after a comma a wh-word is usually relative ("..., who was cut off"): a question only with its '?'
         if after_comma and start > 0 and not ends_q and _ANY_WH.match(clause) and not _INQUIRY.match(clause):
             continue
+        # a relative clause cut off by a speech-to-text split ("Which was their first foray...") asks nothing
+        if s == _strip_lead(low, 0, len(low)) and not ends_q and _RELATIVE_START.match(clause) and not _SECOND_PERSON.search(clause):
+            continue
+        # after a comma, with no '?', only a question to the listener counts ("..., is there a lot of activity" lists)
+        if after_comma and start > 0 and not ends_q and not _SECOND_PERSON.search(clause):
+            continue
+        if ends_q and _TAG_END.search(clause):
+            untagged = _TAG_END.sub("", clause)
+            if not untagged or question_form(untagged, False) is None:
+                continue  # "could be a you know?": a statement with a tag, not a question
         form = question_form(clause, ends_q)
         if form is None:
             continue
-        found.append(Question(s, end, form, purpose_of(clause), sentence[s:end]))
+        purpose = REPORTED if _reported(low, start) else purpose_of(clause)
+        found.append(Question(s, end, form, purpose, sentence[s:end]))
     return found
-
-
-def is_discovery(sentence: str) -> bool:
-    """True when the sentence holds a discovery question that is neither an ask nor a next step (those are counted
-    apart): the same decision the call analysis makes for each seller sentence."""
-    from plainpitch.call.asks import find_next_step, is_ask
-
-    if not any(q.purpose == DISCOVERY for q in find_questions(sentence)):
-        return False
-    return not is_ask(sentence) and find_next_step(sentence) is None

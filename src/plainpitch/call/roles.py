@@ -1,10 +1,14 @@
 """Who is selling and who is buying.
 
-In order: roles the transcript already carries; the names given with ``--me`` (repeatable); ``me = [...]`` under
-``[tool.plainpitch.call]``; else a guess — the speaker who talks most like a seller (about "our product", "we
-offer", "let me show you"; asks about "your team") and, on a tie, the one who speaks first — with a warning in the
-report notes, because every talk measure depends on it. Several people may sit on each side: everyone named is a
-seller, everyone else a buyer.
+In order: the names given with ``--me`` (repeatable); ``me = [...]`` under ``[tool.plainpitch.call]``; roles the
+transcript already carries; the export's own user — Granola, Fireflies-style and other recorder exports label the
+person who recorded the call "You" or "Me", and that is the user of plainpitch, the seller; else a guess — the
+speaker who talks most like a seller (about "our product", "we offer", "let me show you"; asks about "your team")
+and, on a tie, the one who speaks first — with a warning in the report notes, because every talk measure depends
+on it. Several people may sit on each side: everyone named is a seller, everyone else a buyer.
+
+``with_roles`` puts the decision on the Document itself: each turn's ``role``, and ``meta["roles"]`` (who, how it
+was decided, and the note for the report), so that every rule and measure reads the same roles.
 """
 
 from __future__ import annotations
@@ -12,14 +16,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from plainpitch.model import Document
 
 SELLER = "seller"
 BUYER = "buyer"
+# How recorder exports name the person who recorded the call (Granola: "You"/"Guest" and "Me"/"Them").
+USER_LABELS = frozenset({"you", "me"})
 
 # Phrases that mark the selling side (present tense, about "our" offer) and the buying side (their current state).
-_SELLER_CUES = re.compile(
+SELLER_CUES = re.compile(
     r"\b(?:our\s+(?:product|platform|tool|solution|service|customers|clients|pricing|plans?|api|team\s+can|engineers\s+can|"
     r"roadmap|integration|offering|software|app)|we\s+(?:offer|provide|built|build|support|integrate|help|can\s+help|work\s+with|"
     r"sell|charge|also\s+have|just\s+launched)|let\s+me\s+(?:show|share|walk|pull\s+up|demo)|i'?ll\s+send|calling\s+from|"
@@ -27,7 +34,7 @@ _SELLER_CUES = re.compile(
     r"walk\s+me\s+through|your\s+(?:team|company|current|biggest|process|stack|goals?|budget|timeline))\b",
     re.IGNORECASE,
 )
-_BUYER_CUES = re.compile(
+BUYER_CUES = re.compile(
     r"\b(?:we(?:'re|\s+are)?\s+(?:currently\s+)?using|we\s+use|our\s+(?:current|existing)\s+(?:tool|vendor|setup|system|provider)|"
     r"how\s+much\s+(?:does|is|would)\s+(?:it|that|this)|what\s+does\s+(?:it|that)\s+cost|does\s+(?:it|your\s+\w+)\s+"
     r"(?:support|integrate|work)|can\s+(?:it|your\s+\w+)\s+(?:do|handle|support)|we(?:'re|\s+are)\s+evaluating|our\s+budget|"
@@ -93,7 +100,7 @@ def _guess(doc: Document, speakers: list[str]) -> tuple[str, str]:
             continue
         chunk = text[unit.start : unit.end]
         who = unit.turn.speaker
-        score[who] += len(_SELLER_CUES.findall(chunk)) - len(_BUYER_CUES.findall(chunk))
+        score[who] += len(SELLER_CUES.findall(chunk)) - len(BUYER_CUES.findall(chunk))
         words[who] += chunk.count(" ") + 1
     first = speakers[0]
     ranked = sorted(speakers, key=lambda s: (-score[s], s != first, -words[s]))
@@ -105,16 +112,20 @@ def _guess(doc: Document, speakers: list[str]) -> tuple[str, str]:
     return best, why
 
 
-def assign_roles(doc: Document, me: Iterable[str] = (), config_me: Iterable[str] = ()) -> Roles:
+def _names(value: Any) -> list[str]:
+    if not value:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]
+
+
+def assign_roles(doc: Document, me: Iterable[str] | str = (), config_me: Iterable[str] | str = ()) -> Roles:
     speakers = speakers_in_order(doc)
     if not speakers:
         return Roles(frozenset(), frozenset(), "none")
-    given = {u.turn.speaker: u.turn.role for u in doc.units if u.turn is not None and u.turn.role in (SELLER, BUYER)}
-    me = [m for m in me if m and m.strip()]
-    config_me = [m for m in config_me if m and m.strip()]
-    if given and not me:
-        sellers = {s for s, r in given.items() if r == SELLER}
-        return Roles(frozenset(sellers), frozenset(s for s in speakers if s not in sellers), "transcript")
+    me = [m for m in _names(me) if m.strip()]
+    config_me = [m for m in _names(config_me) if m.strip()]
     notes = []
     for source, names in (("me", me), ("config", config_me)):
         if not names:
@@ -126,21 +137,47 @@ def assign_roles(doc: Document, me: Iterable[str] = (), config_me: Iterable[str]
         if matched:
             buyers = frozenset(s for s in speakers if s not in matched)
             return Roles(frozenset(matched), buyers, source, "; ".join(notes))
+    given = {u.turn.speaker: u.turn.role for u in doc.units if u.turn is not None and u.turn.role in (SELLER, BUYER)}
+    if given:
+        sellers = {s for s, r in given.items() if r == SELLER}
+        return Roles(frozenset(sellers), frozenset(s for s in speakers if s not in sellers), "transcript",
+                     "; ".join(notes))  # fmt: skip
+    users = [s for s in speakers if _norm(s) in USER_LABELS]
+    if len(users) == 1 and len(speakers) > 1:
+        user = users[0]
+        notes.append(f"'{user}' is taken as the seller: recorder exports label the person who recorded the call "
+                     f"'{user}' (pass --me NAME to choose someone else)")  # fmt: skip
+        return Roles(frozenset({user}), frozenset(s for s in speakers if s != user), "export", "; ".join(notes))
     seller, why = _guess(doc, speakers)
     notes.append(f"roles guessed: {seller} is taken as the seller ({why}); pass --me NAME to set it")
     return Roles(frozenset({seller}), frozenset(s for s in speakers if s != seller), "guess", "; ".join(notes))
 
 
 def apply_roles(doc: Document, roles: Roles) -> Document:
-    """The same Document with each turn's role set (Documents are frozen: units are rebuilt, text is shared)."""
+    """The same Document with each turn's role set and the decision in ``meta["roles"]`` (Documents are frozen:
+    units are rebuilt, text is shared)."""
     units = []
-    changed = False
     for unit in doc.units:
         turn = unit.turn
         if turn is not None:
             role = roles.role_of(turn.speaker)
             if role != turn.role:
                 unit = replace(unit, turn=replace(turn, role=role))
-                changed = True
         units.append(unit)
-    return replace(doc, units=tuple(units)) if changed else doc
+    meta = {**doc.meta, "roles": {"sellers": sorted(roles.sellers), "buyers": sorted(roles.buyers),
+                                  "source": roles.source, "note": roles.note}}  # fmt: skip
+    return replace(doc, units=tuple(units), meta=meta)
+
+
+def with_roles(doc: Document, me: Iterable[str] | str = (), config_me: Iterable[str] | str = ()) -> Document:
+    """The Document with its roles decided (see the module doc) and set on its turns."""
+    return apply_roles(doc, assign_roles(doc, me, config_me))
+
+
+def roles_of(doc: Document) -> Roles | None:
+    """The roles ``with_roles`` set on this Document, or None when they were never decided."""
+    info = doc.meta.get("roles")
+    if not isinstance(info, dict):
+        return None
+    return Roles(frozenset(info.get("sellers", ())), frozenset(info.get("buyers", ())), str(info.get("source", "")),
+                 str(info.get("note", "")))  # fmt: skip

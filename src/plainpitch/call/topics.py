@@ -5,7 +5,9 @@
     trackers = { security = ["SOC 2", "audit", "SSO"], migration = ["migrate", "cut over"] }
 
 A sentence mentions a topic when one of its phrases occurs as whole words (case-insensitive). Topic time is the
-share of each turn's time that its mentioning sentences take (by words).
+share of each turn's time that its mentioning sentences take (by words). "pricing" means the seller's price: a
+plan, a fee, per seat, "how much does it cost", a discount or a quote, not every dollar amount or "cost" in the
+buyer's own business.
 """
 
 from __future__ import annotations
@@ -17,10 +19,19 @@ from typing import Any
 PRICING = "pricing"
 COMPETITORS = "competitors"
 
+# The seller's price, not the money the buyer's business deals in ("closing costs", "the sale price of the hotel"):
+# per-seat and per-month prices, "our pricing", "how much does it cost", discounts, quotes, a budget for the tool.
 _PRICING_RE = (
-    r"\$\s?\d|€\s?\d|£\s?\d|\b\d[\d,.]*\s?(?:dollars|euros|pounds|usd|eur|k|grand)\b|\bper\s+(?:seat|user|month|year|node|host|"
-    r"license|licence|head)\b|\ba\s+(?:month|year)\s+per\b|\bpric(?:e|es|ed|ing)\b|\bcosts?\b|\bfees?\b|\bdiscounts?\b|\bquotes?\b|"
-    r"\bsubscription\s+(?:fee|cost|price)\b|\binvoice\b|\bbudget\b"
+    r"\bper\s+(?:seat|user|licen[cs]e|head|agent|location|host)\b|"
+    r"[$€£]\s?\d[\d,.]*\s?k?\s*(?:a|per|/)\s*(?:month|mo|year|yr|seat|user|licen[cs]e)\b|"
+    r"\b\d[\d,.]*\s?(?:dollars|euros|pounds|k)\s+(?:a|per)\s+(?:month|year|seat|user)\b|"
+    r"\b(?:our|my|your|its)\s+pricing\b|\b(?:our|my|the|your|its)\s+(?:price\s+(?:is|would\s+be|starts?)|list\s+price|plans?\s+(?:is|are|starts?|costs?)|"
+    r"subscriptions?|licen[cs]e\s+(?:fee|cost)|setup\s+fee|annual\s+fee|monthly\s+fee|fees)\b|"
+    r"\bhow\s+much\s+(?:does|do|would|will|is|are)\s+(?:it|this|that|they|your\s+\w+|the\s+(?:platform|tool|product|"
+    r"service|software|licen[cs]e|subscription|plan|pilot))\s+(?:cost|run|be)\b|"
+    r"\bwhat\s+(?:does|would|will)\s+(?:it|this|that)\s+cost\b|\b(?:what's|what\s+is|what\s+are)\s+(?:the|your)\s+(?:pricing|price|prices|rates)\b|"
+    r"\bdiscounts?\b(?!\s+rates?\b)|\b(?:a|the|our|your)\s+quote\b|\bbudget\s+for\s+(?:this|it|a\s+tool|the\s+tool|software|a\s+solution)\b|"
+    r"\b(?:it|this|that)\s+(?:costs|would\s+cost|will\s+cost|is|'s)\s+[$€£]\s?\d|\binvoices?\b"
 )
 _COMPETITOR_RE = (
     r"\bcompetitors?\b|\bcompetition\b|\balternatives?\b|\bswitch(?:ing|ed)?\s+(?:from|away\s+from)\b|\bcompared\s+(?:to|with)\b|"
@@ -54,5 +65,16 @@ def compile_topics(call_config: Mapping[str, Any] | None) -> dict[str, re.Patter
     return topics
 
 
+# Words one of the price phrases needs: a cheap first look before the full pattern (most sentences have none).
+_PRICING_HINT = re.compile(r"per\s|[$€£]|dollar|euro|pound|pric|plan|subscri|licen|fee|cost|discount|quote|budget|invoice|\dk\b",
+                           re.IGNORECASE)
+
+
 def topics_in(sentence: str, topics: Mapping[str, re.Pattern[str]]) -> tuple[str, ...]:
-    return tuple(name for name, pattern in topics.items() if pattern.search(sentence))
+    found = []
+    for name, pattern in topics.items():
+        if name == PRICING and not _PRICING_HINT.search(sentence):
+            continue
+        if pattern.search(sentence):
+            found.append(name)
+    return tuple(found)

@@ -43,17 +43,20 @@ THRESHOLDS: dict[str, tuple[str, str, dict[str, Any], str]] = {
         "overviews run past two minutes.",
     ),
     "questions_min": (
-        "fewest seller discovery questions in a long discovery call (TLK003)",
+        "fewest seller discovery questions in a long call (TLK003)",
         "questions",
-        {"discovery": 11, "demo": None, "cold": None, "closing": None},
-        "Gong Labs' study of 519,000 discovery calls: 11-14 questions go with the highest success rate.",
+        {"discovery": 11, "demo": 4, "cold": None, "closing": 3},
+        "Discovery: Gong Labs' study of 519,000 discovery calls, where 11-14 questions go with the highest success "
+        "rate. Demo 4 and closing 3 are plainpitch's choices: a demo checks what it shows against the buyer's "
+        "problem every few minutes, and a closing call still has to learn who signs, when and what could stop it.",
     ),
     "questions_min_call_minutes": (
         "call length from which TLK003 counts questions",
         "min",
-        {"discovery": 30, "demo": None, "cold": None, "closing": None},
-        "plainpitch's choice, as the feature request set it: 'fewer than 11 questions in a discovery call of 30+ "
-        "minutes'; shorter calls leave less room for questions.",
+        {"discovery": 30, "demo": 30, "cold": None, "closing": 20},
+        "plainpitch's choice, as the feature request set it for discovery ('fewer than 11 questions in a discovery "
+        "call of 30+ minutes'); the same length for demos, and 20 minutes for closing calls: shorter calls leave "
+        "less room for questions.",
     ),
     "questions_spread_min": (
         "questions needed before TLK004 judges whether they all came in the first third",

@@ -46,12 +46,22 @@ def load_bytes(data: bytes, path: str, fmt: str | None = None, max_bytes: int = 
             raise LoadError(path, f"is a call transcript ({ext}); review it with `plainpitch call review`")
         raise LoadError(path, f"unknown file type {ext}; name it .md, .html, .eml or .txt, or use --input-format")
     text, encoding = decode(data, path, max_bytes)
+    if fmt == "markdown" and _is_markdown_transcript(text):
+        raise LoadError(path, "is a call transcript (a Markdown export); review it with `plainpitch call review`")
     if fmt == "email":
         # MIME bodies carry their own charsets and transfer encodings: the email loader reads the bytes too
         doc = _loader(fmt)(normalise_newlines(text), path, data)
     else:
         doc = load_text(text, path, fmt)
     return dataclasses.replace(doc, meta={**doc.meta, "encoding": encoding})
+
+
+def _is_markdown_transcript(text: str) -> bool:
+    """A Granola or Fireflies-style export saved as .md: a heading or bold label per turn (the call loaders' own
+    detector, so `check` and `call review` agree on what is a call)."""
+    from plainpitch.ingest.transcript.detect import sniff_text
+
+    return sniff_text(normalise_newlines(text)) == "granola"
 
 
 def load_text(text: str, path: str = "-", fmt: str | None = None) -> Document:

@@ -172,7 +172,7 @@ def options_dict(max_body: int) -> dict[str, Any]:
         "transcript_formats": list(transcript_formats()),
         "report_formats": [f for f in REPORT_TYPES if _available(RENDERERS[f].split(":")[0])],
         "categories": {name: {"prefix": p, "what": what} for name, (p, what, _) in CATEGORIES.items()},
-        "call_available": _available("plainpitch.call.api"),
+        "call_available": _available("plainpitch.call_review"),
         "call_targets": _call_targets(),
         "max_bytes": max_body,
     }
@@ -182,10 +182,10 @@ def _call_targets() -> dict[str, dict[str, str]]:
     """Which call metric is held against which threshold in the report's details.call.thresholds (the call
     module's own table, so the editor and the call reports show the same benchmarks)."""
     try:
-        targets = importlib.import_module("plainpitch.call.render").TARGETS
+        targets = importlib.import_module("plainpitch.emit.call").TARGETS
     except (ImportError, AttributeError):
         return {}
-    return {metric: {"threshold": key, "side": side} for metric, (key, side) in targets.items()}
+    return {metric: {"threshold": key, "side": side} for metric, (key, side, _) in targets.items()}
 
 
 async def options(request: Request) -> Response:
@@ -227,8 +227,9 @@ def open_upload(up: UploadInput) -> dict[str, Any]:
     else:
         text, _ = decode(up.data, up.filename)
     text = normalise_newlines(text).removeprefix("\ufeff")
-    # only a plain-text name (.txt, none, unknown) can hide a transcript; .md, .html and .eml are copy
-    call_format = _transcript_format(text, up.filename) if format_for(up.filename) in (None, "text") else None
+    # a transcript is recognised by its content whatever its name (a Granola or Fireflies export is .md, a pasted
+    # call has no name at all); HTML pages and e-mails are copy
+    call_format = _transcript_format(text, up.filename) if fmt in (None, "text", "markdown") else None
     if call_format:
         return {"kind": "call", "filename": up.filename, "format": call_format}
     return {"kind": "copy", "filename": up.filename, "format": fmt, "text": text}
@@ -267,13 +268,13 @@ _TIMELINE_LOCK = threading.Lock()  # matplotlib's state is not thread-safe
 
 def _call_key(inp: CallInput) -> str:
     digest = hashlib.sha256(inp.data if inp.data is not None else (inp.text or "").encode("utf-8"))
-    digest.update(repr((inp.filename, inp.format, inp.me, inp.call_type, inp.data is None)).encode("utf-8"))
+    digest.update(repr((inp.filename, inp.format, inp.me, inp.call_type, inp.profile, inp.data is None)).encode("utf-8"))
     return digest.hexdigest()
 
 
 def _call_api() -> Any:
     try:
-        return importlib.import_module("plainpitch.call.api")
+        return importlib.import_module("plainpitch.call_review")
     except ModuleNotFoundError as exc:
         raise _missing_module(exc, "call review") from None
 
@@ -283,7 +284,8 @@ def review_call(inp: CallInput, base_config: Any = None) -> Any:
     api = _call_api()
 
     def compute() -> Any:
-        kwargs = {"me": inp.me, "call_type": inp.call_type, "fmt": inp.format, "config": base_config}
+        config = _config(base_config, {"profile": inp.profile}) if inp.profile else base_config
+        kwargs = {"me": inp.me, "call_type": inp.call_type, "fmt": inp.format, "config": config}
         if inp.data is not None:
             return api.review_bytes(inp.data, inp.filename, **kwargs)
         return api.review_text(inp.text or "", inp.filename, **kwargs)
@@ -305,7 +307,7 @@ def timeline(inp: CallInput, base_config: Any = None) -> str:
 
     doc_report = review_call(inp, base_config)
     try:
-        render = importlib.import_module("plainpitch.call.render")
+        render = importlib.import_module("plainpitch.emit.call")
     except ModuleNotFoundError as exc:
         raise _missing_module(exc, "the call timeline") from None
     with _TIMELINE_LOCK:

@@ -55,6 +55,7 @@ class CallInput:
     format: str | None = None
     me: tuple[str, ...] = ()
     call_type: str | None = None
+    profile: str | None = None  # who the buyer is, for jargon (as for copy)
 
 
 @dataclass
@@ -227,7 +228,7 @@ async def call_input(request: Request) -> CallInput:
 
 
 def _call_options(fields: Mapping[str, Any]) -> dict[str, Any]:
-    return {"format": None, "call_type": None, **_choices(CALL_REQUEST, fields)}
+    return {"format": None, "call_type": None, "profile": None, **_choices(CALL_REQUEST, fields)}
 
 
 async def upload_input(request: Request) -> UploadInput:

@@ -84,6 +84,7 @@ CALL_REQUEST: tuple[Field, ...] = (
     Field("me", "list", "Your name(s) as they appear in the transcript: marks the seller's turns.",
           split_commas=False),  # fmt: skip
     Field("call_type", "choice", "The kind of call (default: inferred).", lambda: CALL_TYPES),
+    Field("profile", "choice", "Who the buyer is, for jargon (default: business).", lambda: AUDIENCES),
 )
 
 

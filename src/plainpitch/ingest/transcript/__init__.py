@@ -10,7 +10,9 @@ Every unit is kind "turn" with ``unit.turn = Turn(speaker, role="unknown", time=
 source_line=n)``; ``doc.meta`` holds ``has_times`` (every turn has a time), ``speakers`` (in order of first
 appearance), ``format``, ``duration`` (seconds from the first start to the last end, None without times) and,
 when they apply, ``time_warnings`` (overlapping or backwards cue times; the cues still load in file order) and
-``asr`` (which speech-to-text JSON shape was read). How speakers and merges are decided: see ``turns``.
+``asr`` (which speech-to-text JSON shape was read); ``times`` says how far the times can be trusted: "measured"
+(start and end), "start-only" (ends filled in, so pauses are not measurable), "sparse" (a time mark every few
+minutes) or "none". How speakers and merges are decided: see ``turns``.
 Each format lives in its own module, imported only when used.
 """
 
@@ -40,11 +42,12 @@ def _check_format(fmt: str, path: str) -> None:
         raise LoadError(path, f"unknown transcript format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
-def _parse(text: str, path: str, fmt: str) -> Document:
+def _parse(text: str, path: str, fmt: str, layout: str | None = None) -> Document:
+    """Parse ``text`` with the parser of ``layout`` (default: ``fmt``); the Document's format is ``fmt``."""
     from plainpitch.ingest.suppress import file_suppressions
     from plainpitch.ingest.transcript.turns import build
 
-    module, func = PARSERS[fmt].split(":")
+    module, func = PARSERS[layout or fmt].split(":")
     result = getattr(importlib.import_module(module), func)(text, path)
     cues, meta = result if isinstance(result, tuple) else (result, {})
     return build(path, text, cues, fmt, meta=meta, suppressions=file_suppressions(text))
@@ -79,9 +82,12 @@ def load_transcript_bytes(data: bytes, path: str, fmt: str | None = None, max_by
         if fmt is None:
             fmt = detect_format(data, path)  # a ZIP that is not a .docx is refused here
         if fmt == "docx":
+            from plainpitch.ingest.transcript.detect import sniff_text
             from plainpitch.ingest.transcript.teams_docx import docx_text
 
-            return _parse(docx_text(data, path), path, "docx")
+            text = docx_text(data, path)
+            layout = sniff_text(text)  # a Word file holds Teams' layout, or Google Meet's, or plain "Name: text"
+            return _parse(text, path, "docx", layout if layout in ("meet", "lines", "granola") else "docx")
     text, _encoding = decode(data, path, max_bytes)
     return load_transcript_text(text, path, fmt)
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 import re
 
-from plainpitch.formats import BY_NAME, TRANSCRIPT_FORMATS, transcript_format_for
+from plainpitch.formats import BY_NAME, TRANSCRIPT_FORMATS, is_transcript_name, transcript_format_for
 from plainpitch.ingest.errors import LoadError
-from plainpitch.ingest.transcript import otter, teams_docx, zoom_txt
+from plainpitch.ingest.transcript import markdown, meet, otter, teams_docx, zoom_txt
 from plainpitch.ingest.transcript.captions import TIMING_RE
 from plainpitch.ingest.transcript.lines import LEAD_TIME_RE, NAME_TIME_RE
 from plainpitch.ingest.transcript.turns import split_label
@@ -19,7 +19,12 @@ from plainpitch.ingest.transcript.turns import split_label
 FORMATS = TRANSCRIPT_FORMATS
 ZIP_MAGIC = b"PK\x03\x04"
 SNIFF_LINES = 200
-KNOWN = "WebVTT, SRT, Zoom or Otter text, Teams .docx, Whisper/AssemblyAI/Deepgram JSON, or 'Name: text' lines"
+KNOWN = (
+    "WebVTT, SRT, Zoom or Otter text, Teams .docx, Google Meet, Granola or other Markdown exports, "
+    "Whisper/AssemblyAI/Deepgram/tl;dv/Fireflies JSON, or 'Name: text' lines"
+)
+_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(?:.*\n){0,200}?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+_MARKDOWN_HINT_RE = re.compile(r"^(?:---[ \t]*$|[ \t]{0,3}#{1,6}[ \t]|.*\*\*|.*__)", re.MULTILINE)
 _SRT_TIME_RE = re.compile(r"\d,\d")
 # an object, or a list of objects: "[00:01:02] Name: ..." lines also open with a bracket
 JSON_START_RE = re.compile(r'^(?:\{\s*(?:"|\})|\[\s*(?:\{|\]))')
@@ -34,11 +39,19 @@ def _is_docx_zip(data: bytes) -> bool:
     return data.startswith(ZIP_MAGIC) and (b"word/" in data[:65536] or b"[Content_Types].xml" in data[:4096])
 
 
-def _labelled(line: str) -> bool:
-    """The line opens with "Name:" (after an optional time) or "Name (01:02):"."""
+def _label_of(line: str) -> str | None:
+    """The name when the line opens with "Name:" (after an optional time) or "Name (01:02):", else None."""
     lead = LEAD_TIME_RE.match(line)
     rest = line[lead.end() :] if lead else line
-    return bool(split_label(rest) or (NAME_TIME_RE.match(rest) and ":" in rest))
+    label = split_label(rest)
+    if label:
+        return label[0]
+    named = NAME_TIME_RE.match(rest)
+    return named.group("name").strip() if named and ":" in rest else None
+
+
+def _labelled(line: str) -> bool:
+    return _label_of(line) is not None
 
 
 def sniff_text(text: str) -> str | None:
@@ -50,7 +63,10 @@ def sniff_text(text: str) -> str | None:
         return "vtt"
     if JSON_START_RE.match(head):
         return "json"
-    lines = [line for line in head.split("\n", SNIFF_LINES)[:SNIFF_LINES] if line.strip()]
+    body = _FRONT_MATTER_RE.sub("", head, count=1)  # YAML "key: value" lines are not speakers
+    lines = [line for line in body.split("\n", SNIFF_LINES)[:SNIFF_LINES] if line.strip()]
+    if not lines:
+        return None
     timings = [i for i, line in enumerate(lines) if TIMING_RE.match(line)]
     if timings:
         first = timings[0]
@@ -67,6 +83,13 @@ def sniff_text(text: str) -> str | None:
             return "teams"
         return "srt"  # index line or not, commas or dots: SRT's parser reads both
     sample = lines[:60]
+    if _MARKDOWN_HINT_RE.search(head[:20000]):
+        turns, speakers, repeated = markdown.speaker_labels(head)
+        if turns >= 3 and 1 <= speakers <= 15 and repeated >= min(2, speakers):
+            return "granola"  # Granola, Fireflies-style and notes-app exports: headings or bold labels per turn
+    marks = sum(1 for line in sample if meet.MARK_RE.match(line))
+    if marks and sum(1 for line in sample if split_label(line)) >= 2:
+        return "meet"  # Google Meet's document: 'Name: text' paragraphs under a bare time mark every few minutes
     if any(zoom_txt.HEADER_RE.match(line) or zoom_txt.CHAT_RE.match(line) for line in sample[:20]):
         return "zoom"
     headers = sum(1 for line in sample if otter.header(line))
@@ -74,8 +97,11 @@ def sniff_text(text: str) -> str | None:
     labelled = sum(flags)
     if headers and headers >= labelled and headers * 5 >= len(sample):
         return "otter"  # a header every few lines: name + time, then the paragraph
-    # "Name:" on 30% of lines; a single label counts only on the first line (a one-speaker snippet)
-    if labelled * 10 >= len(sample) * 3 and (labelled >= 2 or flags[0]):
+    # "Name:" on 30% of lines; a single label counts only on the first line (a one-speaker snippet). A conversation
+    # comes back to people: three or more labels that each appear once ("Reports: ...", "Audit: ...") are a list.
+    names = [n for n in (_label_of(line) for line in sample) if n]
+    listing = len(set(names)) >= 3 and len(names) == len(set(names))
+    if labelled * 10 >= len(sample) * 3 and not listing and (labelled >= 2 or flags[0]):
         return "lines"
     teams = sum(1 for line in sample if otter.header(line, teams_docx.HEADER_RE))
     if teams and teams * 5 >= len(sample):
@@ -102,7 +128,9 @@ def detect_format(text_or_bytes: str | bytes, path: str) -> str:
     found = sniff_text(text)
     if found:
         return found
-    by_name = transcript_format_for(path)
+    # the name decides only when it is a transcript's alone (.vtt, .srt, .json): a .md or .txt that the content does
+    # not show to be a transcript is copy, or nothing plainpitch knows
+    by_name = transcript_format_for(path) if is_transcript_name(path) else None
     if by_name is not None and not BY_NAME[by_name].binary:
         return by_name
     first = next((line.strip() for line in text.split("\n") if line.strip()), "")[:60]

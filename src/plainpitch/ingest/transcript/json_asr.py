@@ -8,6 +8,10 @@
 - Deepgram (``utterances=true``): ``{"results": {"utterances": [{"speaker": 0, "start", "end", "transcript"}]}}``
   in seconds; or (``paragraphs=true``) ``results.channels[0].alternatives[0].paragraphs.paragraphs[]`` with
   ``speaker``, ``start``, ``end`` and ``sentences: [{"text"}]``.
+- tl;dv (public API ``GET /v1alpha1/meetings/{id}/transcript``): ``{"id", "meetingId", "data": [{"speaker",
+  "text", "startTime", "endTime"}]}`` in seconds, speakers by name.
+- Fireflies (GraphQL ``transcript { sentences { speaker_name text start_time end_time } }``): the ``data`` /
+  ``transcript`` wrappers or the bare ``sentences`` list, in seconds.
 - a bare list of ``{"start", "end", "text", "speaker"}`` segments (what many wrappers write).
 Speaker ids become names: "A" -> "Speaker A", 0 -> "Speaker 0"; WhisperX's "SPEAKER_00" stays as it is.
 
@@ -30,7 +34,7 @@ ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r":
 _KEY_RES: dict[str, re.Pattern[str]] = {}
 UNKNOWN_SHAPE = (
     "JSON is not a speech-to-text result plainpitch knows "
-    "(Whisper 'segments', AssemblyAI 'utterances', Deepgram 'results')"
+    "(Whisper 'segments', AssemblyAI 'utterances', Deepgram 'results', tl;dv 'data', Fireflies 'sentences')"
 )
 
 
@@ -141,17 +145,30 @@ def _cue(finder: _Finder, key: str, texts: list[str], speaker: Any, start: float
     return Cue(_speaker(speaker), cue_text.pieces, line or finder.lines.line_of(finder.cursor), start, end)
 
 
-def _segments(finder: _Finder, items: list[Any], key: str, scale: float) -> list[Cue]:
+def _segments(finder: _Finder, items: list[Any], key: str, scale: float,
+              names: tuple[str, str, str] = ("speaker", "start", "end")) -> list[Cue]:  # fmt: skip
+    who, start_key, end_key = names
     cues = []
     for item in items:
         if not isinstance(item, dict):
             continue
         text = item.get(key)
-        start, end = _number(item.get("start"), scale), _number(item.get("end"), scale)
+        start, end = _number(item.get(start_key), scale), _number(item.get(end_key), scale)
         if start is None or end is None:
             start = end = None
-        cues.append(_cue(finder, key, [text] if isinstance(text, str) else [], item.get("speaker"), start, end))
+        speaker = item.get(who)
+        if isinstance(speaker, dict):  # {"name": ...} speaker objects
+            speaker = speaker.get("name")
+        cues.append(_cue(finder, key, [text] if isinstance(text, str) else [], speaker, start, end))
     return cues
+
+
+def _fireflies_sentences(data: dict) -> list | None:
+    for holder in (data, data.get("data"), (data.get("data") or {}).get("transcript") if isinstance(data.get("data"), dict) else None,
+                   data.get("transcript")):  # fmt: skip
+        if isinstance(holder, dict) and isinstance(holder.get("sentences"), list):
+            return holder["sentences"]
+    return None
 
 
 def parse(source: str, path: str) -> tuple[list[Cue], dict[str, Any]]:
@@ -168,6 +185,15 @@ def parse(source: str, path: str) -> tuple[list[Cue], dict[str, Any]]:
         raise LoadError(path, UNKNOWN_SHAPE)
     if not isinstance(data, dict):
         raise LoadError(path, UNKNOWN_SHAPE)
+
+    items = data.get("data")
+    if isinstance(items, list) and items and all(isinstance(d, dict) and "startTime" in d for d in items[:50]):
+        finder.seek_key("data")
+        return _segments(finder, items, "text", 1.0, ("speaker", "startTime", "endTime")), {"asr": "tldv"}
+    sentences = _fireflies_sentences(data)
+    if sentences is not None:
+        finder.seek_key("sentences")
+        return _segments(finder, sentences, "text", 1.0, ("speaker_name", "start_time", "end_time")), {"asr": "fireflies"}
 
     if isinstance(data.get("segments"), list):
         segments = data["segments"]

@@ -46,6 +46,7 @@ class Cue:
     line: int  # 1-based source line where the cue starts
     start: float | None = None
     end: float | None = None
+    end_estimated: bool = False  # the transcript gave only a start; the end was filled in
 
     @property
     def text(self) -> str:
@@ -194,6 +195,7 @@ def fill_start_only_ends(cues: list[Cue]) -> None:
             cue.end = min(nxt, cue.start + words / SLOWEST_WORDS_PER_S + 2.0)
         else:
             cue.end = cue.start + words / TYPICAL_WORDS_PER_S
+        cue.end_estimated = True
 
 
 def _fmt_s(value: float) -> str:
@@ -283,6 +285,9 @@ def build(
 
     doc_meta: dict[str, Any] = {
         "has_times": all_timed,
+        # measured: start and end from the transcript; start-only: ends filled in (no pause is measurable);
+        # none: no times at all (a parser may say "sparse": a time mark every few minutes, turns in between spread)
+        "times": ("start-only" if any(c.end_estimated for c in cues) else "measured") if all_timed else "none",
         "speakers": list(speakers),
         "format": fmt,
         "duration": (last_end - first_start) if all_timed and first_start is not None else None,

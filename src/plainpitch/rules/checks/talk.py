@@ -1,9 +1,10 @@
-"""TLK: talk dynamics on calls — the coaching rules, plus the call metrics and details for the report.
+"""TLK001-TLK005: talk time and questions on calls, plus the call metrics and details for the report.
 
-Each rule reads the one CallFacts computed per call (``plainpitch.call.facts``); thresholds depend on the call type
-(``plainpitch.call.types``; the table is in docs/calls.md). Whole-call findings point at a defined span: the
-seller's longest turn (talk share, few questions), the first turn of a monologue or story, the last seller turn
-(no next step), the sentences of a feature dump, the price sentence, the term the buyer asked about.
+Each rule reads the one CallFacts computed per call (``plainpitch.call.facts``, the conversation analysis below
+the rules); thresholds depend on the call type (``plainpitch.call.types``; the table is in docs/calls.md).
+Whole-call findings point at a defined span: the seller's longest turn (talk share, few questions), a monologue's
+longest turn, the last question, the first turn of a story. What the seller does with the buyer's words
+(objections, buying signals, next steps, features) is in ``talk_moves``.
 Conversation rules need both sides: a one-speaker transcript gets metrics and a note, not findings.
 """
 
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from plainpitch.call.facts import facts_for
+from plainpitch.call.timefmt import approx, clock
 from plainpitch.call.types import TYPES
 from plainpitch.model import Span
 from plainpitch.rules.base import Hit, details_provider, metric_provider, rule
@@ -31,8 +34,6 @@ TYPES_DOC = f"Thresholds depend on the call type ({', '.join(TYPES)}): see docs/
 
 
 def _facts(doc, ctx):
-    from plainpitch.call.facts import facts_for
-
     return facts_for(doc, ctx)
 
 
@@ -49,9 +50,7 @@ def _longest_seller_turn(facts) -> int | None:
 
 
 def _label(seconds: float, timed: bool) -> str:
-    from plainpitch.call.facts import moment_label
-
-    return ("" if timed else "about ") + moment_label(seconds)
+    return approx(seconds, timed)
 
 
 DOC_SCOPE = {"scope": "document"}
@@ -59,6 +58,7 @@ DOC_SCOPE = {"scope": "document"}
 
 @rule(
     code="TLK001",
+    impact=2,
     name="seller-dominates-talk",
     category="talk",
     severity="warning",
@@ -112,6 +112,7 @@ def seller_dominates_talk(doc, ctx) -> Iterable[Hit]:
 
 @rule(
     code="TLK002",
+    impact=2,
     name="long-monologue",
     category="talk",
     severity="warning",
@@ -151,23 +152,30 @@ def long_monologue(doc, ctx) -> Iterable[Hit]:
     if limit is None or not facts.two_sided:
         return
     timed = facts.view.has_times
-    for m in sorted(facts.monologues, key=lambda s: s.first):
-        if m.seconds > limit:
-            core = max((t for t in facts.turns[m.first : m.last + 1] if t.role == "seller"), key=lambda t: t.seconds)
-            yield Hit(_turn_span(facts, core.pos), {"detail": _label(m.seconds, timed), "words": m.words},
-                      data={"seconds": round(m.seconds, 1), "limit": limit})  # fmt: skip
+    tours = {d.stretch for d in facts.feature_dumps if d.kind == "tour"}  # TLK006 coaches those, more precisely
+    long = [m for m in sorted(facts.monologues, key=lambda s: s.first) if m.seconds > limit and m not in tours]
+    for m in long:
+        core = max((t for t in facts.turns[m.first : m.last + 1] if t.role == "seller"), key=lambda t: t.seconds)
+        group = f"{len(long)} monologues over {clock(limit)}: stop and ask a question"
+        yield Hit(_turn_span(facts, core.pos), {"detail": _label(m.seconds, timed), "words": m.words},
+                  data={"seconds": round(m.seconds, 1), "limit": limit, "place": _label(m.seconds, timed),
+                        "group_message": group})  # fmt: skip
 
 
 @rule(
     code="TLK003",
+    impact=2,
     name="few-discovery-questions",
     category="talk",
     severity="warning",
-    summary="A discovery call of 30 minutes or more with fewer than 11 discovery questions from the seller.",
+    summary="A long call with too few discovery questions: under 11 in a discovery call, 4 in a demo, 3 in a closing call.",
     why=("Discovery is where you learn what the buyer will pay to fix. Gong's study of 519,000 discovery calls "
          "found that 11-14 questions go with the highest success rate; far fewer means the seller pitched "
-         "instead of learning. Greetings, rhetorical questions and asks do not count. " + TYPES_DOC),  # fmt: skip
-    message="Only {count} discovery questions in {detail}; aim for {limit} or more",
+         "instead of learning. A demo with no questions shows features the buyer may not need, and a closing "
+         "call still has to learn who signs, when, and what could stop it. Greetings, small talk, checks ('any "
+         "questions?'), questions about the call itself, questions the seller answers themselves and asks do "
+         "not count. " + TYPES_DOC),  # fmt: skip
+    message="Only {count} discovery questions in this {detail} {kind} call; aim for {limit} or more",
     fix="Prepare open questions about their process, cost of the problem, decision and timeline; ask them.",
     bad=[
         "[00:00:00] Ana: Hi Ben, thanks for the time. What made you take this call?\n"
@@ -216,12 +224,16 @@ def few_discovery_questions(doc, ctx) -> Iterable[Hit]:
     if count < minimum:
         pos = _longest_seller_turn(facts)
         if pos is not None:
-            detail = ("about " if not facts.view.has_times else "") + f"{round(facts.view.duration / 60)} minutes"
-            yield Hit(_turn_span(facts, pos), {"count": count, "limit": minimum, "detail": detail}, data=DOC_SCOPE)
+            detail = ("about " if not facts.view.has_times else "") + f"{round(facts.view.duration / 60)}-minute"
+            args = {"count": count, "limit": minimum, "detail": detail, "kind": facts.call_type.name}
+            message = (f"Only {count} discovery question{'s' if count != 1 else ''} in this {detail} "
+                       f"{facts.call_type.name} call; aim for {minimum} or more")  # fmt: skip
+            yield Hit(_turn_span(facts, pos), args, data=DOC_SCOPE, message=message)
 
 
 @rule(
     code="TLK004",
+    impact=1,
     name="front-loaded-questions",
     category="talk",
     severity="suggestion",
@@ -277,6 +289,7 @@ def front_loaded_questions(doc, ctx) -> Iterable[Hit]:
 
 @rule(
     code="TLK005",
+    impact=1,
     name="short-buyer-stories",
     category="talk",
     severity="suggestion",
@@ -319,155 +332,6 @@ def short_buyer_stories(doc, ctx) -> Iterable[Hit]:
                   data={**DOC_SCOPE, "seconds": round(story.seconds, 1), "limit": limit})  # fmt: skip
 
 
-@rule(
-    code="TLK006",
-    name="feature-dump",
-    category="talk",
-    severity="warning",
-    summary="The seller lists three or more features in a row with no question and no benefit.",
-    why=("A list of features makes the buyer do the work of finding their problem in it, and most will not. "
-         "Each feature lands when it is tied to what the buyer said ('so your auditors...') or followed by a "
-         "question ('would that help with...?')."),  # fmt: skip
-    message="{count} features in a row with no question or benefit",
-    fix="Keep the one feature that answers their problem, say what it changes for them, then ask.",
-    bad=[
-        "Ana: Thanks for the time today.\n"
-        "Ben: Sure, go ahead.\n"
-        "Ana: [[We have single sign-on, audit logs and role-based access. It also supports webhooks.]] That covers "
-        "the platform.\n"
-        "Ben: Okay.\n"
-    ],
-    good=[
-        "Ana: Thanks for the time today.\n"
-        "Ben: Sure, go ahead.\n"
-        "Ana: We have single sign-on, audit logs and role-based access, so your auditors get every change without "
-        "asking your team. Would that help with the audit you mentioned?\n"
-        "Ben: It would.\n"
-    ],
-    media=("call",),
-    example_format="call",
-    sources=["plainpitch's feature-without-benefit rule for copy (BEN), applied to what the seller says"],
-)
-def feature_dump(doc, ctx) -> Iterable[Hit]:
-    facts = _facts(doc, ctx)
-    for d in facts.feature_dumps:
-        start = facts.doc.sentences[d.first_sentence].start
-        end = facts.doc.sentences[d.last_sentence].end
-        yield Hit(Span(start, end), {"count": d.count}, data={"features": list(d.features)})
-
-
-@rule(
-    code="TLK007",
-    name="missing-next-step",
-    category="talk",
-    severity="error",
-    summary="The call ends without a next step: an action, an owner and a time ('I'll send it by Friday').",
-    why=("A call with no agreed next step is where deals stall: interest fades and follow-ups go unanswered. A "
-         "real next step names what happens, who does it and when; 'let's keep in touch' is not one. plainpitch "
-         "looks for one in the last 30% of the call (or its last three turns). " + TYPES_DOC),  # fmt: skip
-    message="The call ends with no next step (action, owner and time)",
-    fix="Before you hang up, agree who does what by when: 'I'll send the proposal Thursday; can we meet Friday at 10?'",
-    bad=[
-        "Ana: What slows your team down today?\n"
-        "Ben: Manual reports every Friday.\n"
-        "Ana: Our tool builds them for you, so your team gets Friday back.\n"
-        "Ben: Sounds useful.\n"
-        "Ana: [[Great talking to you, let's keep in touch.]]\n"
-    ],
-    good=[
-        "Ana: What slows your team down today?\n"
-        "Ben: Manual reports every Friday.\n"
-        "Ana: Our tool builds them for you, so your team gets Friday back.\n"
-        "Ben: Sounds useful.\n"
-        "Ana: Great. I'll send you the proposal by Thursday, and let's meet Friday at 10 to go through it.\n"
-    ],
-    media=("call",),
-    example_format="call",
-    sources=list(NEXT_STEP_SOURCES),
-)
-def missing_next_step(doc, ctx) -> Iterable[Hit]:
-    facts = _facts(doc, ctx)
-    window = facts.thresholds.get("next_step_window")
-    turns = facts.turns
-    if window is None or not facts.two_sided or len(turns) < 4:
-        return
-    start = turns[0].start
-    cut = start + facts.view.duration * (1 - float(window))
-    for f in facts.sentences:  # in the final share of the call, or in its last three turns
-        if f.next_step is not None and (f.time >= cut or f.turn >= len(turns) - 3):
-            return
-    last_seller = next((t.pos for t in reversed(turns) if t.role == "seller"), None)
-    if last_seller is not None:
-        yield Hit(_turn_span(facts, last_seller), data=DOC_SCOPE)
-
-
-@rule(
-    code="TLK008",
-    name="price-before-value",
-    category="talk",
-    severity="warning",
-    summary="The seller brings up price before saying what the product is worth to this buyer.",
-    why=("A price heard before any value is just a cost; the same price after the buyer has agreed what the "
-         "problem costs them is an investment. Gong's research advises establishing value before introducing "
-         "pricing. Answering a buyer who asked about price is fine; closing calls are exempt."),  # fmt: skip
-    message="Price came up before any value: tie it to an outcome first",
-    fix="First say what changes for them (time, money, risk); then the price, compared with that.",
-    bad=[
-        "Ana: Thanks for joining. [[Our plan is $40 per seat a month.]]\n"
-        "Ben: Okay. What does it do?\n"
-        "Ana: It builds your reports for you.\n"
-        "Ben: I see.\n"
-    ],
-    good=[
-        "Ana: Thanks for joining. Our reports save your team a day every week.\n"
-        "Ben: That would help.\n"
-        "Ana: The plan is $40 per seat a month.\n"
-        "Ben: I see.\n"
-    ],
-    media=("call",),
-    example_format="call",
-    sources=[GONG_DECK],
-)
-def price_before_value(doc, ctx) -> Iterable[Hit]:
-    facts = _facts(doc, ctx)
-    if not facts.thresholds.get("price_before_value") or facts.early_price is None or not facts.two_sided:
-        return
-    s = facts.doc.sentences[facts.early_price.sentence]
-    yield Hit(Span(s.start, s.end), data=DOC_SCOPE)
-
-
-@rule(
-    code="TLK009",
-    name="buyer-asked-what-term-means",
-    category="talk",
-    severity="warning",
-    summary="The buyer had to ask what a term the seller used means ('sorry, what's CDC?').",
-    why=("Every buyer who asks what a word means stands for several who did not ask and stopped following. "
-         "The term is flagged where the seller said it, so the explanation can move into the first mention."),  # fmt: skip
-    message="The buyer asked what '{term}' means: explain it as you say it",
-    fix="Say what it does for them in plain words the first time ('we copy every change as it happens').",
-    bad=[
-        "Ana: We stream changes with [[CDC]] into your warehouse.\n"
-        "Ben: Sorry, what does CDC mean?\n"
-        "Ana: Change data capture: every change in your database shows up in your reports within a minute.\n"
-        "Ben: Got it.\n"
-    ],
-    good=[
-        "Ana: Every change in your database shows up in your reports within a minute.\n"
-        "Ben: How does that work?\n"
-        "Ana: We copy each change as it happens, which engineers call change data capture.\n"
-        "Ben: Got it.\n"
-    ],
-    media=("call",),
-    example_format="call",
-    sources=["plainpitch's unexplained-jargon rules for copy (JRG), confirmed here by the buyer's own question"],
-)
-def buyer_asked_what_term_means(doc, ctx) -> Iterable[Hit]:
-    facts = _facts(doc, ctx)
-    for a in facts.term_asks:
-        yield Hit(Span(a.start, a.end), {"term": a.term}, data={"question": a.question})
-
-
 # -- metrics and report details for calls ------------------------------------------------------------------
 @metric_provider("call")
 def call_metrics(doc, ctx):
@@ -480,6 +344,10 @@ def call_metrics(doc, ctx):
 @details_provider("call")
 def call_details(doc, ctx):
     from plainpitch.call.details import call_details as compute
+    from plainpitch.call.details import term_details
+    from plainpitch.rules.checks.call_jargon import call_terms
 
     facts = _facts(doc, ctx)
-    return ("call", compute(facts)) if facts.turns else None
+    if not facts.turns:
+        return None
+    return ("call", {**compute(facts), "jargon": term_details(facts, call_terms(doc, ctx))})

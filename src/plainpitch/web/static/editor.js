@@ -60,11 +60,19 @@
     if (typeof v !== 'number') return v === null || v === undefined ? '–' : String(v);
     return Number.isInteger(v) ? v.toLocaleString('en') : (Math.round(v * 10) / 10).toLocaleString('en');
   }
-  function fmtTime(seconds) {
+  function fmtTime(seconds) { // m:ss or h:mm:ss, as every call report writes times and lengths
     if (typeof seconds !== 'number' || !isFinite(seconds)) return '';
     var s = Math.max(0, Math.round(seconds));
-    var m = Math.floor(s / 60);
-    return m + ':' + String(s % 60).padStart(2, '0');
+    var h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), rest = String(s % 60).padStart(2, '0');
+    return h ? h + ':' + String(m).padStart(2, '0') + ':' + rest : m + ':' + rest;
+  }
+  // A call metric that is a length or a time in the call (not a pause): shown as m:ss.
+  function isDuration(metric) {
+    return metric.unit === 's' && !/patience/.test(metric.name);
+  }
+  function fmtMetric(metric, value) {
+    if (isDuration(metric) && typeof value === 'number') return fmtTime(value);
+    return fmtNumber(value) + (metric.unit && value !== null && value !== undefined ? ' ' + metric.unit : '');
   }
   function clip(text, n) { text = String(text || ''); return text.length > n ? text.slice(0, n - 1) + '…' : text; }
 
@@ -571,8 +579,7 @@
     var target = ((state.options && state.options.call_targets) || {})[metric.name];
     var limit = target ? (call.thresholds || {})[target.threshold] : undefined;
     if (typeof limit !== 'number') return { text: metric.note || '', off: false };
-    var unit = metric.unit ? ' ' + metric.unit : '';
-    var text = (target.side === 'max' ? 'at most ' : 'at least ') + fmtNumber(limit) + unit;
+    var text = (target.side === 'max' ? 'at most ' : 'at least ') + fmtMetric(metric, limit);
     var v = metric.value;
     var off = typeof v === 'number' && (target.side === 'max' ? v > limit : v < limit);
     return { text: text + (metric.note ? ' · ' + metric.note : ''), off: off };
@@ -608,7 +615,7 @@
       var row = el('tr');
       row.dataset.metric = m.name;
       var mark = benchmarkFor(call, m);
-      var value = el('td', mark.off ? 'off' : '', fmtNumber(m.value) + (m.unit ? ' ' + m.unit : ''));
+      var value = el('td', mark.off ? 'off' : '', fmtMetric(m, m.value));
       row.append(el('th', '', m.label || m.name), value, el('td', '', mark.text));
       row.firstChild.scope = 'row';
       els.callMetricsBody.append(row);
@@ -616,10 +623,8 @@
     (call.moments || []).forEach(function (mo) {
       var li = el('li');
       var when = typeof mo.time === 'number' ? mo.time : mo.start;
-      if (typeof when === 'number') li.append(el('span', 'time', fmtTime(when)));
-      var label = mo.label || mo.kind || mo.type || '';
-      if (label) li.append(el('strong', '', pretty(label) + ': '));
-      if (mo.speaker) li.append(el('span', 'speaker', mo.speaker + ' — '));
+      if (typeof when === 'number') li.append(el('span', 'time', mo.clock || fmtTime(when)));
+      if (mo.speaker) li.append(el('span', 'speaker', mo.speaker + ' — '));  // the moment's text names what happened
       li.append(document.createTextNode(clip(mo.text || mo.quote || mo.summary || mo.message || '', 240)));
       els.moments.append(li);
     });
@@ -656,12 +661,34 @@
     schedule();
   }
 
+  // A pasted call transcript opens the call view, as a dropped one does: the server recognises it by its content
+  // (/api/v1/open, the same detector as the command line). Anything else is pasted into the copy as usual.
+  var PASTE_SNIFF_CHARS = 200;
+  async function onPaste(event) {
+    var text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+    if (!text || text.length < PASTE_SNIFF_CHARS || text.split('\n').length < 3) return;
+    event.preventDefault();
+    var start = els.input.selectionStart, end = els.input.selectionEnd;
+    var file = new File([text], 'pasted transcript.txt', { type: 'text/plain' });
+    var form = new FormData();
+    form.append('file', file, file.name);
+    var data = null;
+    try {
+      var res = await fetch('/api/v1/open', { method: 'POST', body: form });
+      data = res.ok ? await readJson(res) : null;
+    } catch (e) { data = null; }
+    if (data && data.kind === 'call') { await openCall(file, data); return; }
+    els.input.setRangeText(text, start, end, 'end');
+    els.input.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+
   function hasFiles(event) {
     return !!(event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types || [], 'Files') >= 0);
   }
 
   function wire() {
     els.input.addEventListener('input', onInput);
+    els.input.addEventListener('paste', onPaste);
     els.input.addEventListener('scroll', syncScroll);
     ['select', 'click', 'keyup', 'focus'].forEach(function (name) {
       els.input.addEventListener(name, refreshSelection);

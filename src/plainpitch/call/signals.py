@@ -1,0 +1,150 @@
+"""What the buyer says that a sales manager listens for: objections, buying signals, and the people who decide
+but are not on the call. Patterns over one sentence at a time (``speech.normalise``); the rules judge what the
+seller did next.
+
+- **Objections** by kind: price ("too expensive", "not in the budget"), status quo ("we live in Excel", "we built
+  our own", "we don't really need"), competitor ("we already use Acme"), timing ("not the right time"), authority
+  ("I'd have to run it by my CFO") and risk ("my concern is", "how do we know it works").
+- **Buying signals**: interest ("we are definitely interested", "that is exactly what we need"), and questions
+  about getting it ("how soon could we start?", "what would it take to roll this out?", "can we try it?").
+- **Absent deciders**: someone expected on the call who did not join ("he says start without me", "Carlos
+  couldn't make it"), or named as the one who decides ("Carlos signs off", "I'd have to run it by Carlos"), who is
+  not a speaker and is never greeted as joining later.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from plainpitch.call.speech import normalise
+from plainpitch.text.lexicon import zipf
+
+OBJECTIONS: dict[str, re.Pattern[str]] = {
+    "price": re.compile(
+        r"\btoo\s+(?:expensive|pricey|costly|steep)\b|\b(?:out\s+of|over|beyond|not\s+in)\s+(?:our|my|the)\s+budget\b|"
+        r"\b(?:no|don't\s+have\s+(?:the|a|any)?)\s*budget\s+(?:for|this|right)\b|\bcan't\s+afford\b|"
+        r"\b(?:that's|that\s+is|it's|it\s+is|seems)\s+(?:a\s+lot\s+of\s+money|(?:really\s+|very\s+|pretty\s+)?(?:steep|pricey|expensive))\b|"
+        r"\b(?:way\s+)?more\s+than\s+we\s+(?:pay|spend|want\s+to\s+spend)\b"
+    ),
+    "status quo": re.compile(
+        r"\b(?:live|lives|living|work|works|working|stay|staying|do\s+(?:everything|it\s+all|all\s+of\s+(?:it|that)))\s+"
+        r"(?:in|out\s+of)\s+(?:excel|spreadsheets?|google\s+sheets|email)\b|"
+        r"\bwe(?:'ve|\s+have)?\s+(?:already\s+)?(?:built|build|have|got)\s+(?:our\s+own|(?:an?\s+)?(?:in-house|internal|homegrown))\b|"
+        r"\b(?:happy|fine|okay|ok|good)\s+with\s+(?:what\s+we\s+have|our\s+current|the\s+way\s+we|excel|spreadsheets)\b|"
+        r"\bwe\s+don't\s+(?:really\s+)?(?:need|see\s+the\s+need|have\s+a\s+need)\b|\bnot\s+(?:a|our)\s+(?:top\s+|big\s+)?priority\b|"
+        r"\bwhat\s+about\s+(?:excel|spreadsheets|people\s+who)\b"
+    ),
+    "competitor": re.compile(
+        r"\bwe(?:'re|\s+are)?\s+(?:already|currently)\s+(?:using|use|working\s+with|signed\s+with|talking\s+to|evaluating|with)\b|"
+        r"\bhow\s+(?:are|is)\s+(?:you|this|it|that)\s+(?:any\s+)?different\s+(?:from|than)\b|"
+        r"\bwhy\s+(?:wouldn't\s+we|not)\s+(?:just\s+)?(?:use|go\s+with|stick\s+with)\b|\b(?:does|do)\s+the\s+same\s+thing\b"
+    ),
+    "timing": re.compile(
+        r"\bnot\s+(?:the\s+)?right\s+(?:time|now|moment)\b|\b(?:maybe|probably|not\s+until)\s+next\s+(?:year|quarter)\b|"
+        r"\btoo\s+(?:busy|early)\s+(?:for|right|to)\b|\bbad\s+timing\b|\bnot\s+(?:right\s+)?now\b"
+    ),
+    "authority": re.compile(
+        r"\b(?:i|we)(?:'d|\s+would|'ll|\s+will)?\s+(?:have|need)\s+to\s+(?:run\s+(?:it|this|that)\s+by|check\s+with|"
+        r"get\s+(?:approval|sign-?off|buy-?in)\s+from|talk\s+(?:to|with)\s+(?:my|our|the))\b|\bnot\s+my\s+(?:decision|call)\b"
+    ),
+    "risk": re.compile(
+        r"\b(?:my|our|the\s+big|one)\s+(?:concern|worry|fear|hesitation)\s+(?:is|would\s+be|there)\b|"
+        r"\b(?:i'm|we're|i\s+am|we\s+are)\s+(?:a\s+(?:little|bit)\s+)?(?:concerned|worried|skeptical|nervous|hesitant)\b|"
+        r"\bhow\s+(?:do|would|can)\s+(?:i|we)\s+(?:know|trust|be\s+sure)\b|"
+        r"\bwhat\s+(?:happens\s+)?if\s+(?:it|the\s+\w+)\s+(?:breaks|fails|goes\s+down|is\s+wrong|gets\s+it\s+wrong)\b"
+    ),
+}
+_BUYING = re.compile(
+    r"\b(?:i|we)(?:'m|'re|\s+am|\s+are|'d\s+be|\s+would\s+be)\s+(?:(?:definitely|very|really|super|certainly|genuinely|most\s+definitely|"
+    r"absolutely)\s+)?(?:are\s+)?interested\b(?!\s+in\s+(?:hearing\s+about\s+)?(?:your|the\s+way|how\s+you))|"
+    r"\b(?:that's|that\s+is|this\s+is|that\s+would\s+be|this\s+would\s+be)\s+(?:exactly\s+what\s+we|just\s+what\s+we|"
+    r"(?:really\s+|very\s+)?(?:valuable|huge|a\s+game\s+changer|what\s+we\s+need))\b|"
+    r"\bhow\s+(?:soon|quickly|fast)\s+(?:can|could|would)\s+(?:we|i)\b|\bwhen\s+(?:can|could)\s+(?:we|i)\s+(?:start|get|try|see|have)\b|"
+    r"\bwhat\s+(?:would|does|will)\s+it\s+take\s+to\s+(?:get\s+(?:started|going|this)|start|roll|move\s+forward|implement|set\s+(?:it|this)\s+up|sign|buy|switch)\b|\b(?:can|could)\s+(?:we|i)\s+(?:try|test|pilot|trial|get\s+access|get\s+a\s+(?:trial|demo|copy))\b|"
+    r"\bwhat\s+(?:are|would\s+be)\s+the\s+next\s+steps\b|\bsign\s+(?:me|us)\s+up\b|\b(?:i|we)\s+(?:love|like)\s+(?:that|this|it)\s+a\s+lot\b|"
+    r"\b(?:i'd|we'd|i\s+would|we\s+would)\s+(?:love|like)\s+to\s+(?:try|see\s+(?:it|more|this)|get\s+(?:started|access)|move\s+forward|pilot)\b"
+)
+_EXPECTED_ABSENT = re.compile(
+    r"\b(?:start|go\s+ahead|begin|get\s+going)\s+without\s+(?:me|him|her|them)\b|"
+    r"\b(?:can't|cannot|couldn't|won't\s+be\s+able\s+to|wasn't\s+able\s+to|isn't\s+able\s+to)\s+(?:make\s+it|join|be\s+(?:here|there|on))\b|"
+    r"\b(?:won't|will\s+not)\s+be\s+(?:joining|on\s+the\s+call|here)\b|\b(?:got|was|is)\s+(?:pulled|stuck)\s+(?:into|in)\b"
+)
+_DECIDES = re.compile(
+    r"\b(?:decides?|signs?\s+off|has\s+the\s+final\s+(?:say|word)|makes?\s+the\s+(?:final\s+)?(?:call|decision)|"
+    r"(?:is|was)\s+the\s+(?:decision\s+maker|one\s+who\s+decides|final\s+say)|holds\s+the\s+budget|owns\s+the\s+budget)\b"
+)
+_RUN_BY = re.compile(r"\b(?:run\s+(?:it|this|that)\s+by|check\s+with|get\s+(?:approval|sign-?off)\s+from|talk\s+(?:to|with))\s+$")
+NAME = re.compile(r"\b([A-Z][a-z]{2,})\b")
+COMMON_WORD_ZIPF = 5.0  # "Whether", "First": words this common are never taken for a name
+_NOT_NAMES = frozenset(
+    """
+    The This That These Those Then There Here When What Where Which Who Why How And But Yes Yeah Yep Okay Well So
+    Now Right Sure Great Good Thanks Thank Hello Hey Please Maybe Also Just Like Let Our Your Their His Her Its
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+    September October November December Excel Mhmm Sorry Actually Oh Hi Alright Absolutely Definitely Exactly
+    """.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Objection:
+    kind: str
+    text: str  # the matched words
+
+
+@dataclass(frozen=True, slots=True)
+class Absence:
+    name: str  # the person as named ("Carlos"), or the role ("my CFO")
+    why: str  # "expected" (did not join) | "decides"
+
+
+def objection(sentence: str) -> Objection | None:
+    low = normalise(sentence)
+    for kind, pattern in OBJECTIONS.items():
+        m = pattern.search(low)
+        if m:
+            return Objection(kind, sentence[m.start() : m.end()])
+    return None
+
+
+def buying_signal(sentence: str) -> str | None:
+    m = _BUYING.search(normalise(sentence))
+    return sentence[m.start() : m.end()] if m else None
+
+
+def lowercase_words(text: str) -> frozenset[str]:
+    """The words a transcript writes in lower case somewhere: a capitalised word that never appears in lower case
+    is a name ("Carlos"); one that does is a word opening a sentence ("First", "Likewise")."""
+    return frozenset(re.findall(r"\b[a-z][a-z'-]+\b", text))
+
+
+def absences(turn_sentences: list[str], before: str = "", common: frozenset[str] = frozenset()) -> list[Absence]:
+    """People a turn says are expected but absent, or who decide (names with a capital, as transcripts write
+    them). ``before`` is the end of the previous turn, for "Carlos just texted me: start without me"; ``common``
+    the call's lower-case words (``lowercase_words``)."""
+
+    def _names(text: str) -> list[str]:
+        return [n for n in NAME.findall(text)
+                if n not in _NOT_NAMES and n.lower() not in common and zipf(n.lower()) < COMMON_WORD_ZIPF]  # fmt: skip
+
+    out: list[Absence] = []
+    for i, sentence in enumerate(turn_sentences):
+        low = normalise(sentence)
+        if _EXPECTED_ABSENT.search(low) and not any(a.why == "expected" for a in out):
+            # the person: the nearest name before it, in this turn (who texted, who can't make it), else just before
+            for text in (*reversed(turn_sentences[max(0, i - 4) : i + 1]), before):
+                names = _names(text)
+                if names:
+                    out.append(Absence(names[-1], "expected"))
+                    break
+        m = _DECIDES.search(low)
+        if m:
+            names = _names(sentence[: m.start()])
+            if names:
+                out.append(Absence(names[-1], "decides"))
+        for r in re.finditer(r"\b(?:run\s+(?:it|this|that)\s+by|get\s+(?:approval|sign-?off)\s+from)\s+", low):
+            names = _names(sentence[r.end() : r.end() + 30])
+            if names:
+                out.append(Absence(names[0], "decides"))
+    return out

@@ -1,0 +1,40 @@
+"""The form every call pattern reads: one sentence as speech-to-text wrote it, lower-cased with straight quotes.
+
+Kept apart from the detectors so that questions, asks and the other call signals share it without importing
+each other.
+"""
+
+from __future__ import annotations
+
+import re
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+def normalise(text: str) -> str:
+    """Lower case with straight apostrophes (same length as the input, so offsets carry over)."""
+    return text.translate(_APOSTROPHES).lower()
+
+
+_WORD = re.compile(r"\S+")
+
+
+def unstutter(text: str) -> str:
+    """Speech repeats itself: "do you do you mind", "we we want", "I I think" -> one of each (offsets change)."""
+    words = _WORD.findall(text)
+    if len(words) < 2:
+        return text
+    keys = [w.strip(",").lower() for w in words]
+    if len(set(keys)) == len(keys):  # most clauses: no word twice, nothing to drop
+        return text
+    out: list[str] = []
+    i, n = 0, len(words)
+    while i < n:
+        for size in (3, 2, 1):  # drop a run of 1-3 words that the next 1-3 words repeat
+            if i + 2 * size <= n and keys[i : i + size] == keys[i + size : i + 2 * size]:
+                i += size
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(out)

@@ -1,0 +1,379 @@
+"""TLK006-TLK012: what the seller does with the buyer's attention and words on a call — feature dumps and tours,
+the next step, price, terms the buyer had to ask about, objections, buying signals, and the people who decide.
+
+Each rule reads the one CallFacts computed per call (``plainpitch.call.facts``); the detectors (objections,
+buying signals, absent deciders) are in ``plainpitch.call.signals``. Findings point at what to listen back to:
+the tour's first and last feature sentence, the end of the call, the price sentence, the seller's use of a term,
+the seller's answer to an objection, the buyer's buying signal, the sentence that names the absent decider.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from plainpitch.call.facts import facts_for
+from plainpitch.call.timefmt import approx
+from plainpitch.model import Span
+from plainpitch.rules.base import Hit, rule
+
+NEXT_STEP_SOURCES = ("3C Selling, 'Focus on agreed next actions: who will do what by when' (3cselling.com)",
+                     "Jeb Blount, 'Always Ask for the Next Step on Sales Calls' (jebblount.com)")  # fmt: skip
+GONG_DECK = ("Gong, 'Navigating sales conversations from first call to closed deal' (1M+ meetings), "
+             "slideshare.net/slideshow/navigating-sales-conversations-from-first-call-to-closed-deal/105791822")  # fmt: skip
+OBJECTION_SOURCES = (
+    "Gong, objection handling (67,149 recorded sales calls): after an objection top performers pause about five "
+    "times longer and do not speed up into a defence; Gong's techniques start with pausing and asking "
+    "(gong.io/blog/objection-handling-techniques; summarised at breakintotechsales.com/power-of-the-pause)",
+    "Neil Rackham, SPIN Selling (1988): objections are handled by asking, not by answering at once",
+)
+DOC_SCOPE = {"scope": "document"}
+
+
+def _sentence_span(facts, index: int) -> Span:
+    s = facts.doc.sentences[index]
+    return Span(s.start, s.end)
+
+
+def _turn_span(facts, pos: int) -> Span:
+    unit = facts.doc.units[facts.turns[pos].unit]
+    return Span(unit.start, unit.end)
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@rule(
+    code="TLK006",
+    name="feature-dump",
+    category="talk",
+    severity="warning",
+    impact=2,
+    summary="Three or more features in a row, or minutes of walking a screen, with no question and no outcome for the buyer.",
+    why=("A list of features makes the buyer do the work of finding their problem in it, and most will not. In a "
+         "demo the same thing happens spoken: minutes of 'here you can add…, this is where…, we also have…' with "
+         "no question to the buyer. Each feature lands when it is tied to what the buyer said ('so your auditors…') "
+         "or followed by a question ('would that help with…?')."),  # fmt: skip
+    message="{count} features in a row with no question or benefit",
+    fix="Keep the one feature that answers their problem, say what it changes for them, then ask.",
+    bad=[
+        "Ana: Thanks for the time today.\n"
+        "Ben: Sure, go ahead.\n"
+        "Ana: [[We have single sign-on, audit logs and role-based access. It also supports webhooks.]] That covers "
+        "the platform.\n"
+        "Ben: Okay.\n",
+        "[00:00:00] Ana: Thanks for joining, Ben.\n"
+        "[00:00:04] Ben: Happy to.\n"
+        "[00:00:06] Ana: [[Here you can see the pipeline with every deal in one list. You can filter it by region "
+        "and sort it by stage. If I click a deal, it opens the property details. This is where you enter the "
+        "purchase price and the loan terms. Over here you can upload the financial statements as PDFs. It will "
+        "pull the numbers into the model for every month. We also have a market tab with the comparable sales. "
+        "Then you can select the scenario and it will calculate the returns. You can export the whole model to a "
+        "spreadsheet. And on the right you can see the key figures for the deal. Down here you can compare it with "
+        "the last three deals in the same city. We also have a version history for every model. If you click the "
+        "history tab, it shows who changed which number and when.]]\n"
+        "[00:02:40] Ben: Okay.\n",
+    ],
+    good=[
+        "Ana: Thanks for the time today.\n"
+        "Ben: Sure, go ahead.\n"
+        "Ana: We have single sign-on, audit logs and role-based access, so your auditors get every change without "
+        "asking your team. Would that help with the audit you mentioned?\n"
+        "Ben: It would.\n",
+        "[00:00:00] Ana: Thanks for joining, Ben. You said deals get lost between your analysts.\n"
+        "[00:00:06] Ben: Yes, all the time.\n"
+        "[00:00:10] Ana: Here you can see every deal in one list, so nobody asks where a deal stands. Is that how "
+        "your team tracks them today?\n"
+        "[00:00:30] Ben: Roughly, in a spreadsheet.\n",
+    ],
+    media=("call",),
+    example_format="call",
+    sources=["plainpitch's feature-without-benefit rule for copy (BEN), applied to what the seller says"],
+)
+def feature_dump(doc, ctx) -> Iterable[Hit]:
+    facts = facts_for(doc, ctx)
+    timed = facts.view.has_times
+    for d in facts.feature_dumps:
+        start = facts.doc.sentences[d.first_sentence].start
+        end = facts.doc.sentences[d.last_sentence].end
+        if d.kind == "tour":
+            length = approx(d.stretch.seconds, timed)
+            message = f"{length} tour: {d.count} things shown, no question to the buyer and no outcome for them"
+            yield Hit(Span(start, end), {"count": d.count}, message=message,
+                      data={"features": list(d.features[:20]), "kind": "tour", "place": length,
+                            "group_message": "Feature tours with no question and no outcome for the buyer"})  # fmt: skip
+        else:
+            yield Hit(Span(start, end), {"count": d.count}, data={"features": list(d.features), "kind": "list"})
+
+
+@rule(
+    code="TLK007",
+    name="missing-next-step",
+    category="talk",
+    severity="error",
+    impact=3,
+    summary="The call ends without a next step: an action, an owner and a time ('let's find time in early December').",
+    why=("A call with no agreed next step is where deals stall: interest fades and follow-ups go unanswered. A "
+         "real next step names what happens, who does it and when: a meeting on the calendar, a proposal by a "
+         "date. 'Let's keep in touch' is not one, nor is 'should I follow up in a couple of weeks or so?'. "
+         "plainpitch looks for one in the last 30% of the call (or its last three turns), said by either side."),  # fmt: skip
+    message="The call ends with no next step (action, owner and time)",
+    fix="Before you hang up, agree who does what by when: 'I'll send the proposal Thursday; can we meet Friday at 10?'",
+    bad=[
+        "Ana: What slows your team down today?\n"
+        "Ben: Manual reports every Friday.\n"
+        "Ana: Our tool builds them for you, so your team gets Friday back.\n"
+        "Ben: Sounds useful.\n"
+        "Ana: [[Great talking to you, let's keep in touch.]]\n",
+        "Ana: What slows your team down today?\n"
+        "Ben: Manual reports every Friday.\n"
+        "Ana: Our tool builds them for you, so your team gets Friday back.\n"
+        "Ben: Sounds useful.\n"
+        "Ana: [[Should I follow up with you in a couple of weeks or after the holidays?]]\n",
+    ],
+    good=[
+        "Ana: What slows your team down today?\n"
+        "Ben: Manual reports every Friday.\n"
+        "Ana: Our tool builds them for you, so your team gets Friday back.\n"
+        "Ben: Sounds useful.\n"
+        "Ana: Great. I'll send you the proposal by Thursday, and let's meet Friday at 10 to go through it.\n",
+        "Ana: What slows your team down today?\n"
+        "Ben: Manual reports every Friday.\n"
+        "Ana: Our tool builds them for you, so your team gets Friday back.\n"
+        "Ben: Sounds useful. Let's find some time in early December with my analysts.\n",
+    ],
+    media=("call",),
+    example_format="call",
+    sources=list(NEXT_STEP_SOURCES),
+)
+def missing_next_step(doc, ctx) -> Iterable[Hit]:
+    facts = facts_for(doc, ctx)
+    window = facts.thresholds.get("next_step_window")
+    turns = facts.turns
+    if window is None or not facts.two_sided or len(turns) < 4:
+        return
+    start = turns[0].start
+    cut = start + facts.view.duration * (1 - float(window))
+    for f in facts.sentences:  # in the final share of the call, or in its last three turns
+        if f.next_step is not None and (f.time >= cut or f.turn >= len(turns) - 3):
+            return
+    # point at the end of the call: the seller's last turn when it is in the closing part, else the last turn
+    last_seller = next((t for t in reversed(turns) if t.role == "seller"), None)
+    if last_seller is not None and (last_seller.start >= cut or last_seller.pos >= len(turns) - 3):
+        pos = last_seller.pos
+    else:
+        pos = turns[-1].pos
+    yield Hit(_turn_span(facts, pos), data=DOC_SCOPE)
+
+
+@rule(
+    code="TLK008",
+    name="price-before-value",
+    category="talk",
+    severity="warning",
+    impact=2,
+    summary="The seller brings up their price before saying what the product is worth to this buyer.",
+    why=("A price heard before any value is just a cost; the same price after the buyer has agreed what the "
+         "problem costs them is an investment. Gong's research advises establishing value before introducing "
+         "pricing. Only the seller's own price counts (a plan, a fee, per seat), not the money the buyer's "
+         "business deals in; answering a buyer who asked about price is fine; closing calls are exempt."),  # fmt: skip
+    message="Price came up before any value: tie it to an outcome first",
+    fix="First say what changes for them (time, money, risk); then the price, compared with that.",
+    bad=[
+        "Ana: Thanks for joining. [[Our plan is $40 per seat a month.]]\n"
+        "Ben: Okay. What does it do?\n"
+        "Ana: It builds your reports for you.\n"
+        "Ben: I see.\n"
+    ],
+    good=[
+        "Ana: Thanks for joining. Our reports save your team a day every week.\n"
+        "Ben: That would help.\n"
+        "Ana: The plan is $40 per seat a month.\n"
+        "Ben: I see.\n",
+        "Ana: Thanks for joining. You can put the closing costs in as a percentage of the $2 million price.\n"
+        "Ben: Okay.\n"
+        "Ana: Then it calculates the returns for you.\n"
+        "Ben: I see.\n",
+    ],
+    media=("call",),
+    example_format="call",
+    sources=[GONG_DECK],
+)
+def price_before_value(doc, ctx) -> Iterable[Hit]:
+    facts = facts_for(doc, ctx)
+    if not facts.thresholds.get("price_before_value") or facts.early_price is None or not facts.two_sided:
+        return
+    yield Hit(_sentence_span(facts, facts.early_price.sentence), data=DOC_SCOPE)
+
+
+@rule(
+    code="TLK009",
+    name="buyer-asked-what-term-means",
+    category="talk",
+    severity="warning",
+    impact=2,
+    summary="The buyer had to ask what a term the seller used means ('sorry, what's CDC?', 'what is avm stand for?').",
+    why=("Every buyer who asks what a word means stands for several who did not ask and stopped following. "
+         "The term is flagged where the seller said it, so the explanation can move into the first mention. "
+         "Speech-to-text writes the question in many ways ('what is avm stand for', 'what's a CDC?', 'what do "
+         "you mean by CDC'): they all count."),  # fmt: skip
+    message="The buyer asked what '{term}' means: explain it as you say it",
+    fix="Say what it does for them in plain words the first time ('we copy every change as it happens').",
+    bad=[
+        "Ana: We stream changes with [[CDC]] into your warehouse.\n"
+        "Ben: Sorry, what does CDC mean?\n"
+        "Ana: Change data capture: every change in your database shows up in your reports within a minute.\n"
+        "Ben: Got it.\n",
+        "Ana: There was no [[AVM]] built for hotels, so we built one.\n"
+        "Ben: Forgive me. What is avm stand for?\n"
+        "Ana: Automated valuation model.\n"
+        "Ben: Got it.\n",
+    ],
+    good=[
+        "Ana: Every change in your database shows up in your reports within a minute.\n"
+        "Ben: How does that work?\n"
+        "Ana: We copy each change as it happens, which engineers call change data capture.\n"
+        "Ben: Got it.\n"
+    ],
+    media=("call",),
+    example_format="call",
+    sources=["plainpitch's unexplained-jargon rules for copy (JRG), confirmed here by the buyer's own question"],
+)
+def buyer_asked_what_term_means(doc, ctx) -> Iterable[Hit]:
+    facts = facts_for(doc, ctx)
+    for a in facts.term_asks:
+        said = facts.doc.text[a.start : a.end]  # as the seller said it ("AVM"), not as the question spelt it
+        yield Hit(Span(a.start, a.end), {"term": said}, data={"question": a.question, "term": said})
+
+
+@rule(
+    code="TLK010",
+    name="objection-answered-with-a-pitch",
+    category="talk",
+    severity="warning",
+    impact=2,
+    summary="The buyer objected (price, 'we live in Excel', a competitor) and the seller answered with a pitch, not a question.",
+    why=("An objection is the buyer telling you what stands between them and yes. Answered at once with a pitch, "
+         "it goes underground: the buyer stops arguing and stops buying. Asking first ('what makes Excel work for "
+         "your team today?') finds the real concern and often answers it in the buyer's own words."),  # fmt: skip
+    message="The buyer objected ({kind}: '{words}') and you answered with {detail} and no question",
+    fix="Ask about the objection before you answer it: 'What makes Excel work for you today?', 'Compared with what?'",
+    bad=[
+        "Ana: Thanks for the time, Ben. What does your team use for the monthly forecast today?\n"
+        "Ben: Honestly, we live in Excel and the team likes it that way.\n"
+        "Ana: [[Excel is where errors hide.]] Our platform replaces the spreadsheets with one model that everyone "
+        "edits at once, tracks every change, checks every formula and rolls up every region overnight, so the "
+        "board pack builds itself on the first working day.\n"
+        "Ben: Okay.\n"
+    ],
+    good=[
+        "Ana: Thanks for the time, Ben. What does your team use for the monthly forecast today?\n"
+        "Ben: Honestly, we live in Excel and the team likes it that way.\n"
+        "Ana: That makes sense. What does Excel do best for your team today?\n"
+        "Ben: Everyone knows it, and we can change a model in minutes.\n"
+    ],
+    media=("call",),
+    example_format="call",
+    sources=list(OBJECTION_SOURCES),
+)
+def objection_answered_with_a_pitch(doc, ctx) -> Iterable[Hit]:
+    from plainpitch.call.facts import PITCH_WORDS
+
+    facts = facts_for(doc, ctx)
+    if not facts.two_sided:
+        return
+    for o in facts.objections:
+        if o.reply is None or o.reply_asked or o.reply_words < PITCH_WORDS:
+            continue
+        t = facts.turns[o.reply]
+        # the answer's first sentence that says something ("Yeah." is not the answer)
+        first = next((i for i in range(t.first_sentence, t.end_sentence) if facts.doc.sentences[i].word_count > 3),
+                     t.first_sentence if t.end_sentence > t.first_sentence else None)  # fmt: skip
+        span = _sentence_span(facts, first) if first is not None else _turn_span(facts, o.reply)
+        yield Hit(span, {"kind": o.kind, "words": _quote(o.words, 40), "detail": f"{o.reply_words} words"},
+                  data={"kind": o.kind, "objection": facts.doc.sentences[o.sentence].text,
+                        "group_message": "Objections answered with a pitch instead of a question"})  # fmt: skip
+
+
+@rule(
+    code="TLK011",
+    name="buying-signal-without-next-step",
+    category="talk",
+    severity="warning",
+    impact=3,
+    summary="The buyer showed interest ('we are definitely interested', 'how soon could we start?') and no next step followed.",
+    why=("A buying signal is the moment to ask: the buyer has just said the problem is worth solving. Sellers who "
+         "keep presenting past it let the interest cool; a concrete ask (a pilot, a meeting with the team, a "
+         "proposal by a date) turns it into a step in the deal."),  # fmt: skip
+    message="The buyer said '{words}' and no next step was asked for after it",
+    fix="Answer the signal with an ask: 'Shall we set up a pilot with your analysts next week?'",
+    bad=[
+        "Ana: The model updates every time a statement is uploaded.\n"
+        "Ben: [[That is exactly what we need.]]\n"
+        "Ana: Great. It also exports to Excel.\n"
+        "Ben: Nice.\n"
+    ],
+    good=[
+        "Ana: The model updates every time a statement is uploaded.\n"
+        "Ben: That is exactly what we need.\n"
+        "Ana: Great. Shall we set up a pilot with your analysts next Tuesday?\n"
+        "Ben: Yes, let's do that.\n"
+    ],
+    media=("call",),
+    example_format="call",
+    sources=list(NEXT_STEP_SOURCES),
+)
+def buying_signal_without_next_step(doc, ctx) -> Iterable[Hit]:
+    facts = facts_for(doc, ctx)
+    if not facts.two_sided:
+        return
+    for s in facts.buying_signals:
+        if not s.followed:
+            yield Hit(_sentence_span(facts, s.sentence), {"words": _quote(s.words, 50)},
+                      data={"signal": s.words, "group_message": "Buying signals with no ask after them"})  # fmt: skip
+
+
+@rule(
+    code="TLK012",
+    name="decider-not-on-the-call",
+    category="talk",
+    severity="warning",
+    impact=2,
+    summary="Someone who decides was named but not on the call ('Carlos says start without me'), and no next step "
+            "brings them in.",
+    why=("Deals are decided by people, and the one who decides was not there to hear it. A recording or a "
+         "second-hand summary rarely sells; a next step with the decider in it (a short call, the recording "
+         "sent with a question for them) keeps the deal from stalling at the person who missed it."),  # fmt: skip
+    message="{what}, and no next step brings them in",
+    fix="Agree how the decider gets involved: 'Can we find 20 minutes with Carlos next week?'",
+    bad=[
+        "Ben: Hi Ana. [[Carlos]] just texted me, he says start without me.\n"
+        "Ana: No problem. Let me show you the pipeline and the model.\n"
+        "Ben: Sure.\n"
+        "Ana: That covers it. Thanks for your time.\n"
+    ],
+    good=[
+        "Ben: Hi Ana. Carlos just texted me, he says start without me.\n"
+        "Ana: No problem. Let me show you the pipeline and the model.\n"
+        "Ben: Sure.\n"
+        "Ana: Can we find twenty minutes with Carlos next Tuesday to go through it?\n"
+    ],
+    media=("call",),
+    example_format="call",
+    sources=[*NEXT_STEP_SOURCES, "Gong Labs on multi-threaded deals (more people from the buyer's side involved go with "
+             "higher win rates), as summarised at getgangly.com/blog/how-to-win-sales-calls"],
+)
+def decider_not_on_the_call(doc, ctx) -> Iterable[Hit]:
+    facts = facts_for(doc, ctx)
+    if not facts.two_sided:
+        return
+    for a in facts.absent:
+        if a.included:
+            continue
+        sentence = facts.doc.sentences[a.sentence]
+        m = re.search(rf"\b{re.escape(a.name)}\b", sentence.text)
+        span = Span(sentence.start + m.start(), sentence.start + m.end()) if m else Span(sentence.start, sentence.end)
+        why = "was expected but did not join" if a.why == "expected" else "decides but was not on the call"
+        yield Hit(span, {"what": f"{a.name} {why}"}, data={"name": a.name, "why": a.why})
