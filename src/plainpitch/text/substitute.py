@@ -41,6 +41,7 @@ _OPENERS = DETERMINERS | frozenset(
     when where how why if then so also just only even very too own new same other such now today again here
     there instead too automatically""".split()
 )
+_PARTICLES = frozenset("in out up off on down over back".split())
 _VOWEL_SOUND_EXCEPTIONS = ("uni", "use", "usa", "usu", "ut", "eu", "one", "once", "ur")
 _SILENT_H = ("hour", "honest", "honor", "honour", "heir")
 
@@ -75,7 +76,19 @@ def article_for(word: str) -> str:
 
 
 # -- inflection ----------------------------------------------------------------------------------------------
+# nouns with no plural: "software", "code" stay as they are ("ready-made code" for "libraries")
+MASS_NOUNS = frozenset("software code data information storage equipment hardware feedback advice access".split())
+# irregular past forms of verbs that plain alternatives use
+IRREGULAR_PAST = {
+    "build": "built", "make": "made", "send": "sent", "run": "run", "spin": "spun", "keep": "kept", "get": "got",
+    "set": "set", "put": "put", "write": "written", "find": "found", "hold": "held", "take": "taken", "go": "gone",
+    "give": "given", "show": "shown", "split": "split", "cut": "cut", "let": "let", "read": "read",
+}  # fmt: skip
+
+
 def _plural(word: str) -> str:
+    if word in MASS_NOUNS:
+        return word
     if word.endswith(("s", "x", "z", "ch", "sh")):
         return word + "es"
     if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
@@ -84,6 +97,8 @@ def _plural(word: str) -> str:
 
 
 def _past(word: str) -> str:
+    if word in IRREGULAR_PAST:
+        return IRREGULAR_PAST[word]
     if word.endswith("e"):
         return word + "d"
     if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
@@ -94,6 +109,8 @@ def _past(word: str) -> str:
 def _gerund(word: str) -> str:
     if word.endswith("ie"):
         return word[:-2] + "ying"
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", word):  # one syllable, consonant-vowel-consonant: "running"
+        return word + word[-1] + "ing"
     if word.endswith("e") and not word.endswith(("ee", "ye", "oe")):
         return word[:-1] + "ing"
     return word + "ing"
@@ -102,9 +119,13 @@ def _gerund(word: str) -> str:
 def form_of(term: str) -> str:
     """The grammatical form of a term's last word: "plural", "past", "gerund" or "base"."""
     last = term.split()[-1].lower() if term.split() else ""
-    if len(last) > 4 and last.endswith("ing"):
+
+    def stem_ok(stem: str) -> bool:  # "thing", "need", "bed" are not inflections
+        return len(stem) >= 3 and any(c in "aeiouy" for c in stem)
+
+    if last.endswith("ing") and stem_ok(last[:-3]):
         return "gerund"
-    if len(last) > 3 and last.endswith("ed"):
+    if last.endswith("ed") and stem_ok(last[:-2]) and not last.endswith("eed"):
         return "past"
     if len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is")):
         return "plural"
@@ -120,12 +141,17 @@ def _head_index(words: list[str]) -> int:
     return len(words) - 1
 
 
-def inflect(plain: str, form: str) -> str:
-    """``plain`` (base form) in ``form``. A phrase already in that form (ends in -s, -ed, -ing) is kept."""
+def inflect(plain: str, form: str) -> str | None:
+    """``plain`` (base form) in ``form``. A phrase already in that form (ends in -s, -ed, -ing) is kept; None when
+    the phrase cannot take the form (a plural of "software that runs your code" would need its verb changed too)."""
     words = plain.split()
     if not words or form == "base":
         return plain
     i = _head_index(words)
+    if form == "plural" and i < len(words) - 1 and words[i + 1].lower() in ("that", "which", "who"):
+        return None
+    if form == "plural" and words[0].lower() in ("the", "a", "an"):
+        return None  # "the server side" has no plural that means "backends"
     head = words[i]
     if form == "plural" and not (head.endswith("s") and not head.endswith("ss")):
         words[i] = _plural(head)
@@ -143,7 +169,7 @@ def _capitalise_like(original: str, text: str) -> str:
 
 
 # -- fitting into the sentence -------------------------------------------------------------------------------
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z']+)(\s+)$")
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z'-]+)(\s+)$")
 _WORD_AFTER_RE = re.compile(r"^\s+([A-Za-z']+)")
 
 
@@ -160,14 +186,24 @@ def fit(text: str, start: int, end: int, plain: str, form: str | None = None) ->
     after = _WORD_AFTER_RE.search(text[end : end + 40])
     prev = before.group(1) if before else ""
     nxt = after.group(1) if after else ""
+    if term[:1].isupper() and not term.isupper() and not _sentence_start(text, start):
+        return None  # capitalised mid-sentence: a name ("Edge Functions"), not a term to swap
+    if prev and prev.lower() == words[0].lower() or nxt and nxt.lower() == words[-1].lower():
+        return None  # "small small programs", "scheduled jobs for scheduled jobs"
+    if after is not None and text[end:].lower().lstrip().startswith(plain.lower().split()[-1]):
+        return None
+    if nxt.lower() in _PARTICLES and form_of(term) in ("gerund", "past", "base") and not term[:1].isupper():
+        return None  # a phrasal verb: "logging in", "spun up"
     if len(words) > 1:
-        if nxt and nxt.lower() not in _OPENERS and nxt[:1].islower() and not nxt.endswith("ly"):
-            return None  # the term modifies the next word: "pipeline runs"
-        if prev and prev.lower() not in _OPENERS and prev[:1].islower() and not prev.endswith(("ly", "ed")):
-            # a preceding noun makes a compound ("tracking script") unless it is an adjective we cannot tell
-            if not _looks_adjective(prev):
+        if nxt and nxt.lower() not in _OPENERS and not nxt.endswith("ly"):
+            return None  # the term modifies the next word: "pipeline runs", "Serverless Rust"
+        if prev and prev.lower() not in _OPENERS and not prev.endswith(("ly", "ed")):
+            # a preceding noun or name makes a compound ("tracking script", "Rust compiler")
+            if prev[:1].isupper() or not _looks_adjective(prev):
                 return None
     new = inflect(plain, form or form_of(term))
+    if new is None:
+        return None
     has_article = bool(_ARTICLE_START_RE.match(new))
     r_start = start
     if has_article and prev.lower() in DETERMINERS:
@@ -189,6 +225,11 @@ def fit(text: str, start: int, end: int, plain: str, form: str | None = None) ->
     if start == 0 or text[:start].rstrip().endswith((".", "!", "?")) or term[:1].isupper() and not term.isupper():
         new = _capitalise_like(term if not term.isupper() else term.capitalize(), new) if term[:1].isupper() else new
     return Replacement(r_start, end, new)
+
+
+def _sentence_start(text: str, offset: int) -> bool:
+    head = text[:offset].rstrip()
+    return not head or head.endswith((".", "!", "?", ":", "\n")) or text[max(0, offset - 1) : offset] == "\n"
 
 
 _ADJECTIVE_ENDINGS = ("al", "ful", "ous", "ive", "ble", "ic", "less", "ent", "ant", "ary", "ory")

@@ -444,7 +444,7 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int]) -> l
                     reason, strength, plain = found
                     compound = TermHit(tok.start, tok.end, token, _key(token), "jargon", reason, plain, strength=strength)
                     compound.exact_plain = len(parts) == 1 and bool(plain)
-                    compound.listed = _lexicon_key(token) or ""
+                    compound.listed = _lexicon_key(token) or (lexicon.terms().context.get(lexicon.normalise(token)) or compound).text
             if compound is not None:
                 if len(parts) == 1:
                     compound.key = _key(_lexicon_key(token) or token)
@@ -703,8 +703,8 @@ def _short(term: str, limit: int = 28) -> str:
 
 def _replacements(doc, h: TermHit) -> tuple[Suggestion, ...]:
     """Plain alternatives that fit the sentence as written (text.substitute), or none."""
-    if not h.exact_plain:
-        return ()
+    if not h.exact_plain or ("-" in h.listed) != ("-" in h.text):
+        return ()  # a compound adjective's plain word ("low-latency": "fast") does not fit the noun ("low latency")
     out = []
     form = _form_against(h.text, h.listed)
     for plain in h.plain[:3]:
@@ -718,7 +718,7 @@ def _form_against(found: str, listed: str) -> str:
     """The form of ``found`` relative to the lexicon entry its plain words were written for: "base" when it is
     written as listed ("rate limiting" -> "usage caps"), else the inflection it adds ("pipelines" from "pipeline")."""
     f, entry = lexicon.normalise(found).replace("-", " "), lexicon.normalise(listed).replace("-", " ")
-    if not entry or f == entry:
+    if f == entry:
         return "base"
     return substitute.form_of(found)
 
@@ -884,30 +884,24 @@ def jargon_dense_sentence(doc, ctx):
 
 
 # -- JRG004: jargon where the buyer decides ------------------------------------------------------------------------
-DECISION_SENTENCES = 2  # an e-mail's opening lines; a page's hero after its headline
+def decision_places(doc, medium: str, thresholds) -> list[tuple[str, int, int]]:
+    """(place, start, end) of the copy a buyer reads before deciding to go on (analysis.regions, shared with the
+    report's "fix first" order): a page's headline and hero, the opening sentences, the subject line, buttons."""
+    from plainpitch.analysis import regions
 
-
-def decision_places(doc) -> list[tuple[str, int, int]]:
-    """(place, start, end) of the copy a buyer reads before deciding to go on: the page's headline and the hero
-    lines under it, an e-mail's subject and opening sentences, and every button."""
     places: list[tuple[str, int, int]] = []
-    units = doc.units
-    headings = [i for i, u in enumerate(units) if u.kind == "heading"]
-    for u in units:
-        if u.kind == "subject":
-            places.append(("subject line", u.start, u.end))
-        elif u.kind == "cta":
-            places.append(("button", u.start, u.end))
-    body = [s for s in doc.sentences if units[s.unit].kind in ("paragraph", "list_item", "turn")]
-    if any(u.kind == "subject" for u in units) or doc.medium == "email":
-        for s in body[:DECISION_SENTENCES]:
-            places.append(("opening", s.start, s.end))
-    elif headings:
-        first = headings[0]
-        places.append(("headline", units[first].start, units[first].end))
-        following = headings[1] if len(headings) > 1 else len(units)
-        hero = [s for s in body if first < s.unit < following][:DECISION_SENTENCES]
-        places += [("hero", s.start, s.end) for s in hero]
+    hero = regions.hero_units(doc) if medium == "page" else []
+    for i in hero:
+        unit = doc.units[i]
+        places.append(("headline" if i == hero[0] else "hero", unit.start, unit.end))
+    for i in regions.opening_sentences(doc, medium, thresholds):
+        sentence = doc.sentences[i]
+        if sentence.unit not in hero:
+            places.append(("opening", sentence.start, sentence.end))
+    for unit in doc.units:
+        if unit.kind in ("subject", "cta"):
+            places.append(("subject line" if unit.kind == "subject" else "button", unit.start, unit.end))
+    places.sort(key=lambda p: p[1])
     return places
 
 
@@ -932,8 +926,12 @@ def decision_places(doc) -> list[tuple[str, int, int]]:
     ],
     good=[
         "# Get paid twice as fast\n\nEvery invoice goes out the moment the work is done.",
-        "# Faster invoices\n\nEvery invoice goes out on time.\n\n## How it works\n\nOur API streams every change.",
+        "# Faster invoices\n\nEvery invoice goes out the day the work is done, and you see at a glance who has paid "
+        "and who has not. Reminders go out on their own, politely, until the money is in your account. Your "
+        "accountant gets a clean export each month, and you get your evenings back.\n\n## How it works\n\n"
+        "Our API streams every change.",
     ],
+    impact=2,
     sources=[
         "Nielsen Norman Group, 'F-shaped pattern of reading on the web' and 'How users read on the web'",
         "the terms are find_terms' unexplained terms for this reader (docs/jargon.md)",
@@ -943,7 +941,7 @@ def jargon_where_buyer_decides(doc, ctx):
     terms = find_terms(doc, ctx)
     found = [*terms.jargon, *terms.acronyms]
     every_use = sorted(((h, s, e) for h in found for s, e in [(h.start, h.end), *h.uses]), key=lambda u: u[1])
-    for place, start, end in decision_places(doc):
+    for place, start, end in decision_places(doc, ctx.medium, ctx.thresholds):
         inside = list(dict.fromkeys(h.text for h, s, e in every_use if start <= s and e <= end))
         if not inside:
             continue
