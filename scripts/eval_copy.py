@@ -62,7 +62,7 @@ MIN_PRECISION = 0.92
 # the reader each judged text was judged for (data/judged/README.md: developers for dev-tool pitches and READMEs)
 JUDGED_READER = {
     "01-plausible-home": "business", "02-plausible-for-saas": "business", "05-documenso-home-2023": "business",
-    "06-lifeike-agency-home": "consumer", "08-email-cold-hackathon-partnership": "business",
+    "06-lifeike-agency-home": "business", "08-email-cold-hackathon-partnership": "business",
     "09-email-cold-devtool-selfpromo": "technical", "11-email-product-plausible-trial": "business",
     "12-proposal-southend-webdesign": "business", "14-plausible-pricing": "business",
     "16-readme-ripgrep": "technical", "17-readme-debezium": "technical",
@@ -284,15 +284,16 @@ def judged(shared: Path) -> dict:
     old = [r for r in rows if r["code"].startswith("JRG")]
     old_labels = Counter(r["label"] for r in old)
     out: dict = {"0.1.0": {"findings": len(old), "judged": dict(old_labels)}}
-    for reader in ("default", "judged reader"):
+    for reader in ("inferred reader (default flags)", "judged reader"):
         per_text: dict[str, int] = {}
         matched: Counter[str] = Counter()
         unjudged: list[str] = []
+        judged_examples: list[str] = []
         for path in sorted(folder.iterdir()):
             name = path.name.split(".")[0]
             if name not in JUDGED_READER or path.name.endswith(".front-matter.md"):
                 continue
-            profile = JUDGED_READER[name] if reader == "judged reader" else "business"
+            profile = JUDGED_READER[name] if reader == "judged reader" else None  # None: the engine infers it
             report = analyze(load_path(path), Config(profile=profile))
             mine = [f for f in report.findings if f.code.startswith("JRG")]
             per_text[name] = len(mine)
@@ -306,11 +307,13 @@ def judged(shared: Path) -> dict:
                     unjudged.append(f"{name}:{f.location.line} {f.code} {f.text[:40]}")
                 else:
                     matched[label] += 1
+                    judged_examples.append(f"{label} {name}:{f.location.line} {f.code} {f.text[:40]}")
         out[reader] = {
             "findings": sum(per_text.values()),
             "per_text": per_text,
             "on_judged_lines": dict(matched),
             "not_judged_before": len(unjudged),
+            "on_judged_lines_examples": judged_examples,
             "not_judged_examples": unjudged[:25],
         }
     return out
