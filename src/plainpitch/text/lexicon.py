@@ -28,6 +28,7 @@ import re
 import threading
 import zlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 
 # Audience -> how much technical vocabulary a reader is assumed NOT to know (see profiles.py "jargon.level").
@@ -37,6 +38,7 @@ _SECTION_LEVEL = {"business": 1, "business-exact": 1, "consumer": 2}
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 
 
+@lru_cache(maxsize=65536)
 def normalise(word: str) -> str:
     """Lowercase, straight apostrophes, no possessive: the form the tables are keyed by."""
     w = word.lower().replace("’", "'")
@@ -317,21 +319,26 @@ def match_phrases(parts: list[str], raw: list[str]):
     Longest terms win; matches do not overlap.
     """
     phrases = terms().phrases
-    i = 0
-    n = len(parts)
-    while i < n:
-        found = None
+
+    def at(i: int):
         for words, term, exact_case in phrases.get(parts[i], ()):
             k = len(words)
-            if i + k > n:
-                continue
             seq = raw[i : i + k] if exact_case else parts[i : i + k]
-            if all(_same_word(w, seq[j], j == k - 1) for j, w in enumerate(words)):
-                found = (i, i + k, term)
-                break
+            if len(seq) == k and all(_same_word(w, seq[j], j == k - 1) for j, w in enumerate(words)):
+                return i + k, term
+        return None
+
+    yield from _longest(len(parts), at)
+
+
+def _longest(n: int, at):
+    """Non-overlapping matches left to right: ``at(i)`` gives (end, value) of the longest match at i, or None."""
+    i = 0
+    while i < n:
+        found = at(i)
         if found:
-            yield found
-            i = found[1]
+            yield i, found[0], found[1]
+            i = found[0]
         else:
             i += 1
 
@@ -413,16 +420,13 @@ def match_tech_phrases(parts: list[str]):
     """Yield (first, last + 1, technical Zipf) for phrases of the technical table in a run of lower-case words;
     longest first, no overlaps (the last word may be plural: "rate limits", "load balancers")."""
     phrases = tech_vocab().phrases
-    i, n = 0, len(parts)
-    while i < n:
-        found = None
+    n = len(parts)
+
+    def at(i: int):
         for words, tz in phrases.get(parts[i], ()):
             k = len(words)
             if i + k <= n and all(_same_word(w, parts[i + j], j == k - 1) for j, w in enumerate(words)):
-                found = (i, i + k, tz)
-                break
-        if found:
-            yield found
-            i = found[1]
-        else:
-            i += 1
+                return i + k, tz
+        return None
+
+    yield from _longest(n, at)

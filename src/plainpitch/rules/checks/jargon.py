@@ -127,6 +127,7 @@ class Thresholds:
         )  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
 def _key(text: str) -> str:
     k = " ".join(lexicon.normalise(text).replace("-", " ").split())
     if len(k) > 4 and k.endswith("ies"):
@@ -307,7 +308,7 @@ def _protected(doc) -> tuple[bytearray, list[tuple[int, int, str]], set[int]]:
     code: list[tuple[int, int, str]] = []
     technical_at: list[int] = []
     for unit in doc.units:
-        s0, e0 = unit.start, unit.end
+        s0 = unit.start
         attrs = unit.attrs if hasattr(unit.attrs, "get") else {}
         for span in attrs.get("code") or ():
             s, e = s0 + span["start"], s0 + span["end"]
@@ -316,20 +317,20 @@ def _protected(doc) -> tuple[bytearray, list[tuple[int, int, str]], set[int]]:
             mask[s:e] = b"\x01" * (e - s)
             code.append((s, e, inner))
             technical_at.append(s)
-        unit_text = text[s0:e0]
-        for m in _CODE_SPAN_RE.finditer(unit_text):
-            s, e = s0 + m.start(), s0 + m.end()
-            mask[s:e] = b"\x01" * (e - s)
-            if any(c.isalnum() for c in m.group(1)):
-                code.append((s + 1, e - 1, m.group(1).strip()))
-                technical_at.append(s)
-        for s, e, kind in shapes.literal_spans(unit_text):
-            mask[s0 + s : s0 + e] = b"\x01" * (e - s)
-            if kind == "path":
-                technical_at.append(s0 + s)
-        for m in _QUOTED_RE.finditer(unit_text):
-            if len(m.group(1).split()) >= 4:
-                mask[s0 + m.start() : s0 + m.end()] = b"\x01" * (m.end() - m.start())
+    # units are joined by blank lines, which no shape crosses: one pass over the whole text
+    for m in _CODE_SPAN_RE.finditer(text):
+        s, e = m.start(), m.end()
+        mask[s:e] = b"\x01" * (e - s)
+        if any(c.isalnum() for c in m.group(1)):
+            code.append((s + 1, e - 1, m.group(1).strip()))
+            technical_at.append(s)
+    for s, e, kind in shapes.literal_spans(text):
+        mask[s:e] = b"\x01" * (e - s)
+        if kind == "path":
+            technical_at.append(s)
+    for m in _QUOTED_RE.finditer(text):
+        if len(m.group(1).split()) >= 4:
+            mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     starts = [s.start for s in doc.sentences]
     technical = {max(0, bisect.bisect_right(starts, at) - 1) for at in technical_at}
     code.sort()
@@ -634,15 +635,17 @@ def _find_terms(doc, ctx) -> TermReport:
     atomic = [h for h in _atomic_hits(doc, th, mask, technical) if not _allowed(ctx, h)]
     own = _own_brands(doc)
     names = Counter(t.text.lower() for t in doc.words if t.text[:1].isupper() and t.text.isalpha())
-    lowered = Counter(_key(t.text) for t in doc.words)
+    lowered: Counter[str] | None = None
     kept = []
     for h in atomic:
         if h.text[:1].isupper() and h.text.lower() in own and h.reason in ("product", "lexicon", "name", "contrast"):
             continue  # the page's own product
         if h.reason == "name" and names[h.text.lower()] >= 3:
             continue  # the page's subject, named again and again
-        if h.strength == CONTEXT and h.reason in ("rare", "acronym") and lowered[_key(h.text)] >= 3:
-            continue  # the vocabulary of the buyer's own field, which the page uses throughout
+        if h.strength == CONTEXT and h.reason in ("rare", "acronym"):
+            lowered = lowered if lowered is not None else Counter(_key(t.text) for t in doc.words)
+            if lowered[_key(h.text)] >= 3:
+                continue  # the vocabulary of the buyer's own field, which the page uses throughout
         kept.append(h)
     hits = _merge(doc, _in_context(doc, kept, technical))
     return _decide(doc, hits, code)
