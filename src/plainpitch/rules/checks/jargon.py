@@ -28,8 +28,9 @@ How a word becomes a term (docs/jargon.md has the measurements):
 4. Never a term: inline code and backticks, URLs, e-mail addresses, @handles, file paths, version numbers,
    template placeholders (``plainpitch.text.shapes``), names of people, companies and products (capitalised
    words, the page's own product, a name the page repeats), quoted customer speech (blockquotes, testimonials in
-   quotation marks), and a lower-case coinage or unknown acronym the page repeats three times or more (the
-   vocabulary of the buyer's own field: "signups" on an analytics page).
+   quotation marks), and a coinage or unknown acronym the page also uses in plain prose, in a sentence with
+   no software term (the vocabulary of the buyer's own field: "signups" on an analytics page, "HIPAA" in a
+   compliance plan).
 5. Explained: an expansion before or after ("change data capture (CDC)", "CDC (change data capture)"), "term
    (plain words)", "plain words (term)", an apposition ("Kubernetes, the system that runs your apps,") or a
    glossary line anywhere on the page ("Term: what it is", "Term — what it is"). The explanation must be plain.
@@ -236,9 +237,14 @@ def _word_verdict(word: str, initial: bool, titled: bool, th: Thresholds):
         return None  # PayPal, GitHub: brand casing
     contrast, gz, caps = _contrast(low)
     if capitalised and not (initial or titled):
-        # a name (person, company, brand) unless the documentation writes it as a product name ("Django")
-        if th.level >= 1 and caps >= 0.6 and contrast >= th.contrast and gz < th.familiar_zipf:
-            return "product", STRONG, ()
+        # a name (person, company, brand) unless the documentation writes it as a product name ("Django"), or
+        # writes it in lower case, as a common noun ("count, Allocator requests"): then it is the term, when the
+        # sentence is technical
+        if th.level >= 1 and contrast >= th.contrast and gz < th.familiar_zipf:
+            if caps >= 0.6:
+                return "product", STRONG, ()
+            if caps < 0.3 and word.isalpha():
+                return "contrast", CONTEXT, ()
         return None
     if th.level == 0:
         return None  # an engineer knows the software vocabulary
@@ -635,20 +641,25 @@ def _find_terms(doc, ctx) -> TermReport:
     atomic = [h for h in _atomic_hits(doc, th, mask, technical) if not _allowed(ctx, h)]
     own = _own_brands(doc)
     names = Counter(t.text.lower() for t in doc.words if t.text[:1].isupper() and t.text.isalpha())
-    lowered: Counter[str] | None = None
+    plain_use = _used_in_plain_prose(doc, atomic, technical)
     kept = []
     for h in atomic:
         if h.text[:1].isupper() and h.text.lower() in own and h.reason in ("product", "lexicon", "name", "contrast"):
             continue  # the page's own product
         if h.reason == "name" and names[h.text.lower()] >= 3:
             continue  # the page's subject, named again and again
-        if h.strength == CONTEXT and h.reason in ("rare", "acronym"):
-            lowered = lowered if lowered is not None else Counter(_key(t.text) for t in doc.words)
-            if lowered[_key(h.text)] >= 3:
-                continue  # the vocabulary of the buyer's own field, which the page uses throughout
+        if h.strength == CONTEXT and h.reason in ("rare", "acronym") and h.key in plain_use:
+            continue  # the vocabulary of the buyer's own field: the page also uses it in plain prose
         kept.append(h)
     hits = _merge(doc, _in_context(doc, kept, technical))
     return _decide(doc, hits, code)
+
+
+def _used_in_plain_prose(doc, hits: list[TermHit], technical: set[int]) -> set[str]:
+    """Keys of coinages and unknown acronyms the page also uses in a sentence with no software term: words of the
+    buyer's own field ("signups" on an analytics page, "HIPAA" in a compliance plan), not software jargon."""
+    technical = technical | {h.sentence for h in hits if h.strength == STRONG}
+    return {h.key for h in hits if h.strength == CONTEXT and h.reason in ("rare", "acronym") and h.sentence not in technical}
 
 
 def _decide(doc, hits: list[TermHit], code) -> TermReport:
