@@ -247,7 +247,11 @@ def _word_verdict(word: str, initial: bool, titled: bool, th: Thresholds):
                 return "contrast", CONTEXT, ()
         return None
     if th.level == 0:
-        return None  # an engineer knows the software vocabulary
+        # an engineer knows the software vocabulary; a coinage no documentation uses is new to anybody
+        if contrast == 0.0 and gz < 0 and not capitalised and low.isalpha() and len(low) >= 3:
+            if lexicon.rarer_than(low, th.zipf_max) and not lexicon.is_english_word(low):
+                return "rare", STRONG, ()
+        return None
     if term is not None:
         return ("lexicon", STRONG, term.plain) if term.level <= th.level else None
     context = index.context.get(low)
@@ -282,18 +286,21 @@ def _title_case(words) -> bool:
     return caps >= 0.7 * (len(alpha) - small)
 
 
+_LEADING_NAME_RE = re.compile(r"^\W*((?:[A-Z][\w.+#-]*\s*)+)")
+
+
 def _own_brands(doc) -> set[str]:
-    """Names of the page's own product: capitalised words of its title, subject or first heading, plus the name
-    the page uses most (5+ times)."""
+    """Names of the page's own product: the capitalised words that open its title or first heading ("StreamForge"
+    in "StreamForge: a K8s-native pipeline built on Kafka", "Redis" in "Redis for teams"; not Kafka, which the
+    headline only mentions), plus the name the page uses most (5+ times)."""
     own: set[str] = set()
-    for key in ("title", "subject"):
-        value = doc.meta.get(key) if hasattr(doc.meta, "get") else None
-        if isinstance(value, str):
-            own.update(w.lower() for w in re.findall(r"[A-Z][\w.+#-]*", value))
-    for unit in doc.units:
-        if unit.kind == "heading":
-            own.update(w.lower() for w in re.findall(r"[A-Z][\w.+#-]*", doc.unit_text(unit)))
-            break
+    lines = [doc.meta.get("title")] if hasattr(doc.meta, "get") else []
+    lines += [doc.unit_text(u) for u in doc.units if u.kind == "heading"][:1]
+    for line in lines:
+        if isinstance(line, str):
+            m = _LEADING_NAME_RE.match(line)
+            if m:
+                own.update(w.lower().rstrip(":") for w in m.group(1).split())
     names = Counter(
         t.text.lower()
         for t in doc.words
@@ -646,6 +653,8 @@ def _find_terms(doc, ctx) -> TermReport:
     for h in atomic:
         if h.text[:1].isupper() and h.text.lower() in own and h.reason in ("product", "lexicon", "name", "contrast"):
             continue  # the page's own product
+        if "-" in h.text and any(part in own for part in h.text.lower().split("-")):
+            continue  # a part of the page's own product ("debezium-ddl-parser" in Debezium's README)
         if h.reason == "name" and names[h.text.lower()] >= 3:
             continue  # the page's subject, named again and again
         if h.strength == CONTEXT and h.reason in ("rare", "acronym") and h.key in plain_use:
@@ -952,6 +961,8 @@ def decision_places(doc, medium: str, thresholds) -> list[tuple[str, int, int]]:
     ],
 )
 def jargon_where_buyer_decides(doc, ctx):
+    if int(ctx.threshold("jargon.level")) < 1:
+        return  # an engineer reads past a term in a headline; what stops a business buyer does not stop them
     terms = find_terms(doc, ctx)
     found = [*terms.jargon, *terms.acronyms]
     every_use = sorted(((h, s, e) for h in found for s, e in [(h.start, h.end), *h.uses]), key=lambda u: u[1])
