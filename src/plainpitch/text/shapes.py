@@ -1,27 +1,16 @@
-"""Shapes of text that are not prose: template placeholders, web addresses, e-mail addresses, @handles, file paths
-and version numbers. One definition for every rule that must leave them alone (jargon) or report them (the
-unfilled-placeholder rule).
+"""Shapes of text that are not prose: web addresses, e-mail addresses, @handles, file paths, version numbers, and
+template placeholders (``plainpitch.text.placeholders``, the one definition the placeholder rule reports from).
 
-``placeholder_spans(text)`` finds unfilled template fields: ``[Client.FirstName]``, ``{{name}}``, ``{first_name}``,
-``%NAME%``, ``<<Company>>``, ``$FIRST_NAME$``. ``literal_spans(text)`` finds every shape here (placeholders
-included), as (start, end, kind) in text order, non-overlapping.
+``literal_spans(text)`` finds every shape, as (start, end, kind) in text order, non-overlapping: text to copy as
+it is, never prose to judge (the jargon rules mask it).
 """
 
 from __future__ import annotations
 
 import re
 
-# Template fields. The bracket form needs a field-like name (a dot, an underscore, inner capitals or all capitals
-# with no spaces), so Markdown links ("[Read more](...)") and prose in brackets ("[sic]") are not fields.
-_PLACEHOLDER_RE = re.compile(
-    r"\{\{\s*[\w.\- ]{1,40}?\s*\}\}"  # {{ name }} (Mustache, Liquid, Jinja)
-    r"|\{\s*[A-Za-z_][\w.]{0,40}\s*\}"  # {first_name}
-    r"|%[A-Z][A-Z0-9_]{1,30}%"  # %NAME%
-    r"|\$[A-Z][A-Z0-9_]{1,30}\$"  # $FIRST_NAME$
-    r"|<<\s*[\w .]{1,40}?\s*>>"  # <<Company>>
-    r"|\[\s*(?:[A-Za-z]+[._][\w.]+|[A-Z][a-z]+[A-Z]\w*|[A-Z][A-Z0-9_]{2,30}|(?:first|last|full|company|client|"
-    r"recipient|your)[ _]?name)\s*\](?!\()"  # [Client.FirstName], [FirstName], [NAME], [first name]
-)
+from plainpitch.text import placeholders
+
 _URL_RE = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\"'`]+[^\s<>()\"'`.,;:!?]|(?<![\w@/])/?/[a-z0-9-]+\.[a-z]{2,}(?:/[^\s<>()\"'`]*)?", re.I)
 _DOMAIN_RE = re.compile(r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|app|ai|co|us|uk|de|fr|eu|gov|edu|info|biz|me|tv|sh|so)(?:/[^\s<>()\"'`]*)?\b", re.I)
 _EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -34,7 +23,6 @@ _PATH_RE = re.compile(
 _VERSION_RE = re.compile(r"(?<![\w.])[vV]?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?\b|\b[vV]\d+\b")
 
 _KINDS = (
-    ("placeholder", _PLACEHOLDER_RE),
     ("email", _EMAIL_RE),
     ("url", _URL_RE),
     ("handle", _HANDLE_RE),
@@ -44,22 +32,14 @@ _KINDS = (
 )
 
 
-def placeholder_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every unfilled template field in ``text``."""
-    return [(m.start(), m.end()) for m in _PLACEHOLDER_RE.finditer(text)]
-
-
-def is_placeholder(token: str) -> bool:
-    """True when the whole of ``token`` is a template field ("[Client.FirstName]", "{{name}}", "%NAME%")."""
-    m = _PLACEHOLDER_RE.fullmatch(token.strip())
-    return m is not None
-
-
 def literal_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of placeholders, e-mail addresses, URLs, @handles, file paths and version numbers:
     text to copy as it is, never prose to judge. Earlier kinds win where two overlap."""
     taken = bytearray(len(text) + 1)
     out: list[tuple[int, int, str]] = []
+    for s, e, _kind in placeholders.find(text):
+        taken[s:e] = b"\x01" * (e - s)
+        out.append((s, e, "placeholder"))
     for kind, pattern in _KINDS:
         for m in pattern.finditer(text):
             s, e = m.start(), m.end()
