@@ -105,11 +105,14 @@ class TermReport:
     jargon: list[TermHit]  # unexplained first uses, JRG001
     acronyms: list[TermHit]  # unexplained first uses, JRG002
     explained: list[TermHit] = field(default_factory=list)  # terms the page explains (not reported)
-    code: list[tuple[int, int, str]] = field(default_factory=list)  # code spans: never reported, listed in details
+    code: list[tuple[int, int, str, str]] = field(default_factory=list)  # code spans and paths (start, end, text, what)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Thresholds:
+    """The profile's jargon numbers. Instances are interned (one per set of values), so the per-word caches key on
+    them by identity: hashing seven floats for every word would cost more than the lookup it saves."""
+
     level: int
     contrast: float
     context_contrast: float
@@ -121,11 +124,18 @@ class Thresholds:
     @classmethod
     def of(cls, ctx) -> Thresholds:
         t = ctx.threshold
-        return cls(
+        values = (
             int(t("jargon.level")), float(t("jargon.contrast")), float(t("jargon.context_contrast")),
             float(t("jargon.familiar_zipf")), float(t("jargon.phrase_contrast")), float(t("jargon.zipf_max")),
             float(t("jargon.name_zipf_max")),
         )  # fmt: skip
+        found = _INTERNED.get(values)
+        if found is None:
+            found = _INTERNED.setdefault(values, cls(*values))  # setdefault: one instance even when threads race
+        return found
+
+
+_INTERNED: dict[tuple, Thresholds] = {}
 
 
 @lru_cache(maxsize=65536)
@@ -313,12 +323,12 @@ def _own_brands(doc) -> set[str]:
     return own
 
 
-def _protected(doc) -> tuple[bytearray, list[tuple[int, int, str]], set[int]]:
-    """(mask of offsets never judged, code spans as (start, end, text), sentences made technical by code or a
-    path). Masked: inline code, URLs, e-mail addresses, handles, paths, versions, placeholders, quoted speech."""
+def _protected(doc) -> tuple[bytearray, list[tuple[int, int, str, str]], set[int]]:
+    """(mask of offsets never judged, code spans and file paths as (start, end, text), sentences made technical by
+    code or a path). Masked: inline code, URLs, e-mail addresses, handles, paths, versions, placeholders, quoted speech."""
     text = doc.text
     mask = bytearray(len(text) + 1)
-    code: list[tuple[int, int, str]] = []
+    code: list[tuple[int, int, str, str]] = []
     technical_at: list[int] = []
     for unit in doc.units:
         s0 = unit.start
@@ -328,19 +338,20 @@ def _protected(doc) -> tuple[bytearray, list[tuple[int, int, str]], set[int]]:
             src_start, src_end = doc.source_span(Span(s, e))
             inner = doc.source[src_start:src_end].strip("`").strip() or text[s:e]
             mask[s:e] = b"\x01" * (e - s)
-            code.append((s, e, inner))
+            code.append((s, e, inner, "code span"))
             technical_at.append(s)
     # units are joined by blank lines, which no shape crosses: one pass over the whole text
     for m in _CODE_SPAN_RE.finditer(text):
         s, e = m.start(), m.end()
         mask[s:e] = b"\x01" * (e - s)
         if any(c.isalnum() for c in m.group(1)):
-            code.append((s + 1, e - 1, m.group(1).strip()))
+            code.append((s + 1, e - 1, m.group(1).strip(), "code span"))
             technical_at.append(s)
     for s, e, kind in shapes.literal_spans(text):
         mask[s:e] = b"\x01" * (e - s)
         if kind == "path":
             technical_at.append(s)
+            code.append((s, e, text[s:e], "path"))  # a path is copied like code: listed in the details, never reported
     for m in _QUOTED_RE.finditer(text):
         if len(m.group(1).split()) >= 4:
             mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
@@ -1000,10 +1011,10 @@ def jargon_details(doc, ctx):
 
     items = [entry(h, True) for h in (*report.jargon, *report.acronyms)]
     items += [entry(h, False) for h in report.explained]
-    for s, e, inner in report.code:  # code is copied, never rewritten: detected for measurement, never reported
+    for s, e, inner, what in report.code:  # code is copied, never rewritten: detected for measurement, never reported
         span = list(doc.source_span(Span(s, e)))
         items.append({
-            "text": inner, "term": inner.lower(), "kind": "code", "reason": "code span", "explained": False,
+            "text": inner, "term": inner.lower(), "kind": "code", "reason": what, "explained": False,
             "reported": False, "line": doc.line_col(span[0])[0], "spans": [span], "plain": [],
         })  # fmt: skip
     items.sort(key=lambda item: item["spans"][0][0])
