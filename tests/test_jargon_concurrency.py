@@ -64,6 +64,7 @@ class Server:
         self.proc.wait(timeout=10)
 
 
+@pytest.mark.slow
 def test_concurrent_first_requests_with_different_readers_match_a_serial_run():
     jobs = [(text, profile) for _ in range(2) for text in TEXTS for profile in PROFILES]
     with Server() as fresh:  # nothing loaded yet: every table is built while requests race

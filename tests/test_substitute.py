@@ -72,6 +72,7 @@ def _copy_files(shared: Path) -> list[Path]:
     return judged + corpus
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("profile", ["business", "consumer"])
 def test_every_jargon_suggestion_reads_as_english_in_its_sentence(shared, profile):
     """Substitute each JRG001/JRG002 suggestion into its sentence on every dev text and corpus page: the sentence

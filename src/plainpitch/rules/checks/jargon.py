@@ -45,9 +45,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from plainpitch.engine import details_provider
 from plainpitch.model import Span, Suggestion
-from plainpitch.rules.base import Hit, rule
+from plainpitch.rules.base import Hit, details_provider, rule
 from plainpitch.text import lexicon, shapes, substitute
 
 # -- shapes ------------------------------------------------------------------------------------------------
