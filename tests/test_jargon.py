@@ -155,6 +155,7 @@ def test_an_explanation_full_of_jargon_does_not_count():
     [
         "Stream every change with change data capture (CDC). CDC needs no new servers.",
         "Stream every change with CDC (change data capture). CDC needs no new servers.",
+        "Connect your shop through our SDK (a developer kit) in one afternoon.",
     ],
 )
 def test_an_acronym_spelled_out_before_or_after_is_not_jrg002(text):

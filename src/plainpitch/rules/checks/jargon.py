@@ -693,8 +693,8 @@ def _decide(doc, hits: list[TermHit], code) -> TermReport:
             if long_start is not None:
                 defined.add(h.key)
                 h.data["long_form_start"] = long_start
-            elif _definition_after(text, h) is not None:
-                defined.add(h.key)
+            elif _definition_after(text, h) is not None or _explained_here(doc, h, hits):
+                defined.add(h.key)  # "CDC (change data capture)", or in plain words: "SDK (a developer kit)"
         elif _explained_here(doc, h, hits):
             defined.add(h.key)
     first: dict[str, TermHit] = {}
