@@ -172,13 +172,13 @@ def test_typing_is_debounced_and_only_the_changed_document_is_analysed_again(tmp
 
 
 def test_hover_explains_and_the_quick_fix_applies_the_rules_replacement(tmp_path):
-    text = "# 🚀 Ship faster\n\nNaïve 👩‍💻 teams: our pipeline ships your code.\n"
+    text = "# 🚀 Ship faster\n\nNaïve 👩‍💻 teams: we cut the latency of your code.\n"
 
     async def go():
         async with session(tmp_path) as client:
             uri = open_doc(client, tmp_path / "p.md", text, "markdown")
             published = await published_for(client, uri, 1)
-            [jargon] = [d for d in published.diagnostics if d.code == "JRG001" and range_text(text, d.range) == "pipeline"]
+            [jargon] = [d for d in published.diagnostics if d.code == "JRG001" and range_text(text, d.range) == "latency"]
             hover = await client.text_document_hover_async(t.HoverParams(t.TextDocumentIdentifier(uri), jargon.range.start))
             assert hover is not None and hover.contents.kind == t.MarkupKind.Markdown
             from plainpitch.rules.base import find_rule
@@ -191,13 +191,13 @@ def test_hover_explains_and_the_quick_fix_applies_the_rules_replacement(tmp_path
             actions = await client.text_document_code_action_async(
                 t.CodeActionParams(t.TextDocumentIdentifier(uri), jargon.range, t.CodeActionContext(diagnostics=[jargon]))
             )
-            fixes = [a for a in actions if a.kind == t.CodeActionKind.QuickFix and "'pipeline'" in a.title]
+            fixes = [a for a in actions if a.kind == t.CodeActionKind.QuickFix and "'latency'" in a.title]
             assert fixes and fixes[0].is_preferred
             [doc_edit] = fixes[0].edit.document_changes  # VS Code takes versioned edits: a stale edit is refused
             assert doc_edit.text_document.version == 1
             fixed = apply(text, list(doc_edit.edits))
             replacement = doc_edit.edits[0].new_text
-            assert fixed == text.replace("pipeline", replacement, 1)
+            assert fixed == text.replace("latency", replacement, 1)
             change = t.TextDocumentContentChangeWholeDocument(text=fixed)
             client.text_document_did_change(t.DidChangeTextDocumentParams(t.VersionedTextDocumentIdentifier(uri=uri, version=2), [change]))
             after = await published_for(client, uri, 2)

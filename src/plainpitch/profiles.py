@@ -25,6 +25,17 @@ DEFAULTS: dict[str, Any] = {
     "jargon.name_zipf_max": 1.0,
     # a sentence with this many unexplained terms (first uses) is jargon-dense (JRG003)
     "jargon.dense_terms": 3,
+    # jargon contrast = Zipf in software documentation (data/tech_vocab.tsv) - Zipf in general English. A word with
+    # at least this contrast that general English uses less than jargon.familiar_zipf is a software term on its
+    # own ("latency", "middleware"). Chosen by grouped cross-validation on the labelled pages (docs/jargon.md)
+    "jargon.contrast": 1.6,
+    # a familiar word (general Zipf >= jargon.familiar_zipf) or one with a smaller contrast, down to this one, is a
+    # term only next to another term ("test suite", "error handling")
+    "jargon.context_contrast": 1.0,
+    "jargon.familiar_zipf": 3.6,
+    # a phrase of the documentation ("command line") is one term when its contrast (against wordfreq's estimate for
+    # the phrase) reaches this
+    "jargon.phrase_contrast": 0.9,
     # reading grade of one sentence: hard / very hard
     "grade.hard": 12.0,
     "grade.very_hard": 16.0,
@@ -59,6 +70,8 @@ AUDIENCE_THRESHOLDS: dict[str, dict[str, Any]] = {
     "business": {},
     "consumer": {
         "jargon.zipf_max": 3.8,
+        "jargon.contrast": 1.0,
+        "jargon.familiar_zipf": 4.2,
         "sentence.words_average": 17,
         "jargon.level": 2,
         "grade.hard": 10.0,

@@ -10,13 +10,22 @@ acronyms. Every table loads once, on first use (never at import), so start-up st
   multi-word terms, products), with plain alternatives; its ``[technical-context]`` section lists everyday
   words that are jargon only inside an already technical sentence ("tags", "driver").
 - ``acronyms()``: acronyms everybody knows and ones only engineers know (``data/acronyms.txt``).
+- ``tech_vocab()``: how often software documentation uses a word or a 2-3 word phrase (``data/tech_vocab.tsv``,
+  built by ``scripts/build_tech_vocab.py``); ``contrast(term)`` is how much more often it is used there than in
+  general English (technical Zipf - general Zipf): the jargon rules' main evidence that a word is a software term.
+
+Thread safety: ``plainpitch serve`` analyses in a thread pool. The frequency stream is read under a lock (two
+first requests would otherwise read the stream at once and leave words in the wrong band), and every other
+table is built whole under a lock before anyone sees it.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import math
 import os
 import re
+import threading
 import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -29,6 +38,7 @@ _SECTION_LEVEL = {"business": 1, "business-exact": 1, "consumer": 2}
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 
 
+@lru_cache(maxsize=65536)
 def normalise(word: str) -> str:
     """Lowercase, straight apostrophes, no possessive: the form the tables are keyed by."""
     w = word.lower().replace("’", "'")
@@ -55,6 +65,7 @@ class _Frequencies:
         self._unpacker = None
         self._inflate = None
         self._fallback = False
+        self._lock = threading.Lock()
 
     def _open(self) -> None:
         spec = importlib.util.find_spec("wordfreq")
@@ -91,15 +102,21 @@ class _Frequencies:
                 self._unpacker.feed(self._inflate.decompress(chunk))
 
     def load_to(self, band: int) -> None:
-        if self._unpacker is None and not self.done:
-            self._open()
-        while not self.done and self.next_band <= band:
-            words = self._read(lambda u: u.unpack())
-            if words is None:
-                break
-            if words:
-                self.table.update(dict.fromkeys(words, self.next_band))
-            self.next_band += 1
+        """Read every band up to ``band`` (inclusive). Safe to call from many threads: one reads, the others wait;
+        ``next_band`` moves only after its band's words are in the table, so a reader that sees it past its band
+        also sees every word of that band."""
+        if self.done or band < self.next_band:
+            return
+        with self._lock:
+            if self._unpacker is None and not self.done:
+                self._open()
+            while not self.done and self.next_band <= band:
+                words = self._read(lambda u: u.unpack())
+                if words is None:
+                    break
+                if words:
+                    self.table.update(dict.fromkeys(words, self.next_band))
+                self.next_band += 1
 
 
 _FREQ = _Frequencies()
@@ -124,8 +141,28 @@ def zipf(word: str) -> float:
     return 0.0 if band is None else round(9.0 - band / 100.0, 2)
 
 
+_BUILD_LOCK = threading.RLock()
+
+
+def _once(build):
+    """Build a table on first use, whole, under a lock: concurrent first callers get the same finished object."""
+    box: list = []
+
+    def get():
+        if box:
+            return box[0]
+        with _BUILD_LOCK:
+            if not box:
+                box.append(build())
+        return box[0]
+
+    get.__doc__ = build.__doc__
+    get.__name__ = build.__name__
+    return get
+
+
 # -- is it an English word at all? -------------------------------------------------------------------
-@lru_cache(maxsize=1)
+@_once
 def _english() -> str:
     """The sorted CMUdict headwords as one string, "\nword\n...": searched in place, never split into a set
     (building a 117,000-word set costs ~20 ms at start-up; a lookup here costs microseconds)."""
@@ -230,7 +267,7 @@ def _parse_sections(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
 PHRASE_SPLIT_RE = re.compile(r"[\s-]+")
 
 
-@lru_cache(maxsize=1)
+@_once
 def terms() -> TermIndex:
     text = (resources.files("plainpitch") / "data" / "tech_terms.txt").read_text(encoding="utf-8")
     words: dict[str, Term] = {}
@@ -282,21 +319,26 @@ def match_phrases(parts: list[str], raw: list[str]):
     Longest terms win; matches do not overlap.
     """
     phrases = terms().phrases
-    i = 0
-    n = len(parts)
-    while i < n:
-        found = None
+
+    def at(i: int):
         for words, term, exact_case in phrases.get(parts[i], ()):
             k = len(words)
-            if i + k > n:
-                continue
             seq = raw[i : i + k] if exact_case else parts[i : i + k]
-            if all(_same_word(w, seq[j], j == k - 1) for j, w in enumerate(words)):
-                found = (i, i + k, term)
-                break
+            if len(seq) == k and all(_same_word(w, seq[j], j == k - 1) for j, w in enumerate(words)):
+                return i + k, term
+        return None
+
+    yield from _longest(len(parts), at)
+
+
+def _longest(n: int, at):
+    """Non-overlapping matches left to right: ``at(i)`` gives (end, value) of the longest match at i, or None."""
+    i = 0
+    while i < n:
+        found = at(i)
         if found:
-            yield found
-            i = found[1]
+            yield i, found[0], found[1]
+            i = found[0]
         else:
             i += 1
 
@@ -309,10 +351,82 @@ class Acronym:
     level: int  # 0: everybody knows it; 1: engineers know it
 
 
-@lru_cache(maxsize=1)
+@_once
 def acronyms() -> dict[str, Acronym]:
     text = (resources.files("plainpitch") / "data" / "acronyms.txt").read_text(encoding="utf-8")
     out: dict[str, Acronym] = {}
     for section, term, plain in _parse_sections(text):
         out[term] = Acronym(term, plain[0] if plain else "", 0 if section == "common" else 1)
     return out
+
+
+# -- technical frequency (software documentation) -------------------------------------------------------------
+@dataclass(frozen=True)
+class TechVocab:
+    """``data/tech_vocab.tsv``: Zipf frequency in software documentation of words and 2-3 word phrases."""
+
+    words: dict[str, tuple[float, float, float]]  # word -> (technical Zipf, share capitalised, share in capitals)
+    # phrases by first word: (words, technical Zipf), longest first
+    phrases: dict[str, list[tuple[tuple[str, ...], float]]]
+
+
+@_once
+def tech_vocab() -> TechVocab:
+    """The technical-frequency table (built by scripts/build_tech_vocab.py; nothing else is read)."""
+    text = (resources.files("plainpitch") / "data" / "tech_vocab.tsv").read_text(encoding="utf-8")
+    words: dict[str, tuple[float, float, float]] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], float]]] = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        term, tz, caps, upper = line.split("\t")
+        if " " in term:
+            parts = tuple(term.split())
+            phrases.setdefault(parts[0], []).append((parts, float(tz)))
+        else:
+            words[term] = (float(tz), float(caps), float(upper))
+    for candidates in phrases.values():
+        candidates.sort(key=lambda c: -len(c[0]))
+    return TechVocab(words, phrases)
+
+
+def tech_zipf(word: str) -> float:
+    """Zipf frequency of a word in software documentation (0.0 when the table does not list it)."""
+    found = tech_vocab().words.get(normalise(word))
+    return found[0] if found else 0.0
+
+
+def general_zipf_at_least(word: str, floor: float) -> float:
+    """The word's general-English Zipf when it is at least ``floor``, else ``floor`` or less (the exact value of a
+    rare word would need the whole frequency list; questions about contrast need only the bands above a floor)."""
+    limit = _band(floor)
+    _FREQ.load_to(limit)
+    band = _FREQ.table.get(normalise(word))
+    return round(9.0 - band / 100.0, 2) if band is not None and band <= limit else 0.0
+
+
+def phrase_general_zipf(parts: tuple[str, ...] | list[str], floor: float = 2.0) -> float:
+    """wordfreq's estimate for a phrase (the half-harmonic mean of its words' frequencies, as
+    ``wordfreq.word_frequency`` does), from the bands above ``floor``: an upper bound on how often general English
+    uses the phrase."""
+    inverse = 0.0
+    for part in parts:
+        z = general_zipf_at_least(part, floor) or floor
+        inverse += 1.0 / 10 ** (z - 9.0)
+    return round(9.0 + math.log10(1.0 / inverse), 2)
+
+
+def match_tech_phrases(parts: list[str]):
+    """Yield (first, last + 1, technical Zipf) for phrases of the technical table in a run of lower-case words;
+    longest first, no overlaps (the last word may be plural: "rate limits", "load balancers")."""
+    phrases = tech_vocab().phrases
+    n = len(parts)
+
+    def at(i: int):
+        for words, tz in phrases.get(parts[i], ()):
+            k = len(words)
+            if i + k <= n and all(_same_word(w, parts[i + j], j == k - 1) for j, w in enumerate(words)):
+                return i + k, tz
+        return None
+
+    yield from _longest(n, at)

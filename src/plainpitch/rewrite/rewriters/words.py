@@ -51,11 +51,12 @@ def plain_term(finding, page: Page):
     if sentence is None:
         return
     for suggestion in finding.suggestions[:2]:
+        # JRG001's suggestions are already inflected to the term's form: fit only checks the sentence around them
         fitted = fit(sentence.text, finding.span.start - sentence.start, finding.span.end - sentence.start,
-                            suggestion.replacement)  # fmt: skip
-        if not fitted:
+                     suggestion.replacement, form="base")  # fmt: skip
+        if fitted is None:
             continue
-        new_sentence = fitted if isinstance(fitted, str) else fitted[0]
+        new_sentence = module.apply(sentence.text, fitted)
         from plainpitch.rewrite.edits import minimal_edits
 
         edits: list[Edit] = minimal_edits(sentence.start, sentence.text, new_sentence)

@@ -1,54 +1,53 @@
-"""Jargon: technical terms (JRG001) and acronyms (JRG002) a buyer meets without an explanation, and sentences
-that stack them (JRG003).
+"""Jargon: software terms (JRG001) and acronyms (JRG002) a reader meets unexplained, sentences that stack them
+(JRG003), and jargon where the buyer decides: headline, subject line, opening, button (JRG004).
 
-Severity: one unexplained term is a suggestion (a buyer can often read past a single word from context); a
-sentence that stacks several new terms is a warning (JRG003), because that is where the buyer gives up. This
-keeps professional pages, which use a term here and there, quiet, while geek copy still fails the check.
+Everything is relative to the reader (``ctx.profile``; the engine may have inferred it from the copy): a business
+or consumer reader does not know software terms; a technical reader knows them and meets only acronyms that no
+software documentation uses. One pass (``find_terms``, memoised per document) finds every term, decides whether
+it is explained, and groups repeated uses: the first use is the finding, later uses are in its data.
 
-One pass (``find_terms``, memoised per document) finds every candidate and decides who owns it, so a term is
-never reported twice: all-capital acronyms ("CDC", "APIs", "CI/CD") belong to JRG002, everything else to
-JRG001. An acronym inside a longer technical term ("REST API", "SQL Server") is part of that term (JRG001).
-
-How a word becomes a JRG001 candidate, in order:
-1. code: text in backticks, a --flag, a path (/etc/hosts), a file or dotted name (telegraf.conf, Metric.name),
-   snake_case, camelCase, letters+digits (uint64, ipv4);
-2. the technical lexicon (data/tech_terms.txt): everyday words in a technical sense ("container",
-   "pipeline", "instance"), multi-word terms ("garbage collection"), third-party products ("Kubernetes");
-3. rarity: a lower-case word that general English rarely uses (Zipf below the profile's jargon.zipf_max) and
-   that is not an English dictionary word at all (CMUdict, with inflections), i.e. a coinage ("goroutines").
-   Rare *English* words ("obviated") are hard, not jargon: the readability rules deal with them;
-4. technical context: only in a sentence that already holds a candidate from 1-3 (code, a lexicon term, an
-   acronym, a coinage), (a) an everyday word whose technical sense the lexicon lists under [technical-context]
-   ("tags", "driver", "packages"), (b) a lower-case lexicon word written with a capital on its own ("count,
-   Allocator requests"), and (c) a capitalised word that is no English word, rarer than jargon.name_zipf_max
-   and stands alone ("Kapacitor", "Twemproxy"): a third-party technical product, not a person ("Bala
-   Natarajan": a neighbouring capital) or a brand ("MercadoLibre": inner capitals).
-Otherwise capitalised words mid-sentence are names (people, companies, brands) unless the lexicon lists them;
-the page's own product (named in its title or first heading, or its most used name) is never jargon, nor is a
-guessed name (4c) the page uses three times or more (its product or its customer).
-
-Measured (scripts/eval_copy.py, business profile, docs/jargon.md): on 617 labelled sentences precision 0.961,
-recall 0.788; grouped by page, 5-fold cross-validated: P 0.961, R 0.780, against P 0.691, R 0.518 for the
-baseline "every word with Zipf < 3 is jargon".
-
-A term is reported once per document, at its first use: a buyer who has had it explained (or has skipped past
-it) does not need the same finding on every line, and one finding per term keeps the report short. A term
-explained where it first appears is not reported: "a container (a sealed box for your app)", "Kubernetes, the
-system that runs your apps," or "a sealed box for your app (a container)". The explanation must itself be plain.
+How a word becomes a term (docs/jargon.md has the measurements):
+1. Evidence from outside the copy: ``data/tech_vocab.tsv`` says how often software documentation (Python, Django,
+   PostgreSQL, Node.js, Go, npm manuals; scripts/build_tech_vocab.py) uses a word or a 2-3 word phrase; wordfreq
+   says how often general English does. Their difference, the *contrast*, marks software terms: "latency" (+0.9),
+   "endpoint" (+1.4), "middleware" (+2.7), "event loop"; "channel" (+0.3) or "page" are general English, and a
+   word neither source uses ("pageviews", "HIPAA") is nobody's software term.
+   - a word with contrast >= ``jargon.contrast`` that general English uses rarely (Zipf < ``jargon.familiar_zipf``)
+     is a term on its own ("latency", "middleware", "goroutines");
+   - a familiar word with a software sense (contrast >= ``jargon.context_contrast``: "string", "thread", "tags",
+     "host") is a term only in a sentence that is already technical, one that holds another term on its own,
+     code or a file path: "the driver reports the XML schema", not "our driver picks you up";
+   - a phrase of the table whose contrast is at least ``jargon.phrase_contrast`` is one term ("command line",
+     "environment variable"), and so is a run of adjacent terms ("deployment pipeline").
+2. The hand lexicon (``data/tech_terms.txt``) adds what a frequency contrast cannot see: third-party technical
+   products ("Kubernetes", "Kafka": names are rare everywhere), plain alternatives for the replacement, terms only
+   a consumer does not know ("dashboard"), and words that look rare but every buyer knows ("webinar").
+3. Shapes: identifiers in prose (``snake_case``, ``camelCase``, ``Metric.name``, ``uint64``) are terms; acronyms
+   an engineer knows ("API", "SDK": the acronym list or the table) are terms on their own, unknown ones only in
+   a technical sentence (an industry's acronym in its own copy, "HIPAA", "EBITDA", is not software jargon).
+4. Never a term: inline code and backticks, URLs, e-mail addresses, @handles, file paths, version numbers,
+   template placeholders (``plainpitch.text.shapes``), names of people, companies and products (capitalised
+   words, the page's own product, a name the page repeats), quoted customer speech (blockquotes, testimonials in
+   quotation marks), and a coinage or unknown acronym the page also uses in plain prose, in a sentence with
+   no software term (the vocabulary of the buyer's own field: "signups" on an analytics page, "HIPAA" in a
+   compliance plan).
+5. Explained: an expansion before or after ("change data capture (CDC)", "CDC (change data capture)"), "term
+   (plain words)", "plain words (term)", an apposition ("Kubernetes, the system that runs your apps,") or a
+   glossary line anywhere on the page ("Term: what it is", "Term — what it is"). The explanation must be plain.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from plainpitch.model import Span, Suggestion
-from plainpitch.rules.base import Hit, rule
-from plainpitch.text import lexicon
+from plainpitch.rules.base import Hit, details_provider, rule
+from plainpitch.text import lexicon, shapes, substitute
 
 # -- shapes ------------------------------------------------------------------------------------------------
 _CODE_SPAN_RE = re.compile(r"`([^`\n]+)`")
@@ -59,13 +58,27 @@ _LETTERS_DIGITS_RE = re.compile(r"^[A-Za-z]{2,}\d+[A-Za-z]*$")  # uint64, sess1,
 _VERSION_RE = re.compile(r"^[vV]?\d+(?:\.\d+)+[a-z]?$|^[vV]\d+$")
 _ACRONYM_RE = re.compile(r"^(?:[A-Z][A-Z0-9&]*[A-Z0-9]|[A-Z]\d+[A-Z0-9]*)(?:s|es)?$")
 _ROMAN = frozenset("II III IV VI VII VIII IX XI XII XIII XIV XV XX".split())
-_TLDS = frozenset("com org net io dev app ai co us uk de fr eu gov edu info biz me tv sh so".split())
 _NOT_CODE_DOTTED = frozenset({"e.g", "i.e", "u.s", "u.k", "a.m", "p.m", "vs", "etc"})
-_FILE_EXT = frozenset("conf cfg ini json yaml yml toml xml csv log py js ts go rs rb exe sh dll so md txt html wasm lock".split())
+_TLDS = frozenset("com org net io dev app ai co us uk de fr eu gov edu info biz me tv sh so".split())
+# quoted speech: a quotation of four words or more inside a paragraph ("…" or "…")
+_QUOTED_RE = re.compile(r"[“\"]([^”\"\n]{12,}?)[”\"]")
+_TERM_SHAPE_RE = re.compile(r"^(?:[A-Za-z]+-as-a-service|\d{1,3}-bits?)$", re.IGNORECASE)
 
 # -- explanations --------------------------------------------------------------------------------------------
 _APPOSITIVE_OPENERS = ("a ", "an ", "the ", "which ", "or ", "i.e.", "i.e ", "meaning ", "that is", "aka ", "also known as ")
 _GLUE = re.compile(r"^[ \t]*-?[ \t]*$")  # what may sit between two parts of one multi-word term
+_GLOSSARY_RE = re.compile(r"^\s*(?:[*_]{1,2})?([^:—–\n]{1,60}?)(?:[*_]{1,2})?\s*(?::|—|–|\s-\s)\s*\S+(?:\s+\S+){2,}")
+
+STRONG, CONTEXT = "strong", "context"
+# a word general English uses this often (Zipf 5: "data", "code", "using", "example") is everyday vocabulary to
+# any reader, whatever its software sense
+EVERYDAY_ZIPF = 5.0
+# Software terms name things. A documentation word in a verb, adjective or adverb form ("configuring", "enables",
+# "readable", "internally") is the register of manuals, not a term the reader must learn; the hand lexicon lists
+# the few that are terms ("caching", "debugging", "containerized").
+_NOT_A_NAME_RE = re.compile(r"(?:ed|ing|able|ible|ly|ive|ful|ous)$|^(?:en|re|un)[a-z]+s$")
+# reasons a term is detected; the calls stream leaves the written-only ones out of transcripts
+REASONS = ("code", "lexicon", "product", "contrast", "phrase", "rare", "name", "acronym", "context", "neighbour")
 
 
 @dataclass
@@ -73,23 +86,68 @@ class TermHit:
     start: int
     end: int
     text: str
-    key: str  # what "the same term" means for first-use: lower-case, singular
+    key: str  # what "the same term" means: lower-case, singular
     kind: str  # "jargon" (JRG001) or "acronym" (JRG002)
-    reason: str  # code | lexicon | product | rare | acronym
+    reason: str  # one of REASONS
     plain: tuple[str, ...] = ()
     sentence: int = -1
     data: dict = field(default_factory=dict)
+    strength: str = STRONG  # strong: a term on its own; context: only in a technical sentence
+    explained: bool = False
+    uses: list[tuple[int, int]] = field(default_factory=list)  # later uses (document offsets)
+    exact_plain: bool = False  # the hit is exactly the lexicon entry the plain words replace
+    listed: str = ""  # the lexicon entry as listed (the form its plain words are written for)
 
 
+@dataclass
+class TermReport:
+    jargon: list[TermHit]  # unexplained first uses, JRG001
+    acronyms: list[TermHit]  # unexplained first uses, JRG002
+    explained: list[TermHit] = field(default_factory=list)  # terms the page explains (not reported)
+    code: list[tuple[int, int, str, str]] = field(default_factory=list)  # code spans and paths (start, end, text, what)
+
+
+@dataclass(frozen=True, eq=False)
+class Thresholds:
+    """The profile's jargon numbers. Instances are interned (one per set of values), so the per-word caches key on
+    them by identity: hashing seven floats for every word would cost more than the lookup it saves."""
+
+    level: int
+    contrast: float
+    context_contrast: float
+    familiar_zipf: float
+    phrase_contrast: float
+    zipf_max: float
+    name_zipf_max: float
+
+    @classmethod
+    def of(cls, ctx) -> Thresholds:
+        t = ctx.threshold
+        values = (
+            int(t("jargon.level")), float(t("jargon.contrast")), float(t("jargon.context_contrast")),
+            float(t("jargon.familiar_zipf")), float(t("jargon.phrase_contrast")), float(t("jargon.zipf_max")),
+            float(t("jargon.name_zipf_max")),
+        )  # fmt: skip
+        found = _INTERNED.get(values)
+        if found is None:
+            found = _INTERNED.setdefault(values, cls(*values))  # setdefault: one instance even when threads race
+        return found
+
+
+_INTERNED: dict[tuple, Thresholds] = {}
+
+
+@lru_cache(maxsize=65536)
 def _key(text: str) -> str:
     k = " ".join(lexicon.normalise(text).replace("-", " ").split())
     if len(k) > 4 and k.endswith("ies"):
         return k[:-3] + "y"
-    if len(k) > 3 and k.endswith("s") and not k.endswith("ss"):
+    if len(k) > 3 and k.endswith("s") and not k.endswith(("ss", "us", "is")):
         return k[:-1]
     return k
 
 
+# -- word knowledge ----------------------------------------------------------------------------------------------
 def _known_acronym(token: str):
     """The acronyms table entry for a token or its plural ("SDKs", "IDEs")."""
     table = lexicon.acronyms()
@@ -110,16 +168,16 @@ def _is_acronym(token: str) -> bool:
     caps = sum(c.isupper() for c in token)
     if not 2 <= caps <= 6 and not (caps == 1 and any(c.isdigit() for c in token)):
         return False
-    # shouting, not an acronym: "NOTE", "FREE", "IMPORTANT"
-    if token.isalpha() and len(token) >= 4 and not lexicon.rarer_than(token, 3.5):
+    # shouting, not an acronym: "NOTE", "FREE", "SOOOO"
+    if token.isalpha() and len(token) >= 4 and (not lexicon.rarer_than(token, 3.5) or re.search(r"(.)\1\1", token)):
         return False
     return True
 
 
 @lru_cache(maxsize=16384)
 def _code_shape(token: str) -> bool:
-    """True for identifiers, paths, file names and other things that only a programmer reads."""
-    if "_" in token.strip("_") or token.startswith("/") or _CAMEL_RE.match(token):
+    """True for identifiers that only a programmer reads (paths and file names are literals, never judged)."""
+    if "_" in token.strip("_") or _CAMEL_RE.match(token):
         return True
     if ":" in token and re.search(r"[A-Za-z]:[A-Za-z]", token):  # host:port, std::vec
         return True
@@ -128,22 +186,104 @@ def _code_shape(token: str) -> bool:
         low = token.lower()
         if low in _NOT_CODE_DOTTED or all(len(p) <= 1 for p in parts) or _VERSION_RE.match(token):
             return False
-        if all(p.isdigit() for p in parts):
+        if all(p.isdigit() for p in parts) or parts[-1].lower() in _TLDS:
             return False
-        if parts[-1].lower() in _TLDS and parts[-1].lower() not in _FILE_EXT:
-            return False  # a web address a buyer can type
         return True
     if _LETTERS_DIGITS_RE.match(token) and not _VERSION_RE.match(token):
         return not token.isupper()  # all-capital ones (S3, MP4) are acronyms
     return False
 
 
+@lru_cache(maxsize=65536)
+def _contrast(word: str) -> tuple[float, float, float]:
+    """(contrast, general Zipf, share capitalised in the documentation) of a word; contrast 0 when the technical
+    table does not list it. The general Zipf is read only down to 1.5 (rarer counts as 1.5)."""
+    found = lexicon.tech_vocab().words.get(word.lower())
+    if found is None:
+        return 0.0, -1.0, 0.0
+    tz, caps, _upper = found
+    gz = lexicon.general_zipf_at_least(word, 2.0) or 1.5
+    return round(tz - gz, 2), gz, caps
+
+
+def _acronym_verdict(token: str, th: Thresholds) -> tuple[str, tuple[str, ...]] | None:
+    """(strength, meaning) of an acronym for this reader, or None when the reader knows it."""
+    acr = _known_acronym(token)
+    plain = (acr.meaning,) if acr and acr.meaning else ()
+    if acr is not None and acr.level == 0:
+        return None  # PDF, CEO, ROI
+    base = token[:-1] if token.endswith("s") and len(token) > 2 and token[:-1].isupper() else token
+    contrast, gz, _ = _contrast(base)
+    upper = lexicon.tech_vocab().words.get(base.lower(), (0, 0, 0))[2]
+    software = acr is not None or (upper >= 0.5 and contrast >= th.context_contrast)
+    if th.level == 0:
+        # an engineer knows the software ones; an acronym no documentation uses is new to anybody
+        return None if software or gz >= 2.5 else (CONTEXT, plain)
+    if software:
+        return STRONG, plain
+    if gz >= 3.5:
+        return None  # general English knows it (NASA, VAT)
+    return CONTEXT, plain
+
+
+@lru_cache(maxsize=65536)
+def _word_verdict(word: str, initial: bool, titled: bool, th: Thresholds):
+    """(reason, strength, plain) when one word is a term for this reader, else None."""
+    if not word or not word[0].isalpha():
+        return None
+    index = lexicon.terms()
+    exact = index.exact.get(word)
+    if exact is not None and exact.level <= th.level:
+        return "product", STRONG, exact.plain
+    low = lexicon.normalise(word)
+    if low in index.plain:
+        return None
+    term = index.words.get(low)
+    capitalised = word[0].isupper()
+    if term is not None and term.name:
+        return ("product", STRONG, term.plain) if term.level <= th.level else None
+    if any(c.isupper() for c in word[1:]):
+        return None  # PayPal, GitHub: brand casing
+    contrast, gz, caps = _contrast(low)
+    if capitalised and not (initial or titled):
+        # a name (person, company, brand) unless the documentation writes it as a product name ("Django"), or
+        # writes it in lower case, as a common noun ("count, Allocator requests"): then it is the term, when the
+        # sentence is technical
+        if th.level >= 1 and contrast >= th.contrast and gz < th.familiar_zipf:
+            if caps >= 0.6:
+                return "product", STRONG, ()
+            if caps < 0.3 and word.isalpha():
+                return "contrast", CONTEXT, ()
+        return None
+    if th.level == 0:
+        # an engineer knows the software vocabulary; a coinage no documentation uses is new to anybody
+        if contrast == 0.0 and gz < 0 and not capitalised and low.isalpha() and len(low) >= 3:
+            if lexicon.rarer_than(low, th.zipf_max) and not lexicon.is_english_word(low):
+                return "rare", STRONG, ()
+        return None
+    if term is not None:
+        return ("lexicon", STRONG, term.plain) if term.level <= th.level else None
+    context = index.context.get(low)
+    if context is not None:
+        return "context", CONTEXT, context.plain  # a general-English word whose software sense is listed
+    if _NOT_A_NAME_RE.search(low):
+        return None  # a verb, adjective or adverb form ("configured", "enables", "readable"): register, not a term
+    if contrast >= th.contrast and gz < th.familiar_zipf:
+        return "contrast", STRONG, ()
+    if contrast >= th.context_contrast and gz < EVERYDAY_ZIPF and low.isalpha():
+        return "neighbour", CONTEXT, ()  # a term only as part of a longer one: "lock operations", "header bytes"
+    if contrast == 0.0 and gz < 0 and not capitalised and low.isalpha() and len(low) >= 3:
+        if lexicon.rarer_than(low, th.zipf_max) and not lexicon.is_english_word(low):
+            return "rare", CONTEXT, ()  # a coinage the documentation does not use: technical only in context
+    return None
+
+
 # -- the one pass ----------------------------------------------------------------------------------------------
-def _seller_units(doc) -> Iterable[tuple[int, object]]:
-    for i, unit in enumerate(doc.units):
-        if unit.kind == "turn" and unit.turn is not None and unit.turn.role == "buyer":
-            continue
-        yield i, unit
+def _skipped_unit(unit) -> bool:
+    """Units whose words are not the seller's copy: the buyer's turns, quotes (testimonials, blockquotes)."""
+    if unit.kind == "quote":
+        return True
+    return unit.kind == "turn" and unit.turn is not None and unit.turn.role == "buyer"
 
 
 def _title_case(words) -> bool:
@@ -155,18 +295,21 @@ def _title_case(words) -> bool:
     return caps >= 0.7 * (len(alpha) - small)
 
 
+_LEADING_NAME_RE = re.compile(r"^\W*((?:[A-Z][\w.+#-]*\s*)+)")
+
+
 def _own_brands(doc) -> set[str]:
-    """Names of the page's own product: capitalised words of its title, subject or first heading, plus the name
-    the page uses most (5+ times)."""
+    """Names of the page's own product: the capitalised words that open its title or first heading ("StreamForge"
+    in "StreamForge: a K8s-native pipeline built on Kafka", "Redis" in "Redis for teams"; not Kafka, which the
+    headline only mentions), plus the name the page uses most (5+ times)."""
     own: set[str] = set()
-    for key in ("title", "subject"):
-        value = doc.meta.get(key) if hasattr(doc.meta, "get") else None
-        if isinstance(value, str):
-            own.update(w.lower() for w in re.findall(r"[A-Z][\w.+#-]*", value))
-    for unit in doc.units:
-        if unit.kind == "heading":
-            own.update(w.lower() for w in re.findall(r"[A-Z][\w.+#-]*", doc.unit_text(unit)))
-            break
+    lines = [doc.meta.get("title")] if hasattr(doc.meta, "get") else []
+    lines += [doc.unit_text(u) for u in doc.units if u.kind == "heading"][:1]
+    for line in lines:
+        if isinstance(line, str):
+            m = _LEADING_NAME_RE.match(line)
+            if m:
+                own.update(w.lower().rstrip(":") for w in m.group(1).split())
     names = Counter(
         t.text.lower()
         for t in doc.words
@@ -179,18 +322,91 @@ def _own_brands(doc) -> set[str]:
     return own
 
 
-def _repeated_names(doc, times: int = 3) -> set[str]:
-    """Capitalised words the page uses ``times`` times or more: its own product or the customer it tells about
-    ("Supabase", "Mintlify"), which an unknown-name guess must leave alone."""
-    names = Counter(t.text.lower() for t in doc.words if t.text[:1].isupper() and t.text.isalpha())
-    return {name for name, n in names.items() if n >= times}
+def _protected(doc) -> tuple[bytearray, list[tuple[int, int, str, str]], set[int]]:
+    """(mask of offsets never judged, code spans and file paths as (start, end, text), sentences made technical by
+    code or a path). Masked: inline code, URLs, e-mail addresses, handles, paths, versions, placeholders, quoted speech."""
+    text = doc.text
+    mask = bytearray(len(text) + 1)
+    code: list[tuple[int, int, str, str]] = []
+    technical_at: list[int] = []
+    for unit in doc.units:
+        s0 = unit.start
+        attrs = unit.attrs if hasattr(unit.attrs, "get") else {}
+        for span in attrs.get("code") or ():
+            s, e = s0 + span["start"], s0 + span["end"]
+            src_start, src_end = doc.source_span(Span(s, e))
+            inner = doc.source[src_start:src_end].strip("`").strip() or text[s:e]
+            mask[s:e] = b"\x01" * (e - s)
+            code.append((s, e, inner, "code span"))
+            technical_at.append(s)
+    # units are joined by blank lines, which no shape crosses: one pass over the whole text
+    for m in _CODE_SPAN_RE.finditer(text):
+        s, e = m.start(), m.end()
+        mask[s:e] = b"\x01" * (e - s)
+        if any(c.isalnum() for c in m.group(1)):
+            code.append((s + 1, e - 1, m.group(1).strip(), "code span"))
+            technical_at.append(s)
+    for s, e, kind in shapes.literal_spans(text):
+        mask[s:e] = b"\x01" * (e - s)
+        if kind == "path":
+            technical_at.append(s)
+            code.append((s, e, text[s:e], "path"))  # a path is copied like code: listed in the details, never reported
+    for m in _QUOTED_RE.finditer(text):
+        if len(m.group(1).split()) >= 4:
+            mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    starts = [s.start for s in doc.sentences]
+    technical = {max(0, bisect.bisect_right(starts, at) - 1) for at in technical_at}
+    code.sort()
+    return mask, code, technical
 
 
-def _atomic_hits(doc, level: int, zipf_max: float, name_zipf_max: float = 0.0) -> list[TermHit]:
-    """Every candidate occurrence, before merging, explanations and first-use."""
+@lru_cache(maxsize=16384)
+def _hyphen_parts(token: str) -> tuple[tuple[int, str], ...]:
+    if "-" not in token:
+        return ((0, token),)
+    return tuple((m.start(), m.group(0)) for m in re.finditer(r"[^-]+", token))
+
+
+@lru_cache(maxsize=16384)
+def _parts(token: str) -> tuple[tuple[int, str], ...]:
+    """(offset, text) of the parts of a compound token ("API-first", "CI/CD"); the token itself otherwise."""
+    if not re.search(r"\w[-/]\w", token):
+        return ((0, token),)
+    return tuple((m.start(), m.group(0)) for m in re.finditer(r"[^-/]+", token))
+
+
+def _phrase_hits(doc, sentence, words, th: Thresholds, add, is_covered) -> None:
+    """Multi-word terms: the hand lexicon's ("garbage collection", "Visual Studio") and the technical table's
+    phrases with enough contrast ("command line", "environment variable")."""
+    spans: list[tuple[int, int]] = []
+    raw: list[str] = []
+    for tok in words:
+        for offset, part in _hyphen_parts(tok.text):
+            spans.append((tok.start + offset, tok.start + offset + len(part)))
+            raw.append(part)
+    lowered = [lexicon.normalise(p) for p in raw]
+    text = doc.text
+    if th.level >= 1:
+        for first, last, term in lexicon.match_phrases(lowered, raw):
+            start, end = spans[first][0], spans[last - 1][1]
+            if term.level <= th.level and not is_covered(start, end):
+                h = TermHit(start, end, text[start:end], _key(term.text), "jargon", "lexicon", term.plain)
+                h.exact_plain, h.listed = True, term.text
+                add(h)
+        for first, last, tz in lexicon.match_tech_phrases(lowered):
+            start, end = spans[first][0], spans[last - 1][1]
+            if is_covered(start, end) or any(c.isupper() for c in text[start:end]) and first > 0:
+                continue
+            contrast = tz - lexicon.phrase_general_zipf(tuple(lowered[first:last]))
+            if contrast >= th.phrase_contrast:
+                add(TermHit(start, end, text[start:end], _key(" ".join(lowered[first:last])), "jargon", "phrase"))
+
+
+def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int]) -> list[TermHit]:
+    """Every candidate occurrence, before context, merging, explanations and first use."""
     text = doc.text
     hits: list[TermHit] = []
-    covered = bytearray(len(text) + 1)  # 1 where a hit already owns the character
+    covered = bytearray(mask)  # 1 where a hit (or a literal) already owns the character
 
     def is_covered(s: int, e: int) -> bool:
         return 1 in covered[s:e]
@@ -199,181 +415,88 @@ def _atomic_hits(doc, level: int, zipf_max: float, name_zipf_max: float = 0.0) -
         hits.append(h)
         covered[h.start : h.end] = b"\x01" * (h.end - h.start)
 
-    for _, unit in _seller_units(doc):
-        u_start, u_end = unit.start, unit.end
-        # 1. code spans and --flags. The Markdown loader replaces inline code by the word "code" and lists the
-        # spans in unit.attrs["code"]; the plain-text loader keeps the backticks.
-        if level >= 1:
-            for span in (unit.attrs.get("code") or ()) if hasattr(unit.attrs, "get") else ():
-                s, e = u_start + span["start"], u_start + span["end"]
-                src_start, src_end = doc.source_span(Span(s, e))
-                inner = doc.source[src_start:src_end].strip("`").strip() or text[s:e]
-                add(TermHit(s, e, inner, _key(inner), "jargon", "code"))
-            for m in _CODE_SPAN_RE.finditer(text, u_start, u_end):
-                inner = m.group(1).strip()
-                if any(c.isalnum() for c in inner):
-                    s = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
-                    add(TermHit(s, s + len(inner), inner, _key(inner), "jargon", "code"))
-            for m in _FLAG_RE.finditer(text, u_start, u_end):
+    for sentence in doc.sentences:
+        unit = doc.units[sentence.unit]
+        if _skipped_unit(unit):
+            continue
+        all_words = doc.sentence_words(sentence)
+        words = [w for w in all_words if not is_covered(w.start, w.end)]
+        if th.level >= 1:
+            for m in _FLAG_RE.finditer(text, sentence.start, sentence.end):
                 if not is_covered(m.start(), m.end()):
                     add(TermHit(m.start(), m.end(), m.group(0), m.group(0).lower(), "jargon", "code"))
-        # 2a. C++, C#, .NET: words the segmenter cannot keep whole
-        if level >= 1:
-            for m in _SYMBOL_TERMS_RE.finditer(text, u_start, u_end):
+            for m in _SYMBOL_TERMS_RE.finditer(text, sentence.start, sentence.end):
                 if not is_covered(m.start(), m.end()):
                     add(TermHit(m.start(), m.end(), m.group(0), m.group(0).lower(), "jargon", "product"))
-    # 2b. multi-word lexicon terms ("garbage collection", "load balancers", "Visual Studio"), sentence by sentence
-    for sentence in doc.sentences:
-        unit = doc.units[sentence.unit]
-        if unit.kind == "turn" and unit.turn is not None and unit.turn.role == "buyer":
-            continue
-        spans: list[tuple[int, int]] = []
-        raw: list[str] = []
-        for tok in doc.sentence_words(sentence):
-            for offset, part in _hyphen_parts(tok.text):
-                spans.append((tok.start + offset, tok.start + offset + len(part)))
-                raw.append(part)
-        lowered = [lexicon.normalise(p) for p in raw]
-        for first, last, term in lexicon.match_phrases(lowered, raw):
-            start, end = spans[first][0], spans[last - 1][1]
-            if term.level > level or is_covered(start, end):
-                continue
-            add(TermHit(start, end, text[start:end], _key(term.text), "jargon", "lexicon", term.plain))
-    # 3. word by word
-    deferred: list[TermHit] = []  # 4. candidates that count only in a sentence that is already technical
-    for sentence in doc.sentences:
-        unit = doc.units[sentence.unit]
-        if unit.kind == "turn" and unit.turn is not None and unit.turn.role == "buyer":
-            continue
-        words = doc.sentence_words(sentence)
-        titled = unit.kind == "heading" or _title_case(words)
+        _phrase_hits(doc, sentence, words, th, add, is_covered)
+        titled = unit.kind in ("heading", "cta", "subject") or _title_case(all_words)
+        first_word = all_words[0].start if all_words else -1
         for wi, tok in enumerate(words):
             if is_covered(tok.start, tok.end):
                 continue
             token = tok.text
-            if level >= 1 and _TERM_SHAPE_RE.match(token):
+            if th.level >= 1 and _TERM_SHAPE_RE.match(token):
                 add(TermHit(tok.start, tok.end, token, _key(token), "jargon", "lexicon"))
                 continue
-            if level >= 1 and not titled:
-                maybe = _context_candidate(words, wi, level, name_zipf_max)
-                if maybe is not None:
-                    reason, key, plain = maybe
-                    deferred.append(TermHit(tok.start, tok.end, token, key, "jargon", reason, plain))
-                    continue
-            if level >= 1 and _code_shape(token):
+            if th.level >= 1 and _code_shape(token):
                 add(TermHit(tok.start, tok.end, token, token.lower(), "jargon", "code"))
                 continue
-            # parts of compounds ("API-first", "multi-threaded", "CI/CD", "proxy/relay")
             parts = _parts(token)
             if len(parts) > 1 and all(_is_acronym(p) for _, p in parts):
-                parts = list(parts)
-                if all((a := _known_acronym(p)) is not None and a.level <= (0 if level else 1) for _, p in parts):
+                verdicts = [_acronym_verdict(p, th) for _, p in parts]
+                whole = _known_acronym(token)
+                if whole is not None and whole.level == 0 or all(v is None for v in verdicts) and whole is None:
                     continue  # "B2B/B2C": known to this reader
-                acr = _known_acronym(token)
-                if acr is None or acr.level >= 1 and level >= 1:
-                    add(TermHit(tok.start, tok.end, token, token, "acronym", "acronym", (acr.meaning,) if acr and acr.meaning else ()))
+                if whole is not None and th.level == 0:
+                    continue
+                strength = STRONG if whole is not None or any(v and v[0] == STRONG for v in verdicts) else CONTEXT
+                plain = (whole.meaning,) if whole is not None and whole.meaning else ()
+                add(TermHit(tok.start, tok.end, token, token, "acronym", "acronym", plain, strength=strength))
                 continue  # "CI/CD", "IDS/IPS": one acronym
-            compound_jargon: TermHit | None = None
+            compound: TermHit | None = None
             for offset, part in parts:
                 p_start = tok.start + offset
                 p_end = p_start + len(part)
                 if _is_acronym(part):
-                    acr = _known_acronym(part)
-                    if acr is not None and acr.level < 1:
-                        continue
-                    if acr is not None and acr.level == 1 and level < 1:
-                        continue
-                    add(TermHit(p_start, p_end, part, part, "acronym", "acronym", (acr.meaning,) if acr and acr.meaning else ()))
+                    verdict = _acronym_verdict(part, th)
+                    if verdict is not None:
+                        add(TermHit(p_start, p_end, part, part, "acronym", "acronym", verdict[1], strength=verdict[0]))
                     continue
-                initial = wi == 0 and offset == 0
-                found = _word_verdict(part, initial, titled, level, zipf_max)
-                if found is not None and compound_jargon is None:
-                    reason, plain = found
-                    compound_jargon = TermHit(tok.start, tok.end, token, _key(token), "jargon", reason, plain)
-            if compound_jargon is not None:
+                initial = tok.start == first_word and offset == 0
+                found = _word_verdict(part, initial, titled, th)
+                if found is not None and (compound is None or compound.strength == CONTEXT and found[1] == STRONG):
+                    reason, strength, plain = found
+                    compound = TermHit(tok.start, tok.end, token, _key(token), "jargon", reason, plain, strength=strength)
+                    compound.exact_plain = len(parts) == 1 and bool(plain)
+                    compound.listed = _lexicon_key(token) or (lexicon.terms().context.get(lexicon.normalise(token)) or compound).text
+            if compound is not None:
                 if len(parts) == 1:
-                    compound_jargon.key = _key(_lexicon_key(token) or token)
-                add(compound_jargon)
+                    compound.key = _key(_lexicon_key(token) or token)
+                add(compound)
+            elif th.level >= 1 and th.name_zipf_max > 0 and wi > 0:
+                guess = _unknown_name(words, wi, th.name_zipf_max)
+                if guess:
+                    add(TermHit(tok.start, tok.end, token, _key(token), "jargon", "name", strength=CONTEXT))
     starts = [s.start for s in doc.sentences]
     for h in hits:
         h.sentence = max(0, bisect.bisect_right(starts, h.start) - 1)
-    technical = {h.sentence for h in hits}
-    for h in deferred:
-        h.sentence = max(0, bisect.bisect_right(starts, h.start) - 1)
-        if h.sentence in technical and not is_covered(h.start, h.end):
-            hits.append(h)
     hits.sort(key=lambda h: (h.start, h.end))
     return hits
 
 
-_COMPOUND_RE = re.compile(r"\w[-/]\w")
-_HYPHEN_PART_RE = re.compile(r"[^-]+")
-
-
-@lru_cache(maxsize=16384)
-def _hyphen_parts(token: str) -> tuple[tuple[int, str], ...]:
-    if "-" not in token:
-        return ((0, token),)
-    return tuple((m.start(), m.group(0)) for m in _HYPHEN_PART_RE.finditer(token))
-_PART_RE = re.compile(r"[^-/]+")
-
-
-@lru_cache(maxsize=16384)
-def _parts(token: str) -> tuple[tuple[int, str], ...]:
-    """(offset, text) of the parts of a compound token ("API-first", "CI/CD"); the token itself otherwise."""
-    if not _COMPOUND_RE.search(token):
-        return ((0, token),)
-    return tuple((m.start(), m.group(0)) for m in _PART_RE.finditer(token))
-
-
-# shapes that are jargon whatever the words: platform-as-a-service, builds-as-a-service; 32-bit, 64-bit
-_TERM_SHAPE_RE = re.compile(r"^(?:[A-Za-z]+-as-a-service|\d{1,3}-bits?)$", re.IGNORECASE)
-
-
-def _capitalised(word: str) -> bool:
-    """A name-like word: capital first letter, not all capitals ("Suricata", "Apache"; not "API")."""
-    return word[:1].isupper() and word.isalpha() and not word.isupper()
-
-
-def _context_candidate(words, wi: int, level: int, name_zipf_max: float):
-    """(reason, key, plain) for a word that is jargon only if its sentence is already technical, else None.
-
-    - an everyday word whose technical sense the lexicon lists under [technical-context] ("tags", "driver");
-    - a word the lexicon lists in lower case but written with a capital mid-sentence, on its own ("count,
-      Allocator requests"): in a technical sentence that is the term, not a name like "Terminal Technologies";
-    - a capitalised word mid-sentence that is no English word, rare in general English (Zipf below
-      jargon.name_zipf_max) and stands alone ("Kapacitor", "Twemproxy"): a third-party technical product. A
-      neighbouring capitalised word makes it part of a longer name, most often a person ("Bala Natarajan"),
-      and inner capitals mark a brand ("MercadoLibre", "PostHog"); both stay names.
-    """
-    found = _context_word(words[wi].text, level, name_zipf_max)
-    if found is None or found[0] == "context":
-        return found
-    if wi == 0 or any(_capitalised(words[j].text) for j in (wi - 1, wi + 1) if 0 <= j < len(words)):
-        return None  # sentence-initial, or one word of a longer name
-    return found
-
-
-@lru_cache(maxsize=65536)
-def _context_word(token: str, level: int, name_zipf_max: float):
-    """The per-word half of ``_context_candidate`` (memoised): what the word would be, ignoring its place."""
-    if not token.isalpha() or len(token) < 3:
-        return None
-    low = lexicon.normalise(token)
-    index = lexicon.terms()
-    if low in index.plain or index.words.get(low) is not None and not token[:1].isupper():
-        return None  # plain, or a lexicon term that the main pass already judged
-    if not token[:1].isupper():
-        term = index.context.get(low)
-        return ("context", term.text, term.plain) if term is not None else None
+def _unknown_name(words, wi: int, name_zipf_max: float) -> bool:
+    """A capitalised word mid-sentence that is no English word, rare in general English and stands alone
+    ("Kapacitor", "Twemproxy"): a third-party product when its sentence is technical. A capitalised neighbour
+    makes it part of a longer name, most often a person ("Bala Natarajan")."""
+    token = words[wi].text
+    if not (token[:1].isupper() and token.isalpha() and not token.isupper() and len(token) >= 3):
+        return False
     if any(c.isupper() for c in token[1:]):
-        return None
-    term = index.words.get(low)
-    if term is not None:
-        return ("lexicon", _key(term.text), term.plain) if term.level <= level and not term.name else None
-    if name_zipf_max > 0 and not lexicon.is_english_word(low) and lexicon.rarer_than(low, name_zipf_max):
-        return "name", _key(token), ()
-    return None
+        return False
+    if any(words[j].text[:1].isupper() and words[j].text.isalpha() for j in (wi - 1, wi + 1) if 0 <= j < len(words)):
+        return False
+    low = token.lower()
+    return not lexicon.is_english_word(low) and lexicon.rarer_than(low, name_zipf_max)
 
 
 def _lexicon_key(token: str) -> str | None:
@@ -382,37 +505,28 @@ def _lexicon_key(token: str) -> str | None:
     return term.text if term else None
 
 
-@lru_cache(maxsize=65536)
-def _word_verdict(word: str, initial: bool, titled: bool, level: int, zipf_max: float):
-    """(reason, plain alternatives) when one word is jargon for this audience, else None."""
-    if not word or not word[0].isalpha():
-        return None
-    index = lexicon.terms()
-    exact = index.exact.get(word)
-    if exact is not None and exact.level <= level:
-        return "product", exact.plain
-    low = lexicon.normalise(word)
-    if low in index.plain:
-        return None
-    term = index.words.get(low)
-    capitalised = word[0].isupper()
-    if term is not None and term.name:
-        return ("product", term.plain) if term.level <= level else None
-    if capitalised and not (initial or titled):
-        return None  # a name: person, company, brand
-    if any(c.isupper() for c in word[1:]):
-        return None  # PayPal, GitHub: brand casing
-    if term is not None:
-        return ("lexicon", term.plain) if term.level <= level else None
-    if capitalised or not low.isalpha() or len(low) < 3:
-        return None  # rarity is judged on lower-case words only: a capitalised unknown word is most often a name
-    if lexicon.rarer_than(low, zipf_max) and not lexicon.is_english_word(low):
-        return "rare", ()
-    return None
+def _in_context(doc, hits: list[TermHit], technical: set[int]) -> list[TermHit]:
+    """Keep context-only candidates in technical sentences (one with code, a path or a term on its own). A familiar
+    word with a software sense ("neighbour": "pipeline", "suite", "handling") is a term only as part of a longer
+    one: next to a kept term or to another such word ("deployment pipeline", "test suite", "error handling")."""
+    technical = technical | {h.sentence for h in hits if h.strength == STRONG}
+    kept = [h for h in hits if h.reason != "neighbour" and (h.strength == STRONG or h.sentence in technical)]
+    neighbours = [h for h in hits if h.reason == "neighbour"]
+
+    def adjacent(a: TermHit, b: TermHit) -> bool:
+        if a.sentence != b.sentence or a is b:
+            return False
+        left, right = (a, b) if a.end <= b.start else (b, a)
+        return bool(_GLUE.match(doc.text[left.end : right.start]))
+
+    anchors = kept + neighbours
+    kept += [h for h in neighbours if any(adjacent(h, a) for a in anchors)]
+    kept.sort(key=lambda h: (h.start, h.end))
+    return kept
 
 
 def _merge(doc, hits: list[TermHit]) -> list[TermHit]:
-    """Adjacent jargon in one sentence is one multi-word term ("deployment pipeline", "Docker image")."""
+    """Adjacent terms in one sentence are one multi-word term ("deployment pipeline", "Docker image")."""
     out: list[TermHit] = []
     for h in hits:
         prev = out[-1] if out else None
@@ -429,7 +543,9 @@ def _merge(doc, hits: list[TermHit]) -> list[TermHit]:
                 end=h.end,
                 text=doc.text[prev.start : h.end],
                 key=prev.key + " " + h.key,
-                plain=prev.plain if not h.plain else (),
+                plain=(),
+                exact_plain=False,
+                strength=STRONG if STRONG in (prev.strength, h.strength) else CONTEXT,
                 data={"parts": [prev.text, h.text]},
             )
             continue
@@ -482,8 +598,8 @@ def _plain_region(hits: list[TermHit], start: int, end: int) -> bool:
     return not any(start <= h.start and h.end <= end for h in hits)
 
 
-def _explained(doc, h: TermHit, hits: list[TermHit]) -> bool:
-    """True when the text right around a term's use explains it in plain words."""
+def _explained_here(doc, h: TermHit, hits: list[TermHit]) -> bool:
+    """True when the text right around a use of the term explains it in plain words."""
     text = doc.text
     unit_end = doc.units[doc.unit_at(h.start)].end
     # "term (plain words)" / "term (which serves as ...)"
@@ -506,15 +622,20 @@ def _explained(doc, h: TermHit, hits: list[TermHit]) -> bool:
     return False
 
 
-@dataclass
-class TermReport:
-    jargon: list[TermHit]
-    acronyms: list[TermHit]
-
-
-def find_terms(doc, ctx) -> TermReport:
-    """The jargon and acronyms a buyer meets unexplained, first use only (memoised on the context)."""
-    return ctx.memo("jargon.terms", lambda: _find_terms(doc, ctx))
+def _glossary(doc) -> set[str]:
+    """Keys of the terms a page defines on a line of their own: "Term: what it is", "Term — what it is"."""
+    keys: set[str] = set()
+    for unit in doc.units:
+        if unit.kind in ("heading", "cta", "link", "subject"):
+            continue
+        m = _GLOSSARY_RE.match(doc.unit_text(unit))
+        if m and len(m.group(1).split()) <= 5:
+            head = m.group(1).strip(" *_`")
+            keys.add(_key(head))
+            for inner in re.finditer(r"\(([^()]{2,40})\)", head):  # "Single Sign-On (SSO): ..."
+                keys.add(_key(inner.group(1)))
+                keys.add(_key(head[: inner.start()]))
+    return keys
 
 
 def _allowed(ctx, h: TermHit) -> bool:
@@ -524,58 +645,95 @@ def _allowed(ctx, h: TermHit) -> bool:
     return ctx.allowed(h.text) or ctx.allowed(h.key) or ctx.allowed(head) or ctx.allowed(_key(head))
 
 
+def find_terms(doc, ctx) -> TermReport:
+    """Every term this reader meets (memoised on the context): ``jargon`` and ``acronyms`` are the unexplained
+    first uses (each with its later uses in ``uses``), ``explained`` the terms the page explains, ``code`` the code
+    spans (never reported). Other streams (calls) filter on top of this."""
+    return ctx.memo("jargon.terms", lambda: _find_terms(doc, ctx))
+
+
 def _find_terms(doc, ctx) -> TermReport:
-    level = int(ctx.threshold("jargon.level"))
-    zipf_max = float(ctx.threshold("jargon.zipf_max"))
-    name_zipf_max = float(ctx.threshold("jargon.name_zipf_max"))
-    atomic = [h for h in _atomic_hits(doc, level, zipf_max, name_zipf_max) if not _allowed(ctx, h)]
+    th = Thresholds.of(ctx)
+    mask, code, technical = _protected(doc)
+    atomic = [h for h in _atomic_hits(doc, th, mask, technical) if not _allowed(ctx, h)]
     own = _own_brands(doc)
-    repeated = _repeated_names(doc)
-    atomic = [
-        h
-        for h in atomic
-        if not (h.reason in ("product", "lexicon", "name") and h.text[:1].isupper() and h.text.lower() in own)
-        and not (h.reason == "name" and h.text.lower() in repeated)
-    ]
-    hits = _merge(doc, atomic)
+    names = Counter(t.text.lower() for t in doc.words if t.text[:1].isupper() and t.text.isalpha())
+    # On a call the buyer's own words say what their field is (JRG101 filters on them): a page has to guess it
+    plain_use = _used_in_plain_prose(doc, atomic, technical) if doc.medium != "call" else set()
+    kept = []
+    for h in atomic:
+        if h.text[:1].isupper() and h.text.lower() in own and h.reason in ("product", "lexicon", "name", "contrast"):
+            continue  # the page's own product
+        if "-" in h.text and any(part in own for part in h.text.lower().split("-")):
+            continue  # a part of the page's own product ("debezium-ddl-parser" in Debezium's README)
+        if h.reason == "name" and names[h.text.lower()] >= 3:
+            continue  # the page's subject, named again and again
+        if h.strength == CONTEXT and h.reason in ("rare", "acronym") and h.key in plain_use:
+            continue  # the vocabulary of the buyer's own field: the page also uses it in plain prose
+        kept.append(h)
+    if doc.medium == "call":
+        # Speech has no code or paths to make a sentence technical; an acronym the seller says is a candidate, and
+        # JRG101 keeps it only when the buyer neither uses it nor asked about it
+        for h in kept:
+            if h.reason == "acronym":
+                h.strength = STRONG
+    hits = _merge(doc, _in_context(doc, kept, technical))
+    return _decide(doc, hits, code)
+
+
+def _used_in_plain_prose(doc, hits: list[TermHit], technical: set[int]) -> set[str]:
+    """Keys of coinages and unknown acronyms the page also uses in a sentence with no software term: words of the
+    buyer's own field ("signups" on an analytics page, "HIPAA" in a compliance plan), not software jargon."""
+    technical = technical | {h.sentence for h in hits if h.strength == STRONG}
+    return {h.key for h in hits if h.strength == CONTEXT and h.reason in ("rare", "acronym") and h.sentence not in technical}
+
+
+def _decide(doc, hits: list[TermHit], code) -> TermReport:
+    """Explanations anywhere on the page, then first use: later uses of a term join its first use."""
     text = doc.text
+    glossary = _glossary(doc)
     defined: set[str] = set()
-    seen: set[str] = set()
-    jargon: list[TermHit] = []
-    acronyms: list[TermHit] = []
-    by_start = sorted(hits, key=lambda h: h.start)
-    for h in by_start:
+    for h in hits:  # an acronym defined anywhere on the page is defined (expansion before or after)
         if h.kind == "acronym":
             unit = doc.units[doc.unit_at(h.start)]
             long_start = _definition_before(text, h, unit.start)
             if long_start is not None:
                 defined.add(h.key)
-                # a defined acronym whose long form is itself jargon: one JRG001 finding for "long form (ACR)"
+                h.data["long_form_start"] = long_start
+            elif _definition_after(text, h) is not None or _explained_here(doc, h, hits):
+                defined.add(h.key)  # "CDC (change data capture)", or in plain words: "SDK (a developer kit)"
+        elif _explained_here(doc, h, hits):
+            defined.add(h.key)
+    first: dict[str, TermHit] = {}
+    order: list[TermHit] = []
+    for h in sorted(hits, key=lambda h: h.start):
+        if h.key in first:
+            first[h.key].uses.append((h.start, h.end))
+            continue
+        first[h.key] = h
+        order.append(h)
+        h.explained = h.key in defined or h.key in glossary
+    jargon: list[TermHit] = []
+    acronyms: list[TermHit] = []
+    explained: list[TermHit] = []
+    for h in order:
+        if h.explained:
+            explained.append(h)
+            # a defined acronym whose long form is itself jargon: one JRG001 finding for "long form (ACR)"
+            long_start = h.data.pop("long_form_start", None)
+            if long_start is not None:
                 for j in jargon:
                     if j.start >= long_start and j.end <= h.start and not j.data.get("with_acronym"):
                         j.end = h.end + 1
                         j.text = text[j.start : j.end]
                         j.data["with_acronym"] = h.text
                         break
-                continue
-            if _definition_after(text, h) is not None:
-                defined.add(h.key)
-                continue
-            if h.key in defined or h.key in seen:
-                continue
-            seen.add(h.key)
-            acronyms.append(h)
             continue
-        if h.key in seen:
-            continue
-        seen.add(h.key)
-        if _explained(doc, h, hits):
-            continue
-        jargon.append(h)
-    return TermReport(jargon, acronyms)
+        (acronyms if h.kind == "acronym" else jargon).append(h)
+    return TermReport(jargon, acronyms, explained, code)
 
 
-# -- the rules -----------------------------------------------------------------------------------------------
+# -- fixes specific to the term ---------------------------------------------------------------------------------
 _AUDIENCE_WORD = {0: "an engineer", 1: "a business buyer", 2: "most buyers"}
 
 
@@ -583,26 +741,73 @@ def _short(term: str, limit: int = 28) -> str:
     return term if len(term) <= limit else term[: limit - 1] + "…"
 
 
+def _replacements(doc, h: TermHit) -> tuple[Suggestion, ...]:
+    """Plain alternatives that fit the sentence as written (text.substitute), or none."""
+    if not h.exact_plain or ("-" in h.listed) != ("-" in h.text):
+        return ()  # a compound adjective's plain word ("low-latency": "fast") does not fit the noun ("low latency")
+    out = []
+    form = _form_against(h.text, h.listed)
+    for plain in h.plain[:3]:
+        fitted = substitute.fit(doc.text, h.start, h.end, plain, form)
+        if fitted is not None and fitted.start == h.start:
+            out.append(Suggestion(fitted.text, "plain alternative"))
+    return tuple(out)
+
+
+def _form_against(found: str, listed: str) -> str:
+    """The form of ``found`` relative to the lexicon entry its plain words were written for: "base" when it is
+    written as listed ("rate limiting" -> "usage caps"), else the inflection it adds ("pipelines" from "pipeline")."""
+    f, entry = lexicon.normalise(found).replace("-", " "), lexicon.normalise(listed).replace("-", " ")
+    if f == entry:
+        return "base"
+    return substitute.form_of(found)
+
+
+def jargon_fix(h: TermHit) -> str:
+    term = _short(h.text, 40)
+    if h.plain and h.exact_plain:
+        return f"Say '{h.plain[0]}' instead of '{term}', or explain it where it first appears: '{term} ({h.plain[0]})'."
+    return (
+        f"Explain '{term}' in plain words where it first appears ('{term} (what it does for you)'), "
+        f"or say what it does for the buyer instead."
+    )
+
+
+def acronym_fix(h: TermHit) -> str:
+    if h.plain:
+        return f"Say what '{h.text}' means the first time you use it: '{h.text} ({h.plain[0]})', or use plain words instead."
+    return f"Spell out what '{h.text}' stands for the first time you use it, or use the plain words instead."
+
+
+def _uses_data(doc, h: TermHit) -> dict:
+    data: dict = {"term": h.key, "reason": h.reason, **h.data}
+    if h.uses:
+        data["uses"] = [list(doc.source_span(Span(s, e))) for s, e in h.uses]
+        data["count"] = 1 + len(h.uses)
+    return data
+
+
+# -- the rules -----------------------------------------------------------------------------------------------
 @rule(
     code="JRG001",
     name="unexplained-jargon",
     category="jargon",
     severity="suggestion",
     example_format="text",
-    summary="Technical terms a business buyer is unlikely to know, used without a plain explanation.",
+    summary="Software terms this reader is unlikely to know, used without a plain explanation (first use only).",
     why=(
         "A buyer who meets a word they do not know stops reading to decode it, or decides the product is not for "
         "them. Plain-language research (plainlanguage.gov; Nielsen Norman Group on reading on the web) finds that "
         "readers skim past what they cannot parse, and the buyer who signs is rarely the engineer who knows the term."
     ),
     message="'{term}' is jargon your buyer may not know",
-    fix="Say what it does for the buyer in plain words, or explain it where it first appears: 'term (plain words)'.",
+    fix="Say what the term does for the buyer in plain words, or explain it where it first appears: 'term (plain words)'.",
     bad=[
         "Our platform cuts [[latency]] for every order.",
         "Run it on your own [[Kubernetes]] setup.",
         "We reduced [[garbage collection]] pauses.",
         "Set [[use_sudo]] to true to read the counters.",
-        "Each [[container]] restarts on its own.",
+        "Route every call through our [[middleware]].",
     ],
     good=[
         "Our platform makes every order faster.",
@@ -610,9 +815,13 @@ def _short(term: str, limit: int = 28) -> str:
         "Kubernetes, the system that runs your apps, restarts them on its own.",
         "Invoices go out on time, every time.",
         "Acme Cloud keeps your shop open all night.",
+        "Run `npm install acme` and open https://acme.dev/start to begin.",
+        "Hi [Client.FirstName], our driver picks you up at the airport.",
     ],
     options={},
     sources=[
+        "technical frequency: scripts/build_tech_vocab.py over the Python, Django, PostgreSQL, Node.js, Go and npm "
+        "documentation (docs/CREDITS.md); contrast thresholds chosen by grouped cross-validation (docs/jargon.md)",
         "wordfreq (general-English word frequency): https://github.com/rspeer/wordfreq",
         "CMU Pronouncing Dictionary (is it an English word)",
         "plainlanguage.gov: use simple words and phrases",
@@ -623,17 +832,11 @@ def unexplained_jargon(doc, ctx):
     who = _AUDIENCE_WORD.get(level, "a business buyer")
     for h in find_terms(doc, ctx).jargon:
         term = _short(h.text)
-        plain = h.plain[0] if h.plain else ""
+        suggestions = _replacements(doc, h)
         message = f"'{term}' is jargon to {who}"
-        if plain and len(message) + len(plain) + 9 <= 79:
-            message += f"; try '{plain}'"
-        yield Hit(
-            Span(h.start, h.end),
-            {"term": h.text},
-            tuple(Suggestion(p, "plain alternative") for p in h.plain[:3]),
-            {"term": h.key, "reason": h.reason, **h.data},
-            message=message,
-        )
+        if suggestions and len(message) + len(suggestions[0].replacement) + 9 <= 79:
+            message += f"; try '{suggestions[0].replacement}'"
+        yield Hit(Span(h.start, h.end), {"term": h.text}, suggestions, _uses_data(doc, h), message=message, fix=jargon_fix(h))
 
 
 @rule(
@@ -642,23 +845,24 @@ def unexplained_jargon(doc, ctx):
     category="jargon",
     severity="suggestion",
     example_format="text",
-    summary="Acronyms used before (or without) being spelled out, other than ones every buyer knows.",
+    summary="Acronyms used without being spelled out on the page, other than ones this reader knows.",
     why=(
         "An unexplained acronym is a closed door: the buyer cannot look it up mid-sentence and will not ask. "
         "Style guides from plainlanguage.gov to the Microsoft Writing Style Guide say to spell an acronym out "
         "on first use unless every reader knows it (PDF, CEO, ROI)."
     ),
     message="'{match}' is not spelled out on first use",
-    fix="Spell it out the first time, 'change data capture (CDC)', or use the plain words instead of the acronym.",
+    fix="Spell the acronym out the first time you use it, or use the plain words instead.",
     bad=[
-        "Stream every change with [[CDC]] in real time.",
         "Connect through our [[SDK]] or the dashboard.",
-        "Our [[RAG]] answers come from your own documents.",
+        "Every order goes through our [[API]] in real time.",
+        "Query your data over [[TCP]] with [[SQL]].",
     ],
     good=[
         "Stream every change with change data capture (CDC) in real time. CDC needs no new servers.",
         "Export every invoice as a PDF and send it to your CFO.",
         "Track monthly recurring revenue (MRR) by plan, and see MRR grow.",
+        "Our HIPAA checklist covers every clinic. HIPAA audits get easier. Pass your next HIPAA review.",
     ],
     sources=[
         "plainlanguage.gov: minimize abbreviations",
@@ -673,7 +877,7 @@ def unexplained_acronym(doc, ctx):
         message = f"'{_short(h.text, 20)}' is not spelled out on first use"
         if meaning and len(message) + len(meaning) + 11 <= 79:
             message = f"'{_short(h.text, 20)}' is not spelled out ({meaning})"
-        yield Hit(Span(h.start, h.end), {"term": h.text}, suggestions, {"term": h.key}, message=message)
+        yield Hit(Span(h.start, h.end), {"term": h.text}, suggestions, _uses_data(doc, h), message=message, fix=acronym_fix(h))
 
 
 @rule(
@@ -707,16 +911,123 @@ def unexplained_acronym(doc, ctx):
 )
 def jargon_dense_sentence(doc, ctx):
     terms = find_terms(doc, ctx)
-    starts = [s.start for s in doc.sentences]
-    per_sentence = Counter(_sentence_of(doc, starts, h.start) for h in (*terms.jargon, *terms.acronyms))
+    per_sentence: dict[int, list[str]] = defaultdict(list)
+    for h in (*terms.jargon, *terms.acronyms):
+        per_sentence[h.sentence].append(h.text)
     limit = int(ctx.threshold(ctx.option("min_terms", "profile:jargon.dense_terms")))
-    for index, count in sorted(per_sentence.items()):
-        if index >= 0 and count >= limit:
+    for index, found in sorted(per_sentence.items()):
+        if index >= 0 and len(found) >= limit:
             sentence = doc.sentences[index]
-            yield Hit(Span(sentence.start, sentence.end), {"count": count}, data={"count": count})
+            listed = ", ".join(f"'{_short(t, 20)}'" for t in found[:4])
+            fix = f"Keep the one term the buyer needs ({listed}) and explain it, or say what the sentence does for the buyer."
+            yield Hit(Span(sentence.start, sentence.end), {"count": len(found)}, data={"count": len(found), "terms": found}, fix=fix)
 
 
-def _sentence_of(doc, starts: list[int], offset: int) -> int:
-    """Index of the sentence holding a document offset (-1 between sentences)."""
-    i = bisect.bisect_right(starts, offset) - 1
-    return i if i >= 0 and offset < doc.sentences[i].end else -1
+# -- JRG004: jargon where the buyer decides ------------------------------------------------------------------------
+def decision_places(doc, medium: str, thresholds) -> list[tuple[str, int, int]]:
+    """(place, start, end) of the copy a buyer reads before deciding to go on (analysis.regions, shared with the
+    report's "fix first" order): a page's headline and hero, the opening sentences, the subject line, buttons."""
+    from plainpitch.analysis import regions
+
+    places: list[tuple[str, int, int]] = []
+    hero = regions.hero_units(doc) if medium == "page" else []
+    for i in hero:
+        unit = doc.units[i]
+        places.append(("headline" if i == hero[0] else "hero", unit.start, unit.end))
+    for i in regions.opening_sentences(doc, medium, thresholds):
+        sentence = doc.sentences[i]
+        if sentence.unit not in hero:
+            places.append(("opening", sentence.start, sentence.end))
+    for unit in doc.units:
+        if unit.kind in ("subject", "cta"):
+            places.append(("subject line" if unit.kind == "subject" else "button", unit.start, unit.end))
+    places.sort(key=lambda p: p[1])
+    return places
+
+
+@rule(
+    code="JRG004",
+    name="jargon-where-buyer-decides",
+    category="jargon",
+    severity="warning",
+    example_format="markdown",
+    summary="Jargon in the headline, hero, subject line, opening lines or a button: where the buyer decides to read on.",
+    why=(
+        "Readers decide in seconds whether a page or an e-mail is for them, from the headline and the first lines "
+        "(Nielsen Norman Group: users read the top of a page and skim the rest; most e-mails are judged on the "
+        "subject line and preview). A term they do not know there tells them the product is for someone else, "
+        "before any explanation further down can help."
+    ),
+    message="The {what} uses {term}: jargon where the buyer decides",
+    fix="Say what the product does for the buyer in the headline, subject and button; keep the terms for the body.",
+    bad=[
+        "# [[Kubernetes-native middleware for your backend]]\n\nShip faster.",
+        "# Faster invoices\n\n[[Our API streams every change over a webhook.]]\n\nTry it today.",
+    ],
+    good=[
+        "# Get paid twice as fast\n\nEvery invoice goes out the moment the work is done.",
+        "# Faster invoices\n\nEvery invoice goes out the day the work is done, and you see at a glance who has paid "
+        "and who has not. Reminders go out on their own, politely, until the money is in your account. Your "
+        "accountant gets a clean export each month, and you get your evenings back.\n\n## How it works\n\n"
+        "Our API streams every change.",
+    ],
+    impact=2,
+    sources=[
+        "Nielsen Norman Group, 'F-shaped pattern of reading on the web' and 'How users read on the web'",
+        "the terms are find_terms' unexplained terms for this reader (docs/jargon.md)",
+    ],
+)
+def jargon_where_buyer_decides(doc, ctx):
+    if int(ctx.threshold("jargon.level")) < 1:
+        return  # an engineer reads past a term in a headline; what stops a business buyer does not stop them
+    terms = find_terms(doc, ctx)
+    found = [*terms.jargon, *terms.acronyms]
+    every_use = sorted(((h, s, e) for h in found for s, e in [(h.start, h.end), *h.uses]), key=lambda u: u[1])
+    for place, start, end in decision_places(doc, ctx.medium, ctx.thresholds):
+        inside = list(dict.fromkeys(h.text for h, s, e in every_use if start <= s and e <= end))
+        if not inside:
+            continue
+        listed = ", ".join(f"'{_short(t, 24)}'" for t in inside[:3])
+        plural = "s" if len(inside) > 1 else ""
+        fix = (
+            f"Replace {listed} in the {place} with what {'they do' if plural else 'it does'} for the buyer; "
+            f"explain the term{plural} further down, where the buyer is already reading."
+        )
+        yield Hit(
+            Span(start, end),
+            {"what": place, "term": listed},
+            data={"place": place, "terms": inside},
+            message=f"The {place} uses {listed}: jargon where the buyer decides"[:120],
+            fix=fix,
+        )
+
+
+# -- every detected term, for the JSON report (independent of the selected rules) ------------------------------
+@details_provider()
+def jargon_details(doc, ctx):
+    report = find_terms(doc, ctx)
+
+    def entry(h: TermHit, reported: bool) -> dict:
+        spans = [list(doc.source_span(Span(s, e))) for s, e in [(h.start, h.end), *h.uses]]
+        line = doc.line_col(spans[0][0])[0]
+        return {
+            "text": h.text, "term": h.key, "kind": h.kind, "reason": h.reason, "explained": h.explained,
+            "reported": reported, "line": line, "spans": spans, "plain": list(h.plain[:1]),
+        }  # fmt: skip
+
+    items = [entry(h, True) for h in (*report.jargon, *report.acronyms)]
+    items += [entry(h, False) for h in report.explained]
+    for s, e, inner, what in report.code:  # code is copied, never rewritten: detected for measurement, never reported
+        span = list(doc.source_span(Span(s, e)))
+        items.append({
+            "text": inner, "term": inner.lower(), "kind": "code", "reason": what, "explained": False,
+            "reported": False, "line": doc.line_col(span[0])[0], "spans": [span], "plain": [],
+        })  # fmt: skip
+    items.sort(key=lambda item: item["spans"][0][0])
+    return "jargon", {"profile": ctx.profile, "terms": items}
+
+
+def terms_in(doc, ctx) -> Iterable[TermHit]:
+    """Every unexplained first use, in text order (JRG001 and JRG002 together)."""
+    report = find_terms(doc, ctx)
+    return sorted((*report.jargon, *report.acronyms), key=lambda h: h.start)

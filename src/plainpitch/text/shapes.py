@@ -1,0 +1,50 @@
+"""Shapes of text that are not prose: web addresses, e-mail addresses, @handles, file paths, version numbers, and
+template placeholders (``plainpitch.text.placeholders``, the one definition the placeholder rule reports from).
+
+``literal_spans(text)`` finds every shape, as (start, end, kind) in text order, non-overlapping: text to copy as
+it is, never prose to judge (the jargon rules mask it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from plainpitch.text import placeholders
+
+_URL_RE = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\"'`]+[^\s<>()\"'`.,;:!?]|(?<![\w@/])/?/[a-z0-9-]+\.[a-z]{2,}(?:/[^\s<>()\"'`]*)?", re.I)
+_DOMAIN_RE = re.compile(r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|app|ai|co|us|uk|de|fr|eu|gov|edu|info|biz|me|tv|sh|so)(?:/[^\s<>()\"'`]*)?\b", re.I)
+_EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_HANDLE_RE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,38}[A-Za-z0-9_])?")
+# /etc/hosts, ~/.cargo/bin, C:\Users, ./configure, src/main.rs, telegraf.conf
+_PATH_RE = re.compile(
+    r"(?<![\w/])(?:~?/[\w.+@-]+(?:/[\w.+@-]*)*|\.{1,2}/[\w.+@/-]+|[A-Za-z]:\\[\w\\. -]+|[\w.-]+/[\w.-]+(?:/[\w.-]+)*\.[A-Za-z0-9]{1,5}"
+    r"|[\w-]+(?:\.[\w-]+)*\.(?:conf|cfg|ini|json|ya?ml|toml|xml|csv|log|py|rs|rb|exe|sh|dll|md|txt|html|wasm|lock|env|sql|cpp))\b"
+)
+_VERSION_RE = re.compile(r"(?<![\w.])[vV]?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?\b|\b[vV]\d+\b")
+
+_KINDS = (
+    ("email", _EMAIL_RE),
+    ("url", _URL_RE),
+    ("handle", _HANDLE_RE),
+    ("path", _PATH_RE),
+    ("url", _DOMAIN_RE),
+    ("version", _VERSION_RE),
+)
+
+
+def literal_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of placeholders, e-mail addresses, URLs, @handles, file paths and version numbers:
+    text to copy as it is, never prose to judge. Earlier kinds win where two overlap."""
+    taken = bytearray(len(text) + 1)
+    out: list[tuple[int, int, str]] = []
+    for s, e, _kind in placeholders.find(text):
+        taken[s:e] = b"\x01" * (e - s)
+        out.append((s, e, "placeholder"))
+    for kind, pattern in _KINDS:
+        for m in pattern.finditer(text):
+            s, e = m.start(), m.end()
+            if e > s and not any(taken[s:e]):
+                taken[s:e] = b"\x01" * (e - s)
+                out.append((s, e, kind))
+    out.sort()
+    return out
