@@ -96,8 +96,9 @@ def _report(reports: list[DocumentReport], errors: list[InputError]) -> Report:
 
 def review(files: list[str], me: Iterable[str] = (), out_format: str = "text", input_format: str | None = None,
            call_type: str | None = None, output: str | None = None, fail_on: str | None = None,
-           color: bool = False) -> int:  # fmt: skip
-    """Review call transcripts; returns the exit code."""
+           color: bool = False, after: Any = None) -> int:  # fmt: skip
+    """Review call transcripts; returns the exit code. ``after(reports) -> bool``: run once the report is out
+    (saving to history); False fails the run."""
     reports, errors, config = analyse_files(files, me, input_format, call_type)
     for err in errors:
         click.echo(f"plainpitch: error: {err.path}: {err.message}", err=True)
@@ -114,9 +115,10 @@ def review(files: list[str], me: Iterable[str] = (), out_format: str = "text", i
             return 2
     if not reports:
         return 2
+    done = after(reports) if after is not None else True
     level = fail_on or config.fail_on
     failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level] for r in reports for f in r.findings)
-    return 1 if failing or errors else 0
+    return 1 if failing or errors or not done else 0
 
 
 # -- compare -------------------------------------------------------------------------------------------------

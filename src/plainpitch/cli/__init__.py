@@ -18,6 +18,8 @@ COMMANDS = (
     "plainpitch.cli.call",
     "plainpitch.cli.serve",
     "plainpitch.cli.lsp",
+    "plainpitch.cli.history",
+    "plainpitch.cli.deal",
 )
 
 for _name in COMMANDS:

@@ -8,6 +8,7 @@ import click
 
 from plainpitch.call.types import TYPES as CALL_TYPES
 from plainpitch.cli.app import FORMATS, SEVERITY_CHOICE, Group, use_color
+from plainpitch.cli.history import save_options
 from plainpitch.formats import TRANSCRIPT_FORMATS
 
 
@@ -24,12 +25,18 @@ def call() -> None:
 @click.option("--type", "call_type", type=click.Choice(CALL_TYPES))
 @click.option("--output", "-o", type=click.Path(dir_okay=False))
 @click.option("--fail-on", type=SEVERITY_CHOICE)
-def review(files, me, out_format, input_format, call_type, output, fail_on) -> None:
+@save_options(deal=True)
+def review(files, me, out_format, input_format, call_type, output, fail_on, save, keep_text, deal) -> None:
     """Review call transcripts: talk share, monologues, questions, next steps."""
     from plainpitch.call.cli import review as run_review
+    from plainpitch.history.save import save_reports
+
+    def saver(reports):
+        return save_reports(reports, "call", save=save, keep_text=keep_text, deal=deal, me=me)
 
     sys.exit(run_review(list(files), me=list(me), out_format=out_format, input_format=input_format,
-                        call_type=call_type, output=output, fail_on=fail_on, color=use_color(output)))  # fmt: skip
+                        call_type=call_type, output=output, fail_on=fail_on, color=use_color(output),
+                        after=saver))  # fmt: skip
 
 
 @call.command("compare")
