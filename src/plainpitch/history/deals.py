@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from plainpitch.history import schema as t
-from plainpitch.history.errors import HistoryError
+from plainpitch.history.errors import HistoryError, UnknownDeal
 from plainpitch.history.matching import DealCandidate, match_deal, norm_domain
 from plainpitch.history.records import Participant
 from plainpitch.history.runs import as_utc
@@ -108,7 +108,7 @@ def deal_id(conn: Connection, name: str) -> int:
         rows = conn.execute(select(t.deals.c.id).where(func.lower(t.deals.c.name) == name.lower())).scalars().all()
         found = rows[0] if len(rows) == 1 else None
     if found is None:
-        raise HistoryError(f"no deal named {name!r} (plainpitch deal list shows them)")
+        raise UnknownDeal(f"no deal named {name!r} (plainpitch deal list shows them)")
     return found
 
 

@@ -8,3 +8,7 @@ class HistoryError(Exception):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else "history store error"
+
+
+class UnknownDeal(HistoryError):
+    """No deal by that name (the web API answers 404 rather than "store unavailable")."""
