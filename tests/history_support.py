@@ -12,6 +12,7 @@ import os
 import uuid
 
 import pytest
+
 from pg_cluster import ENV, UNAVAILABLE, Cluster, find_bin
 
 _SKIP_REASON = "PostgreSQL is not available on this machine (see tests/pg_cluster.py)"

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from history_data import LANDING, copy_record, week
 
+from history_data import LANDING, copy_record, week
 from plainpitch.cli import main
 from plainpitch.history.errors import HistoryError
 from plainpitch.history.runs import previous_score, save_run
