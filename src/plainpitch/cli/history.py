@@ -72,13 +72,14 @@ def parse_day(value: str | None, what: str) -> Any:
 @click.option("--seller", help="Only this seller.")
 @click.option("--deal", metavar="NAME", help="Only this deal.")
 @click.option("--page", metavar="PATH", help="Only this page's versions.")
+@click.option("--closed", is_flag=True, help="Include won and lost deals (default: open deals only).")
 @click.option("--since", metavar="YYYY-MM-DD", help="Only weeks from this date.")
 @click.option("--until", metavar="YYYY-MM-DD", help="Only weeks up to this date.")
 @click.option("--format", "-f", "out_format", type=click.Choice(["text", "json", "csv", "html"]), default="text")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to a file.")
 @click.option("--chart", type=click.Path(dir_okay=False), help="Also draw the trends to this .png or .svg file.")
 @click.pass_context
-def history(ctx, by, seller, deal, page, since, until, out_format, output, chart) -> None:
+def history(ctx, by, seller, deal, page, closed, since, until, out_format, output, chart) -> None:
     """Trends per seller and per deal (talk share, questions, longest monologue, next-step and ask rates) and the
     copy score by page version, from runs saved with --save."""
     if ctx.invoked_subcommand is not None:
@@ -96,7 +97,7 @@ def history(ctx, by, seller, deal, page, since, until, out_format, output, chart
                 data = history_data(None, where)
             else:
                 with store.read() as conn:
-                    data = history_data(conn, where, by, seller, deal, page, since_day, until_day)
+                    data = history_data(conn, where, by, seller, deal, page, since_day, until_day, closed)
     chart_by = "deal" if by == "deal" or (deal and not seller) else "seller"
     if chart:
         from plainpitch.history.charts import chart_bytes

@@ -65,7 +65,8 @@ def _engine(settings: HistorySettings) -> Engine:
             cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             cur.execute("PRAGMA journal_mode = WAL")
             cur.execute("PRAGMA foreign_keys = ON")
-            cur.execute("PRAGMA secure_delete = ON")  # forgotten text is overwritten, not left in free pages
+            cur.execute("PRAGMA secure_delete = ON")
+            cur.execute("PRAGMA cache_size = -32000")  # up to 32 MB of pages: the trends reread their indexes  # forgotten text is overwritten, not left in free pages
             cur.close()
 
         @event.listens_for(engine, "begin")

@@ -49,12 +49,22 @@ def _measures() -> list[Any]:
     ]
 
 
-def _point(row: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {"calls": row.calls}
-    for name in CALL_MEASURES:
-        value = getattr(row, name)
-        out[name] = round(float(value), 1) if value is not None else None
-    return out
+def _point(values: Any) -> dict[str, Any]:
+    """(calls, *CALL_MEASURES) from a row -> the point's dict (averages to one decimal; PostgreSQL's are Decimal)."""
+    calls, talk, questions, monologue, next_step, ask = values
+    return {"calls": calls, "talk_share": _one(talk), "questions": _one(questions), "longest_monologue_s": _one(monologue),
+            "next_step_rate": _one(next_step), "ask_rate": _one(ask)}  # fmt: skip
+
+
+def _one(value: Any) -> float | None:
+    return None if value is None else round(float(value), 1)
+
+
+def _week() -> Any:
+    """The week as 'YYYY-MM-DD' text from the database (no per-row date parsing: deals x weeks can be 50,000 rows)."""
+    from sqlalchemy import String, cast
+
+    return cast(t.runs.c.week, String(10)).label("week")
 
 
 def _filters(since: date | None, until: date | None) -> list[Any]:
@@ -76,30 +86,33 @@ def seller_trends(conn: Connection, seller: str | None = None, since: date | Non
     where = _filters(since, until)
     if seller:
         where.append(r.seller == seller)
-    weekly = conn.execute(select(r.seller, r.week, *_measures()).where(*where).group_by(r.seller, r.week)
+    weekly = conn.execute(select(r.seller, _week(), *_measures()).where(*where).group_by(r.seller, r.week)
                           .order_by(r.seller, r.week)).all()  # fmt: skip
-    overall = {row.seller: _point(row) for row in conn.execute(select(r.seller, *_measures()).where(*where)
+    overall = {row[0]: _point(row[1:]) for row in conn.execute(select(r.seller, *_measures()).where(*where)
                                                                 .group_by(r.seller))}  # fmt: skip
     groups: dict[Any, dict[str, Any]] = {}
     for row in weekly:
         group = groups.setdefault(row.seller, {"seller": row.seller or "(unknown)", "overall": overall[row.seller],
                                                "series": []})  # fmt: skip
-        group["series"].append({"week": row.week.isoformat(), **_point(row)})
+        group["series"].append({"week": row[1], **_point(row[2:])})
     return sorted(groups.values(), key=lambda g: (-g["overall"]["calls"], g["seller"]))
 
 
-def deal_trends(conn: Connection, deal: str | None = None, since: date | None = None,
-                until: date | None = None) -> list[dict[str, Any]]:  # fmt: skip
-    """[{deal, status, stage, overall, series}] for each deal with calls: did its calls get their next step?"""
+def deal_trends(conn: Connection, deal: str | None = None, since: date | None = None, until: date | None = None,
+                closed: bool = False) -> list[dict[str, Any]]:  # fmt: skip
+    """[{deal, status, stage, overall, series}] for each open deal with calls (``closed``: won and lost ones too; a
+    named deal whatever its status): did its calls get their next step?"""
     from sqlalchemy import select
 
     r, d = t.runs.c, t.deals.c
     where = [*_filters(since, until), r.deal_id.is_not(None)]
     if deal:
         where.append(r.deal_id == deal_id(conn, deal))
-    weekly = conn.execute(select(r.deal_id, r.week, *_measures()).where(*where).group_by(r.deal_id, r.week)
+    elif not closed:
+        where.append(r.deal_id.in_(select(d.id).where(d.status == "open")))
+    weekly = conn.execute(select(r.deal_id, _week(), *_measures()).where(*where).group_by(r.deal_id, r.week)
                           .order_by(r.deal_id, r.week)).all()  # fmt: skip
-    overall = {row.deal_id: _point(row) for row in conn.execute(select(r.deal_id, *_measures()).where(*where)
+    overall = {row[0]: _point(row[1:]) for row in conn.execute(select(r.deal_id, *_measures()).where(*where)
                                                                  .group_by(r.deal_id))}  # fmt: skip
     names = {row.id: row for row in conn.execute(select(d.id, d.name, d.status, d.stage).where(d.id.in_(list(overall))))}
     groups: dict[int, dict[str, Any]] = {}
@@ -107,7 +120,7 @@ def deal_trends(conn: Connection, deal: str | None = None, since: date | None = 
         info = names[row.deal_id]
         group = groups.setdefault(row.deal_id, {"deal": info.name, "status": info.status, "stage": info.stage,
                                                 "overall": overall[row.deal_id], "series": []})  # fmt: skip
-        group["series"].append({"week": row.week.isoformat(), **_point(row)})
+        group["series"].append({"week": row[1], **_point(row[2:])})
     return sorted(groups.values(), key=lambda g: (g["status"] != "open", -g["overall"]["calls"], g["deal"]))
 
 
@@ -118,17 +131,19 @@ def page_trends(conn: Connection, path: str | None = None, since: date | None = 
     from plainpitch.history.records import stored_path
 
     r, v, p = t.runs.c, t.page_versions.c, t.pages.c
+    per_version = select(r.version_id, func.count().label("runs"), func.avg(r.score).label("score")).where(
+        r.version_id.is_not(None))  # fmt: skip
+    if since:
+        per_version = per_version.where(r.week >= since)
+    scores = per_version.group_by(r.version_id).subquery()  # from the (version_id, score) index alone
     query = (
-        select(p.path, v.number, v.first_seen, func.count().label("runs"), func.avg(r.score).label("score"))
-        .join_from(t.runs, t.page_versions, r.version_id == v.id)
+        select(p.path, v.number, v.first_seen, scores.c.runs, scores.c.score)
+        .join_from(scores, t.page_versions, scores.c.version_id == v.id)
         .join(t.pages, p.id == v.page_id)
-        .group_by(p.path, v.number, v.first_seen)
         .order_by(p.path, v.number)
     )
     if path:
         query = query.where(p.path.in_({path, stored_path(path)}))
-    if since:
-        query = query.where(r.week >= since)
     pages: dict[str, dict[str, Any]] = {}
     for row in conn.execute(query):
         page = pages.setdefault(row.path, {"path": row.path, "versions": []})
@@ -181,7 +196,7 @@ def _iso(value: Any) -> str | None:
 
 def history_data(conn: Connection | None, where: str, by: str = "all", seller: str | None = None,
                  deal: str | None = None, page: str | None = None, since: date | None = None,
-                 until: date | None = None) -> dict[str, Any]:  # fmt: skip
+                 until: date | None = None, closed: bool = False) -> dict[str, Any]:  # fmt: skip
     """Everything ``plainpitch history`` shows (``conn`` None: no store yet, so nothing)."""
     empty = {"copy_runs": 0, "call_runs": 0, "deals": 0, "pages": 0, "first": None, "last": None}
     data: dict[str, Any] = {"store": where, "summary": summary(conn) if conn is not None else empty,
@@ -192,7 +207,7 @@ def history_data(conn: Connection | None, where: str, by: str = "all", seller: s
     if by in ("seller", "all") and (seller or not narrowed):
         data["sellers"] = seller_trends(conn, seller, since, until)
     if by in ("deal", "all") and (deal or not narrowed):
-        data["deals"] = deal_trends(conn, deal, since, until)
+        data["deals"] = deal_trends(conn, deal, since, until, closed)
     if by in ("page", "all") and (page or not narrowed):
         data["pages"] = page_trends(conn, page, since)
     return data

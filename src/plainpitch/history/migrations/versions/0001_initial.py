@@ -101,12 +101,14 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["version_id"], ["page_versions.id"], ondelete="SET NULL",
                                 name="fk_runs_version_id_page_versions"),
     )
-    op.create_index("ix_runs_kind_created_at", "runs", ["kind", "created_at"])
-    op.create_index("ix_runs_seller_week", "runs", ["seller", "week"])
+    trend = ["talk_share", "questions", "longest_monologue_s", "next_steps", "asks"]
+    op.create_index("ix_runs_kind_occurred_at", "runs", ["kind", "occurred_at"])
+    op.create_index("ix_runs_seller_trend", "runs", ["kind", "seller", "week", *trend])
+    op.create_index("ix_runs_deal_trend", "runs", ["kind", "deal_id", "week", *trend])
     op.create_index("ix_runs_deal_id_occurred_at", "runs", ["deal_id", "occurred_at"])
-    op.create_index("ix_runs_page_id_version_id", "runs", ["page_id", "version_id"])
+    op.create_index("ix_runs_version_id_score", "runs", ["version_id", "score"])
+    op.create_index("ix_runs_page_id", "runs", ["page_id"])
     op.create_index("ix_runs_path", "runs", ["path"])
-    op.create_index("ix_runs_week", "runs", ["week"])
     op.create_table(
         "run_scores",
         sa.Column("run_id", sa.Integer, nullable=False),
