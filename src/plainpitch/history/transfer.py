@@ -27,7 +27,7 @@ from typing import IO, TYPE_CHECKING, Any
 from plainpitch.history import schema as t
 from plainpitch.history.deals import DealInput, parse_amount, parse_contact, parse_date
 from plainpitch.history.errors import HistoryError
-from plainpitch.history.records import KINDS, Participant, RunRecord
+from plainpitch.history.records import CALL_COLUMNS, KINDS, Participant, RunRecord
 from plainpitch.history.runs import as_utc
 
 if TYPE_CHECKING:
@@ -136,13 +136,10 @@ def export_csv(conn: Connection, out: IO[str], table: str) -> int:
             count += 1
         return count
     writer.writerow(RUN_CSV)
-    columns = {"call_type": "call.type", "duration_s": "call.duration_s", "talk_share": "call.talk_share.seller",
-               "questions": "call.questions.seller", "longest_monologue_s": "call.longest_monologue_s.seller",
-               "next_steps": "call.next_steps", "asks": "call.asks.seller"}  # fmt: skip
     for run in iter_runs(conn):
         row = {**run, "findings": sum(f["count"] for f in run["findings"].values()),
                "findings_by_code": ";".join(f"{c}:{f['severity']}:{f['count']}" for c, f in sorted(run["findings"].items()))}  # fmt: skip
-        for column, metric in columns.items():
+        for metric, column in CALL_COLUMNS.items():
             row[column] = run["metrics"].get(metric)
         writer.writerow(["" if row.get(k) is None else row.get(k) for k in RUN_CSV])
         count += 1
@@ -361,14 +358,11 @@ def runs_from_csv(text: str, source: str) -> dict[str, Any]:
     reader = csv.DictReader(io.StringIO(text))
     if not reader.fieldnames or "id" not in reader.fieldnames or "kind" not in reader.fieldnames:
         raise HistoryError(f"{source}: not a runs CSV (needs the columns of `plainpitch history export --format csv`)")
-    metric_of = {"call_type": "call.type", "duration_s": "call.duration_s", "talk_share": "call.talk_share.seller",
-                 "questions": "call.questions.seller", "longest_monologue_s": "call.longest_monologue_s.seller",
-                 "next_steps": "call.next_steps", "asks": "call.asks.seller"}  # fmt: skip
     runs = []
     try:
         for row in reader:
             run: dict[str, Any] = {k: (v if v != "" else None) for k, v in row.items() if k in RUN_CSV}
-            run["metrics"] = {m: (run[c] if c == "call_type" else _num(run[c], c)) for c, m in metric_of.items()
+            run["metrics"] = {m: (run[c] if c == "call_type" else _num(run[c], c)) for m, c in CALL_COLUMNS.items()
                               if run.get(c) is not None}  # fmt: skip
             findings = {}
             for part in (run.get("findings_by_code") or "").split(";"):
