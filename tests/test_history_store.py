@@ -210,4 +210,6 @@ def test_history_on_a_missing_store_creates_nothing(tmp_path):
     result = cli("history", "-f", "json", url=str(db))
     assert result.exit_code == 0
     assert json.loads(result.output)["summary"]["call_runs"] == 0
+    chart = cli("history", "--chart", str(tmp_path / "c.png"), url=str(db))
+    assert chart.exit_code == 0 and "nothing to chart yet" in chart.output and not (tmp_path / "c.png").exists()
     assert not db.exists() and not db.parent.exists()

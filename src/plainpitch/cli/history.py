@@ -99,7 +99,10 @@ def history(ctx, by, seller, deal, page, closed, since, until, out_format, outpu
                 with store.read() as conn:
                     data = history_data(conn, where, by, seller, deal, page, since_day, until_day, closed)
     chart_by = "deal" if by == "deal" or (deal and not seller) else "seller"
-    if chart:
+    has_any = any(data[k] for k in ("sellers", "deals", "pages"))
+    if chart and not has_any:
+        click.echo(f"plainpitch: nothing to chart yet: {chart} not written", err=True)
+    elif chart:
         from plainpitch.history.charts import chart_bytes
 
         try:
@@ -115,7 +118,6 @@ def history(ctx, by, seller, deal, page, closed, since, until, out_format, outpu
     elif out_format == "html":
         from plainpitch.history.charts import chart_bytes
 
-        has_any = any(data[k] for k in ("sellers", "deals", "pages"))
         text = render.render_html(data, chart_bytes(data, "svg", chart_by) if has_any else None)
     else:
         text = render.render_text(data, color=use_color(output))

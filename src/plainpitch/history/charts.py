@@ -24,7 +24,9 @@ def _label(text: Any) -> str:
 
 
 def trend_figure(data: dict[str, Any], by: str = "seller") -> Any:
+    from matplotlib.dates import AutoDateLocator, DateFormatter
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     groups = (data.get("sellers") if by == "seller" else data.get("deals")) or []
     groups = groups[:MAX_LINES]
@@ -45,6 +47,7 @@ def trend_figure(data: dict[str, Any], by: str = "seller") -> Any:
                 if points:
                     ax.plot(*zip(*points, strict=True), marker="o", label=_label(page["path"]))
             ax.set_xlabel("page version", fontsize=8)
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
             ax.set_ylim(0, 100)
             ax.legend(fontsize=7, frameon=False)
             continue
@@ -54,7 +57,9 @@ def trend_figure(data: dict[str, Any], by: str = "seller") -> Any:
                 ax.plot(*zip(*points, strict=True), marker=".", label=_label(group.get("seller") or group.get("deal")))
         if measure.endswith("_rate") or measure == "talk_share":
             ax.set_ylim(0, 100)
-        fig.autofmt_xdate(rotation=30)
+        ax.xaxis.set_major_locator(AutoDateLocator(maxticks=5))
+        ax.xaxis.set_major_formatter(DateFormatter("%Y-%m-%d"))
+        ax.tick_params(axis="x", labelrotation=25)
     if groups:
         axes[0].legend(fontsize=7, frameon=False)
     for ax in axes[len(panels):]:

@@ -74,6 +74,11 @@ def _group_lines(name: str, head: str, series: list[dict[str, Any]], overall: di
     return lines
 
 
+def _calls(group: dict[str, Any]) -> str:
+    n = group["overall"]["calls"]
+    return f"{n} call{'' if n == 1 else 's'}"
+
+
 def render_text(data: dict[str, Any], color: bool = False) -> str:
     from plainpitch.emit.text import clean
 
@@ -82,15 +87,15 @@ def render_text(data: dict[str, Any], color: bool = False) -> str:
            f"{s['deals']} deals, {s['pages']} pages"]  # fmt: skip
     if s["first"]:
         out[0] += f" ({s['first'][:10]} to {s['last'][:10]})"
-    weeks = f"weeks: the last {SPARK_WEEKS} shown; value: over the whole period"
+    weeks = f"the last {SPARK_WEEKS} weeks with calls, week by week; the value is over the whole period"
     if data.get("sellers"):
         out += ["", f"Per seller ({weeks})"]
         for g in data["sellers"]:
-            out += _group_lines(g["seller"], f"{g['overall']['calls']} calls", g["series"], g["overall"], color)
+            out += _group_lines(g["seller"], _calls(g), g["series"], g["overall"], color)
     if data.get("deals"):
         out += ["", f"Per deal ({weeks})"]
         for g in data["deals"]:
-            head = f"{g['status']}{', ' + clean(g['stage']) if g['stage'] else ''}, {g['overall']['calls']} calls"
+            head = f"{g['status']}{', ' + clean(g['stage']) if g['stage'] else ''}, {_calls(g)}"
             out += _group_lines(g["deal"], head, g["series"], g["overall"], color)
     if data.get("pages"):
         out += ["", "Copy score by page version"]
