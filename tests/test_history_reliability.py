@@ -10,8 +10,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from plainpitch.history.settings import HistorySettings, normalise_url
 from plainpitch.history.store import open_store
+
+pytestmark = pytest.mark.slow  # real processes, several seconds each
 
 WRITER = str(Path(__file__).parent / "history_writer.py")
 METRICS = 40

@@ -95,6 +95,7 @@ def test_a_newer_store_is_refused_with_a_clear_message(store_url, tmp_path):
     assert result.output.count("\n") == 1 and "newer plainpitch" in result.output and "Traceback" not in result.output
 
 
+@pytest.mark.slow
 def test_two_processes_creating_a_store_at_once_migrate_it_once(store_url, tmp_path):
     code = ("import sys; from plainpitch.history.settings import HistorySettings, normalise_url; "
             "from plainpitch.history.store import open_store; "

@@ -48,7 +48,7 @@ def _money(d: dict) -> str:
 @click.option("--format", "-f", "out_format", type=click.Choice(["text", "json"]), default="text")
 def list_cmd(status, out_format) -> None:
     """List deals with their stage, amount, close date and number of calls."""
-    from plainpitch.emit.text import clean
+    from plainpitch.emit.sanitize import terminal as clean
     from plainpitch.history.deals import list_deals
 
     with one_line_errors(), opened(create=False) as store:
@@ -76,7 +76,7 @@ def list_cmd(status, out_format) -> None:
 @click.option("--format", "-f", "out_format", type=click.Choice(["text", "json"]), default="text")
 def show(name, out_format) -> None:
     """A deal, its contacts, and its calls on one timeline."""
-    from plainpitch.emit.text import clean
+    from plainpitch.emit.sanitize import terminal as clean
     from plainpitch.history.render import sparkline
     from plainpitch.history.trends import deal_timeline
 

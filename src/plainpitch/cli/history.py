@@ -255,7 +255,7 @@ def info_cmd(out_format) -> None:
     if out_format == "json":
         write_or_exit(json.dumps(info, indent=2), None)
         return
-    from plainpitch.emit.text import clean
+    from plainpitch.emit.sanitize import terminal as clean
 
     lines = [f"{k}: {clean(str(v))}" for k, v in info.items()]
     write_or_exit("\n".join(lines) + "\n", None)

@@ -17,7 +17,7 @@ MAX_LINES = 8  # the busiest sellers, deals and pages; the JSON has them all
 
 
 def _label(text: Any) -> str:
-    from plainpitch.emit.text import clean
+    from plainpitch.emit.sanitize import terminal as clean
 
     text = clean(str(text))
     return (text[:28] + "…" if len(text) > 29 else text).replace("$", r"\$")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import csv
-import html
 import io
 import json
 from typing import Any
@@ -56,7 +55,7 @@ def _change(first: float | None, last: float | None, measure: str, color: bool) 
 
 
 def _group_lines(name: str, head: str, series: list[dict[str, Any]], overall: dict[str, Any], color: bool) -> list[str]:
-    from plainpitch.emit.text import clean
+    from plainpitch.emit.sanitize import terminal as clean
 
     recent = series[-SPARK_WEEKS:]
     title = clean(name)
@@ -80,7 +79,7 @@ def _calls(group: dict[str, Any]) -> str:
 
 
 def render_text(data: dict[str, Any], color: bool = False) -> str:
-    from plainpitch.emit.text import clean
+    from plainpitch.emit.sanitize import terminal as clean
 
     s = data["summary"]
     out = [f"History in {clean(data['store'])}: {s['call_runs']} call runs, {s['copy_runs']} copy runs, "
@@ -135,10 +134,7 @@ img{max-width:100%}"""
 
 
 def render_html(data: dict[str, Any], chart_svg: bytes | None = None) -> str:
-    from plainpitch.emit.text import clean
-
-    def e(value: Any) -> str:
-        return html.escape(clean(str(value)), quote=True)
+    from plainpitch.emit.sanitize import html as e
 
     s = data["summary"]
     parts = ["<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
