@@ -67,11 +67,11 @@ def save_reports(reports: Sequence[DocumentReport], kind: str, *, save: bool = F
 
 def _save(reports: Sequence[DocumentReport], kind: str, settings, keep: bool, deal: str | None,
           me: tuple[str, ...]) -> list[str]:  # fmt: skip
-    from plainpitch import __version__
     from plainpitch.history.deals import deal_name, link_call
     from plainpitch.history.records import record_for
     from plainpitch.history.runs import previous_score, save_run
     from plainpitch.history.store import open_store
+    from plainpitch.version import __version__
 
     store = open_store(settings)
     lines = []

@@ -110,7 +110,7 @@ def iter_runs(conn: Connection) -> Iterator[dict[str, Any]]:
 
 
 def export_json(conn: Connection, out: IO[str]) -> int:
-    from plainpitch import __version__
+    from plainpitch.version import __version__
 
     head = {"format": FORMAT, "version": VERSION, "exported_at": datetime.now(UTC).isoformat(),
             "tool_version": __version__, "deals": _deals(conn)}  # fmt: skip
