@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 export PLAINPITCH_SHARED := $(abspath $(SHARED))
 
-.PHONY: demo test bench eval lint docs browser clean venv
+.PHONY: demo test bench eval lint docs browser postgres clean venv
 
 venv: $(STAMP)
 
@@ -28,9 +28,22 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || echo "warning: could not install chromium; browser tests will be skipped"; \
 	  else echo "warning: chromium missing and not root; browser tests will be skipped"; fi; }
 
-# make test: every test but the judgement measurements (marked eval: make eval runs them with the eval scripts).
-test: $(STAMP) browser
-	$(PY) -m pytest -n 2 -p no:cacheprovider -m "not eval"
+# Debian's PostgreSQL server for the history tests. The tests run it themselves (tests/pg_cluster.py: a throw-away
+# cluster in a temporary folder, a free port, a non-root user) and stop it at the end; the package's own "main"
+# cluster is not created, so nothing is left running.
+postgres:
+	@command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    mkdir -p /etc/postgresql-common/createcluster.d && \
+	    echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.d/plainpitch-tests.conf && \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) || \
+	    echo "WARNING: could not install postgresql; the PostgreSQL history tests will be SKIPPED"; \
+	  else echo "WARNING: postgresql missing and not root; the PostgreSQL history tests will be SKIPPED"; fi; }
+
+# make test: every test but the judgement measurements (marked eval: make eval runs them with the eval scripts),
+# with one throw-away PostgreSQL server for the history tests.
+test: $(STAMP) browser postgres
+	$(PY) tests/pg_cluster.py run -- $(PY) -m pytest -n 2 -p no:cacheprovider -m "not eval"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests scripts

@@ -4,7 +4,8 @@
    repeated to about 300,000 words so that start-up does not count. Words per second and ratios.
 2. In-process: one 1,000-word page analysed after warm-up (median of many runs), beside the segmenter alone.
 3. Cold start: `plainpitch check` on one small file, beside `python -c pass` (the floor of any Python CLI).
-4. Calls (scripts/bench_calls.py) and the web API (scripts/bench_web.py), when present.
+4. Calls (scripts/bench_calls.py), the web API (scripts/bench_web.py) and the history store
+   (scripts/bench_history.py), when present.
 
 Targets (from the issues) are printed beside each figure; a benchmark never fails the build, it reports.
 """
@@ -163,7 +164,7 @@ def main() -> None:
     print("== cold start of plainpitch check on a small file", flush=True)
     results["cold_start"] = cold_start()
     print(json.dumps(results["cold_start"], indent=2), flush=True)
-    for name in ("bench_calls", "bench_web"):
+    for name in ("bench_calls", "bench_web", "bench_history"):
         print(f"== {name}", flush=True)
         try:
             found = optional(name)

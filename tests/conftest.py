@@ -12,3 +12,6 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"NEEDS SHARED DATA: {SHARED} is not there (clone the repo beside shared/, or set PLAINPITCH_SHARED)")
     return SHARED
+
+
+from history_support import pg_server, pg_url, pytest_terminal_summary, store_url  # noqa: E402, F401  (history tests)

@@ -20,6 +20,8 @@ COMMANDS = (
     "plainpitch.cli.lsp",
     "plainpitch.cli.rewrite",
     "plainpitch.cli.pitch",
+    "plainpitch.cli.history",
+    "plainpitch.cli.deal",
 )
 
 for _name in COMMANDS:

@@ -16,6 +16,7 @@ import click
 
 from plainpitch.call.types import TYPES as CALL_TYPES
 from plainpitch.cli.app import FORMATS, SEVERITY_CHOICE, Group, use_color
+from plainpitch.cli.history import save_options
 from plainpitch.formats import CALL, TRANSCRIPT_FORMATS, extensions
 
 PROFILES = ["technical", "business", "consumer"]
@@ -98,8 +99,9 @@ def _write(text: str, output: str | None) -> bool:
 
 def run_review(files: list[str], me: Iterable[str] = (), out_format: str = "text", input_format: str | None = None,
                call_type: str | None = None, output: str | None = None, fail_on: str | None = None,
-               color: bool = False, profile: str | None = None) -> int:  # fmt: skip
-    """Review call transcripts; returns the exit code."""
+               color: bool = False, profile: str | None = None, after: Any = None) -> int:  # fmt: skip
+    """Review call transcripts; returns the exit code. ``after(reports) -> bool``: run once the report is out
+    (saving to history); False fails the run."""
     from plainpitch.model import SEVERITY_RANK, Report
 
     reports, errors, config = analyse_files(files, me, input_format, call_type, profile)
@@ -119,9 +121,10 @@ def run_review(files: list[str], me: Iterable[str] = (), out_format: str = "text
             return 2
     if not reports:
         return 2
+    done = after(reports) if after is not None else True
     level = fail_on or config.fail_on
     failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level] for r in reports for f in r.findings)
-    return 1 if failing or errors else 0
+    return 1 if failing or errors or not done else 0
 
 
 @call.command("review", context_settings={"ignore_unknown_options": False})
@@ -133,11 +136,17 @@ def run_review(files: list[str], me: Iterable[str] = (), out_format: str = "text
 @click.option("--profile", type=click.Choice(PROFILES), help="Who the buyer is, for jargon (default business).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False))
 @click.option("--fail-on", type=SEVERITY_CHOICE)
-def review(files, me, out_format, input_format, call_type, profile, output, fail_on) -> None:
+@save_options(deal=True)
+def review(files, me, out_format, input_format, call_type, profile, output, fail_on, save, keep_text, deal) -> None:
     """Review call transcripts: talk share, monologues, questions, next steps."""
+    from plainpitch.history.save import save_reports
+
+    def saver(reports):
+        return save_reports(reports, "call", save=save, keep_text=keep_text, deal=deal, me=me)
+
     sys.exit(run_review(list(files), me=list(me), out_format=out_format, input_format=input_format,
                         call_type=call_type, output=output, fail_on=fail_on, color=use_color(output),
-                        profile=profile))  # fmt: skip
+                        profile=profile, after=saver))  # fmt: skip
 
 
 @call.command("compare")

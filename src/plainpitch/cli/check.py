@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from plainpitch.cli.app import FORMATS, SEVERITY_CHOICE, use_color, write_or_exit
+from plainpitch.cli.history import save_options
 from plainpitch.formats import COPY_FORMATS
 
 
@@ -31,11 +32,13 @@ from plainpitch.formats import COPY_FORMATS
 @click.option("--max-size", type=float, default=5.0, show_default=True, help="Largest file to read, in MB.")
 @click.option("--no-score", is_flag=True, help="Leave the scores out of the text report.")
 @click.option("--jobs", "-j", type=click.IntRange(0), default=0, help="Worker processes for large folders (0: one per core).")
+@save_options(deal=False)
 def check(paths, out_format, output, profile, sales_context, medium, input_format, select, ignore, include, exclude,
-          min_severity, fail_on, show_all, statistics, config_path, max_size, no_score, jobs) -> None:  # fmt: skip
+          min_severity, fail_on, show_all, statistics, config_path, max_size, no_score, jobs, save, keep_text) -> None:  # fmt: skip
     """Check copy files (Markdown, HTML, .eml, text) or folders; '-' reads stdin."""
     from plainpitch.config import load_config
     from plainpitch.emit import render
+    from plainpitch.history.save import save_reports
     from plainpitch.model import SEVERITY_RANK
     from plainpitch.runner import Runner
 
@@ -59,11 +62,12 @@ def check(paths, out_format, output, profile, sales_context, medium, input_forma
         write_or_exit(text, output)
     if not report.documents:
         sys.exit(2)
+    saved = save_reports(report.documents, "copy", save=save, keep_text=keep_text)
     first = report.documents[0].path
     fail_level = fail_on or runner.config_for(first if first != "<stdin>" else "-").fail_on
     failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_level] for f in report.findings)
     # An input that could not be read fails the run like an error finding; 2 is kept for "nothing was checked".
-    sys.exit(1 if failing or report.errors else 0)
+    sys.exit(1 if failing or report.errors or not saved else 0)
 
 
 def register(main: click.Group) -> None:

@@ -16,7 +16,7 @@ from starlette.responses import FileResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from plainpitch.web import api, rewrite_api
+from plainpitch.web import api, history_api, rewrite_api
 from plainpitch.web.inputs import ApiError
 from plainpitch.web.security import (
     LOOPBACK_HOSTS,
@@ -118,6 +118,7 @@ def create_app(
         Route("/api/v1/options", api.options, methods=["GET"]),
         Route("/api/v1/health", api.health, methods=["GET"]),
         Route("/api/v1/rewrite", rewrite_api.rewrite_route, methods=["POST"]),
+        *history_api.ROUTES,
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
     ]
     app = Starlette(
@@ -137,5 +138,5 @@ def create_app(
     # static answers, computed once
     app.state.rules_json = json.dumps([rule_json_dict(r) for r in all_rules()], ensure_ascii=False).encode("utf-8")
     app.state.options = api.options_dict(max_body)
-    app.state.openapi_json = json.dumps(build_spec(max_body), ensure_ascii=False).encode("utf-8")
+    app.state.openapi_json = json.dumps(history_api.extend_spec(build_spec(max_body)), ensure_ascii=False).encode("utf-8")
     return app
