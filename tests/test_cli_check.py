@@ -170,7 +170,7 @@ def test_a_broken_config_is_a_one_line_error(project):
 def test_rules_lists_every_rule():
     result = run("rules")
     assert result.exit_code == 0
-    assert re.search(r"^TON001\s+hedge-word\s+suggestion\s+Hedges", result.stdout, re.M)
+    assert re.search(r"^TON001\s+hedge-word\s+suggestion\s+off\s+Hedges", result.stdout, re.M)
     listed = json.loads(run("rules", "--format", "json").stdout)
     assert "hedge-word" in {r["name"] for r in listed}
 

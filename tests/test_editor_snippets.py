@@ -58,7 +58,7 @@ def _run(coro):
 
 def _technical_project(tmp_path: Path) -> Path:
     """A project whose config says technical readers: only an editor setting can make 'pipeline' jargon here."""
-    (tmp_path / "plainpitch.toml").write_text('profile = "technical"\n', encoding="utf-8")
+    (tmp_path / "plainpitch.toml").write_text('profile = "technical"\nselect = ["ALL"]\n', encoding="utf-8")
     return tmp_path
 
 

@@ -90,7 +90,7 @@ def test_check_format_github_points_at_the_flagged_text(tmp_path):
     page.parent.mkdir()
     page.write_text(source, encoding="utf-8")
     env = {**os.environ, "NO_COLOR": "1"}
-    run = subprocess.run([sys.executable, "-m", "plainpitch", "check", "--format", "github", "site/page.md"],
+    run = subprocess.run([sys.executable, "-m", "plainpitch", "check", "--all", "--format", "github", "site/page.md"],
                          cwd=tmp_path, capture_output=True, text=True, env=env)  # fmt: skip
     assert run.returncode == 1, run.stderr
     commands = parse(run.stdout)
@@ -116,7 +116,8 @@ def test_check_format_github_points_at_the_flagged_text(tmp_path):
 
 def test_fail_on_error_passes_when_only_warnings(tmp_path):
     (tmp_path / "a.md").write_text("This will hopefully cut your build times. Book a demo today.\n", encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "plainpitch", "check", "--format", "github", "--fail-on", "error", "a.md"],
+    run = subprocess.run([sys.executable, "-m", "plainpitch", "check", "--all", "--format", "github", "--fail-on", "error",
+                          "a.md"],
                          cwd=tmp_path, capture_output=True, text=True)  # fmt: skip
     names = [name for name, _, _ in parse(run.stdout)]
     assert "notice" in names and "error" not in names  # something was found, nothing reached --fail-on error

@@ -173,6 +173,7 @@ def test_typing_is_debounced_and_only_the_changed_document_is_analysed_again(tmp
 
 def test_hover_explains_and_the_quick_fix_applies_the_rules_replacement(tmp_path):
     text = "# 🚀 Ship faster\n\nNaïve 👩‍💻 teams: we cut the latency of your code.\n"
+    (tmp_path / "plainpitch.toml").write_text('select = ["ALL"]\n', encoding="utf-8")  # JRG001 is off by default
 
     async def go():
         async with session(tmp_path) as client:
@@ -209,7 +210,7 @@ def test_hover_explains_and_the_quick_fix_applies_the_rules_replacement(tmp_path
 def test_project_config_then_editor_settings_decide_the_profile(tmp_path):
     project = tmp_path / "site"
     project.mkdir()
-    (project / "plainpitch.toml").write_text('profile = "technical"\n', encoding="utf-8")
+    (project / "plainpitch.toml").write_text('profile = "technical"\nselect = ["ALL"]\n', encoding="utf-8")
     text = "Our K8s-native CDC pipeline ships your code faster.\n"
 
     def jargon(params):

@@ -55,7 +55,7 @@ def test_findings_map_onto_the_editor_buffer_exactly():
     """Every finding's range, converted to UTF-16 positions and sliced out of the buffer the editor holds (BOM and
     CRLF included), is the source text plainpitch flagged."""
     buffer = "\ufeff# Café 🚀 our K8s-native CDC pipeline\r\n\r\n日本語 👩‍💻 We leverage gRPC. It will hopefully help.\r\n"
-    report = analyze(load_text(buffer, "a.md"), Config())
+    report = analyze(load_text(buffer, "a.md"), Config(all=True))
     assert len(report.findings) >= 5
     positions = Positions(buffer)
     lines = split_lines(buffer)

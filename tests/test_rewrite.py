@@ -27,7 +27,7 @@ from plainpitch.rewrite.rewriters.page import initials_match
 from plainpitch.rewrite.rewriters.split import split_sentence
 
 ROOT = Path(__file__).resolve().parents[1]
-BUSINESS = Config(profile="business")  # the reader these tests mean (else it is inferred from the copy)
+BUSINESS = Config(profile="business", all=True)  # the reader these tests mean; every rule, as `plainpitch rewrite` runs
 LANDING = ROOT / "examples" / "landing-page.md"
 
 

@@ -20,7 +20,7 @@ TEXT = ("# Acme\n\nAcme syncs your orders with your books every night. We utiliz
 
 @pytest.fixture(scope="module")
 def app():
-    return create_app(Config(profile="business"))
+    return create_app(Config(profile="business", all=True))  # CLR001 (off by default) is the finding rewritten here
 
 
 def test_rewrite_route_for_one_finding_and_for_a_selection(app):

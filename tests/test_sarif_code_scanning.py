@@ -29,7 +29,7 @@ def validator(shared):
 
 
 def _sarif(cwd, *paths: str) -> dict:
-    run = subprocess.run([sys.executable, "-m", "plainpitch", "check", "--format", "sarif", *paths],
+    run = subprocess.run([sys.executable, "-m", "plainpitch", "check", "--all", "--format", "sarif", *paths],
                          cwd=cwd, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})  # fmt: skip
     assert run.returncode in (0, 1), run.stderr
     return json.loads(run.stdout)

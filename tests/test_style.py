@@ -17,7 +17,10 @@ def flagged(code, text, path="copy.txt", **config):
     "text,expected",
     [
         ("Your invoices are sent every morning.", ["are sent"]),
-        ("The code was written by our team and is automatically tested.", ["was written", "is automatically tested"]),
+        # the actor of the first is named ("by our team"); the second hides who tests it
+        ("The code was written by our team and is automatically tested.", ["is automatically tested"]),
+        ("Every dashboard is curated and created by you.", []),
+        ("We would be honored to have you as a customer, and we were impressed.", []),
         ("Reports were not generated.", ["were not generated"]),
         ("We are based in Lisbon and are interested in your feedback.", []),
         ("It was indeed a good year; we were all tired.", []),

@@ -143,7 +143,8 @@ def test_static_files_are_served(client, name, media):
 
 # -- /api/v1/check ----------------------------------------------------------------------------------------------
 def test_check_text_finds_hedges_at_their_source_offsets(client):
-    r = client.post("/api/v1/check", json={"text": HEDGED, "format": "text", "filename": "draft.txt"})
+    r = client.post("/api/v1/check", json={"text": HEDGED, "format": "text", "filename": "draft.txt",
+                                              "select": ["ALL"]})  # TON001 is off by default
     assert r.status_code == 200
     data = r.json()
     _validate_report(data)
@@ -156,7 +157,7 @@ def test_check_text_finds_hedges_at_their_source_offsets(client):
 
 def test_check_markdown_locations_point_into_the_typed_text(client):
     source = "# Ship faster\n\nThis will **hopefully** cut your *build* times.\n\n- perhaps a list item\n"
-    r = client.post("/api/v1/check", json={"text": source, "format": "markdown"})
+    r = client.post("/api/v1/check", json={"text": source, "format": "markdown", "select": ["TON001"]})
     data = r.json()
     hedges = [f for f in data["documents"][0]["findings"] if f["code"] == "TON001"]
     assert [source[f["location"]["start"] : f["location"]["end"]] for f in hedges] == ["hopefully", "perhaps"]
@@ -166,16 +167,18 @@ def test_check_markdown_locations_point_into_the_typed_text(client):
 
 def test_check_without_a_format_sniffs_it(client):
     html = "<!doctype html><html><body><p>This will <b>hopefully</b> help.</p></body></html>"
-    data = client.post("/api/v1/check", json={"text": html}).json()
+    data = client.post("/api/v1/check", json={"text": html, "select": ["TON001"]}).json()
     assert data["documents"][0]["format"] == "html"
     assert ("TON001", "hopefully") in _source_slices(data, html)
 
 
 def test_check_options_change_the_analysis(client):
     body = {"text": HEDGED, "format": "text"}
-    plain = client.post("/api/v1/check", json=body).json()["documents"][0]
-    tech = client.post("/api/v1/check", json={**body, "profile": "technical", "context": "enterprise",
+    plain = client.post("/api/v1/check", json={**body, "select": ["ALL"]}).json()["documents"][0]
+    tech = client.post("/api/v1/check", json={**body, "profile": "technical", "context": "enterprise", "select": ["ALL"],
                                               "medium": "email", "ignore": ["TON001"]}).json()["documents"][0]  # fmt: skip
+    default = client.post("/api/v1/check", json=body).json()["documents"][0]
+    assert not any(f["code"] == "TON001" for f in default["findings"])  # off by default, selectable
     assert (tech["profile"], tech["context"], tech["medium"]) == ("technical", "enterprise", "email")
     assert any(f["code"] == "TON001" for f in plain["findings"])
     assert not any(f["code"] == "TON001" for f in tech["findings"])
@@ -336,7 +339,7 @@ def test_foreign_host_header_is_refused(client):
 # -- hostile text in copy, names and downloads ------------------------------------------------------------------
 def test_hostile_text_and_names_come_back_as_json_data(client):
     text = f"{XSS}\n\nThis will hopefully help. {XSS}"
-    r = client.post("/api/v1/check", json={"text": text, "filename": f"{XSS}.txt", "format": "text"})
+    r = client.post("/api/v1/check", json={"text": text, "filename": f"{XSS}.txt", "format": "text", "select": ["ALL"]})
     assert r.status_code == 200
     assert r.headers["content-type"] == "application/json" and r.headers["x-content-type-options"] == "nosniff"
     data = r.json()
@@ -346,7 +349,8 @@ def test_hostile_text_and_names_come_back_as_json_data(client):
 
 @pytest.mark.parametrize("fmt", ["json", "html", "sarif", "markdown"])
 def test_report_downloads(client, shared, fmt):
-    body = {"text": f"{XSS}\n\n{HEDGED}", "filename": f'evil"\r\nX-Injected: 1;{XSS}.md', "format": "text"}
+    body = {"text": f"{XSS}\n\n{HEDGED}", "filename": f'evil"\r\nX-Injected: 1;{XSS}.md', "format": "text",
+            "select": ["ALL"]}
     r = client.post(f"/api/v1/report/{fmt}", json=body)
     assert r.status_code == 200, r.text[:300]
     disposition = r.headers["content-disposition"]

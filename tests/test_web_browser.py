@@ -41,7 +41,10 @@ def server():
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     sock.listen(64)
-    srv = uvicorn.Server(uvicorn.Config(create_app(), log_level="warning"))
+    from plainpitch.config import Config
+
+    # every rule: these tests are about highlights and explanations, and the hedges they type are off by default
+    srv = uvicorn.Server(uvicorn.Config(create_app(Config(all=True)), log_level="warning"))
     thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20

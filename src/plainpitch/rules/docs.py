@@ -21,9 +21,14 @@ def rule_markdown(rule: Rule) -> str:
         badges.append("media: " + ", ".join(f"`{x}`" for x in m.media))
     if m.preview:
         badges.append("**preview** (runs only when selected)")
+    if not m.default:
+        badges.append("**off by default** (`--select " + m.code + "` or `--all`)")
     if m.aliases:
         badges.append("aliases: " + ", ".join(f"`{a}`" for a in m.aliases))
-    lines += [" · ".join(badges), "", "## What it does", "", m.summary, "", "## Why it costs the sale", "", m.why, ""]
+    lines += [" · ".join(badges), ""]
+    if m.default_note:
+        lines += [f"> {m.default_note}", ""]
+    lines += ["## What it does", "", m.summary, "", "## Why it costs the sale", "", m.why, ""]
     if m.sources:
         lines += ["Sources:", ""] + [f"- {s}" for s in m.sources] + [""]
     lines += ["## How to fix it", "", m.fix, "", "## Example", "", "Flagged (the marked text is what the rule reports):", ""]
@@ -56,6 +61,9 @@ def rule_json_dict(rule: Rule) -> dict[str, Any]:
         "aliases": list(m.aliases),
         "media": list(m.media),
         "preview": m.preview,
+        "default": m.default,
+        "default_note": m.default_note,
+        "impact": m.impact,
         "options": dict(m.options),
         "sources": list(m.sources),
         "bad": [strip_markers(e.text) for e in m.bad],
@@ -77,21 +85,26 @@ def rules_table(show_all: bool = False, color: bool = False) -> str:
     out = []
     for r in rows:
         m = r.meta
-        out.append(f"{m.code}  {m.name:<{width}}  {m.severity:<10}  {m.summary}")
+        off = "   " if m.default and not m.preview else "off"
+        out.append(f"{m.code}  {m.name:<{width}}  {m.severity:<10}  {off}  {m.summary}")
     return "\n".join(out) + "\n"
 
 
 def index_markdown() -> str:
-    lines = ["# Rules", "", "Generated from the rule metadata by `plainpitch docs`; do not edit by hand.", ""]
+    lines = ["# Rules", "", "Generated from the rule metadata by `plainpitch docs`; do not edit by hand.", "",
+             "A rule marked *off* does not run by default: on the judged real texts fewer than half of its findings were",
+             "right and useful (each rule's page says what was measured). Select it with `--select CODE`, or run every",
+             "rule with `--all`.", ""]  # fmt: skip
     for category, (prefix, what, subscore) in CATEGORIES.items():
         rules = [r for r in all_rules() if r.meta.category == category]
         if not rules:
             continue
         lines += [f"## {category} ({prefix}): {what}", "", f"Costs the `{subscore}` sub-score.", ""]
-        lines += ["| code | name | severity | what it flags |", "|---|---|---|---|"]
+        lines += ["| code | name | severity | by default | what it flags |", "|---|---|---|---|---|"]
         for r in rules:
             m = r.meta
-            lines.append(f"| [{m.code}]({m.code}.md) | {m.name} | {m.severity} | {m.summary} |")
+            on = "on" if m.default and not m.preview else "*off*"
+            lines.append(f"| [{m.code}]({m.code}.md) | {m.name} | {m.severity} | {on} | {m.summary} |")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -55,7 +55,7 @@ def _work(inp: CopyInput, base_config: Any, finding: dict | None, selection: dic
     from plainpitch.rewrite.edits import apply_source
     from plainpitch.web.api import _config, load_copy
 
-    config = _config(base_config, inp.overrides)
+    config = _config(base_config, inp.overrides).with_overrides(all=True)  # as `plainpitch rewrite`: every rule
     report = analyze(load_copy(inp), config)
     if finding is not None:
         def only(f):

@@ -790,6 +790,8 @@ def _uses_data(doc, h: TermHit) -> dict:
 # -- the rules -----------------------------------------------------------------------------------------------
 @rule(
     code="JRG001",
+    default=False,
+    default_note='Off by default: on the judged real texts no per-term jargon finding was right and useful (right ones were trivial); JRG004 reports jargon where the buyer decides. details.jargon lists every term whatever the selection.',
     name="unexplained-jargon",
     category="jargon",
     severity="suggestion",
@@ -841,6 +843,8 @@ def unexplained_jargon(doc, ctx):
 
 @rule(
     code="JRG002",
+    default=False,
+    default_note='Off by default: on the judged real texts 0 of 4 acronym findings were right and useful; JRG004 reports the ones where the buyer decides.',
     name="unexplained-acronym",
     category="jargon",
     severity="suggestion",
@@ -882,6 +886,8 @@ def unexplained_acronym(doc, ctx):
 
 @rule(
     code="JRG003",
+    default=False,
+    default_note='Off by default: on the judged real texts 0 of 17 findings were right and useful (7 trivial, 10 wrong).',
     name="jargon-dense-sentence",
     category="jargon",
     severity="warning",

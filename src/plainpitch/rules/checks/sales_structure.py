@@ -194,7 +194,8 @@ def long_cold_email(doc, ctx) -> Iterable[Hit]:
     words = body_words(doc)
     if words <= limit:
         return
-    body = [s for s in doc.sentences if s.unit in set(body_units(doc))]
+    units = set(body_units(doc))
+    body = [s for s in doc.sentences if s.unit in units]
     last = body[-1]
     yield Hit(Span(last.start, last.end), {"words": words, "limit": limit},
               data={"scope": "document", "words": words})  # fmt: skip

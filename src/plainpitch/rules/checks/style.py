@@ -16,6 +16,8 @@ from plainpitch.text.segment import words_in
 
 @rule(
     code="STR001",
+    default=False,
+    default_note='Off by default: on the judged real texts 0 of 5 findings were right and useful (4 trivial, 1 wrong).',
     name="long-paragraph",
     category="structure",
     severity="suggestion",
@@ -83,8 +85,12 @@ _ADJECTIVAL = frozenset(
     talented dedicated committed involved supposed used related limited advanced sophisticated complicated
     detailed varied mixed crowded determined prepared done gone worried surprised amazed convinced satisfied
     aware known required needed allowed welcome finished closed open opened fixed certified licensed
+    honored honoured impressed thrilled touched moved inspired born welcomed celebrated loved trusted called named
+    designed built made meant suited hosted headquartered powered backed funded owned rated ranked included
     """.split()
 )
+# "is curated by you": the actor is named, so nothing is hidden
+_BY_AGENT_RE = re.compile(r"^(?:\s+(?:and|or|,)?\s*\w+(?:ed|en)?){0,3}?\s+by\s", re.IGNORECASE)
 _BE = r"(?:am|is|are|was|were|be|been|being|isn't|aren't|wasn't|weren't|is not|are not|was not|were not)"
 _PASSIVE_RE = re.compile(
     rf"\b{_BE}\s+(?:(?:\w+ly|not|also|often|always|never|all|still|then|now|already|fully)\s+){{0,2}}"
@@ -95,11 +101,13 @@ _PASSIVE_RE = re.compile(
 
 @rule(
     code="TON005",
+    default=False,
+    default_note='Off by default: on the judged real texts 0 of 23 passive-voice findings were right and useful (12 right but trivial, 11 wrong); most passives in copy hide nobody who matters.',
     name="passive-voice",
     category="tone",
     severity="suggestion",
     example_format="text",
-    summary="Passive voice, which hides who does what (\"reports are generated\").",
+    summary="Passive voice that hides who does what (\"reports are generated\"); not when the actor is named or the verb is a state.",
     why=(
         "Passive sentences hide the actor, and in sales copy the actor is the point: the buyer wants to know that "
         "your product does the work, or that they can. Active sentences are also shorter and read faster "
@@ -114,6 +122,8 @@ _PASSIVE_RE = re.compile(
     good=[
         "Acme sends your invoices every morning.",
         "We are based in Lisbon and are interested in your feedback.",
+        "Every dashboard is curated and created by you.",
+        "We would be honored to have you as a customer.",
     ],
     sources=[
         "plainlanguage.gov: use active voice",
@@ -134,6 +144,9 @@ def passive_voice(doc, ctx):
             # "is based on", "are built-in": a hyphen after the participle makes it an adjective
             if text[m.end() : m.end() + 1] == "-":
                 continue
+            after = text[m.end() : m.end() + 60]
+            if _BY_AGENT_RE.match(after):
+                continue  # the actor is named: "is curated and created by you"
             yield Hit(Span(m.start(), m.end()), {"match": m.group(0)})
 
 
@@ -157,6 +170,8 @@ def _cliches() -> dict[str, list[tuple[str, ...]]]:
 
 @rule(
     code="TON004",
+    default=False,
+    default_note="Off by default: a cliché is a style point; the generic claims a copywriter strikes are CLM001's.",
     name="cliche",
     category="tone",
     severity="suggestion",
