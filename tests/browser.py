@@ -182,3 +182,29 @@ def axe_violations(page: Any, impacts: tuple[str, ...] = ("serious", "critical")
     results = Axe().run(page)
     return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
             for v in results.response["violations"] if v.get("impact") in impacts]  # fmt: skip
+
+
+def pitch_call() -> bytes:
+    """A WebVTT call with plenty to coach: the seller pitches for three minutes, the buyer asks the price and
+    leaves with no next step (every speaker name and line is made up here)."""
+
+    def stamp(s: float) -> str:
+        return f"{int(s // 3600):02d}:{int(s % 3600 // 60):02d}:{s % 60:06.3f}"
+
+    lines = ["WEBVTT", ""]
+
+    def cue(start: float, end: float, who: str, text: str) -> None:
+        lines.extend([f"{stamp(start)} --> {stamp(end)}", f"<v {who}>{text}</v>", ""])
+
+    pitch = ("Our platform has a dashboard, an audit log, single sign-on, role based access, nightly exports, "
+             "an API for every object, webhooks, a CLI, and a plugin system. ")  # fmt: skip
+    cue(0, 6, "Priya Shah", "Hi Tom, thanks for joining. Let me walk you through the product.")
+    cue(6.5, 9, "Tom Becker", "Sure, go ahead.")
+    t = 9.5
+    for _ in range(8):
+        cue(t, t + 20, "Priya Shah", pitch)
+        t += 20.2
+    cue(t, t + 5, "Tom Becker", "Okay. That is a lot. What does it cost?")
+    cue(t + 5.5, t + 25, "Priya Shah", "It is priced per seat. " + pitch)
+    cue(t + 26, t + 30, "Tom Becker", "Thanks, I will think about it.")
+    return "\n".join(lines).encode("utf-8")
