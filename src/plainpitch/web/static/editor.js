@@ -52,6 +52,7 @@
     hideTimer: null,
     hoverKey: '',
     selected: [], // the findings the details show
+    closedAt: null, // the caret position where the writer closed the details
     lastFix: null // the last one-click fix, for its Undo button
   };
   // Read by the browser tests and the benchmark: when the writer last typed and when highlights caught up.
@@ -377,6 +378,9 @@
     if (document.activeElement !== ta || state.view !== 'copy') return;
     var a = ta.selectionStart;
     var b = ta.selectionEnd;
+    // details closed here stay closed until the caret moves (or a tap asks again)
+    if (!tapped && state.closedAt === a + ':' + b) return;
+    state.closedAt = null;
     var here = state.views.filter(function (v) {
       return !v.page && shown(v) && v.e > v.s && (a === b ? v.s <= a && a <= v.e : v.s < b && a < v.e);
     });
@@ -423,6 +427,7 @@
 
   function closeSelected() {
     var wasOpen = !els.selected.hidden;
+    state.closedAt = els.input.selectionStart + ':' + els.input.selectionEnd;
     showSelected([]);
     if (wasOpen && state.view === 'copy') els.input.focus();
   }
