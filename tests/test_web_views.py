@@ -37,7 +37,7 @@ TEAMS = ROOT / "tests" / "data" / "transcripts" / "teams_voice.vtt"
 # Boxes that must never cover one another, by view (the details sheet on a phone covers the text by design,
 # and is checked separately: it closes).
 HEADER = [".brand", ".tab", "#open-file", "#options-toggle"]
-COPY_BOXES = HEADER + [".doc-line .doc-name", "#rewrite-selection", "#status", "#editor", "#score-box", "#top-findings"]
+COPY_BOXES = HEADER + [".doc-line .doc-name", "#score-chip", "#rewrite-selection", "#status", "#editor", "#score-box", "#top-findings"]
 CALL_BOXES = HEADER + [".call-title", ".call-controls label", "#call-downloads button", "#call-status", ".call-summary",
                        "#call-hints li", "#timeline-chart", "#timeline-lanes > li", ".table-wrap", "#moments li",
                        "#call-findings > li"]  # fmt: skip
@@ -336,21 +336,35 @@ def test_every_action_by_keyboard_with_visible_focus(page):
         reached.append(who)
         outlines[who] = page.evaluate("() => { const a = document.activeElement; const s = getComputedStyle(a);"
                                       " return a.id === 'input' ? getComputedStyle(a.parentNode).boxShadow : s.outlineStyle + ' ' + s.outlineWidth; }")  # fmt: skip
-    for target in ("tab-copy", "tab-call", "open-file", "profile", "input", "pick", "show-all"):
+    for target in ("tab-copy", "tab-call", "tab-history", "open-file", "profile", "input", "pick", "show-all"):
         assert target in reached, (target, reached)
     assert all(v and not v.startswith("none") for v in outlines.values()), outlines  # focus is always visible
-    # pick a finding with Enter, apply its fix with Enter, close the details with Escape
+    # pick a finding with Enter, reach its "Fix all" with Tab, apply it with Enter, close the details with Escape
+    if page.locator("#show-all").is_visible():
+        page.focus("#show-all")
+        page.keyboard.press("Enter")
+    page.focus("#panel li[data-code='CLR001'] .pick")
+    page.keyboard.press("Enter")
+    page.locator("#selected").wait_for(state="visible")
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.classList.contains('apply-all')"):
+            break
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => !document.getElementById('input').value.includes('tilize')")
+    page.wait_for_function(UP_TO_DATE)
     page.focus("#top-findings li .pick")
     page.keyboard.press("Enter")
     page.locator("#selected").wait_for(state="visible")
-    page.focus("#panel li[data-code='CLR001'] .pick") if page.locator("#top-findings li[data-code='CLR001']").count() else None
     page.keyboard.press("Escape")
     assert page.locator("#selected").is_hidden()
     page.focus("#tab-call")
     page.keyboard.press("Enter")
     assert page.locator("#call-view").is_visible()
     page.keyboard.press("Tab")
-    assert page.evaluate("() => document.activeElement.id") in ("open-file", "call-open")
+    assert page.evaluate("() => document.activeElement.id") == "tab-history"
+    page.keyboard.press("Enter")
+    assert page.locator("#history-view").is_visible() and page.locator("#call-view").is_hidden()
 
 
 @pytest.mark.parametrize("width_name", ["phone", "desktop"])

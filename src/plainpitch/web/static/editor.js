@@ -87,7 +87,7 @@
   }
 
   function setView(name) {
-    if (name !== 'copy' && name !== 'call') name = 'copy';
+    if (['copy', 'call', 'history'].indexOf(name) < 0) name = 'copy';
     dismiss();
     state.view = name;
     document.body.dataset.view = name;
@@ -453,6 +453,9 @@
   function renderScore(doc, report) {
     var score = doc.score;
     els.scoreValue.textContent = score ? fmtNumber(score.overall) : '–';
+    // below a desktop the panel is under the text: the score rides in the document line, a link down to the fixes
+    els.scoreChip.textContent = 'Score ' + els.scoreValue.textContent + ' · fixes below';
+    els.scoreChip.hidden = !score;
     clear(els.scoreParts);
     (score ? score.parts : []).forEach(function (part) {
       var row = el('div', 'part');
@@ -692,7 +695,7 @@
       bar: document.querySelector('.bar'), input: $('input'), backdrop: $('backdrop'), editor: $('editor'),
       status: $('status'), docName: $('doc-name'), profile: $('profile'), context: $('context'), medium: $('medium'),
       format: $('format'), openFile: $('open-file'), fileInput: $('file-input'), downloads: $('downloads'),
-      optionsToggle: $('options-toggle'), scoreValue: $('score-value'), scoreParts: $('score-parts'),
+      optionsToggle: $('options-toggle'), scoreValue: $('score-value'), scoreChip: $('score-chip'), scoreParts: $('score-parts'),
       counts: $('counts'), notes: $('doc-notes'), selected: $('selected'), selectedCards: $('selected-cards'),
       selectedClose: $('selected-close'), topFindings: $('top-findings'), showAll: $('show-all'),
       allFindings: $('all-findings'), pageFindings: $('page-findings'), findings: $('findings'),

@@ -30,6 +30,14 @@
     return Number.isInteger(v) ? v.toLocaleString('en') : (Math.round(v * 10) / 10).toLocaleString('en');
   }
   function clip(text, n) { text = String(text || ''); return text.length > n ? text.slice(0, n - 1) + '…' : text; }
+  // m:ss or h:mm:ss, the one way plainpitch writes a length (plainpitch.call.timefmt.clock), for the figures
+  // an API gives in seconds (the history's trends); the call view gets its times already written by the server.
+  function clock(seconds) {
+    if (typeof seconds !== 'number' || !isFinite(seconds)) return '—';
+    var s = Math.max(0, Math.round(seconds));
+    var h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), rest = String(s % 60).padStart(2, '0');
+    return h ? h + ':' + String(m).padStart(2, '0') + ':' + rest : m + ':' + rest;
+  }
   function plural(n, word) { return n + ' ' + word + (n === 1 ? '' : 's'); }
 
   async function readJson(res) {
@@ -76,7 +84,7 @@
 
   window.plainpitchUI = {
     CATEGORIES: CATEGORIES, SEVERITIES: SEVERITIES, el: el, button: button, clear: clear, catClass: catClass,
-    sevClass: sevClass, pretty: pretty, fmtNumber: fmtNumber, clip: clip, plural: plural, readJson: readJson,
+    sevClass: sevClass, pretty: pretty, fmtNumber: fmtNumber, clip: clip, clock: clock, plural: plural, readJson: readJson,
     errorText: errorText, getJson: getJson, save: save, downloadFrom: downloadFrom, setStatus: setStatus
   };
 })();
