@@ -7,7 +7,20 @@ import json
 from pathlib import Path
 
 import pytest
-from browser import ROOT, UP_TO_DATE, drop, editor_page, launch, open_call, paste, require_chromium, serve, shot, type_copy
+
+from browser import (
+    ROOT,
+    UP_TO_DATE,
+    drop,
+    editor_page,
+    launch,
+    open_call,
+    paste,
+    require_chromium,
+    serve,
+    shot,
+    type_copy,
+)
 
 pytestmark = pytest.mark.browser
 sync_api = require_chromium()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 
 import pytest
+
 from browser import WIDTHS, axe_violations, editor_page, launch, outside, overlaps, require_chromium, serve, shot
 from history_data import call_record, copy_record, week
 
