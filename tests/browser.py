@@ -67,6 +67,26 @@ def launch(sync_api: Any) -> Iterator[Any]:
             b.close()
 
 
+def fixtures() -> tuple[Any, Any, Any]:
+    """The fixtures a browser test module uses, made for that module: ``server, browser, page = fixtures()``
+    (the app on loopback and Chromium, once per module; a fresh, checked editor page per test)."""
+
+    @pytest.fixture(scope="module", name="server")
+    def _server() -> Iterator[str]:
+        yield from serve()
+
+    @pytest.fixture(scope="module", name="browser")
+    def _browser() -> Iterator[Any]:
+        yield from launch(require_chromium())
+
+    @pytest.fixture(name="page")
+    def _page(browser: Any, server: str) -> Iterator[Any]:
+        with editor_page(browser, server) as pg:
+            yield pg
+
+    return _server, _browser, _page
+
+
 @contextmanager
 def editor_page(browser: Any, server: str, width: int = 1280, height: int = 820, touch: bool = False) -> Iterator[Any]:
     """A fresh editor page; afterwards: no request left the server, no dialog, no script error, no CSP violation.

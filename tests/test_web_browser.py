@@ -12,18 +12,17 @@ from browser import (
     ROOT,
     UP_TO_DATE,
     drop,
-    editor_page,
-    launch,
+    fixtures,
     open_call,
     paste,
     require_chromium,
-    serve,
     shot,
     type_copy,
 )
 
 pytestmark = pytest.mark.browser
-sync_api = require_chromium()
+require_chromium()
+server, browser, page = fixtures()
 
 XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>'
 XSS_NAME = "<img src=x onerror=window.__pwned=1>"  # no "/" (a path) nor '"' (browsers send it as %22)
@@ -31,23 +30,6 @@ HEDGED = (
     "We think our platform will hopefully cut your build times. Perhaps it is somewhat faster than what you "
     "use now, sort of. Our Kubernetes-native CDC pipeline leverages idempotent microservices."
 )
-
-
-@pytest.fixture(scope="module")
-def server():
-    yield from serve()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    yield from launch(sync_api)
-
-
-@pytest.fixture
-def page(browser, server):
-    with editor_page(browser, server) as pg:
-        yield pg
-
 
 def show_all(page) -> None:
     """Open the "Show all N" toggle: every finding listed and highlighted, not only the top three."""

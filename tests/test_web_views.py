@@ -15,19 +15,19 @@ from browser import (
     axe_violations,
     editor_page,
     fill_copy,
-    launch,
+    fixtures,
     open_call,
     outside,
     overlaps,
     paste,
     pitch_call,
     require_chromium,
-    serve,
     shot,
 )
 
 pytestmark = pytest.mark.browser
-sync_api = require_chromium()
+require_chromium()
+server, browser, page = fixtures()
 
 LANDING = (ROOT / "examples" / "landing-page.md").read_text(encoding="utf-8")
 UTILIZE = ("We utilize Postgres to sync your orders. Teams utilize it every day. You can utilize the API too. "
@@ -42,23 +42,6 @@ COPY_BOXES = HEADER + [".doc-line .doc-name", "#score-chip", "#rewrite-selection
 CALL_BOXES = HEADER + [".call-title", ".call-controls label", "#call-downloads button", "#call-status", ".call-summary",
                        "#call-hints li", "#timeline-chart", "#timeline-lanes > li", ".table-wrap", "#moments li",
                        "#call-findings > li"]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def server():
-    yield from serve()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    yield from launch(sync_api)
-
-
-@pytest.fixture
-def page(browser, server):
-    with editor_page(browser, server) as pg:
-        yield pg
-
 
 def visible(page, selector: str) -> bool:
     return page.locator(selector).first.is_visible()
