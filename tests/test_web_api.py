@@ -120,20 +120,21 @@ def test_every_asset_is_local():
         urls = [u for u in re.findall(r"https?://[^\s\"')]+", text) if u != "http://www.w3.org/2000/svg"]
         assert urls == [], f"{path.name} names {urls}"
         assert "@import" not in text and "url(http" not in text
-    js = (STATIC / "editor.js").read_text(encoding="utf-8")
+    js = "\n".join(p.read_text(encoding="utf-8") for p in sorted(STATIC.glob("*.js")))
     assert "innerHTML" not in js and "outerHTML" not in js and "insertAdjacentHTML" not in js
-    assert "eval(" not in js and "new Function" not in js
+    assert "eval(" not in js and "new Function" not in js and "document.write" not in js
     assert set(re.findall(r"fetch\('([^']+)'", js)) <= {
         "/api/v1/check",
         "/api/v1/open",
-        "/api/v1/call",
-        "/api/v1/call/timeline",
-        "/api/v1/report/",
+        "/api/v1/call/view",
+        "/api/v1/rewrite",
     }
+    assert set(re.findall(r"downloadFrom\('([^']+)'", js)) <= {"/api/v1/report/", "/api/v1/call/report/"}
 
 
 @pytest.mark.parametrize(
-    "name,media", [("editor.js", "javascript"), ("editor.css", "text/css"), ("favicon.svg", "image/svg+xml")]
+    "name,media", [("editor.js", "javascript"), ("ui.js", "javascript"), ("fixes.js", "javascript"),
+                   ("call.js", "javascript"), ("editor.css", "text/css"), ("favicon.svg", "image/svg+xml")]
 )
 def test_static_files_are_served(client, name, media):
     r = client.get(f"/static/{name}")

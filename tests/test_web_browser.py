@@ -1,101 +1,53 @@
 """The editor in a real browser: Playwright drives Debian's Chromium (never a downloaded browser) against the app
-served by uvicorn on loopback. Screenshots go to artifacts/screenshots/."""
+served by uvicorn on loopback (tests/browser.py). Screenshots go to artifacts/screenshots/."""
 
 from __future__ import annotations
 
 import json
-import os
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
+from browser import (
+    ROOT,
+    UP_TO_DATE,
+    drop,
+    fixtures,
+    open_call,
+    paste,
+    require_chromium,
+    shot,
+    type_copy,
+)
+
 pytestmark = pytest.mark.browser
+require_chromium()
 
-CHROMIUM = "/usr/bin/chromium"
-if not os.path.exists(CHROMIUM):
-    pytest.skip(f"{CHROMIUM} is not installed (`make browser` installs Debian's chromium)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
-ROOT = Path(__file__).resolve().parents[1]
-SHOTS = ROOT / "artifacts" / "screenshots"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]  # fmt: skip
+def _every_rule():
+    from plainpitch.config import Config
+    from plainpitch.web.app import create_app
+
+    return create_app(Config(all=True))  # these tests type hedges and jargon, which are off by default
+
+
+server, browser, page = fixtures(_every_rule)
+
 XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>'
 XSS_NAME = "<img src=x onerror=window.__pwned=1>"  # no "/" (a path) nor '"' (browsers send it as %22)
 HEDGED = (
     "We think our platform will hopefully cut your build times. Perhaps it is somewhat faster than what you "
     "use now, sort of. Our Kubernetes-native CDC pipeline leverages idempotent microservices."
 )
-UP_TO_DATE = "() => window.plainpitchEditor && window.plainpitchEditor.timing.upToDate"
 
-
-@pytest.fixture(scope="module")
-def server():
-    import uvicorn
-
-    from plainpitch.web.app import create_app
-
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(64)
-    from plainpitch.config import Config
-
-    # every rule: these tests are about highlights and explanations, and the hedges they type are off by default
-    srv = uvicorn.Server(uvicorn.Config(create_app(Config(all=True)), log_level="warning"))
-    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    srv.should_exit = True
-    thread.join(10)
-    sock.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser, server, request):
-    """A fresh editor page; afterwards: no request left the server, no script error, no CSP violation."""
-    context = browser.new_context(viewport={"width": 1280, "height": 820}, accept_downloads=True)
-    pg = context.new_page()
-    requests: list[str] = []
-    problems: list[str] = []
-    dialogs: list[str] = []
-    pg.on("request", lambda r: requests.append(r.url))
-    pg.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    pg.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    pg.goto(server + "/")
-    pg.wait_for_selector("body[data-ready='1']")
-    yield pg
-    foreign = [u for u in requests if not u.startswith((server + "/", "blob:", "data:"))]
-    context.close()
-    assert foreign == [], f"requests left the machine: {foreign}"
-    assert dialogs == [], f"a dialog opened: {dialogs}"
-    assert not [p for p in problems if "Content Security Policy" in p or p.startswith("page error")], problems
-
-
-def shot(page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"))
-
-
-def type_copy(page, text: str) -> None:
-    page.click("#input")
-    page.keyboard.type(text, delay=2)
-    page.wait_for_function(UP_TO_DATE)
+def show_all(page) -> None:
+    """Open the "Show all N" toggle: every finding listed and highlighted, not only the top three."""
+    toggle = page.locator("#show-all")
+    if not toggle.is_visible():  # no more findings than the top fixes: all of them are shown already
+        return
+    if toggle.get_attribute("aria-expanded") == "false":
+        toggle.click()
+    page.locator("#all-findings").wait_for(state="visible")
 
 
 def marks(page) -> list[tuple[str, str]]:
@@ -115,6 +67,7 @@ def rules(server) -> dict[str, dict]:
 # -- the copy editor ----------------------------------------------------------------------------------------------
 def test_typing_highlights_findings_and_explains_them(page, server):
     type_copy(page, HEDGED)
+    show_all(page)
     found = marks(page)
     hedges = [text for code, text in found if code == "TON001"]
     assert hedges == ["We think", "hopefully", "Perhaps", "somewhat", "sort of"]
@@ -140,7 +93,7 @@ def test_typing_highlights_findings_and_explains_them(page, server):
     shot(page, "editor-highlights")
 
     # the keyboard way in: the caret inside a finding explains it in the side panel
-    page.click("#findings li[data-code='TON001'] >> nth=0")
+    page.click("#findings li[data-code='TON001'] .pick >> nth=0")
     page.locator("#selected").wait_for(state="visible")
     assert "hedges the claim" in page.inner_text("#selected")
 
@@ -149,13 +102,16 @@ def test_highlights_land_on_the_words_after_emoji_and_markdown(page):
     if page.locator("#format option[value='markdown']").count():
         page.select_option("#format", "markdown")
     type_copy(page, "# 🚀 Launch\n\nShip 🚀🚀 faster, **hopefully** with *perhaps* fewer 👩‍💻 steps.")
+    show_all(page)
     hedges = [text for code, text in marks(page) if code == "TON001"]
     assert hedges == ["hopefully", "perhaps"]
 
 
 def test_highlights_stay_on_their_words_while_typing(page):
     type_copy(page, "This will hopefully help.")
-    page.keyboard.press("Home")  # edit before the finding: the highlight must move with its word
+    show_all(page)
+    page.click("#input")
+    page.keyboard.press("Control+Home")  # edit before the finding: the highlight must move with its word
     page.keyboard.type("Yes. ")
     assert [t for c, t in marks(page) if c == "TON001"] == ["hopefully"]
     page.wait_for_function(UP_TO_DATE)
@@ -191,15 +147,16 @@ def test_apply_a_fix_changes_the_text_and_the_score(page):
         pytest.skip("no rule offers a one-click replacement yet")
     text, code, flagged = found
     type_copy(page, text + "\n\nThis will hopefully help.")
+    show_all(page)
     before_score = float(page.inner_text("#score-value"))
     before_text = page.input_value("#input")
-    item = page.locator(f"#findings li[data-code='{code}']", has_text=f"“{flagged}”").first
+    item = page.locator(f"#panel li[data-code='{code}']", has_text=f"“{flagged}”").first
     index = int(item.get_attribute("data-index"))
     start, end = page.evaluate(
-        f"() => {{ const v = window.plainpitchEditor.state.view.find(v => v.i === {index}); return [v.s, v.e]; }}"
+        f"() => {{ const v = window.plainpitchEditor.state.views.find(v => v.i === {index}); return [v.s, v.e]; }}"
     )
     assert before_text[start:end] == flagged
-    item.click()
+    item.locator(".pick").click()
     apply = page.locator("#selected .apply").first
     apply.wait_for(state="visible")
     replacement = apply.inner_text()
@@ -213,7 +170,7 @@ def test_apply_a_fix_changes_the_text_and_the_score(page):
     # the score is recomputed from the new text; its direction is the scoring's business (a replacement can
     # trip another measure: CTA003's "Get my free quote" costs you-focus points for "my")
     assert float(page.inner_text("#score-value")) != before_score
-    assert not page.locator(f"#findings li[data-code='{code}']", has_text=f"“{flagged}”").count()
+    assert not page.locator(f"#panel li[data-code='{code}']", has_text=f"“{flagged}”").count()
     shot(page, "editor-after-fix")
     page.focus("#input")
     page.keyboard.press("Control+z")  # the fix went through the textarea's own undo stack
@@ -226,10 +183,11 @@ def test_hostile_copy_is_shown_as_text(page):
     copy = f"{XSS}\n\nThis will hopefully help. {XSS}\n\nOur platform <b>supports</b> {XSS} SSO through SAML and OIDC."
     page.fill("#input", copy)
     page.wait_for_function(UP_TO_DATE)
-    carried = page.evaluate("() => window.plainpitchEditor.state.view.filter(v => v.f.text.includes('<img')).length")
+    show_all(page)
+    carried = page.evaluate("() => window.plainpitchEditor.state.views.filter(v => v.f.text.includes('<img')).length")
     assert carried >= 1, "no finding carries the payload: the test would prove nothing"
     assert not pwned(page)
-    for where in ("#backdrop", "#findings", "#page-findings", "#selected", "#tooltip", "#panel", "header"):
+    for where in ("#backdrop", "#top-findings", "#findings", "#page-findings", "#selected", "#tooltip", "#panel", "header"):
         assert page.locator(f"{where} img, {where} script, {where} b").count() == 0, where
     assert XSS in page.text_content("#backdrop")
     assert "<img" in page.text_content("#panel")  # shown as the characters the writer typed
@@ -241,28 +199,17 @@ def test_hostile_copy_is_shown_as_text(page):
     assert not pwned(page)
 
 
-def _drop(page, selector: str, name: str, content: bytes, mime: str = "text/plain") -> None:
-    page.evaluate(
-        """([selector, name, bytes, mime]) => {
-            const dt = new DataTransfer();
-            dt.items.add(new File([new Uint8Array(bytes)], name, {type: mime}));
-            document.querySelector(selector).dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
-        }""",
-        [selector, name, list(content), mime],
-    )
-
-
 def test_dropped_file_with_a_hostile_name_opens_as_copy(page, shared):
     page_text = (shared / "corpus" / "landing" / "supabase-vector.md").read_bytes()
     name = f"{XSS_NAME}.md"
-    _drop(page, "#input", name, page_text)
+    drop(page, "#input", name, page_text)
     page.wait_for_function("() => document.getElementById('input').value.length > 100")
     page.wait_for_function(UP_TO_DATE)
     assert page.text_content("#doc-name") == name
     assert page.locator("header img, .doc-line img, .doc-line script").count() == 0
     assert not pwned(page)
     assert page.input_value("#input") == page_text.decode("utf-8")
-    assert page.locator("#findings li").count() >= 1
+    assert page.locator("#top-findings li[data-index]").count() >= 1
     shot(page, "editor-dropped-page")
 
 
@@ -278,57 +225,45 @@ def test_download_the_report(page):
 
 
 # -- calls --------------------------------------------------------------------------------------------------------
+def _row(page, label: str) -> list[str]:
+    return page.locator("#call-metrics tbody tr", has=page.locator("th", has_text=label)).first.locator("td").all_inner_texts()
+
+
 def test_dropped_transcript_opens_the_call_view(page, shared):
     path = shared / "transcripts" / "formats" / "derived_from_ami" / "ES2002a_teams_style.vtt"
-    _drop(page, "#input", path.name, path.read_bytes(), "text/vtt")
+    open_call(page, path.name, path.read_bytes())
     page.locator("#call-view").wait_for(state="visible")
-    img = page.locator("#timeline img")
-    img.wait_for(state="visible", timeout=30_000)
     page.wait_for_function(
-        "() => { const i = document.querySelector('#timeline img'); return i && i.complete && i.naturalWidth > 0; }"
+        "() => { const i = document.querySelector('#timeline-chart img'); return i && i.complete && i.naturalWidth > 0; }"
     )
     assert page.locator("#call-metrics tbody tr").count() >= 1
     assert page.text_content("#call-name") == path.name
-    benchmarked = page.locator("#call-metrics tr[data-metric='call.talk_share.seller'] td").nth(1).inner_text()
-    assert benchmarked.startswith("at most"), benchmarked
+    value, target = _row(page, "Seller talk share")
+    assert target.startswith("≤") and target.endswith("%"), target
     assert page.locator("#moments li").count() >= 1
     shot(page, "call-view")
 
     # "I am": naming the seller re-reviews the call with that speaker's turns as the seller's
-    share = "#call-metrics tr[data-metric='call.talk_share.seller'] td >> nth=0"
-    before = page.inner_text(share)
     assert page.input_value("#call-me") == "Project Manager"
     page.select_option("#call-me", "Marketing")
     page.wait_for_function(
-        "before => { const c = document.querySelector(\"#call-metrics tr[data-metric='call.talk_share.seller'] td\");"
-        " return c && c.textContent !== before; }",
-        arg=before,
+        "before => { const c = document.querySelector('#call-metrics tbody tr td'); return c && c.textContent !== before; }",
+        arg=value,
     )
     assert page.input_value("#call-me") == "Marketing"
 
 
-def _paste(page, text: str) -> None:
-    page.focus("#input")
-    page.evaluate(
-        """t => { const dt = new DataTransfer(); dt.setData('text/plain', t);
-           document.querySelector('#input').dispatchEvent(
-             new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true})); }""",
-        text,
-    )
-
-
 def test_a_pasted_transcript_opens_the_call_view_and_pasted_copy_stays_copy(page):
     transcript = (ROOT / "tests" / "data" / "transcripts" / "granola_export.md").read_text(encoding="utf-8")
-    _paste(page, transcript)
+    paste(page, transcript)
     page.locator("#call-view").wait_for(state="visible")
     assert page.text_content("#call-name") == "pasted transcript.txt"
     page.wait_for_function("() => document.querySelectorAll('#call-metrics tbody tr').length > 0")
-    length = page.locator("#call-metrics tr[data-metric='call.duration_s'] td").nth(0).inner_text()
-    assert length == "1:36", length  # lengths as m:ss, as the CLI and the HTML report write them
-    page.click("#back-to-editor")
+    assert "1:36 long" in page.inner_text("#call-header")  # lengths as m:ss, as the CLI and the HTML report write them
+    page.click("#tab-copy")
     page.locator("#copy-view").wait_for(state="visible")
     copy = "\n\n".join([HEDGED, HEDGED, "Book a demo today."])
-    _paste(page, copy)
+    paste(page, copy)
     page.wait_for_function("t => document.querySelector('#input').value.includes(t)", arg="Book a demo today.")
     assert page.locator("#call-view").is_hidden()
 
@@ -339,9 +274,11 @@ def test_hostile_speaker_names_stay_text(page):
         f"00:00:06.500 --> 00:00:14.000\n<v {XSS}>Our builds are slow and the team is blocked every day.</v>\n\n"
         "00:00:14.500 --> 00:00:20.000\n<v Ana>Could we book a demo with your lead on Tuesday at ten?</v>\n"
     )
-    _drop(page, "#input", f"{XSS_NAME}.vtt", vtt.encode(), "text/vtt")
-    page.locator("#call-view").wait_for(state="visible")
-    page.wait_for_function("() => document.querySelector('#timeline img, #timeline .timeline-note')")
+    open_call(page, f"{XSS_NAME}.vtt", vtt.encode())
     assert not pwned(page)
-    assert page.locator("#call-view script, #call-view img:not(#timeline img)").count() == 0
+    assert page.locator("#call-view script, #call-view img:not(#timeline-chart img)").count() == 0
     assert page.text_content("#call-name") == f"{XSS_NAME}.vtt"
+    # the speaker's name (as far as WebVTT's <v> tag carries it) is shown as the characters it holds
+    speakers = page.eval_on_selector_all("#call-me option", "os => os.map(o => o.textContent)")
+    assert any(s.startswith("<img src=x") for s in speakers), speakers
+    assert "<img src=x" in page.text_content("#timeline-lanes")

@@ -29,7 +29,7 @@ from plainpitch.web.inputs import (
     transcript_formats,
     upload_input,
 )
-from plainpitch.web.models import COPY_MEDIA
+from plainpitch.web.models import CALL_TYPES, COPY_MEDIA
 
 REPORT_TYPES = {
     # fmt: (media type, file extension)
@@ -173,6 +173,7 @@ def options_dict(max_body: int) -> dict[str, Any]:
         "report_formats": [f for f in REPORT_TYPES if _available(RENDERERS[f].split(":")[0])],
         "categories": {name: {"prefix": p, "what": what} for name, (p, what, _) in CATEGORIES.items()},
         "call_available": _available("plainpitch.call_review"),
+        "call_types": list(CALL_TYPES),
         "call_targets": _call_targets(),
         "max_bytes": max_body,
     }

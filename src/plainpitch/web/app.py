@@ -16,7 +16,7 @@ from starlette.responses import FileResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from plainpitch.web import api, history_api, rewrite_api
+from plainpitch.web import api, call_view, history_api, rewrite_api
 from plainpitch.web.inputs import ApiError
 from plainpitch.web.security import (
     LOOPBACK_HOSTS,
@@ -113,6 +113,8 @@ def create_app(
         Route("/api/v1/open", api.open_file, methods=["POST"]),
         Route("/api/v1/call", api.call, methods=["POST"]),
         Route("/api/v1/call/timeline", api.call_timeline, methods=["POST"]),
+        Route("/api/v1/call/view", call_view.call_view, methods=["POST"]),
+        Route("/api/v1/call/report/{fmt}", call_view.call_report, methods=["POST"]),
         Route("/api/v1/rules", api.rules, methods=["GET"]),
         Route("/api/v1/rules/{code}", api.rule, methods=["GET"]),
         Route("/api/v1/options", api.options, methods=["GET"]),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from plainpitch.emit.json_report import report_schema
-from plainpitch.web import rewrite_api
+from plainpitch.web import call_view, rewrite_api
 from plainpitch.web.models import CALL_REQUEST, COPY_REQUEST, body_schema
 
 _PREFIX = "report_"
@@ -213,6 +213,7 @@ def build_spec(max_body: int) -> dict[str, Any]:
                     },
                 }
             },
+            **call_view.spec_paths(call_body, _error_responses(400, 403, 404, 413, 415, 422, 501)),
             "/api/v1/rules": {
                 "get": {
                     "operationId": "rules",
@@ -308,6 +309,7 @@ def build_spec(max_body: int) -> dict[str, Any]:
                         "report_formats",
                         "categories",
                         "call_available",
+                        "call_types",
                         "call_targets",
                         "max_bytes",
                     ],
@@ -321,6 +323,7 @@ def build_spec(max_body: int) -> dict[str, Any]:
                         "report_formats": {"type": "array", "items": {"type": "string"}},
                         "categories": {"type": "object"},
                         "call_available": {"type": "boolean"},
+                        "call_types": {"type": "array", "items": {"type": "string"}},
                         "call_targets": {
                             "type": "object",
                             "description": "Call metric -> the details.call.thresholds key it is held against.",

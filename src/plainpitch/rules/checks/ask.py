@@ -315,11 +315,13 @@ def vague_call_to_action(doc, ctx) -> Iterable[Hit]:
         if key in seen:
             continue  # one finding per label: "Check it out" four times is one fix
         seen.add(key)
-        uses = [[a.start, a.end] for a in asks if " ".join(a.text.lower().split()) == key]
+        same = [a for a in asks if " ".join(a.text.lower().split()) == key]
+        # as every rule: later uses as source offsets (what the editor's "fix all" edits), the total in count
+        uses = [list(doc.source_span(Span(a.start, a.end))) for a in same[1:]]
         yield Hit(Span(ask.start, ask.end), {"match": ask.text},
                   tuple(Suggestion(alt, "names what the buyer gets") for alt in alternatives[:2]),
-                  data={"uses": uses, "main_action": action},
-                  message=f"Vague button '{ask.text.strip()}'" + (f" ({len(uses)} times)" if len(uses) > 1 else "")
+                  data={"uses": uses, "count": len(same), "main_action": action},
+                  message=f"Vague button '{ask.text.strip()}'" + (f" ({len(same)} times)" if len(same) > 1 else "")
                   + ": say what the buyer gets")  # fmt: skip
 
 

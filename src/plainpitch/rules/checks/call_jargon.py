@@ -105,7 +105,7 @@ def seller_jargon_on_call(doc, ctx) -> Iterable[Hit]:
             message = f"'{c.text}' is said {st.seller_uses} times and never explained" + (f"; try '{plain}'" if plain else "")
         yield Hit(Span(c.start, c.end), {"term": c.text, "count": st.seller_uses},
                   tuple(Suggestion(p, "plain words") for p in c.plain[:3]),
-                  {"term": c.text, "uses": st.seller_uses, "kind": c.kind}, message=message)  # fmt: skip
+                  {"term": c.text, "count": st.seller_uses, "kind": c.kind}, message=message)  # fmt: skip
 
 
 @metric_provider("call")

@@ -150,7 +150,8 @@ def unfilled_placeholder(doc, ctx) -> Iterable[Hit]:
         yield Hit(
             Span(*first),
             {"match": text[first[0] : first[1]]},
-            data={"scope": "document", "kind": kind, "uses": [list(s) for s in spans], "distinct": names},
+            data={"scope": "document", "kind": kind, "count": len(spans), "distinct": names,
+                  "uses": [list(doc.source_span(Span(*s))) for s in spans[1:]]},  # later uses, source offsets
             message=message,
             fix=_KIND_FIX[kind].format(names=", ".join(names[:4])),
         )

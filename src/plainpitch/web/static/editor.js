@@ -1,102 +1,69 @@
-/* plainpitch editor: plain JS, no framework, no build step, nothing fetched from anywhere but this server.
+/* plainpitch editor: the page and its copy view. Plain JS, no framework, no build step, nothing fetched from
+ * anywhere but this server.
+ *
+ * One state model for the page: a view is shown (copy or call), and everything transient — the hover tooltip,
+ * the "Selected" details (a sheet at the bottom on small screens), a fix's Undo — belongs to the copy view and
+ * is dismissed whenever the view changes or new content arrives (a file opened, a transcript pasted).
  *
  * The copy lives in a <textarea> (native editing, undo and IME); highlights are drawn in a backdrop behind it
- * that holds the same text. User text only ever reaches the page through textContent, never as markup.
- * Tooltips come from two sources only: the report JSON (message, fix, suggestions) and the rule metadata
- * served at /api/v1/rules (why it costs the sale).
+ * that holds the same text. The panel opens with the report's top three fixes (report.top, costliest first);
+ * "Show all N" shows, and highlights, the rest. Tooltips come from two sources only: the report JSON (message,
+ * fix, suggestions) and the rule metadata served at /api/v1/rules (why it costs the sale).
  */
 (function () {
   'use strict';
 
+  var ui = window.plainpitchUI;
+  var fixes = window.plainpitchFixes;
+  var el = ui.el, clear = ui.clear, catClass = ui.catClass, sevClass = ui.sevClass, fmtNumber = ui.fmtNumber;
+
   // Wait this long after the last keystroke before checking: short enough that the highlights follow the
   // writer (the target is 150 ms from the pause to updated highlights), long enough not to check every key.
   var DEBOUNCE_MS = 80;
-  var CATEGORIES = ['jargon', 'clarity', 'readability', 'tone', 'structure', 'benefits', 'ask', 'talk'];
-  var SEVERITIES = ['suggestion', 'warning', 'error'];
+  var TOP_FALLBACK = 3; // a report without ``top`` (an older server): the three costliest findings
   var FORMAT_LABELS = { markdown: 'Markdown', text: 'Plain text', html: 'HTML', email: 'Email (.eml)' };
   var REPORT_LABELS = { html: 'HTML', json: 'JSON', sarif: 'SARIF', markdown: 'Markdown' };
-  var EMPTY_DOC = { findings: [], metrics: [], score: null, words: 0 };
+  var EMPTY_DOC = { findings: [], metrics: [], score: null, words: 0, top: [] };
   var EMPTY_REPORT = { summary: { findings: {} } };
+  // A pasted text this long, over this many lines, may be a call transcript: the server decides by its content.
+  var PASTE_SNIFF_CHARS = 200;
+  var PASTE_SNIFF_LINES = 3;
 
   function $(id) { return document.getElementById(id); }
+  function media(query) { return window.matchMedia ? window.matchMedia(query) : { matches: false }; }
+  var narrow = media('(max-width: 899px)'); // the details open as a sheet; the page scrolls as one
+  var hover = media('(hover: hover) and (pointer: fine) and (min-width: 900px)'); // hover tooltips
 
   var els = {};
   var state = {
+    view: 'copy',
     options: null,
     rules: new Map(),
     filename: 'untitled',
     analysedText: null, // the text the current report was made from
     report: null,
-    view: [], // findings with UTF-16 offsets into the text now in the textarea
+    views: [], // every finding, with UTF-16 offsets into the text now in the textarea
+    topSet: new Set(), // indexes of the top fixes
+    showAll: false,
     viewText: '',
     seq: 0,
     inflight: null,
     timer: null,
     hideTimer: null,
     hoverKey: '',
-    timelineUrl: null,
-    call: null // the call view's file, what /open said about it, and its report
+    selected: [], // the findings the details show
+    closedAt: null, // the caret position where the writer closed the details
+    lastFix: null // the last one-click fix, for its Undo button
   };
   // Read by the browser tests and the benchmark: when the writer last typed and when highlights caught up.
   var timing = {
     debounceMs: DEBOUNCE_MS, lastInputAt: 0, requestAt: 0, responseAt: 0, renderedAt: 0, serverMs: null,
     renders: 0, upToDate: false
   };
-  window.plainpitchEditor = { timing: timing, state: state };
+  var page = { timing: timing, state: state, els: els, setView: setView, dismiss: dismiss, card: card };
+  window.plainpitchEditor = page;
 
-  // -- small helpers ------------------------------------------------------------------------------------------
-  function el(tag, cls, text) {
-    var node = document.createElement(tag);
-    if (cls) node.className = cls;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
-  // Class names are built from a fixed list, never from the report's strings as they are.
-  function catClass(category) { return CATEGORIES.indexOf(category) >= 0 ? category : 'other'; }
-  function sevClass(severity) { return SEVERITIES.indexOf(severity) >= 0 ? severity : 'suggestion'; }
-  function pretty(name) { return String(name).replace(/_/g, ' '); }
-  function fmtNumber(v) {
-    if (typeof v !== 'number') return v === null || v === undefined ? '–' : String(v);
-    return Number.isInteger(v) ? v.toLocaleString('en') : (Math.round(v * 10) / 10).toLocaleString('en');
-  }
-  function fmtTime(seconds) { // m:ss or h:mm:ss, as every call report writes times and lengths
-    if (typeof seconds !== 'number' || !isFinite(seconds)) return '';
-    var s = Math.max(0, Math.round(seconds));
-    var h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), rest = String(s % 60).padStart(2, '0');
-    return h ? h + ':' + String(m).padStart(2, '0') + ':' + rest : m + ':' + rest;
-  }
-  // A call metric that is a length or a time in the call (not a pause): shown as m:ss.
-  function isDuration(metric) {
-    return metric.unit === 's' && !/patience/.test(metric.name);
-  }
-  function fmtMetric(metric, value) {
-    if (isDuration(metric) && typeof value === 'number') return fmtTime(value);
-    return fmtNumber(value) + (metric.unit && value !== null && value !== undefined ? ' ' + metric.unit : '');
-  }
-  function clip(text, n) { text = String(text || ''); return text.length > n ? text.slice(0, n - 1) + '…' : text; }
-
-  function showStatus(message, isError) {
-    els.status.textContent = message || '';
-    els.status.classList.toggle('error', !!isError);
-  }
-  function callStatus(message, isError) {
-    els.callStatus.textContent = message || '';
-    els.callStatus.classList.toggle('error', !!isError);
-  }
-  async function readJson(res) {
-    try { return await res.json(); } catch (e) { return null; }
-  }
-  function errorText(data, res) {
-    if (data && data.error && data.error.message) return data.error.message;
-    return 'The server answered ' + res.status + ' ' + (res.statusText || '');
-  }
-  async function getJson(url) {
-    var res = await fetch(url, { headers: { accept: 'application/json' } });
-    var data = await readJson(res);
-    if (!res.ok) throw new Error(errorText(data, res));
-    return data;
-  }
+  function showStatus(message, isError) { ui.setStatus(els.status, message, isError); }
 
   // The server counts offsets in code points (Python); the textarea in UTF-16 units. Identity unless the
   // text holds characters outside the BMP (emoji...). A leading BOM is dropped by the server.
@@ -109,6 +76,26 @@
     for (var ch of body) { map.push(unit); unit += ch.length; }
     map.push(unit);
     return function (i) { return (i < map.length ? map[i] : unit) + bom; };
+  }
+
+  // -- the page: views and what belongs to them -------------------------------------------------------------
+  // Close everything transient: the tooltip, the details (sheet), the highlighted selection, a fix's Undo.
+  function dismiss() {
+    hideTooltip(true);
+    showSelected([]);
+    clearFixNote();
+  }
+
+  function setView(name) {
+    if (['copy', 'call', 'history'].indexOf(name) < 0) name = 'copy';
+    dismiss();
+    state.view = name;
+    document.body.dataset.view = name;
+    document.querySelectorAll('.tab').forEach(function (tab) {
+      if (tab.dataset.view === name) tab.setAttribute('aria-current', 'page');
+      else tab.removeAttribute('aria-current');
+    });
+    document.dispatchEvent(new CustomEvent('plainpitch:view', { detail: { view: name } }));
   }
 
   // -- checking -----------------------------------------------------------------------------------------------
@@ -142,12 +129,12 @@
         body: JSON.stringify(requestBody(text)),
         signal: ctrl.signal
       });
-      var data = await readJson(res);
+      var data = await ui.readJson(res);
       if (seq !== state.seq) return; // a newer check is on its way
       timing.responseAt = performance.now();
       var server = /analyse;dur=([\d.]+)/.exec(res.headers.get('server-timing') || '');
       timing.serverMs = server ? Number(server[1]) : null;
-      if (!res.ok) { showStatus(errorText(data, res), true); return; }
+      if (!res.ok) { showStatus(ui.errorText(data, res), true); return; }
       renderReport(data, text);
       timing.renderedAt = performance.now();
       timing.renders += 1;
@@ -163,27 +150,37 @@
 
   function isPageLevel(f) { return !!(f.data && f.data.scope === 'document'); }
 
+  function topIndexes(doc) {
+    if (Array.isArray(doc.top)) return doc.top.filter(function (i) { return i >= 0 && i < doc.findings.length; });
+    return doc.findings.map(function (f, i) { return i; })
+      .sort(function (a, b) { return (doc.findings[b].cost || 0) - (doc.findings[a].cost || 0) || a - b; })
+      .slice(0, TOP_FALLBACK);
+  }
+
   function renderReport(report, text) {
     var doc = report.documents[0];
     var toUnits = offsetMapper(text);
     state.report = report;
     state.analysedText = text;
-    state.view = doc.findings.map(function (f, i) {
+    state.toUnits = toUnits;
+    state.views = doc.findings.map(function (f, i) {
       var s = toUnits(f.location.start);
       var e = toUnits(f.location.end);
       // what the finding covered, so a replacement is applied only where that text still is
       return { f: f, i: i, s: s, e: e, page: isPageLevel(f), source: text.slice(s, e) };
     });
+    state.topSet = new Set(topIndexes(doc));
     state.viewText = text;
     renderBackdrop();
     renderPanel(doc, report);
     var took = Math.round(timing.responseAt - timing.requestAt);
     var words = doc.words === null || doc.words === undefined ? '' : fmtNumber(doc.words) + ' words · ';
-    var notes = (doc.notes || []).join(' ');
-    var n = doc.findings.length;
-    showStatus(words + n + (n === 1 ? ' finding' : ' findings') + ' · checked in ' + took + ' ms' + (notes ? ' · ' + notes : ''));
-    refreshSelection();
+    showStatus(words + ui.plural(doc.findings.length, 'finding') + ' · checked in ' + took + ' ms');
+    refreshSelection(false);
   }
+
+  // The findings the text shows: the top fixes, or all of them once "Show all" is on.
+  function shown(v) { return state.showAll || state.topSet.has(v.i); }
 
   // While the writer types, keep the old highlights on the text they belong to until the next report:
   // everything before the edit stays, everything after it shifts, a highlight the edit touched is dropped.
@@ -196,7 +193,7 @@
     var eb = newText.length;
     while (ea > p && eb > p && oldText.charCodeAt(ea - 1) === newText.charCodeAt(eb - 1)) { ea--; eb--; }
     var delta = eb - ea;
-    state.view = state.view.filter(function (v) {
+    state.views = state.views.filter(function (v) {
       if (v.page) return true;
       if (v.e <= p) return true;
       if (v.s >= ea) { v.s += delta; v.e += delta; return true; }
@@ -206,7 +203,7 @@
 
   function renderBackdrop() {
     var text = state.viewText;
-    var inline = state.view.filter(function (v) { return !v.page && v.e > v.s && v.e <= text.length; });
+    var inline = state.views.filter(function (v) { return !v.page && shown(v) && v.e > v.s && v.e <= text.length; });
     var cuts = [0, text.length];
     inline.forEach(function (v) { cuts.push(v.s, v.e); });
     cuts = Array.from(new Set(cuts)).sort(function (a, b) { return a - b; });
@@ -229,6 +226,7 @@
     frag.appendChild(document.createTextNode(' '));
     clear(els.backdrop);
     els.backdrop.appendChild(frag);
+    markActive();
     syncScroll();
   }
 
@@ -258,49 +256,68 @@
     var fix = el('p', 'fix');
     fix.append(el('span', 'label', 'Fix: '), document.createTextNode(f.fix || (rule && rule.fix) || ''));
     node.append(fix);
-    if (f.suggestions && f.suggestions.length && !v.page && els.input) {
-      var row = el('div', 'suggest');
-      row.append(el('span', 'label', 'Replace with:'));
-      f.suggestions.forEach(function (sug) {
-        var btn = el('button', 'apply', sug.replacement === '' ? '(delete it)' : sug.replacement);
-        btn.type = 'button';
-        if (sug.description) btn.title = sug.description;
-        btn.addEventListener('click', function () { applySuggestion(v, sug.replacement); });
-        row.append(btn);
-      });
-      node.append(row);
-    }
+    if (f.suggestions && f.suggestions.length && !v.page && v.copy !== false) node.append(suggestionRow(v));
     return node;
   }
 
-  function applySuggestion(v, replacement) {
-    var ta = els.input;
-    var before = ta.value;
-    if (before.slice(v.s, v.e) !== v.source) {
+  function suggestionRow(v) {
+    var row = el('div', 'suggest');
+    var places = fixes.occurrences(v, state.views, els.input.value, state.toUnits || offsetMapper(els.input.value));
+    row.append(el('span', 'label', 'Replace with:'));
+    v.f.suggestions.forEach(function (sug) {
+      var label = sug.replacement === '' ? '(delete it)' : sug.replacement;
+      var one = ui.button(label, 'apply', function () { applyFix(v, sug.replacement, false); });
+      if (sug.description) one.title = sug.description;
+      row.append(one);
+      if (places.length > 1) {
+        var all = ui.button('Fix all ' + places.length, 'apply-all', function () { applyFix(v, sug.replacement, true); });
+        all.setAttribute('aria-label', 'Replace all ' + places.length + ' uses with ' + label);
+        all.dataset.count = String(places.length);
+        row.append(all);
+      }
+    });
+    return row;
+  }
+
+  function applyFix(v, replacement, everywhere) {
+    var text = els.input.value;
+    if (text.slice(v.s, v.e) !== v.source) {
       showStatus('The text changed under this finding; checking again…');
       runCheck();
       return;
     }
-    var expected = before.slice(0, v.s) + replacement + before.slice(v.e);
-    ta.focus();
-    ta.setSelectionRange(v.s, v.e);
-    // execCommand keeps the change on the textarea's own undo stack (Ctrl+Z undoes the fix)
-    var done = false;
-    try {
-      done = replacement === '' ? document.execCommand('delete') : document.execCommand('insertText', false, replacement);
-    } catch (e) { done = false; }
-    if (!done || ta.value !== expected) {
-      ta.value = expected;
-      ta.setSelectionRange(v.s + replacement.length, v.s + replacement.length);
-      onInput();
-    }
+    var places = everywhere ? fixes.occurrences(v, state.views, text, state.toUnits || offsetMapper(text)) : [{ s: v.s, e: v.e }];
     hideTooltip(true);
+    showSelected([]);
+    var edit = fixes.apply(els.input, places, replacement, v.source);
+    if (!edit) return;
+    state.lastFix = edit;
+    var what = places.length > 1 ? 'Replaced ' + places.length + ' uses of “' + ui.clip(v.source, 40) + '”'
+      : 'Replaced “' + ui.clip(v.source, 40) + '”';
+    showFixNote(what + (replacement ? ' with “' + ui.clip(replacement, 40) + '”.' : '.'));
     runCheck();
   }
 
-  // -- hover and selection ------------------------------------------------------------------------------------
+  // "Replaced 9 uses of … [Undo]": beside the status line until the writer types or the view changes.
+  function showFixNote(message) {
+    clear(els.fixNote);
+    els.fixNote.append(el('span', '', message + ' '));
+    els.fixNote.append(ui.button('Undo', 'undo', function () {
+      var edit = state.lastFix;
+      clearFixNote();
+      if (edit && fixes.undo(els.input, edit)) runCheck();
+      els.input.focus();
+    }));
+    els.fixNote.hidden = false;
+  }
+  function clearFixNote() {
+    state.lastFix = null;
+    if (els.fixNote) { clear(els.fixNote); els.fixNote.hidden = true; }
+  }
+
+  // -- hover, caret and selection -----------------------------------------------------------------------------
   function viewsFor(indices) {
-    return state.view.filter(function (v) { return indices.indexOf(v.i) >= 0; });
+    return state.views.filter(function (v) { return indices.indexOf(v.i) >= 0; });
   }
 
   function marksAt(x, y) {
@@ -317,6 +334,7 @@
 
   var hoverFrame = 0;
   function onHover(event) {
+    if (!hover.matches || state.view !== 'copy') return; // touch screens get the details sheet instead
     var x = event.clientX;
     var y = event.clientY;
     if (hoverFrame) return;
@@ -326,8 +344,7 @@
       if (!hit) { hideTooltip(false); return; }
       var key = hit.mark.dataset.findings;
       if (key !== state.hoverKey || els.tooltip.hidden) {
-        var indices = key.split(' ').map(Number);
-        showTooltip(viewsFor(indices), hit.rect);
+        showTooltip(viewsFor(key.split(' ').map(Number)), hit.rect);
         state.hoverKey = key;
       }
       clearTimeout(state.hideTimer);
@@ -349,39 +366,55 @@
 
   function hideTooltip(now) {
     clearTimeout(state.hideTimer);
-    var hide = function () { els.tooltip.hidden = true; state.hoverKey = ''; };
+    var hide = function () { els.tooltip.hidden = true; state.hoverKey = ''; clear(els.tooltip); };
     if (now) hide(); else state.hideTimer = setTimeout(hide, 250); // time to move the pointer into it
   }
 
-  // Findings under the caret (or the selection) are explained in the side panel: the keyboard way in.
-  function refreshSelection() {
+  // Findings under the caret (or the selection) are explained in the details: the keyboard way in, and the
+  // touch way in (a tap puts the caret in a highlight). On a small screen the details are a sheet over the
+  // bottom of the text, so moving the caret by keyboard only updates a sheet that is already open.
+  function refreshSelection(tapped) {
     var ta = els.input;
-    if (document.activeElement !== ta) return;
+    if (document.activeElement !== ta || state.view !== 'copy') return;
     var a = ta.selectionStart;
     var b = ta.selectionEnd;
-    var here = state.view.filter(function (v) {
-      return !v.page && v.e > v.s && (a === b ? v.s <= a && a <= v.e : v.s < b && a < v.e);
+    // details closed here stay closed until the caret moves (or a tap asks again)
+    if (!tapped && state.closedAt === a + ':' + b) return;
+    state.closedAt = null;
+    var here = state.views.filter(function (v) {
+      return !v.page && shown(v) && v.e > v.s && (a === b ? v.s <= a && a <= v.e : v.s < b && a < v.e);
     });
+    if (narrow.matches && !tapped && els.selected.hidden) return;
     showSelected(here);
   }
 
   function showSelected(views) {
+    state.selected = views;
     clear(els.selectedCards);
     views.forEach(function (v) { els.selectedCards.append(card(v)); });
     els.selected.hidden = views.length === 0;
+    markActive();
+  }
+
+  // The selected findings are outlined in the text and in the lists.
+  function markActive() {
+    var ids = state.selected.map(function (v) { return String(v.i); });
     var marks = els.backdrop.getElementsByTagName('mark');
-    var ids = views.map(function (v) { return String(v.i); });
     for (var k = 0; k < marks.length; k++) {
       var mine = marks[k].dataset.findings.split(' ');
       marks[k].classList.toggle('active', ids.some(function (id) { return mine.indexOf(id) >= 0; }));
     }
-    Array.prototype.forEach.call(els.findings.children, function (li) {
+    document.querySelectorAll('#panel .findings > li[data-index]').forEach(function (li) {
       li.classList.toggle('active', ids.indexOf(li.dataset.index) >= 0);
     });
   }
 
   function selectFinding(v) {
-    if (v.page) { showSelected([]); clear(els.selectedCards); els.selectedCards.append(card(v)); els.selected.hidden = false; return; }
+    if (v.page || !shown(v)) {
+      showSelected([v]);
+      if (narrow.matches) els.selectedClose.focus();
+      return;
+    }
     var ta = els.input;
     ta.focus();
     ta.setSelectionRange(v.s, v.e);
@@ -389,21 +422,29 @@
     if (mark) ta.scrollTop = Math.max(0, mark.offsetTop - ta.clientHeight / 3);
     syncScroll();
     showSelected([v]);
+    if (narrow.matches) ta.scrollIntoView({ block: 'start' });
+  }
+
+  function closeSelected() {
+    var wasOpen = !els.selected.hidden;
+    state.closedAt = els.input.selectionStart + ':' + els.input.selectionEnd;
+    showSelected([]);
+    if (wasOpen && state.view === 'copy') els.input.focus();
   }
 
   // -- side panel ---------------------------------------------------------------------------------------------
   function findingItem(v, onPick) {
     var f = v.f;
     var li = el('li', 'sev-' + sevClass(f.severity));
-    li.tabIndex = 0;
     li.dataset.index = String(v.i);
     li.dataset.code = f.code;
-    li.append(el('span', 'chip cat-' + catClass(f.category), f.category), el('span', 'chip sev', f.severity));
-    if (typeof f.time === 'number') li.append(el('span', 'code', fmtTime(f.time) + ' '));
-    li.append(el('span', 'msg', f.message));
-    if (f.text && !v.page) { li.append(document.createTextNode(' ')); li.append(el('span', 'quote', '“' + clip(f.text, 60) + '”')); }
-    li.addEventListener('click', function () { onPick(v); });
-    li.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onPick(v); } });
+    var pick = el('button', 'pick');
+    pick.type = 'button';
+    pick.append(el('span', 'chip cat-' + catClass(f.category), f.category), el('span', 'chip sev', f.severity));
+    pick.append(el('span', 'msg', f.message));
+    if (f.text && !v.page) { pick.append(document.createTextNode(' ')); pick.append(el('span', 'quote', '“' + ui.clip(f.text, 60) + '”')); }
+    pick.addEventListener('click', function () { onPick(v, li); });
+    li.append(pick);
     return li;
   }
 
@@ -412,6 +453,9 @@
   function renderScore(doc, report) {
     var score = doc.score;
     els.scoreValue.textContent = score ? fmtNumber(score.overall) : '–';
+    // below a desktop the panel is under the text: the score rides in the document line, a link down to the fixes
+    els.scoreChip.textContent = 'Score ' + els.scoreValue.textContent + ' · fixes below';
+    els.scoreChip.hidden = !score;
     clear(els.scoreParts);
     (score ? score.parts : []).forEach(function (part) {
       var row = el('div', 'part');
@@ -420,14 +464,14 @@
       var fill = el('div', 'fill');
       fill.style.width = Math.max(0, Math.min(100, Number(part.value) || 0)) + '%';
       track.append(fill);
-      row.append(el('span', 'name', pretty(part.name)), track, el('span', 'value', fmtNumber(part.value)));
+      row.append(el('span', 'name', ui.pretty(part.name)), track, el('span', 'value', fmtNumber(part.value)));
       row.title = (part.deductions || []).map(function (d) { return d.code + ' ×' + d.count + ': −' + d.points; }).join('\n');
       els.scoreParts.append(row);
     });
     clear(els.counts);
     var counts = (report.summary && report.summary.findings) || {};
-    SEVERITIES.slice().reverse().forEach(function (sev) {
-      els.counts.append(el('span', 'sev-' + sev, fmtNumber(counts[sev] || 0) + ' ' + sev + (counts[sev] === 1 ? '' : 's')));
+    ui.SEVERITIES.slice().reverse().forEach(function (sev) {
+      els.counts.append(el('span', 'sev-' + sev, ui.plural(counts[sev] || 0, sev)));
     });
   }
 
@@ -444,64 +488,82 @@
 
   function renderPanel(doc, report) {
     renderScore(doc, report);
+    clear(els.topFindings);
     clear(els.pageFindings);
     clear(els.findings);
-    var page = state.view.filter(function (v) { return v.page; });
-    var inline = state.view.filter(function (v) { return !v.page; });
+    var byIndex = new Map(state.views.map(function (v) { return [v.i, v]; }));
+    topIndexes(doc).forEach(function (i) {
+      if (byIndex.has(i)) els.topFindings.append(findingItem(byIndex.get(i), selectFinding));
+    });
+    if (!els.topFindings.children.length) {
+      els.topFindings.append(emptyItem(doc.words ? 'Nothing to fix. Plain and direct.' : 'Type or paste your copy to check it.'));
+    }
+    var page = state.views.filter(function (v) { return v.page; });
+    var inline = state.views.filter(function (v) { return !v.page; });
     page.forEach(function (v) { els.pageFindings.append(findingItem(v, selectFinding)); });
     if (!page.length) els.pageFindings.append(emptyItem('Nothing about the page as a whole.'));
     inline.forEach(function (v) { els.findings.append(findingItem(v, selectFinding)); });
-    if (!inline.length) els.findings.append(emptyItem(doc.words ? 'Nothing flagged. Plain and direct.' : 'Type or paste your copy to check it.'));
+    if (!inline.length) els.findings.append(emptyItem('Nothing flagged in the text.'));
+    renderToggle(doc.findings.length);
     renderMetrics(doc);
+    clear(els.notes);
+    (doc.notes || []).forEach(function (n) { els.notes.append(el('li', '', n)); });
+    markActive();
+  }
+
+  function renderToggle(total) {
+    var more = total > state.topSet.size;
+    els.showAll.hidden = !more && !state.showAll;
+    els.showAll.textContent = state.showAll ? 'Show the top ' + state.topSet.size + ' only' : 'Show all ' + total;
+    els.showAll.setAttribute('aria-expanded', state.showAll ? 'true' : 'false');
+    els.allFindings.hidden = !state.showAll;
+  }
+
+  function toggleAll() {
+    state.showAll = !state.showAll;
+    var total = state.report ? state.report.documents[0].findings.length : 0;
+    renderToggle(total);
+    // a selection of a finding the text no longer shows goes with it
+    showSelected(state.selected.filter(function (v) { return v.page || shown(v); }));
+    renderBackdrop();
   }
 
   // -- downloads ----------------------------------------------------------------------------------------------
-  function downloadName(header, fmt) {
-    var m = /filename="([^"]+)"/.exec(header || '');
-    return m ? m[1] : 'plainpitch-report.' + fmt;
-  }
-
-  function save(blob, name) {
-    var url = URL.createObjectURL(blob);
-    var a = el('a');
-    a.href = url;
-    a.download = name;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 2000);
-  }
-
   async function download(fmt) {
-    if (state.call) { // the call view: its report is the JSON already in hand
-      if (!state.call.report) return;
-      var stem = state.call.opened.filename.replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9._-]+/g, '-') || 'call';
-      save(new Blob([JSON.stringify(state.call.report, null, 2)], { type: 'application/json' }), stem + '-report.json');
-      return;
-    }
-    var res = await fetch('/api/v1/report/' + encodeURIComponent(fmt), {
-      method: 'POST',
+    var problem = await ui.downloadFrom('/api/v1/report/' + encodeURIComponent(fmt), {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(requestBody(els.input.value))
-    });
-    if (!res.ok) { showStatus(errorText(await readJson(res), res), true); return; }
-    save(await res.blob(), downloadName(res.headers.get('content-disposition'), fmt));
+    }, 'plainpitch-report.' + fmt);
+    if (problem) showStatus(problem, true);
   }
 
-  // -- files --------------------------------------------------------------------------------------------------
+  // -- files and pastes ---------------------------------------------------------------------------------------
+  // Open a file: copy goes into the editor, a transcript into the call view. Either way what the panels showed
+  // before is replaced.
   async function openFile(file) {
     var limit = state.options ? state.options.max_bytes : Infinity;
     if (file.size > limit) {
-      showStatus(file.name + ' is ' + (file.size / 1048576).toFixed(1) + ' MB; the limit is ' + (limit / 1048576).toFixed(0) + ' MB', true);
+      var tooBig = file.name + ' is ' + (file.size / 1048576).toFixed(1) + ' MB; the limit is ' + (limit / 1048576).toFixed(0) + ' MB';
+      if (state.view === 'call') ui.setStatus($('call-status'), tooBig, true); else showStatus(tooBig, true);
       return;
     }
     var form = new FormData();
     form.append('file', file, file.name);
-    var res = await fetch('/api/v1/open', { method: 'POST', body: form });
-    var data = await readJson(res);
-    if (!res.ok) { showStatus(errorText(data, res), true); return; }
-    if (data.kind === 'call') { await openCall(file, data); return; }
-    showCopyView();
+    var res, data;
+    try {
+      res = await fetch('/api/v1/open', { method: 'POST', body: form });
+      data = await ui.readJson(res);
+    } catch (err) {
+      showStatus('Could not reach the plainpitch server: ' + err.message, true);
+      return;
+    }
+    if (!res.ok) {
+      if (state.view === 'call') ui.setStatus($('call-status'), ui.errorText(data, res), true);
+      else showStatus(ui.errorText(data, res), true);
+      return;
+    }
+    if (data.kind === 'call') { openCall(file, data); return; }
+    setView('copy');
     state.filename = data.filename;
     els.docName.textContent = data.filename;
     if (data.format && Array.prototype.some.call(els.format.options, function (o) { return o.value === data.format; })) {
@@ -510,135 +572,41 @@
     els.input.value = data.text;
     els.input.scrollTop = 0;
     state.viewText = data.text;
-    state.view = [];
+    state.views = [];
     renderBackdrop();
     runCheck();
   }
 
-  function showCopyView() {
-    els.callView.hidden = true;
-    els.copyView.hidden = false;
-    document.body.classList.remove('call-mode');
-    state.call = null;
-  }
-  function showCallView() {
-    els.copyView.hidden = true;
-    els.callView.hidden = false;
-    document.body.classList.add('call-mode');
+  function openCall(file, opened) {
+    setView('call');
+    if (window.plainpitchCall) window.plainpitchCall.open(file, opened);
   }
 
-  async function openCall(file, opened, me) {
-    showCallView();
-    state.call = { file: file, opened: opened, report: null };
-    els.callName.textContent = opened.filename;
-    callStatus('Reviewing the call…');
-    clear(els.callMetricsBody);
-    clear(els.moments);
-    clear(els.callFindings);
-    setTimeline(null, '');
-    function form() {
-      var f = new FormData();
-      f.append('file', file, file.name);
-      if (me) f.append('me', me);
-      return f;
+  // A pasted call transcript opens the call view, as a dropped one does: the server recognises it by its
+  // content (/api/v1/open, the same detector as the command line). Anything else is pasted into the copy.
+  async function onPaste(event) {
+    var text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+    dismiss();
+    if (!text || text.length < PASTE_SNIFF_CHARS || text.split('\n').length < PASTE_SNIFF_LINES) return;
+    event.preventDefault();
+    var start = els.input.selectionStart, end = els.input.selectionEnd;
+    var file = new File([text], 'pasted transcript.txt', { type: 'text/plain' });
+    var form = new FormData();
+    form.append('file', file, file.name);
+    var data = null;
+    try {
+      var res = await fetch('/api/v1/open', { method: 'POST', body: form });
+      data = res.ok ? await ui.readJson(res) : null;
+    } catch (e) { data = null; }
+    if (data && data.kind === 'call') { openCall(file, data); return; }
+    els.input.focus();
+    els.input.setSelectionRange(start, end);
+    var done = false;
+    try { done = document.execCommand('insertText', false, text); } catch (e) { done = false; }
+    if (!done) {
+      els.input.setRangeText(text, start, end, 'end');
+      els.input.dispatchEvent(new Event('input', { bubbles: true }));
     }
-    var res = await fetch('/api/v1/call', { method: 'POST', body: form() });
-    var data = await readJson(res);
-    if (!res.ok) { callStatus(errorText(data, res), true); return; }
-    state.call.report = data;
-    renderCall(data, me);
-    var t = await fetch('/api/v1/call/timeline', { method: 'POST', body: form() });
-    if (t.ok) {
-      // shown as an <img>: an SVG there can run no script and load nothing
-      var blob = new Blob([await t.blob()], { type: 'image/svg+xml' });
-      setTimeline(URL.createObjectURL(blob), 'Talk timeline of ' + opened.filename + ': who spoke when');
-    } else {
-      setTimeline(null, errorText(await readJson(t), t));
-    }
-    document.dispatchEvent(new CustomEvent('plainpitch:call-rendered'));
-  }
-
-  function setTimeline(url, text) {
-    if (state.timelineUrl) URL.revokeObjectURL(state.timelineUrl);
-    state.timelineUrl = url;
-    var old = els.timeline.querySelector('img, .timeline-note');
-    if (old) old.remove();
-    if (url) {
-      var img = el('img');
-      img.alt = text;
-      img.src = url;
-      els.timeline.prepend(img);
-    } else if (text) {
-      els.timeline.prepend(el('p', 'timeline-note', text));
-    }
-  }
-
-  // The benchmark a call metric is held against: the call's own thresholds (details.call.thresholds), joined
-  // to metrics by the call module's table (served as options.call_targets).
-  function benchmarkFor(call, metric) {
-    var target = ((state.options && state.options.call_targets) || {})[metric.name];
-    var limit = target ? (call.thresholds || {})[target.threshold] : undefined;
-    if (typeof limit !== 'number') return { text: metric.note || '', off: false };
-    var text = (target.side === 'max' ? 'at most ' : 'at least ') + fmtMetric(metric, limit);
-    var v = metric.value;
-    var off = typeof v === 'number' && (target.side === 'max' ? v > limit : v < limit);
-    return { text: text + (metric.note ? ' · ' + metric.note : ''), off: off };
-  }
-
-  // "I am": who the seller is. The call module guesses when it is not told; the writer can correct it here.
-  function fillSpeakers(call, me) {
-    clear(els.callMe);
-    var seen = [];
-    (call.turns || []).forEach(function (t) { if (seen.indexOf(t.speaker) < 0) seen.push(t.speaker); });
-    var sellers = (call.roles && call.roles.sellers) || [];
-    seen.forEach(function (name) {
-      var option = el('option', '', name);
-      option.value = name;
-      els.callMe.append(option);
-    });
-    els.callMe.value = me || sellers[0] || '';
-  }
-
-  function renderCall(report, me) {
-    var doc = report.documents[0];
-    var call = (doc.details && doc.details.call) || {};
-    var turns = call.turns || [];
-    var notes = (doc.notes || []).concat(call.notes || []).filter(function (n, i, all) { return all.indexOf(n) === i; });
-    var n = doc.findings.length;
-    callStatus(turns.length + ' turns · ' + n + (n === 1 ? ' finding' : ' findings') + (notes.length ? ' · ' + notes.join(' · ') : ''));
-    fillSpeakers(call, me);
-    var targets = (state.options && state.options.call_targets) || {};
-    var ordered = (doc.metrics || []).slice().sort(function (a, b) { // benchmarked measures first
-      return (targets[a.name] ? 0 : 1) - (targets[b.name] ? 0 : 1);
-    });
-    ordered.forEach(function (m) {
-      var row = el('tr');
-      row.dataset.metric = m.name;
-      var mark = benchmarkFor(call, m);
-      var value = el('td', mark.off ? 'off' : '', fmtMetric(m, m.value));
-      row.append(el('th', '', m.label || m.name), value, el('td', '', mark.text));
-      row.firstChild.scope = 'row';
-      els.callMetricsBody.append(row);
-    });
-    (call.moments || []).forEach(function (mo) {
-      var li = el('li');
-      var when = typeof mo.time === 'number' ? mo.time : mo.start;
-      if (typeof when === 'number') li.append(el('span', 'time', mo.clock || fmtTime(when)));
-      if (mo.speaker) li.append(el('span', 'speaker', mo.speaker + ' — '));  // the moment's text names what happened
-      li.append(document.createTextNode(clip(mo.text || mo.quote || mo.summary || mo.message || '', 240)));
-      els.moments.append(li);
-    });
-    if (!els.moments.children.length) els.moments.append(el('li', 'empty', 'No moments marked.'));
-    var views = doc.findings.map(function (f, i) { return { f: f, i: i, s: 0, e: 0, page: true, source: '' }; });
-    views.forEach(function (v) {
-      els.callFindings.append(findingItem(v, function (picked) {
-        clear(els.selectedCards);
-        els.selectedCards.append(card(picked));
-        els.selected.hidden = false;
-      }));
-    });
-    if (!views.length) els.callFindings.append(emptyItem('Nothing flagged on this call.'));
-    renderScore(doc, report);
   }
 
   // -- wiring -------------------------------------------------------------------------------------------------
@@ -655,63 +623,58 @@
     timing.lastInputAt = performance.now();
     timing.upToDate = false;
     var text = els.input.value;
+    if (state.lastFix && text !== state.lastFix.after) clearFixNote();
     shiftView(state.viewText, text);
     state.viewText = text;
     renderBackdrop();
     schedule();
   }
 
-  // A pasted call transcript opens the call view, as a dropped one does: the server recognises it by its content
-  // (/api/v1/open, the same detector as the command line). Anything else is pasted into the copy as usual.
-  var PASTE_SNIFF_CHARS = 200;
-  async function onPaste(event) {
-    var text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
-    if (!text || text.length < PASTE_SNIFF_CHARS || text.split('\n').length < 3) return;
-    event.preventDefault();
-    var start = els.input.selectionStart, end = els.input.selectionEnd;
-    var file = new File([text], 'pasted transcript.txt', { type: 'text/plain' });
-    var form = new FormData();
-    form.append('file', file, file.name);
-    var data = null;
-    try {
-      var res = await fetch('/api/v1/open', { method: 'POST', body: form });
-      data = res.ok ? await readJson(res) : null;
-    } catch (e) { data = null; }
-    if (data && data.kind === 'call') { await openCall(file, data); return; }
-    els.input.setRangeText(text, start, end, 'end');
-    els.input.dispatchEvent(new Event('input', { bubbles: true }));
-  }
-
   function hasFiles(event) {
     return !!(event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types || [], 'Files') >= 0);
+  }
+
+  function onKey(event) {
+    if (event.key !== 'Escape') return;
+    if (!els.tooltip.hidden) { hideTooltip(true); return; }
+    if (!els.selected.hidden) { event.preventDefault(); closeSelected(); return; }
+    if (els.bar.classList.contains('options-open')) { toggleOptions(false); els.optionsToggle.focus(); }
+  }
+
+  function toggleOptions(open) {
+    els.bar.classList.toggle('options-open', open);
+    els.optionsToggle.setAttribute('aria-expanded', open ? 'true' : 'false');
   }
 
   function wire() {
     els.input.addEventListener('input', onInput);
     els.input.addEventListener('paste', onPaste);
     els.input.addEventListener('scroll', syncScroll);
-    ['select', 'click', 'keyup', 'focus'].forEach(function (name) {
-      els.input.addEventListener(name, refreshSelection);
+    els.input.addEventListener('click', function () { refreshSelection(true); });
+    ['select', 'keyup', 'focus'].forEach(function (name) {
+      els.input.addEventListener(name, function () { refreshSelection(false); });
     });
     els.editor.addEventListener('mousemove', onHover);
     els.editor.addEventListener('mouseleave', function () { hideTooltip(false); });
     els.tooltip.addEventListener('mouseenter', function () { clearTimeout(state.hideTimer); });
     els.tooltip.addEventListener('mouseleave', function () { hideTooltip(false); });
-    [els.profile, els.context, els.medium, els.format].forEach(function (s) { s.addEventListener('change', runCheck); });
+    els.selectedClose.addEventListener('click', closeSelected);
+    els.showAll.addEventListener('click', toggleAll);
+    document.addEventListener('keydown', onKey);
+    [els.profile, els.context, els.medium, els.format].forEach(function (s) {
+      s.addEventListener('change', function () { dismiss(); runCheck(); });
+    });
+    els.optionsToggle.addEventListener('click', function () { toggleOptions(!els.bar.classList.contains('options-open')); });
     els.openFile.addEventListener('click', function () { els.fileInput.click(); });
     els.fileInput.addEventListener('change', function () {
       if (els.fileInput.files && els.fileInput.files[0]) openFile(els.fileInput.files[0]);
       els.fileInput.value = '';
     });
-    els.back.addEventListener('click', function () {
-      showCopyView();
-      showSelected([]);
-      if (els.input.value) runCheck();
-      else { state.view = []; renderPanel(EMPTY_DOC, EMPTY_REPORT); }
+    document.querySelectorAll('.tab').forEach(function (tab) {
+      tab.addEventListener('click', function () { if (state.view !== tab.dataset.view) setView(tab.dataset.view); });
     });
-    els.callMe.addEventListener('change', function () {
-      if (state.call) openCall(state.call.file, state.call.opened, els.callMe.value);
-    });
+    // leaving a desktop width for a phone's (or back) must not leave a tooltip or a sheet where it no longer fits
+    [narrow, hover].forEach(function (q) { if (q.addEventListener) q.addEventListener('change', dismiss); });
     document.addEventListener('dragover', function (e) {
       if (!hasFiles(e)) return;
       e.preventDefault();
@@ -728,19 +691,22 @@
   }
 
   async function init() {
-    els = {
-      input: $('input'), backdrop: $('backdrop'), editor: $('editor'), status: $('status'), docName: $('doc-name'),
-      profile: $('profile'), context: $('context'), medium: $('medium'), format: $('format'),
-      openFile: $('open-file'), fileInput: $('file-input'), downloads: $('downloads'),
-      scoreValue: $('score-value'), scoreParts: $('score-parts'), counts: $('counts'),
-      selected: $('selected'), selectedCards: $('selected-cards'), pageFindings: $('page-findings'),
-      findings: $('findings'), metrics: $('metrics'), legend: $('legend'), tooltip: $('tooltip'),
-      overlay: $('drop-overlay'), copyView: $('copy-view'), callView: $('call-view'), back: $('back-to-editor'),
-      callName: $('call-name'), callStatus: $('call-status'), timeline: $('timeline'), callMe: $('call-me'),
-      callMetricsBody: $('call-metrics').tBodies[0], moments: $('moments'), callFindings: $('call-findings')
-    };
+    Object.assign(els, {
+      bar: document.querySelector('.bar'), input: $('input'), backdrop: $('backdrop'), editor: $('editor'),
+      status: $('status'), docName: $('doc-name'), profile: $('profile'), context: $('context'), medium: $('medium'),
+      format: $('format'), openFile: $('open-file'), fileInput: $('file-input'), downloads: $('downloads'),
+      optionsToggle: $('options-toggle'), scoreValue: $('score-value'), scoreChip: $('score-chip'), scoreParts: $('score-parts'),
+      counts: $('counts'), notes: $('doc-notes'), selected: $('selected'), selectedCards: $('selected-cards'),
+      selectedClose: $('selected-close'), topFindings: $('top-findings'), showAll: $('show-all'),
+      allFindings: $('all-findings'), pageFindings: $('page-findings'), findings: $('findings'),
+      metrics: $('metrics'), legend: $('legend'), tooltip: $('tooltip'), overlay: $('drop-overlay')
+    });
+    els.fixNote = el('span', 'fix-note');
+    els.fixNote.id = 'fix-note';
+    els.fixNote.hidden = true;
+    els.status.after(els.fixNote);
     try {
-      var loaded = await Promise.all([getJson('/api/v1/options'), getJson('/api/v1/rules')]);
+      var loaded = await Promise.all([ui.getJson('/api/v1/options'), ui.getJson('/api/v1/rules')]);
       state.options = loaded[0];
       loaded[1].forEach(function (r) { state.rules.set(r.code, r); });
     } catch (err) {
@@ -759,14 +725,14 @@
       els.legend.append(li);
     });
     o.report_formats.forEach(function (fmt) {
-      var btn = el('button', '', REPORT_LABELS[fmt] || fmt);
-      btn.type = 'button';
+      var btn = ui.button(REPORT_LABELS[fmt] || fmt, '', function () { download(fmt); });
       btn.dataset.format = fmt;
-      btn.addEventListener('click', function () { download(fmt); });
       els.downloads.append(btn);
     });
     wire();
+    page.openFile = openFile;
     renderPanel(EMPTY_DOC, EMPTY_REPORT);
+    document.dispatchEvent(new CustomEvent('plainpitch:ready', { detail: { options: o } }));
     document.body.dataset.ready = '1';
     if (els.input.value) { state.viewText = els.input.value; runCheck(); }
   }

@@ -115,7 +115,7 @@
     var report = editor && editor.state && editor.state.report;
     if (!report || !report.documents || !report.documents[0]) return;
     var findings = report.documents[0].findings;
-    document.querySelectorAll('#findings > li[data-index], #page-findings > li[data-index]').forEach(function (li) {
+    document.querySelectorAll('#top-findings > li[data-index], #findings > li[data-index], #page-findings > li[data-index]').forEach(function (li) {
       if (li.querySelector('.rewrite-btn')) return;
       var f = findings[Number(li.dataset.index)];
       if (!f) return;
@@ -126,7 +126,6 @@
         e.stopPropagation();
         ask({ finding: { code: f.code, start: f.location.start, end: f.location.end } });
       });
-      b.addEventListener('keydown', function (e) { e.stopPropagation(); });
       li.append(b);
     });
   }
@@ -151,6 +150,8 @@
       ask({ selection: { start: codePoints(text, ta.selectionStart), end: codePoints(text, ta.selectionEnd) } });
     });
     document.addEventListener('plainpitch:rendered', addButtons);
+    // proposals are for the text they were made from: a change of view or a new file closes them
+    document.addEventListener('plainpitch:view', function () { if (panel) panel.hidden = true; });
     addButtons();
   }
 
