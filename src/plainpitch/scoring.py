@@ -1,41 +1,43 @@
-"""A 0-100 score per document with sub-scores, each explained by the deductions that cost it points.
+"""A 0-100 score per document that tracks how well the copy would sell, with sub-scores explained by deductions.
 
-Deterministic: the same text and findings always give the same score, and every point lost is listed as a
-Deduction (a rule code, or a named measure such as ``grade``) in the report.
+What a buyer needs from sales copy, and so what the score weighs (sub-score: weight):
 
-Two kinds of deduction:
+- **ask** (the offer and the ask, 0.25): a clear next step to take (a button or link beats a sentence), and an
+  offer with no holes (CTA005); the ask rules' findings cost here.
+- **proof** (0.20): reasons to believe someone else bought it and it worked: testimonials, customer counts, named
+  customers, results, ratings, benchmarks (plainpitch.analysis.proof). A page or proposal that must persuade on
+  its own is expected to show some; an email less so; a pricing page is not judged on it.
+- **buyer focus** (0.25): what the buyer gets (benefits among the claims), talking to the buyer rather than about
+  the seller, claims with something checkable in them (a number, an amount, a name), no generic claims; the BEN
+  and CLM rules' findings cost here.
+- **clarity** (0.20): reading grade, sentence length, length; the readability, tone and structure findings.
+- **jargon** (0.10): unexplained terms for this reader per 100 words (copy.jargon_terms, whatever rules are on).
 
-1. Findings. A finding costs points by severity, scaled by the length of the copy (ten jargon words in a
-   2,000-word page are not as bad as ten in a 50-word email). Document-level findings (no ask, buried value,
-   too long...: hit data ``{"scope": "document"}``) cost their full weight whatever the length.
-2. Measures, so that copy with no finding is still ranked the way a good seller would rank it, and two texts
-   rarely tie. Each is small and has one reason:
-   - clarity: ``grade`` (reading grade above 6 — plain-language guides aim at grade 6-8), ``sentence-length``
-     (average words per sentence above 15), ``length`` (every word costs the reader attention: a small
-     logarithmic cost, so it only decides between otherwise equal texts);
-   - jargon: ``jargon-density`` (unexplained terms per 100 words: one term a buyer can read past, a page
-     dense with them loses the buyer; weighed by words/100 on copy under 100 words, like the grade);
-   - buyer focus: ``benefit-share`` (the share of claims that are features, not benefits) and ``you-focus``
-     (the share of pronouns that are we/our/I rather than you/your).
+Then **substance**: copy that says nothing (slogans, filler: "You get it. You save time. You win.") cannot sell,
+however clean it is. The overall score is the weighted parts times ``SUBSTANCE_FLOOR + (1 - floor) * substance``,
+where substance is the share of the statements a text of its length should make (a body sentence of six words or
+more; one per 60 words, at least one, at most four) that it makes.
 
-Weights of the sub-scores in the overall score: clarity 0.3, jargon 0.25, buyer focus 0.25, the ask 0.2. The
-constants were set by hand on principle and checked on the dev pairs in shared/data (scripts/eval_sales.py):
-the better text of a pair must score higher; see docs/sales.md for the figures.
+Every point lost is a Deduction (a rule code, or a named measure such as ``grade``) in the report. The constants
+are set on principle (documented beside each) and checked, not fitted: on the copywriter's ranking of the judged
+dev texts (scripts/eval_judged.py, Spearman) and on the dev pairs (scripts/eval_sales.py: the better text of a
+pair must score higher). A call is scored by plainpitch.call.score.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
 from plainpitch.model import Deduction, Document, Finding, Score, SubScore
 
-SUBSCORES = ("clarity", "jargon", "buyer_focus", "ask")
-WEIGHTS = {"clarity": 0.3, "jargon": 0.25, "buyer_focus": 0.25, "ask": 0.2}
+SUBSCORES = ("ask", "proof", "buyer_focus", "clarity", "jargon")
+WEIGHTS = {"ask": 0.25, "proof": 0.20, "buyer_focus": 0.25, "clarity": 0.20, "jargon": 0.10}
 SEVERITY_POINTS = {"suggestion": 1.5, "warning": 4.0, "error": 12.0}
 DOCUMENT_POINTS = {"suggestion": 5.0, "warning": 12.0, "error": 30.0}
-# Per-100-words scale: costs are counted per this many words of copy (floor: short copy is not let off).
+# Per-100-words scale: local findings cost per this many words of copy (floor: short copy is not let off).
 WORDS_PER_UNIT = 100
 
 # -- measures --------------------------------------------------------------------------------------------------
@@ -47,16 +49,27 @@ SENTENCE_WORDS_FLOOR = 15.0  # plain-language guides: average 15-20 words per se
 SENTENCE_POINTS = 1.0  # per word of average sentence length above the floor
 SENTENCE_CAP = 15.0
 LENGTH_POINTS = 2.0  # times log10(words): 100 words cost 4 points, 1,000 words 6
-BENEFIT_SHARE_POINTS = 25.0  # times the share of claims that are features
+BENEFIT_SHARE_POINTS = 40.0  # times the share of claims that are features, not benefits
 NO_CLAIMS_SHARE = 0.5  # copy with no feature or benefit claim says nothing for the buyer either: half cost
-SHARE_PRIOR_CLAIMS = 4  # the share is pulled toward 0.5 as if this many more claims were half benefits: on
-# two or three claims one misclassified sentence must not swing the score
-WE_SHARE_POINTS = 20.0  # times the share of pronouns that are the writer's (we, our, I)
+SHARE_PRIOR_CLAIMS = 4  # the share is pulled toward 0.5 as if this many more claims were half benefits
+WE_SHARE_POINTS = 25.0  # times the share of pronouns that are the writer's (we, our, I)
 NO_PRONOUN_SHARE = 0.5  # copy that addresses nobody: half cost
-JARGON_DENSITY_POINTS = 2.5  # per unexplained term (JRG001, JRG002) per 100 words: density, not count, loses buyers
-JARGON_DENSITY_CAP = 40.0
-JARGON_TERM_CODES = ("JRG001", "JRG002")
-ASK_STRENGTH_POINTS = 5.0  # per level below the strongest ask (a button for a next step): see ask.ask_strength
+JARGON_DENSITY_POINTS = 10.0  # per unexplained term per 100 words (three in 100 words lose the buyer)
+JARGON_DENSITY_CAP = 60.0
+# The ask: a button or link for a next step is the whole point (level 3); a next step asked only in a sentence, or
+# a button with an unclear label (2), and only "learn more" (1) cost this much. Copy with no ask at all (0) asks the
+# buyer for nothing: with CTA001's error (30 points) the ask part is gone.
+ASK_STRENGTH_POINTS = {3: 0.0, 2: 15.0, 1: 35.0, 0: 70.0}
+# Proof expected by the medium: a page or proposal that sells on its own shows some; one kind is a start, three
+# kinds (say a testimonial, a customer count and a result) is what a strong page carries.
+PROOF_EXPECTED = {"page": 1.0, "proposal": 1.0, "email": 0.4, "text": 0.4}
+PROOF_NONE_POINTS = 70.0  # no proof at all, on a page that must sell on its own
+PROOF_PER_KIND = (0.0, 30.0, 15.0, 0.0)  # points still lost with 0 (see above), 1, 2, 3+ kinds of proof
+SUBSTANCE_FLOOR = 0.5
+SUBSTANCE_WORDS_PER_CLAIM = 60
+SUBSTANCE_CLAIMS_MAX = 4
+SUBSTANCE_MIN_WORDS = 6
+SPECIFICS_POINTS = 20.0  # times the share of claims with nothing checkable in them (no number, no name)
 
 MEASURE_NOTES = {
     "grade": "reading grade above 6",
@@ -64,15 +77,18 @@ MEASURE_NOTES = {
     "length": "every word costs the reader attention (log of the word count)",
     "benefit-share": "share of claims that are features, not benefits",
     "you-focus": "share of pronouns that are we/our/I, not you/your",
-    "jargon-density": "unexplained terms per 100 words",
+    "jargon-density": "unexplained terms for this reader per 100 words",
     "ask-strength": "no button or link for a next step (only 'learn more', or the ask buried in a sentence)",
+    "proof": "little or no proof that others bought it and it worked",
+    "specifics": "share of claims with nothing checkable in them (no number, amount or name)",
 }
 
 
 def _subscore_of(finding: Finding) -> str:
     from plainpitch.rules.base import CATEGORIES
 
-    return CATEGORIES.get(finding.category, ("", "", "clarity"))[2]
+    part = CATEGORIES.get(finding.category, ("", "", "clarity"))[2]
+    return part if part in WEIGHTS else "clarity"
 
 
 def _metric(ctx, name: str):
@@ -84,21 +100,49 @@ def _metric(ctx, name: str):
         return None
 
 
+def _proof_points(doc: Document, ctx) -> float:
+    from plainpitch.analysis.offer import is_pricing_page
+
+    medium = getattr(ctx, "medium", "text")
+    expected = PROOF_EXPECTED.get(medium, 0.4)
+    if medium == "page" and is_pricing_page(doc):
+        expected = 0.4  # the price list does one job; proof lives on the pages that send buyers to it
+    kinds = int(_metric(ctx, "copy.proof_kinds") or 0)
+    lost = PROOF_NONE_POINTS if kinds == 0 else PROOF_PER_KIND[min(kinds, 3)]
+    return expected * lost
+
+
+_SPECIFIC_RE = re.compile(r"\d|[$€£%]|(?<=\w\s)[A-Z][a-z]+[A-Z]?\w*")
+
+
+def _specific_share(doc: Document, ctx) -> float:
+    """The share of claims (feature and benefit sentences) with something checkable in them: a number, an amount,
+    a name. Copy with no claims has nothing specific either."""
+    from plainpitch.classify import classify_document
+
+    claims = [c for c in classify_document(doc, ctx) if c.label in ("feature", "benefit")]
+    if not claims:
+        return 0.0
+    prior = SHARE_PRIOR_CLAIMS  # pulled toward a half, as the benefit share is, so two claims cannot swing it
+    return (sum(1 for c in claims if _SPECIFIC_RE.search(c.text)) + 0.5 * prior) / (len(claims) + prior)
+
+
 def measure_deductions(doc: Document, ctx) -> dict[str, dict[str, float]]:
     """Points lost to the measures, by sub-score and measure name (see the module docstring)."""
-    out: dict[str, dict[str, float]] = {"clarity": {}, "buyer_focus": {}, "ask": {}}
+    out: dict[str, dict[str, float]] = {name: {} for name in SUBSCORES}
     if ctx is None or getattr(ctx, "medium", "") == "call" or not doc.words:
         return out
+    words = max(doc.word_count, 1)
+    reliability = min(1.0, words / GRADE_RELIABLE_WORDS)  # rough over a few words: weighs words/100 of its cost
     grade = _metric(ctx, "copy.grade")
     if grade is not None:
-        reliability = min(1.0, doc.word_count / GRADE_RELIABLE_WORDS)
         out["clarity"]["grade"] = reliability * min(GRADE_CAP, GRADE_POINTS * max(0.0, float(grade) - GRADE_FLOOR))
     per_sentence = _metric(ctx, "copy.words_per_sentence")
     if per_sentence is not None:
         out["clarity"]["sentence-length"] = min(
             SENTENCE_CAP, SENTENCE_POINTS * max(0.0, float(per_sentence) - SENTENCE_WORDS_FLOOR)
         )
-    out["clarity"]["length"] = LENGTH_POINTS * math.log10(max(doc.word_count, 1))
+    out["clarity"]["length"] = LENGTH_POINTS * math.log10(words)
     features = _metric(ctx, "copy.features") or 0
     benefits = _metric(ctx, "copy.benefits") or 0
     prior = SHARE_PRIOR_CLAIMS
@@ -107,10 +151,27 @@ def measure_deductions(doc: Document, ctx) -> dict[str, dict[str, float]]:
     you = _metric(ctx, "copy.you_count") or 0
     we = _metric(ctx, "copy.we_count") or 0
     out["buyer_focus"]["you-focus"] = WE_SHARE_POINTS * (we / (you + we) if you + we else NO_PRONOUN_SHARE)
+    out["buyer_focus"]["specifics"] = SPECIFICS_POINTS * (1.0 - _specific_share(doc, ctx))
     strength = _metric(ctx, "copy.ask_strength")
     if strength is not None:
-        out["ask"]["ask-strength"] = ASK_STRENGTH_POINTS * (3 - int(strength))
+        out["ask"]["ask-strength"] = ASK_STRENGTH_POINTS.get(int(strength), 0.0)
+    out["proof"]["proof"] = _proof_points(doc, ctx)
+    terms = _metric(ctx, "copy.jargon_terms") or 0
+    density = reliability * JARGON_DENSITY_POINTS * terms * WORDS_PER_UNIT / words
+    out["jargon"]["jargon-density"] = min(JARGON_DENSITY_CAP, density)
     return out
+
+
+def substance(doc: Document, ctx) -> float:
+    """0..1: the share of the statements a text of this length should make that it makes. A statement is a body
+    sentence of at least SUBSTANCE_MIN_WORDS words (slogans like "You win." say nothing; greetings, sign-offs and
+    buttons are not the body): one per 60 words, at least one, at most four."""
+    from plainpitch.analysis.regions import body_units
+
+    body = set(body_units(doc))
+    statements = sum(1 for s in doc.sentences if s.unit in body and s.word_count >= SUBSTANCE_MIN_WORDS)
+    needed = min(SUBSTANCE_CLAIMS_MAX, max(1.0, doc.word_count / SUBSTANCE_WORDS_PER_CLAIM))
+    return min(1.0, statements / needed)
 
 
 def score(doc: Document, findings: Iterable[Finding], ctx=None) -> Score | None:
@@ -123,26 +184,20 @@ def score(doc: Document, findings: Iterable[Finding], ctx=None) -> Score | None:
         return call_score(findings, seller_words(doc)) if doc.units else None
     from plainpitch.classify import MIN_COPY_WORDS, copy_words
 
-    if copy_words(doc) < MIN_COPY_WORDS and getattr(ctx, "medium", "") != "call":
+    if copy_words(doc) < MIN_COPY_WORDS:
         return None
     words = max(doc.word_count, 1)
     scale = max(1.0, words / WORDS_PER_UNIT)
     costs: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for f in findings:
         part = _subscore_of(f)
-        if part not in WEIGHTS:
-            continue
+        if f.code == "PRF001":
+            continue  # the proof measure is the same fact; counting both would charge it twice
         if f.data.get("scope") == "document":
             costs[part][f.code].append(DOCUMENT_POINTS[f.severity])
         else:
             costs[part][f.code].append(SEVERITY_POINTS[f.severity] / scale)
     measures = measure_deductions(doc, ctx)
-    if ctx is not None and getattr(ctx, "medium", "") != "call":
-        terms = sum(1 for f in findings if f.code in JARGON_TERM_CODES)
-        # like the grade, a density over a few words is rough: it weighs words/100 of its cost
-        reliability = min(1.0, words / GRADE_RELIABLE_WORDS)
-        density = reliability * JARGON_DENSITY_POINTS * terms * WORDS_PER_UNIT / words
-        measures.setdefault("jargon", {})["jargon-density"] = min(JARGON_DENSITY_CAP, density)
     parts = []
     exact: dict[str, float] = {}
     for name in SUBSCORES:
@@ -153,6 +208,7 @@ def score(doc: Document, findings: Iterable[Finding], ctx=None) -> Score | None:
         exact[name] = max(0.0, 100.0 - sum(sum(p) for p in costs[name].values()) - sum(measures.get(name, {}).values()))
         note = "; ".join(f"{d.code}: {MEASURE_NOTES[d.code]}" for d in measured)
         parts.append(SubScore(name, round(value, 1), deductions, note))
+    weighted = sum(WEIGHTS[name] * exact[name] for name in SUBSCORES)
+    factor = SUBSTANCE_FLOOR + (1.0 - SUBSTANCE_FLOOR) * substance(doc, ctx)
     # From the unrounded parts, to two decimals: small differences (one word fewer) still order two texts.
-    overall = sum(WEIGHTS[name] * exact[name] for name in SUBSCORES)
-    return Score(round(overall, 2), tuple(parts))
+    return Score(round(weighted * factor, 2), tuple(parts))

@@ -321,6 +321,8 @@ def vague_call_to_action(doc, ctx) -> Iterable[Hit]:
         yield Hit(Span(ask.start, ask.end), {"match": ask.text},
                   tuple(Suggestion(alt, "names what the buyer gets") for alt in alternatives[:2]),
                   data={"uses": uses, "count": len(same), "main_action": action},
+                  fix=f"Name what the click gets the buyer, in their words: '{alternatives[0]}'" + (
+                      f" or '{alternatives[1]}'." if len(alternatives) > 1 else "."),
                   message=f"Vague button '{ask.text.strip()}'" + (f" ({len(same)} times)" if len(same) > 1 else "")
                   + ": say what the buyer gets")  # fmt: skip
 

@@ -45,8 +45,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from plainpitch.model import Span, Suggestion
-from plainpitch.rules.base import Hit, details_provider, rule
+from plainpitch.model import Metric, Span, Suggestion
+from plainpitch.rules.base import Hit, details_provider, metric_provider, rule
 from plainpitch.text import lexicon, shapes, substitute
 
 # -- shapes ------------------------------------------------------------------------------------------------
@@ -1009,6 +1009,13 @@ def jargon_where_buyer_decides(doc, ctx):
 
 
 # -- every detected term, for the JSON report (independent of the selected rules) ------------------------------
+@metric_provider()
+def jargon_metrics(doc, ctx):
+    report = find_terms(doc, ctx)
+    yield Metric("copy.jargon_terms", len(report.jargon) + len(report.acronyms), "unexplained terms for this reader",
+                 note=f"distinct terms a {ctx.profile} reader is unlikely to know, left unexplained")
+
+
 @details_provider()
 def jargon_details(doc, ctx):
     report = find_terms(doc, ctx)

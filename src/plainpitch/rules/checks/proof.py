@@ -13,8 +13,8 @@ from plainpitch.analysis.offer import is_pricing_page
 from plainpitch.analysis.proof import find_proof
 from plainpitch.analysis.reader import infer_reader
 from plainpitch.classify import copy_words
-from plainpitch.model import Span
-from plainpitch.rules.base import Hit, details_provider, rule
+from plainpitch.model import Metric, Span
+from plainpitch.rules.base import Hit, details_provider, metric_provider, rule
 from plainpitch.rules.checks.ask import CONVERSION, find_asks
 from plainpitch.text import placeholders
 
@@ -85,6 +85,14 @@ def missing_proof(doc, ctx) -> Iterable[Hit]:
         return
     head = next((u for u in doc.units if u.kind in ("heading", "subject")), doc.units[0])
     yield Hit(Span(head.start, head.end), data={"scope": "document"})
+
+
+@metric_provider("page", "email", "proposal", "text")
+def proof_metrics(doc, ctx):
+    items = proofs(doc, ctx)
+    yield Metric("copy.proof_items", len(items), "pieces of proof", note="testimonials, customer counts, named "
+                 "customers, results, ratings, benchmarks")  # fmt: skip
+    yield Metric("copy.proof_kinds", len({p.kind for p in items}), "kinds of proof")
 
 
 @details_provider("page", "email", "proposal", "text")
