@@ -84,7 +84,7 @@ def load_labels(shared: Path) -> dict[tuple, str]:
         for path in sorted(BLIND.glob("*.csv")):
             with path.open(encoding="utf-8") as fh:
                 for row in csv.DictReader(fh):
-                    if row.get("label") in LABELS:
+                    if row.get("label") in LABELS and row.get("line"):  # copy labels (calls are filed by time)
                         labels.setdefault(finding_key(row["text"][:2], row["code"], row["line"], row["flagged_text"]), row["label"])
     return labels
 
