@@ -51,6 +51,7 @@ lint: $(STAMP)
 
 docs: $(STAMP)
 	$(VENV)/bin/plainpitch docs --out docs/rules
+	$(PY) -m plainpitch.profile_docs
 
 bench: $(STAMP)
 	$(PY) scripts/bench.py

@@ -17,7 +17,8 @@ from readme_snippets import snippet
 
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
 STEPS = {step.get("id") or step.get("name"): step for step in ACTION["runs"]["steps"]}
-BAD = "# Our K8s-native CDC pipeline\n\nWe leverage Kafka and gRPC. This will hopefully cut costs.\n"
+BAD = ("# Invoices sent through our K8s-native CDC pipeline\n\nYour accountant gets every invoice on time. This will "
+       "hopefully cut your costs.\n\n[CTA: Submit]\n")  # JRG004 warns (the headline), CTA003 notes (the button)
 
 
 def test_the_action_is_composite_and_every_reference_is_declared():

@@ -260,10 +260,12 @@ def test_technical_context_in_every_copy_format(tmp_path, name, text):
 # -- JRG004 and the details ------------------------------------------------------------------------------------
 def test_jargon_where_the_buyer_decides():
     body = " ".join(["Every order reaches the right team on the same day, wherever it comes from."] * 5)
-    page = f"# Kafka-backed middleware\n\nRoute every order through our webhooks.\n\n{body}\n\nWe also use a cache."
+    page = f"# Orders through Kafka-backed middleware\n\nRoute every order through our webhooks.\n\n{body}\n\nWe use a cache."
     got = flagged(page, select=("JRG004",))
-    assert got == ["Kafka-backed middleware", "Route every order through our webhooks."]
-    email = "From: a@b.com\nTo: c@d.com\nSubject: Our SDK is live\n\nHi Jane,\n\nIt cuts latency.\n\nYour team will feel it on day one.\n\nLater: more middleware.\n"
+    # two terms in the headline stop the buyer; one ("webhooks") a buyer reads past
+    assert got == ["Orders through Kafka-backed middleware"]
+    email = ("From: a@b.com\nTo: c@d.com\nSubject: Our SDK and API are live\n\nHi Jane,\n\nIt cuts latency in your "
+             "middleware.\n\nYour team will feel it on day one.\n\nLater: more middleware.\n")
     _, report = findings(email, "mail.eml", select=("JRG004",))
     places = [f.data["place"] for f in report.findings]
     assert places == ["subject line", "opening"]

@@ -183,7 +183,7 @@ def test_cli_apply_writes_markdown_and_html_keeping_structure(tmp_path):
     assert data.decode() == "# Acme\r\n\r\nWe **never** lose data. Acme will use your [old servers](https://acme.io/x) to help.\r\n"
     html = tmp_path / "page.html"
     html.write_text("<html><body><h1>Acme</h1><p>Acme will <b>utilize</b> your data in order to <a href='/pricing'>help</a>.</p>"
-                    "<p><a class='button' href='/pricing'>Learn more</a></p></body></html>")  # fmt: skip
+                    "<p><a class='button' href='/pricing'>Click here</a></p></body></html>")  # fmt: skip
     out = CliRunner().invoke(main, ["rewrite", str(html), "--apply"])
     assert out.exit_code == 0, out.output
     written = html.read_text()

@@ -22,7 +22,8 @@ def _run(rule, example):
         medium = "call"
     else:
         doc = load_text(text, EXT.get(fmt, "example.md"), fmt)
-    config = Config(medium=medium if medium != "call" else None, select=(rule.meta.code,))
+    config = Config(medium=medium if medium != "call" else None, select=(rule.meta.code,),
+                    profile=rule.meta.example_profile or None)
     report = analyze(doc, config, rules=[rule])
     return doc, report
 

@@ -32,7 +32,7 @@ def by_code(findings):
 
 # -- real files, one per format -----------------------------------------------------------------------------
 def test_markdown_landing_page_of_geek_copy():
-    report, found = sales_findings(ROOT / "examples" / "landing-page.md")
+    report, found = sales_findings(ROOT / "examples" / "landing-page.md", profile="business")
     codes = by_code(found)
     assert {"BEN001", "BEN002", "STR100", "STR101", "CTA003"} <= set(codes)
     assert codes["STR100"][0].data == {"scope": "document", "lead": "technology"}
@@ -55,7 +55,7 @@ def test_html_page_with_a_vague_button_and_no_price():
 
 
 def test_long_cold_email_file():
-    report, found = sales_findings(DATA / "cold-email-long.eml")
+    report, found = sales_findings(DATA / "cold-email-long.eml", all=True)  # STR103 is off by default
     codes = by_code(found)
     assert report.medium == "email"
     # a cold email that opens with its sender is BEN100's; STR100 leaves the sender's introduction to it
@@ -81,7 +81,7 @@ def test_proposal_that_leads_with_the_client_is_clean():
 
 
 def test_document_level_findings_say_so():
-    _, found = sales_findings(ROOT / "examples" / "landing-page.md")
+    _, found = sales_findings(ROOT / "examples" / "landing-page.md", profile="business")
     scopes = {f.code: f.data.get("scope") for f in found}
     assert scopes["STR100"] == scopes["BEN002"] == scopes["STR101"] == "document"
     assert scopes["CTA003"] is None  # one button: a local finding
@@ -100,7 +100,7 @@ def test_feature_runs_collapse_into_one_finding():
         "x.md",
         "markdown",
     )
-    _, found = sales_findings(doc)
+    _, found = sales_findings(doc, profile="business")
     runs = [f for f in found if f.code == "BEN001"]
     assert len(runs) == 1 and runs[0].data["run"] >= 3
     assert runs[0].message.startswith(f"{runs[0].data['run']} features in a row")
@@ -163,25 +163,31 @@ def test_threshold_override_from_config():
 
 
 def test_vague_button_suggestions_follow_the_pages_main_action():
-    doc = load_text("Acme syncs your data.\n\n[CTA: Start my free trial]\n\n[CTA: Go]\n", "x.md", "markdown")
+    doc = load_text("Acme syncs your data.\n\n[CTA: Go]\n\n[CTA: Start my free trial]\n\n[CTA: Try it free]\n", "x.md",
+                    "markdown")  # fmt: skip
     _, found = sales_findings(doc)
     cta3 = [f for f in found if f.code == "CTA003"]
     assert cta3[0].text == "Go" and cta3[0].suggestions[0].replacement == "Start my free trial"
+    # a vague button repeated under sections leads to what only the writer can name: no invented label
+    sections = load_text("Acme syncs your data.\n\n[CTA: Start my free trial]\n\n## Shops\n\nOne shop.\n\n"
+                         "[CTA: Check it out]\n", "z.md", "markdown")  # fmt: skip
+    [later] = [f for f in sales_findings(sections)[1] if f.code == "CTA003"]
+    assert later.suggestions == () and "behind the button" in later.fix
     services = load_text("We design shops that sell.\n\n[CTA: Contact Us]\n\n[CTA: Get in touch]\n", "y.md", "markdown")
     _, found = sales_findings(services)
     assert [f.text for f in found if f.code == "CTA003"] == ["Contact Us", "Get in touch"]
 
 
 @pytest.mark.parametrize("label", ["Start my free trial", "See pricing", "View live demo", "Contact sales", "Get started",
-                                   "Star on GitHub", "Learn more about pricing"])
+                                   "Star on GitHub", "Learn more about pricing",
+                                   "Learn more", "Read more →", "Discover", "Explore"])  # browsing, not the ask
 def test_buttons_that_name_their_object_are_not_vague(label):
     from plainpitch.rules.checks.ask import vague_label
 
     assert not vague_label(label)
 
 
-@pytest.mark.parametrize("label", ["Submit", "Learn more", "Check it out", "Contact Us", "Click here", "Read more →",
-                                   "Get in touch", "Discover"])
+@pytest.mark.parametrize("label", ["Submit", "Check it out", "Contact Us", "Click here", "Get in touch", "Go"])
 def test_buttons_that_name_nothing_are_vague(label):
     from plainpitch.rules.checks.ask import vague_label
 

@@ -56,7 +56,7 @@ def test_parts_and_weights():
 
 
 def test_every_point_lost_is_a_deduction():
-    report = analyze(load_path(ROOT / "examples" / "landing-page.md"), Config())
+    report = analyze(load_path(ROOT / "examples" / "landing-page.md"), Config(profile="business"))
     codes = {f.code for f in report.findings}
     for part in report.score.parts:
         assert part.value == pytest.approx(max(0.0, 100 - sum(d.points for d in part.deductions)), abs=0.1)
@@ -66,7 +66,7 @@ def test_every_point_lost_is_a_deduction():
     assert {"BEN001", "BEN002", "benefit-share", "you-focus"} <= {d.code for d in buyer.deductions}
     assert "you-focus" in buyer.note
     wire = score_dict(report.score)
-    assert json.dumps(wire) and wire["parts"][2]["deductions"]
+    assert json.dumps(wire) and all(p["deductions"] for p in wire["parts"] if p["value"] < 100)
 
 
 def test_document_findings_cost_their_full_weight_whatever_the_length():
@@ -108,7 +108,7 @@ def test_calls_keep_their_own_score_shape():
         medium = "call"
 
     doc = load_text("Hello there, thanks for joining the call today.", "x.txt", "text")
-    assert measure_deductions(doc, Ctx()) == {"clarity": {}, "buyer_focus": {}, "ask": {}}
+    assert all(not measures for measures in measure_deductions(doc, Ctx()).values())
 
 
 @pytest.mark.eval

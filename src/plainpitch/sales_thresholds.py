@@ -20,8 +20,6 @@ SALES_DEFAULTS: dict[str, Any] = {
     "sales.claims_min": 6,
     "sales.we_min": 5,
     "sales.you_we_ratio_min": 0.5,
-    "sales.we_min_even": 8,
-    "sales.you_we_ratio_even": 1.0,
     "sales.section_we_min": 8,
     # -- value up front and over-explaining (STR1xx) --
     "sales.opening_words": 50,
@@ -83,12 +81,6 @@ SALES_HELP: dict[str, str] = {
     "sales.we_min": "BEN002 judges you-focus only when the copy uses at least this many we/our/us/I/my",
     "sales.you_we_ratio_min": "BEN002: buyer pronouns (you, your) per writer pronoun below this is we-focused copy "
     "whatever its length (judgement call: twice as much we as you is a brochure about the seller)",
-    "sales.we_min_even": "BEN002 asks for at least as much you as we (sales.you_we_ratio_even) once the copy uses this "
-    "many we/our/I: enough self-talk to be a pattern, not a signature (judgement call; no professionally written "
-    "page of shared/corpus written in its seller's voice falls under it)",
-    "sales.you_we_ratio_even": "BEN002: below this many buyer pronouns per writer pronoun, copy with "
-    "sales.we_min_even writer pronouns is we-focused (the classic \"you-attitude\" of business writing: more you "
-    "than we; Locker, 'Business and Administrative Communication')",
     "sales.section_we_min": "BEN002 also flags one section (heading to heading) with this many we/our/I and under "
     "sales.you_we_ratio_min you per we, such as a mission statement on an otherwise buyer-focused page "
     "(judgement call, set on the dev texts: the Documenso pledge has 17 we to 7 you)",

@@ -85,6 +85,14 @@ class Reader:
         return f"{self.name} ({why})"
 
 
+def is_documentation(doc) -> bool:
+    """Copy a developer reads to use the product, not to buy it: a README or docs page with code blocks or install
+    and run commands. The sales-structure rules (value up front, features with no benefit, proof) do not judge it:
+    for that reader the technology and the benchmarks are the value (judged so blind on real READMEs)."""
+    source = doc.source or ""
+    return bool(_FENCE_RE.search(source) or _PRE_RE.search(source) or _COMMAND_RE.search(source))
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 

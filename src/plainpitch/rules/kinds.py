@@ -162,7 +162,7 @@ KINDS = {
 }
 META_KEYS = {
     "code", "name", "category", "severity", "summary", "why", "message", "fix", "bad", "good", "options",
-    "aliases", "media", "preview", "example_medium", "example_format", "sources", "fields", "default", "default_note", "impact",
+    "aliases", "media", "preview", "example_medium", "example_format", "sources", "fields", "default", "default_note", "impact", "example_profile",
 }  # fmt: skip
 
 

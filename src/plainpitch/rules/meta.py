@@ -103,6 +103,7 @@ class RuleMeta:
     kind: str = "python"  # python | existence | substitution | occurrence | metric
     example_medium: str = "text"
     example_format: str = "markdown"
+    example_profile: str = ""  # the reader the examples are written for (empty: inferred from each example)
     sources: tuple[str, ...] = ()  # where thresholds come from
     pack: str = ""  # the TOML pack that defines a data rule
     scope: str = "document"  # what the rule reads: one of SCOPES

@@ -27,10 +27,10 @@ _FIELD_WORDS = (
     r"name|first ?name|last ?name|full ?name|surname|company|company ?name|organi[sz]ation|business|client|customer|"
     r"recipient|contact|title|job ?title|role|position|email|e-mail|phone|address|city|country|date|day|time|"
     r"amount|price|cost|fee|total|number|url|link|website|product|project|industry|signature|sender|your ?name|"
-    r"my ?name|team|department|value|x+"
+    r"my ?name|team|department|value|first|last|team ?mate|x+"
 )
 _BRACKET_FIELD_RE = re.compile(
-    r"\[(?:(?:insert|add|enter|your|their|client|customer|recipient|prospect|company)[ ._-]?)?"
+    r"\[(?:(?:insert|add|enter|your|their|client|customer|recipient|prospect|company|link to(?: your)?)[ ._-]?)?"
     r"(?:[A-Z][A-Za-z]*[._])?(?:" + _FIELD_WORDS + r")(?:[ ._-]?(?:" + _FIELD_WORDS + r"))?\]"
     r"(?!\()",  # "[Name](https://…)" is a link
     re.IGNORECASE,

@@ -26,6 +26,11 @@ _ABBREVIATIONS = frozenset(
     """.split()
 )
 
+# Abbreviations that end a list and so often end the sentence: they split before a common sentence opener.
+_ENDING_ABBREVIATIONS = frozenset({"etc"})
+_NEW_SENTENCE_RE = re.compile(r"\s+(?:The|This|These|That|Those|It|Its|We|You|Your|Our|They|There|If|When|In|For|"
+                              r"And|But|So|Not|Many|Most|Some|All|Each|Every|A|An)\b")
+
 JOIN = "\n\n"  # between units in Document.text
 
 
@@ -55,7 +60,10 @@ def _sentence_bounds(text: str) -> Iterable[tuple[int, int]]:
             # "e.g." / "Dr." / "3.5" / "v1." are not sentence ends
             word_start = text.rfind(" ", pos, match.start()) + 1
             last_word = text[word_start : match.start()].lower().lstrip("([\"'“")
-            if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
+            if last_word in _ENDING_ABBREVIATIONS and _NEW_SENTENCE_RE.match(text, end):
+                pass  # "… and so on, etc. This means …": "etc." often ends a sentence; a capital that opens a
+                # common sentence word after it starts the next one
+            elif last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
                 continue
             nxt = text[end : end + 3].lstrip()
             if nxt and nxt[0].islower():

@@ -34,7 +34,8 @@ ACTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("contact", re.compile(r"\b(?:contact|talk to|get in touch|email us|call us|reach out|ask us|sales)\b", re.I)),
     ("start", re.compile(r"\b(?:sign ?up|signup|get started|start|try|trial|create (?:an? )?(?:free )?(?:account|"
                          r"organi[sz]ation|project|workspace|team)|launch|register|join|open an account)\b", re.I)),
-    ("install", re.compile(r"\b(?:download|install|get the app|self-host|deploy now)\b", re.I)),
+    ("install", re.compile(r"\b(?:downloads?|install(?:ation|ing|s)?|get the app|self-host(?:ing)?|deploy now|"
+                           r"releases?)\b", re.I)),
     ("buy", re.compile(r"\b(?:buy|order|purchase|subscribe|upgrade|checkout|add to cart|get a quote|quote)\b", re.I)),
     ("pricing", re.compile(r"\b(?:pricing|plans?|prices?)\b", re.I)),
     ("reply", re.compile(r"\b(?:reply|let me know|respond|write back|up for)\b", re.I)),
@@ -87,11 +88,11 @@ CALENDAR_RE = re.compile(
     re.IGNORECASE,
 )
 # A button is vague when, once its filler is gone, only a generic action is left: it names nothing the buyer gets
-# ("Submit", "Learn more", "Check it out", "Contact us", "Get in touch"). "Contact sales", "See pricing", "View live
-# demo" and "Get started" name their object or their outcome and are left alone.
+# ("Submit", "Click here", "Check it out", "Contact us", "Get in touch"). "Contact sales", "See pricing", "View live
+# demo" and "Get started" name their object or their outcome; "Learn more" and "Explore" are for browsing, not the
+# ask (judged trivial or right on real pages), and are left alone.
 _GENERIC_ACTIONS = frozenset(
-    "submit send click go continue next ok okay enter learn read see find discover explore check view contact touch "
-    "reach visit follow open press tap proceed get".split()
+    "submit send click go continue next ok okay enter check contact touch reach press tap proceed get".split()
 )
 _FILLER = frozenset("us me it this that here now today more out the a an in our to about info information details "
                     "page link button please now!".split())  # fmt: skip
@@ -106,7 +107,7 @@ ALTERNATIVES = {
     "reply": ["Reply with a time that suits you"],
     "sign": ["Accept the proposal"],
 }
-DEFAULT_ALTERNATIVES = ["See how it works", "See pricing"]
+DEFAULT_ALTERNATIVES = ["Get my free quote", "Start my free trial"]  # the page's first button: a form or a trial
 
 
 def vague_label(label: str) -> bool:
@@ -175,7 +176,9 @@ def _find_asks(doc, medium: str) -> list[Ask]:
             asks.append(Ask(s.start, s.end, s.text, _action(clean), "sentence"))
         elif _CONTACT_ME_RE.search(clean):
             asks.append(Ask(s.start, s.end, s.text, "contact", "sentence"))
-        elif (url := _URL_RE.search(clean)) and (_ASK_HREF_RE.search(url.group(0)) or _action(clean) in CONVERSION):
+        elif (url := _URL_RE.search(clean)) and (_ASK_HREF_RE.search(url.group(0)) or _action(clean) in CONVERSION
+                                                 or medium in ("email", "text")):
+            # in an email a link is how the reader acts, even a bare one under "Free trial available."
             asks.append(Ask(s.start, s.end, s.text, _action(clean, url.group(0)), "link"))
         elif medium == "proposal" and (_SIGN_BLOCK_RE.search(clean) or (unit.kind == "list_item" and next_steps_unit >= 0
                                                                        and s.unit - next_steps_unit <= 6)):
@@ -294,7 +297,7 @@ def competing_calls_to_action(doc, ctx) -> Iterable[Hit]:
     ),
     message="Vague call to action '{match}': name what the buyer gets",
     fix="Say the result in the buyer's words: 'Start my free trial', 'Get my quote', 'See pricing'.",
-    bad=["Acme syncs your databases.\n\n[CTA: [[Submit]]]", "Acme syncs your databases.\n\n[CTA: [[Learn more]]]",
+    bad=["Acme syncs your databases.\n\n[CTA: [[Submit]]]", "Acme syncs your databases.\n\n[CTA: [[Click here]]]",
          "We build shops that sell.\n\n[CTA: [[Check it out]]]\n\n[CTA: Check it out]",
          "We build shops that sell.\n\n[CTA: [[Contact Us]]]"],
     good=["Acme syncs your databases.\n\n[CTA: Start my free trial]",
@@ -308,9 +311,13 @@ def vague_call_to_action(doc, ctx) -> Iterable[Hit]:
     action = main_action(asks)
     alternatives = ALTERNATIVES.get(action, DEFAULT_ALTERNATIVES) if action else DEFAULT_ALTERNATIVES
     seen: set[str] = set()
+    pricing = is_pricing_page(doc)
+    buttons = [a for a in asks if a.kind in ("cta", "link")]
     for ask in asks:
         if ask.kind not in ("cta", "link") or not vague_label(ask.text):
             continue
+        if pricing and _action(ask.text) == "contact":
+            continue  # "Contact us" is how a custom-priced plan is bought
         key = " ".join(ask.text.lower().split())
         if key in seen:
             continue  # one finding per label: "Check it out" four times is one fix
@@ -318,11 +325,17 @@ def vague_call_to_action(doc, ctx) -> Iterable[Hit]:
         same = [a for a in asks if " ".join(a.text.lower().split()) == key]
         # as every rule: later uses as source offsets (what the editor's "fix all" edits), the total in count
         uses = [list(doc.source_span(Span(a.start, a.end))) for a in same[1:]]
+        # The page's main ask (its first button) is named by the page's action; a button repeated under sections
+        # leads to what the section shows, which only the writer can name.
+        main = bool(buttons) and buttons[0].start == ask.start
+        fix = (f"Name what the click gets the buyer, in their words: '{alternatives[0]}'"
+               + (f" or '{alternatives[1]}'." if len(alternatives) > 1 else ".")) if main else (
+               "Name what is behind the button, in the buyer's words: the project, the case study or the page it "
+               "opens ('See the Ruiz Bakery shop').")  # fmt: skip
         yield Hit(Span(ask.start, ask.end), {"match": ask.text},
-                  tuple(Suggestion(alt, "names what the buyer gets") for alt in alternatives[:2]),
+                  tuple(Suggestion(alt, "names what the buyer gets") for alt in alternatives[:2]) if main else (),
                   data={"uses": uses, "count": len(same), "main_action": action},
-                  fix=f"Name what the click gets the buyer, in their words: '{alternatives[0]}'" + (
-                      f" or '{alternatives[1]}'." if len(alternatives) > 1 else "."),
+                  fix=fix,
                   message=f"Vague button '{ask.text.strip()}'" + (f" ({len(same)} times)" if len(same) > 1 else "")
                   + ": say what the buyer gets")  # fmt: skip
 
@@ -360,7 +373,10 @@ def vague_call_to_action(doc, ctx) -> Iterable[Hit]:
     sources=[GONG_CTA],
 )
 def calendar_link_in_cold_email(doc, ctx) -> Iterable[Hit]:
-    for ask in find_asks(doc, ctx):
+    asks = find_asks(doc, ctx)
+    if any(a.kind == "question" or (a.text.rstrip().endswith("?") and not CALENDAR_RE.search(a.text)) for a in asks):
+        return  # the email already asks one easy question; the calendar is a convenience beside it
+    for ask in asks:
         unit = doc.units[doc.unit_at(ask.start)]
         if CALENDAR_RE.search(ask.text) or (unit.href and CALENDAR_RE.search(unit.href)):
             yield Hit(Span(ask.start, ask.end), suggestions=(
@@ -381,6 +397,7 @@ _PAY_ASK_RE = re.compile(
     r"trial (?:ends|expires|is ending)|buy|purchase|pay)\b",
     re.IGNORECASE,
 )
+_PRICING_HREF_RE = re.compile(r"pricing|/plans?\b|choose-plan|billing", re.IGNORECASE)
 _COMMERCIAL_RE = re.compile(r"\b(?:trial|plans?|pricing|subscription|enterprise|sales team|contact sales|billing|"
                             r"paid|premium|pro plan|upgrade)\b", re.IGNORECASE)
 OFFER_PARTS = {
@@ -391,6 +408,12 @@ OFFER_PARTS = {
     "timeline": "when",
     "next_step": "how the client says yes (sign, accept, a start date)",
 }
+
+
+def free_software(doc, ctx) -> bool:
+    """A tool for developers with no sign of a sale (no plan, trial, billing or sales team): free software, which
+    has no price to state and is not sold with testimonials."""
+    return ctx.profile == "technical" and not _COMMERCIAL_RE.search(doc.text)
 
 
 def offer_gaps(doc, ctx) -> list[str]:
@@ -408,7 +431,10 @@ def offer_gaps(doc, ctx) -> list[str]:
         return gaps
     if medium == "email":
         asks_to_pay = _PAY_ASK_RE.search(doc.text)
-        return ["price"] if asks_to_pay and not real_prices(doc.text) else []
+        # a link to the plans or the price is the price, as on a page
+        priced = real_prices(doc.text) or any(a.action == "pricing" or _PRICING_HREF_RE.search(a.text)
+                                              for a in find_asks(doc, ctx))  # fmt: skip
+        return ["price"] if asks_to_pay and not priced else []
     if medium != "page" or not ctx.threshold("sales.offer_required"):
         return []
     if doc.word_count < int(ctx.threshold("sales.offer_min_words")) or is_pricing_page(doc):
@@ -420,12 +446,10 @@ def offer_gaps(doc, ctx) -> list[str]:
         return []
     claims = classify_document(doc, ctx)
     first_words = doc.words[min(len(doc.words), 100) - 1].end if doc.words else 0
-    # A tool for developers with no sign of a sale (no plan, trial or sales team) is free software: no price gap.
-    free_software = ctx.profile == "technical" and not _COMMERCIAL_RE.search(doc.text)
     has = {
         "what": any(c.label in ("feature", "benefit") and c.start < first_words for c in claims),
         "who": bool(_FOR_WHOM_RE.search(doc.text) or cues.YOU_RE.search(doc.text)),
-        "price": parts.price or free_software or any(a.action in ("pricing", "buy") for a in asks),
+        "price": parts.price or free_software(doc, ctx) or any(a.action in ("pricing", "buy") for a in asks),
     }
     return [k for k, ok in has.items() if not ok]
 
@@ -455,7 +479,7 @@ def offer_gaps(doc, ctx) -> list[str]:
         "works with the dashboards already in use, and it reads from every common database.\n\n"
         "[CTA: Start my trial]",
         {"text": "Subject: [[Your trial ends Friday]]\n\nHi Sam,\n\nYour Acme trial ends on Friday. Upgrade to keep your "
-                 "reports running: https://acme.example/billing\n\nBest,\nAna", "format": "text", "medium": "email"},
+                 "reports running: https://acme.example/account\n\nBest,\nAna", "format": "text", "medium": "email"},
     ],  # fmt: skip
     good=[
         "# Acme Sync\n\nAcme Sync is a data tool for finance teams. It connects databases to dashboards and keeps "

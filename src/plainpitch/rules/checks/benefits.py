@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from plainpitch.analysis import regions
+from plainpitch.analysis.reader import is_documentation
 from plainpitch.classify import SentenceClass, classify_document, cues
 from plainpitch.classify.claims import why_not_a_feature_claim
 from plainpitch.classify.ladder import so_what
@@ -182,9 +184,13 @@ def _feature_led(items, limit: float) -> bool:
     return (benefits + 1.0) / (features + benefits + 2.0) < limit
 
 
+RUN_MIN = 3  # a row of feature cards or bullets: the feature dump a buyer has to translate
+
+
 # -- BEN001 --------------------------------------------------------------------------------------------------
 @rule(
     code="BEN001",
+    example_profile="business",
     name="feature-without-benefit",
     category="benefits",
     severity="warning",
@@ -222,6 +228,12 @@ def _feature_led(items, limit: float) -> bool:
     options={},
 )
 def feature_without_benefit(doc, ctx) -> Iterable[Hit]:
+    # Where a bare feature costs the sale (judged blind on real copy): where the buyer decides (the hero, the
+    # opening, a subject line), and a run of features with no outcome (a feature dump). One bare bullet further down
+    # was judged trivial. Developers read features as the value on a page or in docs; a pitch to them still sells.
+    if is_documentation(doc) or (ctx.profile == "technical" and ctx.medium != "email"):
+        return
+    decisive = regions.decisive_ranges(doc, ctx.medium, ctx.thresholds)
     # A feature-led page costs the sale; one bare feature among many benefits is a style point.
     items = claims(doc, ctx)
     led = _feature_led(items, float(ctx.threshold("sales.benefit_share_warn")))
@@ -230,6 +242,8 @@ def feature_without_benefit(doc, ctx) -> Iterable[Hit]:
     floor = float(ctx.threshold("sales.feature_confidence"))
     for run in feature_runs(doc, items, window, floor):
         first = run[0]
+        if len(run) < RUN_MIN and not any(s <= first.start < e for s, e in decisive):
+            continue
         asked = so_what(first.text)
         data = {
             "label": first.label,
@@ -291,10 +305,9 @@ def feature_without_benefit(doc, ctx) -> Iterable[Hit]:
 def we_focused_copy(doc, ctx) -> Iterable[Hit]:
     you, we, per_sentence = ctx.memo("benefits.pronouns", lambda: pronoun_counts(doc))
     ratio_min = float(ctx.threshold("sales.you_we_ratio_min"))
-    whole = we > 0 and (
-        (we >= int(ctx.threshold("sales.we_min")) and you / we < ratio_min)
-        or (we >= int(ctx.threshold("sales.we_min_even")) and you / we < float(ctx.threshold("sales.you_we_ratio_even")))
-    )
+    # Twice as much we as you, over the whole text or one section. A near-even text (23 we, 20 you) was judged
+    # right but trivial by a blind reader: the imbalance a buyer notices is a page, or a part of it, about the seller.
+    whole = we > 0 and we >= int(ctx.threshold("sales.we_min")) and you / we < ratio_min
     section = None if whole else we_focused_section(doc, per_sentence, int(ctx.threshold("sales.section_we_min")),
                                                     ratio_min)  # fmt: skip
     if not whole and section is None:

@@ -45,7 +45,9 @@ _SUPERLATIVE_RE = re.compile(
     r"world-class)\b",
     re.IGNORECASE,
 )
-_NOT_A_CLAIM_RE = re.compile(r"\bone of the\b|\bbest (?:regards|wishes|practices?|for|of luck)\b|\bat (?:its|their|your|our) best\b|"
+# Not a claim: a ranking among others, an aim ("committed to being the leading provider"), an idiom.
+_NOT_A_CLAIM_RE = re.compile(r"\bone of the\b|\b(?:committed to|aim(?:s|ing)? to|strive to|want to|goal is to|"
+                             r"mission is to|on (?:a|our) (?:mission|way) to) (?:be|become)(?:ing)?\b|\bbest (?:regards|wishes|practices?|for|of luck)\b|\bat (?:its|their|your|our) best\b|"
                              r"\bthe best way to\b|\bdo (?:your|our) best\b", re.IGNORECASE)
 # Praise with nothing in it, two or more in a row before a noun: "powerful, lightweight analytics".
 _EMPTY = (r"powerful|simple|easy|flexible|lightweight|light-weight|modern|robust|intuitive|scalable|reliable|beautiful|"
@@ -69,23 +71,18 @@ KINDS = {
 MAX_PER_DOCUMENT = 3  # the first few show the habit; the rest of the same advice would be noise
 
 
-# Whose claim it is: the writer's own product or company ("we are the leading…", "Acme is the best…").
-_SELF_RE = re.compile(r"\b(?:we|we're|we are|our|us)\b", re.IGNORECASE)
-
-
 def generic_claims(doc, decisive: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of each generic claim in the writer's own words, at most one per sentence.
-
-    Slogans and claims to serve everyone count anywhere. A superlative or a row of praise counts where a tagline
-    lives (``decisive``: the hero, the opening, headings) or when the writer says it of themselves ("we are the
-    leading…"): elsewhere "the best tool for this job is grep" or "the most popular pages" is description, not a
-    claim."""
+    """(start, end, kind) of each generic claim in the writer's own words where the buyer decides (``decisive``: the
+    hero, the opening, a subject line), at most one per sentence. Further down, a blind reader judged them right but
+    trivial, and a superlative there is as often description ("the best tool for this job is grep") as a claim."""
     quoted = testimonial_units(doc)
     out = []
     for sentence in doc.sentences:
         unit = doc.units[sentence.unit]
         if sentence.unit in quoted or unit.kind in ("quote", "cta", "link", "turn"):
             continue
+        if not any(s <= sentence.start < e for s, e in decisive):
+            continue  # further down a generic claim was judged trivial: it costs the sale where the buyer decides
         text = sentence.text
         found = None
         for kind, pattern in (("universal", _UNIVERSAL_RE), ("slogan", _SLOGAN_RE)):
@@ -93,8 +90,7 @@ def generic_claims(doc, decisive: list[tuple[int, int]] = ()) -> list[tuple[int,
             if m:
                 found = (m.start(), m.end(), kind)
                 break
-        tagline = unit.kind == "heading" or any(s <= sentence.start < e for s, e in decisive) or _SELF_RE.search(text)
-        if found is None and tagline and not _SUPPORT_RE.search(text) and not _NOT_A_CLAIM_RE.search(text):
+        if found is None and not _SUPPORT_RE.search(text) and not _NOT_A_CLAIM_RE.search(text):
             for kind, pattern in (("superlative", _SUPERLATIVE_RE), ("empty", _EMPTY_STACK_RE)):
                 m = pattern.search(text)
                 if m:
@@ -112,7 +108,7 @@ def generic_claims(doc, decisive: list[tuple[int, int]] = ()) -> list[tuple[int,
     severity="suggestion",
     impact=2,
     example_format="text",
-    summary="A claim any competitor could make: serving everyone, a stock slogan, an unsupported 'best', empty praise.",
+    summary="In the hero or opening, a claim any rival could make: serving everyone, a stock slogan, an unsupported 'best'.",
     why=(
         "The buyer is comparing you with the others, and a claim every other page also makes gives them nothing to "
         "compare. Claims to serve 'companies of all sizes' tell no one it is for them; 'the best' with nothing "

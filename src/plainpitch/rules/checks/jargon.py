@@ -322,6 +322,17 @@ def _own_brands(doc) -> set[str]:
     return own
 
 
+TOPIC_USES = 3  # a term of the title used this often is what the page is about
+
+
+def _topic(doc) -> str:
+    """The page's title or first heading, lower-cased: what the page is about ("Feature flags", "Session
+    replay"). A term of it that the page keeps using is the subject the buyer came for, not jargon in their way."""
+    title = doc.meta.get("title") if hasattr(doc.meta, "get") else None
+    heading = next((doc.unit_text(u) for u in doc.units if u.kind == "heading"), "")
+    return " ".join(x for x in (title, heading) if isinstance(x, str)).lower()
+
+
 def _protected(doc) -> tuple[bytearray, list[tuple[int, int, str, str]], set[int]]:
     """(mask of offsets never judged, code spans and file paths as (start, end, text), sentences made technical by
     code or a path). Masked: inline code, URLs, e-mail addresses, handles, paths, versions, placeholders, quoted speech."""
@@ -678,6 +689,10 @@ def _find_terms(doc, ctx) -> TermReport:
             if h.reason == "acronym":
                 h.strength = STRONG
     hits = _merge(doc, _in_context(doc, kept, technical))
+    topic = _topic(doc)
+    if topic:
+        uses = Counter(h.key for h in hits)
+        hits = [h for h in hits if not (uses[h.key] >= TOPIC_USES and h.text.lower() in topic)]
     return _decide(doc, hits, code)
 
 
@@ -951,13 +966,16 @@ def decision_places(doc, medium: str, thresholds) -> list[tuple[str, int, int]]:
     return places
 
 
+DECISIVE_TERMS_MIN = 2  # one term in a headline a buyer reads past; two stop them (JRG003's logic, where it counts)
+
+
 @rule(
     code="JRG004",
     name="jargon-where-buyer-decides",
     category="jargon",
     severity="warning",
     example_format="markdown",
-    summary="Jargon in the headline, hero, subject line, opening lines or a button: where the buyer decides to read on.",
+    summary="Two or more unexplained terms in the headline, hero, subject line, opening lines or a button.",
     why=(
         "Readers decide in seconds whether a page or an e-mail is for them, from the headline and the first lines "
         "(Nielsen Norman Group: users read the top of a page and skim the rest; most e-mails are judged on the "
@@ -990,8 +1008,10 @@ def jargon_where_buyer_decides(doc, ctx):
     found = [*terms.jargon, *terms.acronyms]
     every_use = sorted(((h, s, e) for h in found for s, e in [(h.start, h.end), *h.uses]), key=lambda u: u[1])
     for place, start, end in decision_places(doc, ctx.medium, ctx.thresholds):
-        inside = list(dict.fromkeys(h.text for h, s, e in every_use if start <= s and e <= end))
-        if not inside:
+        here = {h.text: h for h, s, e in every_use if start <= s and e <= end}
+        inside = list(here)
+        # a merged term ("Kafka-backed middleware") counts each of its parts
+        if sum(len(h.data.get("parts") or (h.text,)) for h in here.values()) < DECISIVE_TERMS_MIN:
             continue
         listed = ", ".join(f"'{_short(t, 24)}'" for t in inside[:3])
         plural = "s" if len(inside) > 1 else ""

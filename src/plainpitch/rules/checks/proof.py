@@ -11,11 +11,11 @@ from collections.abc import Iterable
 
 from plainpitch.analysis.offer import is_pricing_page
 from plainpitch.analysis.proof import find_proof
-from plainpitch.analysis.reader import infer_reader
+from plainpitch.analysis.reader import is_documentation
 from plainpitch.classify import copy_words
 from plainpitch.model import Metric, Span
 from plainpitch.rules.base import Hit, details_provider, metric_provider, rule
-from plainpitch.rules.checks.ask import CONVERSION, find_asks
+from plainpitch.rules.checks.ask import CONVERSION, find_asks, free_software
 from plainpitch.text import placeholders
 
 PROOF_MIN_WORDS = 150  # below this a page is a teaser or a stub: proof cannot be expected of it
@@ -39,9 +39,8 @@ def sells_alone(doc, ctx) -> bool:
             return False  # the price list does one job; the proof belongs on the pages that send buyers to it
         if not any(a.action in CONVERSION or a.kind == "cta" for a in find_asks(doc, ctx)):
             return False
-        evidence = infer_reader(doc).evidence
-        if evidence["code_blocks"] or evidence["commands"]:
-            return False
+        if is_documentation(doc) or free_software(doc, ctx):
+            return False  # docs are read to use the product; free software is not sold with testimonials
     return True
 
 
@@ -103,7 +102,7 @@ def proof_details(doc, ctx):
 
 # -- CLR002 ----------------------------------------------------------------------------------------------------
 _KIND_MESSAGE = {
-    "field": "Unfilled template field {match}{more}: the buyer sees it was sent to a list",
+    "field": "Unfilled template field {match}{more}: the buyer sees it as written",
     "price": "Price left at {match}{more}: the offer looks unfinished",
     "filler": "Filler text '{match}'{more} left in the copy",
 }

@@ -177,6 +177,8 @@ def hard_sentence(doc, ctx):
     sources=["thresholds: profile keys grade.very_hard and sentence.words_very_hard (docs/profiles.md)"],
 )
 def very_hard_sentence(doc, ctx):
+    if ctx.profile == "technical":
+        return  # developers read long technical sentences in docs every day: judged trivial on real READMEs
     yield from _sentence_hits(doc, ctx, "very_hard")
 
 
