@@ -302,6 +302,7 @@ class InputError:
 
     path: str
     message: str
+    detail: str = field(default="", compare=False, repr=False)  # an internal error's traceback (shown by --debug)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from plainpitch.cli.app import FORMATS, SEVERITY_CHOICE, use_color, write_or_exit
+from plainpitch.cli.app import DEBUG_OPTION, FORMATS, SEVERITY_CHOICE, SizeMB, size_bytes, use_color, write_or_exit
 from plainpitch.cli.history import save_options
 from plainpitch.formats import COPY_FORMATS
 
@@ -29,18 +29,23 @@ from plainpitch.formats import COPY_FORMATS
 @click.option("--all", "show_all", is_flag=True, help="Run every rule, also those off by default, and list every finding in full.")
 @click.option("--statistics", is_flag=True, help="Print a count per rule instead of each finding.")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Use this config file.")
-@click.option("--max-size", type=float, default=5.0, show_default=True, help="Largest file to read, in MB.")
+@click.option("--max-size", type=SizeMB(), default=5.0, show_default=True,
+              help="Largest file to read, in MB (also the most a compressed file may expand to).")
 @click.option("--no-score", is_flag=True, help="Leave the scores out of the text report.")
-@click.option("--jobs", "-j", type=click.IntRange(0), default=0, help="Worker processes for large folders (0: one per core).")
+@click.option("--jobs", "-j", type=click.IntRange(0), default=0,
+              help="Worker processes for large folders (0: one per core; at most one per core).")
+@click.option("--force-jobs", is_flag=True, help="Allow --jobs past the number of cores.")
+@DEBUG_OPTION
 @save_options(deal=False)
 def check(paths, out_format, output, profile, sales_context, medium, input_format, select, ignore, include, exclude,
-          min_severity, fail_on, show_all, statistics, config_path, max_size, no_score, jobs, save, keep_text) -> None:  # fmt: skip
+          min_severity, fail_on, show_all, statistics, config_path, max_size, no_score, jobs, force_jobs, save,
+          keep_text) -> None:  # fmt: skip
     """Check copy files (Markdown, HTML, .eml, text) or folders; '-' reads stdin."""
     from plainpitch.config import load_config
     from plainpitch.emit import render
     from plainpitch.history.save import save_reports
     from plainpitch.model import SEVERITY_RANK
-    from plainpitch.runner import Runner
+    from plainpitch.runner import Runner, allowed_jobs
 
     def split(values):
         return tuple(v.strip() for item in values for v in item.split(",") if v.strip()) or None
@@ -51,7 +56,10 @@ def check(paths, out_format, output, profile, sales_context, medium, input_forma
         "include": split(include), "exclude": split(exclude), "all": show_all or None,
     }  # fmt: skip
     base = load_config(Path(config_path)) if config_path else None
-    runner = Runner(base, overrides, fmt=input_format, max_bytes=int(max_size * 1_048_576), jobs=jobs)
+    jobs, note = allowed_jobs(jobs, force_jobs)
+    if note:
+        click.echo(f"plainpitch: note: {note}", err=True)
+    runner = Runner(base, overrides, fmt=input_format, max_bytes=size_bytes(max_size), jobs=jobs)
     report = runner.run(list(paths))
     for err in report.errors:
         click.echo(f"plainpitch: error: {err.path}: {err.message}", err=True)

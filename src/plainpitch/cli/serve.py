@@ -7,7 +7,7 @@ import click
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8765, show_default=True, type=int)
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="TCP port (0: any free one).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the editor in a browser.")
 def serve(host, port, open_browser) -> None:
     """Start the local web editor and HTTP API."""
