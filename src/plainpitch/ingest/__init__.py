@@ -17,7 +17,7 @@ from typing import BinaryIO
 from plainpitch import formats
 from plainpitch.formats import COPY, FORMATS
 from plainpitch.ingest.decode import MAX_BYTES, decode, normalise_newlines, size_error
-from plainpitch.ingest.errors import LoadError
+from plainpitch.ingest.errors import LoadError, TooLarge
 from plainpitch.model import Document
 
 # format -> "module:function": the copy readers of the one formats table (plainpitch.formats)
@@ -113,7 +113,8 @@ def read_stdin(max_bytes: int = MAX_BYTES, stream: BinaryIO | None = None) -> by
     except OSError as exc:
         raise LoadError(name, f"cannot read standard input: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
-        raise LoadError(name, f"more than {max_bytes / 1_048_576:g} MB on standard input, the size limit (--max-size)")
+        raise TooLarge(name, f"more than {max_bytes / 1_048_576:g} MB on standard input, the size limit (--max-size)",
+                       max_bytes)  # fmt: skip
     return data
 
 
