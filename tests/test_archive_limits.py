@@ -119,6 +119,18 @@ def test_a_truncated_or_encrypted_archive_is_one_line():
         assert "\n" not in str(info.value) and str(info.value).startswith("broken.docx")
 
 
+def test_a_corrupt_deflate_stream_is_one_line():
+    """Found by tests/test_fuzz.py: a flipped byte inside the compressed data raised zlib.error."""
+    raw = bytearray(GOOD)
+    at = raw.find(b"word/document.xml") + len(b"word/document.xml") + 5  # inside the part's deflate data
+    raw[at] ^= 0xFF
+    raw[at + 1] ^= 0x5A
+    try:
+        load_transcript_bytes(bytes(raw), "flipped.docx")
+    except LoadError as exc:
+        assert "\n" not in str(exc) and str(exc).startswith("flipped.docx")
+
+
 def test_call_review_refuses_bombs_and_goes_on_with_the_other_files(tmp_path):
     (tmp_path / "a-bomb.docx").write_bytes(docx(repeat=b"a", times=40 * 1024 * 1024))
     (tmp_path / "b-good.docx").write_bytes(GOOD)

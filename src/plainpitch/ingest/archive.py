@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
+import zlib
 
 from plainpitch.ingest.errors import LoadError, TooLarge
 
@@ -85,7 +86,7 @@ def read_zip(data: bytes, path: str, max_bytes: int, what: str = "the archive") 
                             )  # fmt: skip
             except LoadError:
                 raise
-            except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError, RuntimeError) as exc:
+            except (zipfile.BadZipFile, zlib.error, NotImplementedError, ValueError, OSError, EOFError, RuntimeError) as exc:
                 # bad CRC, unsupported compression, encryption (RuntimeError), truncated data, zlib errors
                 raise LoadError(path, f"is not a readable {what} ({_reason(exc)})") from None
             parts[info.filename] = bytes(body)
