@@ -228,3 +228,21 @@ def test_a_control_character_reference_among_good_files(tmp_path):
     result = run("check", "-f", "json", "--select", "TON001", str(folder))
     assert b"Traceback" not in result.stderr
     assert json.loads(result.stdout)["summary"]["documents"] == 41
+
+
+# -- streaming reports -------------------------------------------------------------------------------------------
+def test_the_streamed_terminal_report_is_the_collected_one(tmp_path):
+    """`check` prints each file as it is done; what it prints is exactly the report rendered from a collected run,
+    files in input order (serial and parallel alike), errors on stderr."""
+    from plainpitch.emit import render
+    from plainpitch.runner import Runner
+
+    example = (Path(__file__).parents[1] / "examples" / "landing-page.md").read_text()
+    for i in range(20):
+        (tmp_path / f"{i:02d}.md").write_text(example if i % 3 else GOOD)
+    (tmp_path / "05.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
+    expected = render(Runner().run([str(tmp_path)]), "text", color=False)
+    for jobs in ("1", "2"):
+        result = run("check", "--jobs", jobs, str(tmp_path))
+        assert result.stdout.decode() == expected
+        one_line_error(result, "05.html", "binary")

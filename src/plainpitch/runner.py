@@ -156,7 +156,15 @@ class Runner:
         return safely(path, lambda: self.check_one(path, data))
 
     def run(self, paths: list[str], stdin: Any = None) -> Report:
-        results: list[DocumentReport | InputError] = []
+        """Every input's report (with its whole Document) and error, collected. The CLI streams ``results``."""
+        results = list(self.results(paths, stdin))
+        reports = tuple(r for r in results if isinstance(r, DocumentReport))
+        errors = tuple(r for r in results if isinstance(r, InputError))
+        return Report(reports, errors, __version__)
+
+    def results(self, paths: list[str], stdin: Any = None) -> Iterator[DocumentReport | InputError]:
+        """Each input's report or one-line error, in the order of the inputs, as soon as it is done: a caller
+        that renders and drops each one holds one report at a time, however many files there are."""
         include = (self.base or Config()).include
         exclude = (self.base or Config()).exclude
         if self.use_file_config and paths:
@@ -165,27 +173,23 @@ class Runner:
                 include, exclude = first.include, first.exclude
             except ConfigError:
                 pass
-        todo: list[tuple[int, str]] = []  # (slot in results, path): checked below, maybe in parallel
-        for path, problem in expand(paths, self.overrides.get("include") or include, self.overrides.get("exclude") or exclude):
+        found = list(expand(paths, self.overrides.get("include") or include, self.overrides.get("exclude") or exclude))
+        checked = self._check_many([p for p, problem in found if not problem and p != "-"])
+        for path, problem in found:
             if problem:
-                results.append(shown(InputError(path, problem)))
+                yield shown(InputError(path, problem))
             elif path == "-":
-                results.append(safely("-", lambda: self.check_one("-", read_stdin(self.max_bytes, stdin))))
+                yield safely("-", lambda: self.check_one("-", read_stdin(self.max_bytes, stdin)))
             else:
-                todo.append((len(results), path))
-                results.append(InputError(path, "not checked"))  # replaced below
-        for (slot, _), result in zip(todo, self._check_many([p for _, p in todo]), strict=True):
-            results[slot] = result
-        reports = tuple(r for r in results if isinstance(r, DocumentReport))
-        errors = tuple(r for r in results if isinstance(r, InputError))
-        return Report(reports, errors, __version__)
+                yield next(checked)
 
-    def _check_many(self, paths: list[str]) -> list[DocumentReport | InputError]:
-        """Check files in order; a large folder is spread over the CPU cores (like ruff), a few files are not
-        (starting workers costs more than it saves)."""
+    def _check_many(self, paths: list[str]) -> Iterator[DocumentReport | InputError]:
+        """Check files in order, lazily; a large folder is spread over the CPU cores (like ruff), a few files
+        are not (starting workers costs more than it saves)."""
         jobs = self.jobs or cores()
         if jobs <= 1 or len(paths) < PARALLEL_MIN_FILES or sys.platform == "win32":
-            return [self.check_safely(p) for p in paths]
+            yield from (self.check_safely(p) for p in paths)
+            return
         import multiprocessing
 
         from plainpitch.rules.base import all_rules
@@ -195,7 +199,7 @@ class Runner:
         _WORKER_RUNNER = self
         try:
             with multiprocessing.get_context("fork").Pool(min(jobs, len(paths))) as pool:
-                return list(pool.imap(_check_in_worker, paths, chunksize=4))
+                yield from pool.imap(_check_in_worker, paths, chunksize=4)
         finally:
             _WORKER_RUNNER = None
 

@@ -7,8 +7,10 @@ Heavy modules (rules, loaders, Rich) are imported inside the commands so that ``
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Callable, Iterator
 
 import click
 
@@ -100,6 +102,38 @@ def write_output(text: str, output: str | None) -> bool:
             click.echo(f"plainpitch: error: cannot write the report to standard output: {exc.strerror or exc}", err=True)
             return False
     return True
+
+
+@contextlib.contextmanager
+def stream_to(output: str | None) -> Iterator[Callable[[str], None]]:
+    """A writer for a report printed piece by piece (to ``output`` or stdout); a write that fails is one line on
+    stderr and exit 2, as for ``write_output``."""
+    try:
+        fh = open(output, "w", encoding="utf-8") if output else None  # noqa: SIM115 - closed below
+    except OSError as exc:
+        click.echo(f"plainpitch: error: {output}: cannot write: {exc.strerror}", err=True)
+        sys.exit(2)
+
+    def write(text: str) -> None:
+        try:
+            if fh is not None:
+                fh.write(text)
+            else:
+                click.echo(text, nl=False, color=True)
+                sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            _silence_stdout()
+            where = output or "standard output"
+            click.echo(f"plainpitch: error: cannot write the report to {where}: {exc.strerror or exc}", err=True)
+            sys.exit(2)
+
+    try:
+        yield write
+    finally:
+        if fh is not None:
+            fh.close()
 
 
 def write_or_exit(text: str, output: str | None) -> None:

@@ -60,22 +60,71 @@ def check(paths, out_format, output, profile, sales_context, medium, input_forma
     if note:
         click.echo(f"plainpitch: note: {note}", err=True)
     runner = Runner(base, overrides, fmt=input_format, max_bytes=size_bytes(max_size), jobs=jobs)
-    report = runner.run(list(paths))
-    for err in report.errors:
-        click.echo(f"plainpitch: error: {err.path}: {err.message}", err=True)
-    if report.documents or out_format != "text":
-        # JSON is indented for a person at a terminal, compact for a pipe or a file (`jq .` pretty-prints it)
-        pretty = output is None and sys.stdout.isatty()
-        text = render(report, out_format, statistics=statistics, score=not no_score, color=use_color(output), pretty=pretty)
-        write_or_exit(text, output)
-    if not report.documents:
+    if out_format == "text" and not statistics:
+        # the terminal report streams: each file is printed (and dropped) as soon as it is checked
+        documents, severities, errors = _stream_text(runner, list(paths), output, not no_score)
+    else:
+        # the other formats are one document (a JSON object, a SARIF log, a page): collected, each report without
+        # the tokens the renderers do not read, so that memory grows with the findings, not with the words
+        from plainpitch.model import Report
+        from plainpitch.runner import slim
+        from plainpitch.version import __version__
+
+        results = [slim(r) for r in runner.results(list(paths))]
+        report = Report(tuple(r for r in results if not _is_error(r)), tuple(r for r in results if _is_error(r)),
+                        __version__)  # fmt: skip
+        for err in report.errors:
+            click.echo(f"plainpitch: error: {err.path}: {err.message}", err=True)
+        if report.documents or out_format != "text":
+            # JSON is indented for a person at a terminal, compact for a pipe or a file (`jq .` pretty-prints it)
+            pretty = output is None and sys.stdout.isatty()
+            text = render(report, out_format, statistics=statistics, score=not no_score, color=use_color(output),
+                          pretty=pretty)  # fmt: skip
+            write_or_exit(text, output)
+        documents = list(report.documents)
+        severities = {f.severity for f in report.findings}
+        errors = len(report.errors)
+    if not documents:
         sys.exit(2)
-    saved = save_reports(report.documents, "copy", save=save, keep_text=keep_text)
-    first = report.documents[0].path
+    saved = save_reports(documents, "copy", save=save, keep_text=keep_text)
+    first = documents[0].path
     fail_level = fail_on or runner.config_for(first if first != "<stdin>" else "-").fail_on
-    failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_level] for f in report.findings)
+    failing = any(SEVERITY_RANK[s] >= SEVERITY_RANK[fail_level] for s in severities)
     # An input that could not be read fails the run like an error finding; 2 is kept for "nothing was checked".
-    sys.exit(1 if failing or report.errors or not saved else 0)
+    sys.exit(1 if failing or errors or not saved else 0)
+
+
+def _is_error(result) -> bool:
+    from plainpitch.model import InputError
+
+    return isinstance(result, InputError)
+
+
+def _stream_text(runner, paths: list[str], output: str | None, score: bool) -> tuple[list, set[str], int]:
+    """Print each file's part of the terminal report as it is done; errors go to stderr in their place.
+    Returns (the reports without their tokens, for history; the severities seen; the number of errors)."""
+    from collections import Counter
+
+    from plainpitch.cli.app import stream_to
+    from plainpitch.emit.text import render_document, render_totals
+    from plainpitch.runner import slim
+
+    color = use_color(output)
+    counts: Counter[str] = Counter()
+    done: list = []  # slimmed: the findings and the text for history, never the tokens
+    errors = 0
+    with stream_to(output) as write:
+        for result in runner.results(paths):
+            if _is_error(result):
+                errors += 1
+                click.echo(f"plainpitch: error: {result.path}: {result.message}", err=True)
+                continue
+            counts.update(f.severity for f in result.findings)
+            write(render_document(result, score=score, color=color))
+            done.append(slim(result))
+        if done:
+            write(render_totals(len(done), counts, errors, color=color))
+    return done, set(counts), errors
 
 
 def register(main: click.Group) -> None:
