@@ -154,3 +154,12 @@ def test_the_call_cache_is_bounded_in_bytes():
     assert cache.held_bytes <= 10_000_000
     cache.get_or_compute("huge", lambda: object(), input_bytes=2_000_000)  # over a quarter of the budget: not kept
     assert "huge" not in cache._items
+
+
+def test_a_part_that_inflates_over_the_ratio_is_a_bomb_even_under_the_size_limit():
+    """The issue's 72 KB file expanding to 10 MiB of one repeated paragraph: refused before it is read."""
+    from plainpitch.ingest.archive import MAX_RATIO
+
+    bomb = docx(repeat=para(b"Ana  0:03") + para(b"Thanks for joining today, we walk through pricing."), times=80_000)
+    with pytest.raises(TooLarge, match=f"over {MAX_RATIO} times is a compression bomb"):
+        load_transcript_bytes(bomb, "ratio.docx")

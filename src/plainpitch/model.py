@@ -11,6 +11,7 @@ span in the analysed text maps back to a character offset, a line and a column i
 from __future__ import annotations
 
 import bisect
+import functools
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -116,7 +117,7 @@ class Token(NamedTuple):
     sentence: int  # index into Document.sentences
 
 
-_make_token = Token._make
+_make_token = functools.partial(tuple.__new__, Token)  # in C (namedtuple's own _make is a Python method)
 
 
 class Tokens(Sequence[Token]):
@@ -156,7 +157,7 @@ class Tokens(Sequence[Token]):
         starts = self._starts[start:stop]
         ends = self._ends[start:stop]
         texts = map(self._text.__getitem__, map(slice, starts, ends))
-        # Token._make is tuple.__new__: the whole run is made in C, without a Python call per word
+        # tuple.__new__ through partial: the whole run is made in C, without a Python call per word
         return map(
             _make_token, zip(starts, ends, texts, self._units[start:stop], self._sentences[start:stop], strict=True)
         )

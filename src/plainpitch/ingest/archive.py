@@ -22,6 +22,10 @@ import zlib
 from plainpitch.ingest.errors import LoadError, TooLarge
 
 MAX_ENTRIES = 2000  # a Word file has a few dozen parts; thousands is a bomb of empty entries
+# Word's XML compresses 5-30x; a part that inflates more than this (and to more than RATIO_FLOOR) is a bomb, however
+# small: the 72 KB file that expanded to 10 MiB of one repeated paragraph (145x) is refused before it is read.
+MAX_RATIO = 100
+RATIO_FLOOR = 1024 * 1024
 CHUNK = 64 * 1024
 _EOCD = b"PK\x05\x06"
 _EOCD_SIZE = 22
@@ -64,6 +68,10 @@ def read_zip(data: bytes, path: str, max_bytes: int, what: str = "the archive") 
         for info in infos:
             if info.file_size > max_bytes:
                 raise _too_big(path, f"part {_name(info.filename)} of {what}", info.file_size, max_bytes)
+            if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+                raise TooLarge(path, f"part {_name(info.filename)} of {what} expands {info.file_size // max(info.compress_size, 1)}"
+                               f" times (to {_mb(info.file_size)}); over {MAX_RATIO} times is a compression bomb, not a "
+                               "document", max_bytes)  # fmt: skip
             declared += info.file_size
         if declared > max_bytes:
             raise _too_big(path, what, declared, max_bytes)
@@ -78,7 +86,8 @@ def read_zip(data: bytes, path: str, max_bytes: int, what: str = "the archive") 
                     while chunk := stream.read(CHUNK):
                         body += chunk
                         total += len(chunk)
-                        if len(body) > info.file_size or total > max_bytes:
+                        ratio_cap = max(RATIO_FLOOR, MAX_RATIO * max(info.compress_size, 1))
+                        if len(body) > info.file_size or total > max_bytes or len(body) > ratio_cap:
                             # the directory lied: stop at the first chunk past what it declared
                             raise _too_big(path, f"part {_name(info.filename)} of {what}", max(total, len(body)),
                                            max_bytes) if total > max_bytes else LoadError(
