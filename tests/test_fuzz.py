@@ -396,7 +396,7 @@ def test_check_analysis_never_raises(case):
     )
 )
 def test_call_analysis_never_raises(case):
-    from plainpitch.call.analysis import analyze_call
+    from plainpitch.call_review import analyze_call
 
     doc = load_call_or_error(case[1], case[0])
     if doc is not None:

@@ -61,7 +61,7 @@ def test_copy_crash_cases_load_and_analyse(name, data):
 
 @pytest.mark.parametrize(("name", "data"), CALLS, ids=[c[0] for c in CALLS])
 def test_transcript_crash_cases_load_or_fail_in_one_line(name, data):
-    from plainpitch.call.analysis import analyze_call
+    from plainpitch.call_review import analyze_call
 
     doc = _check(load_transcript_bytes, name, data)
     if doc is not None:
