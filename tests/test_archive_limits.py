@@ -21,13 +21,8 @@ BIN = Path(sys.executable).with_name("plainpitch")
 HEAD = (b'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
         b'wordprocessingml/2006/main"><w:body>')  # fmt: skip
 TAIL = b"</w:body></w:document>"
-CONTENT_TYPES = (b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-                 b'<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
-                 b'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-                 b"</Types>")  # fmt: skip
-RELS = (b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-        b'officeDocument" Target="word/document.xml"/></Relationships>')  # fmt: skip
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from bench_robust import CONTENT_TYPES, RELS  # noqa: E402 - the one minimal Word package of the bench and tests
 
 
 def para(text: bytes) -> bytes:

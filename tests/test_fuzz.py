@@ -280,24 +280,23 @@ def assert_offsets_inside(doc) -> None:
         assert 0 <= s <= e <= n
 
 
-def load_copy_or_error(data: bytes, name: str):
+def _load_or_error(load, data: bytes, name: str):
+    """The Document, or None after a LoadError that is one line naming the file; any other exception fails."""
     try:
-        doc = load_bytes(data, name)
+        doc = load(data, name)
     except LoadError as exc:
         assert "\n" not in str(exc) and str(exc).startswith(name), str(exc)
         return None
     assert_offsets_inside(doc)
     return doc
+
+
+def load_copy_or_error(data: bytes, name: str):
+    return _load_or_error(load_bytes, data, name)
 
 
 def load_call_or_error(data: bytes, name: str):
-    try:
-        doc = load_transcript_bytes(data, name)
-    except LoadError as exc:
-        assert "\n" not in str(exc) and str(exc).startswith(name), str(exc)
-        return None
-    assert_offsets_inside(doc)
-    return doc
+    return _load_or_error(load_transcript_bytes, data, name)
 
 
 # -- loaders alone: many cheap examples ------------------------------------------------------------------------

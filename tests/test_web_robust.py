@@ -57,20 +57,23 @@ def _dropped(sock: socket.socket) -> bool:
         return True
 
 
+def _trickled_until_dropped(url: str, head: bytes, trickle: bytes) -> bool:
+    """Send ``head``, then ``trickle`` a byte every 0.25 s (never finishing, never idle) for up to 10 s: True when
+    the server drops the connection."""
+    with socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1]))) as sock:
+        sock.sendall(head)
+        for i in range(40):
+            try:
+                sock.sendall(trickle[i % len(trickle) : i % len(trickle) + 1])
+            except (BrokenPipeError, ConnectionResetError):
+                return True
+            time.sleep(0.25)
+        return _dropped(sock)
+
+
 def test_slowloris_headers_are_dropped(server):
     url, _, _ = server
-    port = int(url.rsplit(":", 1)[1])
-    with socket.create_connection(("127.0.0.1", port)) as sock:
-        sock.sendall(b"POST /api/v1/check HTTP/1.1\r\nHost: 127.0.0.1\r\n")
-        closed = False
-        for i in range(40):  # a header byte every 0.25 s: never finishing, never idle
-            try:
-                sock.sendall(b"X-a: b\r\n"[i % 8 : i % 8 + 1])
-            except (BrokenPipeError, ConnectionResetError):
-                closed = True
-                break
-            time.sleep(0.25)
-        assert closed or _dropped(sock)
+    assert _trickled_until_dropped(url, b"POST /api/v1/check HTTP/1.1\r\nHost: 127.0.0.1\r\n", b"X-a: b\r\n")
 
 
 def test_a_silent_connection_is_dropped(server):
@@ -81,18 +84,9 @@ def test_a_silent_connection_is_dropped(server):
 
 def test_a_slow_body_is_dropped(server):
     url, _, _ = server
-    with socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1]))) as sock:
-        sock.sendall(b"POST /api/v1/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                     b"Content-Length: 1000\r\n\r\n{\"text\": \"")  # fmt: skip
-        closed = False
-        for _ in range(40):
-            try:
-                sock.sendall(b"a")
-            except (BrokenPipeError, ConnectionResetError):
-                closed = True
-                break
-            time.sleep(0.25)
-        assert closed or _dropped(sock)
+    head = (b"POST /api/v1/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            b"Content-Length: 1000\r\n\r\n{\"text\": \"")  # fmt: skip
+    assert _trickled_until_dropped(url, head, b"a")
 
 
 def test_a_client_that_goes_away_leaves_no_traceback(server):
