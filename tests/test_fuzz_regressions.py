@@ -9,6 +9,7 @@ from plainpitch.engine import analyze
 from plainpitch.ingest import load_bytes, load_text
 from plainpitch.ingest.errors import LoadError
 from plainpitch.ingest.transcript import load_transcript_bytes
+from plainpitch.model import Span
 
 COPY = [
     ("html-control-charref.html", b"<p>Ship &#3; faster with &#0; us &#x110000; and &#99999999999; today.</p>"),
@@ -27,6 +28,7 @@ COPY = [
                            b"Content-Transfer-Encoding: quoted-printable\n\nHello =E9 there.\n"),
     ("email-broken-base64.eml", b"Subject: hi\nContent-Transfer-Encoding: base64\n\nSGVsbG8gd2=9ybGQ=x\n"),
     ("email-broken-qp.eml", b"Subject: hi\nContent-Transfer-Encoding: quoted-printable\n\nHello =\n=4\n"),
+    ("email-body-past-the-end.eml", b"\xc3\xbf\n\n"),  # found by test_fuzz: a word mapped one past the file
     ("email-broken-encoded-word.eml", b"Subject: =?utf-8?B?S?=\nFrom: =?foo?Q?=E?= <a@b>\n\nHello there.\n"),
 ]  # fmt: skip
 
@@ -49,6 +51,9 @@ def _check(load, name: str, data: bytes):
     except LoadError as exc:
         assert "\n" not in str(exc) and str(exc).startswith(name) and len(str(exc)) < 400
         return None
+    for word in doc.words:
+        s, e = doc.source_span(Span(word.start, word.end))
+        assert 0 <= s <= e <= len(doc.source)
     return doc
 
 

@@ -254,7 +254,7 @@ class Document:
         """The span as offsets into ``source`` (end is exclusive)."""
         start = self.to_source(span.start)
         if span.end > span.start:
-            end = self.to_source(span.end - 1) + 1
+            end = min(self.to_source(span.end - 1) + 1, len(self.source))
         else:
             end = start
         return start, max(start, end)

@@ -206,6 +206,7 @@ def _body(part: EmailMessage, text: str, raw: bytes | None, codec: str) -> tuple
             # the file's own characters, one for one (even when the part's charset is not the file's)
             return body, list(range(start, start + len(body))), "exact"
     at = start if start >= 0 else _body_start(text)
+    at = min(at, max(len(text) - 1, 0))  # a body found past the file's end (decoded from its headers): its last char
     return body, [at] * len(body), "body start"
 
 
