@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -62,7 +63,8 @@ def check(paths, out_format, output, profile, sales_context, medium, input_forma
     runner = Runner(base, overrides, fmt=input_format, max_bytes=size_bytes(max_size), jobs=jobs)
     if out_format == "text" and not statistics:
         # the terminal report streams: each file is printed (and dropped) as soon as it is checked
-        documents, severities, errors = _stream_text(runner, list(paths), output, not no_score)
+        keep = save or keep_text or _history_on(list(paths))
+        documents, severities, errors = _stream_text(runner, list(paths), output, not no_score, keep)
     else:
         # the other formats are one document (a JSON object, a SARIF log, a page): collected, each report without
         # the tokens the renderers do not read, so that memory grows with the findings, not with the words
@@ -100,9 +102,22 @@ def _is_error(result) -> bool:
     return isinstance(result, InputError)
 
 
-def _stream_text(runner, paths: list[str], output: str | None, score: bool) -> tuple[list, set[str], int]:
-    """Print each file's part of the terminal report as it is done; errors go to stderr in their place.
-    Returns (the reports without their tokens, for history; the severities seen; the number of errors)."""
+def _history_on(paths: list[str]) -> bool:
+    """Whether the project's settings save runs to history (then the reports are kept for it)."""
+    from plainpitch.history.settings import settings_for
+
+    first = paths[0] if paths else "-"
+    start = Path(first if os.path.isdir(first) else os.path.dirname(os.path.abspath(first))) if first != "-" else Path.cwd()
+    try:
+        return bool(settings_for(start).save)
+    except Exception:  # noqa: BLE001 - a broken setting: keep the reports and let save_reports say what is wrong
+        return True
+
+
+def _stream_text(runner, paths: list[str], output: str | None, score: bool, keep: bool) -> tuple[list, set[str], int]:
+    """Print each file's part of the terminal report as it is done (and drop it, unless ``keep``: history saves
+    it); errors go to stderr in their place. Returns (the reports kept, without their tokens, or the first one
+    alone; the severities seen; the number of errors)."""
     from collections import Counter
 
     from plainpitch.cli.app import stream_to
@@ -112,7 +127,7 @@ def _stream_text(runner, paths: list[str], output: str | None, score: bool) -> t
     color = use_color(output)
     counts: Counter[str] = Counter()
     done: list = []  # slimmed: the findings and the text for history, never the tokens
-    errors = 0
+    files = errors = 0
     with stream_to(output) as write:
         for result in runner.results(paths):
             if _is_error(result):
@@ -121,9 +136,11 @@ def _stream_text(runner, paths: list[str], output: str | None, score: bool) -> t
                 continue
             counts.update(f.severity for f in result.findings)
             write(render_document(result, score=score, color=color))
-            done.append(slim(result))
-        if done:
-            write(render_totals(len(done), counts, errors, color=color))
+            files += 1
+            if keep or not done:  # the first report's path sets the fail level
+                done.append(slim(result))
+        if files:
+            write(render_totals(files, counts, errors, color=color))
     return done, set(counts), errors
 
 
