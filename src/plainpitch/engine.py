@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -177,29 +176,10 @@ def _suppressed(doc: Document, code: str, name: str, span: Span) -> bool:
 
 
 def _inside(ranges: Any, pos: int) -> bool:
-    """``pos`` lies in one of the ranges (a plain list is scanned; ``_Ranges`` bisects)."""
-    if isinstance(ranges, _Ranges):
+    """``pos`` lies in one of the ranges (``regions.Ranges`` bisects; a plain list is scanned)."""
+    if isinstance(ranges, regions.Ranges):
         return ranges.contains(pos)
     return any(s <= pos < e for s, e in ranges)
-
-
-class _Ranges:
-    """Decisive ranges merged and sorted once per document: checked per finding, a scan cost findings x ranges
-    (seconds on a long page)."""
-
-    def __init__(self, ranges: list[tuple[int, int]]) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for s, e in sorted(r for r in ranges if r[1] > r[0]):
-            if self.starts and s <= self.ends[-1]:
-                self.ends[-1] = max(self.ends[-1], e)
-            else:
-                self.starts.append(s)
-                self.ends.append(e)
-
-    def contains(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        return i >= 0 and pos < self.ends[i]
 
 
 def make_finding(doc: Document, rule: Rule, hit: Hit, severity: str, decisive: list[tuple[int, int]] = ()) -> Finding:
@@ -258,7 +238,7 @@ def analyze(doc: Document, config: Config | None = None, *, rules: list[Rule] | 
     elif not doc.sentences:
         notes.append("no sentences to check")
     min_rank = SEVERITY_RANK[config.min_severity]
-    decisive = _Ranges(regions.decisive_ranges(doc, medium, ctx.thresholds) if rules and medium != "call" else [])
+    decisive = regions.Ranges(regions.decisive_ranges(doc, medium, ctx.thresholds) if rules and medium != "call" else [])
     seen: set[tuple[str, int, int]] = set()
     for rule in rules:
         ctx._rule = rule

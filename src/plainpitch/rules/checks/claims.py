@@ -82,6 +82,7 @@ def generic_claims(doc, decisive: list[tuple[int, int]] = ()) -> list[tuple[int,
     claim."""
     quoted = testimonial_units(doc)
     out = []
+    inside = regions.Ranges(decisive)  # merged once: asked per sentence
     for sentence in doc.sentences:
         unit = doc.units[sentence.unit]
         if sentence.unit in quoted or unit.kind in ("quote", "cta", "link", "turn"):
@@ -93,7 +94,7 @@ def generic_claims(doc, decisive: list[tuple[int, int]] = ()) -> list[tuple[int,
             if m:
                 found = (m.start(), m.end(), kind)
                 break
-        tagline = unit.kind == "heading" or any(s <= sentence.start < e for s, e in decisive) or _SELF_RE.search(text)
+        tagline = unit.kind == "heading" or inside.contains(sentence.start) or _SELF_RE.search(text)
         if found is None and tagline and not _SUPPORT_RE.search(text) and not _NOT_A_CLAIM_RE.search(text):
             for kind, pattern in (("superlative", _SUPERLATIVE_RE), ("empty", _EMPTY_STACK_RE)):
                 m = pattern.search(text)
