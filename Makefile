@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 export PLAINPITCH_SHARED := $(abspath $(SHARED))
 
-.PHONY: demo test bench eval lint docs browser postgres clean venv
+.PHONY: demo test bench eval lint docs browser postgres clean venv fuzz
 
 venv: $(STAMP)
 
@@ -44,6 +44,11 @@ postgres:
 # with one throw-away PostgreSQL server for the history tests.
 test: $(STAMP) browser postgres
 	$(PY) tests/pg_cluster.py run -- $(PY) -m pytest -n 2 -p no:cacheprovider -m "not eval"
+
+# A longer fuzzing campaign over every loader and the analysis (tests/test_fuzz.py; `make test` runs a small budget).
+# FUZZ_EXAMPLES sets the examples per property (default 3000).
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -p no:cacheprovider -q tests/test_fuzz.py tests/test_fuzz_regressions.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests scripts

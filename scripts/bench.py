@@ -6,6 +6,7 @@
 3. Cold start: `plainpitch check` on one small file, beside `python -c pass` (the floor of any Python CLI).
 4. Calls (scripts/bench_calls.py), the web API (scripts/bench_web.py) and the history store
    (scripts/bench_history.py), when present.
+5. Bounded cost (scripts/bench_robust.py): time and peak memory per MiB for check, call review and .docx bombs.
 
 Targets (from the issues) are printed beside each figure; a benchmark never fails the build, it reports.
 """
@@ -164,7 +165,7 @@ def main() -> None:
     print("== cold start of plainpitch check on a small file", flush=True)
     results["cold_start"] = cold_start()
     print(json.dumps(results["cold_start"], indent=2), flush=True)
-    for name in ("bench_calls", "bench_web", "bench_history"):
+    for name in ("bench_calls", "bench_web", "bench_history", "bench_robust"):
         print(f"== {name}", flush=True)
         try:
             found = optional(name)

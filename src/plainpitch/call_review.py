@@ -56,11 +56,14 @@ def review_text(text: str, filename: str, me: Iterable[str] | str = (), call_typ
 
 
 def review_bytes(data: bytes, filename: str, me: Iterable[str] | str = (), call_type: str | None = None,
-                 fmt: str | None = None, config: Config | None = None) -> DocumentReport:  # fmt: skip
-    """Analyse a transcript given as bytes (any format the loaders read, .docx included)."""
-    from plainpitch.ingest.transcript import load_transcript_bytes
+                 fmt: str | None = None, config: Config | None = None,
+                 max_bytes: int | None = None) -> DocumentReport:  # fmt: skip
+    """Analyse a transcript given as bytes (any format the loaders read, .docx included); ``max_bytes`` bounds the
+    input and what a .docx expands to (default: the loaders' limit)."""
+    from plainpitch.ingest.transcript import MAX_BYTES, load_transcript_bytes
 
-    return analyze_call(load_transcript_bytes(data, filename, fmt), me=me, call_type=call_type, config=config)
+    doc = load_transcript_bytes(data, filename, fmt, max_bytes or MAX_BYTES)
+    return analyze_call(doc, me=me, call_type=call_type, config=config)
 
 
 def review_path(path: str, me: Iterable[str] | str = (), call_type: str | None = None, fmt: str | None = None,

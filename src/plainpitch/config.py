@@ -25,6 +25,9 @@ Keys (all optional)::
 
 from __future__ import annotations
 
+import math
+import os
+import stat
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -77,40 +80,88 @@ class Config:
                 raise ConfigError(f"severity {key!r}{where} is not one of {', '.join(SEVERITIES)}")
 
 
-def _as_tuple(value: Any) -> tuple[str, ...]:
+MAX_VOCABULARY_BYTES = 4 * 1024 * 1024  # a vocabulary file is a word list: 4 MB is ~400,000 terms
+
+
+def _kind(value: Any) -> str:
+    return {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "a table"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _as_tuple(value: Any, key: str = "value", where: str = "config") -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
         return tuple(v.strip() for v in value.split(",") if v.strip())
+    if not isinstance(value, list | tuple | set | frozenset):
+        raise ConfigError(f"{where}: {key} must be a list of strings, not {_kind(value)}")
     return tuple(str(v) for v in value)
 
 
+def _table(table: dict[str, Any], key: str, where: str, prefix: str = "") -> dict[str, Any]:
+    value = table.get(key, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: {prefix}{key} must be a table, not {_kind(value)}")
+    return dict(value)
+
+
+def read_vocabulary(path: Path, name: str, where: str) -> list[str]:
+    """The terms of a vocabulary file: a regular UTF-8 file under MAX_VOCABULARY_BYTES (never a device such as
+    /dev/zero, a pipe or a folder, which would never end or not be text)."""
+    prefix = f"{where}: vocabulary-file {name}"
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise ConfigError(f"{prefix} is not a regular file (a folder, pipe or device)")
+        if info.st_size > MAX_VOCABULARY_BYTES:
+            raise ConfigError(f"{prefix} is {info.st_size / 1_048_576:.1f} MB; the limit is "
+                              f"{MAX_VOCABULARY_BYTES / 1_048_576:g} MB")  # fmt: skip
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_VOCABULARY_BYTES + 1)
+    except OSError as exc:
+        raise ConfigError(f"{prefix}: cannot read it: {exc.strerror or exc}") from None
+    if len(data) > MAX_VOCABULARY_BYTES:
+        raise ConfigError(f"{prefix} grew past the limit of {MAX_VOCABULARY_BYTES / 1_048_576:g} MB while read")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{prefix} is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
 def from_table(table: dict[str, Any], source: str | None = None, base_dir: Path | None = None) -> Config:
-    vocab = set(_as_tuple(table.get("vocabulary")))
+    where = source or "config"
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: the plainpitch settings must be a table")
+    vocab = set(_as_tuple(table.get("vocabulary"), "vocabulary", where))
     vocab_file = table.get("vocabulary-file")
     if vocab_file:
-        path = (base_dir or Path.cwd()) / vocab_file
-        try:
-            vocab.update(
-                line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")
-            )
-        except OSError as exc:
-            raise ConfigError(f"{source}: cannot read vocabulary-file {vocab_file}: {exc.strerror}") from None
+        if not isinstance(vocab_file, str):
+            raise ConfigError(f"{where}: vocabulary-file must be a file name")
+        vocab.update(read_vocabulary((base_dir or Path.cwd()) / vocab_file, vocab_file, where))
+    for key in ("profile", "context", "medium", "min-severity", "fail-on"):
+        if key in table and not isinstance(table[key], str):
+            raise ConfigError(f"{where}: {key} must be a string, not {_kind(table[key])}")
+    thresholds = _table(table, "thresholds", where)
+    for key, value in thresholds.items():
+        if isinstance(value, bool) or (isinstance(value, float) and not math.isfinite(value)):
+            raise ConfigError(f"{where}: threshold {key!r} must be a finite number, not {value!r}")
     cfg = Config(
         profile=table.get("profile"),
         context=table.get("context", "self-serve"),
         medium=table.get("medium"),
-        select=_as_tuple(table.get("select")),
-        ignore=_as_tuple(table.get("ignore")),
+        select=_as_tuple(table.get("select"), "select", where),
+        ignore=_as_tuple(table.get("ignore"), "ignore", where),
         min_severity=table.get("min-severity", "suggestion"),
         fail_on=table.get("fail-on", "warning"),
-        include=_as_tuple(table.get("include")) or DEFAULT_INCLUDE,
-        exclude=_as_tuple(table.get("exclude")),
+        include=_as_tuple(table.get("include"), "include", where) or DEFAULT_INCLUDE,
+        exclude=_as_tuple(table.get("exclude"), "exclude", where),
         vocabulary=frozenset(vocab),
-        severity=dict(table.get("severity", {})),
-        thresholds=dict(table.get("thresholds", {})),
-        rule_options={k: dict(v) for k, v in table.get("rules", {}).items()},
-        call=dict(table.get("call", {})),
+        severity={str(k): v for k, v in _table(table, "severity", where).items()},
+        thresholds=thresholds,
+        rule_options={k: _table(table["rules"], k, where, "rules.") for k in _table(table, "rules", where)},
+        call=_table(table, "call", where),
         source=source,
     )
     cfg.validate()
@@ -134,17 +185,31 @@ def find_config_file(start: Path) -> Path | None:
     return None
 
 
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
 def load_config(path: Path) -> Config:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise ConfigError(f"{path}: the config is not a regular file (a folder, pipe or device)")
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_CONFIG_BYTES + 1)
+        if len(raw) > MAX_CONFIG_BYTES:
+            raise ConfigError(f"{path}: the config is over {MAX_CONFIG_BYTES // 1024} KB; is it the right file?")
+        data = tomllib.loads(raw.decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    except (OSError, UnicodeDecodeError, RecursionError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise ConfigError(f"{path}: cannot read config: {reason}") from None
     table = data.get("tool", {}).get("plainpitch", {}) if path.name == "pyproject.toml" else data.get("tool", {}).get("plainpitch", data)
     return from_table(table, str(path), path.parent)
 
 
 def config_for(start: Path) -> Config:
-    found = find_config_file(start.resolve())
+    try:
+        here = start.resolve()
+    except (RuntimeError, OSError):  # a symlink loop (RuntimeError before Python 3.13): look from where it sits
+        here = Path(os.path.abspath(start))
+    found = find_config_file(here)
     return load_config(found) if found else Config()

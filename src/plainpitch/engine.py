@@ -175,6 +175,13 @@ def _suppressed(doc: Document, code: str, name: str, span: Span) -> bool:
     return False
 
 
+def _inside(ranges: Any, pos: int) -> bool:
+    """``pos`` lies in one of the ranges (``regions.Ranges`` bisects; a plain list is scanned)."""
+    if isinstance(ranges, regions.Ranges):
+        return ranges.contains(pos)
+    return any(s <= pos < e for s, e in ranges)
+
+
 def make_finding(doc: Document, rule: Rule, hit: Hit, severity: str, decisive: list[tuple[int, int]] = ()) -> Finding:
     meta = rule.meta
     src_start, src_end = doc.source_span(hit.span)
@@ -210,7 +217,7 @@ def make_finding(doc: Document, rule: Rule, hit: Hit, severity: str, decisive: l
         turn=turn.index if turn is not None else None,
         time=turn.time.start if turn is not None and turn.time is not None else None,
         cost=priority.cost(meta.impact, severity, hit.data.get("scope") == "document"
-                           or any(s <= hit.span.start < e for s, e in decisive)),
+                           or _inside(decisive, hit.span.start)),
     )
 
 
@@ -231,7 +238,7 @@ def analyze(doc: Document, config: Config | None = None, *, rules: list[Rule] | 
     elif not doc.sentences:
         notes.append("no sentences to check")
     min_rank = SEVERITY_RANK[config.min_severity]
-    decisive = regions.decisive_ranges(doc, medium, ctx.thresholds) if rules and medium != "call" else []
+    decisive = regions.Ranges(regions.decisive_ranges(doc, medium, ctx.thresholds) if rules and medium != "call" else [])
     seen: set[tuple[str, int, int]] = set()
     for rule in rules:
         ctx._rule = rule

@@ -11,10 +11,12 @@ span in the analysed text maps back to a character offset, a line and a column i
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping
+import functools
+from array import array
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple, overload
 
 SEVERITIES = ("suggestion", "warning", "error")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
@@ -70,14 +72,15 @@ class Unit:
     ``start``/``end`` are offsets into ``Document.text``. ``source_start`` is where the unit's first
     character sits in ``Document.source``. When the unit text is an exact copy of the source slice,
     ``source_map`` is None; otherwise it holds, for each character of the unit text, its offset in the
-    source (entities, Markdown markers and tags make the two differ).
+    source (entities, Markdown markers and tags make the two differ). It is a sequence of ints kept as an
+    ``array`` (4 bytes a character, see ``compact_map``), never a tuple of int objects (36 bytes a character).
     """
 
     kind: str
     start: int
     end: int
     source_start: int
-    source_map: tuple[int, ...] | None = None
+    source_map: Sequence[int] | None = None
     level: int = 0  # heading level, list depth
     href: str | None = None  # for links and CTAs
     turn: Turn | None = None
@@ -95,15 +98,92 @@ class Unit:
         return self.source_map[max(rel, 0)]
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word (letters, digits and joined punctuation such as in "e-mail", "don't", "v2.1")."""
+def compact_map(offsets: Iterable[int]) -> array:
+    """Per-character source offsets as a compact array (4 bytes each; inputs are far below 2 GiB)."""
+    if isinstance(offsets, array) and offsets.typecode == "i":
+        return offsets
+    return array("i", offsets)
+
+
+class Token(NamedTuple):
+    """A word (letters, digits and joined punctuation such as in "e-mail", "don't", "v2.1").
+
+    Immutable (a named tuple: cheap to make, which matters because ``Document.words`` makes them on demand)."""
 
     start: int
     end: int
     text: str
     unit: int  # index into Document.units
     sentence: int  # index into Document.sentences
+
+
+_make_token = functools.partial(tuple.__new__, Token)  # in C (namedtuple's own _make is a Python method)
+
+
+class Tokens(Sequence[Token]):
+    """``Document.words``: every word of the document, held as four int arrays (16 bytes a word) rather than
+    one object per word (~240 bytes with its ints and string); each Token is made when it is read. Indexing,
+    slicing (a tuple), iteration, ``len`` and equality behave as for the tuple of Tokens it stands for."""
+
+    __slots__ = ("_text", "_starts", "_ends", "_units", "_sentences")
+
+    def __init__(self, text: str, starts: array, ends: array, units: array, sentences: array) -> None:
+        self._text = text
+        self._starts = starts
+        self._ends = ends
+        self._units = units
+        self._sentences = sentences
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Token, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Token | tuple[Token, ...]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self._starts))
+            if step != 1:
+                return tuple(self[i] for i in range(start, stop, step))
+            return tuple(self._run(start, stop))
+        s = self._starts[index]
+        e = self._ends[index]
+        return Token(s, e, self._text[s:e], self._units[index], self._sentences[index])
+
+    def _run(self, start: int, stop: int) -> Iterator[Token]:
+        starts = self._starts[start:stop]
+        ends = self._ends[start:stop]
+        texts = map(self._text.__getitem__, map(slice, starts, ends))
+        # tuple.__new__ through partial: the whole run is made in C, without a Python call per word
+        return map(
+            _make_token, zip(starts, ends, texts, self._units[start:stop], self._sentences[start:stop], strict=True)
+        )
+
+    def __iter__(self) -> Iterator[Token]:
+        return self._run(0, len(self._starts))
+
+    def __bool__(self) -> bool:
+        return len(self._starts) > 0
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Tokens):
+            return (self._starts == other._starts and self._ends == other._ends and self._units == other._units
+                    and self._sentences == other._sentences and self._text == other._text)  # fmt: skip
+        if isinstance(other, tuple | list):
+            return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((len(self._starts), self._starts[:1].tobytes()))
+
+    def __repr__(self) -> str:
+        return f"Tokens({len(self)} words)"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Tokens, (self._text, self._starts, self._ends, self._units, self._sentences))
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +218,7 @@ class Document:
     source: str
     units: tuple[Unit, ...]
     sentences: tuple[Sentence, ...]
-    words: tuple[Token, ...]
+    words: Sequence[Token]  # a Tokens (compact); () once a report has travelled without them (runner.slim)
     medium: str = "text"
     format: str = "text"
     suppressions: tuple[Suppression, ...] = ()
@@ -174,7 +254,7 @@ class Document:
         """The span as offsets into ``source`` (end is exclusive)."""
         start = self.to_source(span.start)
         if span.end > span.start:
-            end = self.to_source(span.end - 1) + 1
+            end = min(self.to_source(span.end - 1) + 1, len(self.source))
         else:
             end = start
         return start, max(start, end)
@@ -302,6 +382,7 @@ class InputError:
 
     path: str
     message: str
+    detail: str = field(default="", compare=False, repr=False)  # an internal error's traceback (shown by --debug)
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,9 @@ profile thresholds (``sales.opening_words`` and friends, docs/profiles.md).
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from plainpitch.medium import GREETING_RE, NAME_LINE_RE, SIGN_OFF_RE
@@ -84,3 +85,26 @@ def decisive_ranges(doc, medium: str, thresholds: Mapping[str, Any]) -> list[tup
         ranges.append((doc.units[i].start, doc.units[i].end))
     ranges += [(u.start, u.end) for u in doc.units if u.kind in ("subject", "cta")]
     return ranges
+
+
+class Ranges:
+    """(start, end) ranges merged and sorted once, for "is this offset inside one of them" asked many times:
+    asked per sentence or per finding, a scan of the list cost sentences x ranges (seconds on a long page).
+    Iterating gives the merged (start, end) pairs."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for s, e in sorted(r for r in ranges if r[1] > r[0]):
+            if self.starts and s <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], e)
+            else:
+                self.starts.append(s)
+                self.ends.append(e)
+
+    def contains(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return iter(zip(self.starts, self.ends, strict=True))

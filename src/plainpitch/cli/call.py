@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from plainpitch.call.types import TYPES as CALL_TYPES
-from plainpitch.cli.app import FORMATS, SEVERITY_CHOICE, Group, use_color
+from plainpitch.cli.app import FORMATS, SEVERITY_CHOICE, Group, SizeMB, size_bytes, use_color
 from plainpitch.cli.history import save_options
 from plainpitch.formats import CALL, TRANSCRIPT_FORMATS, extensions
 
@@ -58,11 +58,13 @@ def _expand(paths: Iterable[str]) -> Iterable[tuple[str, str | None]]:
 
 
 def analyse_files(files: list[str], me: Iterable[str] = (), input_format: str | None = None,
-                  call_type: str | None = None, profile: str | None = None) -> tuple[list, list, Any]:  # fmt: skip
+                  call_type: str | None = None, profile: str | None = None,
+                  max_bytes: int | None = None) -> tuple[list, list, Any]:  # fmt: skip
     """Load and analyse each transcript; per-file errors become one-line InputErrors."""
     from plainpitch.call_review import analyze_call
     from plainpitch.config import Config, config_for
-    from plainpitch.ingest.transcript import load_transcript, load_transcript_bytes
+    from plainpitch.ingest import read_stdin
+    from plainpitch.ingest.transcript import MAX_BYTES, load_transcript, load_transcript_bytes
     from plainpitch.model import DocumentReport, InputError
     from plainpitch.runner import safely
 
@@ -80,10 +82,11 @@ def analyse_files(files: list[str], me: Iterable[str] = (), input_format: str | 
             if profile:
                 config = config.with_overrides(profile=profile)
             first_config = first_config or config
+            limit = max_bytes or MAX_BYTES
             if path == "-":
-                doc = load_transcript_bytes(sys.stdin.buffer.read(), "<stdin>", input_format)
+                doc = load_transcript_bytes(read_stdin(limit), "<stdin>", input_format, limit)
             else:
-                doc = load_transcript(path, input_format)
+                doc = load_transcript(path, input_format, limit)
             return analyze_call(doc, me=list(me), call_type=call_type, config=config)
 
         result = safely(path, review_one)
@@ -99,12 +102,13 @@ def _write(text: str, output: str | None) -> bool:
 
 def run_review(files: list[str], me: Iterable[str] = (), out_format: str = "text", input_format: str | None = None,
                call_type: str | None = None, output: str | None = None, fail_on: str | None = None,
-               color: bool = False, profile: str | None = None, after: Any = None) -> int:  # fmt: skip
+               color: bool = False, profile: str | None = None, after: Any = None,
+               max_bytes: int | None = None) -> int:  # fmt: skip
     """Review call transcripts; returns the exit code. ``after(reports) -> bool``: run once the report is out
     (saving to history); False fails the run."""
     from plainpitch.model import SEVERITY_RANK, Report
 
-    reports, errors, config = analyse_files(files, me, input_format, call_type, profile)
+    reports, errors, config = analyse_files(files, me, input_format, call_type, profile, max_bytes)
     for err in errors:
         click.echo(f"plainpitch: error: {err.path}: {err.message}", err=True)
     if reports or out_format in ("json", "sarif"):
@@ -136,8 +140,11 @@ def run_review(files: list[str], me: Iterable[str] = (), out_format: str = "text
 @click.option("--profile", type=click.Choice(PROFILES), help="Who the buyer is, for jargon (default business).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False))
 @click.option("--fail-on", type=SEVERITY_CHOICE)
+@click.option("--max-size", type=SizeMB(), default=32.0, show_default=True,
+              help="Largest transcript to read, in MB (a .docx: the most it may expand to).")
 @save_options(deal=True)
-def review(files, me, out_format, input_format, call_type, profile, output, fail_on, save, keep_text, deal) -> None:
+def review(files, me, out_format, input_format, call_type, profile, output, fail_on, max_size, save, keep_text,
+           deal) -> None:
     """Review call transcripts: talk share, monologues, questions, next steps."""
     from plainpitch.history.save import save_reports
 
@@ -146,7 +153,7 @@ def review(files, me, out_format, input_format, call_type, profile, output, fail
 
     sys.exit(run_review(list(files), me=list(me), out_format=out_format, input_format=input_format,
                         call_type=call_type, output=output, fail_on=fail_on, color=use_color(output),
-                        profile=profile, after=saver))  # fmt: skip
+                        profile=profile, after=saver, max_bytes=size_bytes(max_size)))  # fmt: skip
 
 
 @call.command("compare")

@@ -336,7 +336,7 @@ def timeline_svg(report: DocumentReport, width: float = 10.0) -> str:
             y = rows[q["speaker"]]
             ax.plot([q["time"] / 60, q["time"] / 60], [y + 0.38, y + 0.55], color=MARK_COLORS["question"], linewidth=1)
     ax.set_yticks(range(len(speakers)))
-    ax.set_yticklabels([s[:24] for s in reversed(speakers)])
+    ax.set_yticklabels([s[:24] for s in reversed(speakers)], parse_math=False)  # a name is text, never math ($)
     ax.set_ylim(-0.6, top + 0.6)
     duration = (call.get("duration_s") or 0) / 60
     ax.set_xlim(0, max(duration, 0.1))

@@ -44,6 +44,18 @@ def render(report: Report, *, statistics: bool = False, score: bool = True, colo
     return _to_ansi(lines) if color else _to_plain(lines)
 
 
+def render_document(doc_report: DocumentReport, *, score: bool = True, color: bool = False) -> str:
+    """One file's part of the report (what ``render`` prints for it), for a caller that streams file by file."""
+    lines = [*_document(doc_report, score), []]
+    return _to_ansi(lines) if color else _to_plain(lines)
+
+
+def render_totals(files: int, counts: Counter[str], errors: int, *, color: bool = False) -> str:
+    """The last line of the report from running counts (a streaming caller keeps no reports to count)."""
+    lines = [_totals_line(files, counts, errors)]
+    return _to_ansi(lines) if color else _to_plain(lines)
+
+
 # -- output ----------------------------------------------------------------------------------------------------
 
 
@@ -253,8 +265,10 @@ def _statistics(report: Report) -> list[Line]:
 
 
 def _totals(report: Report) -> Line:
-    counts = Counter(f.severity for f in report.findings)
-    files = len(report.documents)
+    return _totals_line(len(report.documents), Counter(f.severity for f in report.findings), len(report.errors))
+
+
+def _totals_line(files: int, counts: Counter[str], errors: int) -> Line:
     noun = "file" if files == 1 else "files"
     total = sum(counts.values())
     if total:
@@ -262,8 +276,8 @@ def _totals(report: Report) -> Line:
         line: Line = [(f"{_plural(total, 'finding')} in {files} {noun}: ", "bold"), (by_severity, None)]
     else:
         line = [(f"No findings in {files} {noun}.", "bold green")]
-    if report.errors:
-        line.append((f"; {_plural(len(report.errors), 'input')} not checked (see the errors above)", "red"))
+    if errors:
+        line.append((f"; {_plural(errors, 'input')} not checked (see the errors above)", "red"))
     return line
 
 

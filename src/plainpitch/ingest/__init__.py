@@ -10,12 +10,14 @@ import dataclasses
 import importlib
 import os
 import stat
+import sys
 from pathlib import Path
+from typing import BinaryIO
 
 from plainpitch import formats
 from plainpitch.formats import COPY, FORMATS
 from plainpitch.ingest.decode import MAX_BYTES, decode, normalise_newlines, size_error
-from plainpitch.ingest.errors import LoadError
+from plainpitch.ingest.errors import LoadError, TooLarge
 from plainpitch.model import Document
 
 # format -> "module:function": the copy readers of the one formats table (plainpitch.formats)
@@ -94,6 +96,26 @@ def read_file(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
         raise LoadError(p, "is a directory") from None
     except OSError as exc:
         raise LoadError(p, f"cannot read the file: {exc.strerror or exc}") from None
+
+
+def read_stdin(max_bytes: int = MAX_BYTES, stream: BinaryIO | None = None) -> bytes:
+    """Standard input's bytes (``-``), read no further than the size limit; a closed or unreadable stdin is a
+    one-line LoadError."""
+    name = "<stdin>"
+    if stream is None:
+        if sys.stdin is None:  # started with stdin closed (`<&-`)
+            raise LoadError(name, "standard input is closed: there is nothing to read")
+        stream = sys.stdin.buffer
+    try:
+        data = stream.read(max_bytes + 1)
+    except ValueError:  # "I/O operation on closed file"
+        raise LoadError(name, "standard input is closed: there is nothing to read") from None
+    except OSError as exc:
+        raise LoadError(name, f"cannot read standard input: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise TooLarge(name, f"more than {max_bytes / 1_048_576:g} MB on standard input, the size limit (--max-size)",
+                       max_bytes)  # fmt: skip
+    return data
 
 
 def load_path(path: str | Path, fmt: str | None = None, max_bytes: int = MAX_BYTES) -> Document:

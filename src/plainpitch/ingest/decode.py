@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import codecs
 
-from plainpitch.ingest.errors import LoadError
+from plainpitch.ingest.errors import LoadError, TooLarge
 
 MAX_BYTES = 5 * 1024 * 1024  # 5 MiB of copy is ~800,000 words: far past any page, email or call
 
@@ -25,9 +25,10 @@ _BOMS = (
 )
 
 
-def size_error(path: str, size: int, max_bytes: int) -> LoadError:
-    return LoadError(
-        path, f"file is {size / 1_048_576:.1f} MB, over the size limit of {max_bytes / 1_048_576:g} MB (--max-size)"
+def size_error(path: str, size: int, max_bytes: int) -> TooLarge:
+    return TooLarge(
+        path, f"file is {size / 1_048_576:.1f} MB, over the size limit of {max_bytes / 1_048_576:g} MB (--max-size)",
+        max_bytes,
     )
 
 

@@ -30,6 +30,7 @@ from plainpitch.text.segment import Block, build_document
 _HEADER_END_RE = re.compile(r"\n[ \t]*\n")
 _SUBJECT_LINE_RE = re.compile(r"^Subject:[ \t]*((?:.*)(?:\n[ \t]+.*)*)", re.I | re.M)
 _MBOX_NEXT_RE = re.compile(r"(?<=\n\n)From \S+ .*\d{4}[ \t]*$", re.M)
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _HEX = frozenset("0123456789abcdefABCDEF")
 _SINGLE_BYTE = ("ascii", "us-ascii", "latin-1", "latin1", "iso-8859-1", "cp1252", "windows-1252")
 
@@ -48,18 +49,35 @@ def _file_codec(raw: bytes, path: str) -> str | None:
 
 
 def _charset(part: EmailMessage) -> str:
+    """The part's charset when Python can read text with it, else UTF-8: an unknown name, a codec that is not a
+    text encoding (base64, hex, rot13) or one that cannot replace bad bytes (idna, undefined) is a broken label."""
     name = part.get_content_charset() or "utf-8"
     try:
-        return codecs.lookup(name).name
-    except LookupError:
+        info = codecs.lookup(name)
+        if not info._is_text_encoding:  # type: ignore[attr-defined]
+            return "utf-8"
+        b"\xff\x00ab".decode(info.name, errors="replace")
+        return info.name
+    except (LookupError, UnicodeError, ValueError):
         return "utf-8"
+
+
+def _header(msg: EmailMessage, name: str) -> str:
+    """A header's value on one line. The standard parser raises on malformed addresses ("From: ana@" gives an
+    IndexError deep inside it): then the header's raw text is the best reading there is."""
+    try:
+        value = msg.get(name)
+        return " ".join(str(value).split()) if value else ""
+    except Exception:  # noqa: BLE001 - the stdlib's structured-header parser raises many types on bad input
+        raw = next((v for k, v in msg.raw_items() if k.lower() == name), "")
+        return " ".join(str(raw).split())
 
 
 def _decode_bytes(data: bytes, charset: str) -> str:
     for name in (charset, "utf-8", "cp1252"):
         try:
             return data.decode(name)
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):
             continue
     return data.decode("latin-1")
 
@@ -109,15 +127,18 @@ def _decode_mapped(data: bytes, offsets: list[int], charset: str) -> tuple[str, 
     chars: list[str] = []
     cmap: list[int] = []
     first: int | None = None
-    for k in range(len(data)):
-        if first is None:
-            first = offsets[k]
-        piece = decoder.decode(data[k : k + 1])
-        if piece:
-            chars.append(piece)
-            cmap.extend([first] * len(piece))
-            first = None
-    tail = decoder.decode(b"", final=True)
+    try:
+        for k in range(len(data)):
+            if first is None:
+                first = offsets[k]
+            piece = decoder.decode(data[k : k + 1])
+            if piece:
+                chars.append(piece)
+                cmap.extend([first] * len(piece))
+                first = None
+        tail = decoder.decode(b"", final=True)
+    except UnicodeError:  # e.g. UTF-16 without its byte-order mark: no exact map, the body start will do
+        return None
     if tail:
         chars.append(tail)
         cmap.extend([offsets[-1]] * len(tail))
@@ -185,6 +206,7 @@ def _body(part: EmailMessage, text: str, raw: bytes | None, codec: str) -> tuple
             # the file's own characters, one for one (even when the part's charset is not the file's)
             return body, list(range(start, start + len(body))), "exact"
     at = start if start >= 0 else _body_start(text)
+    at = min(at, max(len(text) - 1, 0))  # a body found past the file's end (decoded from its headers): its last char
     return body, [at] * len(body), "body start"
 
 
@@ -209,7 +231,7 @@ def _remap(block: Block, body_map: list[int]) -> Block:
 
 # -- the subject -------------------------------------------------------------------------------------------
 def _subject_block(msg: EmailMessage, text: str) -> Block | None:
-    subject = " ".join(str(msg.get("subject") or "").split())
+    subject = _header(msg, "subject")
     if not subject:
         return None
     header_end = _HEADER_END_RE.search(text)
@@ -242,12 +264,15 @@ def load(text: str, path: str, raw: bytes | None = None) -> Document:
     codec = _file_codec(raw, path) if raw is not None else None
     if codec is None:
         raw = None  # a UTF-16 .eml: parse the decoded text instead of the bytes
+    if raw is None and _SURROGATE_RE.search(text):
+        # lone surrogates (only from a Python caller's str) make the email package fail re-encoding the body
+        text = _SURROGATE_RE.sub("\ufffd", text)  # one for one: offsets hold
     msg = _parse(text, raw)
     meta: dict[str, str] = {}
     for name in ("subject", "from", "to", "cc", "date"):
-        value = msg.get(name)
+        value = _header(msg, name)
         if value:
-            meta[name] = " ".join(str(value).split())
+            meta[name] = value
     blocks: list[Block] = []
     subject = _subject_block(msg, text)
     if subject is not None:

@@ -441,6 +441,8 @@ class Extractor(HTMLParser):
         if self.source.startswith(";", offset + len(raw)):
             raw += ";"
         decoded = unescape(raw)
+        if not decoded:  # a reference to a control character ("&#3;") decodes to nothing, as in a browser
+            return
         if self.title is not None:
             self.title.append(decoded)
         elif self.dropping or self.code_depth or self.thread_started:

@@ -60,6 +60,18 @@ def _parser() -> Any:
     return md
 
 
+@lru_cache(maxsize=1)
+def _block_parser() -> Any:
+    """The same parser without its inline pass: the walker parses each block's inline content when it reaches
+    it and drops the tokens after, so a long file never holds every word's tokens at once (they were the peak
+    of a large file's memory: ~60 bytes of tokens per byte of Markdown)."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+    return md.disable(["text_join", "inline"])
+
+
 class _Misaligned(Exception):
     """An inline token's text was not where the markup said: fall back to a coarser map."""
 
@@ -348,12 +360,21 @@ class _Walker:
         return segments
 
     # -- the walk ------------------------------------------------------------------------------------
-    def walk(self, tokens: list) -> None:
+    def walk(self, tokens: list, env: dict | None = None) -> None:
+        """Walk the block tokens. Given the ``env`` of a ``_block_parser`` parse, each inline token is parsed
+        here, just before its handler, and its children are dropped right after."""
+        md = _parser()
         for tok in tokens:
             self._directive_scope(tok)
             handler = getattr(self, "_on_" + tok.type, None)
+            lazy = env is not None and tok.type == "inline"
+            if lazy and handler is not None:
+                tok.children = []
+                md.inline.parse(tok.content, md, env, tok.children)
             if handler is not None:
                 handler(tok)
+            if lazy:
+                tok.children = None
             if (tok.nesting == -1 and tok.level == self.ignore_level) or (
                 tok.nesting == 0 and self.ignore_level == _ONE_TOKEN
             ):
@@ -609,7 +630,8 @@ def load(text: str, path: str, raw: bytes | None = None) -> Document:
         head = subject.start()
         work = work[:head] + _BLANK_LINE_RE.sub(" ", work[head:body]) + mask_replies(work[body:])
     walker = _Walker(work, meta)
-    walker.walk(_parser().parse(work))
+    env: dict[str, Any] = {}
+    walker.walk(_block_parser().parse(work, env), env)
     blocks.extend(walker.blocks)
     if "title" not in meta:
         first_h1 = next((b for b in blocks if b.kind == "heading" and b.level == 1), None)

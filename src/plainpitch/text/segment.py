@@ -6,11 +6,12 @@ Every rule reads ``Document.sentences`` and ``Document.words``; nothing re-token
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from array import array
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from plainpitch.model import Document, Sentence, Suppression, Token, Turn, Unit
+from plainpitch.model import Document, Sentence, Suppression, Tokens, Turn, Unit, compact_map
 
 # A word: letters/digits joined by apostrophes, hyphens, dots, slashes or underscores ("don't", "e-mail",
 # "v2.1", "nginx.conf", "snake_case"); a leading slash keeps paths whole.
@@ -36,17 +37,22 @@ JOIN = "\n\n"  # between units in Document.text
 
 @dataclass
 class Block:
-    """What a loader hands to ``build_document``: one unit's text and where it came from."""
+    """What a loader hands to ``build_document``: one unit's text and where it came from. A per-character
+    ``source_map`` is made compact on arrival (the loader's list of int objects can go at once)."""
 
     kind: str
     text: str
     source_start: int
-    source_map: list[int] | tuple[int, ...] | None = None
+    source_map: Sequence[int] | None = None
     level: int = 0
     href: str | None = None
     turn: Turn | None = None
     attrs: dict[str, Any] = field(default_factory=dict)
     ignore: frozenset[str] | None = None  # codes silenced on this block by an inline comment
+
+    def __post_init__(self) -> None:
+        if self.source_map is not None:
+            self.source_map = compact_map(self.source_map)
 
 
 def _sentence_bounds(text: str) -> Iterable[tuple[int, int]]:
@@ -97,7 +103,8 @@ def build_document(
     parts: list[str] = []
     units: list[Unit] = []
     sentences: list[Sentence] = []
-    words: list[Token] = []
+    # words as four int arrays (see model.Tokens): 16 bytes a word instead of an object per word
+    w_starts, w_ends, w_units, w_sentences = array("i"), array("i"), array("i"), array("i")
     supp = list(suppressions)
     offset = 0
     for block in blocks:
@@ -108,7 +115,7 @@ def build_document(
             parts.append(JOIN)
             offset += len(JOIN)
         unit_index = len(units)
-        smap = tuple(block.source_map) if block.source_map is not None else None
+        smap = compact_map(block.source_map) if block.source_map is not None else None
         if smap is not None and len(smap) != len(text):
             raise ValueError(f"source map of {len(smap)} for text of {len(text)} in {path}")
         units.append(
@@ -128,21 +135,27 @@ def build_document(
             supp.append(Suppression(block.ignore, offset, offset + len(text)))
         for s_start, s_end in _sentence_bounds(text):
             sentence_index = len(sentences)
-            first_word = len(words)
-            for m in WORD_RE.finditer(text, s_start, s_end):
-                words.append(Token(offset + m.start(), offset + m.end(), m.group(0), unit_index, sentence_index))
+            first_word = len(w_starts)
+            spans = [m.span() for m in WORD_RE.finditer(text, s_start, s_end)]
+            if spans:
+                w_starts.extend([offset + a for a, _ in spans])
+                w_ends.extend([offset + b for _, b in spans])
+                w_units.extend([unit_index] * len(spans))
+                w_sentences.extend([sentence_index] * len(spans))
             sentences.append(
-                Sentence(offset + s_start, offset + s_end, text[s_start:s_end], unit_index, first_word, len(words))
+                Sentence(offset + s_start, offset + s_end, text[s_start:s_end], unit_index, first_word, len(w_starts))
             )
         parts.append(text)
         offset += len(text)
+    joined = "".join(parts)
+    del parts
     return Document(
         path=path,
-        text="".join(parts),
+        text=joined,
         source=source,
         units=tuple(units),
         sentences=tuple(sentences),
-        words=tuple(words),
+        words=Tokens(joined, w_starts, w_ends, w_units, w_sentences),
         medium=medium,
         format=format,
         suppressions=tuple(supp),

@@ -76,8 +76,11 @@ def analyse_copy(inp: CopyInput, base_config: Any) -> Any:
     from plainpitch.version import __version__
 
     config = _config(base_config, inp.overrides)
-    doc = load_copy(inp)
-    return Report(documents=(analyze(doc, config),), errors=(), tool_version=__version__)
+    try:
+        doc = load_copy(inp)
+        return Report(documents=(analyze(doc, config),), errors=(), tool_version=__version__)
+    finally:
+        release_memory(_input_bytes(inp))
 
 
 def _json(report: Any) -> JSONResponse:
@@ -217,6 +220,8 @@ def open_upload(up: UploadInput) -> dict[str, Any]:
     from plainpitch.ingest.decode import decode, normalise_newlines
     from plainpitch.ingest.errors import LoadError
 
+    if up.filename.lower().endswith(".docx") and not up.data.startswith(b"PK\x03\x04"):
+        raise ApiError(415, "not_docx", f"{up.filename} is named .docx but is not a Word file (not a ZIP package)")
     if is_transcript_name(up.filename):  # .vtt, .webvtt, .srt, .json, .docx: only ever a transcript
         return {"kind": "call", "filename": up.filename, "format": transcript_format_for(up.filename)}
     fmt = format_for(up.filename) or sniff_format(up.data)
@@ -243,24 +248,62 @@ async def open_file(request: Request) -> Response:
 
 # -- calls ------------------------------------------------------------------------------------------------------
 class _CallCache:
-    """The last few call reviews, so the timeline request after a review does not analyse the call again."""
+    """The last few call reviews, so the timeline request after a review does not analyse the call again.
 
-    def __init__(self, size: int = 8) -> None:
+    Bounded in entries and in bytes: a report holds its document (text, source, tokens), about ``COST`` times the
+    input's size, so a cached review is charged that much and the oldest go when the budget is spent; a review
+    bigger than a quarter of the budget is not kept at all (a hostile upload must not stay in memory)."""
+
+    COST = 40  # bytes held per byte of input, measured on a one-hour WebVTT call (report + document)
+
+    def __init__(self, size: int = 8, max_bytes: int = 64 * 1024 * 1024) -> None:
         self.size = size
-        self._items: OrderedDict[str, Any] = OrderedDict()
+        self.max_bytes = max_bytes
+        self._items: OrderedDict[str, tuple[Any, int]] = OrderedDict()
+        self._held = 0
         self._lock = threading.Lock()
 
-    def get_or_compute(self, key: str, compute: Any) -> Any:
+    @property
+    def held_bytes(self) -> int:
+        return self._held
+
+    def get_or_compute(self, key: str, compute: Any, input_bytes: int = 0) -> Any:
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
-                return self._items[key]
+                return self._items[key][0]
         value = compute()
+        cost = 4096 + input_bytes * self.COST
+        if cost > self.max_bytes // 4:
+            return value
         with self._lock:
-            self._items[key] = value
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            if key not in self._items:
+                self._items[key] = (value, cost)
+                self._held += cost
+            while self._items and (len(self._items) > self.size or self._held > self.max_bytes):
+                _, (_, freed) = self._items.popitem(last=False)
+                self._held -= freed
         return value
+
+
+RELEASE_AFTER = 256 * 1024  # an input this big leaves enough garbage behind to hand memory back to the system
+
+
+def release_memory(input_bytes: int) -> None:
+    """After a large request: collect its cycles and return freed heap pages to the system (glibc keeps them
+    otherwise, and one hostile upload would leave the server holding its peak for good)."""
+    if input_bytes < RELEASE_AFTER:
+        return
+    import ctypes
+    import ctypes.util
+    import gc
+
+    gc.collect()
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: the collection alone will have to do
+        pass
 
 
 CALL_CACHE = _CallCache()
@@ -280,18 +323,26 @@ def _call_api() -> Any:
         raise _missing_module(exc, "call review") from None
 
 
-def review_call(inp: CallInput, base_config: Any = None) -> Any:
-    """CallInput -> DocumentReport (cached by content and options)."""
+def _input_bytes(inp: Any) -> int:
+    return len(inp.data) if inp.data is not None else len(inp.text or "")
+
+
+def review_call(inp: CallInput, base_config: Any = None, max_bytes: int | None = None) -> Any:
+    """CallInput -> DocumentReport (cached by content and options). ``max_bytes`` (the server's body limit) also
+    bounds what an uploaded .docx may expand to: over it is a 413."""
     api = _call_api()
 
     def compute() -> Any:
         config = _config(base_config, {"profile": inp.profile}) if inp.profile else base_config
         kwargs = {"me": inp.me, "call_type": inp.call_type, "fmt": inp.format, "config": config}
-        if inp.data is not None:
-            return api.review_bytes(inp.data, inp.filename, **kwargs)
-        return api.review_text(inp.text or "", inp.filename, **kwargs)
+        try:
+            if inp.data is not None:
+                return api.review_bytes(inp.data, inp.filename, max_bytes=max_bytes, **kwargs)
+            return api.review_text(inp.text or "", inp.filename, **kwargs)
+        finally:
+            release_memory(_input_bytes(inp))
 
-    return CALL_CACHE.get_or_compute(_call_key(inp), compute)
+    return CALL_CACHE.get_or_compute(_call_key(inp), compute, _input_bytes(inp))
 
 
 async def call(request: Request) -> Response:
@@ -299,14 +350,14 @@ async def call(request: Request) -> Response:
     from plainpitch.version import __version__
 
     inp = await call_input(request)
-    doc_report = await run_in_threadpool(review_call, inp, request.app.state.config)
+    doc_report = await run_in_threadpool(review_call, inp, request.app.state.config, request.app.state.max_body)
     return _json(Report(documents=(doc_report,), errors=(), tool_version=__version__))
 
 
-def timeline(inp: CallInput, base_config: Any = None) -> str:
+def timeline(inp: CallInput, base_config: Any = None, max_bytes: int | None = None) -> str:
     from plainpitch.web.svg import sanitise_svg
 
-    doc_report = review_call(inp, base_config)
+    doc_report = review_call(inp, base_config, max_bytes)
     try:
         render = importlib.import_module("plainpitch.emit.call")
     except ModuleNotFoundError as exc:
@@ -318,5 +369,5 @@ def timeline(inp: CallInput, base_config: Any = None) -> str:
 
 async def call_timeline(request: Request) -> Response:
     inp = await call_input(request)
-    svg = await run_in_threadpool(timeline, inp, request.app.state.config)
+    svg = await run_in_threadpool(timeline, inp, request.app.state.config, request.app.state.max_body)
     return Response(svg, media_type="image/svg+xml")

@@ -11,7 +11,7 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
@@ -47,7 +47,16 @@ async def _api_error(request: Request, exc: Exception) -> Response:
 
 
 async def _load_error(request: Request, exc: Exception) -> Response:
+    from plainpitch.ingest.errors import TooLarge
+
+    if isinstance(exc, TooLarge):  # the file, or what it expands to, is over the limit
+        return error_response(413, "too_large", str(exc), path=exc.path, limit=exc.limit)
     return error_response(422, "load_error", str(exc), path=getattr(exc, "path", ""), line=getattr(exc, "line", None))
+
+
+async def _client_gone(request: Request, exc: Exception) -> Response:
+    """The client went away mid-request (or was dropped by a timeout): nothing to answer, nothing to log."""
+    return Response(status_code=400)
 
 
 async def _config_error(request: Request, exc: Exception) -> Response:
@@ -132,6 +141,7 @@ def create_app(
             ConfigError: _config_error,
             UnknownRule: _config_error,
             HTTPException: _http_error,
+            ClientDisconnect: _client_gone,
             Exception: _internal_error,
         },
     )

@@ -141,6 +141,8 @@ async def _json_object(request: Request) -> dict[str, Any]:
         value = json.loads(body)
     except (ValueError, UnicodeDecodeError) as exc:
         raise ApiError(400, "bad_json", f"the body is not valid JSON: {exc}") from None
+    except RecursionError:  # arrays or objects nested ~1,000 deep: no request needs that
+        raise ApiError(400, "bad_json", "the JSON body is nested too deeply; send a flat object") from None
     if not isinstance(value, dict):
         raise ApiError(422, "invalid", "the JSON body must be an object")
     return value

@@ -10,6 +10,9 @@ import webbrowser
 from pathlib import Path
 
 LOCAL_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
+HEADER_TIMEOUT = 10.0  # seconds a client has to send a request's line and headers (slowloris is dropped)
+BODY_TIMEOUT = 30.0  # seconds to send the whole body once the headers are in (2 MB at 70 KB/s)
+KEEP_ALIVE = 5.0  # an idle kept-alive connection is closed after this
 
 
 def is_loopback(host: str) -> bool:
@@ -59,7 +62,8 @@ def _allowed_hosts(host: str) -> list[str] | None:
     return ["127.0.0.1", "localhost", "[::1]", f"[{bare}]" if ":" in bare else bare]
 
 
-def run(host: str = "127.0.0.1", port: int = 8765, open_browser: bool = False) -> None:
+def run(host: str = "127.0.0.1", port: int = 8765, open_browser: bool = False,
+        header_timeout: float = HEADER_TIMEOUT, body_timeout: float = BODY_TIMEOUT) -> None:  # fmt: skip
     import uvicorn
 
     from plainpitch.config import config_for
@@ -74,13 +78,26 @@ def run(host: str = "127.0.0.1", port: int = 8765, open_browser: bool = False) -
     shown = host if ":" not in host else f"[{host.strip('[]')}]"
     url = f"http://{'127.0.0.1' if shown in ('0.0.0.0', '[::]') else shown}:{sock.getsockname()[1]}/"
     print(f"plainpitch editor on {url}  (Ctrl+C to stop)", file=sys.stderr)
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", server_header=False, access_log=False))
+    server = uvicorn.Server(uvicorn_config(app, header_timeout, body_timeout))
     if open_browser:
         threading.Thread(target=_open_when_started, args=(server, url), daemon=True).start()
     try:
         server.run(sockets=[sock])
     finally:
         sock.close()
+
+
+
+
+def uvicorn_config(app, header_timeout: float = HEADER_TIMEOUT, body_timeout: float = BODY_TIMEOUT):
+    """The server's settings: h11 with the request timeouts below, no access log, no server header."""
+    import uvicorn
+
+    from plainpitch.web.timeouts import guarded_protocol
+
+    protocol = guarded_protocol(header_timeout, body_timeout)
+    return uvicorn.Config(app, http=protocol, log_level="warning", server_header=False, access_log=False,
+                          timeout_keep_alive=int(KEEP_ALIVE), lifespan="off")  # fmt: skip
 
 
 def _open_when_started(server, url: str) -> None:

@@ -23,7 +23,7 @@ import os
 
 from plainpitch.formats import CALL
 from plainpitch.formats import FORMATS as FORMATS_TABLE
-from plainpitch.ingest.decode import decode, normalise_newlines
+from plainpitch.ingest.decode import decode, normalise_newlines, size_error
 from plainpitch.ingest.errors import LoadError
 from plainpitch.ingest.transcript.detect import FORMATS, detect_format
 from plainpitch.model import Document
@@ -73,7 +73,7 @@ def load_transcript_text(text: str, path: str = "-", fmt: str | None = None) -> 
 def load_transcript_bytes(data: bytes, path: str, fmt: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
     """Decode (or unzip, for .docx) and parse ``data``; ``fmt`` None means: detect it."""
     if len(data) > max_bytes:
-        raise LoadError(path, f"file is {len(data) / 1_048_576:.1f} MB; the limit is {max_bytes / 1_048_576:.0f} MB")
+        raise size_error(path, len(data), max_bytes)
     if not data.strip():
         raise LoadError(path, "is empty: there is no transcript to read")
     if fmt is not None:
@@ -85,7 +85,7 @@ def load_transcript_bytes(data: bytes, path: str, fmt: str | None = None, max_by
             from plainpitch.ingest.transcript.detect import sniff_text
             from plainpitch.ingest.transcript.teams_docx import docx_text
 
-            text = docx_text(data, path)
+            text = docx_text(data, path, max_bytes)
             layout = sniff_text(text)  # a Word file holds Teams' layout, or Google Meet's, or plain "Name: text"
             return _parse(text, path, "docx", layout if layout in ("meet", "lines", "granola") else "docx")
     text, _encoding = decode(data, path, max_bytes)

@@ -38,6 +38,9 @@ UNKNOWN_SHAPE = (
 )
 
 
+_HEX4_RE = re.compile(r"[0-9a-fA-F]{4}")
+
+
 def _key_re(key: str) -> re.Pattern[str]:
     if key not in _KEY_RES:
         _KEY_RES[key] = re.compile(rf'"{key}"\s*:\s*"((?:[^"\\]|\\.)*)"')
@@ -60,10 +63,10 @@ def _decode_with_map(raw: str, start: int) -> tuple[str, list[int] | int]:
             i += 1
             continue
         e = raw[i + 1] if i + 1 < n else ""
-        if e == "u":
+        if e == "u" and _HEX4_RE.fullmatch(raw, i + 2, i + 6):
             code = int(raw[i + 2 : i + 6], 16)
             length = 6
-            if 0xD800 <= code < 0xDC00 and raw[i + 6 : i + 8] == "\\u":
+            if 0xD800 <= code < 0xDC00 and raw[i + 6 : i + 8] == "\\u" and _HEX4_RE.fullmatch(raw, i + 8, i + 12):
                 low = int(raw[i + 8 : i + 12], 16)
                 code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                 length = 12
@@ -119,9 +122,13 @@ class _Finder:
 
 
 def _number(value: Any, scale: float = 1.0) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
-    return float(value) / scale
+    try:
+        seconds = float(value) / scale
+    except OverflowError:  # an integer past any float: not a time
+        return None
+    return seconds if math.isfinite(seconds) else None
 
 
 def _speaker(value: Any) -> str | None:
@@ -178,6 +185,8 @@ def parse(source: str, path: str) -> tuple[list[Cue], dict[str, Any]]:
         raise LoadError(path, f"is not valid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno) from None
     except RecursionError:
         raise LoadError(path, "is not a JSON transcript: nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits (Python's int-conversion limit)
+        raise LoadError(path, f"is not a JSON transcript: {str(exc).split(';')[0]}") from None
     finder = _Finder(source)
     if isinstance(data, list):
         if data and all(isinstance(d, dict) and isinstance(d.get("text"), str) for d in data[:50]):

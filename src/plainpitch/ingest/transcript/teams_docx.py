@@ -65,13 +65,17 @@ def parse(source: str, path: str) -> list[Cue]:
     return cues
 
 
-def docx_text(data: bytes, path: str) -> str:
-    """The text of a .docx: its paragraphs and table cells in document order, one per line."""
+def docx_text(data: bytes, path: str, max_bytes: int = 32 * 1024 * 1024) -> str:
+    """The text of a .docx: its paragraphs and table cells in document order, one per line. The ZIP is inflated
+    within ``max_bytes`` (checked from its directory, then while streaming) before python-docx sees it."""
+    from plainpitch.ingest.archive import read_zip, rebuild
+
+    checked = rebuild(read_zip(data, path, max_bytes, "Word .docx file"))
     try:
         import docx  # python-docx: lazy, it pulls in lxml
         from docx.table import Table
 
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(checked))
         texts: list[str] = []
         for block in document.iter_inner_content():
             if isinstance(block, Table):

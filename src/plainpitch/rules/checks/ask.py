@@ -8,6 +8,7 @@ buttons saying "Sign up" and "Get started" count as one action, not two.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -561,8 +562,9 @@ def ask_out_of_reach(doc, ctx) -> Iterable[Hit]:
                   data={"scope": "document", "words_before": words_before})  # fmt: skip
         return
     points = [a.end for a in asks]
+    starts = [s.start for s in body]  # body is in document order: each stretch is found by bisection
     for before, after in zip(points, points[1:] + [len(doc.text)], strict=True):
-        stretch = [s for s in body if before <= s.start < after]
+        stretch = body[bisect.bisect_left(starts, before) : bisect.bisect_left(starts, after)]
         words = sum(s.word_count for s in stretch)
         if words > ASK_GAP_WORDS and after < len(doc.text):
             yield Hit(Span(stretch[0].start, stretch[0].end),

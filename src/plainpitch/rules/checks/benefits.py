@@ -130,7 +130,24 @@ def not_a_claim(doc, item: SentenceClass) -> str | None:
     return why_not_a_feature_claim(model_text(doc, item.index), place, headings, _has_link(doc, item))
 
 
-def _answered(doc, items, pos: int, window: int, section: list[int]) -> bool:
+def _list_intros(doc, items, section: list[int]) -> tuple[dict[int, int], dict[tuple[int, int], int]]:
+    """Where the first benefit that can introduce a list sits, per section: (section -> position of its first
+    benefit heading, (section, unit) -> position of the first benefit in that unit), list items left out. Built once
+    per page so that each list item does not rescan every item before it."""
+    headings: dict[int, int] = {}
+    by_unit: dict[tuple[int, int], int] = {}
+    for pos, n in enumerate(items):
+        kind = doc.units[n.unit].kind
+        if n.label != "benefit" or kind == "list_item":
+            continue
+        key = section[n.unit]
+        by_unit.setdefault((key, n.unit), pos)
+        if kind == "heading":
+            headings.setdefault(key, pos)
+    return headings, by_unit
+
+
+def _answered(doc, items, pos: int, window: int, section: list[int], intros=None) -> bool:
     """A benefit near the feature in its section, or above a list of features (its heading or lead-in line),
     says the "so what" for it."""
     item = items[pos]
@@ -142,21 +159,23 @@ def _answered(doc, items, pos: int, window: int, section: list[int]) -> bool:
     # a list under a benefit: its heading, or any sentence of the line that leads into it
     intro = structure(doc)[item.index].intro
     intro_unit = doc.sentences[intro].unit if intro >= 0 else -1
-    before = [n for n in items[:pos] if section[n.unit] == section[item.unit] and doc.units[n.unit].kind != "list_item"]
-    return any(n.label == "benefit" and (n.unit == intro_unit or doc.units[n.unit].kind == "heading") for n in before)
+    headings, by_unit = intros if intros is not None else _list_intros(doc, items, section)
+    key = section[item.unit]
+    return headings.get(key, pos) < pos or by_unit.get((key, intro_unit), pos) < pos
 
 
 def feature_runs(doc, items: tuple[SentenceClass, ...], window: int, floor: float) -> list[list[SentenceClass]]:
     """Features a buyer must translate, with no benefit near them, in runs: features that follow one another with
     only headings between them (a list, a row of feature cards) are one run, reported once."""
     section = sections(doc)
+    intros = _list_intros(doc, items, section)
     uncovered: list[int] = []
     for pos, item in enumerate(items):
         if item.label != "feature" or item.confidence < floor:
             continue
         if doc.units[item.unit].kind == "subject":
             continue  # a subject line has one job, the open (STR103), not the whole pitch
-        if _answered(doc, items, pos, window, section) or not_a_claim(doc, item) is not None:
+        if _answered(doc, items, pos, window, section, intros) or not_a_claim(doc, item) is not None:
             continue
         uncovered.append(pos)
     runs: list[list[int]] = []
@@ -233,7 +252,7 @@ def feature_without_benefit(doc, ctx) -> Iterable[Hit]:
     # was judged trivial. Developers read features as the value on a page or in docs; a pitch to them still sells.
     if is_documentation(doc) or (ctx.profile == "technical" and ctx.medium != "email"):
         return
-    decisive = regions.decisive_ranges(doc, ctx.medium, ctx.thresholds)
+    decisive = regions.Ranges(regions.decisive_ranges(doc, ctx.medium, ctx.thresholds))
     # A feature-led page costs the sale; one bare feature among many benefits is a style point.
     items = claims(doc, ctx)
     led = _feature_led(items, float(ctx.threshold("sales.benefit_share_warn")))
@@ -242,7 +261,7 @@ def feature_without_benefit(doc, ctx) -> Iterable[Hit]:
     floor = float(ctx.threshold("sales.feature_confidence"))
     for run in feature_runs(doc, items, window, floor):
         first = run[0]
-        if len(run) < RUN_MIN and not any(s <= first.start < e for s, e in decisive):
+        if len(run) < RUN_MIN and not decisive.contains(first.start):
             continue
         asked = so_what(first.text)
         data = {

@@ -77,11 +77,12 @@ def generic_claims(doc, decisive: list[tuple[int, int]] = ()) -> list[tuple[int,
     trivial, and a superlative there is as often description ("the best tool for this job is grep") as a claim."""
     quoted = testimonial_units(doc)
     out = []
+    inside = regions.Ranges(decisive)  # merged once: asked per sentence
     for sentence in doc.sentences:
         unit = doc.units[sentence.unit]
         if sentence.unit in quoted or unit.kind in ("quote", "cta", "link", "turn"):
             continue
-        if not any(s <= sentence.start < e for s, e in decisive):
+        if not inside.contains(sentence.start):
             continue  # further down a generic claim was judged trivial: it costs the sale where the buyer decides
         text = sentence.text
         found = None
