@@ -33,6 +33,8 @@ Your dashboards show today's sales, so you decide on today's numbers instead of 
 - Pass your security review with SSO and audit logs
 - Never copy a spreadsheet by hand again
 
+Plans start at $49 a month.
+
 [CTA: Start my free trial]
 """
 
@@ -87,6 +89,12 @@ def test_buyer_focus_and_ask_subscores_move_with_the_copy():
     part = {p.name: p for p in geek.parts}, {p.name: p for p in seller.parts}
     assert part[1]["buyer_focus"].value > part[0]["buyer_focus"].value
     assert part[1]["ask"].value == 100 > part[0]["ask"].value
+    # an offer says what it costs: a pointer to the price ("free trial") costs less than no word at all
+    pointer = score_of(SELLER.replace("Plans start at $49 a month.\n\n", ""))
+    nothing = score_of(SELLER.replace("Plans start at $49 a month.\n\n", "").replace("free ", ""))
+    price = {s: next(d.points for p in x.parts for d in p.deductions if d.code == "price") for s, x in
+             (("pointer", pointer), ("nothing", nothing))}  # fmt: skip
+    assert 0 < price["pointer"] < price["nothing"]
 
 
 def test_a_rewrite_in_plain_words_scores_higher():

@@ -2,20 +2,22 @@
 
 What a buyer needs from sales copy, and so what the score weighs (sub-score: weight):
 
-- **ask** (the offer and the ask, 0.25): a clear next step to take (a button or link beats a sentence), and an
-  offer with no holes (CTA005); the ask rules' findings cost here.
-- **proof** (0.20): reasons to believe someone else bought it and it worked: testimonials, customer counts, named
+- **ask** (the offer and the ask, 0.25): a clear next step to take (a button or link beats a sentence), what it
+  costs (an amount, or at least a pointer to the price), and an offer with no holes (CTA005); the ask rules'
+  findings cost here.
+- **proof** (0.25): reasons to believe someone else bought it and it worked: testimonials, customer counts, named
   customers, results, ratings, benchmarks (plainpitch.analysis.proof). A page or proposal that must persuade on
-  its own is expected to show some; an email less so; a pricing page is not judged on it.
+  its own is expected to show some, an email that asks the reader to act one proof point; a pricing page is not
+  judged on it.
 - **buyer focus** (0.25): what the buyer gets (benefits among the claims), talking to the buyer rather than about
   the seller, claims with something checkable in them (a number, an amount, a name), no generic claims; the BEN
   and CLM rules' findings cost here.
-- **clarity** (0.20): reading grade, sentence length, length; the readability, tone and structure findings.
+- **clarity** (0.15): reading grade, sentence length, length; the readability, tone and structure findings.
 - **jargon** (0.10): unexplained terms for this reader per 100 words (copy.jargon_terms, whatever rules are on).
 
 Then **substance**: copy that says nothing (slogans, filler: "You get it. You save time. You win.") cannot sell,
 however clean it is. The overall score is the weighted parts times ``SUBSTANCE_FLOOR + (1 - floor) * substance``,
-where substance is the share of the statements a text of its length should make (a body sentence of six words or
+where substance is the share of the statements a text of its length should make (a body sentence of four words or
 more; one per 60 words, at least one, at most four) that it makes.
 
 Every point lost is a Deduction (a rule code, or a named measure such as ``grade``) in the report. The constants
@@ -34,7 +36,8 @@ from collections.abc import Iterable
 from plainpitch.model import Deduction, Document, Finding, Score, SubScore
 
 SUBSCORES = ("ask", "proof", "buyer_focus", "clarity", "jargon")
-WEIGHTS = {"ask": 0.25, "proof": 0.20, "buyer_focus": 0.25, "clarity": 0.20, "jargon": 0.10}
+# Proof weighs more than polish: a copywriter forgives a long sentence before a claim nobody vouches for.
+WEIGHTS = {"ask": 0.25, "proof": 0.25, "buyer_focus": 0.25, "clarity": 0.15, "jargon": 0.10}
 SEVERITY_POINTS = {"suggestion": 1.5, "warning": 4.0, "error": 12.0}
 DOCUMENT_POINTS = {"suggestion": 5.0, "warning": 12.0, "error": 30.0}
 # Per-100-words scale: local findings cost per this many words of copy (floor: short copy is not let off).
@@ -52,7 +55,7 @@ LENGTH_POINTS = 2.0  # times log10(words): 100 words cost 4 points, 1,000 words 
 BENEFIT_SHARE_POINTS = 40.0  # times the share of claims that are features, not benefits
 NO_CLAIMS_SHARE = 0.5  # copy with no feature or benefit claim says nothing for the buyer either: half cost
 SHARE_PRIOR_CLAIMS = 4  # the share is pulled toward 0.5 as if this many more claims were half benefits
-WE_SHARE_POINTS = 25.0  # times the share of pronouns that are the writer's (we, our, I)
+WE_SHARE_POINTS = 20.0  # times the share of pronouns that are the writer's (we, our, I)
 NO_PRONOUN_SHARE = 0.5  # copy that addresses nobody: half cost
 JARGON_DENSITY_POINTS = 10.0  # per unexplained term per 100 words (three in 100 words lose the buyer)
 JARGON_DENSITY_CAP = 60.0
@@ -60,15 +63,21 @@ JARGON_DENSITY_CAP = 60.0
 # a button with an unclear label (2), and only "learn more" (1) cost this much. Copy with no ask at all (0) asks the
 # buyer for nothing: with CTA001's error (30 points) the ask part is gone.
 ASK_STRENGTH_POINTS = {3: 0.0, 2: 15.0, 1: 35.0, 0: 70.0}
+# The price: an amount costs nothing; a pointer to it (pricing page, "free", a quote) this much; no word on what it
+# costs, this much (Nielsen Norman Group: prices are the information buyers look for first).
+PRICE_POINTER_POINTS = 10.0
+PRICE_NONE_POINTS = 25.0
 # Proof expected by the medium: a page or proposal that sells on its own shows some; one kind is a start, three
 # kinds (say a testimonial, a customer count and a result) is what a strong page carries.
-PROOF_EXPECTED = {"page": 1.0, "proposal": 1.0, "email": 0.4, "text": 0.4}
+# An email that asks a stranger (or a trial user) to act is expected to give one reason to believe: the standard advice
+# for cold and product emails is one proof point ("Acme cut its month-end by 3 days").
+PROOF_EXPECTED = {"page": 1.0, "proposal": 1.0, "email": 0.7, "text": 0.4}
 PROOF_NONE_POINTS = 70.0  # no proof at all, on a page that must sell on its own
 PROOF_PER_KIND = (0.0, 30.0, 15.0, 0.0)  # points still lost with 0 (see above), 1, 2, 3+ kinds of proof
 SUBSTANCE_FLOOR = 0.5
 SUBSTANCE_WORDS_PER_CLAIM = 60
 SUBSTANCE_CLAIMS_MAX = 4
-SUBSTANCE_MIN_WORDS = 6
+SUBSTANCE_MIN_WORDS = 4
 SPECIFICS_POINTS = 20.0  # times the share of claims with nothing checkable in them (no number, no name)
 
 MEASURE_NOTES = {
@@ -80,6 +89,7 @@ MEASURE_NOTES = {
     "jargon-density": "unexplained terms for this reader per 100 words",
     "ask-strength": "no button or link for a next step (only 'learn more', or the ask buried in a sentence)",
     "proof": "little or no proof that others bought it and it worked",
+    "price": "no amount: only a pointer to the price, or no word on what it costs",
     "specifics": "share of claims with nothing checkable in them (no number, amount or name)",
 }
 
@@ -100,6 +110,19 @@ def _metric(ctx, name: str):
         return None
 
 
+def _price_points(doc: Document, ctx) -> float:
+    """An offer says what it costs: an amount (nothing lost), a pointer to the price (pricing or plans, "free",
+    "open source", a quote, a sales contact), or nothing at all. A call or a note that sells nothing is not judged."""
+    from plainpitch.analysis.offer import offer_parts
+    from plainpitch.text.money import real_prices
+
+    if getattr(ctx, "medium", "text") not in ("page", "email", "proposal"):
+        return 0.0
+    if real_prices(doc.text):
+        return 0.0
+    return PRICE_POINTER_POINTS if offer_parts(doc).price else PRICE_NONE_POINTS
+
+
 def _proof_points(doc: Document, ctx) -> float:
     from plainpitch.analysis.offer import is_pricing_page
 
@@ -117,12 +140,12 @@ _SPECIFIC_RE = re.compile(r"\d|[$€£%]|(?<=\w\s)[A-Z][a-z]+[A-Z]?\w*")
 
 def _specific_share(doc: Document, ctx) -> float:
     """The share of claims (feature and benefit sentences) with something checkable in them: a number, an amount,
-    a name. Copy with no claims has nothing specific either."""
+    a name. Copy with no claims is judged on substance instead (half, as the benefit share does)."""
     from plainpitch.classify import classify_document
 
     claims = [c for c in classify_document(doc, ctx) if c.label in ("feature", "benefit")]
     if not claims:
-        return 0.0
+        return NO_CLAIMS_SHARE  # as the benefit share: nothing claimed, half the cost (substance judges emptiness)
     prior = SHARE_PRIOR_CLAIMS  # pulled toward a half, as the benefit share is, so two claims cannot swing it
     return (sum(1 for c in claims if _SPECIFIC_RE.search(c.text)) + 0.5 * prior) / (len(claims) + prior)
 
@@ -155,6 +178,7 @@ def measure_deductions(doc: Document, ctx) -> dict[str, dict[str, float]]:
     strength = _metric(ctx, "copy.ask_strength")
     if strength is not None:
         out["ask"]["ask-strength"] = ASK_STRENGTH_POINTS.get(int(strength), 0.0)
+    out["ask"]["price"] = _price_points(doc, ctx)
     out["proof"]["proof"] = _proof_points(doc, ctx)
     terms = _metric(ctx, "copy.jargon_terms") or 0
     density = reliability * JARGON_DENSITY_POINTS * terms * WORDS_PER_UNIT / words
@@ -168,7 +192,7 @@ def substance(doc: Document, ctx) -> float:
     buttons are not the body): one per 60 words, at least one, at most four."""
     from plainpitch.analysis.regions import body_units
 
-    body = set(body_units(doc))
+    body = set(body_units(doc)) | {i for i, u in enumerate(doc.units) if u.kind == "table_cell"}  # a table informs
     statements = sum(1 for s in doc.sentences if s.unit in body and s.word_count >= SUBSTANCE_MIN_WORDS)
     needed = min(SUBSTANCE_CLAIMS_MAX, max(1.0, doc.word_count / SUBSTANCE_WORDS_PER_CLAIM))
     return min(1.0, statements / needed)
