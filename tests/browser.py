@@ -228,3 +228,13 @@ def pitch_call() -> bytes:
     cue(t + 5.5, t + 25, "Priya Shah", "It is priced per seat. " + pitch)
     cue(t + 26, t + 30, "Tom Becker", "Thanks, I will think about it.")
     return "\n".join(lines).encode("utf-8")
+
+
+def show_all(page) -> None:
+    """Open the "Show all N" toggle: every finding listed and highlighted, not only the top three."""
+    toggle = page.locator("#show-all")
+    if not toggle.is_visible():  # no more findings than the top fixes: all of them are shown already
+        return
+    if toggle.get_attribute("aria-expanded") == "false":
+        toggle.click()
+    page.locator("#all-findings").wait_for(state="visible")

@@ -43,7 +43,11 @@ def test_every_format(project, fmt):
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     if fmt == "text":
-        assert re.search(r"^pitch\.txt:3:11: TON001 hedge-word \[suggestion\] 'hopefully' hedges the claim$", out, re.M)
+        # three suggestions of one rule are one group; --all lists each (see tests/test_emit_text.py)
+        assert re.search(r"^pitch\.txt: TON001 hedge-word ×3 \[suggestion\] lines 3", out, re.M)
+        assert "3: 'hopefully' hedges the claim" in out
+        full = run("check", "pitch.txt", "--select", "TON001", "--all", "--format", "text").stdout
+        assert re.search(r"^pitch\.txt:3:11: TON001 hedge-word \[suggestion\] 'hopefully' hedges the claim$", full, re.M)
     elif fmt == "json":
         assert codes(result) == ["TON001"] * 3
     elif fmt == "sarif":

@@ -47,7 +47,7 @@ def _under(excerpt: str, underline: str) -> str:
 
 def test_each_finding_has_a_header_the_source_line_and_an_exact_underline():
     source = "Subject: Faster builds\n\nThis will hopefully cut your build times.\n\nPerhaps we think it is fast.\n"
-    out = render(_report(source), "text", color=False)
+    out = render(_report(source), "text", color=False, full=True)
     assert not ANSI.search(out)
     blocks = _blocks(out)
     assert [(m["line"], m["col"], m["code"], m["severity"]) for m, _, _ in blocks] == [
@@ -62,7 +62,7 @@ def test_each_finding_has_a_header_the_source_line_and_an_exact_underline():
 def test_tabs_wide_characters_and_long_lines_keep_the_underline_aligned():
     long_line = "Our platform " + "does many useful things for you, " * 8 + "and it will hopefully scale. " + "More words. " * 10
     source = "\tPerhaps 日本語のテキスト we think so.\n\n" + long_line + "\n"
-    blocks = _blocks(render(_report(source), "text", color=False))
+    blocks = _blocks(render(_report(source), "text", color=False, full=True))
     assert len(blocks) == 3
     for m, excerpt, underline in blocks:
         assert "\t" not in excerpt  # tabs are expanded, so both lines agree on where text sits
@@ -79,7 +79,7 @@ def test_suggestions_multi_line_spans_time_and_empty_spans():
     wrapped = replace(first, suggestions=(Suggestion("We know"), Suggestion("")), time=75.0)
     across = replace(second, location=replace(second.location, end_line=2, end_column=5))
     empty = replace(second, location=replace(second.location, end=second.location.start, end_column=second.location.column))
-    out = render(Report((replace(d, findings=(wrapped, across, empty)),), (), "0.1.0"), "text", color=False)
+    out = render(Report((replace(d, findings=(wrapped, across, empty)),), (), "0.1.0"), "text", color=False, full=True)
     assert "→ use: We know | (delete it)" in out
     assert "(at 1:15)" in out
     assert "(to line 2)" in out
@@ -105,7 +105,7 @@ def test_score_metrics_and_notes_are_summarised_per_file():
     metrics = (Metric("copy.syllables_per_word", 1.5, "syllables per word"), Metric("copy.words", 9, "Words", "words"),
                Metric("copy.grade", 7.456, "reading grade", "grade", note="the mean of five formulas"))  # fmt: skip
     d = replace(d, metrics=metrics, notes=("the copy is short",))
-    out = render(Report((d,), (), "0.1.0"), "text", color=False)
+    out = render(Report((d,), (), "0.1.0"), "text", color=False, full=True)
     assert re.search(r"score \d+(\.\d)?/100 +\(ask [\d.]+ · proof [\d.]+ · buyer focus [\d.]+ · clarity [\d.]+ · "
                      r"jargon [\d.]+\)", out)
     assert "clarity: TON001 hedge-word ×2" in out
@@ -113,13 +113,13 @@ def test_score_metrics_and_notes_are_summarised_per_file():
     assert "metrics: reading grade: 7.46 · Words: 9  (+1 in --format json)" in out
     assert "reading grade: the mean of five formulas" in out
     assert "note: the copy is short" in out
-    assert "score" not in render(Report((d,), (), "0.1.0"), "text", score=False, color=False)
+    assert "score" not in render(Report((d,), (), "0.1.0"), "text", score=False, color=False, full=True)
 
 
 def test_color_uses_ansi_and_plain_does_not():
     report = _report("This will hopefully work.\n")
     colored = render(report, "text", color=True)
-    plain = render(report, "text", color=False)
+    plain = render(report, "text", color=False, full=True)
     assert ANSI.search(colored)
     assert re.sub(r"\x1b\[[0-9;]*m", "", colored) == plain  # same layout, colour only
 
@@ -135,7 +135,7 @@ def test_files_without_findings_and_input_errors(tmp_path):
     clean = tmp_path / "clean.txt"
     clean.write_text("Your builds finish in half the time.\n", encoding="utf-8")
     report = Runner(ONLY_HEDGES).run([str(clean), str(tmp_path / "missing.txt")])
-    out = render(report, "text", color=False)
+    out = render(report, "text", color=False, full=True)
     assert "no findings" in out
     assert "missing.txt" not in out  # the CLI prints errors to stderr, not the renderer
     assert "1 input not checked" in out
@@ -143,6 +143,14 @@ def test_files_without_findings_and_input_errors(tmp_path):
 
 def test_a_report_without_its_document_still_lists_findings():
     d = replace(_report("This will hopefully work.\n").documents[0], document=None)
-    out = render(Report((d,), (), "0.1.0"), "text", color=False)
-    assert HEADER.search(out.split("\n")[1])
+    out = render(Report((d,), (), "0.1.0"), "text", color=False, full=True)
+    assert HEADER.search(out.split("\n")[2])  # after the file line and the reader line
     assert " | " not in out  # no source line to show
+
+
+def test_suggestions_of_one_rule_are_grouped_and_the_top_fixes_come_first():
+    source = "Subject: Faster builds\n\nThis will hopefully cut your build times.\n\nPerhaps it is somewhat faster.\n"
+    out = render(_report(source), "text", color=False)
+    assert re.search(r"^pitch\.txt: TON001 hedge-word ×\d+ \[suggestion\] lines 3, 5", out, re.M)
+    assert not re.search(r"^pitch\.txt:\d+:\d+: TON001", out, re.M)  # no finding printed twice
+    assert "  Fix first:" in out and out.index("Fix first") < out.index("TON001 hedge-word ×")

@@ -17,6 +17,7 @@ from browser import (
     paste,
     require_chromium,
     shot,
+    show_all,
     type_copy,
 )
 
@@ -39,16 +40,6 @@ HEDGED = (
     "We think our platform will hopefully cut your build times. Perhaps it is somewhat faster than what you "
     "use now, sort of. Our Kubernetes-native CDC pipeline leverages idempotent microservices."
 )
-
-def show_all(page) -> None:
-    """Open the "Show all N" toggle: every finding listed and highlighted, not only the top three."""
-    toggle = page.locator("#show-all")
-    if not toggle.is_visible():  # no more findings than the top fixes: all of them are shown already
-        return
-    if toggle.get_attribute("aria-expanded") == "false":
-        toggle.click()
-    page.locator("#all-findings").wait_for(state="visible")
-
 
 def marks(page) -> list[tuple[str, str]]:
     return page.eval_on_selector_all("#backdrop mark", "ms => ms.map(m => [m.dataset.code, m.textContent])")

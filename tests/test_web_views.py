@@ -23,6 +23,7 @@ from browser import (
     pitch_call,
     require_chromium,
     shot,
+    show_all,
 )
 
 pytestmark = pytest.mark.browser
@@ -57,7 +58,9 @@ def visible(page, selector: str) -> bool:
 
 
 def hover_first_mark(page) -> None:
-    """Hover the first highlight the text box shows (one further down is scrolled out of sight)."""
+    """Hover the first highlight the text box shows (one further down is scrolled out of sight). The top fixes are
+    often about the whole page (no highlight): show every finding first."""
+    show_all(page)
     top = page.locator("#editor").bounding_box()
     boxes = [page.locator("#backdrop mark").nth(i).bounding_box() for i in range(page.locator("#backdrop mark").count())]
     box = next(b for b in boxes if b and top["y"] < b["y"] < top["y"] + top["height"] - b["height"])

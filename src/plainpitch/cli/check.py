@@ -64,7 +64,7 @@ def check(paths, out_format, output, profile, sales_context, medium, input_forma
     if out_format == "text" and not statistics:
         # the terminal report streams: each file is printed (and dropped) as soon as it is checked
         keep = save or keep_text or _history_on(list(paths))
-        documents, severities, errors = _stream_text(runner, list(paths), output, not no_score, keep)
+        documents, severities, errors = _stream_text(runner, list(paths), output, not no_score, keep, show_all)
     else:
         # the other formats are one document (a JSON object, a SARIF log, a page): collected, each report without
         # the tokens the renderers do not read, so that memory grows with the findings, not with the words
@@ -81,7 +81,7 @@ def check(paths, out_format, output, profile, sales_context, medium, input_forma
             # JSON is indented for a person at a terminal, compact for a pipe or a file (`jq .` pretty-prints it)
             pretty = output is None and sys.stdout.isatty()
             text = render(report, out_format, statistics=statistics, score=not no_score, color=use_color(output),
-                          pretty=pretty)  # fmt: skip
+                          pretty=pretty, full=show_all)  # fmt: skip
             write_or_exit(text, output)
         documents = list(report.documents)
         severities = {f.severity for f in report.findings}
@@ -114,7 +114,8 @@ def _history_on(paths: list[str]) -> bool:
         return True
 
 
-def _stream_text(runner, paths: list[str], output: str | None, score: bool, keep: bool) -> tuple[list, set[str], int]:
+def _stream_text(runner, paths: list[str], output: str | None, score: bool, keep: bool,
+                 full: bool = False) -> tuple[list, set[str], int]:
     """Print each file's part of the terminal report as it is done (and drop it, unless ``keep``: history saves
     it); errors go to stderr in their place. Returns (the reports kept, without their tokens, or the first one
     alone; the severities seen; the number of errors)."""
@@ -135,7 +136,7 @@ def _stream_text(runner, paths: list[str], output: str | None, score: bool, keep
                 click.echo(f"plainpitch: error: {result.path}: {result.message}", err=True)
                 continue
             counts.update(f.severity for f in result.findings)
-            write(render_document(result, score=score, color=color))
+            write(render_document(result, score=score, color=color, full=full))
             files += 1
             if keep or not done:  # the first report's path sets the fail level
                 done.append(slim(result))

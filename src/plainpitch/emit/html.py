@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from plainpitch.emit import sanitize
+from plainpitch.emit.summary import reader_line, top_fixes
 from plainpitch.emit.text import clock, metric_value, number, shorten
 from plainpitch.model import SEVERITIES, SEVERITY_RANK, Document, DocumentReport, Finding, Report, Score
 
@@ -113,9 +114,14 @@ def _file_table(report: Report, show_score: bool) -> str:
 
 def _document(d: DocumentReport, doc_id: str, metas: dict[str, Any], show_score: bool) -> str:
     words = d.document.word_count if d.document is not None else None
-    meta = [f"format {d.format}", f"medium {d.medium}", f"profile {d.profile}", f"context {d.context}"]
+    meta = [f"format {d.format}", f"medium {d.medium}", reader_line(d), f"context {d.context}"]
     meta += [f"{words} words"] if words is not None else []
     out = [f'<article class="doc" id="{doc_id}">', f"<h2>{_esc(d.path)}</h2>", f'<p class="meta">{_esc(" · ".join(meta))}</p>']
+    top = top_fixes(d)
+    if top:
+        items = "".join(f"<li><strong>{_esc(f.code)}</strong> {_esc(f.message)} <span class=\"muted\">(line "
+                        f"{f.location.line})</span> <span class=\"fix\">{_esc(f.fix)}</span></li>" for f in top)  # fmt: skip
+        out.append(f'<section class="top"><h3>Fix first</h3><ol>{items}</ol></section>')
     if show_score and d.score is not None:
         out.append(_score(d.score, d.findings))
     if d.metrics:

@@ -12,6 +12,7 @@ from collections import Counter
 from typing import Any
 
 from plainpitch.emit import sanitize
+from plainpitch.emit.summary import reader_line, top_fixes
 from plainpitch.emit.text import shorten
 from plainpitch.model import SEVERITIES, DocumentReport, Finding, Report
 
@@ -76,6 +77,12 @@ def _document(d: DocumentReport, show_score: bool, collapse_after: int, budget: 
     lines = [heading, ""]
     if show_score and d.score is not None and d.score.parts:
         lines += [" · ".join(f"{p.name.replace('_', ' ')} {_number(p.value)}" for p in d.score.parts), ""]
+    lines += [f"_{text(reader_line(d))}_", ""]
+    top = top_fixes(d)
+    if top:
+        lines += ["**Fix first**", ""]
+        lines += [f"{n}. `{f.code}` {text(f.message)} (line {f.location.line}): {text(f.fix)}" for n, f in enumerate(top, 1)]
+        lines.append("")
     lines += [f"> {text(note)}" for note in d.notes]
     if d.notes:
         lines.append("")

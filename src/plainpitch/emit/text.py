@@ -14,6 +14,7 @@ from collections import Counter
 from typing import Any
 
 from plainpitch.emit import sanitize
+from plainpitch.emit.summary import reader_line, top_fixes
 from plainpitch.model import SEVERITIES, Document, DocumentReport, Finding, Metric, Report, Score
 
 Piece = tuple[str, str | None]  # (text, Rich style or None)
@@ -32,21 +33,22 @@ KEY_METRICS = (
 )  # fmt: skip
 
 
-def render(report: Report, *, statistics: bool = False, score: bool = True, color: bool = False, **_: Any) -> str:
+def render(report: Report, *, statistics: bool = False, score: bool = True, color: bool = False, full: bool = False,
+           **_: Any) -> str:
     lines: list[Line] = []
     if statistics:
         lines += _statistics(report)
     else:
         for doc_report in report.documents:
-            lines += _document(doc_report, score)
+            lines += _document(doc_report, score, full)
             lines.append([])
     lines.append(_totals(report))
     return _to_ansi(lines) if color else _to_plain(lines)
 
 
-def render_document(doc_report: DocumentReport, *, score: bool = True, color: bool = False) -> str:
+def render_document(doc_report: DocumentReport, *, score: bool = True, color: bool = False, full: bool = False) -> str:
     """One file's part of the report (what ``render`` prints for it), for a caller that streams file by file."""
-    lines = [*_document(doc_report, score), []]
+    lines = [*_document(doc_report, score, full), []]
     return _to_ansi(lines) if color else _to_plain(lines)
 
 
@@ -87,13 +89,27 @@ clean = sanitize.terminal  # user text made safe for a terminal
 # -- one document --------------------------------------------------------------------------------------------
 
 
-def _document(d: DocumentReport, show_score: bool) -> list[Line]:
+def _document(d: DocumentReport, show_score: bool, full: bool = False) -> list[Line]:
     path = clean(d.path)
-    lines: list[Line] = [[(path, "bold underline"), (f"  ({d.format}, {d.medium}, profile {d.profile})", "dim")]]
+    lines: list[Line] = [[(path, "bold underline"), (f"  ({d.format}, {d.medium})", "dim")],
+                         [("  " + clean(reader_line(d)), "dim")]]  # fmt: skip
     if not d.findings:
         lines.append([("  no findings", "green")])
-    for f in d.findings:
+    top = top_fixes(d)
+    if top:
+        lines.append([("  Fix first:", "bold")])
+        for n, f in enumerate(top, 1):
+            loc = f.location
+            lines.append([(f"  {n}. ", "bold"), (f"{f.code} ", "magenta"), (clean(f.message), None),
+                          (f"  (line {loc.line})", "dim")])  # fmt: skip
+            if f.fix:
+                lines.append([("     fix: ", "dim"), (clean(f.fix), None)])
+        lines.append([])
+    shown, grouped = (list(d.findings), []) if full else _split(d.findings)
+    for f in shown:
         lines += _finding(path, f, d.document)
+    for code, items in grouped:
+        lines += _grouped(path, code, items)
     if show_score and d.score is not None:
         lines += _score(d.score, d.findings)
     metrics = _key_metrics(d)
@@ -154,6 +170,32 @@ def _finding(path: str, f: Finding, doc: Document | None) -> list[Line]:
     if f.fix:
         lines.append([(f"{pad}fix: ", "dim"), (clean(f.fix), None)])
     return lines
+
+
+def _split(findings: tuple[Finding, ...]) -> tuple[list[Finding], list[tuple[str, list[Finding]]]]:
+    """Errors and warnings in full; suggestions grouped by rule when a rule has several (one line each, with where
+    they are): the same advice is read once. ``--all`` lists every finding in full."""
+    by_code: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.severity == "suggestion":
+            by_code.setdefault(f.code, []).append(f)
+    grouped = {code for code, items in by_code.items() if len(items) > 1}
+    shown = [f for f in findings if f.code not in grouped or f.severity != "suggestion"]
+    return shown, [(code, by_code[code]) for code in by_code if code in grouped]
+
+
+def _grouped(path: str, code: str, items: list[Finding]) -> list[Line]:
+    first = items[0]
+    lines = [[(f"{path}: ", "bold"), (f"{code} {first.name} ×{len(items)} ", "magenta"),
+              (f"[{first.severity}]", SEVERITY_STYLE.get(first.severity)),
+              (" lines " + ", ".join(str(f.location.line) for f in items[:12]) + (" …" if len(items) > 12 else ""), "dim")]]
+    for f in items[:5]:
+        lines.append([(f"    {f.location.line}: ", "dim"), (clean(f.message), None)])
+    if len(items) > 5:
+        lines.append([(f"    … {len(items) - 5} more (--all lists each)", "dim")])
+    if first.fix:
+        lines.append([("    fix: ", "dim"), (clean(first.fix), None)])
+    return lines  # fmt: skip
 
 
 def shorten(text: str, limit: int = 80) -> str:

@@ -205,6 +205,7 @@ def _last_unit_span(doc) -> Span:
 # -- CTA001 ----------------------------------------------------------------------------------------------------
 @rule(
     code="CTA001",
+    impact=3,
     name="missing-call-to-action",
     category="ask",
     severity="error",
@@ -234,6 +235,7 @@ def missing_call_to_action(doc, ctx) -> Iterable[Hit]:
 # -- CTA002 ----------------------------------------------------------------------------------------------------
 @rule(
     code="CTA002",
+    impact=2,
     name="competing-calls-to-action",
     category="ask",
     severity="warning",

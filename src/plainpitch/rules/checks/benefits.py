@@ -209,6 +209,7 @@ RUN_MIN = 3  # a row of feature cards or bullets: the feature dump a buyer has t
 # -- BEN001 --------------------------------------------------------------------------------------------------
 @rule(
     code="BEN001",
+    impact=2,
     example_profile="business",
     name="feature-without-benefit",
     category="benefits",
@@ -284,6 +285,7 @@ def feature_without_benefit(doc, ctx) -> Iterable[Hit]:
 # -- BEN002 --------------------------------------------------------------------------------------------------
 @rule(
     code="BEN002",
+    impact=2,
     name="we-focused-copy",
     category="benefits",
     severity="warning",
@@ -354,6 +356,7 @@ def we_focused_copy(doc, ctx) -> Iterable[Hit]:
 # -- BEN003 --------------------------------------------------------------------------------------------------
 @rule(
     code="BEN003",
+    impact=2,
     name="spec-sheet-copy",
     category="benefits",
     severity="warning",

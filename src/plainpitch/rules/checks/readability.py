@@ -154,6 +154,7 @@ def hard_sentence(doc, ctx):
 
 @rule(
     code="RDB002",
+    impact=1,
     name="very-hard-sentence",
     category="readability",
     severity="warning",
@@ -184,6 +185,7 @@ def very_hard_sentence(doc, ctx):
 
 @rule(
     code="RDB003",
+    impact=1,
     name="high-reading-grade",
     category="readability",
     severity="warning",

@@ -66,6 +66,7 @@ def _lead_kind(text: str, label: str, confidence: float) -> str | None:
 # -- STR100 ----------------------------------------------------------------------------------------------------
 @rule(
     code="STR100",
+    impact=3,
     name="buried-value",
     category="structure",
     severity="warning",
@@ -122,6 +123,7 @@ def buried_value(doc, ctx) -> Iterable[Hit]:
 # -- STR101 ----------------------------------------------------------------------------------------------------
 @rule(
     code="STR101",
+    impact=2,
     name="detail-before-benefit",
     category="structure",
     severity="warning",
@@ -165,6 +167,7 @@ def detail_before_benefit(doc, ctx) -> Iterable[Hit]:
 # -- length by medium ------------------------------------------------------------------------------------------
 @rule(
     code="STR102",
+    impact=2,
     name="long-cold-email",
     category="structure",
     severity="warning",
