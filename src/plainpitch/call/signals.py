@@ -148,3 +148,16 @@ def absences(turn_sentences: list[str], before: str = "", common: frozenset[str]
             if names:
                 out.append(Absence(names[0], "decides"))
     return out
+
+
+# "Carlos is gonna be out like a week", "Priya will be on vacation": a meeting with them soon cannot happen
+_AWAY = (r"(?:'s|'ll\s+be|\s+is|\s+will\s+be|(?:'s|\s+is)\s+(?:gonna|going\s+to)\s+be)\s+(?:\w+\s+){0,2}?"
+         r"(?:out|away|off|on\s+(?:vacation|holiday|leave|pto|a\s+trip)|travel+ing|out\s+of\s+(?:the\s+)?(?:office|town|pocket|country))\b")
+
+
+def is_away(sentence: str, name: str) -> bool:
+    """The sentence says ``name`` is away for a while ("I know Carlos is gonna be out like, a week or so")."""
+    low = normalise(sentence)
+    if name.lower() not in low:
+        return False
+    return re.search(rf"\b{re.escape(name.lower())}{_AWAY}", low) is not None
