@@ -130,7 +130,8 @@ _TIME = re.compile(
     r"\bthis\s+(?:afternoon|morning|evening|week|month|quarter|friday|monday|tuesday|wednesday|thursday)\b|"
     r"\bnext\s+(?:week|month|quarter|time|call|meeting|(?:mon|tues|wednes|thurs|fri)day)\b|"
     r"\bend\s+of\s+(?:the\s+)?(?:day|week|month|quarter)\b|\bby\s+then\b|\blater\s+(?:today|this\s+week)\b|"
-    r"\bin\s+(?:a|an|one|two|three|four|a\s+couple\s+of|a\s+few|\d+)\s+(?:days?|weeks?|hours?|months?)\b|"
+    r"\bin\s+(?:about\s+)?(?:a|an|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|a\s+couple\s+of|a\s+few|\d+)\s+"
+    r"(?:minutes?|days?|weeks?|hours?|months?)\b|"
     r"\b(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)\b|\bat\s+\d{1,2}(?::\d\d)?\b|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|"
     r"\b\d{1,2}(?:st|nd|rd|th)\b|\bfirst\s+thing\b|\b(?:early|later)\s+next\s+week\b|\bwithin\s+(?:\d+|a|an|one|two)\s+\w+\b"
@@ -141,6 +142,13 @@ _VAGUE = re.compile(
     r"down\s+the\s+road)\b"
 )
 
+
+# "Our next call is Tuesday at 10", "the next meeting starts in thirty minutes": nobody says "I will", but the step
+# is set (the time must be another part of the sentence than "next call" itself).
+_SCHEDULED = re.compile(
+    r"\b(?:the|our|your)\s+next\s+(?:meeting|call|session|demo|conversation|check-in)"
+    r"(?:(?:\s+is|'s)\s+(?:going\s+to|gonna)\s+(?:be|start)|\s+is|'s|\s+will\s+be|\s+will\s+start|\s+starts)\b"
+)
 
 # A loose promise to talk again ("should I follow up in a couple of weeks or around Labor Day?") is not a next step:
 # a weak action (follow up, touch base, reconnect...) with only a soft time (around, in a couple of weeks, an
@@ -178,8 +186,8 @@ _LATER = re.compile(
 # "why don't we", "the next step is"). The action must follow within a few words. Not "you can…": that is how a
 # seller describes the product ("you can share the report with your board").
 _LOOSE_OWNER = re.compile(
-    r"\b(?:i(?:'ll|'m\s+going\s+to|'m\s+gonna|\s+will|\s+can|\s+could|\s+should|\s+would|\s+might|'d)|"
-    r"we(?:'ll|'re\s+going\s+to|'re\s+gonna|\s+will|\s+can|\s+could|\s+should|\s+would|\s+might|'d)|"
+    r"\b(?:i(?:'ll|'m\s+going\s+to|'m\s+gonna|\s+will|\s+can|\s+could|\s+should|\s+would|\s+might|'d)(?!\s+rather)|"
+    r"we(?:'ll|'re\s+going\s+to|'re\s+gonna|\s+will|\s+can|\s+could|\s+should|\s+would|\s+might|'d)(?!\s+rather)|"
     r"you(?:'ll|\s+will)(?!\s+be\s+able)|(?:he|she|they)(?:'ll|\s+will)|let'?s|"
     r"(?:can|could|shall|should)\s+(?:we|i)|why\s+don't\s+we|how\s+about\s+(?:we|i)|maybe\s+we|"
     r"(?:would|does)\s+it\s+make\s+sense\s+(?:to|for\s+(?:us|me)\s+to)|happy\s+to|"
@@ -192,6 +200,11 @@ _VAGUE_TIME = re.compile(
     r"(?<!find\s)(?<!grab\s)some\s*time|eventually|down\s+the\s+road|in\s+the\s+(?:near\s+)?future|"
     r"(?:when|once)\s+(?:he|she|they|you|we|i|[a-z]+)(?:'s|\s+is|\s+are|'re|\s+gets?|\s+comes?)\s+back)\b"
 )
+_WISH = re.compile(r"\b(?:would|could|might)\s+be\s+(?:good|great|nice|ideal|helpful|useful|perfect|best)\b|"
+                   r"\bsounds?\s+(?:good|great|like\s+a\s+plan)\b|\bmaybe\b|\?\s*$")
+# "Where can I send it?", "how should we leave it?": questions for information, not steps
+_INFO_QUESTION = re.compile(r"^\W*(?:(?:so|and|but|um|uh|okay|ok|well)\W+)*(?:where|what|how|who|which|why)\b")
+_EMBEDDED = re.compile(r"\b(?:know|knew|realiz\w*|realis\w*|sure|whether|if)\s+(?:that\s+)?$")
 _PAST = re.compile(r"\b(?:had|was|were|did|ago|yesterday|last\s+(?:week|month|time|year|call))\b")
 # Pleasantries that promise nothing: no step, loose or firm
 _PLEASANTRY = re.compile(r"\b(?:keep|stay)\s+in\s+touch\b|\b(?:talk|speak|chat)\s+(?:to\s+you\s+)?soon\b")
@@ -265,7 +278,12 @@ def find_next_step(sentence: str) -> NextStep | None:
             owner = m
             break
     if owner is None:
-        return None
+        scheduled = _SCHEDULED.search(low)
+        when = next((t for t in _TIME.finditer(low) if t.start() >= scheduled.end()), None) if scheduled else None
+        if when is None or _VAGUE.search(low):
+            return None
+        return NextStep(owner="", action=sentence[scheduled.start() : scheduled.end()],
+                        time=sentence[when.start() : when.end()], text=sentence)  # fmt: skip
     action = _ACTION.search(low, owner.start())
     if action is None:
         return None
@@ -293,18 +311,25 @@ def find_loose_step(sentence: str) -> LooseStep | None:
     action = _LATER.search(low)  # the rarest part: most sentences stop here
     if action is None or _PLEASANTRY.search(low) or _PAST.search(low):
         return None
+    clause = max(low.rfind("?", 0, action.start()), low.rfind(".", 0, action.start())) + 1
+    if _INFO_QUESTION.match(low, clause) and "?" in low[action.end() :]:
+        return None  # "where can I send it?"; not "what I'll do as a next step is send it"
     owner = None
     for m in _LOOSE_OWNER.finditer(low):
+        if _EMBEDDED.search(low, 0, m.start()):
+            continue  # "I didn't know I could send that": what they can do, not what they will
         # the action this owner commits to: the first within reach, a concrete one before "next step"
         near = [a for a in _LATER.finditer(low, m.end()) if a.start() - m.end() <= _LOOSE_REACH]
         if near:
             owner, action = m, next((a for a in near if not a.group(0).endswith("step")), near[0])
             break
     vague = _VAGUE_TIME.search(low)
-    firm = [t for t in _TIME.finditer(low) if not _SOFT_TIME.match(t.group(0))]
+    # a time of its own, not the "next meeting" of the action
+    firm = [t for t in _TIME.finditer(low) if not _SOFT_TIME.match(t.group(0)) and not action.start() <= t.start() < action.end()]
     if owner is None:
-        # nobody will do it: a loose step only when it is pinned to a time ("a follow-up call next Tuesday")
-        if not firm or not re.search(r"\b(?:call|meeting|session|demo|follow[\s-]up|step)s?\b", low):
+        # nobody will do it: a loose step only when it is wished for at a time ("a follow-up call next Tuesday
+        # would be great"); "the next meeting starts at 10" is set (``find_next_step``)
+        if not firm or not _WISH.search(low):
             return None
         return LooseStep("", sentence[action.start() : action.end()], sentence[firm[0].start() : firm[0].end()],
                          "owner", sentence)  # fmt: skip

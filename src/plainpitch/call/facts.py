@@ -441,7 +441,8 @@ def _buying_signals(doc: Document, facts: list[SentenceFact], loose: list[LooseF
     return out
 
 
-_WHEN_BACK = re.compile(r"\b(?:when|once)\b.*\bback\b")
+_WHEN_BACK = re.compile(r"\b(?:when|once)\s+(?:he|she|they|[a-z]+)(?:'s|\s+is|\s+are|'re|\s+gets?|\s+comes?)\s+back\b",
+                        re.IGNORECASE)
 _ABSENCE_HINT = re.compile(r"without\s+(?:me|him|her|them)|make\s+it|join|decid|sign|final|run\s+(?:it|this|that)\s+by|approval|"
                            r"pulled|stuck|be\s+(?:here|there|on)", re.IGNORECASE)
 _JOINED = r"(?:hi|hey|hello|welcome|morning|afternoon),?\s+{name}\b|\b{name}(?:\s+(?:just|has))?\s+(?:joined|is\s+(?:here|on|joining\s+now))\b"
@@ -468,12 +469,11 @@ def _absent(doc: Document, turns: list[CallTurn], facts: list[SentenceFact], rol
             seen.add(key)
             where = next((i for i in range(t.first_sentence, t.end_sentence) if a.name in doc.sentences[i].text), t.first_sentence)
             named = re.compile(rf"\b{re.escape(a.name)}\b", re.IGNORECASE)
-            included = any(f.sentence > where and (f.next_step is not None or f.ask is not None)
-                           and named.search(doc.sentences[f.sentence].text) for f in facts)  # fmt: skip
-            # a loose step brings them in too: it names them ("share the recording with Carlos") or waits for them
-            # ("let's regroup when he's back")
-            included = included or any(lf.sentence > where and (named.search(lf.step.text) or _WHEN_BACK.search(lf.step.time))
-                                       for lf in loose)  # fmt: skip
+            # a later next step (firm or loose) or ask brings them in when it names them ("share the recording with
+            # Carlos") or waits for them ("let's regroup when he's back")
+            steps = [f.sentence for f in facts if f.sentence > where and (f.next_step is not None or f.ask is not None)]
+            steps += [lf.sentence for lf in loose if lf.sentence > where]
+            included = any(named.search(doc.sentences[i].text) or _WHEN_BACK.search(doc.sentences[i].text) for i in steps)
             away = any(is_away(doc.sentences[f.sentence].text, a.name) for f in facts if f.role == BUYER)
             out.append(AbsentFact(a.name, a.why, where, t.pos, included, away))
     return out

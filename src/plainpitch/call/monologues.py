@@ -6,7 +6,7 @@ for. The kinds, worst first (``RANK``):
 - ``background``: the seller's introduction, career and company history. Gong's finding behind TLK002 is about
   exactly this: win rates decline when company overviews run past two minutes.
 - ``opening``: a pitch before the buyer has said what they need: the buyer has spoken fewer than
-  ``OPENING_BUYER_WORDS`` words and the seller has asked no discovery question yet.
+  ``OPENING_BUYER_WORDS`` words and asked nothing, and the seller has asked no discovery question yet.
 - ``pitch``: a pitch with no question, later in the call.
 - ``answer``: the buyer asked a question (or objected, and the seller asked back) and the answer ran long: the
   buyer asked for it, but not for all of it.
@@ -24,7 +24,6 @@ import re
 
 from plainpitch.call.dumps import Stretch, is_tour
 from plainpitch.call.facts import CallFacts
-from plainpitch.call.questions import GREETING, SMALL_TALK, find_questions
 from plainpitch.call.roles import BUYER, SELLER
 
 BACKGROUND, OPENING, PITCH, ANSWER, NARRATION = "background", "opening", "pitch", "answer", "narration"
@@ -32,7 +31,7 @@ TOUR, OBJECTION = "tour", "objection"  # coached by TLK006 and TLK010
 RANK = {BACKGROUND: 0, OPENING: 0, PITCH: 1, ANSWER: 2, NARRATION: 3}
 SHORT = {BACKGROUND: "background", OPENING: "opening pitch", PITCH: "pitch", ANSWER: "answer to a question",
          NARRATION: "demo narration", TOUR: "features", OBJECTION: "answer to an objection"}  # fmt: skip
-OPENING_BUYER_WORDS = 50  # the buyer has said no more than hello and a line about themselves
+OPENING_BUYER_WORDS = 30  # the buyer has said no more than hello and a line about themselves
 NARRATION_MIN = 3  # sentences that show the product ("here you can…", "if I click…")
 NARRATION_SHARE = 0.1
 LIST_SHARE = 0.5  # a monologue is a feature dump's when half its sentences or more name features
@@ -69,52 +68,72 @@ def _question_before(facts: CallFacts, m: Stretch) -> str | None:
             return None  # the seller had the floor: what came before is not the buyer's question
         if t.role != BUYER:
             continue
-        for i in range(t.end_sentence - 1, max(t.first_sentence, t.end_sentence - 3) - 1, -1):
-            text = doc.sentences[i].text
-            asked = [q for q in find_questions(text) if q.purpose not in (GREETING, SMALL_TALK)]
-            if asked or text.rstrip().endswith("?"):
+        for f in reversed(facts.by_turn.get(t.pos, ())[-3:]):  # a question the analysis counted, or one with a '?'
+            text = doc.sentences[f.sentence].text
+            if f.question is not None or text.rstrip().endswith("?"):
                 return text
     return None
 
 
-def kind_of(facts: CallFacts, m: Stretch) -> str:
-    """The kind of a seller monologue (module doc), in the order the kinds are tested."""
+def _opening_until(facts: CallFacts) -> int:
+    """The first turn position at which a monologue no longer opens the call: by then the buyer has said
+    ``OPENING_BUYER_WORDS`` words or asked something, or the seller has asked a discovery question."""
+    cached = facts.__dict__.get("_opening_until")
+    if cached is not None:
+        return cached
+    words, until = 0, len(facts.turns)
+    for t in facts.turns:
+        mine = facts.by_turn.get(t.pos, ())
+        if t.role == BUYER:
+            words += t.words
+            asked = any(facts.doc.sentences[f.sentence].text.rstrip().endswith("?") for f in mine)
+        else:
+            asked = any(f.discovery for f in mine)
+        if asked or words >= OPENING_BUYER_WORDS:
+            until = t.pos + 1  # a monologue starting after this turn has heard the buyer
+            break
+    facts.__dict__["_opening_until"] = until
+    return until
+
+
+def _about(facts: CallFacts, m: Stretch) -> tuple[str, str]:
+    """(kind, label) of a seller monologue, computed once per call and stretch."""
+    memo = facts.__dict__.setdefault("_monologue_about", {})
+    if m not in memo:
+        memo[m] = _classify(facts, m)
+    return memo[m]
+
+
+def _classify(facts: CallFacts, m: Stretch) -> tuple[str, str]:
+    texts = _texts(facts, m)
     dump = _dump(facts, m)
-    if dump is not None and (dump.kind == "tour" or len(dump.features) >= LIST_SHARE * max(1, len(_texts(facts, m)))):
-        return TOUR
+    if dump is not None and (dump.kind == "tour" or len(dump.features) >= LIST_SHARE * max(1, len(texts))):
+        return TOUR, "product tour, no question" if dump.kind == "tour" else f"{dump.count} features in a row, no question"
     objected = _objection(facts, m)
     if objected is not None:
-        return OBJECTION if objected.pitched else ANSWER
-    texts = _texts(facts, m)
+        return OBJECTION if objected.pitched else ANSWER, f"answer to the objection “{_short(objected.words, 40)}”"
     if texts and sum(1 for t in texts if _BACKGROUND.search(t)) >= max(3, len(texts) // 5):
-        return BACKGROUND
-    if _question_before(facts, m) is not None:
-        return ANSWER
-    buyer_words = sum(t.words for t in facts.turns[: m.first] if t.role == BUYER)
-    asked = any(f.discovery and f.role == SELLER and f.turn < m.first for f in facts.sentences)
-    if buyer_words < OPENING_BUYER_WORDS and not asked:
-        return OPENING
+        return BACKGROUND, "the seller's background and history"
+    asked = _question_before(facts, m)
+    if asked is not None:
+        return ANSWER, f"answer to “{_short(asked, 50)}”"
+    if m.first < _opening_until(facts):
+        return OPENING, "opening pitch, before the buyer said what they need"
     shown = sum(1 for t in texts if is_tour(t))
     if (shown >= NARRATION_MIN and shown >= NARRATION_SHARE * len(texts)) or any(_SCREEN.search(t) for t in texts):
-        return NARRATION
-    return PITCH
+        return NARRATION, "walking the screen, no question"
+    return PITCH, "pitch with no question"
+
+
+def kind_of(facts: CallFacts, m: Stretch) -> str:
+    """The kind of a seller monologue (module doc), tested in this order: tour, objection, background, answer,
+    opening, narration, pitch."""
+    return _about(facts, m)[0]
 
 
 def label(facts: CallFacts, m: Stretch) -> str:
     """What a seller monologue was, in words a sales manager uses ("the seller's background and history")."""
-    kind = kind_of(facts, m)
-    if kind == TOUR:
-        dump = _dump(facts, m)
-        return "product tour, no question" if dump.kind == "tour" else f"{dump.count} features in a row, no question"
-    objected = _objection(facts, m)
-    if objected is not None:
-        return f"answer to the objection “{_short(objected.words, 40)}”"
-    if kind == ANSWER:
-        return f"answer to “{_short(_question_before(facts, m) or '', 50)}”"
-    return {BACKGROUND: "the seller's background and history",
-            OPENING: "opening pitch, before the buyer said what they need",
-            NARRATION: "walking the screen, no question",
-            PITCH: "pitch with no question"}[kind]  # fmt: skip
+    return _about(facts, m)[1]
 
 
 def worth_raising(facts: CallFacts, limit: float) -> list[tuple[Stretch, str]]:
