@@ -230,6 +230,7 @@ def test_a_next_step_with_no_date_is_a_warning_on_the_last_loose_step():
     steps = report.details["call"]["loose_next_steps"]
     assert [(s["lacks"], s["when"]) for s in steps] == [("date", ""), ("date", "around Easter")]
     assert any(m["kind"] == "loose_next_step" for m in report.details["call"]["moments"])
+    assert {m.name: m.value for m in report.metrics}["call.loose_next_steps"] == 2
 
 
 def test_a_firm_next_step_needs_no_finding_even_beside_loose_ones():

@@ -9,7 +9,8 @@ seller did next.
   about getting it ("how soon could we start?", "what would it take to roll this out?", "can we try it?").
 - **Absent deciders**: someone expected on the call who did not join ("he says start without me", "Carlos
   couldn't make it"), or named as the one who decides ("Carlos signs off", "I'd have to run it by Carlos"), who is
-  not a speaker and is never greeted as joining later.
+  not a speaker and is never greeted as joining later; and whether the call says they are away ("Carlos is gonna be
+  out a week"), so that nobody is advised to meet them next week.
 """
 
 from __future__ import annotations
