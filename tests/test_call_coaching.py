@@ -93,11 +93,17 @@ def test_the_report_gives_the_others_on_the_findings_line():
     assert "at 0:14 (3:06, line 10); also at 3:50 (4:10, answer to a question), 8:20 (3:00, demo narration)" in out
 
 
+# the seller asked, the buyer told their story: what comes next is no longer the opening
+ASKED = [
+    (0, 10, "Ana", "Thanks for joining, Ben. What made you take the call?"),
+    (10, 60, "Ben", "We close the books for twelve subsidiaries, and it takes three weeks every month, which "
+                    "is why the board asked us to look at tools this year."),
+]
+
+
 def test_a_pitch_nobody_asked_for_outranks_a_longer_answer():
     report = review(
-        (0, 10, "Ana", "Thanks for joining, Ben. What made you take the call?"),
-        (10, 60, "Ben", "We close the books for twelve subsidiaries, and it takes three weeks every month, which "
-                        "is why the board asked us to look at tools this year."),
+        *ASKED,
         (60, 200, "Ana", PITCH),
         (200, 215, "Ben", "How does the consolidation work with subsidiaries in other currencies?"),
         (215, 500, "Ana", ANSWER),
@@ -110,9 +116,7 @@ def test_a_pitch_nobody_asked_for_outranks_a_longer_answer():
 
 def test_one_long_monologue_is_one_finding_with_nothing_else_listed():
     report = review(
-        (0, 10, "Ana", "Thanks for joining, Ben. What made you take the call?"),
-        (10, 60, "Ben", "We close the books for twelve subsidiaries, and it takes three weeks every month, which "
-                        "is why the board asked us to look at tools this year."),
+        *ASKED,
         (60, 200, "Ana", PITCH),
         (200, 210, "Ben", "Okay, thank you, that is helpful to know."),
         (210, 220, "Ana", "I'll send you the proposal by Friday."),

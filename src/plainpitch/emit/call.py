@@ -48,6 +48,7 @@ METRIC_ROWS = (
     ("call.first_question_s.seller", "First discovery question at", "clock"),
     ("call.asks.seller", "Asks", "num:"),
     ("call.next_steps", "Next steps", "num:"),
+    ("call.loose_next_steps", "Loose next steps (no date)", "num:"),
     ("call.objections.buyer", "Objections raised", "num:"),
     ("call.buying_signals.buyer", "Buying signals", "num:"),
     ("call.fillers_per_100.seller", "Filler words (seller)", "num:per 100 words"),

@@ -53,6 +53,20 @@ def _label(seconds: float, timed: bool) -> str:
     return approx(seconds, timed)
 
 
+# The seller's history before the buyer has said anything: both TLK002 examples open with it.
+HISTORY_OPENING = (
+    "[00:00:05] Ana: Thanks for making time today.\n"
+    "[00:00:09] Ben: Happy to.\n"
+    "[00:00:12] Ana: [[Let me give you some background first. We started in 2015 as a small consultancy "
+    "that built finance reports by hand for a few clients in Berlin. Over the next three years we turned "
+    "those reports into a platform, and in 2019 we raised our first round and moved the whole thing to the "
+    "cloud. Since then we have added a planning module, a forecasting module and a consolidation module, and "
+    "we opened offices in London, Paris and New York. Today the platform runs the monthly reporting for four "
+    "hundred finance teams, from startups with one accountant to listed groups with fifty subsidiaries. We "
+    "also have a partner program with the big audit firms and an academy that trains two thousand people a "
+    "year on modern finance reporting.]]\n"
+)
+
 DOC_SCOPE = {"scope": "document"}
 
 
@@ -127,30 +141,12 @@ def seller_dominates_talk(doc, ctx) -> Iterable[Hit]:
     message="{detail} monologue ({words} words), {what}: stop and ask a question",
     fix="Break it up: say the one point that matters to this buyer, then ask what they think.",
     bad=[
-        "[00:00:05] Ana: Thanks for making time today.\n"
-        "[00:00:09] Ben: Happy to.\n"
-        "[00:00:12] Ana: [[Let me give you some background first. We started in 2015 as a small consultancy "
-        "that built finance reports by hand for a few clients in Berlin. Over the next three years we turned "
-        "those reports into a platform, and in 2019 we raised our first round and moved the whole thing to the "
-        "cloud. Since then we have added a planning module, a forecasting module and a consolidation module, and "
-        "we opened offices in London, Paris and New York. Today the platform runs the monthly reporting for four "
-        "hundred finance teams, from startups with one accountant to listed groups with fifty subsidiaries, and "
-        "our customers close their books in three days on average. We also have a partner program with the big "
-        "audit firms and an academy that trains two thousand people a year on modern finance reporting.]]\n"
-        "[00:03:10] Ben: Okay. How would it work with our setup?\n"
+        HISTORY_OPENING
+        + "[00:03:10] Ben: Okay. How would it work with our setup?\n"
         "[00:03:20] Ana: What does your setup look like today?\n",
         # several long monologues: the opening history is raised, the later answer is listed with it
-        "[00:00:05] Ana: Thanks for making time today.\n"
-        "[00:00:09] Ben: Happy to.\n"
-        "[00:00:12] Ana: [[Let me give you some background first. We started in 2015 as a small consultancy "
-        "that built finance reports by hand for a few clients in Berlin. Over the next three years we turned "
-        "those reports into a platform, and in 2019 we raised our first round and moved the whole thing to the "
-        "cloud. Since then we have added a planning module, a forecasting module and a consolidation module, and "
-        "we opened offices in London, Paris and New York. Today the platform runs the monthly reporting for four "
-        "hundred finance teams, from startups with one accountant to listed groups with fifty subsidiaries. We "
-        "also have a partner program with the big audit firms and an academy that trains two thousand people a "
-        "year on modern finance reporting.]]\n"
-        "[00:02:30] Ben: Interesting. How does the consolidation work with subsidiaries in other currencies?\n"
+        HISTORY_OPENING
+        + "[00:02:30] Ben: Interesting. How does the consolidation work with subsidiaries in other currencies?\n"
         "[00:02:40] Ana: Each subsidiary keeps its own ledger in its own currency, and every night the platform "
         "translates the balances at the closing rate and the transactions at the average rate, posts the "
         "differences to a translation reserve, eliminates the intercompany balances and rolls everything up to "

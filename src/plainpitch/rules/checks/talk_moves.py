@@ -27,6 +27,12 @@ OBJECTION_SOURCES = (
     "(gong.io/blog/objection-handling-techniques; summarised at breakintotechsales.com/power-of-the-pause)",
     "Neil Rackham, SPIN Selling (1988): objections are handled by asking, not by answering at once",
 )
+# The opening every next-step example shares: a problem found and answered; what differs is how the call ends.
+FRIDAYS = (
+    "Ana: What slows your team down today?\n"
+    "Ben: Manual reports every Friday.\n"
+    "Ana: Our tool builds them for you, so your team gets Friday back.\n"
+)
 DOC_SCOPE = {"scope": "document"}
 
 
@@ -132,6 +138,11 @@ def feature_dump(doc, ctx) -> Iterable[Hit]:
         yield Hit(Span(start, end), {"count": worst.count}, message=message, data=data)
 
 
+def _judges_the_close(facts) -> bool:
+    """TLK007 and TLK013 judge how a call ends: a call type that looks for a next step, both sides, four turns."""
+    return facts.closing_from is not None and facts.two_sided and len(facts.turns) >= 4
+
+
 @rule(
     code="TLK007",
     name="missing-next-step",
@@ -147,32 +158,22 @@ def feature_dump(doc, ctx) -> Iterable[Hit]:
     message="The call ends with no next step (action, owner and time)",
     fix="Before you hang up, agree who does what by when: 'I'll send the proposal Thursday; can we meet Friday at 10?'",
     bad=[
-        "Ana: What slows your team down today?\n"
-        "Ben: Manual reports every Friday.\n"
-        "Ana: Our tool builds them for you, so your team gets Friday back.\n"
-        "Ben: Sounds useful.\n"
+        FRIDAYS
+        + "Ben: Sounds useful.\n"
         "Ana: [[Great talking to you, let's keep in touch.]]\n",
-        "Ana: What slows your team down today?\n"
-        "Ben: Manual reports every Friday.\n"
-        "Ana: Our tool builds them for you, so your team gets Friday back.\n"
-        "Ben: Sounds useful. Thanks for walking me through it.\n"
+        FRIDAYS
+        + "Ben: Sounds useful. Thanks for walking me through it.\n"
         "Ana: [[Thanks for your time, Ben. Have a great weekend.]]\n",
     ],
     good=[
-        "Ana: What slows your team down today?\n"
-        "Ben: Manual reports every Friday.\n"
-        "Ana: Our tool builds them for you, so your team gets Friday back.\n"
-        "Ben: Sounds useful.\n"
+        FRIDAYS
+        + "Ben: Sounds useful.\n"
         "Ana: Great. I'll send you the proposal by Thursday, and let's meet Friday at 10 to go through it.\n",
-        "Ana: What slows your team down today?\n"
-        "Ben: Manual reports every Friday.\n"
-        "Ana: Our tool builds them for you, so your team gets Friday back.\n"
-        "Ben: Sounds useful. Let's find some time in early December with my analysts.\n",
+        FRIDAYS
+        + "Ben: Sounds useful. Let's find some time in early December with my analysts.\n",
         # a loose next step is not a missing one (TLK013 coaches it)
-        "Ana: What slows your team down today?\n"
-        "Ben: Manual reports every Friday.\n"
-        "Ana: Our tool builds them for you, so your team gets Friday back.\n"
-        "Ben: Sounds useful.\n"
+        FRIDAYS
+        + "Ben: Sounds useful.\n"
         "Ana: Should I follow up with you in a couple of weeks or after the holidays?\n",
     ],
     media=("call",),
@@ -182,9 +183,7 @@ def feature_dump(doc, ctx) -> Iterable[Hit]:
 def missing_next_step(doc, ctx) -> Iterable[Hit]:
     facts = facts_for(doc, ctx)
     turns = facts.turns
-    if facts.closing_from is None or not facts.two_sided or len(turns) < 4:
-        return
-    if facts.firm_steps() or facts.loose_steps:
+    if not _judges_the_close(facts) or facts.firm_steps() or facts.loose_steps:
         return
     # point at the end of the call: the seller's last turn when it is in the closing part, else the last turn
     last_seller = next((t for t in reversed(turns) if t.role == "seller"), None)
@@ -212,10 +211,8 @@ def missing_next_step(doc, ctx) -> Iterable[Hit]:
     message="The next step has no {kind}: “{detail}”",
     fix="Turn it into a date before you hang up: offer two times and send the invite while they are on the line.",
     bad=[
-        "Ana: What slows your team down today?\n"
-        "Ben: Manual reports every Friday.\n"
-        "Ana: Our tool builds them for you, so your team gets Friday back.\n"
-        "Ben: Sounds useful.\n"
+        FRIDAYS
+        + "Ben: Sounds useful.\n"
         "Ana: [[Should I follow up with you in a couple of weeks or after the holidays?]]\n",
         "Ben: Hi Ana. Carlos just texted me, he says start without me.\n"
         "Ana: No problem. Our tool builds the board pack for you, so your team gets the first week of the month back.\n"
@@ -224,10 +221,8 @@ def missing_next_step(doc, ctx) -> Iterable[Hit]:
         "Ben: Sounds good.\n",
     ],
     good=[
-        "Ana: What slows your team down today?\n"
-        "Ben: Manual reports every Friday.\n"
-        "Ana: Our tool builds them for you, so your team gets Friday back.\n"
-        "Ben: Sounds useful. I'll share the recording with Carlos.\n"
+        FRIDAYS
+        + "Ben: Sounds useful. I'll share the recording with Carlos.\n"
         "Ana: Great. Can we meet with Carlos on Tuesday the 9th at 10 to go through it?\n",
     ],
     media=("call",),
@@ -236,9 +231,7 @@ def missing_next_step(doc, ctx) -> Iterable[Hit]:
 )
 def loose_next_step(doc, ctx) -> Iterable[Hit]:
     facts = facts_for(doc, ctx)
-    if facts.closing_from is None or not facts.two_sided or len(facts.turns) < 4:
-        return
-    if facts.firm_steps() or not facts.loose_steps:
+    if not _judges_the_close(facts) or facts.firm_steps() or not facts.loose_steps:
         return
     last = facts.loose_steps[-1]
     text = facts.doc.sentences[last.sentence].text
