@@ -112,14 +112,14 @@ def _classify(facts: CallFacts, m: Stretch) -> tuple[str, str]:
     objected = _objection(facts, m)
     if objected is not None:
         return OBJECTION if objected.pitched else ANSWER, f"answer to the objection “{_short(objected.words, 40)}”"
-    if texts and sum(1 for t in texts if _BACKGROUND.search(t)) >= max(3, len(texts) // 5):
+    if len(texts) >= 3 and sum(1 for t in texts if _BACKGROUND.search(t)) >= max(3, len(texts) // 5):
         return BACKGROUND, "the seller's background and history"
     asked = _question_before(facts, m)
     if asked is not None:
         return ANSWER, f"answer to “{_short(asked, 50)}”"
     if m.first < _opening_until(facts):
         return OPENING, "opening pitch, before the buyer said what they need"
-    shown = sum(1 for t in texts if is_tour(t))
+    shown = sum(1 for t in texts if is_tour(t)) if len(texts) >= NARRATION_MIN else 0
     if (shown >= NARRATION_MIN and shown >= NARRATION_SHARE * len(texts)) or any(_SCREEN.search(t) for t in texts):
         return NARRATION, "walking the screen, no question"
     return PITCH, "pitch with no question"
