@@ -14,7 +14,11 @@
    Nothing in the detectors is fitted to these labels (hand-written patterns), so the figures are over the whole
    file, with their spread over five folds that keep each dialogue whole (crc32 of ``dialogue_id`` mod 5).
 2. **The judged founder calls** (``data/judged/calls``): seller questions and asks counted by the pipeline beside
-   the hand counts in the judged README (a count within ±2 of the hand count is the target).
+   the hand counts in the judged README (a count within ±2 of the hand count is the target), and the findings by
+   rule, each with the blind judge's label where one exists (``eval/blind/*-calls.csv``: a sales manager who saw
+   only the transcripts and the findings labelled each RU right and useful, RT right but trivial, W wrong). A
+   finding takes the label of a judged finding of the same rule and call within ``LABEL_WINDOW_S`` seconds; a
+   finding the judge never saw is counted as unjudged and listed, so the shares never pretend.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ import os
 import re
 import sys
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -42,6 +46,9 @@ HAND_COUNTS = {
     "innvest-poc-driftwood": {"questions": (0, 0), "asks": (0, 0)},
 }
 SELLER, BUYER = "Persuader", "Persuadee"
+ROOT = Path(__file__).resolve().parents[1]
+BLIND = ROOT / "eval" / "blind"
+LABEL_WINDOW_S = 60  # a judged finding and today's are the same finding when their times are this close
 
 
 def _norm(text: str) -> str:
@@ -161,8 +168,34 @@ def persuasion(shared: Path, speech: bool = False) -> list[dict]:
     return out
 
 
+def _seconds(clock: str) -> float:
+    parts = [float(p) for p in clock.strip().split(":")]
+    return sum(p * 60**i for i, p in enumerate(reversed(parts)))
+
+
+def blind_labels(folder: Path = BLIND) -> dict[tuple[str, str], list[tuple[float, str]]]:
+    """(call stem, rule code) -> [(time in s, label)] from the blind judgements of call findings."""
+    import csv
+
+    out: dict[tuple[str, str], list[tuple[float, str]]] = defaultdict(list)
+    for path in sorted(folder.glob("*-calls.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                stem = row["text"].split(".granola")[0].rsplit(".", 1)[0]
+                out[(stem, row["code"])].append((_seconds(row["time"]), row["label"]))
+    return out
+
+
+def _label(labels: dict, stem: str, code: str, time: float | None) -> str | None:
+    if time is None:
+        return None
+    near = [(abs(t - time), lab) for t, lab in labels.get((stem, code), ()) if abs(t - time) <= LABEL_WINDOW_S]
+    return min(near)[1] if near else None
+
+
 def judged_calls(shared: Path) -> dict[str, Any]:
-    """Seller question and ask counts on the judged founder calls beside the hand counts."""
+    """Seller question and ask counts on the judged founder calls beside the hand counts; findings by rule with
+    the blind judge's labels."""
     from plainpitch.call_review import review_path
 
     out: dict[str, Any] = {}
@@ -179,9 +212,23 @@ def judged_calls(shared: Path) -> dict[str, Any]:
         metrics = {m.name: m.value for m in report.metrics}
         counts = {"questions": metrics.get("call.discovery_questions.seller"), "asks": metrics.get("call.asks.seller")}
         within = {k: counts[k] is not None and hand[k][0] - 2 <= counts[k] <= hand[k][1] + 2 for k in counts}
+        labels = blind_labels()
+        findings = [{"code": f.code, "severity": f.severity, "time": f.time, "message": f.message,
+                     "blind": _label(labels, stem, f.code, f.time)} for f in report.findings]  # fmt: skip
         out[stem] = {"counted": counts, "hand": {k: list(v) for k, v in hand.items()}, "within_2": within,
-                     "findings": [f"{f.code} {f.severity} {f.message}" for f in report.findings]}  # fmt: skip
+                     "by_rule": dict(sorted(Counter(f["code"] for f in findings).items())), "findings": findings}  # fmt: skip
     return out
+
+
+def blind_tally(calls: dict[str, Any]) -> dict[str, Any]:
+    """Today's findings on the judged calls by the blind judge's label (unjudged: a finding the judge never saw)."""
+    every = [f for call in calls.values() for f in call.get("findings", ())]
+    tally = Counter(f["blind"] or "unjudged" for f in every)
+    judged = sum(n for k, n in tally.items() if k != "unjudged")
+    return {"findings": len(every), **{k: tally.get(k, 0) for k in ("RU", "RT", "W", "unjudged")},
+            "share_ru_of_judged": round(tally.get("RU", 0) / judged, 3) if judged else None,
+            "share_w_of_judged": round(tally.get("W", 0) / judged, 3) if judged else None,
+            "unjudged_findings": [f"{f['code']} {f['message']}" for f in every if not f["blind"]]}  # fmt: skip
 
 
 def run(shared: Path, errors: int = 0) -> dict[str, Any]:
@@ -201,6 +248,7 @@ def run(shared: Path, errors: int = 0) -> dict[str, Any]:
         "targets_f1": TARGETS,
         "judged_calls": judged_calls(shared),
     }
+    result["judged_calls_blind"] = blind_tally(result["judged_calls"])
     result["meets_targets"] = all(result[k]["f1"] >= v for k, v in TARGETS.items())
     if errors:
         result["errors"] = {
@@ -222,6 +270,12 @@ def _print(result: dict[str, Any]) -> None:
               f"  baseline '?': P {base['precision']:.3f} R {base['recall']:.3f} F1 {base['f1']:.3f}")  # fmt: skip
     for stem, item in result["judged_calls"].items():
         print(f"  {stem}: " + (item["error"] if "error" in item else f"counted {item['counted']}, hand {item['hand']}, within ±2: {item['within_2']}"))
+        for f in item.get("findings", ()):
+            print(f"      {f['blind'] or '--':<3} {f['code']} {f['severity']:<10} {f['message'][:110]}")
+    blind = result["judged_calls_blind"]
+    print(f"  blind labels of today's call findings: {blind['findings']} findings, RU {blind['RU']}, RT {blind['RT']},"
+          f" W {blind['W']}, unjudged {blind['unjudged']} (RU {blind['share_ru_of_judged']} and W"
+          f" {blind['share_w_of_judged']} of those judged)")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,14 +19,14 @@ DETAILS_KEYS = {
     "version", "type", "type_source", "type_reason", "has_times", "duration_s", "roles", "thresholds", "turns",
     "questions", "asks", "next_steps", "monologues", "longest_story", "feature_dumps", "terms_asked", "early_price",
     "topics", "jargon", "moments", "notes", "times", "mixed_speakers", "objections", "buying_signals",
-    "absent_deciders",
+    "absent_deciders", "loose_next_steps",
 }  # fmt: skip
 
 
 def check_report(report):
     call = report.details["call"]
     assert set(call) == DETAILS_KEYS
-    assert call["version"] == "1.1"
+    assert call["version"] == "1.2"
     assert len(call["turns"]) == len(report.document.units)
     for t in call["turns"]:
         assert t["role"] in ("seller", "buyer") and t["end"] >= t["start"] >= 0
@@ -136,7 +136,7 @@ def test_moments_read_like_the_issue_asks():
     report = review_text(text, "call.txt", me=["Ana"])
     moments = report.details["call"]["moments"]
     mono = [m for m in moments if m["kind"] == "monologue"]
-    assert mono and mono[0]["clock"] == "0:00" and mono[0]["text"] == "2:44 pitch with no question"
+    assert mono and mono[0]["clock"] == "0:00" and mono[0]["text"] == "2:44 opening pitch, before the buyer said what they need"
     assert any(m["kind"] == "next_step" and m["clock"] == "3:00" for m in moments)
 
 

@@ -50,7 +50,7 @@ def test_review_json_is_the_project_wire_format(tmp_path):
     result = run("review", str(FIXTURES / "teams_voice.vtt"), "--me", "Dana Reyes", "-f", "json")
     data = json.loads(result.output)
     doc = data["documents"][0]
-    assert doc["medium"] == "call" and doc["details"]["call"]["version"] == "1.1"
+    assert doc["medium"] == "call" and doc["details"]["call"]["version"] == "1.2"
     assert any(m["name"] == "call.talk_share.seller" for m in doc["metrics"])
 
 

@@ -30,7 +30,8 @@ def test_text_report(report):
     out = render_call(report, "text")
     assert "discovery call (inferred)" in out and "seller: Ana; buyer: Ben" in out
     assert "Seller talk share" in out and "target ≤ 65%" in out
-    assert "TLK002 long-monologue" in out and "fix:" in out
+    # a monologue that is all features is the feature dump's finding, not a second one on the same passage
+    assert "TLK006 feature-dump" in out and "in a 2:17 monologue" in out and "TLK002" not in out and "fix:" in out
     assert "moments to listen back to" in out and "features in a row" in out
     assert "\x1b[" not in out
     assert "\x1b[" in render_call(report, "text", color=True)
@@ -45,7 +46,7 @@ def test_markdown_report(report):
 def test_html_report_has_the_timeline_and_escapes(report):
     out = render_call([report, report], "html")
     assert out.count("<svg") == 2 and out.startswith("<!doctype html>")
-    assert "Moments" in out and "TLK002" in out
+    assert "Moments" in out and "TLK006" in out
 
 
 def test_timeline_svg_is_valid_xml_with_one_bar_per_turn_and_speaker_labels(report):
@@ -103,13 +104,18 @@ def long_call():
     return "\n".join(lines) + "\n"
 
 
-def test_errors_first_and_the_same_advice_once():
+def test_errors_first_and_one_finding_for_a_repeated_problem():
     report = review_text(long_call(), "call.txt", me=["Ana"])
-    assert sum(1 for f in report.findings if f.code == "TLK002") == 4  # the JSON keeps every finding
+    (tlk2,) = [f for f in report.findings if f.code == "TLK002"]  # four monologues, one habit: one finding
+    assert tlk2.time == 0 and "(3 more over 2:00)" in tlk2.message  # the opening pitch, before the buyer spoke
+    assert [a["clock"] for a in tlk2.data["also"]] == ["2:40", "5:20", "8:00"]  # the others, in its data
+    assert {a["kind"] for a in tlk2.data["also"]} == {"answer"}
     out = render_call(report, "text")
-    assert out.count("TLK002 long-monologue") == 1 and "TLK002 long-monologue ×4" in out
+    assert out.count("TLK002 long-monologue") == 1 and "×" not in out.split("TLK002")[1].split("\n")[0]
     assert out.index("error") < out.index("warning")  # TLK007 (error) before the warnings
-    assert "0:00 (2:30, line 1)" in out and "2:40 (2:30, line 3)" in out
+    assert "at 0:00 (2:30, line 1); also at 2:40 (2:30, answer to a question)" in out
+    for fmt in ("markdown", "html"):
+        assert "also at 2:40 (2:30, answer to a question)" in render_call(report, fmt), fmt
 
 
 def test_durations_are_m_ss_everywhere():
@@ -147,5 +153,5 @@ def test_no_line_numbers_into_a_json_export():
 def test_moments_are_named_by_what_happened():
     report = review_text(long_call(), "call.txt", me=["Ana"])
     texts = [m["text"] for m in report.details["call"]["moments"] if m["kind"] == "monologue"]
-    assert texts[0] == "2:30 pitch with no question"
+    assert texts[0] == "2:30 opening pitch, before the buyer said what they need"
     assert texts[1].startswith("2:30 answer to “Interesting, and how does that work with our")

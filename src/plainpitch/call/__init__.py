@@ -6,9 +6,10 @@ Modules, one job each:
 - ``roles``     who is selling and who is buying (``--me``, config, the export's "You", or a guess); set on the turns
 - ``speech``    the normalised form every pattern reads
 - ``questions`` is a sentence a question; open or closed; discovery, or greeting/rhetorical/check
-- ``asks``      asks (a request for commitment) and next steps (action + owner + time)
+- ``asks``      asks (a request for commitment), next steps (action + owner + time) and loose ones (no date)
 - ``sentences`` what one sentence does (question, ask, next step, features, benefit): the one decision
 - ``dumps``     monologues, buyer stories and feature dumps
+- ``monologues`` what each seller monologue was (background, answer, narration…) and which one is worth raising
 - ``topics``    pricing, competitors and the keyword trackers from config
 - ``types``     call types (discovery, demo, cold, closing): inference and the per-type thresholds table
 - ``facts``     all of the above for one call, computed once and shared by rules, metrics and reports

@@ -5,6 +5,10 @@
   ("I'd like to ask you to sign this week", "let's book the pilot"). Questions that only gather facts are not asks.
 - A **next step** is an agreed action with an owner and a time: "I'll send the proposal by Friday", "let's meet
   Tuesday at 10". All three parts must sit in one sentence; "let's keep in touch" is not a next step.
+- A **loose next step** is a commitment to carry on after the call that is not pinned down: no time ("I'll share
+  the recording with Carlos"), only a vague one ("we will be back around Labor Day", "should I follow up in a
+  couple of weeks or around Labor Day?"), or nobody to do it ("a follow-up call next Tuesday would be good").
+  Pleasantries ("let's keep in touch", "talk soon") are neither.
 
 Plain regular expressions over one normalised sentence at a time (see ``questions.normalise``).
 """
@@ -126,7 +130,8 @@ _TIME = re.compile(
     r"\bthis\s+(?:afternoon|morning|evening|week|month|quarter|friday|monday|tuesday|wednesday|thursday)\b|"
     r"\bnext\s+(?:week|month|quarter|time|call|meeting|(?:mon|tues|wednes|thurs|fri)day)\b|"
     r"\bend\s+of\s+(?:the\s+)?(?:day|week|month|quarter)\b|\bby\s+then\b|\blater\s+(?:today|this\s+week)\b|"
-    r"\bin\s+(?:a|an|one|two|three|four|a\s+couple\s+of|a\s+few|\d+)\s+(?:days?|weeks?|hours?|months?)\b|"
+    r"\bin\s+(?:about\s+)?(?:a|an|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|a\s+couple\s+of|a\s+few|\d+)\s+"
+    r"(?:minutes?|days?|weeks?|hours?|months?)\b|"
     r"\b(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)\b|\bat\s+\d{1,2}(?::\d\d)?\b|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|"
     r"\b\d{1,2}(?:st|nd|rd|th)\b|\bfirst\s+thing\b|\b(?:early|later)\s+next\s+week\b|\bwithin\s+(?:\d+|a|an|one|two)\s+\w+\b"
@@ -137,6 +142,13 @@ _VAGUE = re.compile(
     r"down\s+the\s+road)\b"
 )
 
+
+# "Our next call is Tuesday at 10", "the next meeting starts in thirty minutes": nobody says "I will", but the step
+# is set (the time must be another part of the sentence than "next call" itself).
+_SCHEDULED = re.compile(
+    r"\b(?:the|our|your)\s+next\s+(?:meeting|call|session|demo|conversation|check-in)"
+    r"(?:(?:\s+is|'s)\s+(?:going\s+to|gonna)\s+(?:be|start)|\s+is|'s|\s+will\s+be|\s+will\s+start|\s+starts)\b"
+)
 
 # A loose promise to talk again ("should I follow up in a couple of weeks or around Labor Day?") is not a next step:
 # a weak action (follow up, touch base, reconnect...) with only a soft time (around, in a couple of weeks, an
@@ -152,6 +164,52 @@ _SOFT_TIME = re.compile(
 _EITHER_OR = re.compile(r"\bor\s+(?:around|in|by|next|after|before|on|at)\b")
 
 
+# -- loose next steps ---------------------------------------------------------------------------------------
+# What carries a call on after it ends: following up, regrouping, being back in touch, sending or sharing something,
+# setting up the next call, bringing someone in. Said during the call ("let me share my screen", "we can talk about
+# pricing") none of these reach past it, so each names what makes it a later step.
+_LATER = re.compile(
+    r"\b(?:follow(?:ing)?[\s-]+up|circle\s+back|touch\s+base|reconnect\w*|regroup\w*|reconven\w*|"
+    r"get\s+back\s+(?:to\s+(?:you|him|her|them|us)|in\s+touch)|be\s+back(?=\s+(?:in\s+touch|to\s+you|with\s+you|around|after|in|by|when|once)\b)|"
+    r"reach\s+(?:back\s+)?out|(?:talk|speak|chat|meet|connect|sync)\s+(?:again|further|next)|"
+    r"(?:schedul\w*|set(?:ting)?\s+up|book\w*|arrang\w*|put)\s+(?:a|an|another|the|our|some|something|time)\b"
+    r"[^.?!]{0,30}?\b(?:call|meeting|time|session|demo|pilot|workshop|review|conversation|calendar)|"
+    r"find\s+(?:some\s+|a\s+|the\s+)?(?:time|slot)|get\s+(?:something|time|it)\s+on\s+(?:the|your|our)\s+calendars?|"
+    r"send\w*\s+(?:you|him|her|them|over|along|the|a|an|our|my|this|that|it)\b(?![^.?!]{0,20}\b(?:chat|now|right\s+now))|"
+    r"shar\w*\s+(?:the|this|that|our|my|a|an)\s+(?:\w+\s+)?(?:recording|deck|slides|proposal|notes|summary|video|link|"
+    r"doc\w*|pricing|quote|case\s+stud\w+|report|demo|presentation)|"
+    r"loop\s+(?:in|\w+\s+in)|introduc\w*\s+(?:you|us|him|her|them)|"
+    r"bring\s+(?:in\s+(?:him|her|them)|(?!it\b|this\b|that\b|the\b|your\b|our\b)\w+\s+in(?:to)?)\b|"
+    r"(?:next|another|a\s+second|a\s+follow[\s-]up)\s+(?:call|meeting|conversation|session|step))\b"
+)
+# The person or side who will do it, said as a commitment or a proposal ("I'll", "we could", "should I", "let's",
+# "why don't we", "the next step is"). The action must follow within a few words. Not "you can…": that is how a
+# seller describes the product ("you can share the report with your board").
+_LOOSE_OWNER = re.compile(
+    r"\b(?:i(?:'ll|'m\s+going\s+to|'m\s+gonna|\s+will|\s+can|\s+could|\s+should|\s+would|\s+might|'d)(?!\s+rather)|"
+    r"we(?:'ll|'re\s+going\s+to|'re\s+gonna|\s+will|\s+can|\s+could|\s+should|\s+would|\s+might|'d)(?!\s+rather)|"
+    r"you(?:'ll|\s+will)(?!\s+be\s+able)|(?:he|she|they)(?:'ll|\s+will)|let'?s|"
+    r"(?:can|could|shall|should)\s+(?:we|i)|why\s+don't\s+we|how\s+about\s+(?:we|i)|maybe\s+we|"
+    r"(?:would|does)\s+it\s+make\s+sense\s+(?:to|for\s+(?:us|me)\s+to)|happy\s+to|"
+    r"(?:the\s+)?next\s+steps?\s+(?:is|are|would\s+be|will\s+be)|as\s+(?:a\s+)?next\s+step)\b"
+)
+_LOOSE_REACH = 60  # characters from the owner to the action
+# Times that do not pin a step down: "around Labor Day", "in a couple weeks", "soon", "when he's back"
+_VAGUE_TIME = re.compile(
+    r"\b(?:around\s+[\w ]{2,20}|in\s+(?:a|one|two)\s+(?:couple|few)(?:\s+of)?\s+\w+|soon|later|at\s+some\s+point|"
+    r"(?<!find\s)(?<!grab\s)some\s*time|eventually|down\s+the\s+road|in\s+the\s+(?:near\s+)?future|"
+    r"(?:when|once)\s+(?:he|she|they|you|we|i|[a-z]+)(?:'s|\s+is|\s+are|'re|\s+gets?|\s+comes?)\s+back)\b"
+)
+_WISH = re.compile(r"\b(?:would|could|might)\s+be\s+(?:good|great|nice|ideal|helpful|useful|perfect|best)\b|"
+                   r"\bsounds?\s+(?:good|great|like\s+a\s+plan)\b|\bmaybe\b|\?\s*$")
+# "Where can I send it?", "how should we leave it?": questions for information, not steps
+_INFO_QUESTION = re.compile(r"^\W*(?:(?:so|and|but|um|uh|okay|ok|well)\W+)*(?:where|what|how|who|which|why)\b")
+_EMBEDDED = re.compile(r"\b(?:know|knew|realiz\w*|realis\w*|sure|whether|if)\s+(?:that\s+)?$")
+_PAST = re.compile(r"\b(?:had|was|were|did|ago|yesterday|last\s+(?:week|month|time|year|call))\b")
+# Pleasantries that promise nothing: no step, loose or firm
+_PLEASANTRY = re.compile(r"\b(?:keep|stay)\s+in\s+touch\b|\b(?:talk|speak|chat)\s+(?:to\s+you\s+)?soon\b")
+
+
 @dataclass(frozen=True, slots=True)
 class Ask:
     kind: str  # "question" (a request asked as a question) | "statement" | "amount"
@@ -163,6 +221,15 @@ class NextStep:
     owner: str
     action: str
     time: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class LooseStep:
+    owner: str  # "" when nobody was named
+    action: str
+    time: str  # the vague time ("around Labor Day"), or "" when none was given
+    lacks: str  # "date" (no time, or only a vague one) | "owner" (a time, but nobody to do it)
     text: str
 
 
@@ -211,7 +278,12 @@ def find_next_step(sentence: str) -> NextStep | None:
             owner = m
             break
     if owner is None:
-        return None
+        scheduled = _SCHEDULED.search(low)
+        when = next((t for t in _TIME.finditer(low) if t.start() >= scheduled.end()), None) if scheduled else None
+        if when is None or _VAGUE.search(low):
+            return None
+        return NextStep(owner="", action=sentence[scheduled.start() : scheduled.end()],
+                        time=sentence[when.start() : when.end()], text=sentence)  # fmt: skip
     action = _ACTION.search(low, owner.start())
     if action is None:
         return None
@@ -228,5 +300,44 @@ def find_next_step(sentence: str) -> NextStep | None:
         owner=sentence[owner.start() : owner.end()],
         action=sentence[action.start() : action.end()],
         time=sentence[time.start() : time.end()],
+        text=sentence,
+    )
+
+
+def find_loose_step(sentence: str) -> LooseStep | None:
+    """A commitment to carry on after the call that ``find_next_step`` does not count: no time, a vague time, or no
+    owner ("I'll share the recording with Carlos", "we will be back around Labor Day"), or None."""
+    low = normalise(sentence)
+    action = _LATER.search(low)  # the rarest part: most sentences stop here
+    if action is None or _PLEASANTRY.search(low) or _PAST.search(low):
+        return None
+    clause = max(low.rfind("?", 0, action.start()), low.rfind(".", 0, action.start())) + 1
+    if _INFO_QUESTION.match(low, clause) and "?" in low[action.end() :]:
+        return None  # "where can I send it?"; not "what I'll do as a next step is send it"
+    owner = None
+    for m in _LOOSE_OWNER.finditer(low):
+        if _EMBEDDED.search(low, 0, m.start()):
+            continue  # "I didn't know I could send that": what they can do, not what they will
+        # the action this owner commits to: the first within reach, a concrete one before "next step"
+        near = [a for a in _LATER.finditer(low, m.end()) if a.start() - m.end() <= _LOOSE_REACH]
+        if near:
+            owner, action = m, next((a for a in near if not a.group(0).endswith("step")), near[0])
+            break
+    vague = _VAGUE_TIME.search(low)
+    # a time of its own, not the "next meeting" of the action
+    firm = [t for t in _TIME.finditer(low) if not _SOFT_TIME.match(t.group(0)) and not action.start() <= t.start() < action.end()]
+    if owner is None:
+        # nobody will do it: a loose step only when it is wished for at a time ("a follow-up call next Tuesday
+        # would be great"); "the next meeting starts at 10" is set (``find_next_step``)
+        if not firm or not _WISH.search(low):
+            return None
+        return LooseStep("", sentence[action.start() : action.end()], sentence[firm[0].start() : firm[0].end()],
+                         "owner", sentence)  # fmt: skip
+    when = vague or next(iter(_TIME.finditer(low)), None)
+    return LooseStep(
+        owner=sentence[owner.start() : owner.end()],
+        action=sentence[action.start() : action.end()],
+        time=sentence[when.start() : when.end()] if when else "",
+        lacks="date",
         text=sentence,
     )

@@ -2,20 +2,20 @@
 
 Bump DETAILS_VERSION's minor for added keys, its major for removed or changed ones. 1.1 added ``times``,
 ``mixed_speakers``, ``objections``, ``buying_signals``, ``absent_deciders`` and ``kind`` on feature dumps; moments
-are named by what happened.
+are named by what happened. 1.2 added ``loose_next_steps``, ``kind`` on monologues, ``away`` on absent deciders and
+the ``loose_next_step`` moment.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from plainpitch.call.dumps import Stretch
 from plainpitch.call.facts import CallFacts
+from plainpitch.call.monologues import kind_of, label
 from plainpitch.call.roles import BUYER, SELLER
 from plainpitch.call.timefmt import clock
 
-DETAILS_VERSION = "1.1"
+DETAILS_VERSION = "1.2"
 
 
 def _t(x: float | None) -> float | None:
@@ -54,7 +54,7 @@ def call_details(facts: CallFacts) -> dict[str, Any]:
     for m in sorted(facts.monologues, key=lambda s: s.first):
         monologues.append({**at(m.first), "end_turn": turns[m.last].index, "start": _t(m.start), "end": _t(m.end),
                            "seconds": _t(m.seconds), "words": m.words, "over_limit": limit is not None and m.seconds > limit,
-                           "about": monologue_label(facts, m)})  # fmt: skip
+                           "kind": kind_of(facts, m), "about": label(facts, m)})  # fmt: skip
     longest_story = facts.stories[0] if facts.stories else None
     dumps = [{**at(d.stretch.first), "kind": d.kind, "count": d.count, "features": list(d.features),
               "span": {"start": doc.sentences[d.first_sentence].start, "end": doc.sentences[d.last_sentence].end}}
@@ -81,6 +81,9 @@ def call_details(facts: CallFacts) -> dict[str, Any]:
         "questions": questions,
         "asks": asks,
         "next_steps": next_steps,
+        "loose_next_steps": [{**at(lf.turn), "time": _t(lf.time), "text": doc.sentences[lf.sentence].text,
+                              "owner": lf.step.owner, "action": lf.step.action, "when": lf.step.time,
+                              "lacks": lf.step.lacks, "span": sentence_at(lf.sentence)} for lf in facts.loose_steps],
         "monologues": monologues,
         "longest_story": ({**at(longest_story.first), "end_turn": turns[longest_story.last].index,
                            "seconds": _t(longest_story.seconds), "words": longest_story.words}
@@ -95,7 +98,7 @@ def call_details(facts: CallFacts) -> dict[str, Any]:
                         "reply_words": o.reply_words} for o in facts.objections],
         "buying_signals": [{**at(b.turn), "time": _t(_sentence_time(facts, b.sentence)), "text": doc.sentences[b.sentence].text,
                             "followed_by_next_step": b.followed} for b in facts.buying_signals],
-        "absent_deciders": [{**at(a.turn), "name": a.name, "why": a.why, "brought_in": a.included,
+        "absent_deciders": [{**at(a.turn), "name": a.name, "why": a.why, "brought_in": a.included, "away": a.away,
                              "text": doc.sentences[a.sentence].text} for a in facts.absent],
         "moments": moments(facts),
         "notes": list(facts.notes),
@@ -104,35 +107,6 @@ def call_details(facts: CallFacts) -> dict[str, Any]:
 
 def _sentence_time(facts: CallFacts, index: int) -> float | None:
     return next((f.time for f in facts.sentences if f.sentence == index), None)
-
-
-_BACKGROUND = re.compile(
-    r"\b(?:i|we)\s+(?:was|were|worked|started|founded|joined|spent|grew|built|came|left|moved|met|decided)\b|"
-    r"\b(?:years?\s+ago|my\s+background|our\s+story|back\s+in\s+(?:\d{4}|january|february|march|april|may|june|july|"
-    r"august|september|october|november|december))\b",
-    re.IGNORECASE,
-)
-
-
-def monologue_label(facts: CallFacts, m: Stretch) -> str:
-    """What a seller monologue was, in words a sales manager uses: an answer to the buyer's question, a product tour,
-    the company's background, an answer to an objection, or a pitch."""
-    doc = facts.doc
-    if any(d.stretch == m and d.kind == "tour" for d in facts.feature_dumps):
-        return "product tour, no question"
-    for o in facts.objections:
-        if o.reply is not None and m.first <= o.reply <= m.last:
-            return f"answer to the objection “{_short(o.words, 40)}”"
-    before = next((t for t in reversed(facts.turns[max(0, m.first - 4) : m.first]) if t.role != m.role and t.words > 5), None)
-    if before is not None:
-        asked = [f for f in facts.by_turn.get(before.pos, ()) if f.question is not None]
-        if asked:
-            return f"answer to “{_short(doc.sentences[asked[-1].sentence].text, 50)}”"
-    texts = [doc.sentences[f.sentence].text for pos in range(m.first, m.last + 1) for f in facts.by_turn.get(pos, ())
-             if f.role == m.role]  # fmt: skip
-    if texts and sum(1 for t in texts if _BACKGROUND.search(t)) >= max(3, len(texts) // 5):
-        return "the seller's background and history"
-    return "pitch with no question"
 
 
 def moments(facts: CallFacts) -> list[dict[str, Any]]:
@@ -144,9 +118,9 @@ def moments(facts: CallFacts) -> list[dict[str, Any]]:
     limit = facts.thresholds.get("monologue_max_s")
     for m in facts.monologues:
         if limit is not None and m.seconds > limit:
-            out.append((m.start, m.first, "monologue", f"{approx}{clock(m.seconds)} {monologue_label(facts, m)}"))
+            out.append((m.start, m.first, "monologue", f"{approx}{clock(m.seconds)} {label(facts, m)}"))
     for d in facts.feature_dumps:
-        if d.kind == "list":
+        if d.kind == "list" and not (limit is not None and d.stretch.seconds > limit):  # else the monologue says it
             out.append((turns[d.stretch.first].start, d.stretch.first, "feature_dump",
                         f"{d.count} features in a row, no question or outcome"))  # fmt: skip
     if facts.stories and facts.two_sided:
@@ -183,6 +157,11 @@ def moments(facts: CallFacts) -> list[dict[str, Any]]:
                         f"next step from {who}: “{_short(doc.sentences[f.sentence].text)}”"))  # fmt: skip
         elif f.ask is not None and f.role == SELLER:
             out.append((f.time, f.turn, "ask", f"the seller asks: “{_short(doc.sentences[f.sentence].text)}”"))
+    for lf in facts.loose_steps if not facts.firm_steps() else ():  # with a firm next step, the loose ones are detail
+        who = "the buyer" if lf.role == BUYER else "the seller"
+        lacks = "no owner" if lf.step.lacks == "owner" else "no date"
+        out.append((lf.time, lf.turn, "loose_next_step",
+                    f"loose next step from {who} ({lacks}): “{_short(doc.sentences[lf.sentence].text)}”"))  # fmt: skip
     out.sort(key=lambda m: (m[0], m[1]))
     return [{"time": round(t, 2), "clock": approx + clock(t), "turn": turns[pos].index, "kind": kind, "text": text}
             for t, pos, kind, text in out]  # fmt: skip

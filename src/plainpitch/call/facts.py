@@ -18,7 +18,7 @@ from plainpitch.call import questions as q_mod
 from plainpitch.call.dumps import MONOLOGUE_BACKCHANNEL, STORY_INTERJECTION, Stretch, is_backchannel, is_tour, stretches
 from plainpitch.call.roles import BUYER, SELLER, Roles, roles_of, with_roles
 from plainpitch.call.sentences import classify
-from plainpitch.call.signals import absences, buying_signal, lowercase_words, objection
+from plainpitch.call.signals import absences, buying_signal, is_away, lowercase_words, objection
 from plainpitch.call.topics import PRICING, compile_topics, topics_in
 from plainpitch.call.turns import CallTurn, CallTurns, build_turns
 from plainpitch.call.types import TYPES, CallType, infer_type, thresholds_for
@@ -72,6 +72,11 @@ class ObjectionFact:
     reply_asked: bool  # the answer opens with a question (within its first sentences)
     reply_words: int  # words the seller spoke before the buyer spoke again
 
+    @property
+    def pitched(self) -> bool:
+        """Answered with a pitch: a long answer with no question in its opening (what TLK010 coaches)."""
+        return self.reply is not None and not self.reply_asked and self.reply_words >= PITCH_WORDS
+
 
 @dataclass(frozen=True)
 class SignalFact:
@@ -87,7 +92,19 @@ class AbsentFact:
     why: str  # expected | decides
     sentence: int
     turn: int
-    included: bool  # a later next step or ask names them
+    included: bool  # a later next step (firm or loose) or ask names them, or waits for them to be back
+    away: bool = False  # the call says they are away ("Carlos is gonna be out a week"): no meeting with them soon
+
+
+@dataclass(frozen=True)
+class LooseFact:
+    """A loose next step where the call closes (``asks.find_loose_step``)."""
+
+    sentence: int
+    turn: int
+    role: str
+    time: float
+    step: asks_mod.LooseStep
 
 
 @dataclass
@@ -110,6 +127,8 @@ class CallFacts:
     objections: list[ObjectionFact] = field(default_factory=list)
     buying_signals: list[SignalFact] = field(default_factory=list)
     absent: list[AbsentFact] = field(default_factory=list)
+    loose_steps: list[LooseFact] = field(default_factory=list)  # in the closing part of the call, in call order
+    closing_from: float | None = None  # where the closing part starts (s); None: the call type looks for no next step
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -136,6 +155,16 @@ class CallFacts:
         """Both a seller and a buyer spoke: conversation rules need both sides."""
         roles = {t.role for t in self.view.turns}
         return SELLER in roles and BUYER in roles
+
+    def closing(self, f: SentenceFact | LooseFact) -> bool:
+        """The sentence is in the closing part of the call: its last ``next_step_window`` or its last three turns."""
+        if self.closing_from is None:
+            return False
+        return f.time >= self.closing_from or f.turn >= len(self.view.turns) - CLOSING_TURNS
+
+    def firm_steps(self) -> list[SentenceFact]:
+        """Next steps (action, owner and time) in the closing part of the call."""
+        return [f for f in self.sentences if f.next_step is not None and self.closing(f)]
 
     def seller_questions(self) -> list[SentenceFact]:
         return [s for s in self.sentences if s.role == SELLER and s.question is not None]
@@ -284,6 +313,8 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
     dumps.sort(key=lambda d: d.stretch.start)
     monologues.sort(key=lambda s: (-s.seconds, s.first))
     stories.sort(key=lambda s: (-s.seconds, s.first))
+    closing_from = _closing_from(view, thresholds)
+    loose = _loose_steps(doc, facts, turns, closing_from)
     return CallFacts(
         doc=doc,
         roles=roles,
@@ -296,8 +327,10 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
         feature_dumps=dumps,
         term_asks=_term_asks(doc, turns, facts),
         objections=_objections(doc, turns, facts),
-        buying_signals=_buying_signals(doc, facts),
-        absent=_absent(doc, turns, facts, roles),
+        buying_signals=_buying_signals(doc, facts, loose),
+        absent=_absent(doc, turns, facts, roles, loose),
+        loose_steps=loose,
+        closing_from=closing_from,
         early_price=_early_price(facts, turns),
         topic_seconds=topic_seconds,
         topic_mentions=topic_mentions,
@@ -363,27 +396,60 @@ def _objections(doc: Document, turns: list[CallTurn], facts: list[SentenceFact])
     return out
 
 
-def _followed(facts: list[SentenceFact], after: int) -> bool:
-    return any(f.sentence >= after and (f.next_step is not None or (f.role == SELLER and f.ask is not None)) for f in facts)
+# -- the close: where the call ends and what was agreed there -----------------------------------------------
+CLOSING_TURNS = 3  # the call's last turns are its close, however short the window
 
 
-def _buying_signals(doc: Document, facts: list[SentenceFact]) -> list[SignalFact]:
+def _closing_from(view: CallTurns, thresholds: dict[str, Any]) -> float | None:
+    window = thresholds.get("next_step_window")
+    if window is None or not view.turns:
+        return None
+    return view.turns[0].start + view.duration * (1 - float(window))
+
+
+def _loose_steps(doc: Document, facts: list[SentenceFact], turns: list[CallTurn],
+                 closing_from: float | None) -> list[LooseFact]:  # fmt: skip
+    """Loose next steps, looked for only where the call closes: earlier, "we could send the report" describes the
+    product more often than it promises anything."""
+    if closing_from is None:
+        return []
+    out = []
+    for f in facts:
+        if f.next_step is None and (f.time >= closing_from or f.turn >= len(turns) - CLOSING_TURNS):
+            step = asks_mod.find_loose_step(doc.sentences[f.sentence].text)
+            if step is not None:
+                out.append(LooseFact(f.sentence, f.turn, f.role, f.time, step))
+    return out
+
+
+def _followed(facts: list[SentenceFact], loose: list[LooseFact], after: int) -> bool:
+    """An ask or a next step came after sentence ``after``: a firm one, or a loose one where the call closes (a
+    next step with no date is still a next step: TLK013 coaches the date)."""
+    return any(f.sentence >= after and (f.next_step is not None or (f.role == SELLER and f.ask is not None)) for f in facts) or any(
+        lf.sentence >= after for lf in loose
+    )
+
+
+def _buying_signals(doc: Document, facts: list[SentenceFact], loose: list[LooseFact]) -> list[SignalFact]:
     out = []
     for f in facts:
         if f.role != BUYER:
             continue
         words = buying_signal(doc.sentences[f.sentence].text)
         if words:
-            out.append(SignalFact(f.sentence, f.turn, words, _followed(facts, f.sentence)))
+            out.append(SignalFact(f.sentence, f.turn, words, _followed(facts, loose, f.sentence)))
     return out
 
 
+_WHEN_BACK = re.compile(r"\b(?:when|once)\s+(?:he|she|they|[a-z]+)(?:'s|\s+is|\s+are|'re|\s+gets?|\s+comes?)\s+back\b",
+                        re.IGNORECASE)
 _ABSENCE_HINT = re.compile(r"without\s+(?:me|him|her|them)|make\s+it|join|decid|sign|final|run\s+(?:it|this|that)\s+by|approval|"
                            r"pulled|stuck|be\s+(?:here|there|on)", re.IGNORECASE)
 _JOINED = r"(?:hi|hey|hello|welcome|morning|afternoon),?\s+{name}\b|\b{name}(?:\s+(?:just|has))?\s+(?:joined|is\s+(?:here|on|joining\s+now))\b"
 
 
-def _absent(doc: Document, turns: list[CallTurn], facts: list[SentenceFact], roles: Roles) -> list[AbsentFact]:
+def _absent(doc: Document, turns: list[CallTurn], facts: list[SentenceFact], roles: Roles,
+            loose: list[LooseFact]) -> list[AbsentFact]:  # fmt: skip
     labels = " ".join(sorted(roles.sellers | roles.buyers)).lower().split()
     common = lowercase_words(doc.text) if _ABSENCE_HINT.search(doc.text) else frozenset()
     out: list[AbsentFact] = []
@@ -403,9 +469,13 @@ def _absent(doc: Document, turns: list[CallTurn], facts: list[SentenceFact], rol
             seen.add(key)
             where = next((i for i in range(t.first_sentence, t.end_sentence) if a.name in doc.sentences[i].text), t.first_sentence)
             named = re.compile(rf"\b{re.escape(a.name)}\b", re.IGNORECASE)
-            included = any(f.sentence > where and (f.next_step is not None or f.ask is not None)
-                           and named.search(doc.sentences[f.sentence].text) for f in facts)  # fmt: skip
-            out.append(AbsentFact(a.name, a.why, where, t.pos, included))
+            # a later next step (firm or loose) or ask brings them in when it names them ("share the recording with
+            # Carlos") or waits for them ("let's regroup when he's back")
+            steps = [f.sentence for f in facts if f.sentence > where and (f.next_step is not None or f.ask is not None)]
+            steps += [lf.sentence for lf in loose if lf.sentence > where]
+            included = any(named.search(doc.sentences[i].text) or _WHEN_BACK.search(doc.sentences[i].text) for i in steps)
+            away = any(is_away(doc.sentences[f.sentence].text, a.name) for f in facts if f.role == BUYER)
+            out.append(AbsentFact(a.name, a.why, where, t.pos, included, away))
     return out
 
 

@@ -129,6 +129,8 @@ def call_metrics(facts: CallFacts) -> list[Metric]:
     out += [
         Metric("call.asks.seller", sum(1 for f in facts.sentences if f.role == SELLER and f.ask), "Asks", "asks"),
         Metric("call.next_steps", sum(1 for f in facts.sentences if f.next_step), "Next steps", "next steps"),
+        Metric("call.loose_next_steps", len(facts.loose_steps), "Loose next steps (no date or owner) at the close",
+               "next steps"),  # fmt: skip
         Metric("call.feature_dumps.seller", len(facts.feature_dumps), "Feature dumps and tours", "dumps"),
         Metric("call.objections.buyer", len(facts.objections), "Objections raised", "objections"),
         Metric("call.objections_explored.seller", sum(1 for o in facts.objections if o.reply_asked),

@@ -9,7 +9,8 @@ seller did next.
   about getting it ("how soon could we start?", "what would it take to roll this out?", "can we try it?").
 - **Absent deciders**: someone expected on the call who did not join ("he says start without me", "Carlos
   couldn't make it"), or named as the one who decides ("Carlos signs off", "I'd have to run it by Carlos"), who is
-  not a speaker and is never greeted as joining later.
+  not a speaker and is never greeted as joining later; and whether the call says they are away ("Carlos is gonna be
+  out a week"), so that nobody is advised to meet them next week.
 """
 
 from __future__ import annotations
@@ -148,3 +149,16 @@ def absences(turn_sentences: list[str], before: str = "", common: frozenset[str]
             if names:
                 out.append(Absence(names[0], "decides"))
     return out
+
+
+# "Carlos is gonna be out like a week", "Priya will be on vacation": a meeting with them soon cannot happen
+_AWAY = (r"(?:'s|'ll\s+be|\s+is|\s+will\s+be|(?:'s|\s+is)\s+(?:gonna|going\s+to)\s+be)\s+(?:\w+\s+){0,2}?"
+         r"(?:out|away|off|on\s+(?:vacation|holiday|leave|pto|a\s+trip)|travel+ing|out\s+of\s+(?:the\s+)?(?:office|town|pocket|country))\b")
+
+
+def is_away(sentence: str, name: str) -> bool:
+    """The sentence says ``name`` is away for a while ("I know Carlos is gonna be out like, a week or so")."""
+    low = normalise(sentence)
+    if name.lower() not in low:
+        return False
+    return re.search(rf"\b{re.escape(name.lower())}{_AWAY}", low) is not None

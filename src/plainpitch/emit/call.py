@@ -48,6 +48,7 @@ METRIC_ROWS = (
     ("call.first_question_s.seller", "First discovery question at", "clock"),
     ("call.asks.seller", "Asks", "num:"),
     ("call.next_steps", "Next steps", "num:"),
+    ("call.loose_next_steps", "Loose next steps (no date)", "num:"),
     ("call.objections.buyer", "Objections raised", "num:"),
     ("call.buying_signals.buyer", "Buying signals", "num:"),
     ("call.fillers_per_100.seller", "Filler words (seller)", "num:per 100 words"),
@@ -223,6 +224,11 @@ def _group_view(group: list[Finding], report: DocumentReport, timed: bool) -> di
     places = [_place(f, report, timed) for f in group]
     more = len(places) - MAX_PLACES
     where = ", ".join(p for p in places[:MAX_PLACES] if p) + (f" and {more} more" if more > 0 else "")
+    also = first.data.get("also") if len(group) == 1 else None
+    if also:  # one finding for a repeated problem (TLK002, TLK006): the other instances, by time
+        items = [f"{a['clock']} ({', '.join(str(a[k]) for k in ('length', 'about') if a.get(k))})" for a in also[:MAX_PLACES]]
+        rest = len(also) - MAX_PLACES
+        where += ("; " if where else "") + "also at " + ", ".join(items) + (f" and {rest} more" if rest > 0 else "")
     message = first.message if len(group) == 1 else (first.data.get("group_message") or first.message)
     return {"code": first.code, "name": first.name, "severity": worst.severity, "count": len(group),
             "message": message, "where": where, "quote": first.text, "fix": first.fix,

@@ -53,6 +53,20 @@ def _label(seconds: float, timed: bool) -> str:
     return approx(seconds, timed)
 
 
+# The seller's history before the buyer has said anything: both TLK002 examples open with it.
+HISTORY_OPENING = (
+    "[00:00:05] Ana: Thanks for making time today.\n"
+    "[00:00:09] Ben: Happy to.\n"
+    "[00:00:12] Ana: [[Let me give you some background first. We started in 2015 as a small consultancy "
+    "that built finance reports by hand for a few clients in Berlin. Over the next three years we turned "
+    "those reports into a platform, and in 2019 we raised our first round and moved the whole thing to the "
+    "cloud. Since then we have added a planning module, a forecasting module and a consolidation module, and "
+    "we opened offices in London, Paris and New York. Today the platform runs the monthly reporting for four "
+    "hundred finance teams, from startups with one accountant to listed groups with fifty subsidiaries. We "
+    "also have a partner program with the big audit firms and an academy that trains two thousand people a "
+    "year on modern finance reporting.]]\n"
+)
+
 DOC_SCOPE = {"scope": "document"}
 
 
@@ -116,25 +130,33 @@ def seller_dominates_talk(doc, ctx) -> Iterable[Hit]:
     name="long-monologue",
     category="talk",
     severity="warning",
-    summary="The seller talks for over two minutes without the buyer getting a word in (flags the longest turn).",
+    summary="The seller talks for over two minutes without the buyer getting a word in (the worst monologue; the rest listed).",
     why=("Attention drops during a long explanation and the buyer stops telling you what matters. Gong found "
          "that win rates decline when company overviews run past two minutes. Short buyer interjections "
-         "('mm-hmm') do not break a monologue. " + TYPES_DOC),  # fmt: skip
-    message="{detail} monologue ({words} words): stop and ask a question",
+         "('mm-hmm') do not break a monologue. Long monologues are one habit, so they are one finding: the worst "
+         "of them is raised — the seller's background or an opening pitch before the buyer has said what they "
+         "need, then a pitch nobody asked for, then a long answer to the buyer's question, last a demo's walk "
+         "through the screen — and the rest are listed with it. A feature tour (TLK006) and an objection answered "
+         "with a pitch (TLK010) are those rules' findings. " + TYPES_DOC),  # fmt: skip
+    message="{detail} monologue ({words} words), {what}: stop and ask a question",
     fix="Break it up: say the one point that matters to this buyer, then ask what they think.",
     bad=[
-        "[00:00:05] Ana: Thanks for making time today.\n"
-        "[00:00:09] Ben: Happy to.\n"
-        "[00:00:12] Ana: [[Let me give you some background first. We started in 2015 as a small consultancy "
-        "that built finance reports by hand for a few clients in Berlin. Over the next three years we turned "
-        "those reports into a platform, and in 2019 we raised our first round and moved the whole thing to the "
-        "cloud. Since then we have added a planning module, a forecasting module and a consolidation module, and "
-        "we opened offices in London, Paris and New York. Today the platform runs the monthly reporting for four "
-        "hundred finance teams, from startups with one accountant to listed groups with fifty subsidiaries, and "
-        "our customers close their books in three days on average. We also have a partner program with the big "
-        "audit firms and an academy that trains two thousand people a year on modern finance reporting.]]\n"
-        "[00:03:10] Ben: Okay. How would it work with our setup?\n"
-        "[00:03:20] Ana: What does your setup look like today?\n"
+        HISTORY_OPENING
+        + "[00:03:10] Ben: Okay. How would it work with our setup?\n"
+        "[00:03:20] Ana: What does your setup look like today?\n",
+        # several long monologues: the opening history is raised, the later answer is listed with it
+        HISTORY_OPENING
+        + "[00:02:30] Ben: Interesting. How does the consolidation work with subsidiaries in other currencies?\n"
+        "[00:02:40] Ana: Each subsidiary keeps its own ledger in its own currency, and every night the platform "
+        "translates the balances at the closing rate and the transactions at the average rate, posts the "
+        "differences to a translation reserve, eliminates the intercompany balances and rolls everything up to "
+        "the group, so the consolidated statements are ready each morning with every adjustment traced back to "
+        "its source entry and every rate to its source. When a subsidiary changes its chart of accounts, the "
+        "mapping keeps the old codes for the history and the new ones for the future, and when one is sold or "
+        "bought during the year the platform consolidates it only for the months the group owned it, with the "
+        "goodwill and the minority interests calculated on the way.\n"
+        "[00:05:10] Ben: I see. Who on our side would set that up?\n"
+        "[00:05:20] Ana: Who owns the ledgers on your side today?\n",
     ],
     good=[
         "[00:00:05] Ana: Thanks for making time today. What made you take the call?\n"
@@ -147,19 +169,31 @@ def seller_dominates_talk(doc, ctx) -> Iterable[Hit]:
     sources=[GONG_SCIENCE],
 )
 def long_monologue(doc, ctx) -> Iterable[Hit]:
+    from plainpitch.call.monologues import SHORT, label, worth_raising
+
     facts = _facts(doc, ctx)
     limit = facts.thresholds.get("monologue_max_s")
     if limit is None or not facts.two_sided:
         return
     timed = facts.view.has_times
-    tours = {d.stretch for d in facts.feature_dumps if d.kind == "tour"}  # TLK006 coaches those, more precisely
-    long = [m for m in sorted(facts.monologues, key=lambda s: s.first) if m.seconds > limit and m not in tours]
-    for m in long:
-        core = max((t for t in facts.turns[m.first : m.last + 1] if t.role == "seller"), key=lambda t: t.seconds)
-        group = f"{len(long)} monologues over {clock(limit)}: stop and ask a question"
-        yield Hit(_turn_span(facts, core.pos), {"detail": _label(m.seconds, timed), "words": m.words},
-                  data={"seconds": round(m.seconds, 1), "limit": limit, "place": _label(m.seconds, timed),
-                        "group_message": group})  # fmt: skip
+    ranked = worth_raising(facts, limit)
+    if not ranked:
+        return
+    (worst, kind), rest = ranked[0], sorted(ranked[1:], key=lambda mk: mk[0].first)
+
+    def core(m) -> int:  # the monologue's longest turn: where the finding points
+        return max((t for t in facts.turns[m.first : m.last + 1] if t.role == "seller"), key=lambda t: t.seconds).pos
+
+    also = [{"time": round(facts.turns[core(m)].start, 1), "clock": approx(facts.turns[core(m)].start, timed),
+             "seconds": round(m.seconds, 1), "length": _label(m.seconds, timed), "kind": k, "about": SHORT[k]}
+            for m, k in rest]  # fmt: skip
+    about = label(facts, worst)
+    args = {"detail": _label(worst.seconds, timed), "words": worst.words, "what": about}
+    message = (f"{args['detail']} monologue ({worst.words} words), {about}: stop and ask a question"
+               + (f" ({len(rest)} more over {clock(limit)})" if rest else ""))  # fmt: skip
+    yield Hit(_turn_span(facts, core(worst)), args, message=message,
+              data={"seconds": round(worst.seconds, 1), "limit": limit, "place": _label(worst.seconds, timed),
+                    "kind": kind, "about": about, "also": also})  # fmt: skip
 
 
 @rule(

@@ -27,6 +27,12 @@ OBJECTION_SOURCES = (
     "(gong.io/blog/objection-handling-techniques; summarised at breakintotechsales.com/power-of-the-pause)",
     "Neil Rackham, SPIN Selling (1988): objections are handled by asking, not by answering at once",
 )
+# The opening every next-step example shares: a problem found and answered; what differs is how the call ends.
+FRIDAYS = (
+    "Ana: What slows your team down today?\n"
+    "Ben: Manual reports every Friday.\n"
+    "Ana: Our tool builds them for you, so your team gets Friday back.\n"
+)
 DOC_SCOPE = {"scope": "document"}
 
 
@@ -45,17 +51,23 @@ def _quote(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _worst_dump(d) -> tuple:
+    """Tours before lists (minutes of it), then the longest tour or the longest list."""
+    return (d.kind != "tour", -(d.stretch.seconds if d.kind == "tour" else d.count), d.stretch.first)
+
+
 @rule(
     code="TLK006",
     name="feature-dump",
     category="talk",
     severity="warning",
     impact=2,
-    summary="Three or more features in a row, or minutes of walking a screen, with no question and no outcome for the buyer.",
+    summary="Features in a row, or minutes of walking a screen, with no question and no outcome for the buyer (the worst).",
     why=("A list of features makes the buyer do the work of finding their problem in it, and most will not. In a "
          "demo the same thing happens spoken: minutes of 'here you can add…, this is where…, we also have…' with "
          "no question to the buyer. Each feature lands when it is tied to what the buyer said ('so your auditors…') "
-         "or followed by a question ('would that help with…?')."),  # fmt: skip
+         "or followed by a question ('would that help with…?'). Several tours on one call are one habit, so "
+         "they are one finding, on the longest, with the others listed."),  # fmt: skip
     message="{count} features in a row with no question or benefit",
     fix="Keep the one feature that answers their problem, say what it changes for them, then ask.",
     bad=[
@@ -75,6 +87,13 @@ def _quote(text: str, limit: int = 60) -> str:
         "the last three deals in the same city. We also have a version history for every model. If you click the "
         "history tab, it shows who changed which number and when.]]\n"
         "[00:02:40] Ben: Okay.\n",
+        # two lists on one call: one finding, on the longer, with the other listed
+        "Ana: Thanks for the time today.\n"
+        "Ben: Sure, go ahead.\n"
+        "Ana: It has single sign-on, audit logs and role-based access.\n"
+        "Ben: Okay, and what else is in the product for a team like ours?\n"
+        "Ana: [[The platform includes dashboards, scheduled exports, alerts, webhooks and an API.]]\n"
+        "Ben: Right, that is a lot of things to take in.\n",
     ],
     good=[
         "Ana: Thanks for the time today.\n"
@@ -94,18 +113,34 @@ def _quote(text: str, limit: int = 60) -> str:
 )
 def feature_dump(doc, ctx) -> Iterable[Hit]:
     facts = facts_for(doc, ctx)
+    if not facts.feature_dumps:
+        return
     timed = facts.view.has_times
-    for d in facts.feature_dumps:
-        start = facts.doc.sentences[d.first_sentence].start
-        end = facts.doc.sentences[d.last_sentence].end
-        if d.kind == "tour":
-            length = approx(d.stretch.seconds, timed)
-            message = f"{length} tour: {d.count} things shown, no question to the buyer and no outcome for them"
-            yield Hit(Span(start, end), {"count": d.count}, message=message,
-                      data={"features": list(d.features[:20]), "kind": "tour", "place": length,
-                            "group_message": "Feature tours with no question and no outcome for the buyer"})  # fmt: skip
-        else:
-            yield Hit(Span(start, end), {"count": d.count}, data={"features": list(d.features), "kind": "list"})
+    worst, *rest = sorted(facts.feature_dumps, key=_worst_dump)
+    rest.sort(key=lambda d: d.stretch.first)
+    also = [{"time": round(facts.turns[d.stretch.first].start, 1), "clock": approx(facts.turns[d.stretch.first].start, timed),
+             "kind": d.kind, "count": d.count, "seconds": round(d.stretch.seconds, 1),
+             "length": approx(d.stretch.seconds, timed) if d.kind == "tour" else f"{d.count} features"}
+            for d in rest]  # fmt: skip
+    more = f" ({len(rest)} more: {', '.join(a['clock'] for a in also[:3])}{'…' if len(also) > 3 else ''})" if rest else ""
+    start = facts.doc.sentences[worst.first_sentence].start
+    end = facts.doc.sentences[worst.last_sentence].end
+    data = {"features": list(worst.features[:20]), "kind": worst.kind, "also": also}
+    if worst.kind == "tour":
+        length = approx(worst.stretch.seconds, timed)
+        message = f"{length} tour: {worst.count} things shown, no question to the buyer and no outcome for them{more}"
+        yield Hit(Span(start, end), {"count": worst.count}, message=message, data={**data, "place": length})
+    else:
+        limit = facts.thresholds.get("monologue_max_s")
+        inside = (f", in a {approx(worst.stretch.seconds, timed)} monologue"
+                  if limit is not None and worst.stretch.seconds > limit else "")  # fmt: skip
+        message = f"{worst.count} features in a row with no question or benefit{inside}{more}"
+        yield Hit(Span(start, end), {"count": worst.count}, message=message, data=data)
+
+
+def _judges_the_close(facts) -> bool:
+    """TLK007 and TLK013 judge how a call ends: a call type that looks for a next step, both sides, four turns."""
+    return facts.closing_from is not None and facts.two_sided and len(facts.turns) >= 4
 
 
 @rule(
@@ -114,35 +149,32 @@ def feature_dump(doc, ctx) -> Iterable[Hit]:
     category="talk",
     severity="error",
     impact=3,
-    summary="The call ends without a next step: an action, an owner and a time ('let's find time in early December').",
+    summary="The call ends without any next step: nobody said what happens after it.",
     why=("A call with no agreed next step is where deals stall: interest fades and follow-ups go unanswered. A "
          "real next step names what happens, who does it and when: a meeting on the calendar, a proposal by a "
-         "date. 'Let's keep in touch' is not one, nor is 'should I follow up in a couple of weeks or so?'. "
-         "plainpitch looks for one in the last 30% of the call (or its last three turns), said by either side."),  # fmt: skip
+         "date. 'Let's keep in touch' is not one. plainpitch looks for one in the last 30% of the call (or its "
+         "last three turns), said by either side; a next step that was talked about but has no date ('we will be "
+         "back around Labor Day') is TLK013's milder finding instead."),  # fmt: skip
     message="The call ends with no next step (action, owner and time)",
     fix="Before you hang up, agree who does what by when: 'I'll send the proposal Thursday; can we meet Friday at 10?'",
     bad=[
-        "Ana: What slows your team down today?\n"
-        "Ben: Manual reports every Friday.\n"
-        "Ana: Our tool builds them for you, so your team gets Friday back.\n"
-        "Ben: Sounds useful.\n"
+        FRIDAYS
+        + "Ben: Sounds useful.\n"
         "Ana: [[Great talking to you, let's keep in touch.]]\n",
-        "Ana: What slows your team down today?\n"
-        "Ben: Manual reports every Friday.\n"
-        "Ana: Our tool builds them for you, so your team gets Friday back.\n"
-        "Ben: Sounds useful.\n"
-        "Ana: [[Should I follow up with you in a couple of weeks or after the holidays?]]\n",
+        FRIDAYS
+        + "Ben: Sounds useful. Thanks for walking me through it.\n"
+        "Ana: [[Thanks for your time, Ben. Have a great weekend.]]\n",
     ],
     good=[
-        "Ana: What slows your team down today?\n"
-        "Ben: Manual reports every Friday.\n"
-        "Ana: Our tool builds them for you, so your team gets Friday back.\n"
-        "Ben: Sounds useful.\n"
+        FRIDAYS
+        + "Ben: Sounds useful.\n"
         "Ana: Great. I'll send you the proposal by Thursday, and let's meet Friday at 10 to go through it.\n",
-        "Ana: What slows your team down today?\n"
-        "Ben: Manual reports every Friday.\n"
-        "Ana: Our tool builds them for you, so your team gets Friday back.\n"
-        "Ben: Sounds useful. Let's find some time in early December with my analysts.\n",
+        FRIDAYS
+        + "Ben: Sounds useful. Let's find some time in early December with my analysts.\n",
+        # a loose next step is not a missing one (TLK013 coaches it)
+        FRIDAYS
+        + "Ben: Sounds useful.\n"
+        "Ana: Should I follow up with you in a couple of weeks or after the holidays?\n",
     ],
     media=("call",),
     example_format="call",
@@ -150,22 +182,69 @@ def feature_dump(doc, ctx) -> Iterable[Hit]:
 )
 def missing_next_step(doc, ctx) -> Iterable[Hit]:
     facts = facts_for(doc, ctx)
-    window = facts.thresholds.get("next_step_window")
     turns = facts.turns
-    if window is None or not facts.two_sided or len(turns) < 4:
+    if not _judges_the_close(facts) or facts.firm_steps() or facts.loose_steps:
         return
-    start = turns[0].start
-    cut = start + facts.view.duration * (1 - float(window))
-    for f in facts.sentences:  # in the final share of the call, or in its last three turns
-        if f.next_step is not None and (f.time >= cut or f.turn >= len(turns) - 3):
-            return
     # point at the end of the call: the seller's last turn when it is in the closing part, else the last turn
     last_seller = next((t for t in reversed(turns) if t.role == "seller"), None)
-    if last_seller is not None and (last_seller.start >= cut or last_seller.pos >= len(turns) - 3):
+    if last_seller is not None and (last_seller.start >= facts.closing_from or last_seller.pos >= len(turns) - 3):
         pos = last_seller.pos
     else:
         pos = turns[-1].pos
     yield Hit(_turn_span(facts, pos), data=DOC_SCOPE)
+
+
+@rule(
+    code="TLK013",
+    name="loose-next-step",
+    category="talk",
+    severity="warning",
+    impact=2,
+    summary="The call ends with a next step that has no date or no owner ('we will be back around Labor Day').",
+    why=("A next step without a date is a hope: 'around Labor Day' or 'in a couple of weeks' slips, and by then the "
+         "buyer has moved on. Agreeing the date and who sends the invite while both sides are still on the call "
+         "turns it into a meeting on the calendar (3C Selling: who will do what by when). It is a loose next step "
+         "when the call's close (its last 30% or last three turns) talks about what happens next — a follow-up, "
+         "regrouping, sending or sharing something, the next call — with no time, a vague time ('around…', 'in a "
+         "couple of weeks', 'soon', 'when he is back') or nobody to do it, and has no firm next step. The finding "
+         "points at the last of them; 'let's keep in touch' is no next step at all (TLK007)."),  # fmt: skip
+    message="The next step has no {kind}: “{detail}”",
+    fix="Turn it into a date before you hang up: offer two times and send the invite while they are on the line.",
+    bad=[
+        FRIDAYS
+        + "Ben: Sounds useful.\n"
+        "Ana: [[Should I follow up with you in a couple of weeks or after the holidays?]]\n",
+        "Ben: Hi Ana. Carlos just texted me, he says start without me.\n"
+        "Ana: No problem. Our tool builds the board pack for you, so your team gets the first week of the month back.\n"
+        "Ben: That is useful. I'll share the recording with Carlos. He is away for a week.\n"
+        "Ana: [[Great, we will be back in touch around Labor Day.]]\n"
+        "Ben: Sounds good.\n",
+    ],
+    good=[
+        FRIDAYS
+        + "Ben: Sounds useful. I'll share the recording with Carlos.\n"
+        "Ana: Great. Can we meet with Carlos on Tuesday the 9th at 10 to go through it?\n",
+    ],
+    media=("call",),
+    example_format="call",
+    sources=list(NEXT_STEP_SOURCES),
+)
+def loose_next_step(doc, ctx) -> Iterable[Hit]:
+    facts = facts_for(doc, ctx)
+    if not _judges_the_close(facts) or facts.firm_steps() or not facts.loose_steps:
+        return
+    last = facts.loose_steps[-1]
+    text = facts.doc.sentences[last.sentence].text
+    lacks = "owner" if last.step.lacks == "owner" else "date"
+    # the decider who missed the call belongs in the meeting being dated
+    deciders = [a.name for a in facts.absent]
+    fix = None
+    if deciders:
+        fix = (f"Turn it into a date before you hang up, with {' and '.join(deciders)} in it: offer two times "
+               "and send the invite while they are on the line.")  # fmt: skip
+    yield Hit(_sentence_span(facts, last.sentence), {"kind": lacks, "detail": _quote(text, 90)}, fix=fix,
+              data={**DOC_SCOPE, "lacks": lacks, "when": last.step.time,
+                    "steps": [facts.doc.sentences[lf.sentence].text for lf in facts.loose_steps]})  # fmt: skip
 
 
 @rule(
@@ -220,7 +299,7 @@ def price_before_value(doc, ctx) -> Iterable[Hit]:
          "Speech-to-text writes the question in many ways ('what is avm stand for', 'what's a CDC?', 'what do "
          "you mean by CDC'): they all count."),  # fmt: skip
     message="The buyer asked what '{term}' means: explain it as you say it",
-    fix="Say what it does for them in plain words the first time ('we copy every change as it happens').",
+    fix="Say what the term means in plain words the first time you use it, before the buyer has to ask.",
     bad=[
         "Ana: We stream changes with [[CDC]] into your warehouse.\n"
         "Ben: Sorry, what does CDC mean?\n"
@@ -245,7 +324,8 @@ def buyer_asked_what_term_means(doc, ctx) -> Iterable[Hit]:
     facts = facts_for(doc, ctx)
     for a in facts.term_asks:
         said = facts.doc.text[a.start : a.end]  # as the seller said it ("AVM"), not as the question spelt it
-        yield Hit(Span(a.start, a.end), {"term": said}, data={"question": a.question, "term": said})
+        yield Hit(Span(a.start, a.end), {"term": said}, data={"question": a.question, "term": said},
+                  fix=f"Say what '{said}' means in plain words the first time you use it, before the buyer has to ask.")
 
 
 @rule(
@@ -279,13 +359,11 @@ def buyer_asked_what_term_means(doc, ctx) -> Iterable[Hit]:
     sources=list(OBJECTION_SOURCES),
 )
 def objection_answered_with_a_pitch(doc, ctx) -> Iterable[Hit]:
-    from plainpitch.call.facts import PITCH_WORDS
-
     facts = facts_for(doc, ctx)
     if not facts.two_sided:
         return
     for o in facts.objections:
-        if o.reply is None or o.reply_asked or o.reply_words < PITCH_WORDS:
+        if not o.pitched:
             continue
         t = facts.turns[o.reply]
         # the answer's first sentence that says something ("Yeah." is not the answer)
@@ -306,7 +384,9 @@ def objection_answered_with_a_pitch(doc, ctx) -> Iterable[Hit]:
     summary="The buyer showed interest ('we are definitely interested', 'how soon could we start?') and no next step followed.",
     why=("A buying signal is the moment to ask: the buyer has just said the problem is worth solving. Sellers who "
          "keep presenting past it let the interest cool; a concrete ask (a pilot, a meeting with the team, a "
-         "proposal by a date) turns it into a step in the deal."),  # fmt: skip
+         "proposal by a date) turns it into a step in the deal. A seller's ask or a next step anywhere after the "
+         "signal answers it, and so does a loose next step where the call closes ('I'll share the recording with "
+         "my team'): that one has no date, which TLK013 coaches."),  # fmt: skip
     message="The buyer said '{words}' and no next step was asked for after it",
     fix="Answer the signal with an ask: 'Shall we set up a pilot with your analysts next week?'",
     bad=[
@@ -319,7 +399,11 @@ def objection_answered_with_a_pitch(doc, ctx) -> Iterable[Hit]:
         "Ana: The model updates every time a statement is uploaded.\n"
         "Ben: That is exactly what we need.\n"
         "Ana: Great. Shall we set up a pilot with your analysts next Tuesday?\n"
-        "Ben: Yes, let's do that.\n"
+        "Ben: Yes, let's do that.\n",
+        "Ana: The model updates every time a statement is uploaded.\n"
+        "Ben: That is exactly what we need.\n"
+        "Ana: Great. It also exports to Excel.\n"
+        "Ben: Nice. I'll share the recording with my team and we could regroup after that.\n",
     ],
     media=("call",),
     example_format="call",
@@ -345,7 +429,10 @@ def buying_signal_without_next_step(doc, ctx) -> Iterable[Hit]:
             "brings them in.",
     why=("Deals are decided by people, and the one who decides was not there to hear it. A recording or a "
          "second-hand summary rarely sells; a next step with the decider in it (a short call, the recording "
-         "sent with a question for them) keeps the deal from stalling at the person who missed it."),  # fmt: skip
+         "sent with a question for them) keeps the deal from stalling at the person who missed it. Any later "
+         "next step or ask that names them answers it, firm or loose ('I'll share the recording with Carlos', "
+         "'let's regroup when he is back'); when the call says they are away, the advice does not ask for a "
+         "meeting that cannot happen."),  # fmt: skip
     message="{what}, and no next step brings them in",
     fix="Agree how the decider gets involved: 'Can we find 20 minutes with Carlos next week?'",
     bad=[
@@ -358,7 +445,11 @@ def buying_signal_without_next_step(doc, ctx) -> Iterable[Hit]:
         "Ben: Hi Ana. Carlos just texted me, he says start without me.\n"
         "Ana: No problem. Let me show you the pipeline and the model.\n"
         "Ben: Sure.\n"
-        "Ana: Can we find twenty minutes with Carlos next Tuesday to go through it?\n"
+        "Ana: Can we find twenty minutes with Carlos next Tuesday to go through it?\n",
+        "Ben: Hi Ana. Carlos just texted me, he says start without me.\n"
+        "Ana: No problem. Let me show you the pipeline and the model.\n"
+        "Ben: Thanks. Carlos is gonna be out for a week, so I'll share the recording with Carlos.\n"
+        "Ana: Great, then let's regroup when he is back.\n",
     ],
     media=("call",),
     example_format="call",
@@ -376,4 +467,8 @@ def decider_not_on_the_call(doc, ctx) -> Iterable[Hit]:
         m = re.search(rf"\b{re.escape(a.name)}\b", sentence.text)
         span = Span(sentence.start + m.start(), sentence.start + m.end()) if m else Span(sentence.start, sentence.end)
         why = "was expected but did not join" if a.why == "expected" else "decides but was not on the call"
-        yield Hit(span, {"what": f"{a.name} {why}"}, data={"name": a.name, "why": a.why})
+        fix = None
+        if a.away:  # no "20 minutes next week" with someone the call says is away
+            fix = (f"{a.name} is away: agree how they get involved when they are back — send them the recording "
+                   "with one question for them, and hold a date for their return.")  # fmt: skip
+        yield Hit(span, {"what": f"{a.name} {why}"}, data={"name": a.name, "why": a.why, "away": a.away}, fix=fix)
