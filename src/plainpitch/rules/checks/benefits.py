@@ -356,6 +356,7 @@ def we_focused_copy(doc, ctx) -> Iterable[Hit]:
 # -- BEN003 --------------------------------------------------------------------------------------------------
 @rule(
     code="BEN003",
+    example_profile="business",
     impact=2,
     name="spec-sheet-copy",
     category="benefits",
@@ -386,6 +387,8 @@ def we_focused_copy(doc, ctx) -> Iterable[Hit]:
     sources=["Judgement call, set below every professionally written page in shared/corpus (see docs/profiles.md)"],
 )
 def spec_sheet_copy(doc, ctx) -> Iterable[Hit]:
+    if is_documentation(doc) or (ctx.profile == "technical" and ctx.medium != "email"):
+        return  # as BEN001: for developers the features are the value on a page or in docs
     items = [c for c in claims(doc, ctx) if c.label in ("feature", "benefit")]
     if len(items) < int(ctx.threshold("sales.claims_min")):
         return
