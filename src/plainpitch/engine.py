@@ -38,12 +38,16 @@ from plainpitch.text.language import looks_english
 DEFAULT_PROFILE = "business"  # calls, and copy too short to read a reader from
 
 
-def choose_reader(doc: Document, config: Config, medium: str) -> tuple[str, dict[str, Any], str | None]:
-    """(profile, details["reader"], note): the user's reader when set, else the one the copy is written for."""
+def choose_reader(doc: Document, config: Config, medium: str,
+                  cache: dict[str, Any] | None = None) -> tuple[str, dict[str, Any], str | None]:  # fmt: skip
+    """(profile, details["reader"], note): the user's reader when set, else the one the copy is written for. The
+    inferred reader goes into ``cache`` (the rule context's memo) so that no rule infers it again."""
     if medium == "call":
         profile = config.profile or DEFAULT_PROFILE
         return profile, {"profile": profile, "set_by": "user" if config.profile else "default"}, None
     reader: Reader = infer_reader(doc)
+    if cache is not None:
+        cache["reader"] = reader  # the rules ask for it through analysis.reader.reader_of
     info = {"profile": config.profile or reader.profile, "inferred": reader.profile,
             "set_by": "user" if config.profile else "inferred", "reasons": list(reader.reasons),
             "evidence": reader.evidence}  # fmt: skip
@@ -225,8 +229,10 @@ def analyze(doc: Document, config: Config | None = None, *, rules: list[Rule] | 
     """Run the rules over one document."""
     config = config or Config()
     medium = "call" if doc.medium == "call" else config.medium or infer(doc)  # a call stays a call
-    profile, reader, reader_note = choose_reader(doc, config, medium)
+    found: dict[str, Any] = {}
+    profile, reader, reader_note = choose_reader(doc, config, medium, found)
     ctx = Context(doc, config, medium, profile)
+    ctx.cache.update(found)
     notes: list[str] = [reader_note] if reader_note and doc.sentences else []
     findings: list[Finding] = []
     english = looks_english(doc)

@@ -120,7 +120,7 @@ def _price_points(doc: Document, ctx) -> float:
         return 0.0
     if real_prices(doc.text):
         return 0.0
-    return PRICE_POINTER_POINTS if offer_parts(doc).price else PRICE_NONE_POINTS
+    return PRICE_POINTER_POINTS if offer_parts(doc, ctx).price else PRICE_NONE_POINTS
 
 
 def _proof_points(doc: Document, ctx) -> float:
@@ -208,7 +208,7 @@ def score(doc: Document, findings: Iterable[Finding], ctx=None) -> Score | None:
         return call_score(findings, seller_words(doc)) if doc.units else None
     from plainpitch.classify import MIN_COPY_WORDS, copy_words
 
-    if copy_words(doc) < MIN_COPY_WORDS:
+    if copy_words(doc, ctx) < MIN_COPY_WORDS:
         return None
     words = max(doc.word_count, 1)
     scale = max(1.0, words / WORDS_PER_UNIT)

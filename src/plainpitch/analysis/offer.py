@@ -71,7 +71,10 @@ class OfferParts:
         return {k: getattr(self, k) for k in ("price", "start", "after_click", "timeline", "scope", "next_step")}
 
 
-def offer_parts(doc) -> OfferParts:
+def offer_parts(doc, ctx=None) -> OfferParts:
+    """The parts of the offer the copy has (once per analysis when a rule context is given)."""
+    if ctx is not None:
+        return ctx.memo("offer.parts", lambda: offer_parts(doc))
     text = doc.text
     return OfferParts(
         price=bool(real_prices(text) or _PRICE_WORDS_RE.search(text)),

@@ -77,6 +77,11 @@ class Reader:
     evidence: dict  # the counts, for the JSON report
 
     @property
+    def documentation(self) -> bool:
+        """Copy a developer reads to use the product (code blocks or install and run commands): see is_documentation."""
+        return bool(self.evidence.get("code_blocks") or self.evidence.get("commands"))
+
+    @property
     def name(self) -> str:
         return AUDIENCE_NAMES[self.profile]
 
@@ -85,12 +90,16 @@ class Reader:
         return f"{self.name} ({why})"
 
 
-def is_documentation(doc) -> bool:
+def reader_of(doc, ctx=None) -> Reader:
+    """The inferred reader, once per analysis (the engine puts it in the rule context's memo)."""
+    return ctx.memo("reader", lambda: infer_reader(doc)) if ctx is not None else infer_reader(doc)
+
+
+def is_documentation(doc, ctx=None) -> bool:
     """Copy a developer reads to use the product, not to buy it: a README or docs page with code blocks or install
     and run commands. The sales-structure rules (value up front, features with no benefit, proof) do not judge it:
     for that reader the technology and the benchmarks are the value (judged so blind on real READMEs)."""
-    source = doc.source or ""
-    return bool(_FENCE_RE.search(source) or _PRE_RE.search(source) or _COMMAND_RE.search(source))
+    return reader_of(doc, ctx).documentation
 
 
 def _plural(n: int, word: str) -> str:

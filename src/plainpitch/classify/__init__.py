@@ -42,8 +42,11 @@ MIN_COPY_WORDS = 2
 _COPY_KINDS = CLASSIFIED_KINDS | {"table_cell"}
 
 
-def copy_words(doc) -> int:
-    """Words of prose the buyer reads: headings, paragraphs, list items, quotes, tables, the seller's turns."""
+def copy_words(doc, ctx=None) -> int:
+    """Words of prose the buyer reads: headings, paragraphs, list items, quotes, tables, the seller's turns (once per
+    analysis when a rule context is given)."""
+    if ctx is not None:
+        return ctx.memo("copy.words", lambda: copy_words(doc))
     kinds = [u.kind in _COPY_KINDS and not (u.turn is not None and u.turn.role == "buyer") for u in doc.units]
     return sum(1 for w in doc.words if kinds[w.unit])
 

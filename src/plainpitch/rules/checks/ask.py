@@ -225,7 +225,7 @@ def _last_unit_span(doc) -> Span:
     sources=[WORDSTREAM_SINGLE, "Fogg Behavior Model (B = MAP): without a prompt, motivation and ability do not turn into an action"],
 )
 def missing_call_to_action(doc, ctx) -> Iterable[Hit]:
-    if copy_words(doc) < MIN_COPY_WORDS or find_asks(doc, ctx):
+    if copy_words(doc, ctx) < MIN_COPY_WORDS or find_asks(doc, ctx):
         return  # no copy to judge (a one-word file, a list of links), or it asks
     if ctx.medium in ("page", "text") and ctx.profile == "technical" and not any(u.kind == "cta" for u in doc.units):
         return  # documentation for developers (a plugin's README): read to use the product, not to buy it
@@ -422,11 +422,11 @@ def free_software(doc, ctx) -> bool:
 def offer_gaps(doc, ctx) -> list[str]:
     """The parts of the offer this medium needs and the copy leaves out (keys of OFFER_PARTS)."""
     medium = ctx.medium
-    if medium != "email" and copy_words(doc) < int(ctx.threshold("sales.offer_min_words")):
+    if medium != "email" and copy_words(doc, ctx) < int(ctx.threshold("sales.offer_min_words")):
         return []  # a few lines are a note, not a page or a proposal
     if not doc.sentences:
         return []
-    parts = offer_parts(doc)
+    parts = offer_parts(doc, ctx)
     if medium == "proposal":
         gaps = [k for k in ("scope", "timeline", "next_step") if not getattr(parts, k)]
         if not parts.price and not any(kind == "price" for _, _, kind in placeholders.find(doc.text)):

@@ -251,7 +251,7 @@ def feature_without_benefit(doc, ctx) -> Iterable[Hit]:
     # Where a bare feature costs the sale (judged blind on real copy): where the buyer decides (the hero, the
     # opening, a subject line), and a run of features with no outcome (a feature dump). One bare bullet further down
     # was judged trivial. Developers read features as the value on a page or in docs; a pitch to them still sells.
-    if is_documentation(doc) or (ctx.profile == "technical" and ctx.medium != "email"):
+    if is_documentation(doc, ctx) or (ctx.profile == "technical" and ctx.medium != "email"):
         return
     decisive = regions.Ranges(regions.decisive_ranges(doc, ctx.medium, ctx.thresholds))
     # A feature-led page costs the sale; one bare feature among many benefits is a style point.
@@ -387,7 +387,7 @@ def we_focused_copy(doc, ctx) -> Iterable[Hit]:
     sources=["Judgement call, set below every professionally written page in shared/corpus (see docs/profiles.md)"],
 )
 def spec_sheet_copy(doc, ctx) -> Iterable[Hit]:
-    if is_documentation(doc) or (ctx.profile == "technical" and ctx.medium != "email"):
+    if is_documentation(doc, ctx) or (ctx.profile == "technical" and ctx.medium != "email"):
         return  # as BEN001: for developers the features are the value on a page or in docs
     items = [c for c in claims(doc, ctx) if c.label in ("feature", "benefit")]
     if len(items) < int(ctx.threshold("sales.claims_min")):

@@ -32,14 +32,14 @@ def proofs(doc, ctx):
 def sells_alone(doc, ctx) -> bool:
     """A page or proposal that has to persuade without a salesperson: enough copy, a conversion ask (a page) and not
     documentation (a README with code to run is read to use the product, not to buy it)."""
-    if ctx.medium not in ("page", "proposal") or copy_words(doc) < PROOF_MIN_WORDS:
+    if ctx.medium not in ("page", "proposal") or copy_words(doc, ctx) < PROOF_MIN_WORDS:
         return False
     if ctx.medium == "page":
         if is_pricing_page(doc):
             return False  # the price list does one job; the proof belongs on the pages that send buyers to it
         if not any(a.action in CONVERSION or a.kind == "cta" for a in find_asks(doc, ctx)):
             return False
-        if is_documentation(doc) or free_software(doc, ctx):
+        if is_documentation(doc, ctx) or free_software(doc, ctx):
             return False  # docs are read to use the product; free software is not sold with testimonials
     return True
 
