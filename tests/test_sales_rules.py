@@ -32,7 +32,7 @@ def by_code(findings):
 
 # -- real files, one per format -----------------------------------------------------------------------------
 def test_markdown_landing_page_of_geek_copy():
-    report, found = sales_findings(ROOT / "examples" / "landing-page.md", profile="business")
+    report, found = sales_findings(ROOT / "examples" / "landing-page.md", profile="business", all=True)
     codes = by_code(found)
     assert {"BEN001", "BEN002", "STR100", "STR101", "CTA003"} <= set(codes)
     assert codes["STR100"][0].data == {"scope": "document", "lead": "technology"}
@@ -81,7 +81,7 @@ def test_proposal_that_leads_with_the_client_is_clean():
 
 
 def test_document_level_findings_say_so():
-    _, found = sales_findings(ROOT / "examples" / "landing-page.md", profile="business")
+    _, found = sales_findings(ROOT / "examples" / "landing-page.md", profile="business", all=True)
     scopes = {f.code: f.data.get("scope") for f in found}
     assert scopes["STR100"] == scopes["BEN002"] == scopes["STR101"] == "document"
     assert scopes["CTA003"] is None  # one button: a local finding
@@ -136,7 +136,7 @@ def test_reader_voice_questions_are_not_we_focus():
 def test_competing_asks_in_an_email():
     text = ("Subject: Faster month-end\n\nHi Sam,\n\nYour team could close in three days. Book a demo on our site. "
             "Download our whitepaper too. Join our webinar.\n\nBest,\nAna\n")  # fmt: skip
-    _, found = sales_findings(load_text(text, "x.txt"))
+    _, found = sales_findings(load_text(text, "x.txt"), all=True)  # CTA002 is off by default
     cta2 = [f for f in found if f.code == "CTA002"]
     assert len(cta2) == 1 and cta2[0].data["limit"] == 1 and len(cta2[0].data["actions"]) >= 3
 
@@ -152,8 +152,8 @@ def test_sales_context_moves_the_limits():
     text = ("# Acme\n\nYour reports stay current.\n\n[CTA: Start my free trial]\n\n[CTA: Book a demo]\n\n"
             "[CTA: Contact sales]\n\n[CTA: Download the app]\n")  # fmt: skip
     doc = load_text(text, "x.md", "markdown")
-    assert "CTA002" in {f.code for f in sales_findings(doc)[1]}  # self-serve: 3 actions at most
-    assert "CTA002" not in {f.code for f in sales_findings(doc, context="enterprise")[1]}  # enterprise: 4
+    assert "CTA002" in {f.code for f in sales_findings(doc, all=True)[1]}  # self-serve: 3 actions at most
+    assert "CTA002" not in {f.code for f in sales_findings(doc, context="enterprise", all=True)[1]}  # enterprise: 4
 
 
 def test_threshold_override_from_config():

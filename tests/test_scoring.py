@@ -58,7 +58,7 @@ def test_parts_and_weights():
 
 
 def test_every_point_lost_is_a_deduction():
-    report = analyze(load_path(ROOT / "examples" / "landing-page.md"), Config(profile="business"))
+    report = analyze(load_path(ROOT / "examples" / "landing-page.md"), Config(profile="business", all=True))
     codes = {f.code for f in report.findings}
     for part in report.score.parts:
         assert part.value == pytest.approx(max(0.0, 100 - sum(d.points for d in part.deductions)), abs=0.1)

@@ -32,7 +32,8 @@ CATEGORIES = {
 }
 CODE_RE = re.compile(r"^[A-Z]{3}\d{3}$")
 NAME_RE = re.compile(r"^[a-z]+(-[a-z0-9]+)*$")
-MARK_RE = re.compile(r"\[\[(.+?)\]\]", re.S)
+# "[[Submit]]" marks "Submit" (also inside "[CTA: [[Submit]]]"); "[[[First Name]]]" marks "[First Name]"
+MARK_RE = re.compile(r"\[\[(\[[^\]]+\]|.+?)\]\]", re.S)
 
 # What a rule reads (``scope=`` in @rule or a pack). The engine hands a scoped rule a Document that holds only
 # those units (offsets into the same text, so its spans map back unchanged) and drops any hit outside them.

@@ -52,7 +52,9 @@ _ZERO_PRICE_RE = re.compile(
 _FILLER_RE = re.compile(r"\blorem ipsum\b|(?<![\w-])(?:TBD|TODO|TK|XXX+)(?![\w-])", re.IGNORECASE)
 _DRAFT_MARK_RE = re.compile(r"^(?:TBD|TODO|TK|XXX+)$")
 
-KINDS = ("field", "price", "filler")
+# field: a person fills it in ("[First Name]"); merge: a template engine fills it on send ("{{first_name}}", "%NAME%",
+# "*|FNAME|*"): a template file carries them by design, so only the first three are reported as left unfilled
+KINDS = ("field", "price", "filler", "merge")
 
 
 def find(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
@@ -60,7 +62,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[in
     end = len(text) if end is None else end
     found: list[tuple[int, int, str]] = []
     for pattern, kind in ((_BRACKET_CODE_RE, "field"), (_BRACKET_FIELD_RE, "field"), (_BRACKET_CAPS_RE, "field"),
-                          (_TEMPLATE_RE, "field"), (_ZERO_PRICE_RE, "price"), (_FILLER_RE, "filler")):  # fmt: skip
+                          (_TEMPLATE_RE, "merge"), (_ZERO_PRICE_RE, "price"), (_FILLER_RE, "filler")):  # fmt: skip
         for m in pattern.finditer(text, start, end):
             if kind == "filler" and not m.group(0).lower().startswith("lorem") and not _DRAFT_MARK_RE.match(m.group(0)):
                 continue  # "todo" in a sentence is a word ("a todo app"); the marks are written in capitals

@@ -13,7 +13,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from plainpitch.analysis.genre import is_not_a_pitch
 from plainpitch.analysis.offer import is_pricing_page, offer_parts
+from plainpitch.analysis.outreach import is_cold_email
 from plainpitch.classify import MIN_COPY_WORDS, classify_document, copy_words, cues
 from plainpitch.model import Metric, Span, Suggestion
 from plainpitch.rules.base import Hit, metric_provider, rule
@@ -55,7 +57,7 @@ _SIGN_IN_RE = re.compile(r"^(?:sign|log) ?in\b|^login$", re.IGNORECASE)
 KNOWN_ACTIONS = frozenset(name for name, _ in ACTIONS)
 CONVERSION = KNOWN_ACTIONS - {"learn"}  # actions that move a sale on; "learn more" only keeps the reader reading
 _ASK_ANYWHERE_RE = re.compile(
-    r"\b(?:let me know|reply to this|hit reply|get in touch|contact us|talk to (?:us|sales)|book a (?:call|demo)|"
+    r"\b(?:let (?:me|us) know|reply to this|hit reply|get in touch|contact us|talk to (?:us|sales)|book a (?:call|demo)|"
     r"schedule a (?:call|demo)|sign up|start (?:your|a) (?:free )?trial|request a demo|drop me a line|visit|"
     r"ready to (?:try|get started|start)|follow (?:our|the) (?:tutorial|guide)|check out|head (?:over )?to|"
     r"(?:you can|to) (?:install|download)|(?:install|download) (?:it|the latest)|binaries are available)\b",
@@ -197,8 +199,12 @@ def _find_asks(doc, medium: str) -> list[Ask]:
 
 
 def _last_unit_span(doc) -> Span:
-    prose = [u for u in doc.units if u.kind in ("paragraph", "list_item", "heading", "quote", "turn")] or list(doc.units)
-    unit = prose[-1]
+    """The last unit of the body (not a sign-off or a signature): where the ask would go."""
+    from plainpitch.analysis.regions import body_units
+
+    body = [doc.units[i] for i in body_units(doc) if doc.units[i].kind in ("paragraph", "list_item", "heading", "quote")]
+    prose = body or [u for u in doc.units if u.kind in ("paragraph", "list_item", "heading", "quote", "turn")]
+    unit = (prose or list(doc.units))[-1]
     return Span(unit.start, unit.end)
 
 
@@ -225,8 +231,8 @@ def _last_unit_span(doc) -> Span:
     sources=[WORDSTREAM_SINGLE, "Fogg Behavior Model (B = MAP): without a prompt, motivation and ability do not turn into an action"],
 )
 def missing_call_to_action(doc, ctx) -> Iterable[Hit]:
-    if copy_words(doc, ctx) < MIN_COPY_WORDS or find_asks(doc, ctx):
-        return  # no copy to judge (a one-word file, a list of links), or it asks
+    if copy_words(doc, ctx) < MIN_COPY_WORDS or find_asks(doc, ctx) or is_not_a_pitch(doc):
+        return  # no copy to judge (a one-word file, a list of links), it asks, or it is signed, not clicked
     if ctx.medium in ("page", "text") and ctx.profile == "technical" and not any(u.kind == "cta" for u in doc.units):
         return  # documentation for developers (a plugin's README): read to use the product, not to buy it
     yield Hit(_last_unit_span(doc), data={"scope": "document"})
@@ -235,6 +241,8 @@ def missing_call_to_action(doc, ctx) -> Iterable[Hit]:
 # -- CTA002 ----------------------------------------------------------------------------------------------------
 @rule(
     code="CTA002",
+    default=False,
+    default_note='Off by default: judged blind on fresh real texts, 0 of 4 findings were right and useful (3 wrong: steps of one sequence, two support channels and a sign-off counted as competing asks).',
     impact=2,
     name="competing-calls-to-action",
     category="ask",
@@ -376,6 +384,8 @@ def vague_call_to_action(doc, ctx) -> Iterable[Hit]:
     sources=[GONG_CTA],
 )
 def calendar_link_in_cold_email(doc, ctx) -> Iterable[Hit]:
+    if not is_cold_email(doc, ctx.medium):
+        return  # a customer who knows you can take a calendar link
     asks = find_asks(doc, ctx)
     if any(a.kind == "question" or (a.text.rstrip().endswith("?") and not CALENDAR_RE.search(a.text)) for a in asks):
         return  # the email already asks one easy question; the calendar is a convenience beside it
@@ -422,6 +432,8 @@ def free_software(doc, ctx) -> bool:
 def offer_gaps(doc, ctx) -> list[str]:
     """The parts of the offer this medium needs and the copy leaves out (keys of OFFER_PARTS)."""
     medium = ctx.medium
+    if is_not_a_pitch(doc):
+        return []
     if medium != "email" and copy_words(doc, ctx) < int(ctx.threshold("sales.offer_min_words")):
         return []  # a few lines are a note, not a page or a proposal
     if not doc.sentences:
@@ -548,8 +560,8 @@ ASK_GAP_WORDS = 1000  # about five screens between two ways to act
 def ask_out_of_reach(doc, ctx) -> Iterable[Hit]:
     asks = [a for a in find_asks(doc, ctx) if a.action in CONVERSION]
     body = [s for s in doc.sentences if doc.units[s.unit].kind in ("heading", "paragraph", "list_item", "quote")]
-    if not asks or not body:
-        return  # no ask at all is CTA001's
+    if not asks or not body or is_not_a_pitch(doc):
+        return  # no ask at all is CTA001's; a form or a contract fixes its own order
     if not any(u.kind == "cta" for u in doc.units) and asks[0].action != "install":
         return  # a page with no button and nothing to install is an article, read to its end
     words_before = 0

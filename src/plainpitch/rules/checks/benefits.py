@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 from plainpitch.analysis import regions
+from plainpitch.analysis.genre import is_not_a_pitch
 from plainpitch.analysis.reader import is_documentation
 from plainpitch.classify import SentenceClass, classify_document, cues
 from plainpitch.classify.claims import why_not_a_feature_claim
@@ -204,6 +205,15 @@ def _feature_led(items, limit: float) -> bool:
 
 
 RUN_MIN = 3  # a row of feature cards or bullets: the feature dump a buyer has to translate
+_NUMBER_MARK_RE = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}|[a-z])[.)][ \t]*$")
+
+
+def _numbered(doc, unit_index: int) -> bool:
+    """A list item written with a number ("1." or "2)") in the source: a step in a sequence."""
+    unit = doc.units[unit_index]
+    if unit.kind != "list_item":
+        return False
+    return bool(_NUMBER_MARK_RE.search(doc.source[max(0, unit.source_start - 8) : unit.source_start]))
 
 
 # -- BEN001 --------------------------------------------------------------------------------------------------
@@ -251,7 +261,7 @@ def feature_without_benefit(doc, ctx) -> Iterable[Hit]:
     # Where a bare feature costs the sale (judged blind on real copy): where the buyer decides (the hero, the
     # opening, a subject line), and a run of features with no outcome (a feature dump). One bare bullet further down
     # was judged trivial. Developers read features as the value on a page or in docs; a pitch to them still sells.
-    if is_documentation(doc, ctx) or (ctx.profile == "technical" and ctx.medium != "email"):
+    if is_documentation(doc, ctx) or is_not_a_pitch(doc) or (ctx.profile == "technical" and ctx.medium != "email"):
         return
     decisive = regions.Ranges(regions.decisive_ranges(doc, ctx.medium, ctx.thresholds))
     # A feature-led page costs the sale; one bare feature among many benefits is a style point.
@@ -264,6 +274,8 @@ def feature_without_benefit(doc, ctx) -> Iterable[Hit]:
         first = run[0]
         if len(run) < RUN_MIN and not decisive.contains(first.start):
             continue
+        if all(_numbered(doc, item.unit) for item in run):
+            continue  # "1) get a green light 2) …": the steps of a process, not the product's features
         asked = so_what(first.text)
         data = {
             "label": first.label,
@@ -285,6 +297,8 @@ def feature_without_benefit(doc, ctx) -> Iterable[Hit]:
 # -- BEN002 --------------------------------------------------------------------------------------------------
 @rule(
     code="BEN002",
+    default=False,
+    default_note='Off by default: judged on real copy, 1 of 6 we-focus findings was right and useful (near-even ratios, or a form that asks about the writer, were trivial or wrong).',
     impact=2,
     name="we-focused-copy",
     category="benefits",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from plainpitch.analysis.genre import is_not_a_pitch
 from plainpitch.analysis.offer import is_pricing_page
 from plainpitch.analysis.proof import find_proof
 from plainpitch.analysis.reader import is_documentation
@@ -32,8 +33,8 @@ def proofs(doc, ctx):
 def sells_alone(doc, ctx) -> bool:
     """A page or proposal that has to persuade without a salesperson: enough copy, a conversion ask (a page) and not
     documentation (a README with code to run is read to use the product, not to buy it)."""
-    if ctx.medium not in ("page", "proposal") or copy_words(doc, ctx) < PROOF_MIN_WORDS:
-        return False
+    if ctx.medium not in ("page", "proposal") or copy_words(doc, ctx) < PROOF_MIN_WORDS or is_not_a_pitch(doc):
+        return False  # a statement of work or a form is signed or filled in, not persuaded
     if ctx.medium == "page":
         if is_pricing_page(doc):
             return False  # the price list does one job; the proof belongs on the pages that send buyers to it
@@ -128,7 +129,7 @@ _KIND_FIX = {
     message="Unfilled placeholder {match}",
     fix="Fill in every field and price before the buyer sees it.",
     bad=[
-        {"text": "Hi [[{{first_name}}]],\n\nYour site could load twice as fast. Worth a call?\n\nBest,\nAna",
+        {"text": "Hi [[[First Name]]],\n\nYour site could load twice as fast. Worth a call?\n\nBest,\nAna",
          "format": "text"},
         {"text": "Website build: [[$0.00]]\n\nTraining: $0.00\n\nTotal: $0.00", "format": "text"},
     ],  # fmt: skip
@@ -146,7 +147,8 @@ def unfilled_placeholder(doc, ctx) -> Iterable[Hit]:
         if unit.kind == "turn":
             continue
         for start, end, kind in placeholders.find(text, unit.start, unit.end):
-            by_kind.setdefault(kind, []).append((start, end))
+            if kind != "merge":  # a template engine's field is filled on send (a template file carries them by design)
+                by_kind.setdefault(kind, []).append((start, end))
     if "price" in by_kind and placeholders.has_real_price(text):
         del by_kind["price"]  # "$0.00" beside real prices is a price list, not an unfinished one
     for kind, spans in by_kind.items():

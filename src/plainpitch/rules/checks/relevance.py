@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 
 from plainpitch.analysis import regions
+from plainpitch.analysis.outreach import is_cold_email
 from plainpitch.model import Span
 from plainpitch.rules.base import Hit, rule
 
@@ -34,15 +35,6 @@ _SPECIFIC_RE = re.compile(
     r"\bcongrat(?:s|ulations)\b|\b(?:recently|last (?:week|month|year)|this (?:week|month)|yesterday)\b",
     re.IGNORECASE,
 )
-# A relationship already there: a reply, a follow-up, a customer, a trial.
-_WARM_RE = re.compile(
-    r"\b(?:thanks for|thank you for|as (?:discussed|promised|requested|mentioned)|following up|follow(?:ing)? up on|"
-    r"great (?:to meet|meeting|chatting|talking)|good to (?:meet|see)|nice (?:to meet|meeting)|per our|our (?:call|chat|"
-    r"session|meeting|conversation)|you (?:asked|requested|signed up|mentioned)|your (?:trial|account|subscription|"
-    r"order|plan|request|invoice|demo)|excited to be working|welcome to|you're receiving)\b",
-    re.IGNORECASE,
-)
-
 CLOSE_THE_EMAIL = "Lavender and Gong's cold-email analyses: openers about the recipient get more replies than ones about the sender"
 
 
@@ -91,7 +83,7 @@ def _opening(doc, ctx) -> list:
 )
 def cold_email_about_the_sender(doc, ctx) -> Iterable[Hit]:
     opening = _opening(doc, ctx)
-    if not opening or _WARM_RE.search(doc.text):
+    if not opening or not is_cold_email(doc, ctx.medium):
         return
     texts = [s.text for s in opening]
     if any(_SPECIFIC_RE.search(t) for t in texts):

@@ -10,6 +10,9 @@ import re
 from collections.abc import Iterable
 
 from plainpitch.analysis import regions
+from plainpitch.analysis.genre import is_not_a_pitch
+from plainpitch.analysis.offer import is_pricing_page
+from plainpitch.analysis.outreach import is_cold_email
 from plainpitch.analysis.regions import body_units, body_words, hero_units
 from plainpitch.classify import classify_document, cues
 from plainpitch.model import Metric, Span
@@ -94,6 +97,8 @@ def _lead_kind(text: str, label: str, confidence: float) -> str | None:
     sources=[NNG_F, NNG_FOLD, "Mail clients (Gmail, Outlook, Apple Mail) preview the first line or two of the body beside the subject"],
 )
 def buried_value(doc, ctx) -> Iterable[Hit]:
+    if is_pricing_page(doc) or is_not_a_pitch(doc):
+        return  # a price list compares specs; a contract or a form is not read for its opening
     opening = opening_sentences(doc, ctx)
     if not opening:
         return
@@ -151,6 +156,8 @@ def buried_value(doc, ctx) -> Iterable[Hit]:
     sources=["Judgement call (the count of details is in docs/profiles.md); see NN/g on scanning: " + NNG_F],
 )
 def detail_before_benefit(doc, ctx) -> Iterable[Hit]:
+    if is_pricing_page(doc) or is_not_a_pitch(doc):
+        return  # a price list is specs by design; a contract or a form is not a pitch
     if ctx.profile == "technical":
         return  # for developers the details (benchmarks, specs) are the benefit, shown with proof
     limit = int(ctx.threshold("sales.detail_before_benefit_max"))
@@ -168,6 +175,7 @@ def detail_before_benefit(doc, ctx) -> Iterable[Hit]:
 @rule(
     code="STR102",
     impact=2,
+    example_medium="email",
     name="long-cold-email",
     category="structure",
     severity="warning",
@@ -197,6 +205,8 @@ def detail_before_benefit(doc, ctx) -> Iterable[Hit]:
     sources=[BOOMERANG, LAVENDER],
 )
 def long_cold_email(doc, ctx) -> Iterable[Hit]:
+    if not is_cold_email(doc, ctx.medium):
+        return  # a welcome or product email the reader asked for can take the words it needs
     limit = int(ctx.threshold("sales.email_words_max"))
     words = body_words(doc)
     if words <= limit:

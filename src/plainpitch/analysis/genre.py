@@ -1,0 +1,32 @@
+"""Texts that are not a pitch: a contract, a statement of work, terms, a policy, a grant application form.
+
+They are read and signed or filled in after (or apart from) the buying decision: a statement of work has no call
+to action, a grant form fixes the order of its answers, terms carry no testimonials. The rules about selling (proof,
+the ask, value up front, features with no benefit) do not judge them; the rules about the words (very hard
+sentences, placeholders left in, a generic claim where the reader decides) still do. Told by the title or the
+first heading, the way a reader tells them.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NOT_A_PITCH_RE = re.compile(
+    r"\b(?:statement|scope) of work\b|\bSOW\b|(?<!smart )\bcontract\b|\b(?:services?|license|licence|master(?: services)?|data processing|"
+    r"non-disclosure) agreement\b|\bterms (?:of (?:service|use)|and conditions)\b|\bprivacy (?:policy|notice)\b|"
+    r"\bgrant application\b|\bapplication form\b|\brequest for (?:proposals?|quotes?|information)\b|\bRF[PQI]\b|"
+    r"\brelease notes\b|\bchangelog\b|\bcode of conduct\b",
+    re.IGNORECASE,
+)
+# "Our response to RFP 2026-14" answers a buyer's request: that is a proposal, and it sells
+_ANSWER_RE = re.compile(r"\b(?:response|reply|answer) to\b|\bproposal (?:for|to)\b", re.IGNORECASE)
+
+
+def is_not_a_pitch(doc) -> bool:
+    """True for a contract, statement of work, terms, policy or application form (by its title or first heading)."""
+    title = doc.meta.get("title") if hasattr(doc.meta, "get") else None
+    first = next((doc.unit_text(u) for u in doc.units if u.kind in ("heading", "subject")), "")
+    if not first and doc.units:
+        first = doc.unit_text(doc.units[0])[:120]  # plain text: the title is the first line
+    heading = " ".join(x for x in (title, first) if isinstance(x, str))
+    return bool(_NOT_A_PITCH_RE.search(heading)) and not _ANSWER_RE.search(heading)

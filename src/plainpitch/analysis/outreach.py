@@ -1,0 +1,23 @@
+"""Cold outreach: an email to someone with no relationship yet, as opposed to a reply, a follow-up after a meeting,
+an onboarding or a product email to a customer. The cold-email advice (relevance in the opening, 25-125 words, one
+easy question instead of a calendar link) is for the first kind only: a welcome email a user asked for can be long.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A relationship already there: a reply, a follow-up, a customer, a trial, an onboarding.
+WARM_RE = re.compile(
+    r"\b(?:thanks for|thank you for|as (?:discussed|promised|requested|mentioned)|following up|follow(?:ing)? up on|"
+    r"great (?:to meet|meeting|chatting|talking)|good to (?:meet|see)|nice (?:to meet|meeting)|per our|our (?:call|chat|"
+    r"session|meeting|conversation)|you (?:asked|requested|signed up|mentioned|joined|created)|your (?:trial|account|"
+    r"subscription|order|plan|request|invoice|demo|collective|workspace|team on)|excited to be working|welcome to|"
+    r"welcome aboard|you're receiving|you are receiving|you've reached|unsubscribe)\b",
+    re.IGNORECASE,
+)
+
+
+def is_cold_email(doc, medium: str) -> bool:
+    """An email with no sign of an earlier relationship (no reply, follow-up, trial, account or onboarding)."""
+    return medium == "email" and not WARM_RE.search(doc.text)
