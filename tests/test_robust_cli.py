@@ -126,6 +126,21 @@ def test_jobs_are_capped_at_the_cores(tmp_path):
     assert json.loads(result.stdout)["summary"]["documents"] == 20
 
 
+def test_force_jobs_allows_more_workers_than_cores_but_not_without_bound(tmp_path):
+    from plainpitch.runner import JOBS_PER_CORE_FORCED, cores
+
+    for i in range(20):
+        (tmp_path / f"{i:02d}.md").write_text(GOOD)
+    over = str(cores() + 1)
+    result = run("check", "-f", "json", "--jobs", over, "--force-jobs", ".", cwd=tmp_path)
+    assert result.returncode in (0, 1) and b"--jobs" not in result.stderr, result.stderr  # allowed as asked: no note
+    assert json.loads(result.stdout)["summary"]["documents"] == 20
+    result = run("check", "-f", "json", "--jobs", "100000", "--force-jobs", ".", cwd=tmp_path)
+    err = one_line_error(result, "--jobs 100000", f"using {cores() * JOBS_PER_CORE_FORCED}")
+    assert "--force-jobs allows more" not in err  # already forced: the cap is the cap
+    assert json.loads(result.stdout)["summary"]["documents"] == 20
+
+
 @pytest.mark.parametrize(
     ("vocab", "message"),
     [
