@@ -101,12 +101,34 @@ def test_stdout_on_a_full_device(tmp_path, args):
     one_line_error(result, "No space left on device")
 
 
+@pytest.mark.parametrize("command", ["check", "rewrite", "pitch"])
 @pytest.mark.parametrize("value", ["nan", "inf", "1e308", "-1", "0", "abc"])
-def test_max_size_must_be_a_finite_positive_size(tmp_path, value):
+def test_max_size_must_be_a_finite_positive_size(tmp_path, value, command):
     (tmp_path / "a.md").write_text(GOOD)
-    result = run("check", f"--max-size={value}", "a.md", cwd=tmp_path)
+    result = run(command, f"--max-size={value}", "a.md", cwd=tmp_path)
     assert result.returncode == 2
-    one_line_error(result, "--max-size")
+    err = one_line_error(result, "--max-size")
+    assert "internal error" not in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["serve", "--header-timeout=nan"], ["serve", "--body-timeout=nan"], ["serve", "--body-timeout=0"],
+     ["serve", "--header-timeout=1e9"], ["rewrite", "--timeout=nan", "a.md"], ["rewrite", "--timeout=-1", "a.md"]],
+)  # fmt: skip
+def test_timeouts_must_be_finite_and_positive(tmp_path, args):
+    (tmp_path / "a.md").write_text(GOOD)
+    result = run(*args, cwd=tmp_path, timeout=60)  # a server that started would never return: the timeout fails it
+    assert result.returncode == 2
+    one_line_error(result, args[1].split("=")[0], "is not a duration")
+
+
+def test_a_model_timeout_in_config_must_be_finite(tmp_path):
+    (tmp_path / "a.md").write_text(GOOD)
+    (tmp_path / "plainpitch.toml").write_text('[llm]\nbase_url = "http://127.0.0.1:9/v1"\nmodel = "m"\ntimeout = nan\n')
+    result = run("rewrite", "--llm", "a.md", cwd=tmp_path, timeout=60)
+    assert result.returncode == 2
+    one_line_error(result, "plainpitch.toml", "timeout (a finite number of seconds)")
 
 
 @pytest.mark.parametrize("port", ["99999", "-1", "65536"])
