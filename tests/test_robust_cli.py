@@ -260,6 +260,22 @@ def test_a_bug_in_a_parallel_run_costs_one_file(tmp_path):
     assert json.loads(result.stdout)["summary"]["documents"] == 40
 
 
+BROKEN_CALL_RULE = BROKEN_RULE.replace("TON001", "TLK001")
+CALL = "WEBVTT\n\n00:00:01.000 --> 00:00:09.000\n<v Ana>What does your team use today?\n\n" \
+       "00:00:10.000 --> 00:00:20.000\n<v Ben>A spreadsheet, mostly.\n"  # fmt: skip
+
+
+def test_a_bug_in_a_call_rule_costs_one_transcript(tmp_path):
+    for i in range(3):
+        (tmp_path / f"call{i}.vtt").write_text(CALL)
+    (tmp_path / "boom.vtt").write_text(CALL.replace("mostly.", "mostly, boom."))
+    result = run("call", "review", "-f", "json", "--me", "Ana", str(tmp_path), prelude=BROKEN_CALL_RULE)
+    assert result.returncode == 1
+    err = one_line_error(result, "internal error in rule TLK001", "boom.vtt", "please report")
+    assert len(err.strip().splitlines()) == 1
+    assert sorted(Path(d["path"]).name for d in json.loads(result.stdout)["documents"]) == [f"call{i}.vtt" for i in range(3)]
+
+
 def test_a_control_character_reference_among_good_files(tmp_path):
     folder = _folder(tmp_path, "page.html", "<p>Ship &#3; faster. Book a demo.</p>")
     result = run("check", "-f", "json", "--select", "TON001", str(folder))
