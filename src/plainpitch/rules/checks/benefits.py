@@ -219,6 +219,8 @@ def _numbered(doc, unit_index: int) -> bool:
 # -- BEN001 --------------------------------------------------------------------------------------------------
 @rule(
     code="BEN001",
+    default=False,
+    default_note='Off by default: judged blind on real texts (the dev, corpus and fresh held-out batches pooled, eval/blind), 1 of 21 feature-without-benefit findings were right and useful (8 trivial, 12 wrong: the benefit was on the same line, or the feature was the value to that reader). The page-level benefit share still counts in the score.',
     impact=2,
     example_profile="business",
     name="feature-without-benefit",
@@ -370,6 +372,8 @@ def we_focused_copy(doc, ctx) -> Iterable[Hit]:
 # -- BEN003 --------------------------------------------------------------------------------------------------
 @rule(
     code="BEN003",
+    default=False,
+    default_note='Off by default: judged blind on real texts (the dev, corpus and fresh held-out batches pooled, eval/blind), 0 of 4 spec-sheet findings were right and useful (3 trivial, 1 wrong: a developer README read as a spec sheet). The benefit share still counts in the score.',
     example_profile="business",
     impact=2,
     name="spec-sheet-copy",

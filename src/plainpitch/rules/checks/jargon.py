@@ -971,6 +971,8 @@ DECISIVE_TERMS_MIN = 2  # one term in a headline a buyer reads past; two stop th
 
 @rule(
     code="JRG004",
+    default=False,
+    default_note="Off by default: judged blind on real texts (the dev, corpus and fresh held-out batches pooled, eval/blind), 0 of 6 jargon-where-the-buyer-decides findings were right and useful (all wrong: the terms were the reader's own words, such as 'cron' and 'HTTP' to developers). Jargon density still counts in the score; details.jargon lists every term.",
     name="jargon-where-buyer-decides",
     category="jargon",
     severity="warning",

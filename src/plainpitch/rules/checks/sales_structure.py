@@ -69,6 +69,8 @@ def _lead_kind(text: str, label: str, confidence: float) -> str | None:
 # -- STR100 ----------------------------------------------------------------------------------------------------
 @rule(
     code="STR100",
+    default=False,
+    default_note='Off by default: judged blind on real texts (the dev, corpus and fresh held-out batches pooled, eval/blind), 2 of 5 buried-value findings were right and useful (3 wrong: a developer product named by its category first, which is the value to that reader).',
     impact=3,
     name="buried-value",
     category="structure",
@@ -128,6 +130,8 @@ def buried_value(doc, ctx) -> Iterable[Hit]:
 # -- STR101 ----------------------------------------------------------------------------------------------------
 @rule(
     code="STR101",
+    default=False,
+    default_note='Off by default: judged blind on real texts (the dev, corpus and fresh held-out batches pooled, eval/blind), 0 of 3 detail-before-benefit findings were right and useful (2 wrong: versions and requirements are what a developer checks first).',
     impact=2,
     name="detail-before-benefit",
     category="structure",
