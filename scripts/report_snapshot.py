@@ -93,6 +93,10 @@ def snapshot(roots: list[Path]) -> dict:
     return out
 
 
+def _finding(f: dict) -> str:
+    return f"{f['code']} at {f['span']['start']}-{f['span']['end']}: {f['message']}"
+
+
 def differences(old, new, where: str = "") -> list[str]:
     if type(old) is not type(new):
         return [f"{where}: {old!r} -> {new!r}"]
@@ -105,11 +109,14 @@ def differences(old, new, where: str = "") -> list[str]:
                 out.extend(differences(old[key], new[key], f"{where}/{key}"))
         return out
     if isinstance(old, list):
+        if where.endswith("/findings"):  # name a changed finding by its rule, place and message
+            a, b = {_finding(f): f for f in old}, {_finding(f): f for f in new}
+            out = [f"{where}: no longer {k}" for k in a if k not in b] + [f"{where}: new {k}" for k in b if k not in a]
+            if out:
+                return out
         if len(old) != len(new):
-            return [f"{where}: {len(old)} items -> {len(new)}"] + [
-                f"{where}[{i}]: {d}" for i, (a, b) in enumerate(zip(old, new)) for d in differences(a, b)
-            ][:20]
-        return [d for i, (a, b) in enumerate(zip(old, new)) for d in differences(a, b, f"{where}[{i}]")]
+            return [f"{where}: {len(old)} items -> {len(new)}"]
+        return [d for i, (a, b) in enumerate(zip(old, new, strict=True)) for d in differences(a, b, f"{where}[{i}]")]
     return [] if old == new else [f"{where}: {old!r} -> {new!r}"]
 
 

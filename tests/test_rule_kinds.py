@@ -75,3 +75,27 @@ def test_rules_are_found_by_code_name_and_alias(monkeypatch):
     assert base.find_rule("ton907") is rule
     with pytest.raises(base.UnknownRule, match="did you mean"):
         base.find_rule("test-alias2")
+
+
+def test_word_kinds_read_the_sellers_part_of_a_call():
+    from plainpitch.call.roles import Roles, apply_roles
+    from plainpitch.ingest.transcript import load_transcript_text
+
+    call = "Ana: It is very very fast.\nBen: Very good, very very good.\nAna: Very well.\n"
+    doc = apply_roles(load_transcript_text(call, "call.txt", "lines"), Roles(frozenset({"Ana"}), frozenset({"Ben"}), "me"))
+    words = make('code = "TON908"\nname = "test-seller-words"\nkind = "existence"\ntokens = ["very"]\n')
+
+    def counted(most):
+        return make(f'code = "TON909"\nname = "test-seller-count"\nkind = "occurrence"\nscope = "document"\n'
+                    f'max = {most}\ntokens = ["very"]\n')  # fmt: skip
+
+    everyone = make('code = "TON910"\nname = "test-all-words"\nkind = "existence"\ntokens = ["very"]\nreads = "document"\n')
+    assert words.meta.scope == "seller" and everyone.meta.scope == "document"
+
+    def run_call(rule):
+        return analyze(doc, Config(), rules=[rule]).findings
+
+    assert [f.location.line for f in run_call(words)] == [1, 1, 3]
+    # the seller and the buyer each say "very" three times: a window over the whole call counts the seller's three
+    assert len(run_call(counted(2))) == 1 and run_call(counted(3)) == ()
+    assert len(run_call(everyone)) == 6

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from plainpitch.emit.json_report import report_schema
+from plainpitch.rules.meta import SCOPES
 from plainpitch.web import call_view, rewrite_api
 from plainpitch.web.models import CALL_REQUEST, COPY_REQUEST, body_schema
 
@@ -73,6 +74,8 @@ RULE = {
         "summary": {"type": "string"}, "why": {"type": "string"}, "message": {"type": "string"},
         "fix": {"type": "string"}, "aliases": {"type": "array", "items": {"type": "string"}},
         "media": {"type": "array", "items": {"type": "string"}}, "preview": {"type": "boolean"},
+        "reads": {"enum": list(SCOPES), "description": "What the rule reads: " + "; ".join(
+            f"{k}: {v}" for k, v in SCOPES.items())},
         "options": {"type": "object"}, "sources": {"type": "array", "items": {"type": "string"}},
         "bad": {"type": "array", "items": {"type": "string"}}, "good": {"type": "array", "items": {"type": "string"}},
     },

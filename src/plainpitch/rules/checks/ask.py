@@ -214,6 +214,7 @@ def _last_unit_span(doc) -> Span:
     impact=3,
     name="missing-call-to-action",
     category="ask",
+    scope="seller",
     severity="error",
     summary="Copy that never asks the buyer to do anything: no button, no link to act on, no question.",
     why=(
@@ -246,6 +247,7 @@ def missing_call_to_action(doc, ctx) -> Iterable[Hit]:
     impact=2,
     name="competing-calls-to-action",
     category="ask",
+    scope="seller",
     severity="warning",
     summary="More different actions asked for than the medium bears (email: 1; page: 3; proposal: 2).",
     # On pages only conversion actions count (start, meet, contact, install, buy, pricing, reply).
@@ -298,6 +300,7 @@ def competing_calls_to_action(doc, ctx) -> Iterable[Hit]:
     code="CTA003",
     name="vague-call-to-action",
     category="ask",
+    scope="seller",
     severity="suggestion",
     impact=2,
     summary="Button or link text that names no object or gain (\"Submit\", \"Learn more\", \"Check it out\", \"Contact us\").",
@@ -356,6 +359,7 @@ def vague_call_to_action(doc, ctx) -> Iterable[Hit]:
     code="CTA004",
     name="calendar-link-in-cold-email",
     category="ask",
+    scope="seller",
     severity="warning",
     summary="A cold email that asks for a meeting through a calendar link instead of one easy question.",
     why=(
@@ -473,6 +477,7 @@ def offer_gaps(doc, ctx) -> list[str]:
     code="CTA005",
     name="incomplete-offer",
     category="ask",
+    scope="seller",
     severity="warning",
     impact=3,
     summary="An offer with a hole: a page with no price, a payment email with no amount, a proposal with no "
@@ -534,6 +539,7 @@ ASK_GAP_WORDS = 1000  # about five screens between two ways to act
     code="CTA006",
     name="ask-out-of-reach",
     category="ask",
+    scope="seller",
     severity="warning",
     impact=2,
     summary="A long page whose first way to act comes late, or that runs for screens with nothing to click.",

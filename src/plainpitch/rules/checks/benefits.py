@@ -78,13 +78,13 @@ def _unquoted_sentences(doc):
 def pronoun_counts(doc) -> tuple[int, int, list[tuple[int, int, int]]]:
     """(you, we, per-sentence [(index, we, you)] for sentences with either) over the writer's own present-tense
     text in every part of the copy (headings, lists, tables, buttons): someone else's quoted words, a customer's
-    story told in the past and the buyer's turns in a call are left out."""
+    story told in the past are left out (the rules that read it declare the seller's part: no buyer's turn)."""
     you_total = we_total = 0
     per_sentence = []
     places = structure(doc).places
     for i, text in _unquoted_sentences(doc):
         unit = doc.units[doc.sentences[i].unit]
-        if places[i].quoted or (unit.turn is not None and unit.turn.role == "buyer"):
+        if places[i].quoted:
             continue
         you = cues.count(cues.YOU_RE, text)
         if unit.kind in ("cta", "link") or (text.rstrip().endswith("?") and _READER_I_RE.search(text)):
@@ -223,6 +223,7 @@ def _numbered(doc, unit_index: int) -> bool:
     example_profile="business",
     name="feature-without-benefit",
     category="benefits",
+    scope="seller",
     severity="warning",
     summary="A feature (what the product is, has or does) with no benefit for the buyer near it.",
     # severity: warning on feature-led copy (benefits under sales.benefit_share_warn of the claims), else suggestion
@@ -302,6 +303,7 @@ def feature_without_benefit(doc, ctx) -> Iterable[Hit]:
     impact=2,
     name="we-focused-copy",
     category="benefits",
+    scope="seller",
     severity="warning",
     summary="Copy, or one section of it, that talks about the seller (we, our, I) more than about the buyer (you).",
     why=(
@@ -374,6 +376,7 @@ def we_focused_copy(doc, ctx) -> Iterable[Hit]:
     impact=2,
     name="spec-sheet-copy",
     category="benefits",
+    scope="seller",
     severity="warning",
     summary="Copy whose claims are nearly all features: a spec sheet, not a pitch.",
     why=(

@@ -280,10 +280,9 @@ def _word_verdict(word: str, initial: bool, titled: bool, th: Thresholds):
 
 # -- the one pass ----------------------------------------------------------------------------------------------
 def _skipped_unit(unit) -> bool:
-    """Units whose words are not the seller's copy: the buyer's turns, quotes (testimonials, blockquotes)."""
-    if unit.kind == "quote":
-        return True
-    return unit.kind == "turn" and unit.turn is not None and unit.turn.role == "buyer"
+    """Units whose words are not the seller's own: quotes (testimonials, blockquotes). The buyer's turns on a call
+    never reach the copy rules (they read the seller's part); JRG101 reads both sides and sorts the terms itself."""
+    return unit.kind == "quote"
 
 
 def _title_case(words) -> bool:
@@ -809,6 +808,7 @@ def _uses_data(doc, h: TermHit) -> dict:
     default_note='Off by default: on the judged real texts no per-term jargon finding was right and useful (right ones were trivial); JRG004 reports jargon where the buyer decides. details.jargon lists every term whatever the selection.',
     name="unexplained-jargon",
     category="jargon",
+    scope="seller",
     severity="suggestion",
     example_format="text",
     summary="Software terms this reader is unlikely to know, used without a plain explanation (first use only).",
@@ -862,6 +862,7 @@ def unexplained_jargon(doc, ctx):
     default_note='Off by default: on the judged real texts 0 of 4 acronym findings were right and useful; JRG004 reports the ones where the buyer decides.',
     name="unexplained-acronym",
     category="jargon",
+    scope="seller",
     severity="suggestion",
     example_format="text",
     summary="Acronyms used without being spelled out on the page, other than ones this reader knows.",
@@ -905,6 +906,7 @@ def unexplained_acronym(doc, ctx):
     default_note='Off by default: on the judged real texts 0 of 17 findings were right and useful (7 trivial, 10 wrong).',
     name="jargon-dense-sentence",
     category="jargon",
+    scope="seller",
     severity="warning",
     example_format="text",
     summary="A sentence that stacks several unexplained technical terms or acronyms.",
@@ -973,6 +975,7 @@ DECISIVE_TERMS_MIN = 2  # one term in a headline a buyer reads past; two stop th
     code="JRG004",
     name="jargon-where-buyer-decides",
     category="jargon",
+    scope="seller",
     severity="warning",
     example_format="markdown",
     summary="Two or more unexplained terms in the headline, hero, subject line, opening lines or a button.",

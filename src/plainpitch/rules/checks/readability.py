@@ -32,9 +32,7 @@ class DocStats:
 
 
 def _prose(doc, unit) -> bool:
-    if unit.kind not in PROSE_UNITS:
-        return False
-    return not (unit.kind == "turn" and unit.turn is not None and unit.turn.role == "buyer")
+    return unit.kind in PROSE_UNITS
 
 
 def doc_stats(doc, ctx) -> DocStats:
@@ -125,6 +123,7 @@ def _sentence_hits(doc, ctx, wanted: str):
     default_note='Off by default: on the judged real texts 1 of 5 findings was right and useful; RDB002 (very hard sentences) is the one a copywriter raises.',
     name="hard-sentence",
     category="readability",
+    scope="seller",
     severity="suggestion",
     example_format="text",
     summary="A sentence that is both long and dense (high reading grade) for the audience.",
@@ -157,6 +156,7 @@ def hard_sentence(doc, ctx):
     impact=1,
     name="very-hard-sentence",
     category="readability",
+    scope="seller",
     severity="warning",
     example_format="text",
     summary="A sentence so long or dense that most buyers will not finish it.",
@@ -190,6 +190,7 @@ def very_hard_sentence(doc, ctx):
     impact=1,
     name="high-reading-grade",
     category="readability",
+    scope="seller",
     severity="warning",
     example_format="text",
     summary="The copy as a whole reads above the grade its audience is comfortable with.",

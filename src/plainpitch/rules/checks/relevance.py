@@ -54,6 +54,7 @@ def _opening(doc, ctx) -> list:
     code="BEN100",
     name="cold-email-about-the-sender",
     category="benefits",
+    scope="seller",
     severity="warning",
     impact=3,
     media=("email",),

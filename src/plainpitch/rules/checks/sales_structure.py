@@ -72,6 +72,7 @@ def _lead_kind(text: str, label: str, confidence: float) -> str | None:
     impact=3,
     name="buried-value",
     category="structure",
+    scope="seller",
     severity="warning",
     summary="An opening that leads with the technology, the company's history or the founder, not the buyer's gain.",
     why=(
@@ -131,6 +132,7 @@ def buried_value(doc, ctx) -> Iterable[Hit]:
     impact=2,
     name="detail-before-benefit",
     category="structure",
+    scope="seller",
     severity="warning",
     summary="Many technical details (numbers, specs, technical terms) before the first benefit: over-explaining.",
     why=(
@@ -178,6 +180,7 @@ def detail_before_benefit(doc, ctx) -> Iterable[Hit]:
     example_medium="email",
     name="long-cold-email",
     category="structure",
+    scope="seller",
     severity="warning",
     summary="A cold email longer than the buyer will read (best 25-50 words; flagged over 125).",
     why=(
@@ -224,6 +227,7 @@ def long_cold_email(doc, ctx) -> Iterable[Hit]:
     default_note='Off by default: judged on real copy, 2 of 6 subject-line findings were right and useful; a short subject can be the point ("Still interested?").',
     name="subject-line-length",
     category="structure",
+    scope="seller",
     severity="suggestion",
     summary="A subject line too short to say anything or too long to show on a phone (aim for 3-7 words).",
     why=(
@@ -255,6 +259,7 @@ def subject_line_length(doc, ctx) -> Iterable[Hit]:
     default_note="Off by default: judged on real copy, 2 of 7 long-hero findings were right and useful (5 wrong: a short headline already made the promise, or the 'hero' was a page description).",
     name="long-hero",
     category="structure",
+    scope="seller",
     severity="suggestion",
     summary="A page hero (headline and the line under it) of more words than a visitor reads at a glance.",
     why=(

@@ -20,6 +20,7 @@ from plainpitch.text.segment import words_in
     default_note='Off by default: on the judged real texts 0 of 5 findings were right and useful (4 trivial, 1 wrong).',
     name="long-paragraph",
     category="structure",
+    scope="seller",
     severity="suggestion",
     example_format="text",
     summary="A paragraph with more words or sentences than a buyer will read in one go.",
@@ -53,7 +54,7 @@ def long_paragraph(doc, ctx):
         entry[1] += 1
     for index, (words, sentences) in counts.items():
         unit = doc.units[index]
-        if unit.kind not in ("paragraph", "quote") or (unit.turn is not None and unit.turn.role == "buyer"):
+        if unit.kind not in ("paragraph", "quote"):
             continue
         if words > words_max or sentences > sentences_max:
             yield Hit(
@@ -105,6 +106,7 @@ _PASSIVE_RE = re.compile(
     default_note='Off by default: on the judged real texts 0 of 23 passive-voice findings were right and useful (12 right but trivial, 11 wrong); most passives in copy hide nobody who matters.',
     name="passive-voice",
     category="tone",
+    scope="seller",
     severity="suggestion",
     example_format="text",
     summary="Passive voice that hides who does what (\"reports are generated\"); not when the actor is named or the verb is a state.",
@@ -133,8 +135,6 @@ _PASSIVE_RE = re.compile(
 def passive_voice(doc, ctx):
     text = doc.text
     for unit in doc.units:
-        if unit.turn is not None and unit.turn.role == "buyer":
-            continue
         for m in _PASSIVE_RE.finditer(text, unit.start, unit.end):
             verb = m.group("verb").lower()
             if verb in _ADJECTIVAL or (len(verb) < 4 and verb not in _IRREGULAR):
@@ -174,6 +174,7 @@ def _cliches() -> dict[str, list[tuple[str, ...]]]:
     default_note="Off by default: a cliché is a style point; the generic claims a copywriter strikes are CLM001's.",
     name="cliche",
     category="tone",
+    scope="seller",
     severity="suggestion",
     example_format="text",
     summary="Stock phrases readers have seen so often they no longer read them (\"at the end of the day\").",
@@ -194,9 +195,6 @@ def _cliches() -> dict[str, list[tuple[str, ...]]]:
 def cliche(doc, ctx):
     index = _cliches()
     for sentence in doc.sentences:
-        unit = doc.units[sentence.unit]
-        if unit.turn is not None and unit.turn.role == "buyer":
-            continue
         tokens = doc.sentence_words(sentence)
         lowered = [t.text.lower().replace("’", "'") for t in tokens]
         i = 0
