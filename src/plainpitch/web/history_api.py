@@ -23,10 +23,9 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from plainpitch.web.inputs import ApiError
+from plainpitch.web.models import blank, name_schema
 
 MAX_NAME = 200
-# JSON Schema's \s (ECMAScript's whitespace): a name of only these breaks the spec's pattern "\S"
-_ECMA_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 _STORES: dict[str, Any] = {}  # one open store (engine, connection pool) per URL, shared by the request threads
 _LOCK = threading.Lock()
 
@@ -50,7 +49,7 @@ def _query(request: Request, name: str, choices: tuple[str, ...] | None = None) 
     value = request.query_params.get(name)
     if value is None:
         return None
-    if not value.strip(_ECMA_SPACE) or len(value) > MAX_NAME:
+    if blank(value) or len(value) > MAX_NAME:
         raise ApiError(422, "invalid", f"{name} must be 1 to {MAX_NAME} characters", field=name)
     if choices is not None and value not in choices:
         raise ApiError(422, "invalid", f"{name} must be one of {', '.join(choices)}", field=name)
@@ -146,7 +145,7 @@ ROUTES = [
 # -- OpenAPI ----------------------------------------------------------------------------------------------------
 def _name_param(name: str, description: str, required: bool = False) -> dict[str, Any]:
     return {"name": name, "in": "query", "required": required, "description": description,
-            "schema": {"type": "string", "minLength": 1, "maxLength": MAX_NAME, "pattern": r"\S"}}  # fmt: skip
+            "schema": name_schema(MAX_NAME)}  # fmt: skip
 
 
 def _day_param(name: str, description: str) -> dict[str, Any]:

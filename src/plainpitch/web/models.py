@@ -19,6 +19,21 @@ COPY_MEDIA = ("page", "email", "proposal", "text")
 MAX_NAME = 255
 MAX_LIST = 50
 MAX_ITEM = 100
+# Blank characters: Python's whitespace (str.isspace, what the server strips) and JSON Schema's (ECMAScript's \s, with
+# U+FEFF). A name of only these is empty, and the spec says so with an explicit class rather than "\S", whose
+# meaning differs between regex engines (a generator that reads "\S" as ASCII sends U+001F as a valid name).
+BLANK = ("\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+         "\u200a\u2028\u2029\u202f\u205f\u3000\ufeff")  # fmt: skip
+NOT_BLANK = "[^" + "".join(f"\\u{ord(c):04x}" for c in BLANK) + "]"  # the pattern of a name: one character not blank
+
+
+def blank(value: str) -> bool:
+    return not value.strip(BLANK)
+
+
+def name_schema(max_len: int) -> dict[str, Any]:
+    """A name or label: 1 to ``max_len`` characters, not all blank (a blank one is a 422 that says it is empty)."""
+    return {"type": "string", "minLength": 1, "maxLength": max_len, "pattern": NOT_BLANK}
 
 
 @dataclass(frozen=True)
@@ -36,12 +51,12 @@ class Field:
         if self.kind == "text":
             out: dict[str, Any] = {"type": "string"}
         elif self.kind == "name":
-            out = {"type": "string", "minLength": 1, "maxLength": MAX_NAME, "pattern": r"\S"}
+            out = name_schema(MAX_NAME)
         elif self.kind == "choice":
             out = {"enum": list(self.choices())}
         else:
             items = ({"enum": list(self.choices())} if self.choices else
-                     {"type": "string", "minLength": 1, "maxLength": MAX_ITEM, "pattern": r"\S"})  # fmt: skip
+                     name_schema(MAX_ITEM))  # fmt: skip
             out = {"type": "array", "maxItems": MAX_LIST, "items": items}
         description = self.description
         if form and self.kind == "list":
