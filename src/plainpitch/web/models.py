@@ -116,3 +116,66 @@ def body_schema(fields: Sequence[Field], upload: dict[str, Any] | None = None) -
         properties = {"file": upload, **properties}
         required = ["file", *required]
     return {"type": "object", "additionalProperties": False, "required": required, "properties": properties}
+
+
+# -- response models ----------------------------------------------------------------------------------------------
+# The answers' shapes, as components of the spec (the Report is the JSON report's schema, shipped as package data;
+# the call view, the rewrites and the history answers are declared beside their handlers).
+def _strings() -> dict[str, Any]:
+    return {"type": "array", "items": {"type": "string"}}
+
+
+def response_models() -> dict[str, Any]:
+    from plainpitch.rules.meta import SCOPES  # the rules load only when the spec is built
+
+    return {
+        "Error": {
+            "type": "object",
+            "required": ["error"],
+            "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {
+                "code": {"type": "string", "description": "Stable error code, e.g. too_large, load_error."},
+                "message": {"type": "string", "description": "One line, naming the file (and line) when one is at fault."},
+                "path": {"type": "string"}, "line": {"type": ["integer", "null"]}, "limit": {"type": "integer"}}}},
+        },
+        "Rule": {
+            "type": "object",
+            "description": "A rule's own metadata: the source of every tooltip, doc page and `plainpitch explain`.",
+            "required": ["code", "name", "category", "severity", "summary", "why", "message", "fix", "bad", "good"],
+            "properties": {
+                "code": {"type": "string"}, "name": {"type": "string"}, "category": {"type": "string"},
+                "severity": {"enum": ["suggestion", "warning", "error"]}, "kind": {"type": "string"},
+                "summary": {"type": "string"}, "why": {"type": "string"}, "message": {"type": "string"},
+                "fix": {"type": "string"}, "aliases": _strings(), "media": _strings(), "preview": {"type": "boolean"},
+                "reads": {"enum": list(SCOPES), "description": "What the rule reads: " + "; ".join(
+                    f"{k}: {v}" for k, v in SCOPES.items())},
+                "options": {"type": "object"}, "sources": _strings(), "bad": _strings(), "good": _strings(),
+            },
+        },
+        "Rules": {"type": "array", "items": {"$ref": "#/components/schemas/Rule"}},
+        "Opened": {
+            "type": "object",
+            "required": ["kind", "filename", "format"],
+            "properties": {"kind": {"enum": ["copy", "call"]}, "filename": {"type": "string"},
+                           "format": {"type": ["string", "null"]},
+                           "text": {"type": "string", "description": "copy only: the decoded file, to edit."}},
+        },
+        "Options": {
+            "type": "object",
+            "required": ["version", "profiles", "contexts", "media", "formats", "transcript_formats", "report_formats",
+                         "categories", "call_available", "call_types", "call_targets", "max_bytes"],
+            "properties": {
+                "version": {"type": "string"}, "profiles": _strings(), "contexts": _strings(), "media": _strings(),
+                "formats": _strings(), "transcript_formats": _strings(), "report_formats": _strings(),
+                "categories": {"type": "object"}, "call_available": {"type": "boolean"}, "call_types": _strings(),
+                "call_targets": {
+                    "type": "object",
+                    "description": "Call metric -> the details.call.thresholds key it is held against.",
+                    "additionalProperties": {"type": "object", "required": ["threshold", "side"], "properties": {
+                        "threshold": {"type": "string"}, "side": {"enum": ["min", "max"]}}},
+                },
+                "max_bytes": {"type": "integer"},
+            },
+        },
+        "Health": {"type": "object", "required": ["status", "version"],
+                   "properties": {"status": {"const": "ok"}, "version": {"type": "string"}}},
+    }  # fmt: skip
