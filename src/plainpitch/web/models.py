@@ -1,5 +1,6 @@
-"""The API's request bodies, declared once: ``web/inputs.py`` validates requests with these declarations and
-``web/openapi.py`` generates the request schemas from the same ones, so the spec says exactly what is accepted.
+"""The API's request bodies and response models, declared once: ``web/inputs.py`` validates requests with these
+declarations and ``web/openapi.py`` generates the spec's schemas from the same ones, so the spec says exactly what
+is accepted and answered (the routes that use them are declared in ``web/routes.py``).
 
 A body is a tuple of ``Field``s. JSON bodies carry every field; multipart bodies carry the ``file`` upload and
 the fields marked ``in_form`` (the text and its name come from the upload there).
