@@ -15,7 +15,7 @@ category = "tone"
 severity = "suggestion"
 summary = "test"
 why = "a rule written for the tests of the data rule kinds"
-message = "{match} {count} {max} {value}"
+message = "{match}"
 fix = "test"
 bad = ["[[x]]"]
 good = ["y"]
@@ -99,3 +99,16 @@ def test_word_kinds_read_the_sellers_part_of_a_call():
     # the seller and the buyer each say "very" three times: a window over the whole call counts the seller's three
     assert len(run_call(counted(2))) == 1 and run_call(counted(3)) == ()
     assert len(run_call(everyone)) == 6
+
+
+def test_a_packs_message_may_use_only_the_fields_its_kind_gives():
+    def with_message(message, kind_toml):
+        return rule_from_spec({**tomllib.loads(META + kind_toml), "message": message}, "test.toml")
+
+    with pytest.raises(ValueError, match="TON911: message uses count but declares only fields"):
+        registry.register(with_message("{count} times", 'code = "TON911"\nname = "test-fields"\nkind = "existence"\n'
+                                                        'tokens = ["x"]\n'))  # fmt: skip
+    counted = with_message("{count} of {max}: {match}", 'code = "TON912"\nname = "test-fields-ok"\n'
+                                                         'kind = "occurrence"\nmax = 1\ntokens = ["very"]\n')  # fmt: skip
+    assert counted.meta.fields == ("count", "max")
+    assert [f.message for f in run(counted, "Very very good.\n")] == ["2 of 1: Very"]

@@ -167,6 +167,9 @@ META_KEYS = {
 # What a data rule reads unless its entry says (``reads``): the word kinds read what the seller wrote or said; a
 # metric rule reads the metrics, which describe the whole document.
 KIND_READS = {"existence": "seller", "substitution": "seller", "occurrence": "seller", "metric": "document"}
+# The message fields each kind's hits carry ({match} comes with every finding): a pack's message may use only these.
+KIND_FIELDS = {"existence": (), "substitution": ("replacement",), "occurrence": ("count", "max"),
+               "metric": ("value", "max", "min", "metric")}  # fmt: skip
 
 
 def rule_from_spec(spec: Mapping[str, Any], pack: str) -> Rule:
@@ -176,5 +179,6 @@ def rule_from_spec(spec: Mapping[str, Any], pack: str) -> Rule:
     fields = {k: v for k, v in spec.items() if k in META_KEYS}
     # what the rule reads (``scope`` already names an occurrence rule's counting window)
     fields["scope"] = spec.get("reads", KIND_READS[kind])
+    fields.setdefault("fields", KIND_FIELDS[kind])
     meta = make_meta(kind=kind, pack=pack, **fields)
     return Rule(meta, KINDS[kind](spec))

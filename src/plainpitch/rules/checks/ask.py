@@ -215,6 +215,7 @@ def _last_unit_span(doc) -> Span:
     name="missing-call-to-action",
     category="ask",
     scope="seller",
+    fields=(),
     severity="error",
     summary="Copy that never asks the buyer to do anything: no button, no link to act on, no question.",
     why=(
@@ -248,6 +249,7 @@ def missing_call_to_action(doc, ctx) -> Iterable[Hit]:
     name="competing-calls-to-action",
     category="ask",
     scope="seller",
+    fields=("count",),
     severity="warning",
     summary="More different actions asked for than the medium bears (email: 1; page: 3; proposal: 2).",
     # On pages only conversion actions count (start, meet, contact, install, buy, pricing, reply).
@@ -301,6 +303,7 @@ def competing_calls_to_action(doc, ctx) -> Iterable[Hit]:
     name="vague-call-to-action",
     category="ask",
     scope="seller",
+    fields=(),
     severity="suggestion",
     impact=2,
     summary="Button or link text that names no object or gain (\"Submit\", \"Learn more\", \"Check it out\", \"Contact us\").",
@@ -360,6 +363,7 @@ def vague_call_to_action(doc, ctx) -> Iterable[Hit]:
     name="calendar-link-in-cold-email",
     category="ask",
     scope="seller",
+    fields=(),
     severity="warning",
     summary="A cold email that asks for a meeting through a calendar link instead of one easy question.",
     why=(
@@ -478,6 +482,7 @@ def offer_gaps(doc, ctx) -> list[str]:
     name="incomplete-offer",
     category="ask",
     scope="seller",
+    fields=("what",),
     severity="warning",
     impact=3,
     summary="An offer with a hole: a page with no price, a payment email with no amount, a proposal with no "
@@ -540,6 +545,7 @@ ASK_GAP_WORDS = 1000  # about five screens between two ways to act
     name="ask-out-of-reach",
     category="ask",
     scope="seller",
+    fields=("what",),
     severity="warning",
     impact=2,
     summary="A long page whose first way to act comes late, or that runs for screens with nothing to click.",

@@ -224,6 +224,7 @@ def _numbered(doc, unit_index: int) -> bool:
     name="feature-without-benefit",
     category="benefits",
     scope="seller",
+    fields=(),
     severity="warning",
     summary="A feature (what the product is, has or does) with no benefit for the buyer near it.",
     # severity: warning on feature-led copy (benefits under sales.benefit_share_warn of the claims), else suggestion
@@ -304,6 +305,7 @@ def feature_without_benefit(doc, ctx) -> Iterable[Hit]:
     name="we-focused-copy",
     category="benefits",
     scope="seller",
+    fields=("count", "value"),
     severity="warning",
     summary="Copy, or one section of it, that talks about the seller (we, our, I) more than about the buyer (you).",
     why=(
@@ -377,6 +379,7 @@ def we_focused_copy(doc, ctx) -> Iterable[Hit]:
     name="spec-sheet-copy",
     category="benefits",
     scope="seller",
+    fields=("count", "value"),
     severity="warning",
     summary="Copy whose claims are nearly all features: a spec sheet, not a pitch.",
     why=(

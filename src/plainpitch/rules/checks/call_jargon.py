@@ -48,6 +48,7 @@ def call_terms(doc: Any, ctx: Any) -> list[SpokenTerm]:
     name="seller-jargon-on-call",
     category="jargon",
     scope="document",
+    fields=("count", "term"),
     severity="suggestion",
     summary="A technical term or acronym the seller keeps saying on a call and the buyer has never used.",
     why=("A listener cannot re-read a sentence: a word they do not know takes the rest of the sentence with it, and "

@@ -55,6 +55,7 @@ def _opening(doc, ctx) -> list:
     name="cold-email-about-the-sender",
     category="benefits",
     scope="seller",
+    fields=(),
     severity="warning",
     impact=3,
     media=("email",),

@@ -73,6 +73,7 @@ def _lead_kind(text: str, label: str, confidence: float) -> str | None:
     name="buried-value",
     category="structure",
     scope="seller",
+    fields=("what",),
     severity="warning",
     summary="An opening that leads with the technology, the company's history or the founder, not the buyer's gain.",
     why=(
@@ -133,6 +134,7 @@ def buried_value(doc, ctx) -> Iterable[Hit]:
     name="detail-before-benefit",
     category="structure",
     scope="seller",
+    fields=("count",),
     severity="warning",
     summary="Many technical details (numbers, specs, technical terms) before the first benefit: over-explaining.",
     why=(
@@ -181,6 +183,7 @@ def detail_before_benefit(doc, ctx) -> Iterable[Hit]:
     name="long-cold-email",
     category="structure",
     scope="seller",
+    fields=("limit", "words"),
     severity="warning",
     summary="A cold email longer than the buyer will read (best 25-50 words; flagged over 125).",
     why=(
@@ -228,6 +231,7 @@ def long_cold_email(doc, ctx) -> Iterable[Hit]:
     name="subject-line-length",
     category="structure",
     scope="seller",
+    fields=("value", "words"),
     severity="suggestion",
     summary="A subject line too short to say anything or too long to show on a phone (aim for 3-7 words).",
     why=(
@@ -260,6 +264,7 @@ def subject_line_length(doc, ctx) -> Iterable[Hit]:
     name="long-hero",
     category="structure",
     scope="seller",
+    fields=("limit", "words"),
     severity="suggestion",
     summary="A page hero (headline and the line under it) of more words than a visitor reads at a glance.",
     why=(

@@ -76,6 +76,7 @@ DOC_SCOPE = {"scope": "document"}
     name="seller-dominates-talk",
     category="talk",
     scope="document",
+    fields=("limit", "share"),
     severity="warning",
     summary="The seller talks for more of the call than the call type allows (65% on a discovery call).",
     why=("Buyers buy from sellers who listen. Gong Labs found that 43:57 (seller:buyer) converts best and that "
@@ -131,6 +132,7 @@ def seller_dominates_talk(doc, ctx) -> Iterable[Hit]:
     name="long-monologue",
     category="talk",
     scope="document",
+    fields=("detail", "what", "words"),
     severity="warning",
     summary="The seller talks for over two minutes without the buyer getting a word in (the worst monologue; the rest listed).",
     why=("Attention drops during a long explanation and the buyer stops telling you what matters. Gong found "
@@ -204,6 +206,7 @@ def long_monologue(doc, ctx) -> Iterable[Hit]:
     name="few-discovery-questions",
     category="talk",
     scope="document",
+    fields=("count", "detail", "kind", "limit"),
     severity="warning",
     summary="A long call with too few discovery questions: under 11 in a discovery call, 4 in a demo, 3 in a closing call.",
     why=("Discovery is where you learn what the buyer will pay to fix. Gong's study of 519,000 discovery calls "
@@ -274,6 +277,7 @@ def few_discovery_questions(doc, ctx) -> Iterable[Hit]:
     name="front-loaded-questions",
     category="talk",
     scope="document",
+    fields=("count",),
     severity="suggestion",
     summary="Every discovery question came in the first third of the call; after that the seller only talked.",
     why=("Questions spread through the call keep it a conversation; an interrogation followed by a pitch does "
@@ -331,6 +335,7 @@ def front_loaded_questions(doc, ctx) -> Iterable[Hit]:
     name="short-buyer-stories",
     category="talk",
     scope="document",
+    fields=("detail",),
     severity="suggestion",
     summary="The buyer never spoke for more than 50 seconds at a stretch in a call of 10 minutes or more.",
     why=("Buyers sell themselves when they tell their story: Gong found that when customers talk uninterrupted "
