@@ -134,3 +134,13 @@ def test_what_a_rule_memoises_over_its_part_is_kept_apart_from_the_whole():
     seller = make("seller", message="{n}", check=counting, code="TON997")
     found = {f.code: f.message for f in analyze(call_doc(), Config(profile="business"), rules=[whole, seller]).findings}
     assert found == {"TON996": "3", "TON997": "2"}
+
+
+def test_every_built_in_check_has_the_typed_signature():
+    """``check(doc: Document, ctx: RuleContext) -> Iterable[Hit]`` (rules.meta.CheckFn), written out on every check
+    so an editor or a type checker can hold a rule to it."""
+    from plainpitch.rules.registry import all_rules
+
+    for r in all_rules():
+        if r.meta.kind == "python" and r.check.__module__.startswith("plainpitch.rules.checks."):
+            assert r.check.__annotations__ == {"doc": "Document", "ctx": "RuleContext", "return": "Iterable[Hit]"}, r.code

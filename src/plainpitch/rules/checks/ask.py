@@ -17,8 +17,8 @@ from plainpitch.analysis.genre import is_not_a_pitch
 from plainpitch.analysis.offer import is_pricing_page, offer_parts
 from plainpitch.analysis.outreach import is_cold_email
 from plainpitch.classify import MIN_COPY_WORDS, classify_document, copy_words, cues
-from plainpitch.model import Metric, Span, Suggestion
-from plainpitch.rules.base import Hit, metric_provider, rule
+from plainpitch.model import Document, Metric, Span, Suggestion
+from plainpitch.rules.base import Hit, RuleContext, metric_provider, rule
 from plainpitch.text import placeholders
 from plainpitch.text.money import real_prices
 
@@ -232,7 +232,7 @@ def _last_unit_span(doc) -> Span:
     media=("page", "email", "proposal", "text"),
     sources=[WORDSTREAM_SINGLE, "Fogg Behavior Model (B = MAP): without a prompt, motivation and ability do not turn into an action"],
 )
-def missing_call_to_action(doc, ctx) -> Iterable[Hit]:
+def missing_call_to_action(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     if copy_words(doc, ctx) < MIN_COPY_WORDS or find_asks(doc, ctx) or is_not_a_pitch(doc):
         return  # no copy to judge (a one-word file, a list of links), it asks, or it is signed, not clicked
     if ctx.medium in ("page", "text") and ctx.profile == "technical" and not any(u.kind == "cta" for u in doc.units):
@@ -279,7 +279,7 @@ def missing_call_to_action(doc, ctx) -> Iterable[Hit]:
     sources=[WORDSTREAM_SINGLE, "Hick's law (Hick 1952, Hyman 1953): decision time grows with the number of choices",
              "The page limit of 3 is a judgement call (docs/profiles.md)"],
 )
-def competing_calls_to_action(doc, ctx) -> Iterable[Hit]:
+def competing_calls_to_action(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     key = f"sales.asks_max.{ctx.medium}"
     if key not in ctx.thresholds:
         return
@@ -323,7 +323,7 @@ def competing_calls_to_action(doc, ctx) -> Iterable[Hit]:
     options={},
     sources=[CONTENTVERVE, HUBSPOT_CTA],
 )
-def vague_call_to_action(doc, ctx) -> Iterable[Hit]:
+def vague_call_to_action(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     asks = find_asks(doc, ctx)
     action = main_action(asks)
     alternatives = ALTERNATIVES.get(action, DEFAULT_ALTERNATIVES) if action else DEFAULT_ALTERNATIVES
@@ -391,7 +391,7 @@ def vague_call_to_action(doc, ctx) -> Iterable[Hit]:
     example_medium="email",
     sources=[GONG_CTA],
 )
-def calendar_link_in_cold_email(doc, ctx) -> Iterable[Hit]:
+def calendar_link_in_cold_email(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     if not is_cold_email(doc, ctx.medium):
         return  # a customer who knows you can take a calendar link
     asks = find_asks(doc, ctx)
@@ -521,7 +521,7 @@ def offer_gaps(doc, ctx) -> list[str]:
     sources=["Direct-response practice: an offer says what, for whom, at what price, and what to do (e.g. Ogilvy, "
              "'Ogilvy on Advertising', 1983)", NNG_PRICING],
 )
-def incomplete_offer(doc, ctx) -> Iterable[Hit]:
+def incomplete_offer(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     gaps = offer_gaps(doc, ctx)
     if not gaps:
         return
@@ -569,7 +569,7 @@ ASK_GAP_WORDS = 1000  # about five screens between two ways to act
     example_medium="page",
     sources=[NNG_FOLD_ASK, "The 400- and 1,000-word distances are judgement calls (about two and five screens of copy)"],
 )
-def ask_out_of_reach(doc, ctx) -> Iterable[Hit]:
+def ask_out_of_reach(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     asks = [a for a in find_asks(doc, ctx) if a.action in CONVERSION]
     body = [s for s in doc.sentences if doc.units[s.unit].kind in ("heading", "paragraph", "list_item", "quote")]
     if not asks or not body or is_not_a_pitch(doc):

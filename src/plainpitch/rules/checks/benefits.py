@@ -16,8 +16,8 @@ from plainpitch.classify import SentenceClass, classify_document, cues
 from plainpitch.classify.claims import why_not_a_feature_claim
 from plainpitch.classify.ladder import so_what
 from plainpitch.classify.structure import model_text, structure
-from plainpitch.model import Metric, Span
-from plainpitch.rules.base import Hit, details_provider, metric_provider, rule
+from plainpitch.model import Document, Metric, Span
+from plainpitch.rules.base import Hit, RuleContext, details_provider, metric_provider, rule
 
 _QUOTED_RE = re.compile(r"[\"“][^\"“”]{3,}[\"”]")
 # A customer's story told in the past tense ("we decided", "we needed") is the customer's voice, not the seller
@@ -259,7 +259,7 @@ def _numbered(doc, unit_index: int) -> bool:
     ],
     options={},
 )
-def feature_without_benefit(doc, ctx) -> Iterable[Hit]:
+def feature_without_benefit(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     # Where a bare feature costs the sale (judged blind on real copy): where the buyer decides (the hero, the
     # opening, a subject line), and a run of features with no outcome (a feature dump). One bare bullet further down
     # was judged trivial. Developers read features as the value on a page or in docs; a pitch to them still sells.
@@ -341,7 +341,7 @@ def feature_without_benefit(doc, ctx) -> Iterable[Hit]:
         "Nielsen Norman Group, 'How Users Read on the Web': readers look for what concerns them",
     ],
 )
-def we_focused_copy(doc, ctx) -> Iterable[Hit]:
+def we_focused_copy(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     you, we, per_sentence = ctx.memo("benefits.pronouns", lambda: pronoun_counts(doc))
     ratio_min = float(ctx.threshold("sales.you_we_ratio_min"))
     # Twice as much we as you, over the whole text or one section. A near-even text (23 we, 20 you) was judged
@@ -406,7 +406,7 @@ def we_focused_copy(doc, ctx) -> Iterable[Hit]:
     ],
     sources=["Judgement call, set below every professionally written page in shared/corpus (see docs/profiles.md)"],
 )
-def spec_sheet_copy(doc, ctx) -> Iterable[Hit]:
+def spec_sheet_copy(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     if is_documentation(doc, ctx) or (ctx.profile == "technical" and ctx.medium != "email"):
         return  # as BEN001: for developers the features are the value on a page or in docs
     items = [c for c in claims(doc, ctx) if c.label in ("feature", "benefit")]

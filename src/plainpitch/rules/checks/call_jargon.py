@@ -13,8 +13,8 @@ from typing import Any
 
 from plainpitch.call.facts import facts_for
 from plainpitch.call.terms import Candidate, SpokenTerm, spoken_jargon
-from plainpitch.model import Metric, Span, Suggestion
-from plainpitch.rules.base import Hit, metric_provider, rule
+from plainpitch.model import Document, Metric, Span, Suggestion
+from plainpitch.rules.base import Hit, RuleContext, metric_provider, rule
 from plainpitch.rules.checks.jargon import find_terms
 
 
@@ -77,7 +77,7 @@ def call_terms(doc: Any, ctx: Any) -> list[SpokenTerm]:
     example_format="call",
     sources=["plainpitch's unexplained-jargon rules for copy (JRG001, JRG002), applied to what the seller says"],
 )
-def seller_jargon_on_call(doc, ctx) -> Iterable[Hit]:
+def seller_jargon_on_call(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     for st in call_terms(doc, ctx):
         c = st.term
         plain = c.plain[0] if c.plain else ""

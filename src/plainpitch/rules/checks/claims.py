@@ -14,8 +14,8 @@ from collections.abc import Iterable
 
 from plainpitch.analysis import regions
 from plainpitch.analysis.proof import testimonial_units
-from plainpitch.model import Span
-from plainpitch.rules.base import Hit, rule
+from plainpitch.model import Document, Span
+from plainpitch.rules.base import Hit, RuleContext, rule
 
 # Claims to serve everyone: the buyer cannot tell whether the product is for them.
 _UNIVERSAL_RE = re.compile(
@@ -138,7 +138,7 @@ def generic_claims(doc, decisive: list[tuple[int, int]] = ()) -> list[tuple[int,
         "Positioning practice: a claim a competitor could also make does not position (Ries & Trout, 'Positioning', 1981)",
     ],
 )
-def generic_claim(doc, ctx) -> Iterable[Hit]:
+def generic_claim(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     claims = generic_claims(doc, regions.decisive_ranges(doc, ctx.medium, ctx.thresholds))
     for start, end, kind in claims[:MAX_PER_DOCUMENT]:
         text = doc.text[start:end]

@@ -45,8 +45,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from plainpitch.model import Metric, Span, Suggestion
-from plainpitch.rules.base import Hit, details_provider, metric_provider, rule
+from plainpitch.model import Document, Metric, Span, Suggestion
+from plainpitch.rules.base import Hit, RuleContext, details_provider, metric_provider, rule
 from plainpitch.text import lexicon, shapes, substitute
 
 # -- shapes ------------------------------------------------------------------------------------------------
@@ -845,7 +845,7 @@ def _uses_data(doc, h: TermHit) -> dict:
         "plainlanguage.gov: use simple words and phrases",
     ],
 )
-def unexplained_jargon(doc, ctx):
+def unexplained_jargon(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     level = int(ctx.threshold("jargon.level"))
     who = _AUDIENCE_WORD.get(level, "a business buyer")
     for h in find_terms(doc, ctx).jargon:
@@ -892,7 +892,7 @@ def unexplained_jargon(doc, ctx):
         "Schwartz & Hearst (2003), a simple algorithm for identifying abbreviation definitions",
     ],
 )
-def unexplained_acronym(doc, ctx):
+def unexplained_acronym(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     for h in find_terms(doc, ctx).acronyms:
         meaning = h.plain[0] if h.plain else ""
         suggestions = (Suggestion(f"{h.text} ({meaning})", "spell it out"),) if meaning else ()
@@ -935,7 +935,7 @@ def unexplained_acronym(doc, ctx):
         "in shared/corpus under 0.25 warnings per 100 words",
     ],
 )
-def jargon_dense_sentence(doc, ctx):
+def jargon_dense_sentence(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     terms = find_terms(doc, ctx)
     per_sentence: dict[int, list[str]] = defaultdict(list)
     for h in (*terms.jargon, *terms.acronyms):
@@ -1008,7 +1008,7 @@ DECISIVE_TERMS_MIN = 2  # one term in a headline a buyer reads past; two stop th
         "the terms are find_terms' unexplained terms for this reader (docs/jargon.md)",
     ],
 )
-def jargon_where_buyer_decides(doc, ctx):
+def jargon_where_buyer_decides(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     if int(ctx.threshold("jargon.level")) < 1:
         return  # an engineer reads past a term in a headline; what stops a business buyer does not stop them
     terms = find_terms(doc, ctx)

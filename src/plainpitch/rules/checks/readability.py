@@ -7,10 +7,11 @@ buttons and links are fragments that would make any page look easier than it rea
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from plainpitch.model import Metric, Span
-from plainpitch.rules.base import Hit, metric_provider, rule
+from plainpitch.model import Document, Metric, Span
+from plainpitch.rules.base import Hit, RuleContext, metric_provider, rule
 from plainpitch.text import readability as rd
 
 PROSE_UNITS = frozenset({"paragraph", "list_item", "quote", "subject", "turn", "table_cell"})
@@ -148,7 +149,7 @@ def _sentence_hits(doc, ctx, wanted: str):
         "thresholds: profile keys grade.hard and sentence.words_hard (docs/profiles.md)",
     ],
 )
-def hard_sentence(doc, ctx):
+def hard_sentence(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     yield from _sentence_hits(doc, ctx, "hard")
 
 
@@ -179,7 +180,7 @@ def hard_sentence(doc, ctx):
     ],
     sources=["thresholds: profile keys grade.very_hard and sentence.words_very_hard (docs/profiles.md)"],
 )
-def very_hard_sentence(doc, ctx):
+def very_hard_sentence(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     if ctx.profile == "technical":
         return  # developers read long technical sentences in docs every day: judged trivial on real READMEs
     yield from _sentence_hits(doc, ctx, "very_hard")
@@ -228,7 +229,7 @@ def very_hard_sentence(doc, ctx):
         "threshold: profile key grade.document (docs/profiles.md)",
     ],
 )
-def high_reading_grade(doc, ctx):
+def high_reading_grade(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     stats = doc_stats(doc, ctx)
     if stats.total.words < ctx.option("min_words", 60) or not doc.units:
         return

@@ -15,8 +15,8 @@ from plainpitch.analysis.offer import is_pricing_page
 from plainpitch.analysis.outreach import is_cold_email
 from plainpitch.analysis.regions import body_units, body_words, hero_units
 from plainpitch.classify import classify_document, cues
-from plainpitch.model import Metric, Span
-from plainpitch.rules.base import Hit, metric_provider, rule
+from plainpitch.model import Document, Metric, Span
+from plainpitch.rules.base import Hit, RuleContext, metric_provider, rule
 
 BOOMERANG = "Boomerang's analysis of 40M+ emails (blog.boomerangapp.com, 2016): 50-125 words get the most replies"
 BOOMERANG_SUBJECT = "Boomerang's analysis of subject lines (blog.boomerangapp.com): 3-4 word subject lines get the most replies"
@@ -98,7 +98,7 @@ def _lead_kind(text: str, label: str, confidence: float) -> str | None:
     media=("page", "email", "proposal", "text"),
     sources=[NNG_F, NNG_FOLD, "Mail clients (Gmail, Outlook, Apple Mail) preview the first line or two of the body beside the subject"],
 )
-def buried_value(doc, ctx) -> Iterable[Hit]:
+def buried_value(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     if is_pricing_page(doc) or is_not_a_pitch(doc):
         return  # a price list compares specs; a contract or a form is not read for its opening
     opening = opening_sentences(doc, ctx)
@@ -159,7 +159,7 @@ def buried_value(doc, ctx) -> Iterable[Hit]:
     ],
     sources=["Judgement call (the count of details is in docs/profiles.md); see NN/g on scanning: " + NNG_F],
 )
-def detail_before_benefit(doc, ctx) -> Iterable[Hit]:
+def detail_before_benefit(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     if is_pricing_page(doc) or is_not_a_pitch(doc):
         return  # a price list is specs by design; a contract or a form is not a pitch
     if ctx.profile == "technical":
@@ -210,7 +210,7 @@ def detail_before_benefit(doc, ctx) -> Iterable[Hit]:
     media=("email",),
     sources=[BOOMERANG, LAVENDER],
 )
-def long_cold_email(doc, ctx) -> Iterable[Hit]:
+def long_cold_email(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     if not is_cold_email(doc, ctx.medium):
         return  # a welcome or product email the reader asked for can take the words it needs
     limit = int(ctx.threshold("sales.email_words_max"))
@@ -246,7 +246,7 @@ def long_cold_email(doc, ctx) -> Iterable[Hit]:
     media=("email",),
     sources=[BOOMERANG_SUBJECT],
 )
-def subject_line_length(doc, ctx) -> Iterable[Hit]:
+def subject_line_length(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     low = int(ctx.threshold("sales.subject_words_min"))
     high = int(ctx.threshold("sales.subject_words_max"))
     for i, unit in enumerate(doc.units):
@@ -287,7 +287,7 @@ def subject_line_length(doc, ctx) -> Iterable[Hit]:
     example_medium="page",
     sources=[NNG_FOLD, NNG_F, "The 20-word limit is a judgement call (docs/profiles.md)"],
 )
-def long_hero(doc, ctx) -> Iterable[Hit]:
+def long_hero(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     units = hero_units(doc)
     if not units:
         return

@@ -4,11 +4,12 @@ passive voice (TON005)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
-from plainpitch.model import Span
-from plainpitch.rules.base import Hit, rule
+from plainpitch.model import Document, Span
+from plainpitch.rules.base import Hit, RuleContext, rule
 from plainpitch.text.segment import words_in
 
 # -- STR001 ---------------------------------------------------------------------------------------------
@@ -45,7 +46,7 @@ from plainpitch.text.segment import words_in
     ],
     sources=["thresholds: profile keys paragraph.words_max and paragraph.sentences_max (docs/profiles.md)"],
 )
-def long_paragraph(doc, ctx):
+def long_paragraph(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     words_max = ctx.threshold("paragraph.words_max")
     sentences_max = ctx.threshold("paragraph.sentences_max")
     counts: dict[int, list[int]] = {}
@@ -134,7 +135,7 @@ _PASSIVE_RE = re.compile(
         "Vale write-good Passive rule (irregular participles), MIT",
     ],
 )
-def passive_voice(doc, ctx):
+def passive_voice(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     text = doc.text
     for unit in doc.units:
         for m in _PASSIVE_RE.finditer(text, unit.start, unit.end):
@@ -195,7 +196,7 @@ def _cliches() -> dict[str, list[tuple[str, ...]]]:
         "data/cliches.txt, built by scripts/build_cliches.py",
     ],
 )
-def cliche(doc, ctx):
+def cliche(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     index = _cliches()
     for sentence in doc.sentences:
         tokens = doc.sentence_words(sentence)

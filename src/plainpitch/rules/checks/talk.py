@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from plainpitch.call.facts import facts_for
 from plainpitch.call.timefmt import approx, clock
 from plainpitch.call.types import TYPES
-from plainpitch.model import Span
-from plainpitch.rules.base import Hit, details_provider, metric_provider, rule
+from plainpitch.model import Document, Span
+from plainpitch.rules.base import Hit, RuleContext, details_provider, metric_provider, rule
 
 GONG_TALK_RATIO = ("Gong Labs, 'The Highest Converting Talk-to-Listen Ratio in Sales, Based on 25,537 Sales Calls' "
                    "(Chris Orlob, 2016; updated 2025), gong.io/resources/labs/talk-to-listen-conversion-ratio")  # fmt: skip
@@ -98,7 +98,7 @@ DOC_SCOPE = {"scope": "document"}
     example_format="call",
     sources=[GONG_TALK_RATIO, GONG_COLD],
 )
-def seller_dominates_talk(doc, ctx) -> Iterable[Hit]:
+def seller_dominates_talk(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     facts = _facts(doc, ctx)
     limit = facts.thresholds.get("talk_share_max")
     share = ctx.metric("call.talk_share.seller")
@@ -144,7 +144,7 @@ def seller_dominates_talk(doc, ctx) -> Iterable[Hit]:
     example_format="call",
     sources=[GONG_SCIENCE],
 )
-def long_monologue(doc, ctx) -> Iterable[Hit]:
+def long_monologue(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     from plainpitch.call.monologues import SHORT, label, worth_raising
 
     facts = _facts(doc, ctx)
@@ -202,7 +202,7 @@ def long_monologue(doc, ctx) -> Iterable[Hit]:
     example_format="call",
     sources=[GONG_DISCOVERY, GONG_DECK],
 )
-def few_discovery_questions(doc, ctx) -> Iterable[Hit]:
+def few_discovery_questions(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     facts = _facts(doc, ctx)
     minimum = facts.thresholds.get("questions_min")
     min_minutes = facts.thresholds.get("questions_min_call_minutes") or 0
@@ -264,7 +264,7 @@ def few_discovery_questions(doc, ctx) -> Iterable[Hit]:
     example_format="call",
     sources=[GONG_DECK],
 )
-def front_loaded_questions(doc, ctx) -> Iterable[Hit]:
+def front_loaded_questions(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     facts = _facts(doc, ctx)
     minimum = facts.thresholds.get("questions_spread_min")
     qs = facts.discovery_questions()
@@ -312,7 +312,7 @@ def front_loaded_questions(doc, ctx) -> Iterable[Hit]:
     example_format="call",
     sources=[GONG_SCIENCE],
 )
-def short_buyer_stories(doc, ctx) -> Iterable[Hit]:
+def short_buyer_stories(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     facts = _facts(doc, ctx)
     limit = facts.thresholds.get("story_min_s")
     min_minutes = facts.thresholds.get("story_min_call_minutes") or 0
