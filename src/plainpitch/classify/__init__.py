@@ -47,7 +47,7 @@ def copy_words(doc, ctx=None) -> int:
     analysis when a rule context is given)."""
     if ctx is not None:
         return ctx.memo("copy.words", lambda: copy_words(doc))
-    kinds = [u.kind in _COPY_KINDS and not (u.turn is not None and u.turn.role == "buyer") for u in doc.units]
+    kinds = [u.kind in _COPY_KINDS and not u.by_buyer for u in doc.units]
     return sum(1 for w in doc.words if kinds[w.unit])
 
 
@@ -169,7 +169,7 @@ def classified_indices(doc) -> list[int]:
         unit = doc.units[sentence.unit]
         if unit.kind not in CLASSIFIED_KINDS or sentence.word_count == 0:
             continue
-        if unit.kind == "turn" and unit.turn is not None and unit.turn.role == "buyer":
+        if unit.by_buyer:
             continue
         out.append(i)
     return out

@@ -45,8 +45,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from plainpitch.model import Metric, Span, Suggestion
-from plainpitch.rules.base import Hit, details_provider, metric_provider, rule
+from plainpitch.model import Document, Metric, Span, Suggestion
+from plainpitch.rules.base import Hit, RuleContext, details_provider, metric_provider, rule
 from plainpitch.text import lexicon, shapes, substitute
 
 # -- shapes ------------------------------------------------------------------------------------------------
@@ -280,10 +280,9 @@ def _word_verdict(word: str, initial: bool, titled: bool, th: Thresholds):
 
 # -- the one pass ----------------------------------------------------------------------------------------------
 def _skipped_unit(unit) -> bool:
-    """Units whose words are not the seller's copy: the buyer's turns, quotes (testimonials, blockquotes)."""
-    if unit.kind == "quote":
-        return True
-    return unit.kind == "turn" and unit.turn is not None and unit.turn.role == "buyer"
+    """Units whose words are not the seller's own: quotes (testimonials, blockquotes). The buyer's turns on a call
+    never reach the copy rules (they read the seller's part); JRG101 reads both sides and sorts the terms itself."""
+    return unit.kind == "quote"
 
 
 def _title_case(words) -> bool:
@@ -809,6 +808,8 @@ def _uses_data(doc, h: TermHit) -> dict:
     default_note='Off by default: on the judged real texts no per-term jargon finding was right and useful (right ones were trivial); JRG004 reports jargon where the buyer decides. details.jargon lists every term whatever the selection.',
     name="unexplained-jargon",
     category="jargon",
+    scope="seller",
+    fields=("term",),
     severity="suggestion",
     example_format="text",
     summary="Software terms this reader is unlikely to know, used without a plain explanation (first use only).",
@@ -844,7 +845,7 @@ def _uses_data(doc, h: TermHit) -> dict:
         "plainlanguage.gov: use simple words and phrases",
     ],
 )
-def unexplained_jargon(doc, ctx):
+def unexplained_jargon(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     level = int(ctx.threshold("jargon.level"))
     who = _AUDIENCE_WORD.get(level, "a business buyer")
     for h in find_terms(doc, ctx).jargon:
@@ -862,6 +863,8 @@ def unexplained_jargon(doc, ctx):
     default_note='Off by default: on the judged real texts 0 of 4 acronym findings were right and useful; JRG004 reports the ones where the buyer decides.',
     name="unexplained-acronym",
     category="jargon",
+    scope="seller",
+    fields=(),
     severity="suggestion",
     example_format="text",
     summary="Acronyms used without being spelled out on the page, other than ones this reader knows.",
@@ -889,7 +892,7 @@ def unexplained_jargon(doc, ctx):
         "Schwartz & Hearst (2003), a simple algorithm for identifying abbreviation definitions",
     ],
 )
-def unexplained_acronym(doc, ctx):
+def unexplained_acronym(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     for h in find_terms(doc, ctx).acronyms:
         meaning = h.plain[0] if h.plain else ""
         suggestions = (Suggestion(f"{h.text} ({meaning})", "spell it out"),) if meaning else ()
@@ -905,6 +908,8 @@ def unexplained_acronym(doc, ctx):
     default_note='Off by default: on the judged real texts 0 of 17 findings were right and useful (7 trivial, 10 wrong).',
     name="jargon-dense-sentence",
     category="jargon",
+    scope="seller",
+    fields=("count",),
     severity="warning",
     example_format="text",
     summary="A sentence that stacks several unexplained technical terms or acronyms.",
@@ -930,7 +935,7 @@ def unexplained_acronym(doc, ctx):
         "in shared/corpus under 0.25 warnings per 100 words",
     ],
 )
-def jargon_dense_sentence(doc, ctx):
+def jargon_dense_sentence(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     terms = find_terms(doc, ctx)
     per_sentence: dict[int, list[str]] = defaultdict(list)
     for h in (*terms.jargon, *terms.acronyms):
@@ -975,6 +980,8 @@ DECISIVE_TERMS_MIN = 2  # one term in a headline a buyer reads past; two stop th
     default_note="Off by default: judged blind on real texts (the dev, corpus and fresh held-out batches pooled, eval/blind), 0 of 6 jargon-where-the-buyer-decides findings were right and useful (all wrong: the terms were the reader's own words, such as 'cron' and 'HTTP' to developers). Jargon density still counts in the score; details.jargon lists every term.",
     name="jargon-where-buyer-decides",
     category="jargon",
+    scope="seller",
+    fields=("term", "what"),
     severity="warning",
     example_format="markdown",
     summary="Two or more unexplained terms in the headline, hero, subject line, opening lines or a button.",
@@ -1003,7 +1010,7 @@ DECISIVE_TERMS_MIN = 2  # one term in a headline a buyer reads past; two stop th
         "the terms are find_terms' unexplained terms for this reader (docs/jargon.md)",
     ],
 )
-def jargon_where_buyer_decides(doc, ctx):
+def jargon_where_buyer_decides(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     if int(ctx.threshold("jargon.level")) < 1:
         return  # an engineer reads past a term in a headline; what stops a business buyer does not stop them
     terms = find_terms(doc, ctx)
