@@ -229,3 +229,22 @@ def test_redaction_applies_to_what_check_sends(tmp_path):
     assert "[name 1]" in sent and "[email 1]" in sent and "[phone 1]" in sent
     for secret in ("Sam", "Ana Ruiz", "ana@acme.io", "415 555"):
         assert secret not in sent
+
+
+@pytest.mark.slow
+def test_the_measurement_harness_runs_against_a_served_model(tmp_path):
+    """scripts/eval_model_judge.py: not run without a model; against a model whose every answer is unusable, it
+    counts the failures and its figures are the offline ones (the CLI's fallback), measured the same way."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import eval_model_judge
+
+    assert eval_model_judge.run(SHARED, env={})["status"].startswith("not run: no model configured")
+    with recorded_server(tmp_path / "log.jsonl", _answers(tmp_path, [])) as url:
+        result = eval_model_judge.run(SHARED, pages=2, env={"PLAINPITCH_EVAL_LLM_URL": url, "PLAINPITCH_EVAL_LLM_MODEL": "m"})
+    assert result["status"] == "run" and result["jargon"]["model_answers_unusable"].startswith("2 of 2 pages")
+    documents = int(result["classes"]["model_answers_unusable"].split(" of ")[1].split()[0])
+    assert result["classes"]["model_answers_unusable"].startswith(f"{documents} of {documents} documents")
+    for figures in (v for v in result["jargon"].values() if isinstance(v, dict)):
+        assert figures["model"] == figures["offline"] and figures["offline"]["labelled_terms"] > 0
+    assert 0 < result["classes"]["model"]["macro_f1"] <= 1
+    assert len(_sent(tmp_path / "log.jsonl")) == documents + 2  # one request per document and judgement
