@@ -67,6 +67,7 @@ def _terms(doc: dict) -> dict[str, dict]:
 @pytest.fixture(scope="module")
 def offline() -> dict:
     out = CliRunner().invoke(main, ["check", str(PAGE), "--format", "json", "--profile", "business"])
+    assert out.exit_code in (0, 1) and not out.stderr, out.output
     return json.loads(out.stdout)["documents"][0]
 
 

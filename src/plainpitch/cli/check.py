@@ -115,7 +115,7 @@ def _judge_settings(config_path, paths, use_llm, base_url, model_name, api_key_e
         from plainpitch.config import find_config_file
 
         first = paths[0] if paths and paths[0] != "-" else "."
-        found = find_config_file(Path(first).resolve())
+        found = find_config_file(Path(os.path.abspath(first)))  # never resolve(): a symlink loop is the loader's to report
         source = str(found) if found is not None else None
     if not use_llm and all(v is None for v in flags) and (source is None or "llm" not in _text_of(source)):
         return None
