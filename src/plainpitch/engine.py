@@ -289,6 +289,7 @@ def analyze(doc: Document, config: Config | None = None, *, rules: list[Rule] | 
     score = scoring.score(doc, findings, ctx) if english and doc.sentences else None
     if english and doc.sentences and score is None:
         notes.append("too little copy to judge (a few words or only links): no score")
+    notes.extend(ctx.cache.get("notes", ()))  # from the analyses: a configured model's use or failure (check --llm)
     return DocumentReport(
         path=doc.path,
         format=doc.format,

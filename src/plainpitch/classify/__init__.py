@@ -13,7 +13,8 @@ weights the keyword rules answer.
 
 Back-ends: anything with ``classify(doc, indices) -> list[Classification]`` (the ``Classifier`` protocol) can
 stand in for the linear model, e.g. a language model that reads each sentence with ``placement(doc, i)``, the
-same context the linear model reads, in words. ``classify_document(doc, ctx, classifier=...)`` uses it.
+same context the linear model reads, in words. ``classify_document(doc, ctx, classifier=...)`` uses it; with a
+model configured for check (``Config.judge``), the model back-end (model_classifier.py) is the default.
 """
 
 from __future__ import annotations
@@ -175,6 +176,18 @@ def classified_indices(doc) -> list[int]:
     return out
 
 
+def _configured(ctx) -> Classifier | None:
+    """The model back-end when the user configured a model for check (``Config.judge``), else None (offline)."""
+    if ctx is None or getattr(getattr(ctx, "config", None), "judge", None) is None:
+        return None
+    # imported only when a model is configured: the HTTP client stays out of an offline check
+    from plainpitch.analysis.model_session import session_of
+    from plainpitch.classify.model_classifier import ModelClassifier
+
+    session = session_of(ctx)
+    return ModelClassifier(session) if session is not None else None
+
+
 def _classify_all(doc, classifier: Classifier | None) -> tuple[SentenceClass, ...]:
     indices = classified_indices(doc)
     found = (classifier or LinearClassifier()).classify(doc, indices)
@@ -190,4 +203,4 @@ def classify_document(doc, ctx=None, classifier: Classifier | None = None) -> tu
     """Every claim-bearing sentence of the document with its class, computed once per analysis."""
     if ctx is None:
         return _classify_all(doc, classifier)
-    return ctx.memo("classify.sentences", lambda: _classify_all(doc, classifier))
+    return ctx.memo("classify.sentences", lambda: _classify_all(doc, classifier or _configured(ctx)))

@@ -78,7 +78,8 @@ EVERYDAY_ZIPF = 5.0
 # the few that are terms ("caching", "debugging", "containerized").
 _NOT_A_NAME_RE = re.compile(r"(?:ed|ing|able|ible|ly|ive|ful|ous)$|^(?:en|re|un)[a-z]+s$")
 # reasons a term is detected; the calls stream leaves the written-only ones out of transcripts
-REASONS = ("code", "lexicon", "product", "contrast", "phrase", "rare", "name", "acronym", "context", "neighbour")
+REASONS = ("code", "lexicon", "product", "contrast", "phrase", "rare", "name", "acronym", "context", "neighbour",
+           "model")  # model: a term the configured model found in context (check --llm)
 
 
 @dataclass
@@ -692,7 +693,44 @@ def _find_terms(doc, ctx) -> TermReport:
     if topic:
         uses = Counter(h.key for h in hits)
         hits = [h for h in hits if not (uses[h.key] >= TOPIC_USES and h.text.lower() in topic)]
+    if getattr(getattr(ctx, "config", None), "judge", None) is not None and doc.medium != "call":
+        hits = _judged_by_model(doc, ctx, hits, mask)
     return _decide(doc, hits, code)
+
+
+def _judged_by_model(doc, ctx, hits: list[TermHit], mask: bytearray) -> list[TermHit]:
+    """check --llm: the configured model keeps the candidates this reader needs explained here and adds the terms
+    the detector missed (analysis/model_jargon.py); its answer unusable, the detector's terms stand."""
+    # imported only with a model configured: an offline check never loads the HTTP client
+    from plainpitch.analysis.model_jargon import Candidate, judge_in_context
+
+    first: dict[str, TermHit] = {}
+    for h in hits:
+        first.setdefault(h.key, h)
+    distinct = list(first.values())
+    verdict = judge_in_context(ctx, doc, [Candidate(h.start, h.end, h.text, h.sentence) for h in distinct], ctx.profile)
+    if verdict is None:
+        return hits
+    known = {h.key for h, jargon in zip(distinct, verdict.jargon, strict=True) if not jargon}
+    kept = [h for h in hits if h.key not in known]
+    starts = [s.start for s in doc.sentences]
+    for term in sorted({c.text for c in verdict.missed}, key=len, reverse=True):
+        kind = "acronym" if _ACRONYM_RE.match(term) else "jargon"
+        for m in re.finditer(r"(?<!\w)" + re.escape(term) + r"(?:s|es)?(?!\w)", doc.text):
+            start, end = m.span()
+            if any(mask[start:end]):
+                continue  # code, a URL, quoted speech: never a term
+            touching = [h for h in kept if h.start < end and start < h.end]
+            if any(h.start < start or h.end > end for h in touching):
+                continue  # a kept term runs past it: the detector's longer term stands
+            added = TermHit(start, end, m.group(0), _key(term) if kind == "jargon" else term, kind, "model",
+                            sentence=max(0, bisect.bisect_right(starts, start) - 1))  # fmt: skip
+            if _allowed(ctx, added):
+                continue
+            # the model's longer term ("logical replication slots") replaces the parts the detector found in it
+            kept = [h for h in kept if h not in touching] + [added]
+    kept.sort(key=lambda h: (h.start, h.end))
+    return kept
 
 
 def _used_in_plain_prose(doc, hits: list[TermHit], technical: set[int]) -> set[str]:
