@@ -81,7 +81,8 @@ class _Frequencies:
             return
         import msgpack
 
-        self._fh = open(path, "rb")  # noqa: SIM115 (kept open while bands are read on demand)
+        self._fh = open(path, "rb", buffering=0)  # noqa: SIM115 (kept open while bands are read on demand)
+        self._offset = 0  # read with pread at our own offset: a forked worker shares the descriptor's position
         self._inflate = zlib.decompressobj(wbits=31)  # gzip framing
         self._unpacker = msgpack.Unpacker(raw=False, use_list=False)
         self._read(lambda u: u.read_array_header())
@@ -94,7 +95,8 @@ class _Frequencies:
             except Exception as exc:  # msgpack.OutOfData: feed the next compressed chunk
                 if type(exc).__name__ != "OutOfData":
                     raise
-                chunk = self._fh.read(1 << 16)
+                chunk = os.pread(self._fh.fileno(), 1 << 16, self._offset)
+                self._offset += len(chunk)
                 if not chunk:
                     self.done = True
                     self._fh.close()
