@@ -166,9 +166,8 @@ def rewrite(path, apply_, interactive, out_format, select, no_questions, profile
             max_size, use_llm, base_url, model_name, api_key_env, timeout, redact) -> None:  # fmt: skip
     """Rewrite FILE the buyer's way: every rewrite is re-checked by plainpitch before it is offered."""
     from plainpitch.rewrite import rewrite as run_rewrite
-    from plainpitch.rewrite.check import Baseline
     from plainpitch.rewrite.edits import unified_diff
-    from plainpitch.rewrite.pipeline import analyser, combine
+    from plainpitch.rewrite.pipeline import baseline, combine
 
     if apply_ and interactive:
         raise click.UsageError("use --apply or --interactive, not both")
@@ -199,7 +198,7 @@ def rewrite(path, apply_, interactive, out_format, select, no_questions, profile
             take_all = answer == "a"
             if answer in ("y", "a"):
                 chosen.append(outcome)
-        combine(result, Baseline.of(report, analyser(report, config)), chosen)
+        combine(result, baseline(report, config), chosen)
         if result.applied:
             write_source(path, report.document, result.combined_source)
         click.echo(f"plainpitch: wrote {len(result.applied)} of {len(offered)} rewrites to {path}" if result.applied
