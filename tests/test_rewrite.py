@@ -88,15 +88,45 @@ def test_articles_follow_the_sound():
 def test_split_only_at_clause_boundaries():
     pieces = split_sentence("Our service reads every change from your database in the order it happened, which means "
                             "your reports are always current, and you never copy data between systems by hand again.")
-    assert pieces == ["Our service reads every change from your database in the order it happened.",
-                      "This means your reports are always current, and you never copy data between systems by hand again."]
+    assert pieces == ["Our service reads every change from your database in the order it happened, which means your "
+                      "reports are always current.", "You never copy data between systems by hand again."]
     long = ("Our service reads every change from your database in the order it happened and keeps every table in "
             "step, and you never copy data between systems by hand again; your reports are always current.")
     assert split_sentence(long) == [
         "Our service reads every change from your database in the order it happened and keeps every table in step.",
         "You never copy data between systems by hand again; your reports are always current."]  # short enough now
-    listing = "We support Postgres, MySQL, and the new engine that our customers asked for in every survey we ran last year."
-    assert split_sentence(listing) == [listing]
+    assert split_sentence("If you want to build it with MUSL and with PCRE2, then you will need to have the library "
+                          "installed, which might be in a separate package, depending on your Linux distribution.") == [
+        "If you want to build it with MUSL and with PCRE2, then you will need to have the library installed.",
+        "This might be in a separate package, depending on your Linux distribution."]
+    assert split_sentence("Each client can choose exactly-once or at-least-once delivery for the change events it "
+                          "reads, and all change events for each table are delivered in the order they occurred.")[1] == \
+        "All change events for each table are delivered in the order they occurred."
+
+
+@pytest.mark.parametrize("sentence", [
+    # a list, not two clauses
+    "We support Postgres, MySQL, and the new engine that our customers asked for in every survey we ran last year.",
+    "We support Postgres, MySQL, and the new engine our customers can use in every survey we ran last year and more.",
+    # the second piece would not be a sentence: no subject of its own
+    "Applications and related statements of fact shall be personally signed by the applicant, if the applicant is an "
+    "individual; by one of the partners, if the applicant is a partnership; or by an officer of the company.",
+    # the first piece opens a subordinate clause whose main clause is on the other side
+    "Although Mr. Doe was found to be eligible for this position; all of the positions in Boston had already been "
+    "filled by our personnel office prior to receiving his application.",
+    "However, if the evidence is not received before the end of this month, which is one year from the date of our "
+    "first letter, benefits cannot be paid before the date of receipt of the evidence.",
+    # ", and ..." may continue the condition: two conditions, not two statements
+    "But you may not sleep in a tent if the park has declared one of the animal danger levels of Section 51, and the "
+    "campsite is not covered by an animal emergency plan as described in Section 52.",
+    # "which" that asks, and "which" whose clause sits inside the main clause
+    "If you run a SaaS product, you need to know where signups come from, whether trials activate, which campaigns "
+    "drive paid conversions and how users move between your site and your product.",
+    "The Secretary may provide that the purchaser of the forest products of such tribe, which are harvested under a "
+    "timber sale contract, make advance deposits into accounts designated by such Indian tribe for that purpose.",
+])
+def test_no_split_that_leaves_a_fragment(sentence):
+    assert split_sentence(sentence) == [sentence]
 
 
 def test_we_sentences_turn_to_the_buyer_only_on_safe_patterns():
