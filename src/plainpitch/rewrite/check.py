@@ -121,6 +121,10 @@ def _target_effect(target: Finding, base: Baseline, after: DocumentReport, edits
         g0, g1 = target.data.get("grade"), still[0].data.get("grade")
         if g0 is not None and g1 is not None and g1 < g0:
             return True, f"reading grade {g0} -> {g1}"
+    if target.code == "RDB004":
+        w0, w1 = _measure(base.report, "copy.words_per_sentence"), _measure(after, "copy.words_per_sentence")
+        if w0 is not None and w1 is not None and w1 < w0:
+            return True, f"words per sentence {w0} -> {w1}"
     return False, f"{label} is still there"
 
 

@@ -207,6 +207,9 @@ def combine(result: RewriteResult, base: Baseline, chosen: list[Outcome]) -> Non
     applied: list[Outcome] = []
     edits: list[SourceEdit] = []
     for outcome in chosen:
+        if outcome.source_edits and set(outcome.source_edits) <= set(edits):
+            applied.append(outcome)  # the same edits already applied for another finding (RDB003 and RDB004's split)
+            continue
         if overlaps(edits, outcome.source_edits):
             outcome.reasons.append("overlaps a rewrite applied before it")
             continue

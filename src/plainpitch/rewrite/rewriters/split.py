@@ -166,3 +166,30 @@ def split(finding, page: Page):
     edits = minimal_edits(sentence.start, sentence.text, new)
     if edits:
         yield Candidate(finding, "split-sentence", tuple(edits), note=f"split into {len(pieces)} sentences at clause boundaries")
+
+
+_NO_SPLIT_UNITS = ("heading", "cta", "link", "subject", "quote", "table_cell")
+
+
+@rewriter("RDB003", "RDB004")
+def split_long_sentences(finding, page: Page):
+    """The copy reads above its reader's grade, or its sentences are long on average: split every sentence over
+    TARGET_WORDS words that has safe clause boundaries (all of them in one rewrite, then each alone, longest
+    first, should the checks refuse the whole)."""
+    singles: list[tuple[int, tuple]] = []
+    for sentence in page.doc.sentences:
+        if _words(sentence.text) <= TARGET_WORDS or page.unit_of(sentence.start).kind in _NO_SPLIT_UNITS:
+            continue
+        pieces = split_sentence(sentence.text)
+        if len(pieces) < 2:
+            continue
+        edits = tuple(minimal_edits(sentence.start, sentence.text, " ".join(pieces)))
+        if edits:
+            singles.append((_words(sentence.text), edits))
+    if not singles:
+        return
+    if len(singles) > 1:
+        every = tuple(e for _, edits in singles for e in edits)
+        yield Candidate(finding, "split-sentence", every, note=f"{len(singles)} long sentences split at clause boundaries")
+    for _, edits in sorted(singles, key=lambda s: -s[0]):
+        yield Candidate(finding, "split-sentence", edits, note="a long sentence split at clause boundaries")
