@@ -249,3 +249,46 @@ def test_cli_interactive_through_stdin(tmp_path):
 def test_cli_bad_input_is_one_line(tmp_path):
     out = CliRunner().invoke(main, ["rewrite", str(tmp_path / "missing.md")])
     assert out.exit_code == 2 and out.output.strip().count("\n") == 0 and "no such file" in out.output
+
+
+@pytest.mark.parametrize(("original", "plain", "sentence", "fits"), [
+    ("in lieu of", "instead", "WSTF may use equivalent forms in lieu of JSC forms.", False),
+    ("in the event of", "if", "Each building has a plan to protect staff in the event of an emergency.", False),
+    ("it is essential", "must", "When you report, it is essential that you give your room number.", False),
+    ("Notify", "Let know", "Notify the dispatcher of the exact location.", False),
+    ("thereof", "its", "The states and political subdivisions thereof, and units of local government.", False),
+    ("addressees", "you", "The record is kept when addressees or distribution lists are known.", False),
+    ("In addition", "Also", "In addition to the above, every plan must name a warden.", False),
+    ("appropriate", "proper", "The form is signed, as appropriate, by the owner.", False),
+    ("prior to", "before", "We test every site prior to launch.", True),
+    ("comply with", "follow", "You must comply with the rules of the park.", True),
+    ("a number of", "several", "Debezium talks to a number of external systems.", True),
+    ("is able to", "can", "It is able to export metrics to a collector.", True),
+    ("accomplish", "carry out", "We are excited to help you accomplish your goals.", True),
+    ("In addition", "Also", "In addition, the office has asked every consulate to plan ahead.", True),
+])
+def test_plain_words_keep_the_sentence_frame(original, plain, sentence, fits):
+    from plainpitch.rewrite.rewriters.words import misfit
+
+    start = sentence.index(original)
+    assert (misfit(original, plain, sentence, start, start + len(original)) is None) is fits
+
+
+def test_a_wall_of_text_becomes_paragraphs_between_sentences():
+    wall = " ".join(f"Sentence number {n} tells the buyer one more thing about the product and what it does." for n in range(12))
+    report = _report(f"# Acme\n\n{wall}\n\n[Start your trial](https://acme.test/signup)\n")
+    result = rewrite(report, BUSINESS, codes=["STR001"], questions=False)
+    offered = [o for o in result.outcomes if o.status == "offered"]
+    assert offered and offered[0].candidate.kind == "break-paragraph"
+    after = load_text(result.combined_source, "page.md")
+    assert after.text.split() == report.document.text.split()  # every word kept, in order
+    assert sum(1 for u in after.units if u.kind == "paragraph") > 1
+    assert not any(f.code == "STR001" for f in analyze(after, BUSINESS).findings)
+
+
+def test_a_paragraph_break_never_falls_after_an_abbreviation():
+    from plainpitch.rewrite.rewriters.paragraph import _sure_boundary
+
+    assert _sure_boundary("It works today.", "Then it scales.")
+    assert not _sure_boundary("See E.O.", "12196 for the rules.")
+    assert not _sure_boundary("Ask Mr.", "Doe about it.")

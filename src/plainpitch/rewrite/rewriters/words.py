@@ -15,7 +15,13 @@ from plainpitch.rewrite.model import Candidate, Edit
 from plainpitch.rewrite.rewriters import rewriter
 from plainpitch.rewrite.rewriters.page import Page, swap
 
-_PREPOSITIONS = frozenset("of to with for on in by at from under per about into onto over than like".split())
+_PREPOSITIONS = frozenset(
+    "of to with for on in by at from under per about into onto over than like before after following since until "
+    "during within across through against toward towards among between without via besides".split()
+)
+# words that cannot take the noun phrase that followed a phrase ending in a preposition ("instead X", "if X")
+_NO_OBJECT = frozenset("instead if also too so then because although though when while now here there together again "
+                       "already yet thus hence therefore".split())  # fmt: skip
 _PARTICLES = frozenset("out up off down over back with on in for away".split())
 _MODALS = frozenset("must can could should may might will would shall".split())
 _POSSESSIVES = frozenset("its their your our my".split())
@@ -41,7 +47,7 @@ def misfit(original: str, plain: str, text: str, start: int, end: int) -> str | 
 
     A word list knows the words, not the sentence: these are the frames a swap must keep.
     - a phrase that ends in a preposition takes a noun after it ("in lieu of X"): so must its plain form
-      ("instead X" is not English, "under X" is);
+      ("instead X" and "if an emergency" are not English; "under X", "before X", "follow X" are);
     - a phrase that opens with a preposition and runs on into "to"/"of" is part of a longer one ("In addition to the
       above": "Also to the above");
     - a modal ("must", "can") or "need to" must be followed by a verb ("it is essential that ..." is not "must
@@ -57,7 +63,7 @@ def misfit(original: str, plain: str, text: str, start: int, end: int) -> str | 
     """
     o_words, p_words = original.lower().split(), plain.lower().split()
     following, stop = _next(text, end)
-    if o_words[-1] in _PREPOSITIONS and p_words[-1] not in _PREPOSITIONS and not stop:
+    if o_words[-1] in _PREPOSITIONS and p_words[-1] in _NO_OBJECT and not stop:
         return "the plain form does not take the noun after it"
     if len(o_words) > 1 and o_words[0] in _PREPOSITIONS and following in ("to", "of") and not stop:
         return "part of a longer phrase"
