@@ -158,7 +158,7 @@ def _model_plumbing() -> dict:
     from plainpitch.rewrite.llm_rewriter import ModelRewriter
 
     with tempfile.TemporaryDirectory() as tmp, recorded_server(Path(tmp) / "log.jsonl") as url:
-        config = Config(profile="business")
+        config = Config(profile="business", all=True)  # as `plainpitch rewrite` runs
         model = ModelRewriter(LLMSettings(url, "recorded"), "business")
         try:
             row = _one("example", str(ROOT / "examples" / "landing-page.md"), None, config, model)

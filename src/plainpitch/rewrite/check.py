@@ -172,7 +172,8 @@ def passage(doc: Document, edits: tuple[Edit, ...]) -> tuple[str, str, int, int]
     before = doc.text[start:end]
     after = before
     for e in sorted(edits, key=lambda e: e.start, reverse=True):
-        after = after[: e.start - start] + e.replacement + after[e.end - start :]
+        if start <= e.start and e.end <= end:  # the first edit's block (a label renamed elsewhere too is shown once)
+            after = after[: e.start - start] + e.replacement + after[e.end - start :]
     return before, after, start, end
 
 
