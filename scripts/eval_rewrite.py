@@ -79,7 +79,8 @@ def _one(kind: str, name: str, text: str | None, config, model=None) -> dict:
     result = rewrite(report, config, model=model, questions=True)
     after_doc = load_text(result.combined_source, doc.path, doc.format)
     gone = lost(facts(doc.text), facts(after_doc.text))
-    known = {p for o in result.applied for p in problems(o.before)}
+    # a problem the original already had (its text quoted in the problem) is not the rewrite's
+    known = {p for s in doc.sentences for p in problems(s.text)}
     original = {s.text for s in doc.sentences}
     changed = [s.text for s in after_doc.sentences if s.text not in original]
     bad = [s for s in changed if set(problems(s)) - known]

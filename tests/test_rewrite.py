@@ -297,3 +297,15 @@ def test_a_paragraph_break_never_falls_after_an_abbreviation():
     assert _sure_boundary("It works today.", "Then it scales.")
     assert not _sure_boundary("See E.O.", "12196 for the rules.")
     assert not _sure_boundary("Ask Mr.", "Doe about it.")
+
+
+def test_plainer_words_in_any_form_they_are_written():
+    from plainpitch.rewrite.rewriters.plain import _swaps
+
+    def swapped(text):
+        return [(text[a:b], new) for a, b, new in _swaps(text, 0, len(text))]
+
+    assert swapped("We anticipated every question, and she desires a reply.") == [("anticipated", "expected"), ("desires", "wants")]
+    assert swapped("You do this in order to finish sooner.") == [("in order to", "to")]
+    # no form that is not a word ("propered", "doed"), no light verb for a real one ("accomplished" is not "did")
+    assert swapped("The council appropriated funds and accomplished its aims.") == []

@@ -109,6 +109,15 @@ def _place(candidate: Candidate, base: Baseline, protected) -> tuple[tuple[Sourc
     return tuple(placed), None
 
 
+def _by_unit(doc, edits) -> list[tuple]:
+    """The edits grouped by the block they fall in (a rewrite of the whole copy touches many): each group's
+    passage is checked for English on its own."""
+    groups: dict[int, list] = {}
+    for e in edits:
+        groups.setdefault(doc.unit_at(e.start), []).append(e)
+    return [tuple(g) for _, g in sorted(groups.items())]
+
+
 def check_candidate(candidate: Candidate, base: Baseline, protected) -> Outcome:
     if not candidate.edits:
         if candidate.kind == "question":
@@ -121,7 +130,7 @@ def check_candidate(candidate: Candidate, base: Baseline, protected) -> Outcome:
         outcome.reasons.append(refused)
         return outcome
     outcome.source_edits = source_edits
-    english = grammar(before, after)
+    english = [p for group in _by_unit(base.doc, candidate.edits) for p in grammar(*passage(base.doc, group)[:2])]
     if english:
         outcome.reasons.append("does not read as English: " + "; ".join(english[:3]))
         return outcome  # not worth an analysis

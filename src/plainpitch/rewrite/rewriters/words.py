@@ -25,6 +25,8 @@ _NO_OBJECT = frozenset("instead if also too so then because although though when
 _PARTICLES = frozenset("out up off down over back with on in for away".split())
 _MODALS = frozenset("must can could should may might will would shall".split())
 _POSSESSIVES = frozenset("its their your our my".split())
+# determiners that are never pronouns ("this" in "do this in order to" is one)
+_ARTICLES = frozenset("a an the your our their my its his her every each no".split())
 _PRONOUNS = frozenset("you we they he she it i".split())
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 
@@ -81,7 +83,7 @@ def misfit(original: str, plain: str, text: str, start: int, end: int) -> str | 
             return "the object would fall inside the phrase"
     if _previous_word(text, start) == "as" and stop:
         return "an idiom ('as appropriate' is not 'as proper')"
-    if p_words[0] in FUNCTION_WORDS and _previous_word(text, start) in DETERMINERS:
+    if p_words[0] in FUNCTION_WORDS and _previous_word(text, start) in _ARTICLES:
         return "a function word after a determiner"
     return None
 
