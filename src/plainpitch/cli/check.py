@@ -17,7 +17,7 @@ from plainpitch.formats import COPY_FORMATS
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "-f", "out_format", type=click.Choice((*FORMATS, "github")), default="text", show_default=True, help="Report format (github: workflow annotations).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to a file.")
-@click.option("--profile", type=click.Choice(["technical", "business", "consumer"]), help="Who reads it (default business).")
+@click.option("--profile", type=click.Choice(["technical", "business", "consumer"]), help="Who reads it (default: inferred from the copy; the report says which and why).")
 @click.option("--context", "sales_context", type=click.Choice(["self-serve", "services", "enterprise"]), help="How the sale is made.")
 @click.option("--medium", type=click.Choice(["page", "email", "proposal", "text"]), help="Force the medium (else inferred).")
 @click.option("--input-format", type=click.Choice(COPY_FORMATS), help="Force the input format.")

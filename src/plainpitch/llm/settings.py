@@ -14,6 +14,7 @@ Temperature (0) and seed (7) are fixed so that the same text gets the same rewri
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -80,8 +81,8 @@ def _validate(values: dict[str, Any], where: str) -> LLMSettings:
         max_tokens = int(values.get("max_tokens", 512))
     except (TypeError, ValueError):
         raise LLMError(f"{where}: timeout, retries and max_tokens must be numbers") from None
-    if timeout <= 0 or retries < 0 or max_tokens <= 0:
-        raise LLMError(f"{where}: timeout and max_tokens must be positive, retries zero or more")
+    if not math.isfinite(timeout) or timeout <= 0 or retries < 0 or max_tokens <= 0:
+        raise LLMError(f"{where}: timeout (a finite number of seconds) and max_tokens must be positive, retries zero or more")
     names = values.get("redact_names") or ()
     if isinstance(names, str):
         names = [names]
