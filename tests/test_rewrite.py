@@ -265,6 +265,7 @@ def test_cli_bad_input_is_one_line(tmp_path):
     ("addressees", "you", "The record is kept when addressees or distribution lists are known.", False),
     ("In addition", "Also", "In addition to the above, every plan must name a warden.", False),
     ("appropriate", "proper", "The form is signed, as appropriate, by the owner.", False),
+    ("appropriate", "proper", "It applies to contractors (as appropriate) through clauses.", False),
     ("prior to", "before", "We test every site prior to launch.", True),
     ("comply with", "follow", "You must comply with the rules of the park.", True),
     ("a number of", "several", "Debezium talks to a number of external systems.", True),

@@ -32,8 +32,9 @@ _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def _previous_word(text: str, start: int) -> str:
-    words = text[max(0, start - 30) : start].split()
-    return words[-1].lower() if words else ""
+    """The word right before ``start`` ("" when punctuation other than an opening bracket or quote comes first)."""
+    m = re.search(r"([A-Za-z][\w'’-]*)[\s(\"“]*$", text[max(0, start - 30) : start])
+    return m.group(1).lower() if m else ""
 
 
 def _next(text: str, end: int) -> tuple[str, bool]:
