@@ -123,11 +123,11 @@ def test_page_versions_follow_content_and_show_the_previous_score(store_url):
 def test_check_save_stores_the_run_and_keep_text_the_text(tmp_path, store_url):
     page = tmp_path / "landing.md"
     page.write_text(LANDING.read_text(encoding="utf-8") + "\nKEEP-ME-MARKER\n", encoding="utf-8")
-    result = cli("check", str(page), "--save", url=store_url)
+    result = cli("check", str(page), "--save", "--all", url=store_url)  # every rule: findings to store
     assert result.exit_code in (0, 1), result.output
     assert "saved 1 run to history" in result.output and "version 1" in result.output
     page.write_text(page.read_text(encoding="utf-8") + "\nA second version. Book a demo today.\n", encoding="utf-8")
-    result = cli("check", str(page), "--keep-text", url=store_url)
+    result = cli("check", str(page), "--keep-text", "--all", url=store_url)
     assert "version 2" in result.output and "(version 1:" in result.output
     store = open_store(settings(store_url))
     with store.read() as conn:
