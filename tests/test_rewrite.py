@@ -88,15 +88,45 @@ def test_articles_follow_the_sound():
 def test_split_only_at_clause_boundaries():
     pieces = split_sentence("Our service reads every change from your database in the order it happened, which means "
                             "your reports are always current, and you never copy data between systems by hand again.")
-    assert pieces == ["Our service reads every change from your database in the order it happened.",
-                      "This means your reports are always current, and you never copy data between systems by hand again."]
+    assert pieces == ["Our service reads every change from your database in the order it happened, which means your "
+                      "reports are always current.", "You never copy data between systems by hand again."]
     long = ("Our service reads every change from your database in the order it happened and keeps every table in "
             "step, and you never copy data between systems by hand again; your reports are always current.")
     assert split_sentence(long) == [
         "Our service reads every change from your database in the order it happened and keeps every table in step.",
         "You never copy data between systems by hand again; your reports are always current."]  # short enough now
-    listing = "We support Postgres, MySQL, and the new engine that our customers asked for in every survey we ran last year."
-    assert split_sentence(listing) == [listing]
+    assert split_sentence("If you want to build it with MUSL and with PCRE2, then you will need to have the library "
+                          "installed, which might be in a separate package, depending on your Linux distribution.") == [
+        "If you want to build it with MUSL and with PCRE2, then you will need to have the library installed.",
+        "This might be in a separate package, depending on your Linux distribution."]
+    assert split_sentence("Each client can choose exactly-once or at-least-once delivery for the change events it "
+                          "reads, and all change events for each table are delivered in the order they occurred.")[1] == \
+        "All change events for each table are delivered in the order they occurred."
+
+
+@pytest.mark.parametrize("sentence", [
+    # a list, not two clauses
+    "We support Postgres, MySQL, and the new engine that our customers asked for in every survey we ran last year.",
+    "We support Postgres, MySQL, and the new engine our customers can use in every survey we ran last year and more.",
+    # the second piece would not be a sentence: no subject of its own
+    "Applications and related statements of fact shall be personally signed by the applicant, if the applicant is an "
+    "individual; by one of the partners, if the applicant is a partnership; or by an officer of the company.",
+    # the first piece opens a subordinate clause whose main clause is on the other side
+    "Although Mr. Doe was found to be eligible for this position; all of the positions in Boston had already been "
+    "filled by our personnel office prior to receiving his application.",
+    "However, if the evidence is not received before the end of this month, which is one year from the date of our "
+    "first letter, benefits cannot be paid before the date of receipt of the evidence.",
+    # ", and ..." may continue the condition: two conditions, not two statements
+    "But you may not sleep in a tent if the park has declared one of the animal danger levels of Section 51, and the "
+    "campsite is not covered by an animal emergency plan as described in Section 52.",
+    # "which" that asks, and "which" whose clause sits inside the main clause
+    "If you run a SaaS product, you need to know where signups come from, whether trials activate, which campaigns "
+    "drive paid conversions and how users move between your site and your product.",
+    "The Secretary may provide that the purchaser of the forest products of such tribe, which are harvested under a "
+    "timber sale contract, make advance deposits into accounts designated by such Indian tribe for that purpose.",
+])
+def test_no_split_that_leaves_a_fragment(sentence):
+    assert split_sentence(sentence) == [sentence]
 
 
 def test_we_sentences_turn_to_the_buyer_only_on_safe_patterns():
@@ -212,10 +242,71 @@ def test_cli_interactive_through_stdin(tmp_path):
     assert run.returncode == 0, run.stderr
     assert run.stdout.count("Apply this rewrite?") == 3
     assert re.search(r"wrote 1 of \d+ rewrites", run.stdout)
-    changed = [line for line in page.read_text().splitlines() if line not in LANDING.read_text().splitlines()]
-    assert len(changed) == 1
+    # the file holds exactly the first offered rewrite (one rewrite may split more than one sentence)
+    data = json.loads(CliRunner().invoke(main, ["rewrite", str(LANDING), "--format", "json", "--profile", "business"]).stdout)
+    first = next(r for r in data["rewrites"] if r["status"] == "offered")
+    expected = LANDING.read_text()
+    for e in sorted(first["edits"], key=lambda e: e["start"], reverse=True):
+        expected = expected[: e["start"]] + e["replacement"] + expected[e["end"] :]
+    assert page.read_text() == expected != LANDING.read_text()
 
 
 def test_cli_bad_input_is_one_line(tmp_path):
     out = CliRunner().invoke(main, ["rewrite", str(tmp_path / "missing.md")])
     assert out.exit_code == 2 and out.output.strip().count("\n") == 0 and "no such file" in out.output
+
+
+@pytest.mark.parametrize(("original", "plain", "sentence", "fits"), [
+    ("in lieu of", "instead", "WSTF may use equivalent forms in lieu of JSC forms.", False),
+    ("in the event of", "if", "Each building has a plan to protect staff in the event of an emergency.", False),
+    ("it is essential", "must", "When you report, it is essential that you give your room number.", False),
+    ("Notify", "Let know", "Notify the dispatcher of the exact location.", False),
+    ("thereof", "its", "The states and political subdivisions thereof, and units of local government.", False),
+    ("addressees", "you", "The record is kept when addressees or distribution lists are known.", False),
+    ("In addition", "Also", "In addition to the above, every plan must name a warden.", False),
+    ("appropriate", "proper", "The form is signed, as appropriate, by the owner.", False),
+    ("appropriate", "proper", "It applies to contractors (as appropriate) through clauses.", False),
+    ("prior to", "before", "We test every site prior to launch.", True),
+    ("comply with", "follow", "You must comply with the rules of the park.", True),
+    ("a number of", "several", "Debezium talks to a number of external systems.", True),
+    ("is able to", "can", "It is able to export metrics to a collector.", True),
+    ("accomplish", "carry out", "We are excited to help you accomplish your goals.", True),
+    ("In addition", "Also", "In addition, the office has asked every consulate to plan ahead.", True),
+])
+def test_plain_words_keep_the_sentence_frame(original, plain, sentence, fits):
+    from plainpitch.rewrite.rewriters.words import misfit
+
+    start = sentence.index(original)
+    assert (misfit(original, plain, sentence, start, start + len(original)) is None) is fits
+
+
+def test_a_wall_of_text_becomes_paragraphs_between_sentences():
+    wall = " ".join(f"Sentence number {n} tells the buyer one more thing about the product and what it does." for n in range(12))
+    report = _report(f"# Acme\n\n{wall}\n\n[Start your trial](https://acme.test/signup)\n")
+    result = rewrite(report, BUSINESS, codes=["STR001"], questions=False)
+    offered = [o for o in result.outcomes if o.status == "offered"]
+    assert offered and offered[0].candidate.kind == "break-paragraph"
+    after = load_text(result.combined_source, "page.md")
+    assert after.text.split() == report.document.text.split()  # every word kept, in order
+    assert sum(1 for u in after.units if u.kind == "paragraph") > 1
+    assert not any(f.code == "STR001" for f in analyze(after, BUSINESS).findings)
+
+
+def test_a_paragraph_break_never_falls_after_an_abbreviation():
+    from plainpitch.rewrite.rewriters.paragraph import _sure_boundary
+
+    assert _sure_boundary("It works today.", "Then it scales.")
+    assert not _sure_boundary("See E.O.", "12196 for the rules.")
+    assert not _sure_boundary("Ask Mr.", "Doe about it.")
+
+
+def test_plainer_words_in_any_form_they_are_written():
+    from plainpitch.rewrite.rewriters.plain import _swaps
+
+    def swapped(text):
+        return [(text[a:b], new) for a, b, new in _swaps(text, 0, len(text))]
+
+    assert swapped("We anticipated every question, and she desires a reply.") == [("anticipated", "expected"), ("desires", "wants")]
+    assert swapped("You do this in order to finish sooner.") == [("in order to", "to")]
+    # no form that is not a word ("propered", "doed"), no light verb for a real one ("accomplished" is not "did")
+    assert swapped("The council appropriated funds and accomplished its aims.") == []

@@ -93,7 +93,10 @@ def summary(result) -> str:
     lines = [f"plainpitch rewrite {result.path}: {c['offered']} rewrites offered, {c['dropped']} dropped by the checks, "
              f"{c['question']} questions for you"]  # fmt: skip
     if result.score_before is not None and result.score_after is not None:
-        lines.append(f"  score {result.score_before:.1f} -> {result.score_after:.1f} with the {len(result.applied)} rewrites applied")
+        shown = ""
+        if result.shown_before is not None and result.shown_after is not None and result.shown_before != result.score_before:
+            shown = f" (with the rules on by default, as `plainpitch check` shows it: {result.shown_before:.1f} -> {result.shown_after:.1f})"
+        lines.append(f"  score {result.score_before:.1f} -> {result.score_after:.1f} with the {len(result.applied)} rewrites applied{shown}")
     for status in ("offered", "dropped", "question"):
         lines.extend(_describe(o) for o in result.outcomes if o.status == status)
     return "\n".join(lines)
@@ -106,6 +109,8 @@ def as_json(result, settings=None) -> dict:
         "path": result.path,
         "score_before": result.score_before,
         "score_after": result.score_after,
+        "default_score_before": result.shown_before,  # with the rules on by default, as `plainpitch check` shows it
+        "default_score_after": result.shown_after,
         "counts": result.counts(),
         "rewrites": [o.as_dict() for o in result.outcomes],
         "applied": [result.outcomes.index(o) for o in result.applied],
@@ -166,9 +171,8 @@ def rewrite(path, apply_, interactive, out_format, select, no_questions, profile
             max_size, use_llm, base_url, model_name, api_key_env, timeout, redact) -> None:  # fmt: skip
     """Rewrite FILE the buyer's way: every rewrite is re-checked by plainpitch before it is offered."""
     from plainpitch.rewrite import rewrite as run_rewrite
-    from plainpitch.rewrite.check import Baseline
     from plainpitch.rewrite.edits import unified_diff
-    from plainpitch.rewrite.pipeline import analyser, combine
+    from plainpitch.rewrite.pipeline import baseline, combine
 
     if apply_ and interactive:
         raise click.UsageError("use --apply or --interactive, not both")
@@ -199,7 +203,7 @@ def rewrite(path, apply_, interactive, out_format, select, no_questions, profile
             take_all = answer == "a"
             if answer in ("y", "a"):
                 chosen.append(outcome)
-        combine(result, Baseline.of(report, analyser(report, config)), chosen)
+        combine(result, baseline(report, config), chosen)
         if result.applied:
             write_source(path, report.document, result.combined_source)
         click.echo(f"plainpitch: wrote {len(result.applied)} of {len(offered)} rewrites to {path}" if result.applied

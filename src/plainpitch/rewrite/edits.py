@@ -14,6 +14,7 @@ import difflib
 import re
 from collections.abc import Iterable, Sequence
 
+from plainpitch.analysis.proof import testimonial_units
 from plainpitch.model import Document
 from plainpitch.rewrite.model import Edit, SourceEdit
 
@@ -31,11 +32,12 @@ def protected_spans(doc: Document) -> list[tuple[int, int, str]]:
     """(start, end, what) of the analysed text that no rewrite may touch."""
     out: list[tuple[int, int, str]] = []
     text = doc.text
-    for unit in doc.units:
+    customers = testimonial_units(doc)  # a customer's words, in quotation marks or not: never reworded
+    for index, unit in enumerate(doc.units):
         attrs = unit.attrs if hasattr(unit.attrs, "get") else {}
         for span in attrs.get("code") or ():
             out.append((unit.start + span["start"], unit.start + span["end"], "code"))
-        if unit.kind == "quote":
+        if unit.kind == "quote" or index in customers:
             out.append((unit.start, unit.end, "quoted words"))
         for m in _URL_RE.finditer(text, unit.start, unit.end):
             out.append((m.start(), m.end(), "a URL or address"))

@@ -26,6 +26,22 @@ _AGREEMENT_RE = re.compile(
     r"\b(?:you|we|they) (?:is|was|has|does|doesn't)\b|\b(?:I) (?:is|are|has|does)\b|\b(?:he|she|it) (?:are|were)\b",
     re.IGNORECASE,
 )
+# word pairs that are never English side by side, whatever the sentence
+_FRAME_RE = re.compile(
+    r"\b(?P<same>an? same)\b"  # "same" takes "the"
+    r"|\b(?P<possessive>(?:its|their|your|our|my)(?=\s*[,.;:!?)]|\s+(?:and|or|of|to|for|is|are)\b))"  # a possessive with no noun
+    r"|\b(?P<letknow>let know)\b"  # "let you know", never "let know the ..."
+    r"|\b(?P<modal>(?:must|can|should|could|might|would) (?:that|the|a|an|of|to)\b)"  # a modal with no verb after it
+    r"|\b(?P<instead>instead (?:the|a|an|this|that|these|those|your|our|their|its)\b)",  # "instead of the ..."
+    re.IGNORECASE,
+)
+_FRAME_PROBLEMS = {
+    "same": "'same' after a/an",
+    "possessive": "a possessive with no noun after it",
+    "letknow": "'let' and 'know' with no one between them",
+    "modal": "a modal verb with no verb after it",
+    "instead": "'instead' with no 'of' before a noun",
+}
 # vowel letters that sound like consonants ("a user", "a one-time", "a European") and silent h ("an hour")
 _CONSONANT_SOUND_RE = re.compile(r"^(?:u[bcfhjkst][aeiou]|u[nr][aeiou]|use|usu|uti|uni(?!n)|ubi|eu|ew|one\b|once|ouija)", re.I)
 _VOWEL_SOUND_RE = re.compile(r"^(?:hour|honest|honou?r|heir|herb)", re.I)
@@ -81,6 +97,8 @@ def problems(text: str) -> list[str]:
             out.append(f"'{w1} {w2}': two determiners in a row")
         elif low1 in ("a", "an", "the", "your", "our", "their", "my") and low2 in FUNCTION_WORDS:
             out.append(f"'{w1} {w2}': a determiner before a word that cannot follow one")
+    for m in _FRAME_RE.finditer(text):
+        out.append(f"'{m.group(0)}': {_FRAME_PROBLEMS[next(k for k, v in m.groupdict().items() if v)]}")
     for m in _AGREEMENT_RE.finditer(text):
         out.append(f"'{m.group(0)}': subject and verb disagree")
     for sentence in re.split(r"(?<=[.!?])\s+", stripped):

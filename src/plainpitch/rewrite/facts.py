@@ -28,6 +28,11 @@ _DATE_WORDS = frozenset(
     "january february march april may june july august september october november december monday tuesday "
     "wednesday thursday friday saturday sunday".split()
 )
+# words that are never a name, however they are written
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but of to in on at by for with from as is are be us our we you your it its they them their "
+    "this that these those me my he she his her".split()
+)
 _ADDRESS_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _WORD_RE = re.compile(r"[A-Za-z][\w'’.+#-]*[\w+#]|[A-Za-z]")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"“(\[*>]\s*|^-\s+|\n-\s+)$")  # Markdown marks too
@@ -48,6 +53,8 @@ def _is_name(word: str, sentence_start: bool, names: set[str]) -> bool:
         return True  # k8s, v2, gRPC-ish
     if not word[:1].isupper():
         return False
+    if word.lower() in _FUNCTION_WORDS:
+        return False  # "Contact Us", "About Our Team": title case, not a name
     if sentence_start:
         return word in names or not _common_word(word.split("'")[0].split("’")[0])
     return word.lower() not in {"i", "i'm", "i've", "i'll", "i'd"}

@@ -41,6 +41,9 @@ class RewriteResult:
     applied: list[Outcome] = field(default_factory=list)
     score_after: float | None = None
     notes: list[str] = field(default_factory=list)
+    # the score `plainpitch check` shows by default (the rules on by default), before and after the applied rewrites
+    shown_before: float | None = None
+    shown_after: float | None = None
 
     @property
     def score_before(self) -> float | None:
@@ -79,6 +82,20 @@ def analyser(report: DocumentReport, config: Any) -> Callable[[str], DocumentRep
     return run
 
 
+def baseline(report: DocumentReport, config: Any) -> Baseline:
+    """The original as every candidate is compared with it. When the rewrite runs every rule (``config.all``, as
+    `plainpitch rewrite` does to find more to rewrite), the score `plainpitch check` shows by default is guarded too."""
+    shown = None
+    if config is not None and getattr(config, "all", False):
+        by_default = analyser(report, dataclasses.replace(config, all=False))
+
+        def shown(source: str) -> float | None:
+            out = by_default(source)
+            return out.score.overall if out.score else None
+
+    return Baseline.of(report, analyser(report, config), shown)
+
+
 def _place(candidate: Candidate, base: Baseline, protected) -> tuple[tuple[SourceEdit, ...], str | None]:
     placed = []
     for edit in candidate.edits:
@@ -90,6 +107,15 @@ def _place(candidate: Candidate, base: Baseline, protected) -> tuple[tuple[Sourc
         except EditRefused as exc:
             return (), str(exc)
     return tuple(placed), None
+
+
+def _by_unit(doc, edits) -> list[tuple]:
+    """The edits grouped by the block they fall in (a rewrite of the whole copy touches many): each group's
+    passage is checked for English on its own."""
+    groups: dict[int, list] = {}
+    for e in edits:
+        groups.setdefault(doc.unit_at(e.start), []).append(e)
+    return [tuple(g) for _, g in sorted(groups.items())]
 
 
 def check_candidate(candidate: Candidate, base: Baseline, protected) -> Outcome:
@@ -104,7 +130,7 @@ def check_candidate(candidate: Candidate, base: Baseline, protected) -> Outcome:
         outcome.reasons.append(refused)
         return outcome
     outcome.source_edits = source_edits
-    english = grammar(before, after)
+    english = [p for group in _by_unit(base.doc, candidate.edits) for p in grammar(*passage(base.doc, group)[:2])]
     if english:
         outcome.reasons.append("does not read as English: " + "; ".join(english[:3]))
         return outcome  # not worth an analysis
@@ -132,7 +158,7 @@ def rewrite(
     Document.text, for a selected passage; ``only``: only the findings it accepts)."""
     doc = report.document
     assert doc is not None, "rewrite needs the report's document"
-    base = Baseline.of(report, analyser(report, config))
+    base = baseline(report, config)
     page = Page(report)
     protected = protected_spans(doc)
     wanted = set(codes) if codes else None
@@ -190,6 +216,9 @@ def combine(result: RewriteResult, base: Baseline, chosen: list[Outcome]) -> Non
     applied: list[Outcome] = []
     edits: list[SourceEdit] = []
     for outcome in chosen:
+        if outcome.source_edits and set(outcome.source_edits) <= set(edits):
+            applied.append(outcome)  # the same edits already applied for another finding (RDB003 and RDB004's split)
+            continue
         if overlaps(edits, outcome.source_edits):
             outcome.reasons.append("overlaps a rewrite applied before it")
             continue
@@ -202,8 +231,11 @@ def combine(result: RewriteResult, base: Baseline, chosen: list[Outcome]) -> Non
         applied.append(outcome)
     result.applied = applied
     result.combined_source = apply_source(base.doc.source, edits)
+    result.shown_before = base.shown_before
     if applied:
         after = base.analyse(result.combined_source)
         result.score_after = after.score.overall if after.score else None
+        result.shown_after = base.shown_after(result.combined_source, after)
     else:
         result.score_after = result.score_before
+        result.shown_after = result.shown_before

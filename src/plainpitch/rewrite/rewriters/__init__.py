@@ -29,7 +29,15 @@ def rewriter(*codes: str) -> Callable[[RewriterFn], RewriterFn]:
 
 
 def _load() -> None:
-    from plainpitch.rewrite.rewriters import acronym, button, buyer, split, words  # noqa: F401  (they register)
+    from plainpitch.rewrite.rewriters import (  # noqa: F401  (they register on import)
+        acronym,
+        button,
+        buyer,
+        paragraph,
+        plain,
+        split,
+        words,
+    )
 
 
 def for_code(code: str) -> list[RewriterFn]:

@@ -1,6 +1,7 @@
 """CTA003: name a vague button or link ("Learn more", "Submit", "Click here") by what it does, from where it
 leads: its address ("/pricing" -> "See pricing", "/demo" -> "Book a demo", a page's slug "/features/session-replay"
--> "See session replay"). A button with no address gets a question for the writer instead."""
+-> "See session replay"), else by the page's main action as the rule suggests it ("Contact us" on an agency's page:
+"Tell us about your project"). A button with neither gets a question for the writer instead."""
 
 from __future__ import annotations
 
@@ -51,9 +52,18 @@ def label_for(href: str) -> str | None:
 def name_button(finding, page: Page):
     href = _href(page, finding)
     label = label_for(href) if href else None
-    if not label:
-        return
+    labels = [(label, f"named by where it leads ({href})")] if label else []
+    # else the labels the rule itself suggests from the page's main action ("Contact us" on an agency's page:
+    # "Tell us about your project")
+    labels += [(s.replacement, "named by the page's main action") for s in finding.suggestions
+               if s.replacement and len(s.replacement.split()) <= 6 and s.replacement != label]  # fmt: skip
     text = finding.text
     lead = len(text) - len(text.lstrip())
-    start, end = finding.span.start + lead, finding.span.start + len(text.rstrip())
-    yield Candidate(finding, "name-button", (Edit(start, end, label),), note=f"named by where it leads ({href})")
+    spans = [(finding.span.start + lead, finding.span.start + len(text.rstrip()))]
+    if not label:  # the same vague label elsewhere on the page leads to the same action: named alike
+        for a, b in finding.data.get("uses") or ():  # source offsets
+            start = page.text_offset(a)
+            if start is not None and page.text[start : start + b - a] == text.strip() and start != spans[0][0]:
+                spans.append((start, start + b - a))
+    for new, note in labels:
+        yield Candidate(finding, "name-button", tuple(Edit(a, b, new) for a, b in sorted(spans)), note=note)

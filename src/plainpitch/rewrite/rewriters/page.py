@@ -72,6 +72,15 @@ class Page:
                 out.setdefault(m.group(1).removesuffix("s"), m.group(2).strip())
         return out
 
+    def text_offset(self, source_offset: int) -> int | None:
+        """The offset in the analysed text of a character given by its offset in the source (None: not prose)."""
+        for unit in self.doc.units:
+            if unit.to_source(unit.start) <= source_offset <= unit.to_source(max(unit.start, unit.end - 1)):
+                for i in range(unit.start, unit.end):
+                    if unit.to_source(i) == source_offset:
+                        return i
+        return None
+
     def findings_in(self, start: int, end: int, codes: tuple[str, ...]):
         return [f for f in self.report.findings if f.code in codes and start <= f.span.start and f.span.end <= end]
 

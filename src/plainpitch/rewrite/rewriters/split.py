@@ -1,8 +1,19 @@
-"""RDB001 and RDB002: split a hard sentence at its clause boundaries.
+"""RDB001 and RDB002: split a hard sentence at its clause boundaries, only where both sides are whole sentences.
 
-Only boundaries where each side is a whole clause: a semicolon; ", which" (the second half becomes "This ...");
-", and" / ", but" / ", so" followed by a subject pronoun ("..., and you see every change" -> "... You see every
-change"). A list ("Postgres, MySQL, and the new engine") is never split: the word after "and" must be a pronoun.
+A boundary is a semicolon, a spaced dash, ", which" (the second half becomes "This ..." or "These ...") or ", and" /
+", but" / ", so", and it is used only when, without a parser, the pieces can be seen to be clauses:
+- the second piece starts with a subject and its verb: a subject pronoun ("..., and you see every change"), or a
+  determiner's noun phrase of a few words and an auxiliary or modal verb ("..., and all data change events are
+  delivered in order"); a ", which" must be followed by a verb ("which explains", "which is") and run to the end of
+  the piece (no comma after it but before a participle, "..., depending on your system": "the products of such tribe, which are harvested under ..., make deposits" is not
+  split);
+- the first piece has a verb of its own and does not open a subordinate clause whose main clause is still to come
+  ("If you disagree with this; ..." is not split, "If you run a shop, you need X, and you ..." can be); before a
+  noun-phrase subject it does not end in a list ("We support Postgres, MySQL, and the new engine our customers can
+  use" is a list);
+- before a joined clause, the first piece's last part holds no subordinate clause that the second could continue
+  ("you may not camp if the park has declared a danger level, and the campsite is not covered" is two conditions);
+- each piece has at least MIN_WORDS words, and the boundary is outside brackets and quotes.
 The split nearest the middle comes first; a piece still too long is split again.
 """
 
@@ -15,12 +26,34 @@ from plainpitch.rewrite.model import Candidate
 from plainpitch.rewrite.rewriters import rewriter
 from plainpitch.rewrite.rewriters.page import Page
 
-_SUBJECTS = r"(?:we|you|it|they|this|these|there|he|she|i|your team|our team)"
+_AUX = (r"(?:is|are|was|were|will|can|could|may|might|must|should|shall|would|has|have|had|does|do|did|"
+        r"isn't|aren't|wasn't|weren't|won't|can't|couldn't|shouldn't|wouldn't|doesn't|don't|didn't)")  # fmt: skip
+_PRONOUN = r"(?:we|you|they|it|he|she|i|there)"
+_DETERMINER = r"(?:the|a|an|each|every|all|both|its|their|our|your|his|her|this|these|those|some|many|most|no|any|none)"
+_RELATIVE = frozenset("that which who whom whose where when what whether if".split())
+# a subject pronoun and a word after it, or a determiner's noun phrase (up to five words) and an auxiliary verb
+_PRONOUN_SUBJECT_RE = re.compile(r"^" + _PRONOUN + r"\s+(?!(?:and|or|but|to|of|in|for|with)\b)[a-z]\w*", re.I)
+_NOUN_SUBJECT_RE = re.compile(r"^" + _DETERMINER + r"((?:\s+[\w'’/-]+){1,6}?)\s+" + _AUX + r"\b", re.I)
+_THIS_VERB_RE = re.compile(r"^(?P<verb>" + _AUX + r"|\w+s)\s+(?P<next>[\w'’]+)", re.I)
+_OBJECT_STARTS = frozenset(
+    "a an the this that these those your our their its his her my us you them him it me to on in for with".split()
+)
+_PLURAL_AUX = frozenset("are were have do aren't weren't don't".split())
+# a first piece that opens with one of these is a subordinate clause until its main clause begins after a comma
+_SUBORDINATORS = re.compile(
+    r"^(?:(?:however|also|finally|in addition|then),\s+)?(?:if|when|whenever|although|though|because|since|unless|while|"
+    r"whether|as|after|before|once|until|whereas|even if|even though|upon|not only|either|neither|both|where)\b", re.I)  # fmt: skip
+_MAIN_CLAUSE_BEGUN_RE = re.compile(r",\s+(?:then\s+)?(?:" + _PRONOUN + r"\s+\w|please\s+\w)", re.I)
+_FINITE_RE = re.compile(
+    r"\b" + _AUX + r"\b|\b" + _PRONOUN + r"\s+(?!(?:and|or|but)\b)[a-z]\w*|"
+    r"^(?:" + _DETERMINER + r"\s+)?(?:[\w'’-]+\s+){1,3}?[a-z]\w*(?:s|ed)\b", re.I)  # fmt: skip
+
 _BOUNDARIES = (
-    # (pattern over the sentence, what the second sentence starts with: None = the word after the boundary)
-    (re.compile(r";\s+(?=\w)"), None),
-    (re.compile(r",\s+which\s+(?=\w)"), "This "),
-    (re.compile(r",\s+(?:and|but|so)\s+(?=" + _SUBJECTS + r"\b(?!\s*[,.]))", re.I), None),
+    # (pattern over the sentence, kind)
+    (re.compile(r";\s+(?:(?:and|but)\s+)?(?=\w)"), "join"),
+    (re.compile(r"\s+(?:-|--|–|—)\s+(?=\w)"), "join"),
+    (re.compile(r",\s+which\s+(?=\w)"), "which"),
+    (re.compile(r",\s+(?:and|but|so)\s+(?=\w)", re.I), "join"),
 )
 _CONNECTIVE = {"but": "But ", "so": "So "}
 MIN_WORDS = 4  # each piece must still be a sentence
@@ -36,25 +69,72 @@ def _inside_brackets_or_quotes(text: str, pos: int) -> bool:
     return head.count("(") > head.count(")") or head.count('"') % 2 == 1 or head.count("“") > head.count("”")
 
 
+def _starts_with_subject(right: str) -> bool:
+    if _PRONOUN_SUBJECT_RE.match(right):
+        return True
+    m = _NOUN_SUBJECT_RE.match(right)
+    return bool(m) and not any(w.lower() in _RELATIVE for w in m.group(1).split())
+
+
+def _first_piece_is_a_clause(left: str) -> bool:
+    if _SUBORDINATORS.match(left) and not _MAIN_CLAUSE_BEGUN_RE.search(left):
+        return False  # "If you disagree, ..." / "Although he was eligible; ..." : the main clause is on the other side
+    return bool(_FINITE_RE.search(left))
+
+
+_OPEN_CLAUSE_RE = re.compile(r"(?<![\w-])(?:if|when|whenever|unless|because|although|though|while|since|whether|that|where|"
+                             r"until|before|after|once|as long as)(?![\w-])", re.I)
+
+
+def _open_clause(left: str) -> bool:
+    """The first piece's last part holds a subordinate clause that ", and the campsite is ..." may continue ("you
+    may not camp if the park has declared a danger level, and the campsite is not covered"): two conditions, not
+    two statements."""
+    return bool(_OPEN_CLAUSE_RE.search(re.split(r"[,;]", left)[-1]))
+
+
+def _ends_in_a_list(left: str) -> bool:
+    """"We support Postgres, MySQL" (before ", and the new engine ..."): the last comma's part has no verb."""
+    return "," in left and not _FINITE_RE.search(left.rsplit(",", 1)[-1].strip())
+
+
+def _which(right: str) -> str | None:
+    """"which explains your rights" -> "This explains your rights"; None when "which" is not a relative pronoun
+    with its own verb, or its clause does not run to the end of the piece."""
+    m = _THIS_VERB_RE.match(right)
+    if not m or re.search(r",\s+(?!\w+ing\b)", right):
+        return None  # a comma may only bring a participle ("..., depending on your system")
+    verb, after = m.group("verb").lower(), m.group("next").lower()
+    if not re.fullmatch(_AUX, verb) and after not in _OBJECT_STARTS:
+        return None  # "which campaigns drive paid conversions": an interrogative "which", not a clause
+    return ("These " if verb in _PLURAL_AUX else "This ") + right
+
+
 def _split_once(text: str) -> tuple[str, str] | None:
     best: tuple[float, str, str] | None = None
     total = _words(text)
-    for pattern, opener in _BOUNDARIES:
+    for pattern, kind in _BOUNDARIES:
         for m in pattern.finditer(text):
             left, right = text[: m.start()].rstrip(), text[m.end() :]
             if _words(left) < MIN_WORDS or _words(right) < MIN_WORDS or _inside_brackets_or_quotes(text, m.start()):
                 continue
-            joined = m.group(0).strip(" ,;").lower()
-            if opener is None:
-                word = _CONNECTIVE.get(joined, "")
-                if word:
-                    right = word + (right if right.startswith("I ") else right[0].lower() + right[1:])
-                else:
-                    right = right[0].upper() + right[1:]
+            if not _first_piece_is_a_clause(left):
+                continue
+            if kind == "which":
+                turned = _which(right)
+                if turned is None:
+                    continue
+                right = turned
             else:
-                right = opener + right
+                if not _starts_with_subject(right):
+                    continue
+                if not _PRONOUN_SUBJECT_RE.match(right) and _ends_in_a_list(left) or _open_clause(left):
+                    continue
+                joined = m.group(0).strip(" ,;-–—").lower()
+                word = _CONNECTIVE.get(joined, "")
+                right = word + right if word else right[0].upper() + right[1:]
             if not left.endswith((".", "!", "?")):
-                left += "."
+                left = left.rstrip(":") + "."
             balance = abs(_words(left) - total / 2)
             if best is None or balance < best[0]:
                 best = (balance, left, right)
@@ -86,3 +166,30 @@ def split(finding, page: Page):
     edits = minimal_edits(sentence.start, sentence.text, new)
     if edits:
         yield Candidate(finding, "split-sentence", tuple(edits), note=f"split into {len(pieces)} sentences at clause boundaries")
+
+
+_NO_SPLIT_UNITS = ("heading", "cta", "link", "subject", "quote", "table_cell")
+
+
+@rewriter("RDB003", "RDB004")
+def split_long_sentences(finding, page: Page):
+    """The copy reads above its reader's grade, or its sentences are long on average: split every sentence over
+    TARGET_WORDS words that has safe clause boundaries (all of them in one rewrite, then each alone, longest
+    first, should the checks refuse the whole)."""
+    singles: list[tuple[int, tuple]] = []
+    for sentence in page.doc.sentences:
+        if _words(sentence.text) <= TARGET_WORDS or page.unit_of(sentence.start).kind in _NO_SPLIT_UNITS:
+            continue
+        pieces = split_sentence(sentence.text)
+        if len(pieces) < 2:
+            continue
+        edits = tuple(minimal_edits(sentence.start, sentence.text, " ".join(pieces)))
+        if edits:
+            singles.append((_words(sentence.text), edits))
+    if not singles:
+        return
+    if len(singles) > 1:
+        every = tuple(e for _, edits in singles for e in edits)
+        yield Candidate(finding, "split-sentence", every, note=f"{len(singles)} long sentences split at clause boundaries")
+    for _, edits in sorted(singles, key=lambda s: -s[0]):
+        yield Candidate(finding, "split-sentence", edits, note="a long sentence split at clause boundaries")
