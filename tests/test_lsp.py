@@ -209,6 +209,128 @@ def test_hover_explains_and_the_quick_fix_applies_the_rules_replacement(tmp_path
     run(go())
 
 
+# a BOM, CRLF line endings, accents and emoji: the rewrites' edits must land on the editor's own code units
+REWRITABLE = (
+    "\ufeff# 🚀 Reports your team trusts\r\n\r\n"
+    "Naïve 👩‍💻 teams: our service reads every row that your team writes to the database and copies it to the "
+    "warehouse in seconds, and it retries on failure, and it keeps a log of each copy so that you can audit what "
+    "changed and when it changed for every table you own.\r\n\r\n"
+    "Our dashboards facilitate reviews. It uses idempotent writes.\r\n"
+)
+
+
+def checked_rewrites(root: Path, text: str, name: str) -> dict[tuple[str, str], str | None]:
+    """What `plainpitch rewrite` itself offers, worked out here without the server: for each finding whose rule has
+    a rewriter, (code, flagged text) -> the analysed text after that one checked rewrite, or None when none passed."""
+    from plainpitch.config import config_for
+    from plainpitch.rewrite import rewrite
+    from plainpitch.rewrite.edits import apply_source
+    from plainpitch.rewrite.rewriters import codes
+
+    config = config_for(root).with_overrides(all=True)
+    report = analyze(load_text(text, name), config)
+    source = report.document.source
+    out: dict[tuple[str, str], str | None] = {}
+    for f in report.findings:
+        if f.code in codes():
+            result = rewrite(report, config, only=lambda g, f=f: g is f, questions=False)
+            offered = [o for o in result.outcomes if o.status == "offered"]
+            out[(f.code, source[f.location.start : f.location.end])] = (
+                apply_source(source, offered[0].source_edits) if offered else None
+            )
+    return out
+
+
+def analysed(buffer: str) -> str:
+    """An editor buffer as plainpitch analyses it (no BOM, LF line endings)."""
+    return buffer.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
+def workspace_edits(edit: t.WorkspaceEdit, uri: str, version: int | None) -> list[t.TextEdit]:
+    if version is None:  # a client without documentChanges gets plain changes
+        assert edit.document_changes is None
+        return list(edit.changes[uri])
+    [doc_edit] = edit.document_changes
+    assert doc_edit.text_document.uri == uri and doc_edit.text_document.version == version
+    return list(doc_edit.edits)
+
+
+@pytest.mark.parametrize(("client_name", "versioned"), [("visual-studio-code", True), ("neovim", False)])
+def test_checked_rewrites_are_lazy_quick_fixes_resolved_to_precise_edits(tmp_path, client_name, versioned):
+    (tmp_path / "plainpitch.toml").write_text('select = ["ALL"]\n', encoding="utf-8")  # RDB002, CLR001 are off by default
+    want = checked_rewrites(tmp_path, REWRITABLE, "p.md")
+    assert any(v is not None for v in want.values()) and None in want.values()  # both kinds of finding are here
+
+    async def go():
+        async with session(tmp_path, client=client_name) as client:
+            assert client.result.capabilities.code_action_provider.resolve_provider
+            enc = client.result.capabilities.position_encoding or "utf-16"  # Neovim takes UTF-8 columns
+            uri = open_doc(client, tmp_path / "p.md", REWRITABLE, "markdown")
+            published = await published_for(client, uri, 1)
+            seen = set()
+            for d in published.diagnostics:
+                flagged = (d.code, range_text(REWRITABLE, d.range, enc))
+                if flagged not in want:
+                    continue
+                seen.add(flagged)
+                context = t.CodeActionContext(diagnostics=[d])
+                ask = t.CodeActionParams(t.TextDocumentIdentifier(uri), d.range, context)
+                actions = await client.text_document_code_action_async(ask)
+                [lazy] = [a for a in actions if a.data is not None and a.diagnostics[0].range == d.range
+                          and a.diagnostics[0].code == d.code]  # fmt: skip
+                assert lazy.edit is None and "checked by plainpitch" in lazy.title  # nothing made until asked
+                resolved = await client.code_action_resolve_async(lazy)
+                again = await client.text_document_code_action_async(ask)  # made once: now offered as it is
+                made = [a for a in again if a.title == lazy.title and a.diagnostics[0].range == d.range]
+                if want[flagged] is None:
+                    assert resolved.edit is None and not made, flagged
+                    while not any("passed plainpitch's checks" in m.message for m in client.messages):
+                        await client.wait_for_notification(t.WINDOW_SHOW_MESSAGE)
+                    continue
+                edits = workspace_edits(resolved.edit, uri, 1 if versioned else None)
+                fixed = apply(REWRITABLE, edits, enc)
+                assert analysed(fixed) == want[flagged], flagged  # exactly the pipeline's checked rewrite
+                assert fixed.startswith("\ufeff") and "\n" not in fixed.replace("\r\n", "")  # the buffer's own line endings
+                assert sum(len(range_text(REWRITABLE, e.range, enc)) for e in edits) <= len(flagged[1])  # not the whole text
+                [now] = made
+                assert now.data is None and workspace_edits(now.edit, uri, 1 if versioned else None) == edits
+            assert seen == set(want)
+
+    run(go())
+
+
+def test_a_client_without_resolve_gets_the_rewrite_under_the_cursor_made_on_request(tmp_path):
+    (tmp_path / "plainpitch.toml").write_text('select = ["ALL"]\n', encoding="utf-8")
+    want = checked_rewrites(tmp_path, REWRITABLE, "p.md")
+
+    async def go():
+        async with session(tmp_path, client="emacs") as client:  # eglot: no codeAction/resolve
+            enc = client.result.capabilities.position_encoding or "utf-16"  # Neovim takes UTF-8 columns
+            enc = client.result.capabilities.position_encoding or "utf-16"
+            uri = open_doc(client, tmp_path / "p.md", REWRITABLE, "markdown")
+            published = await published_for(client, uri, 1)
+            outcomes = []
+            for d in published.diagnostics:
+                flagged = (d.code, range_text(REWRITABLE, d.range, enc))
+                if flagged not in want or d.range.start.line != d.range.end.line or len(flagged[1]) > 20:
+                    continue  # one word under the cursor
+                cursor = t.Range(d.range.start, d.range.start)
+                actions = await client.text_document_code_action_async(
+                    t.CodeActionParams(t.TextDocumentIdentifier(uri), cursor, t.CodeActionContext(diagnostics=[]))
+                )
+                assert all(a.data is None and a.edit is not None for a in actions)
+                rewrites = [a for a in actions if "checked by plainpitch" in a.title and a.diagnostics[0].range == d.range]
+                outcomes.append(want[flagged] is not None)
+                if want[flagged] is None:
+                    assert not rewrites, flagged  # nothing passed the checks: nothing offered
+                    continue
+                [rewrite] = rewrites
+                assert analysed(apply(REWRITABLE, workspace_edits(rewrite.edit, uri, 1), enc)) == want[flagged]
+            assert True in outcomes and False in outcomes  # a word with a checked rewrite and one without
+
+    run(go())
+
+
 def test_project_config_then_editor_settings_decide_the_profile(tmp_path):
     project = tmp_path / "site"
     project.mkdir()

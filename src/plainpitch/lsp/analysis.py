@@ -46,6 +46,7 @@ class Analysis:
     version: int | None
     report: DocumentReport
     positions: Positions
+    config: Config  # what the report was made with (the project's file and the editor's settings): rewrites reuse it
 
 
 def input_format(path: str | None, language_id: str | None) -> str:
@@ -74,5 +75,5 @@ def analyse(uri: str, version: int | None, text: str, *, path: str | None, langu
         raise LoadError(path or uri, f"is {size / 1_048_576:.1f} MB; plainpitch reads at most {MAX_BYTES // 1_048_576} MB")
     config = settings.apply(project_config(path, workspace_folder))
     doc = load_text(text, path or uri, fmt)
-    return Analysis(uri, version, analyze(doc, config), Positions(text, encoding))
+    return Analysis(uri, version, analyze(doc, config), Positions(text, encoding), config)
 

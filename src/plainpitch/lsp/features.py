@@ -1,9 +1,10 @@
 """An Analysis as LSP answers: diagnostics, hovers and code actions.
 
 Code actions come from ``FIX_PROVIDERS``: functions ``(analysis, findings) -> iterable of Fix``, where ``findings``
-are the ones under the editor's selection. The rule's own safe replacements are the first provider. The rewrite
-feature (``plainpitch.rewrite``) plugs in here by adding one provider that turns its offered rewrites (edits
-over ``Document.source`` offsets) into ``Fix`` objects; nothing else in the server changes.
+are the ones under the editor's selection; they must be cheap, as editors ask on every cursor move. The rule's own
+safe replacements are the first provider. The checked rewrites of the rewrite feature cost a re-analysis each,
+so they are not a provider: the server offers them as lazy actions (``lazy_action``, ``data`` names the finding)
+and fills the edit in on codeAction/resolve (lsp/rewrites.py, lsp/server.py).
 """
 
 from __future__ import annotations
@@ -137,21 +138,37 @@ def hover(analysis: Analysis, position: types.Position) -> types.Hover | None:
 # -- code actions ---------------------------------------------------------------------------------------------
 
 
+def text_edits(analysis: Analysis, edits: Sequence[Edit]) -> list[types.TextEdit]:
+    newline = analysis.positions.newline
+    return [types.TextEdit(offset_range(analysis, e.start, e.end), e.text.replace("\n", newline)) for e in edits]
+
+
+def workspace_edit(analysis: Analysis, edits: Sequence[Edit], versioned: bool) -> types.WorkspaceEdit:
+    """``versioned``: the client takes documentChanges, so an edit computed for an older version of the buffer is
+    refused instead of applied in the wrong place."""
+    changes = text_edits(analysis, edits)
+    if versioned:
+        doc_id = types.OptionalVersionedTextDocumentIdentifier(analysis.uri, analysis.version)
+        return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(doc_id, changes)])
+    return types.WorkspaceEdit(changes={analysis.uri: changes})
+
+
+def fix_action(analysis: Analysis, fix: Fix, versioned: bool) -> types.CodeAction:
+    return types.CodeAction(
+        title=clean(fix.title), kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic(analysis, fix.finding)],
+        is_preferred=fix.preferred, edit=workspace_edit(analysis, fix.edits, versioned),
+    )  # fmt: skip
+
+
+def lazy_action(analysis: Analysis, finding: Finding, title: str, data: dict) -> types.CodeAction:
+    """A quick fix whose edit the client asks for (codeAction/resolve) only when the writer picks or previews it."""
+    return types.CodeAction(
+        title=clean(title), kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic(analysis, finding)],
+        data=data,
+    )  # fmt: skip
+
+
 def code_actions(analysis: Analysis, rng: types.Range, versioned: bool) -> list[types.CodeAction]:
-    """Quick fixes for the findings under the range. ``versioned``: the client takes documentChanges, so an
-    edit computed for an older version of the buffer is refused instead of applied in the wrong place."""
+    """Quick fixes from the providers for the findings under the range."""
     found = findings_in(analysis, rng)
-    actions = []
-    for provider in FIX_PROVIDERS:
-        for fix in provider(analysis, found):
-            edits = [types.TextEdit(offset_range(analysis, e.start, e.end), e.text) for e in fix.edits]
-            if versioned:
-                doc_id = types.OptionalVersionedTextDocumentIdentifier(analysis.uri, analysis.version)
-                edit = types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(doc_id, edits)])
-            else:
-                edit = types.WorkspaceEdit(changes={analysis.uri: edits})
-            actions.append(types.CodeAction(
-                title=clean(fix.title), kind=types.CodeActionKind.QuickFix,
-                diagnostics=[diagnostic(analysis, fix.finding)], is_preferred=fix.preferred, edit=edit,
-            ))  # fmt: skip
-    return actions
+    return [fix_action(analysis, fix, versioned) for provider in FIX_PROVIDERS for fix in provider(analysis, found)]

@@ -38,6 +38,8 @@ class Positions:
 
     def __init__(self, text: str, encoding: str = UTF16) -> None:
         self.lines = split_lines(text)
+        ending = _LINE_END.search(text)
+        self.newline = ending.group() if ending else "\n"  # a quick fix's new lines are written the buffer's way
         self.encoding = encoding if encoding in (UTF8, UTF16, UTF32) else UTF16
         self._bom = 1 if text.startswith(_BOM) else 0  # the analysed text starts after it
 

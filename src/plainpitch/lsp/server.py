@@ -9,6 +9,10 @@
   (``{"plainpitch": {...}}`` or the bare table) or pulled with ``workspace/configuration`` (section
   ``plainpitch``) when the client sends no settings. They override the project's config file, which is found
   from each document's folder, like ``plainpitch check`` does.
+- Quick fixes: the rule's own replacements at once; the checked rewrite of a finding (lsp/rewrites.py, a
+  re-analysis or more each) only when asked for: a lazy action resolved by codeAction/resolve, or, for a client
+  that cannot resolve, made on the code action request for the one finding under the cursor. A rewrite runs on
+  the analysis worker and is kept for that analysis of the buffer, so asking again costs nothing.
 - Problems with a config file or a buffer are shown once as a message naming the file, never a traceback.
 """
 
@@ -25,8 +29,9 @@ from pygls.uris import to_fs_path
 
 from plainpitch.config import ConfigError
 from plainpitch.ingest.errors import LoadError
-from plainpitch.lsp import features
+from plainpitch.lsp import features, rewrites
 from plainpitch.lsp.analysis import Analysis, NotCopy, Settings, analyse
+from plainpitch.model import Finding
 from plainpitch.profiles import AUDIENCES, CONTEXTS
 from plainpitch.version import __version__
 
@@ -41,6 +46,8 @@ class PlainpitchServer(LanguageServer):
         super().__init__("plainpitch", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.settings = Settings()
         self.results: dict[str, Analysis] = {}
+        # the rewrites made (or being made) for the current analysis of each document, by finding
+        self.rewrites: dict[str, tuple[Analysis, dict[rewrites.Key, asyncio.Future[tuple[features.Fix, ...]]]]] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plainpitch-analysis")
         self.debounce = DEBOUNCE
@@ -115,6 +122,7 @@ class PlainpitchServer(LanguageServer):
         current = self.workspace.text_documents.get(uri)
         if current is None or current.version != version:
             return None  # closed or edited while we worked: the newer version is analysed next
+        self.rewrites.pop(uri, None)
         if result is None:
             self.results.pop(uri, None)
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, [], version))
@@ -151,12 +159,99 @@ class PlainpitchServer(LanguageServer):
             return await self.refresh(uri)
         return cached
 
+    # -- rewrites -------------------------------------------------------------------------------------------
+    def resolves_edits(self) -> bool:
+        """The client fills a code action's edit in with codeAction/resolve (and sends its data back)."""
+        doc = self.client_capabilities.text_document
+        caps = doc.code_action if doc else None
+        support = caps.resolve_support if caps else None
+        return bool(caps and caps.data_support and support and "edit" in support.properties)
+
+    def versioned(self) -> bool:
+        caps = self.client_capabilities.workspace
+        return bool(caps and caps.workspace_edit and caps.workspace_edit.document_changes)
+
+    def _jobs(self, analysis: Analysis) -> dict[rewrites.Key, asyncio.Future[tuple[features.Fix, ...]]]:
+        held = self.rewrites.get(analysis.uri)
+        if held is None or held[0] is not analysis:
+            held = self.rewrites[analysis.uri] = (analysis, {})
+        return held[1]
+
+    def known_rewrite(self, analysis: Analysis, finding: Finding) -> tuple[features.Fix, ...] | None:
+        job = self._jobs(analysis).get(rewrites.key(finding))
+        if job is None or not job.done() or job.cancelled():
+            return None
+        return job.result()
+
+    async def rewrite(self, analysis: Analysis, finding: Finding) -> tuple[features.Fix, ...]:
+        """The checked rewrite of one finding, made once per analysis on the worker thread (the vocabulary caches
+        are never built by two threads at once). A cancelled request does not cancel the work others may await."""
+        jobs = self._jobs(analysis)
+        k = rewrites.key(finding)
+        job = jobs.get(k)
+        if job is None or job.cancelled():
+            loop = asyncio.get_running_loop()
+            job = jobs[k] = loop.run_in_executor(self.worker, rewrites.fixes_for, analysis, finding)
+        return await asyncio.shield(job)
+
+    def unchanged(self, analysis: Analysis) -> bool:
+        doc = self.workspace.text_documents.get(analysis.uri)
+        return doc is not None and doc.version == analysis.version
+
+    async def rewrite_actions(self, analysis: Analysis, rng: types.Range, versioned: bool) -> list[types.CodeAction]:
+        found = [f for f in features.findings_in(analysis, rng) if rewrites.rewritable(f)]
+        if not found:
+            return []
+        lazy = self.resolves_edits()
+        if not lazy:  # the client cannot resolve: make the rewrite of the finding under the cursor now, that one only
+            await self.rewrite(analysis, min(found, key=lambda f: f.location.end - f.location.start))
+            if not versioned and not self.unchanged(analysis):
+                return []  # typed over while we worked, and the client would apply the edit wherever it lands
+        actions = []
+        for f in found:
+            known = self.known_rewrite(analysis, f)
+            if known is not None:  # made already: the edit itself, or no action when nothing passed the checks
+                actions.extend(features.fix_action(analysis, fix, versioned) for fix in known)
+            elif lazy:
+                actions.append(features.lazy_action(analysis, f, rewrites.title(f), rewrites.data(analysis, f)))
+        return actions
+
+    async def resolve_rewrite(self, action: types.CodeAction) -> types.CodeAction:
+        """Fill a lazy rewrite action's edit in, for the buffer version it was offered on; left without an edit
+        when the buffer changed since or no rewrite passed the checks (the writer is told which)."""
+        wanted = rewrites.from_data(action.data)
+        if wanted is None or action.edit is not None:
+            return action
+        uri, version, k = wanted
+        analysis = await self.current(uri)
+        finding = rewrites.find(analysis, k) if analysis is not None and analysis.version == version else None
+        if analysis is None or finding is None:
+            self.notify("plainpitch: the text changed since this rewrite was offered; ask for it again")
+            return action
+        fixes = await self.rewrite(analysis, finding)
+        versioned = self.versioned()
+        if not fixes:
+            self.notify(f"plainpitch: no rewrite of {finding.code} {finding.text[:60]!r} passed plainpitch's checks")
+        elif versioned or self.unchanged(analysis):
+            action.edit = features.workspace_edit(analysis, fixes[0].edits, versioned)
+        return action
+
+    def notify(self, message: str) -> None:
+        self.window_show_message(types.ShowMessageParams(types.MessageType.Info, message))
+
     def tell(self, message: str) -> None:
         if message in self._told:
             return
         self._told.add(message)
         log.warning("%s", message)
         self.window_show_message(types.ShowMessageParams(types.MessageType.Error, message))
+
+
+def wants_quick_fixes(only: list[Any] | None) -> bool:
+    """Code action kinds are dotted hierarchies: "quickfix" is asked for by "quickfix" or the empty base kind."""
+    if not only:
+        return True
+    return any(getattr(kind, "value", kind) in ("", types.CodeActionKind.QuickFix.value) for kind in only)
 
 
 def create_server() -> PlainpitchServer:
@@ -185,6 +280,7 @@ def create_server() -> PlainpitchServer:
         if pending is not None:
             pending.cancel()
         ls.results.pop(uri, None)
+        ls.rewrites.pop(uri, None)
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, []))
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
@@ -201,15 +297,21 @@ def create_server() -> PlainpitchServer:
 
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,
-        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix], resolve_provider=True),
     )
     async def code_action(ls: PlainpitchServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+        if not wants_quick_fixes(params.context.only):
+            return None  # e.g. source.fixAll on save: plainpitch offers quick fixes only
         analysis = await ls.current(params.text_document.uri)
         if analysis is None:
             return None
-        caps = ls.client_capabilities.workspace
-        versioned = bool(caps and caps.workspace_edit and caps.workspace_edit.document_changes)
-        return features.code_actions(analysis, params.range, versioned)
+        versioned = ls.versioned()
+        actions = features.code_actions(analysis, params.range, versioned)
+        return actions + await ls.rewrite_actions(analysis, params.range, versioned)
+
+    @server.feature(types.CODE_ACTION_RESOLVE)
+    async def code_action_resolve(ls: PlainpitchServer, params: types.CodeAction) -> types.CodeAction:
+        return await ls.resolve_rewrite(params)
 
     @server.feature(types.SHUTDOWN)
     def shutdown(ls: PlainpitchServer, params: None) -> None:
