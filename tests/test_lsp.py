@@ -327,6 +327,11 @@ def test_a_client_without_resolve_gets_the_rewrite_under_the_cursor_made_on_requ
                 [rewrite] = rewrites
                 assert analysed(apply(REWRITABLE, workspace_edits(rewrite.edit, uri, 1), enc)) == want[flagged]
             assert True in outcomes and False in outcomes  # a word with a checked rewrite and one without
+            whole = t.Range(t.Position(0, 0), t.Position(6, 0))
+            on_save = t.CodeActionContext(diagnostics=[], only=[t.CodeActionKind.SourceFixAll])
+            assert not await client.text_document_code_action_async(  # a save's source.fixAll makes no rewrite
+                t.CodeActionParams(t.TextDocumentIdentifier(uri), whole, on_save)
+            )
 
     run(go())
 
