@@ -215,7 +215,12 @@ REWRITABLE = (
     "Naïve 👩‍💻 teams: our service reads every row that your team writes to the database and copies it to the "
     "warehouse in seconds, and it retries on failure, and it keeps a log of each copy so that you can audit what "
     "changed and when it changed for every table you own.\r\n\r\n"
-    "Our dashboards facilitate reviews. It uses idempotent writes.\r\n"
+    "Our dashboards facilitate reviews. It uses idempotent writes.\r\n\r\n"
+    "Your team writes rows to the database every day. We copy each row to the warehouse in seconds. If a copy "
+    "fails, we try again until it works. Every copy is logged so you can see what changed. You can check any table "
+    "at any time. Reports stay current without extra work. Your analysts see the same numbers as your app. Setup "
+    "takes ten minutes and needs no code. You pick the tables and we do the rest. Billing is by the row, so small "
+    "teams pay little.\r\n"  # a wall of text: its rewrite is a paragraph break, written as CRLF here
 )
 
 
