@@ -122,9 +122,10 @@ def _document_context(doc) -> Any:
     from plainpitch.classify import document_context
 
     key = id(doc)
-    if key not in _DOC_CONTEXT:
-        _DOC_CONTEXT[key] = document_context(doc)
-    return _DOC_CONTEXT[key]
+    held = _DOC_CONTEXT.get(key)
+    if held is None or held[0] is not doc:  # an id is reused once its document is freed: keep the document too
+        held = _DOC_CONTEXT[key] = (doc, document_context(doc))
+    return held[1]
 
 
 def model_input(row: Row) -> str:
