@@ -62,6 +62,7 @@ class _Frequencies:
         self.next_band = 0  # bands < next_band are in the table
         self.done = False
         self._fh = None
+        self._pos = 0  # bytes of the file read so far (see _read)
         self._unpacker = None
         self._inflate = None
         self._fallback = False
@@ -94,7 +95,14 @@ class _Frequencies:
             except Exception as exc:  # msgpack.OutOfData: feed the next compressed chunk
                 if type(exc).__name__ != "OutOfData":
                     raise
-                chunk = self._fh.read(1 << 16)
+                # pread at our own offset: a server worker forked while the file was open shares the file's
+                # offset with its parent and siblings, and a plain read would take their bytes
+                if hasattr(os, "pread"):
+                    chunk = os.pread(self._fh.fileno(), 1 << 16, self._pos)
+                else:  # Windows: no fork either
+                    self._fh.seek(self._pos)
+                    chunk = self._fh.read(1 << 16)
+                self._pos += len(chunk)
                 if not chunk:
                     self.done = True
                     self._fh.close()
