@@ -19,8 +19,8 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 demo: $(STAMP)
-	@echo "== plainpitch check examples/landing-page.md"
-	@$(VENV)/bin/plainpitch check examples/landing-page.md; rc=$$?; [ $$rc -le 1 ] || exit $$rc
+	@echo "== plainpitch check examples/cold-email.txt examples/landing-page.md"
+	@$(VENV)/bin/plainpitch check examples/cold-email.txt examples/landing-page.md; rc=$$?; [ $$rc -le 1 ] || exit $$rc
 
 # Debian's Chromium for the editor's browser tests (never a downloaded browser).
 browser:

@@ -17,8 +17,8 @@ from readme_snippets import snippet
 
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
 STEPS = {step.get("id") or step.get("name"): step for step in ACTION["runs"]["steps"]}
-BAD = ("# Invoices sent through our K8s-native CDC pipeline\n\nYour accountant gets every invoice on time. This will "
-       "hopefully cut your costs.\n\n[CTA: Submit]\n")  # JRG004 warns (the headline), CTA003 notes (the button)
+BAD = ("Subject: Our CDC pipeline\n\nHi Ana,\n\nSorry to bother you. We are Acme, a K8s-native CDC pipeline company founded in "
+       "2019. We build data pipelines for finance teams.\n\nBest,\nBo\n")  # CTA001: no ask (error); TON007: the apology (a notice)
 
 
 def test_the_action_is_composite_and_every_reference_is_declared():

@@ -116,3 +116,17 @@ def test_config_me_type_and_trackers_are_read_from_plainpitch_toml(tmp_path):
     assert call["roles"] == {"sellers": ["Ana"], "buyers": ["Ben"], "source": "config"}
     assert call["type"] == "demo" and call["type_source"] == "set"
     assert call["topics"]["reporting"]["mentions"] >= 1
+
+
+def test_review_profile_flag_decides_what_is_jargon(tmp_path):
+    call = write(tmp_path, "webhook.txt", "Ana: Thanks for the time. The webhook fires on every change.\nBen: Okay.\n"
+                 "Ana: You can point the webhook at your own server.\nBen: Sure.\n")  # fmt: skip
+
+    def jargon(*flags):
+        report = json.loads(run("review", call, "--me", "Ana", "-f", "json", *flags).output)
+        return [f["code"] for d in report["documents"] for f in d["findings"] if f["code"].startswith("JRG")]
+
+    assert jargon("--profile", "business") == ["JRG101"]
+    assert jargon("--profile", "technical") == []
+    (tmp_path / "plainpitch.toml").write_text('profile = "technical"\n', encoding="utf-8")
+    assert jargon() == [] and jargon("--profile", "business") == ["JRG101"]  # like check: the flag wins over config

@@ -101,6 +101,32 @@ def test_topic_time_and_custom_trackers():
     assert m["call.topic_mentions.security"].value == 1
 
 
+@pytest.mark.parametrize(
+    "sentence,is_price",
+    [("The plan is $40 per seat a month.", True), ("Our plans start at 20 euros.", True),
+     ("I'll send you the invoice on Friday.", True), ("How much does the platform cost?", True),
+     ("The plan is to walk you through the approvals screen today.", False),
+     ("We get about 400 invoices a month from our suppliers.", False),
+     ("Every invoice needs two approvals before it is paid.", False),
+     ("The sale price of the hotel was two million, plus the closing costs.", False)],
+)  # fmt: skip
+def test_the_pricing_topic_is_the_sellers_price(sentence, is_price):
+    call = make_call([("Ana", sentence, 0, 10), ("Ben", "Okay.", 10, 12)])
+    assert (metrics(analyze_call(call, me=["Ana"]))["call.topic_mentions.pricing"].value == 1) is is_price
+
+
+def test_the_buyers_invoices_and_a_plan_for_the_call_are_no_early_price():
+    """TLK008 (price before value) reads the pricing topic: an agenda or the invoices the buyer's team handles
+    said at the start of a call are not the seller's price."""
+    for opener in ("The plan is to walk you through the approvals screen today.",
+                   "So the invoices come in from your suppliers, and someone keys them in by hand."):  # fmt: skip
+        call = make_call([("Ana", f"Thanks for joining, Ben. {opener}", 0, 30), ("Ben", "Okay, sounds good.", 30, 40),
+                          ("Ana", "What slows your team down at month end?", 40, 50),
+                          ("Ben", "Manual reports every Friday.", 50, 60)])  # fmt: skip
+        report = analyze_call(call, me=["Ana"])
+        assert [f for f in report.findings if f.code == "TLK008"] == [], opener
+
+
 def test_one_speaker_gives_metrics_and_a_note_but_no_conversation_findings():
     call = make_call([("Ana", "We rebuilt the engine and added a scheduler and a dashboard and a new region.", 0, 400)])
     report = analyze_call(call)

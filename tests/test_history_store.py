@@ -123,11 +123,11 @@ def test_page_versions_follow_content_and_show_the_previous_score(store_url):
 def test_check_save_stores_the_run_and_keep_text_the_text(tmp_path, store_url):
     page = tmp_path / "landing.md"
     page.write_text(LANDING.read_text(encoding="utf-8") + "\nKEEP-ME-MARKER\n", encoding="utf-8")
-    result = cli("check", str(page), "--save", url=store_url)
+    result = cli("check", str(page), "--save", "--all", url=store_url)  # every rule: findings to store
     assert result.exit_code in (0, 1), result.output
     assert "saved 1 run to history" in result.output and "version 1" in result.output
     page.write_text(page.read_text(encoding="utf-8") + "\nA second version. Book a demo today.\n", encoding="utf-8")
-    result = cli("check", str(page), "--keep-text", url=store_url)
+    result = cli("check", str(page), "--keep-text", "--all", url=store_url)
     assert "version 2" in result.output and "(version 1:" in result.output
     store = open_store(settings(store_url))
     with store.read() as conn:
@@ -140,13 +140,17 @@ def test_check_save_stores_the_run_and_keep_text_the_text(tmp_path, store_url):
     assert all(r.score is not None for r in rows) and codes > 0 and metrics > 0
 
 
-def test_nothing_is_stored_or_imported_without_save(tmp_path):
-    """`check` without --save never opens a store, nor imports the database libraries."""
+@pytest.mark.parametrize("command", ["check", "call review"])
+def test_nothing_is_stored_or_imported_without_save(tmp_path, command):
+    """`check` and `call review` without --save never open a store, nor import the database libraries."""
     db = tmp_path / "never.sqlite3"
-    code = ("import sys\nfrom plainpitch.cli import main\ntry:\n    main(['check', sys.argv[1]])\nexcept SystemExit:\n"
+    target = LANDING if command == "check" else Path(__file__).parent / "data" / "transcripts" / "zoom_prefix.vtt"
+    code = ("import sys\nfrom plainpitch.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n"
             "    pass\nprint('LOADED', sorted(m for m in ('sqlalchemy', 'alembic', 'psycopg') if m in sys.modules))")  # fmt: skip
     env = {**os.environ, "PLAINPITCH_HISTORY_URL": str(db)}
-    out = subprocess.run([sys.executable, "-c", code, str(LANDING)], capture_output=True, text=True, env=env, cwd=tmp_path)
+    out = subprocess.run([sys.executable, "-c", code, *command.split(), str(target)], capture_output=True, text=True,
+                         env=env, cwd=tmp_path)  # fmt: skip
+    assert target.name in out.stdout, out.stdout + out.stderr  # the command ran and reported
     assert "LOADED []" in out.stdout, out.stdout + out.stderr
     assert not db.exists()
 

@@ -19,7 +19,8 @@ from installs import ROOT, build_dist, make_venv, offline_env, ok, run
 from plainpitch.version import __version__ as VERSION
 
 pytestmark = pytest.mark.slow
-PAGE = "# Invoices sent through our K8s-native CDC pipeline\n\nYour accountant gets every invoice on time. This will hopefully cut your costs.\n\n[CTA: Submit]\n"
+PAGE = ("Subject: Our CDC pipeline\n\nHi Ana,\n\nSorry to bother you. We are Acme, a K8s-native CDC pipeline company founded in "
+        "2019. We build data pipelines for finance teams.\n\nBest,\nBo\n")  # CTA001 (no ask), TON007 (the apology)
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +75,7 @@ def test_the_installed_wheel_checks_copy_from_its_own_package(venv, copy_dir):
     where = ok([venv / "bin" / "python", "-c", "import plainpitch, sys; print(plainpitch.__file__)"], cwd=copy_dir)
     assert where.stdout.strip().startswith(str(venv))  # the installed copy, not this source tree
     text = run([exe, "check", "page.md"], cwd=copy_dir)
-    assert text.returncode == 1 and "JRG004 jargon-where-buyer-decides" in text.stdout, text.stderr
+    assert text.returncode == 1 and "CTA001 missing-call-to-action" in text.stdout, text.stderr
     report = run([exe, "check", "--format", "json", "page.md"], cwd=copy_dir)
     schema = ok([venv / "bin" / "python", "-c",
                  "import json; from plainpitch.emit.json_report import report_schema; print(json.dumps(report_schema()))"],
@@ -132,7 +133,7 @@ def test_the_installed_language_server_answers(venv, copy_dir):
         uri = (copy_dir / "page.md").as_uri()
         client.text_document_did_open(t.DidOpenTextDocumentParams(t.TextDocumentItem(uri, "markdown", 1, PAGE)))
         await client.wait_for_notification(t.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-        assert {d.code for d in client.diagnostics[uri]} >= {"JRG004", "CTA003"}
+        assert {d.code for d in client.diagnostics[uri]} >= {"CTA001", "TON007"}
         await client.shutdown_session()
         await client.stop()
 

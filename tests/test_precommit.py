@@ -19,7 +19,8 @@ from readme_snippets import snippet
 pytestmark = pytest.mark.slow
 
 GOOD = "# Cut your build times in half\n\nYour team ships twice as often, because every build finishes in minutes.\n\n[CTA: Start my free trial]\n"
-BAD = "# Invoices sent through our K8s-native CDC pipeline\n\nYour accountant gets every invoice on time. This will hopefully cut your costs.\n\n[CTA: Submit]\n"  # jargon in the headline: JRG004 warns
+BAD = ("Subject: Our CDC pipeline\n\nHi Ana,\n\nSorry to bother you. We are Acme, a K8s-native CDC pipeline company founded in "
+      "2019. We build data pipelines for finance teams.\n\nBest,\nBo\n")  # no ask: CTA001
 GIT = ["git", "-c", "user.name=plainpitch tests", "-c", "user.email=tests@plainpitch.invalid", "-c", "commit.gpgsign=false"]
 
 
@@ -59,7 +60,7 @@ def test_the_readme_hook_config_runs_offline_and_fails_only_on_bad_copy(tmp_path
     pre_commit = [sys.executable, "-m", "pre_commit"]
     failed = run([*pre_commit, "run", "--all-files"], cwd=project, env=env)
     assert failed.returncode == 1, failed.stdout + failed.stderr
-    assert "site/bad.md" in failed.stdout and "JRG004" in failed.stdout
+    assert "site/bad.md" in failed.stdout and "CTA001" in failed.stdout
     assert "notes.md" not in failed.stdout and "app.py" not in failed.stdout
     assert "site/good.md" in failed.stdout  # checked too, with nothing at the warning level:
     assert not re.search(r"site/good\.md:\d+:\d+: [A-Z]{3}\d{3} \S+ \[(warning|error)\]", failed.stdout)

@@ -101,12 +101,34 @@ def test_stdout_on_a_full_device(tmp_path, args):
     one_line_error(result, "No space left on device")
 
 
+@pytest.mark.parametrize("command", ["check", "rewrite", "pitch"])
 @pytest.mark.parametrize("value", ["nan", "inf", "1e308", "-1", "0", "abc"])
-def test_max_size_must_be_a_finite_positive_size(tmp_path, value):
+def test_max_size_must_be_a_finite_positive_size(tmp_path, value, command):
     (tmp_path / "a.md").write_text(GOOD)
-    result = run("check", f"--max-size={value}", "a.md", cwd=tmp_path)
+    result = run(command, f"--max-size={value}", "a.md", cwd=tmp_path)
     assert result.returncode == 2
-    one_line_error(result, "--max-size")
+    err = one_line_error(result, "--max-size")
+    assert "internal error" not in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["serve", "--header-timeout=nan"], ["serve", "--body-timeout=nan"], ["serve", "--body-timeout=0"],
+     ["serve", "--header-timeout=1e9"], ["rewrite", "--timeout=nan", "a.md"], ["rewrite", "--timeout=-1", "a.md"]],
+)  # fmt: skip
+def test_timeouts_must_be_finite_and_positive(tmp_path, args):
+    (tmp_path / "a.md").write_text(GOOD)
+    result = run(*args, cwd=tmp_path, timeout=60)  # a server that started would never return: the timeout fails it
+    assert result.returncode == 2
+    one_line_error(result, args[1].split("=")[0], "is not a duration")
+
+
+def test_a_model_timeout_in_config_must_be_finite(tmp_path):
+    (tmp_path / "a.md").write_text(GOOD)
+    (tmp_path / "plainpitch.toml").write_text('[llm]\nbase_url = "http://127.0.0.1:9/v1"\nmodel = "m"\ntimeout = nan\n')
+    result = run("rewrite", "--llm", "a.md", cwd=tmp_path, timeout=60)
+    assert result.returncode == 2
+    one_line_error(result, "plainpitch.toml", "timeout (a finite number of seconds)")
 
 
 @pytest.mark.parametrize("port", ["99999", "-1", "65536"])
@@ -130,6 +152,21 @@ def test_jobs_are_capped_at_the_cores(tmp_path):
     assert result.returncode in (0, 1)  # 1 when a finding reaches the fail level
     err = one_line_error(result, "--jobs 100000", "--force-jobs")
     assert "using" in err
+    assert json.loads(result.stdout)["summary"]["documents"] == 20
+
+
+def test_force_jobs_allows_more_workers_than_cores_but_not_without_bound(tmp_path):
+    from plainpitch.runner import JOBS_PER_CORE_FORCED, cores
+
+    for i in range(20):
+        (tmp_path / f"{i:02d}.md").write_text(GOOD)
+    over = str(cores() + 1)
+    result = run("check", "-f", "json", "--jobs", over, "--force-jobs", ".", cwd=tmp_path)
+    assert result.returncode in (0, 1) and b"--jobs" not in result.stderr, result.stderr  # allowed as asked: no note
+    assert json.loads(result.stdout)["summary"]["documents"] == 20
+    result = run("check", "-f", "json", "--jobs", "100000", "--force-jobs", ".", cwd=tmp_path)
+    err = one_line_error(result, "--jobs 100000", f"using {cores() * JOBS_PER_CORE_FORCED}")
+    assert "--force-jobs allows more" not in err  # already forced: the cap is the cap
     assert json.loads(result.stdout)["summary"]["documents"] == 20
 
 
@@ -228,6 +265,22 @@ def test_a_bug_in_a_parallel_run_costs_one_file(tmp_path):
     assert result.returncode == 1
     one_line_error(result, "internal error in the loader plainpitch.ingest.html", "page.html")
     assert json.loads(result.stdout)["summary"]["documents"] == 40
+
+
+BROKEN_CALL_RULE = BROKEN_RULE.replace("TON001", "TLK001")
+CALL = "WEBVTT\n\n00:00:01.000 --> 00:00:09.000\n<v Ana>What does your team use today?\n\n" \
+       "00:00:10.000 --> 00:00:20.000\n<v Ben>A spreadsheet, mostly.\n"  # fmt: skip
+
+
+def test_a_bug_in_a_call_rule_costs_one_transcript(tmp_path):
+    for i in range(3):
+        (tmp_path / f"call{i}.vtt").write_text(CALL)
+    (tmp_path / "boom.vtt").write_text(CALL.replace("mostly.", "mostly, boom."))
+    result = run("call", "review", "-f", "json", "--me", "Ana", str(tmp_path), prelude=BROKEN_CALL_RULE)
+    assert result.returncode == 1
+    err = one_line_error(result, "internal error in rule TLK001", "boom.vtt", "please report")
+    assert len(err.strip().splitlines()) == 1
+    assert sorted(Path(d["path"]).name for d in json.loads(result.stdout)["documents"]) == [f"call{i}.vtt" for i in range(3)]
 
 
 def test_a_control_character_reference_among_good_files(tmp_path):

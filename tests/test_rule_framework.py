@@ -79,3 +79,68 @@ def test_an_example_may_live_in_a_fixture_file(tmp_path):
     assert example.text == page.read_text(encoding="utf-8") and example.file == str(page)
     with pytest.raises(ValueError, match="rule example file"):
         make_meta(code="TON995", message="m", **{**META, "bad": [{"file": str(tmp_path / "gone.md")}]})
+
+
+# -- the built-in rules declare what they read, and the engine alone keeps the buyer's turns from a copy rule ----
+def test_every_built_in_rule_declares_what_it_reads():
+    from plainpitch.rules.registry import all_rules
+
+    for r in all_rules():
+        if r.meta.media == ("call",):  # the conversation rules weigh both sides of the call
+            assert r.meta.scope == "document", r.code
+        elif r.meta.kind != "metric":  # copy rules judge what the seller wrote or said
+            assert r.meta.scope == "seller", r.code
+
+
+def test_no_rule_module_tests_for_the_buyer_itself():
+    """The buyer's turns are left out in one place (the engine's scope, by ``Unit.by_buyer``), not rule by rule."""
+    import re
+    from pathlib import Path
+
+    import plainpitch.rules as rules_pkg
+
+    buyer_test = re.compile(r"""role\s*[!=]=\s*["']buyer|by_buyer""")
+    for path in Path(rules_pkg.__file__).parent.rglob("*.py"):
+        assert not buyer_test.search(path.read_text(encoding="utf-8")), path
+
+
+def test_a_copy_rule_never_reads_a_buyers_turn():
+    from plainpitch.rules.registry import all_rules
+
+    doc = call_doc()
+    buyer = {(u.start, u.end) for u in doc.units if u.by_buyer}
+    seen: dict[str, set] = {}
+
+    def watching(r):
+        def check(view, ctx):
+            seen[r.code] = {(u.start, u.end) for u in view.units}
+            return r.check(view, ctx)
+
+        return Rule(r.meta, check)
+
+    copy_rules = [watching(r) for r in all_rules() if "call" not in r.meta.media and r.meta.scope == "seller"]
+    report = analyze(doc, Config(profile="business", all=True), rules=copy_rules)
+    assert seen and all(units and not units & buyer for units in seen.values())
+    assert not [f for f in report.findings if (doc.units[doc.unit_at(f.span.start)].start,
+                                                doc.units[doc.unit_at(f.span.start)].end) in buyer]  # fmt: skip
+
+
+def test_what_a_rule_memoises_over_its_part_is_kept_apart_from_the_whole():
+    def counting(doc, ctx):  # memoises the number of units it was handed, under one shared key
+        n = ctx.memo("test.units", lambda: len(doc.units))
+        yield Hit(Span(doc.units[0].start, doc.units[0].end), {"n": n})
+
+    whole = make("document", message="{n}", check=counting, code="TON996")
+    seller = make("seller", message="{n}", check=counting, code="TON997")
+    found = {f.code: f.message for f in analyze(call_doc(), Config(profile="business"), rules=[whole, seller]).findings}
+    assert found == {"TON996": "3", "TON997": "2"}
+
+
+def test_every_built_in_check_has_the_typed_signature():
+    """``check(doc: Document, ctx: RuleContext) -> Iterable[Hit]`` (rules.meta.CheckFn), written out on every check
+    so an editor or a type checker can hold a rule to it."""
+    from plainpitch.rules.registry import all_rules
+
+    for r in all_rules():
+        if r.meta.kind == "python" and r.check.__module__.startswith("plainpitch.rules.checks."):
+            assert r.check.__annotations__ == {"doc": "Document", "ctx": "RuleContext", "return": "Iterable[Hit]"}, r.code

@@ -15,7 +15,7 @@ category = "tone"
 severity = "suggestion"
 summary = "test"
 why = "a rule written for the tests of the data rule kinds"
-message = "{match} {count} {max} {value}"
+message = "{match}"
 fix = "test"
 bad = ["[[x]]"]
 good = ["y"]
@@ -75,3 +75,40 @@ def test_rules_are_found_by_code_name_and_alias(monkeypatch):
     assert base.find_rule("ton907") is rule
     with pytest.raises(base.UnknownRule, match="did you mean"):
         base.find_rule("test-alias2")
+
+
+def test_word_kinds_read_the_sellers_part_of_a_call():
+    from plainpitch.call.roles import Roles, apply_roles
+    from plainpitch.ingest.transcript import load_transcript_text
+
+    call = "Ana: It is very very fast.\nBen: Very good, very very good.\nAna: Very well.\n"
+    doc = apply_roles(load_transcript_text(call, "call.txt", "lines"), Roles(frozenset({"Ana"}), frozenset({"Ben"}), "me"))
+    words = make('code = "TON908"\nname = "test-seller-words"\nkind = "existence"\ntokens = ["very"]\n')
+
+    def counted(most):
+        return make(f'code = "TON909"\nname = "test-seller-count"\nkind = "occurrence"\nscope = "document"\n'
+                    f'max = {most}\ntokens = ["very"]\n')  # fmt: skip
+
+    everyone = make('code = "TON910"\nname = "test-all-words"\nkind = "existence"\ntokens = ["very"]\nreads = "document"\n')
+    assert words.meta.scope == "seller" and everyone.meta.scope == "document"
+
+    def run_call(rule):
+        return analyze(doc, Config(), rules=[rule]).findings
+
+    assert [f.location.line for f in run_call(words)] == [1, 1, 3]
+    # the seller and the buyer each say "very" three times: a window over the whole call counts the seller's three
+    assert len(run_call(counted(2))) == 1 and run_call(counted(3)) == ()
+    assert len(run_call(everyone)) == 6
+
+
+def test_a_packs_message_may_use_only_the_fields_its_kind_gives():
+    def with_message(message, kind_toml):
+        return rule_from_spec({**tomllib.loads(META + kind_toml), "message": message}, "test.toml")
+
+    with pytest.raises(ValueError, match="TON911: message uses count but declares only fields"):
+        registry.register(with_message("{count} times", 'code = "TON911"\nname = "test-fields"\nkind = "existence"\n'
+                                                        'tokens = ["x"]\n'))  # fmt: skip
+    counted = with_message("{count} of {max}: {match}", 'code = "TON912"\nname = "test-fields-ok"\n'
+                                                         'kind = "occurrence"\nmax = 1\ntokens = ["very"]\n')  # fmt: skip
+    assert counted.meta.fields == ("count", "max")
+    assert [f.message for f in run(counted, "Very very good.\n")] == ["2 of 1: Very"]

@@ -46,7 +46,7 @@ def test_markdown_landing_page_of_geek_copy():
 
 
 def test_html_page_with_a_vague_button_and_no_price():
-    _, found = sales_findings(DATA / "landing.html")
+    _, found = sales_findings(DATA / "landing.html", all=True)  # CTA003, STR100 are off by default
     codes = by_code(found)
     assert codes["CTA003"][0].text == "Submit"
     assert codes["CTA005"][0].data["gaps"] == ["price"]
@@ -100,7 +100,7 @@ def test_feature_runs_collapse_into_one_finding():
         "x.md",
         "markdown",
     )
-    _, found = sales_findings(doc, profile="business")
+    _, found = sales_findings(doc, profile="business", all=True)  # BEN001 is off by default
     runs = [f for f in found if f.code == "BEN001"]
     assert len(runs) == 1 and runs[0].data["run"] >= 3
     assert runs[0].message.startswith(f"{runs[0].data['run']} features in a row")
@@ -165,16 +165,16 @@ def test_threshold_override_from_config():
 def test_vague_button_suggestions_follow_the_pages_main_action():
     doc = load_text("Acme syncs your data.\n\n[CTA: Go]\n\n[CTA: Start my free trial]\n\n[CTA: Try it free]\n", "x.md",
                     "markdown")  # fmt: skip
-    _, found = sales_findings(doc)
+    _, found = sales_findings(doc, all=True)
     cta3 = [f for f in found if f.code == "CTA003"]
     assert cta3[0].text == "Go" and cta3[0].suggestions[0].replacement == "Start my free trial"
     # a vague button repeated under sections leads to what only the writer can name: no invented label
     sections = load_text("Acme syncs your data.\n\n[CTA: Start my free trial]\n\n## Shops\n\nOne shop.\n\n"
                          "[CTA: Check it out]\n", "z.md", "markdown")  # fmt: skip
-    [later] = [f for f in sales_findings(sections)[1] if f.code == "CTA003"]
+    [later] = [f for f in sales_findings(sections, all=True)[1] if f.code == "CTA003"]
     assert later.suggestions == () and "behind the button" in later.fix
     services = load_text("We design shops that sell.\n\n[CTA: Contact Us]\n\n[CTA: Get in touch]\n", "y.md", "markdown")
-    _, found = sales_findings(services)
+    _, found = sales_findings(services, all=True)
     assert [f.text for f in found if f.code == "CTA003"] == ["Contact Us", "Get in touch"]
 
 

@@ -76,3 +76,27 @@ def test_selectors_in_the_spec_are_accepted():
     for value in values:
         r = client.post("/api/v1/check", json={"text": "Perhaps.", "select": [value], "ignore": [value]})
         assert r.status_code == 200, r.text
+
+
+def test_a_blank_filename_is_a_422_and_the_spec_says_so():
+    """A label of only blank characters (any Python or JSON Schema whitespace, U+001F and U+FEFF included) is
+    refused with one line, and the spec's pattern refuses exactly those, so a generator never sends one as valid."""
+    import re
+
+    from jsonschema import Draft202012Validator
+
+    from plainpitch.web.models import BLANK
+
+    spec = _spec()["components"]["schemas"]
+    client = _client()
+    for request, path, body in (("CheckRequest", "/api/v1/check", {"text": "Try it."}),
+                                ("CallRequest", "/api/v1/call", {"text": "Ana: Hi.\nBen: Hello.\n"})):  # fmt: skip
+        field = Draft202012Validator(spec[request]["properties"]["filename"])
+        for name in [*BLANK, " \x1f\ufeff\u3000", "\t\n"]:
+            assert not field.is_valid(name)
+            r = client.post(path, json={**body, "filename": name})
+            assert r.status_code == 422 and r.json()["error"]["message"] == "'filename' is empty", (name, r.text)
+        for name in ("a", "\u200b", "deck.md", "a/ "):  # a label with a character that is not blank is taken
+            assert field.is_valid(name)
+            assert client.post(path, json={**body, "filename": name}).status_code == 200
+    assert re.fullmatch(r"\[\^(\\u[0-9a-f]{4})+\]", spec["CheckRequest"]["properties"]["filename"]["pattern"])

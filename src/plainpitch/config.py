@@ -62,6 +62,7 @@ class Config:
     call: dict[str, Any] = field(default_factory=dict)
     source: str | None = None  # the file this config came from
     all: bool = False  # run every rule, also those off by default, and list every finding (--all)
+    judge: Any = None  # check --llm: the model's settings (llm.LLMSettings; picklable for workers), None: offline
 
     def with_overrides(self, **changes: Any) -> Config:
         clean = {k: v for k, v in changes.items() if v is not None}

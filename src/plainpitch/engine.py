@@ -41,7 +41,7 @@ DEFAULT_PROFILE = "business"  # calls, and copy too short to read a reader from
 def choose_reader(doc: Document, config: Config, medium: str,
                   cache: dict[str, Any] | None = None) -> tuple[str, dict[str, Any], str | None]:  # fmt: skip
     """(profile, details["reader"], note): the user's reader when set, else the one the copy is written for. The
-    inferred reader goes into ``cache`` (the rule context's memo) so that no rule infers it again."""
+    inferred reader goes into ``cache`` (the rule context's whole-document analyses) so no rule infers it again."""
     if medium == "call":
         profile = config.profile or DEFAULT_PROFILE
         return profile, {"profile": profile, "set_by": "user" if config.profile else "default"}, None
@@ -71,8 +71,14 @@ class Context:
         self.context = config.context
         self.thresholds = thresholds(self.profile, config.context, config.thresholds)
         self.cache: dict[str, Any] = {}
+        # analyses of the whole Document the engine made before the rules run (the inferred reader): every rule
+        # gets these, whichever part of the Document it reads
+        self.document_wide: dict[str, Any] = {}
         self._metrics: dict[str, Metric] | None = None
         self._rule: Rule | None = None
+        # the scope of the Document the running rule reads, when it is not the whole one: what a rule memoises
+        # over its view is kept apart from what the whole Document gives (sentence indices differ)
+        self._view = ""
         self._vocab_lower = {v.lower() for v in config.vocabulary}
 
     # -- per rule ------------------------------------------------------------------------------------
@@ -97,6 +103,10 @@ class Context:
         return bool(self._vocab_lower) and term.lower() in self._vocab_lower
 
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        if key in self.document_wide:
+            return self.document_wide[key]
+        if self._view:
+            key = f"{self._view}|{key}"
         if key not in self.cache:
             self.cache[key] = compute()
         return self.cache[key]
@@ -141,13 +151,12 @@ def selected_rules(config: Config, medium: str) -> list[Rule]:
 
 # -- what a rule reads -----------------------------------------------------------------------------------------
 def _in_scope(unit: Unit, scope: str) -> bool:
-    buyer = unit.turn is not None and unit.turn.role == "buyer"
     if scope == "copy":
         return unit.turn is None and unit.kind != "turn"
     if scope == "seller":
-        return not buyer
+        return not unit.by_buyer
     if scope == "buyer":
-        return buyer
+        return unit.by_buyer
     return True
 
 
@@ -232,7 +241,7 @@ def analyze(doc: Document, config: Config | None = None, *, rules: list[Rule] | 
     found: dict[str, Any] = {}
     profile, reader, reader_note = choose_reader(doc, config, medium, found)
     ctx = Context(doc, config, medium, profile)
-    ctx.cache.update(found)
+    ctx.document_wide.update(found)
     notes: list[str] = [reader_note] if reader_note and doc.sentences else []
     findings: list[Finding] = []
     english = looks_english(doc)
@@ -248,9 +257,11 @@ def analyze(doc: Document, config: Config | None = None, *, rules: list[Rule] | 
     seen: set[tuple[str, int, int]] = set()
     for rule in rules:
         ctx._rule = rule
+        ctx._view = ""
         code = rule.meta.code
         scope = rule.meta.scope
         view = doc if scope == "document" else ctx.memo(f"scope:{scope}", lambda s=scope: scoped(doc, s))
+        ctx._view = "" if view is doc else scope
         inside = None if view is doc else {(u.start, u.end) for u in view.units}
         for hit in rule.check(view, ctx):
             if inside is not None:
@@ -266,6 +277,7 @@ def analyze(doc: Document, config: Config | None = None, *, rules: list[Rule] | 
             seen.add(key)
             findings.append(make_finding(doc, rule, hit, severity, decisive))
     ctx._rule = None
+    ctx._view = ""
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     metrics = tuple(ctx.metrics.values()) if english else ()
     details: dict[str, Any] = {"reader": reader}
@@ -277,6 +289,7 @@ def analyze(doc: Document, config: Config | None = None, *, rules: list[Rule] | 
     score = scoring.score(doc, findings, ctx) if english and doc.sentences else None
     if english and doc.sentences and score is None:
         notes.append("too little copy to judge (a few words or only links): no score")
+    notes.extend(ctx.cache.get("notes", ()))  # from the analyses: a configured model's use or failure (check --llm)
     return DocumentReport(
         path=doc.path,
         format=doc.format,

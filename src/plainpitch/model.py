@@ -86,6 +86,12 @@ class Unit:
     turn: Turn | None = None
     attrs: Mapping[str, Any] = field(default_factory=dict)
 
+    @property
+    def by_buyer(self) -> bool:
+        """A buyer's turn on a call: words the seller did not write or say (the one test; rules declare
+        ``scope="seller"`` and the engine leaves these out, analyses that serve the score ask here)."""
+        return self.turn is not None and self.turn.role == "buyer"
+
     def to_source(self, offset: int) -> int:
         """Map an offset in Document.text inside this unit to an offset in Document.source."""
         rel = offset - self.start

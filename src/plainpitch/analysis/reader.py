@@ -29,7 +29,8 @@ _FENCE_RE = re.compile(r"^[ \t]{0,3}(?:```|~~~)", re.MULTILINE)
 _PRE_RE = re.compile(r"<pre\b", re.IGNORECASE)
 _COMMAND_RE = re.compile(
     r"(?:^|[\s`$>])(?:sudo\s+)?(?:pip3?|pipx|uv|npm|npx|yarn|pnpm|bun|brew|cargo|go|apt(?:-get)?|dnf|yum|pacman|"
-    r"choco|scoop|winget|docker|podman|kubectl|helm|gem|composer|git|make|mvn|gradle|dotnet|conda|poetry|rustup)"
+    r"choco|scoop|winget|docker|podman|kubectl|helm|gem|bundle|composer|git|make|mvn|gradle|dotnet|nuget|conda|"
+    r"poetry|rustup|mix|cabal|opam|deno)"
     r"\s+(?:install|add|get|run|clone|build|init|create|pull|compose|apply|new)\b|"
     r"\bcurl\s[^\n|]*\|\s*(?:sudo\s+)?(?:ba|z)?sh\b|^\s*\$\s+\w",
     re.MULTILINE,
@@ -112,6 +113,9 @@ def infer_reader(doc) -> Reader:
     text = doc.text or ""
     words = max(1, doc.word_count)
     fences = len(_FENCE_RE.findall(source)) // 2 + len(_PRE_RE.findall(source))
+    parsed = doc.meta.get("code_blocks") if hasattr(doc.meta, "get") else None
+    if isinstance(parsed, int):
+        fences = max(fences, parsed)  # the Markdown parser also sees indented code blocks
     commands = len(_COMMAND_RE.findall(source))
     inline = sum(len(u.attrs.get("code", ())) for u in doc.units if hasattr(u.attrs, "get")) + len(
         _INLINE_CODE_RE.findall(text)

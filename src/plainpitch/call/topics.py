@@ -19,19 +19,24 @@ from typing import Any
 PRICING = "pricing"
 COMPETITORS = "competitors"
 
-# The seller's price, not the money the buyer's business deals in ("closing costs", "the sale price of the hotel"):
+# The seller's price, not the money the buyer's business deals in ("closing costs", "the sale price of the hotel",
+# "the invoices come in from suppliers") nor a plan that is not a price plan ("the plan is to meet Friday"):
 # per-seat and per-month prices, "our pricing", "how much does it cost", discounts, quotes, a budget for the tool.
 _PRICING_RE = (
     r"\bper\s+(?:seat|user|licen[cs]e|head|agent|location|host)\b|"
     r"[$€£]\s?\d[\d,.]*\s?k?\s*(?:a|per|/)\s*(?:month|mo|year|yr|seat|user|licen[cs]e)\b|"
     r"\b\d[\d,.]*\s?(?:dollars|euros|pounds|k)\s+(?:a|per)\s+(?:month|year|seat|user)\b|"
-    r"\b(?:our|my|your|its)\s+pricing\b|\b(?:our|my|the|your|its)\s+(?:price\s+(?:is|would\s+be|starts?)|list\s+price|plans?\s+(?:is|are|starts?|costs?)|"
+    r"\b(?:our|my|your|its)\s+pricing\b|\b(?:our|my|the|your|its)\s+(?:price\s+(?:is|would\s+be|starts?)|list\s+price|"
+    # "the plan is $40", "our plans start at 20 euros"; not "the plan is to meet on Friday"
+    r"plans?\s+(?:is|are|starts?|costs?)\s+(?:at\s+|from\s+|just\s+|only\s+|about\s+|around\s+)?(?:[$€£]\s?)?\d[\d,.]*|"
     r"subscriptions?|licen[cs]e\s+(?:fee|cost)|setup\s+fee|annual\s+fee|monthly\s+fee|fees)\b|"
     r"\bhow\s+much\s+(?:does|do|would|will|is|are)\s+(?:it|this|that|they|your\s+\w+|the\s+(?:platform|tool|product|"
     r"service|software|licen[cs]e|subscription|plan|pilot))\s+(?:cost|run|be)\b|"
     r"\bwhat\s+(?:does|would|will)\s+(?:it|this|that)\s+cost\b|\b(?:what's|what\s+is|what\s+are)\s+(?:the|your)\s+(?:pricing|price|prices|rates)\b|"
     r"\bdiscounts?\b(?!\s+rates?\b)|\b(?:a|the|our|your)\s+quote\b|\bbudget\s+for\s+(?:this|it|a\s+tool|the\s+tool|software|a\s+solution)\b|"
-    r"\b(?:it|this|that)\s+(?:costs|would\s+cost|will\s+cost|is|'s)\s+[$€£]\s?\d|\binvoices?\b"
+    r"\b(?:it|this|that)\s+(?:costs|would\s+cost|will\s+cost|is|'s)\s+[$€£]\s?\d|"
+    # the seller billing the buyer, not the invoices the buyer's business handles
+    r"\binvoice\s+you\b|\b(?:our|my)\s+invoices?\b|\bsend\s+(?:you\s+)?(?:an|the|our|my)\s+invoice\b"
 )
 _COMPETITOR_RE = (
     r"\bcompetitors?\b|\bcompetition\b|\balternatives?\b|\bswitch(?:ing|ed)?\s+(?:from|away\s+from)\b|\bcompared\s+(?:to|with)\b|"

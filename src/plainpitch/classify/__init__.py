@@ -13,7 +13,8 @@ weights the keyword rules answer.
 
 Back-ends: anything with ``classify(doc, indices) -> list[Classification]`` (the ``Classifier`` protocol) can
 stand in for the linear model, e.g. a language model that reads each sentence with ``placement(doc, i)``, the
-same context the linear model reads, in words. ``classify_document(doc, ctx, classifier=...)`` uses it.
+same context the linear model reads, in words. ``classify_document(doc, ctx, classifier=...)`` uses it; with a
+model configured for check (``Config.judge``), the model back-end (model_classifier.py) is the default.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def copy_words(doc, ctx=None) -> int:
     analysis when a rule context is given)."""
     if ctx is not None:
         return ctx.memo("copy.words", lambda: copy_words(doc))
-    kinds = [u.kind in _COPY_KINDS and not (u.turn is not None and u.turn.role == "buyer") for u in doc.units]
+    kinds = [u.kind in _COPY_KINDS and not u.by_buyer for u in doc.units]
     return sum(1 for w in doc.words if kinds[w.unit])
 
 
@@ -169,10 +170,22 @@ def classified_indices(doc) -> list[int]:
         unit = doc.units[sentence.unit]
         if unit.kind not in CLASSIFIED_KINDS or sentence.word_count == 0:
             continue
-        if unit.kind == "turn" and unit.turn is not None and unit.turn.role == "buyer":
+        if unit.by_buyer:
             continue
         out.append(i)
     return out
+
+
+def _configured(ctx) -> Classifier | None:
+    """The model back-end when the user configured a model for check (``Config.judge``), else None (offline)."""
+    if ctx is None or getattr(getattr(ctx, "config", None), "judge", None) is None:
+        return None
+    # imported only when a model is configured: the HTTP client stays out of an offline check
+    from plainpitch.analysis.model_session import session_of
+    from plainpitch.classify.model_classifier import ModelClassifier
+
+    session = session_of(ctx)
+    return ModelClassifier(session) if session is not None else None
 
 
 def _classify_all(doc, classifier: Classifier | None) -> tuple[SentenceClass, ...]:
@@ -190,4 +203,4 @@ def classify_document(doc, ctx=None, classifier: Classifier | None = None) -> tu
     """Every claim-bearing sentence of the document with its class, computed once per analysis."""
     if ctx is None:
         return _classify_all(doc, classifier)
-    return ctx.memo("classify.sentences", lambda: _classify_all(doc, classifier))
+    return ctx.memo("classify.sentences", lambda: _classify_all(doc, classifier or _configured(ctx)))

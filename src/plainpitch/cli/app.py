@@ -36,6 +36,26 @@ class SizeMB(click.ParamType):
         return number
 
 
+class Seconds(click.ParamType):
+    """A duration in seconds: a finite number from ``low`` to ``high`` (click's FloatRange lets nan through)."""
+
+    name = "SECONDS"
+
+    def __init__(self, low: float = 0.1, high: float = 3600.0) -> None:
+        self.low, self.high = low, high
+
+    def convert(self, value, param, ctx):
+        import math
+
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        if not math.isfinite(number) or not self.low <= number <= self.high:
+            self.fail(f"{value} is not a duration: give a number of seconds from {self.low:g} to {self.high:g}", param, ctx)
+        return number
+
+
 def size_bytes(mb: float) -> int:
     return max(1, int(mb * 1_048_576))
 

@@ -10,6 +10,7 @@ import click
 
 from plainpitch.cli.app import DEBUG_OPTION, FORMATS, SEVERITY_CHOICE, SizeMB, size_bytes, use_color, write_or_exit
 from plainpitch.cli.history import save_options
+from plainpitch.cli.rewrite import model_options
 from plainpitch.formats import COPY_FORMATS
 
 
@@ -17,7 +18,7 @@ from plainpitch.formats import COPY_FORMATS
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "-f", "out_format", type=click.Choice((*FORMATS, "github")), default="text", show_default=True, help="Report format (github: workflow annotations).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to a file.")
-@click.option("--profile", type=click.Choice(["technical", "business", "consumer"]), help="Who reads it (default business).")
+@click.option("--profile", type=click.Choice(["technical", "business", "consumer"]), help="Who reads it (default: inferred from the copy; the report says which and why).")
 @click.option("--context", "sales_context", type=click.Choice(["self-serve", "services", "enterprise"]), help="How the sale is made.")
 @click.option("--medium", type=click.Choice(["page", "email", "proposal", "text"]), help="Force the medium (else inferred).")
 @click.option("--input-format", type=click.Choice(COPY_FORMATS), help="Force the input format.")
@@ -36,11 +37,12 @@ from plainpitch.formats import COPY_FORMATS
 @click.option("--jobs", "-j", type=click.IntRange(0), default=0,
               help="Worker processes for large folders (0: one per core; at most one per core).")
 @click.option("--force-jobs", is_flag=True, help="Allow --jobs past the number of cores.")
+@model_options
 @DEBUG_OPTION
 @save_options(deal=False)
 def check(paths, out_format, output, profile, sales_context, medium, input_format, select, ignore, include, exclude,
-          min_severity, fail_on, show_all, statistics, config_path, max_size, no_score, jobs, force_jobs, save,
-          keep_text) -> None:  # fmt: skip
+          min_severity, fail_on, show_all, statistics, config_path, max_size, no_score, jobs, force_jobs, use_llm,
+          base_url, model_name, api_key_env, timeout, redact, save, keep_text) -> None:  # fmt: skip
     """Check copy files (Markdown, HTML, .eml, text) or folders; '-' reads stdin."""
     from plainpitch.config import load_config
     from plainpitch.emit import render
@@ -57,6 +59,13 @@ def check(paths, out_format, output, profile, sales_context, medium, input_forma
         "include": split(include), "exclude": split(exclude), "all": show_all or None,
     }  # fmt: skip
     base = load_config(Path(config_path)) if config_path else None
+    judge = _judge_settings(config_path, list(paths), use_llm, base_url, model_name, api_key_env, timeout, redact)
+    if judge is not None:
+        from plainpitch.cli.rewrite import announce
+
+        overrides["judge"] = judge
+        announce(judge, "the sentences and candidate jargon terms of the checked files")
+        jobs = jobs or 1  # one request at a time: a local model serves one answer at a time anyway
     jobs, note = allowed_jobs(jobs, force_jobs)
     if note:
         click.echo(f"plainpitch: note: {note}", err=True)
@@ -94,6 +103,38 @@ def check(paths, out_format, output, profile, sales_context, medium, input_forma
     failing = any(SEVERITY_RANK[s] >= SEVERITY_RANK[fail_level] for s in severities)
     # An input that could not be read fails the run like an error finding; 2 is kept for "nothing was checked".
     sys.exit(1 if failing or errors or not saved else 0)
+
+
+def _judge_settings(config_path, paths, use_llm, base_url, model_name, api_key_env, timeout, redact):
+    """The model settings when the user asked check to use a model (--llm, --base-url/--model, or ``check = true``
+    in [tool.plainpitch.llm]), else None: nothing leaves the machine unless asked, and an offline check never
+    imports the model client."""
+    flags = (base_url, model_name, api_key_env, timeout, redact)
+    source = config_path
+    if source is None:
+        from plainpitch.config import find_config_file
+
+        first = paths[0] if paths and paths[0] != "-" else "."
+        found = find_config_file(Path(os.path.abspath(first)))  # never resolve(): a symlink loop is the loader's to report
+        source = str(found) if found is not None else None
+    if not use_llm and all(v is None for v in flags) and (source is None or "llm" not in _text_of(source)):
+        return None
+    from plainpitch.cli.rewrite import model_errors
+    from plainpitch.llm.settings import check_wanted, resolve
+
+    values = {"base_url": base_url, "model": model_name, "api_key_env": api_key_env, "timeout": timeout}
+    if redact is not None:
+        values["redact"] = redact
+    with model_errors():
+        wanted = use_llm or base_url is not None or model_name is not None or check_wanted(source)
+        return resolve(source, values, wanted=wanted)
+
+
+def _text_of(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
 
 
 def _is_error(result) -> bool:

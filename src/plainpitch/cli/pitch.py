@@ -6,7 +6,7 @@ import json
 
 import click
 
-from plainpitch.cli.app import write_or_exit
+from plainpitch.cli.app import SizeMB, write_or_exit
 from plainpitch.cli.rewrite import announce, base_config, load_report, model_errors, model_options, resolve_model
 
 
@@ -17,7 +17,7 @@ from plainpitch.cli.rewrite import announce, base_config, load_report, model_err
 @click.option("--profile", type=click.Choice(["technical", "business", "consumer"]), help="Who the pitch is for.")
 @click.option("--input-format", type=click.Choice(["text", "markdown", "html", "email"]), help="Force the input format.")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Use this config file.")
-@click.option("--max-size", type=float, default=5.0, show_default=True, help="Largest file to read, in MB.")
+@click.option("--max-size", type=SizeMB(), default=5.0, show_default=True, help="Largest file to read, in MB.")
 @model_options
 def pitch(path, out_format, output, profile, input_format, config_path, max_size, use_llm, base_url, model_name,
           api_key_env, timeout, redact) -> None:  # fmt: skip

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from plainpitch.cli.app import use_color
+from plainpitch.cli.app import Seconds, SizeMB, use_color
 
 
 def model_options(fn):
@@ -21,7 +21,7 @@ def model_options(fn):
         click.option("--base-url", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1 (implies --llm)."),
         click.option("--model", "model_name", help="Model name at that endpoint (implies --llm)."),
         click.option("--api-key-env", help="Name of the environment variable that holds the API key."),
-        click.option("--timeout", type=float, help="Seconds to wait for the model (default 60)."),
+        click.option("--timeout", type=Seconds(0.1, 3600), help="Seconds to wait for the model (default 60)."),
         click.option("--redact/--no-redact", default=None, help="Replace e-mail addresses, phone numbers and names before sending."),
     ]
     for opt in reversed(opts):
@@ -160,7 +160,7 @@ def _ask(outcome, index: int, total: int) -> str:
 @click.option("--context", "sales_context", type=click.Choice(["self-serve", "services", "enterprise"]), help="How the sale is made.")
 @click.option("--input-format", type=click.Choice(["text", "markdown", "html", "email"]), help="Force the input format.")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Use this config file.")
-@click.option("--max-size", type=float, default=5.0, show_default=True, help="Largest file to read, in MB.")
+@click.option("--max-size", type=SizeMB(), default=5.0, show_default=True, help="Largest file to read, in MB.")
 @model_options
 def rewrite(path, apply_, interactive, out_format, select, no_questions, profile, sales_context, input_format, config_path,
             max_size, use_llm, base_url, model_name, api_key_env, timeout, redact) -> None:  # fmt: skip

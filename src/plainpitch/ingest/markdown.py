@@ -454,6 +454,12 @@ class _Walker:
         if isinstance(title, str):
             self.meta.setdefault("title", title)
 
+    def _on_fence(self, tok: Any) -> None:
+        # counted for the reader: code to run says developers read it, fenced or indented alike
+        self.meta["code_blocks"] = self.meta.get("code_blocks", 0) + 1
+
+    _on_code_block = _on_fence
+
     def _on_blockquote_open(self, tok: Any) -> None:
         self.containers.append("quote")
 

@@ -44,13 +44,18 @@ class ChatClient:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _body(self, messages: list[dict[str, str]], stream: bool) -> dict[str, Any]:
+    def _body(self, messages: list[dict[str, str]], stream: bool, json_object: bool = False) -> dict[str, Any]:
         s = self.settings
-        return {"model": s.model, "messages": messages, "temperature": s.temperature, "seed": s.seed,
+        body = {"model": s.model, "messages": messages, "temperature": s.temperature, "seed": s.seed,
                 "max_tokens": s.max_tokens, "stream": stream}  # fmt: skip
+        if json_object:  # JSON mode (OpenAI, Ollama, llama-server, vLLM): the answer is one JSON object
+            body["response_format"] = {"type": "json_object"}
+        return body
 
-    def chat(self, messages: list[dict[str, str]], *, stream: bool = False, on_token: Callable[[str], None] | None = None) -> str:
-        """The assistant's answer (with ``stream``, tokens go to ``on_token`` as they arrive)."""
+    def chat(self, messages: list[dict[str, str]], *, stream: bool = False, on_token: Callable[[str], None] | None = None,
+             json_object: bool = False) -> str:
+        """The assistant's answer (with ``stream``, tokens go to ``on_token`` as they arrive; with ``json_object``,
+        JSON mode is asked for: the caller still validates what comes back)."""
         import httpx
 
         where = self.settings.endpoint
@@ -61,7 +66,7 @@ class ChatClient:
             try:
                 if stream:
                     return "".join(self._stream(messages, on_token))
-                response = self._http.post(where, json=self._body(messages, False))
+                response = self._http.post(where, json=self._body(messages, False, json_object))
                 if response.status_code in RETRY_STATUS:
                     last = f"{where} answered HTTP {response.status_code}"
                     continue

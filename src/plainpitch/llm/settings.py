@@ -8,12 +8,14 @@
     retries = 2                              # after a connection error, a timeout, 429 or 5xx
     redact = false                           # replace e-mail addresses, phone numbers and names before sending
     redact_names = ["Ana Ruiz"]              # names to redact besides those found in greetings and sign-offs
+    check = true                             # plainpitch check uses the model without --llm (docs/jargon.md)
 
 Temperature (0) and seed (7) are fixed so that the same text gets the same rewrite from the same model.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -23,7 +25,7 @@ from urllib.parse import urlparse
 
 from plainpitch.llm.errors import LLMError
 
-KEYS = ("base_url", "model", "api_key_env", "timeout", "retries", "redact", "redact_names", "max_tokens")
+KEYS = ("base_url", "model", "api_key_env", "timeout", "retries", "redact", "redact_names", "max_tokens", "check")
 
 
 @dataclass(frozen=True)
@@ -80,8 +82,8 @@ def _validate(values: dict[str, Any], where: str) -> LLMSettings:
         max_tokens = int(values.get("max_tokens", 512))
     except (TypeError, ValueError):
         raise LLMError(f"{where}: timeout, retries and max_tokens must be numbers") from None
-    if timeout <= 0 or retries < 0 or max_tokens <= 0:
-        raise LLMError(f"{where}: timeout and max_tokens must be positive, retries zero or more")
+    if not math.isfinite(timeout) or timeout <= 0 or retries < 0 or max_tokens <= 0:
+        raise LLMError(f"{where}: timeout (a finite number of seconds) and max_tokens must be positive, retries zero or more")
     names = values.get("redact_names") or ()
     if isinstance(names, str):
         names = [names]
@@ -104,6 +106,17 @@ def resolve(config_file: str | None, flags: dict[str, Any], *, wanted: bool) -> 
     if not values.get("base_url"):
         raise LLMError("no model endpoint configured: set [tool.plainpitch.llm] base_url and model, or --base-url and --model")
     return _validate(values, where if not flags else f"{where} and flags" if config_file else "flags")
+
+
+def check_wanted(config_file: str | None) -> bool:
+    """Whether the settings file asks ``plainpitch check`` to use the model (``check = true``): an explicit choice
+    in the file, like --llm on the command line."""
+    if not config_file:
+        return False
+    value = _table(Path(config_file)).get("check", False)
+    if not isinstance(value, bool):
+        raise LLMError(f"{config_file}: the model setting check must be true or false")
+    return value
 
 
 def with_redaction(settings: LLMSettings, redact: bool | None) -> LLMSettings:

@@ -16,7 +16,7 @@ def _example_block(text: str) -> str:
 def rule_markdown(rule: Rule) -> str:
     m = rule.meta
     lines = [f"# {m.code} {m.name}", ""]
-    badges = [f"category: `{m.category}`", f"severity: `{m.severity}`", f"kind: `{m.kind}`"]
+    badges = [f"category: `{m.category}`", f"severity: `{m.severity}`", f"kind: `{m.kind}`", f"reads: `{m.scope}`"]
     if m.media:
         badges.append("media: " + ", ".join(f"`{x}`" for x in m.media))
     if m.preview:
@@ -60,6 +60,7 @@ def rule_json_dict(rule: Rule) -> dict[str, Any]:
         "fix": m.fix,
         "aliases": list(m.aliases),
         "media": list(m.media),
+        "reads": m.scope,
         "preview": m.preview,
         "default": m.default,
         "default_note": m.default_note,

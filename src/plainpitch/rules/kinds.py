@@ -5,6 +5,9 @@
 - occurrence: flag a scope (sentence | paragraph | document) where ``token`` occurs more than ``max`` times
 - metric: flag the document when a named metric is above ``max`` or below ``min`` (thresholds may name a
   profile key, e.g. ``max = "profile:grade.document"``)
+
+What an entry reads is ``reads`` (see ``rules.meta.SCOPES``); without it the word kinds read the seller's part
+(``KIND_READS``), and the engine hands the check only that, so no check here filters the buyer's turns itself.
 """
 
 from __future__ import annotations
@@ -40,14 +43,6 @@ def _match_case(replacement: str, original: str) -> str:
     return replacement
 
 
-def _seller_units(doc, ctx) -> Iterable[Any]:
-    """Units a copy rule reads: all units, or only the seller's turns on a call."""
-    for unit in doc.units:
-        if unit.kind == "turn" and unit.turn is not None and unit.turn.role == "buyer":
-            continue
-        yield unit
-
-
 def existence_check(spec: Mapping[str, Any]):
     pattern = _compile(spec["tokens"], spec.get("ignorecase", True), spec.get("regex", False))
     exceptions = {e.lower() for e in spec.get("exceptions", ())}
@@ -57,7 +52,7 @@ def existence_check(spec: Mapping[str, Any]):
 
     def check(doc, ctx) -> Iterable[Hit]:
         text = doc.text
-        for unit in _seller_units(doc, ctx):
+        for unit in doc.units:
             found = [m for m in pattern.finditer(text, unit.start, unit.end)
                      if m.group(0).lower() not in exceptions and not ctx.allowed(m.group(0))]  # fmt: skip
             if not once:
@@ -95,7 +90,7 @@ def substitution_check(spec: Mapping[str, Any]):
 
     def check(doc, ctx) -> Iterable[Hit]:
         text = doc.text
-        for unit in _seller_units(doc, ctx):
+        for unit in doc.units:
             for m in pattern.finditer(text, unit.start, unit.end):
                 found = m.group(0)
                 if ctx.allowed(found):
@@ -119,14 +114,17 @@ def occurrence_check(spec: Mapping[str, Any]):
     def check(doc, ctx) -> Iterable[Hit]:
         limit = ctx.option("max", spec.get("max", 1))
         text = doc.text
+        # each window: (its span, the stretches counted in it); a document window counts only the units the rule
+        # reads (on a call, not the buyer's turns between them)
         if scope == "sentence":
-            ranges = [(s.start, s.end) for s in doc.sentences]
+            windows = [((s.start, s.end), [(s.start, s.end)]) for s in doc.sentences]
         elif scope == "paragraph":
-            ranges = [(u.start, u.end) for u in _seller_units(doc, ctx)]
+            windows = [((u.start, u.end), [(u.start, u.end)]) for u in doc.units]
         else:
-            ranges = [(0, len(text))] if text else []
-        for start, end in ranges:
-            found = list(pattern.finditer(text, start, end))
+            units = doc.units
+            windows = [((units[0].start, units[-1].end), [(u.start, u.end) for u in units])] if units else []
+        for (start, end), stretches in windows:
+            found = [m for s, e in stretches for m in pattern.finditer(text, s, e)]
             if len(found) > limit:
                 yield Hit(Span(start, end), {"count": len(found), "max": limit, "match": found[0].group(0)})
 
@@ -166,12 +164,21 @@ META_KEYS = {
 }  # fmt: skip
 
 
+# What a data rule reads unless its entry says (``reads``): the word kinds read what the seller wrote or said; a
+# metric rule reads the metrics, which describe the whole document.
+KIND_READS = {"existence": "seller", "substitution": "seller", "occurrence": "seller", "metric": "document"}
+# The message fields each kind's hits carry ({match} comes with every finding): a pack's message may use only these.
+KIND_FIELDS = {"existence": (), "substitution": ("replacement",), "occurrence": ("count", "max"),
+               "metric": ("value", "max", "min", "metric")}  # fmt: skip
+
+
 def rule_from_spec(spec: Mapping[str, Any], pack: str) -> Rule:
     kind = spec.get("kind")
     if kind not in KINDS:
         raise ValueError(f"{pack}: rule {spec.get('code')} has kind {kind!r}; use one of {', '.join(KINDS)}")
     fields = {k: v for k, v in spec.items() if k in META_KEYS}
-    if "reads" in spec:  # what the rule reads (``scope`` already names an occurrence rule's counting window)
-        fields["scope"] = spec["reads"]
+    # what the rule reads (``scope`` already names an occurrence rule's counting window)
+    fields["scope"] = spec.get("reads", KIND_READS[kind])
+    fields.setdefault("fields", KIND_FIELDS[kind])
     meta = make_meta(kind=kind, pack=pack, **fields)
     return Rule(meta, KINDS[kind](spec))

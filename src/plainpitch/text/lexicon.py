@@ -62,7 +62,6 @@ class _Frequencies:
         self.next_band = 0  # bands < next_band are in the table
         self.done = False
         self._fh = None
-        self._pos = 0  # bytes of the file read so far (see _read)
         self._unpacker = None
         self._inflate = None
         self._fallback = False
@@ -82,7 +81,8 @@ class _Frequencies:
             return
         import msgpack
 
-        self._fh = open(path, "rb")  # noqa: SIM115 (kept open while bands are read on demand)
+        self._fh = open(path, "rb", buffering=0)  # noqa: SIM115 (kept open while bands are read on demand)
+        self._offset = 0  # read with pread at our own offset: a forked worker shares the descriptor's position
         self._inflate = zlib.decompressobj(wbits=31)  # gzip framing
         self._unpacker = msgpack.Unpacker(raw=False, use_list=False)
         self._read(lambda u: u.read_array_header())
@@ -95,14 +95,8 @@ class _Frequencies:
             except Exception as exc:  # msgpack.OutOfData: feed the next compressed chunk
                 if type(exc).__name__ != "OutOfData":
                     raise
-                # pread at our own offset: a server worker forked while the file was open shares the file's
-                # offset with its parent and siblings, and a plain read would take their bytes
-                if hasattr(os, "pread"):
-                    chunk = os.pread(self._fh.fileno(), 1 << 16, self._pos)
-                else:  # Windows: no fork either
-                    self._fh.seek(self._pos)
-                    chunk = self._fh.read(1 << 16)
-                self._pos += len(chunk)
+                chunk = os.pread(self._fh.fileno(), 1 << 16, self._offset)
+                self._offset += len(chunk)
                 if not chunk:
                     self.done = True
                     self._fh.close()

@@ -1,4 +1,5 @@
-"""Builds the Starlette app: the editor page, its static files, the /api/v1 routes, the spec and the guards."""
+"""Builds the Starlette app: the editor page, its static files, the /api/v1 routes (declared in web/routes.py),
+the spec generated from them and the guards."""
 
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ from starlette.responses import FileResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from plainpitch.web import api, call_view, history_api, rewrite_api
+from plainpitch.web import api
 from plainpitch.web.inputs import ApiError
+from plainpitch.web.routes import API
 from plainpitch.web.security import (
     LOOPBACK_HOSTS,
     MAX_BODY,
@@ -117,19 +119,7 @@ def create_app(
     routes = [
         Route("/", editor, methods=["GET"]),
         Route("/openapi.json", openapi, methods=["GET"]),
-        Route("/api/v1/check", api.check, methods=["POST"]),
-        Route("/api/v1/report/{fmt}", api.report_download, methods=["POST"]),
-        Route("/api/v1/open", api.open_file, methods=["POST"]),
-        Route("/api/v1/call", api.call, methods=["POST"]),
-        Route("/api/v1/call/timeline", api.call_timeline, methods=["POST"]),
-        Route("/api/v1/call/view", call_view.call_view, methods=["POST"]),
-        Route("/api/v1/call/report/{fmt}", call_view.call_report, methods=["POST"]),
-        Route("/api/v1/rules", api.rules, methods=["GET"]),
-        Route("/api/v1/rules/{code}", api.rule, methods=["GET"]),
-        Route("/api/v1/options", api.options, methods=["GET"]),
-        Route("/api/v1/health", api.health, methods=["GET"]),
-        Route("/api/v1/rewrite", rewrite_api.rewrite_route, methods=["POST"]),
-        *history_api.ROUTES,
+        *(Route(e.path, e.handler, methods=[e.method]) for e in API),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
     ]
     app = Starlette(
@@ -150,5 +140,5 @@ def create_app(
     # static answers, computed once
     app.state.rules_json = json.dumps([rule_json_dict(r) for r in all_rules()], ensure_ascii=False).encode("utf-8")
     app.state.options = api.options_dict(max_body)
-    app.state.openapi_json = json.dumps(history_api.extend_spec(build_spec(max_body)), ensure_ascii=False).encode("utf-8")
+    app.state.openapi_json = json.dumps(build_spec(max_body), ensure_ascii=False).encode("utf-8")
     return app

@@ -143,59 +143,33 @@ async def call_report(request: Request) -> Response:
     return Response(body, media_type=media, headers=headers)
 
 
-def spec_paths(call_body: dict[str, Any], errors: dict[str, Any]) -> dict[str, Any]:
-    """The OpenAPI entries of these routes (kept beside the handlers)."""
-    string = {"type": "string"}
-    row = {"type": "object", "required": ["label", "value", "target", "off"],
-           "properties": {"label": string, "value": string, "target": string, "off": {"type": "boolean"}}}  # fmt: skip
-    speaker = {"type": "object", "required": ["name", "role", "talk", "share"],
-               "properties": {"name": string, "role": string, "talk": string, "share": {"type": "integer"}}}  # fmt: skip
-    view_schema = {
+_STRING = {"type": "string"}
+_ROW = {"type": "object", "required": ["label", "value", "target", "off"],
+        "properties": {"label": _STRING, "value": _STRING, "target": _STRING, "off": {"type": "boolean"}}}  # fmt: skip
+_SPEAKER = {"type": "object", "required": ["name", "role", "talk", "share"],
+            "properties": {"name": _STRING, "role": _STRING, "talk": _STRING, "share": {"type": "integer"}}}  # fmt: skip
+SCHEMAS = {  # this route's response model (a component of the spec, web/openapi.py), kept beside the handler
+    "CallView": {
         "type": "object",
         "required": ["report", "header", "score", "metrics", "groups", "when", "length", "speakers", "hints",
                      "timeline"],
         "properties": {
             "report": {"$ref": "#/components/schemas/Report"},
-            "header": {"type": "array", "items": string, "description": "The call report's opening lines."},
+            "header": {"type": "array", "items": _STRING, "description": "The call report's opening lines."},
             "score": {"type": ["string", "null"], "description": "The score as the call report shows it."},
-            "metrics": {"type": "array", "items": row, "description": "The call report's metric rows."},
+            "metrics": {"type": "array", "items": _ROW, "description": "The call report's metric rows."},
             "groups": {"type": "array", "items": {"type": "array", "items": {"type": "integer"}},
                        "description": "Findings grouped as the call report groups them (indexes, errors first)."},
-            "when": {"type": "array", "items": string, "description": "Each finding's place in the call (m:ss)."},
-            "length": string,
-            "speakers": {"type": "array", "items": speaker},
-            "hints": {"type": "array", "items": string, "description": "Notes worded for the editor."},
+            "when": {"type": "array", "items": _STRING, "description": "Each finding's place in the call (m:ss)."},
+            "length": _STRING,
+            "speakers": {"type": "array", "items": _SPEAKER},
+            "hints": {"type": "array", "items": _STRING, "description": "Notes worded for the editor."},
             "timeline": {"type": ["string", "null"], "description": "The talk timeline, a sanitised SVG."},
         },
-    }
-    content = {
-        "text/html": {"schema": string},
-        "text/markdown": {"schema": string},
-        "application/json": {"schema": {"$ref": "#/components/schemas/Report"}},
-    }
-    return {
-        "/api/v1/call/view": {
-            "post": {
-                "operationId": "callView",
-                "summary": "Review a call and return what the editor's call view shows, as the CLI words it.",
-                "requestBody": call_body,
-                "responses": {"200": {"description": "The call view.",
-                                      "content": {"application/json": {"schema": view_schema}}}, **errors},
-            }
-        },
-        "/api/v1/call/report/{fmt}": {
-            "post": {
-                "operationId": "callReport",
-                "summary": "Review a call and return its report as a download (HTML and Markdown with the timeline).",
-                "parameters": [{"name": "fmt", "in": "path", "required": True,
-                                "schema": {"enum": list(CALL_REPORT_TYPES)}}],
-                "requestBody": call_body,
-                "responses": {
-                    "200": {"description": "The report file (Content-Disposition: attachment).",
-                            "headers": {"Content-Disposition": {"schema": string, "required": True}},
-                            "content": content},
-                    **errors,
-                },
-            }
-        },
-    }  # fmt: skip
+    },
+}  # fmt: skip
+REPORT_CONTENT = {  # what /call/report/{fmt} answers, by media type
+    "text/html": _STRING,
+    "text/markdown": _STRING,
+    "application/json": {"$ref": "#/components/schemas/Report"},
+}

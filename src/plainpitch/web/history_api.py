@@ -7,7 +7,8 @@
 
 The store is the one the CLI uses for the server's folder (PLAINPITCH_HISTORY_URL, the config, or the user's
 data directory). Reading never creates a store: with none yet the answers are empty. A store that cannot be read
-is a 503 with one line; an unknown deal a 404. Registered in web/app.py with ``ROUTES`` and ``extend_spec``.
+is a 503 with one line; an unknown deal a 404. The routes are declared in web/routes.py; the spec's models and
+parameters are here (``SCHEMAS``, ``PARAMS``).
 """
 
 from __future__ import annotations
@@ -20,13 +21,11 @@ from typing import Any
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
 
 from plainpitch.web.inputs import ApiError
+from plainpitch.web.models import blank, name_schema
 
 MAX_NAME = 200
-# JSON Schema's \s (ECMAScript's whitespace): a name of only these breaks the spec's pattern "\S"
-_ECMA_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 _STORES: dict[str, Any] = {}  # one open store (engine, connection pool) per URL, shared by the request threads
 _LOCK = threading.Lock()
 
@@ -50,7 +49,7 @@ def _query(request: Request, name: str, choices: tuple[str, ...] | None = None) 
     value = request.query_params.get(name)
     if value is None:
         return None
-    if not value.strip(_ECMA_SPACE) or len(value) > MAX_NAME:
+    if blank(value) or len(value) > MAX_NAME:
         raise ApiError(422, "invalid", f"{name} must be 1 to {MAX_NAME} characters", field=name)
     if choices is not None and value not in choices:
         raise ApiError(422, "invalid", f"{name} must be one of {', '.join(choices)}", field=name)
@@ -135,18 +134,12 @@ async def pages(request: Request) -> Response:
     return await _answer(request, lambda conn: {"pages": page_trends(conn, path) if conn is not None else []})
 
 
-ROUTES = [
-    Route("/api/v1/history/trends", trends, methods=["GET"]),
-    Route("/api/v1/history/deals", deals, methods=["GET"]),
-    Route("/api/v1/history/timeline", timeline, methods=["GET"]),
-    Route("/api/v1/history/pages", pages, methods=["GET"]),
-]
 
 
 # -- OpenAPI ----------------------------------------------------------------------------------------------------
 def _name_param(name: str, description: str, required: bool = False) -> dict[str, Any]:
     return {"name": name, "in": "query", "required": required, "description": description,
-            "schema": {"type": "string", "minLength": 1, "maxLength": MAX_NAME, "pattern": r"\S"}}  # fmt: skip
+            "schema": name_schema(MAX_NAME)}  # fmt: skip
 
 
 def _day_param(name: str, description: str) -> dict[str, Any]:
@@ -209,36 +202,15 @@ SCHEMAS = {
 }  # fmt: skip
 
 
-def _get(op: str, summary: str, schema: str, params: list[dict[str, Any]], errors: tuple[int, ...]) -> dict[str, Any]:
-    words = {404: "No deal by that name.", 422: "A query parameter is not valid.",
-             503: "The history store cannot be read (one line says why)."}  # fmt: skip
-    ref = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
-    responses = {"200": {"description": summary, "content": {"application/json": {
-        "schema": {"$ref": f"#/components/schemas/{schema}"}}}}}  # fmt: skip
-    responses.update({str(code): {"description": words[code], "content": ref} for code in errors})
-    return {"get": {"operationId": op, "summary": summary, "parameters": params, "responses": responses}}
-
-
-def extend_spec(spec: dict[str, Any]) -> dict[str, Any]:
-    """The app's OpenAPI spec with the history routes added."""
-    since = _day_param("since", "Only weeks from this date.")
-    until = _day_param("until", "Only weeks up to this date.")
-    by = {"name": "by", "in": "query", "required": False, "schema": {"enum": ["seller", "deal"]},
-          "description": "Group by seller (default) or by deal."}  # fmt: skip
-    status = {"name": "status", "in": "query", "required": False, "schema": {"enum": ["open", "won", "lost"]}}
-    spec["paths"].update({
-        "/api/v1/history/trends": _get("historyTrends", "Week-by-week call trends per seller or per deal.",
-                                       "HistoryTrends", [by, _name_param("seller", "Only this seller."),
-                                                         _name_param("deal", "Only this deal."), since, until],
-                                       (404, 422, 503)),
-        "/api/v1/history/deals": _get("historyDeals", "The deals, with their number of calls.", "HistoryDeals",
-                                      [status], (422, 503)),
-        "/api/v1/history/timeline": _get("historyTimeline", "A deal and its calls on one timeline.",
-                                         "HistoryTimeline", [_name_param("deal", "The deal's name.", required=True)],
-                                         (404, 422, 503)),
-        "/api/v1/history/pages": _get("historyPages", "The copy score of each version of each page.", "HistoryPages",
-                                      [_name_param("path", "Only this page (path as stored or as given).")],
-                                      (422, 503)),
-    })  # fmt: skip
-    spec["components"]["schemas"].update(SCHEMAS)
-    return spec
+ERRORS = {404: "No deal by that name.", 422: "A query parameter is not valid.",
+          503: "The history store cannot be read (one line says why)."}  # fmt: skip
+_SINCE = _day_param("since", "Only weeks from this date.")
+_UNTIL = _day_param("until", "Only weeks up to this date.")
+PARAMS = {  # each route's query parameters, by operation
+    "historyTrends": [{"name": "by", "in": "query", "required": False, "schema": {"enum": ["seller", "deal"]},
+                       "description": "Group by seller (default) or by deal."},
+                      _name_param("seller", "Only this seller."), _name_param("deal", "Only this deal."), _SINCE, _UNTIL],
+    "historyDeals": [{"name": "status", "in": "query", "required": False, "schema": {"enum": ["open", "won", "lost"]}}],
+    "historyTimeline": [_name_param("deal", "The deal's name.", required=True)],
+    "historyPages": [_name_param("path", "Only this page (path as stored or as given).")],
+}  # fmt: skip

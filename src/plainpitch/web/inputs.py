@@ -17,7 +17,7 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import Request
 
 from plainpitch.formats import TRANSCRIPT_FORMATS
-from plainpitch.web.models import CALL_REQUEST, COPY_REQUEST, MAX_ITEM, MAX_LIST, MAX_NAME, Field, names
+from plainpitch.web.models import BLANK, CALL_REQUEST, COPY_REQUEST, MAX_ITEM, MAX_LIST, MAX_NAME, Field, blank, names
 from plainpitch.web.security import MAX_BODY
 
 
@@ -74,7 +74,7 @@ def _string(name: str, value: Any, *, max_len: int | None = None, allow_empty: b
         raise ApiError(422, "invalid", f"'{name}' is not valid Unicode (it holds a lone surrogate)") from None
     if max_len is not None and len(value) > max_len:
         raise ApiError(422, "invalid", f"'{name}' is longer than {max_len} characters")
-    if not allow_empty and not value.strip():
+    if not allow_empty and blank(value):
         raise ApiError(422, "invalid", f"'{name}' is empty")
     return value
 
@@ -98,13 +98,14 @@ def _filename(fields: Mapping[str, Any], default: str) -> str:
     if "filename" not in fields:
         return default
     name = _string("filename", fields["filename"], max_len=MAX_NAME, allow_empty=False)
-    # only a label: never opened, but keep it to a base name so reports do not echo a path
-    return os.path.basename(name.replace("\\", "/")) or default
+    # only a label: never opened, but keep it to a base name so reports do not echo a path ("a/ " has none)
+    base = os.path.basename(name.replace("\\", "/"))
+    return default if blank(base) else base
 
 
 def upload_name(raw: str | None) -> str:
     """An uploaded file's name as a label: base name only, bounded, never empty (it is never opened)."""
-    name = os.path.basename((raw or "").replace("\\", "/")).strip()[:MAX_NAME]
+    name = os.path.basename((raw or "").replace("\\", "/")).strip(BLANK)[:MAX_NAME]
     return name.encode("utf-8", "replace").decode("utf-8") if name else "upload"
 
 

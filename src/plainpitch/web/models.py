@@ -1,5 +1,6 @@
-"""The API's request bodies, declared once: ``web/inputs.py`` validates requests with these declarations and
-``web/openapi.py`` generates the request schemas from the same ones, so the spec says exactly what is accepted.
+"""The API's request bodies and response models, declared once: ``web/inputs.py`` validates requests with these
+declarations and ``web/openapi.py`` generates the spec's schemas from the same ones, so the spec says exactly what
+is accepted and answered (the routes that use them are declared in ``web/routes.py``).
 
 A body is a tuple of ``Field``s. JSON bodies carry every field; multipart bodies carry the ``file`` upload and
 the fields marked ``in_form`` (the text and its name come from the upload there).
@@ -19,6 +20,21 @@ COPY_MEDIA = ("page", "email", "proposal", "text")
 MAX_NAME = 255
 MAX_LIST = 50
 MAX_ITEM = 100
+# Blank characters: Python's whitespace (str.isspace, what the server strips) and JSON Schema's (ECMAScript's \s, with
+# U+FEFF). A name of only these is empty, and the spec says so with an explicit class rather than "\S", whose
+# meaning differs between regex engines (a generator that reads "\S" as ASCII sends U+001F as a valid name).
+BLANK = ("\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+         "\u200a\u2028\u2029\u202f\u205f\u3000\ufeff")  # fmt: skip
+NOT_BLANK = "[^" + "".join(f"\\u{ord(c):04x}" for c in BLANK) + "]"  # the pattern of a name: one character not blank
+
+
+def blank(value: str) -> bool:
+    return not value.strip(BLANK)
+
+
+def name_schema(max_len: int) -> dict[str, Any]:
+    """A name or label: 1 to ``max_len`` characters, not all blank (a blank one is a 422 that says it is empty)."""
+    return {"type": "string", "minLength": 1, "maxLength": max_len, "pattern": NOT_BLANK}
 
 
 @dataclass(frozen=True)
@@ -36,12 +52,12 @@ class Field:
         if self.kind == "text":
             out: dict[str, Any] = {"type": "string"}
         elif self.kind == "name":
-            out = {"type": "string", "minLength": 1, "maxLength": MAX_NAME, "pattern": r"\S"}
+            out = name_schema(MAX_NAME)
         elif self.kind == "choice":
             out = {"enum": list(self.choices())}
         else:
             items = ({"enum": list(self.choices())} if self.choices else
-                     {"type": "string", "minLength": 1, "maxLength": MAX_ITEM, "pattern": r"\S"})  # fmt: skip
+                     name_schema(MAX_ITEM))  # fmt: skip
             out = {"type": "array", "maxItems": MAX_LIST, "items": items}
         description = self.description
         if form and self.kind == "list":
@@ -101,3 +117,66 @@ def body_schema(fields: Sequence[Field], upload: dict[str, Any] | None = None) -
         properties = {"file": upload, **properties}
         required = ["file", *required]
     return {"type": "object", "additionalProperties": False, "required": required, "properties": properties}
+
+
+# -- response models ----------------------------------------------------------------------------------------------
+# The answers' shapes, as components of the spec (the Report is the JSON report's schema, shipped as package data;
+# the call view, the rewrites and the history answers are declared beside their handlers).
+def _strings() -> dict[str, Any]:
+    return {"type": "array", "items": {"type": "string"}}
+
+
+def response_models() -> dict[str, Any]:
+    from plainpitch.rules.meta import SCOPES  # the rules load only when the spec is built
+
+    return {
+        "Error": {
+            "type": "object",
+            "required": ["error"],
+            "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {
+                "code": {"type": "string", "description": "Stable error code, e.g. too_large, load_error."},
+                "message": {"type": "string", "description": "One line, naming the file (and line) when one is at fault."},
+                "path": {"type": "string"}, "line": {"type": ["integer", "null"]}, "limit": {"type": "integer"}}}},
+        },
+        "Rule": {
+            "type": "object",
+            "description": "A rule's own metadata: the source of every tooltip, doc page and `plainpitch explain`.",
+            "required": ["code", "name", "category", "severity", "summary", "why", "message", "fix", "bad", "good"],
+            "properties": {
+                "code": {"type": "string"}, "name": {"type": "string"}, "category": {"type": "string"},
+                "severity": {"enum": ["suggestion", "warning", "error"]}, "kind": {"type": "string"},
+                "summary": {"type": "string"}, "why": {"type": "string"}, "message": {"type": "string"},
+                "fix": {"type": "string"}, "aliases": _strings(), "media": _strings(), "preview": {"type": "boolean"},
+                "reads": {"enum": list(SCOPES), "description": "What the rule reads: " + "; ".join(
+                    f"{k}: {v}" for k, v in SCOPES.items())},
+                "options": {"type": "object"}, "sources": _strings(), "bad": _strings(), "good": _strings(),
+            },
+        },
+        "Rules": {"type": "array", "items": {"$ref": "#/components/schemas/Rule"}},
+        "Opened": {
+            "type": "object",
+            "required": ["kind", "filename", "format"],
+            "properties": {"kind": {"enum": ["copy", "call"]}, "filename": {"type": "string"},
+                           "format": {"type": ["string", "null"]},
+                           "text": {"type": "string", "description": "copy only: the decoded file, to edit."}},
+        },
+        "Options": {
+            "type": "object",
+            "required": ["version", "profiles", "contexts", "media", "formats", "transcript_formats", "report_formats",
+                         "categories", "call_available", "call_types", "call_targets", "max_bytes"],
+            "properties": {
+                "version": {"type": "string"}, "profiles": _strings(), "contexts": _strings(), "media": _strings(),
+                "formats": _strings(), "transcript_formats": _strings(), "report_formats": _strings(),
+                "categories": {"type": "object"}, "call_available": {"type": "boolean"}, "call_types": _strings(),
+                "call_targets": {
+                    "type": "object",
+                    "description": "Call metric -> the details.call.thresholds key it is held against.",
+                    "additionalProperties": {"type": "object", "required": ["threshold", "side"], "properties": {
+                        "threshold": {"type": "string"}, "side": {"enum": ["min", "max"]}}},
+                },
+                "max_bytes": {"type": "integer"},
+            },
+        },
+        "Health": {"type": "object", "required": ["status", "version"],
+                   "properties": {"status": {"const": "ok"}, "version": {"type": "string"}}},
+    }  # fmt: skip

@@ -92,8 +92,8 @@ async def rewrite_route(request: Request) -> Response:
     return JSONResponse(answer)
 
 
-def spec_path(check_json: dict[str, Any], errors: dict[str, Any]) -> dict[str, Any]:
-    """This route's entry in the OpenAPI spec (web/openapi.py), kept beside the handler."""
+def schemas(check_json: dict[str, Any]) -> dict[str, Any]:
+    """This route's request and response models (components of the spec, web/openapi.py), kept beside the handler."""
     span = {"type": "object", "additionalProperties": False, "required": ["start", "end"],
             "properties": {"start": {"type": "integer", "minimum": 0}, "end": {"type": "integer", "minimum": 0}}}  # fmt: skip
     finding = {**span, "required": ["code", "start", "end"],
@@ -111,12 +111,4 @@ def spec_path(check_json: dict[str, Any], errors: dict[str, Any]) -> dict[str, A
     answer = {"type": "object", "required": ["rewrites", "counts"],
               "properties": {"rewrites": {"type": "array", "items": rewrite}, "score_before": {"type": ["number", "null"]},
                              "counts": {"type": "object"}}}  # fmt: skip
-    return {
-        "post": {
-            "operationId": "rewrite",
-            "summary": "Rewrites for one finding or for the findings in a selected passage, checked by plainpitch.",
-            "requestBody": {"required": True, "content": {"application/json": {"schema": body}}},
-            "responses": {"200": {"description": "The rewrites, dropped candidates and questions.",
-                                  "content": {"application/json": {"schema": answer}}}, **errors},
-        }
-    }  # fmt: skip
+    return {"RewriteRequest": body, "Rewrites": answer}

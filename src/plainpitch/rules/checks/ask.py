@@ -17,8 +17,8 @@ from plainpitch.analysis.genre import is_not_a_pitch
 from plainpitch.analysis.offer import is_pricing_page, offer_parts
 from plainpitch.analysis.outreach import is_cold_email
 from plainpitch.classify import MIN_COPY_WORDS, classify_document, copy_words, cues
-from plainpitch.model import Metric, Span, Suggestion
-from plainpitch.rules.base import Hit, metric_provider, rule
+from plainpitch.model import Document, Metric, Span, Suggestion
+from plainpitch.rules.base import Hit, RuleContext, metric_provider, rule
 from plainpitch.text import placeholders
 from plainpitch.text.money import real_prices
 
@@ -214,6 +214,8 @@ def _last_unit_span(doc) -> Span:
     impact=3,
     name="missing-call-to-action",
     category="ask",
+    scope="seller",
+    fields=(),
     severity="error",
     summary="Copy that never asks the buyer to do anything: no button, no link to act on, no question.",
     why=(
@@ -230,7 +232,7 @@ def _last_unit_span(doc) -> Span:
     media=("page", "email", "proposal", "text"),
     sources=[WORDSTREAM_SINGLE, "Fogg Behavior Model (B = MAP): without a prompt, motivation and ability do not turn into an action"],
 )
-def missing_call_to_action(doc, ctx) -> Iterable[Hit]:
+def missing_call_to_action(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     if copy_words(doc, ctx) < MIN_COPY_WORDS or find_asks(doc, ctx) or is_not_a_pitch(doc):
         return  # no copy to judge (a one-word file, a list of links), it asks, or it is signed, not clicked
     if ctx.medium in ("page", "text") and ctx.profile == "technical" and not any(u.kind == "cta" for u in doc.units):
@@ -246,6 +248,8 @@ def missing_call_to_action(doc, ctx) -> Iterable[Hit]:
     impact=2,
     name="competing-calls-to-action",
     category="ask",
+    scope="seller",
+    fields=("count",),
     severity="warning",
     summary="More different actions asked for than the medium bears (email: 1; page: 3; proposal: 2).",
     # On pages only conversion actions count (start, meet, contact, install, buy, pricing, reply).
@@ -275,7 +279,7 @@ def missing_call_to_action(doc, ctx) -> Iterable[Hit]:
     sources=[WORDSTREAM_SINGLE, "Hick's law (Hick 1952, Hyman 1953): decision time grows with the number of choices",
              "The page limit of 3 is a judgement call (docs/profiles.md)"],
 )
-def competing_calls_to_action(doc, ctx) -> Iterable[Hit]:
+def competing_calls_to_action(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     key = f"sales.asks_max.{ctx.medium}"
     if key not in ctx.thresholds:
         return
@@ -296,8 +300,12 @@ def competing_calls_to_action(doc, ctx) -> Iterable[Hit]:
 # -- CTA003 ----------------------------------------------------------------------------------------------------
 @rule(
     code="CTA003",
+    default=False,
+    default_note="Off by default: judged blind on real texts (the dev, corpus and fresh held-out batches pooled, eval/blind), 2 of 5 vague-button findings were right and useful (2 wrong: 'Contact us' for a custom-priced plan, 'Explore' on free software, where the suggested trial made no sense).",
     name="vague-call-to-action",
     category="ask",
+    scope="seller",
+    fields=(),
     severity="suggestion",
     impact=2,
     summary="Button or link text that names no object or gain (\"Submit\", \"Learn more\", \"Check it out\", \"Contact us\").",
@@ -317,7 +325,7 @@ def competing_calls_to_action(doc, ctx) -> Iterable[Hit]:
     options={},
     sources=[CONTENTVERVE, HUBSPOT_CTA],
 )
-def vague_call_to_action(doc, ctx) -> Iterable[Hit]:
+def vague_call_to_action(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     asks = find_asks(doc, ctx)
     action = main_action(asks)
     alternatives = ALTERNATIVES.get(action, DEFAULT_ALTERNATIVES) if action else DEFAULT_ALTERNATIVES
@@ -356,6 +364,8 @@ def vague_call_to_action(doc, ctx) -> Iterable[Hit]:
     code="CTA004",
     name="calendar-link-in-cold-email",
     category="ask",
+    scope="seller",
+    fields=(),
     severity="warning",
     summary="A cold email that asks for a meeting through a calendar link instead of one easy question.",
     why=(
@@ -383,7 +393,7 @@ def vague_call_to_action(doc, ctx) -> Iterable[Hit]:
     example_medium="email",
     sources=[GONG_CTA],
 )
-def calendar_link_in_cold_email(doc, ctx) -> Iterable[Hit]:
+def calendar_link_in_cold_email(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     if not is_cold_email(doc, ctx.medium):
         return  # a customer who knows you can take a calendar link
     asks = find_asks(doc, ctx)
@@ -473,6 +483,8 @@ def offer_gaps(doc, ctx) -> list[str]:
     code="CTA005",
     name="incomplete-offer",
     category="ask",
+    scope="seller",
+    fields=("what",),
     severity="warning",
     impact=3,
     summary="An offer with a hole: a page with no price, a payment email with no amount, a proposal with no "
@@ -511,7 +523,7 @@ def offer_gaps(doc, ctx) -> list[str]:
     sources=["Direct-response practice: an offer says what, for whom, at what price, and what to do (e.g. Ogilvy, "
              "'Ogilvy on Advertising', 1983)", NNG_PRICING],
 )
-def incomplete_offer(doc, ctx) -> Iterable[Hit]:
+def incomplete_offer(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     gaps = offer_gaps(doc, ctx)
     if not gaps:
         return
@@ -534,6 +546,8 @@ ASK_GAP_WORDS = 1000  # about five screens between two ways to act
     code="CTA006",
     name="ask-out-of-reach",
     category="ask",
+    scope="seller",
+    fields=("what",),
     severity="warning",
     impact=2,
     summary="A long page whose first way to act comes late, or that runs for screens with nothing to click.",
@@ -557,7 +571,7 @@ ASK_GAP_WORDS = 1000  # about five screens between two ways to act
     example_medium="page",
     sources=[NNG_FOLD_ASK, "The 400- and 1,000-word distances are judgement calls (about two and five screens of copy)"],
 )
-def ask_out_of_reach(doc, ctx) -> Iterable[Hit]:
+def ask_out_of_reach(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     asks = [a for a in find_asks(doc, ctx) if a.action in CONVERSION]
     body = [s for s in doc.sentences if doc.units[s.unit].kind in ("heading", "paragraph", "list_item", "quote")]
     if not asks or not body or is_not_a_pitch(doc):

@@ -16,8 +16,8 @@ from plainpitch.classify import SentenceClass, classify_document, cues
 from plainpitch.classify.claims import why_not_a_feature_claim
 from plainpitch.classify.ladder import so_what
 from plainpitch.classify.structure import model_text, structure
-from plainpitch.model import Metric, Span
-from plainpitch.rules.base import Hit, details_provider, metric_provider, rule
+from plainpitch.model import Document, Metric, Span
+from plainpitch.rules.base import Hit, RuleContext, details_provider, metric_provider, rule
 
 _QUOTED_RE = re.compile(r"[\"“][^\"“”]{3,}[\"”]")
 # A customer's story told in the past tense ("we decided", "we needed") is the customer's voice, not the seller
@@ -78,13 +78,13 @@ def _unquoted_sentences(doc):
 def pronoun_counts(doc) -> tuple[int, int, list[tuple[int, int, int]]]:
     """(you, we, per-sentence [(index, we, you)] for sentences with either) over the writer's own present-tense
     text in every part of the copy (headings, lists, tables, buttons): someone else's quoted words, a customer's
-    story told in the past and the buyer's turns in a call are left out."""
+    story told in the past are left out (the rules that read it declare the seller's part: no buyer's turn)."""
     you_total = we_total = 0
     per_sentence = []
     places = structure(doc).places
     for i, text in _unquoted_sentences(doc):
         unit = doc.units[doc.sentences[i].unit]
-        if places[i].quoted or (unit.turn is not None and unit.turn.role == "buyer"):
+        if places[i].quoted:
             continue
         you = cues.count(cues.YOU_RE, text)
         if unit.kind in ("cta", "link") or (text.rstrip().endswith("?") and _READER_I_RE.search(text)):
@@ -219,10 +219,14 @@ def _numbered(doc, unit_index: int) -> bool:
 # -- BEN001 --------------------------------------------------------------------------------------------------
 @rule(
     code="BEN001",
+    default=False,
+    default_note='Off by default: judged blind on real texts (the dev, corpus and fresh held-out batches pooled, eval/blind), 1 of 21 feature-without-benefit findings were right and useful (8 trivial, 12 wrong: the benefit was on the same line, or the feature was the value to that reader). The page-level benefit share still counts in the score.',
     impact=2,
     example_profile="business",
     name="feature-without-benefit",
     category="benefits",
+    scope="seller",
+    fields=(),
     severity="warning",
     summary="A feature (what the product is, has or does) with no benefit for the buyer near it.",
     # severity: warning on feature-led copy (benefits under sales.benefit_share_warn of the claims), else suggestion
@@ -257,7 +261,7 @@ def _numbered(doc, unit_index: int) -> bool:
     ],
     options={},
 )
-def feature_without_benefit(doc, ctx) -> Iterable[Hit]:
+def feature_without_benefit(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     # Where a bare feature costs the sale (judged blind on real copy): where the buyer decides (the hero, the
     # opening, a subject line), and a run of features with no outcome (a feature dump). One bare bullet further down
     # was judged trivial. Developers read features as the value on a page or in docs; a pitch to them still sells.
@@ -302,6 +306,8 @@ def feature_without_benefit(doc, ctx) -> Iterable[Hit]:
     impact=2,
     name="we-focused-copy",
     category="benefits",
+    scope="seller",
+    fields=("count", "value"),
     severity="warning",
     summary="Copy, or one section of it, that talks about the seller (we, our, I) more than about the buyer (you).",
     why=(
@@ -337,7 +343,7 @@ def feature_without_benefit(doc, ctx) -> Iterable[Hit]:
         "Nielsen Norman Group, 'How Users Read on the Web': readers look for what concerns them",
     ],
 )
-def we_focused_copy(doc, ctx) -> Iterable[Hit]:
+def we_focused_copy(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     you, we, per_sentence = ctx.memo("benefits.pronouns", lambda: pronoun_counts(doc))
     ratio_min = float(ctx.threshold("sales.you_we_ratio_min"))
     # Twice as much we as you, over the whole text or one section. A near-even text (23 we, 20 you) was judged
@@ -370,10 +376,14 @@ def we_focused_copy(doc, ctx) -> Iterable[Hit]:
 # -- BEN003 --------------------------------------------------------------------------------------------------
 @rule(
     code="BEN003",
+    default=False,
+    default_note='Off by default: judged blind on real texts (the dev, corpus and fresh held-out batches pooled, eval/blind), 0 of 4 spec-sheet findings were right and useful (3 trivial, 1 wrong: a developer README read as a spec sheet). The benefit share still counts in the score.',
     example_profile="business",
     impact=2,
     name="spec-sheet-copy",
     category="benefits",
+    scope="seller",
+    fields=("count", "value"),
     severity="warning",
     summary="Copy whose claims are nearly all features: a spec sheet, not a pitch.",
     why=(
@@ -400,7 +410,7 @@ def we_focused_copy(doc, ctx) -> Iterable[Hit]:
     ],
     sources=["Judgement call, set below every professionally written page in shared/corpus (see docs/profiles.md)"],
 )
-def spec_sheet_copy(doc, ctx) -> Iterable[Hit]:
+def spec_sheet_copy(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     if is_documentation(doc, ctx) or (ctx.profile == "technical" and ctx.medium != "email"):
         return  # as BEN001: for developers the features are the value on a page or in docs
     items = [c for c in claims(doc, ctx) if c.label in ("feature", "benefit")]

@@ -12,28 +12,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from plainpitch.call.facts import facts_for
-from plainpitch.call.roles import Roles, apply_roles
 from plainpitch.call.terms import Candidate, SpokenTerm, spoken_jargon
-from plainpitch.model import Metric, Span, Suggestion
-from plainpitch.rules.base import Hit, metric_provider, rule
+from plainpitch.model import Document, Metric, Span, Suggestion
+from plainpitch.rules.base import Hit, RuleContext, metric_provider, rule
 from plainpitch.rules.checks.jargon import find_terms
-
-
-class _View:
-    """The engine's Context for another Document (the same call, sides swapped): its own memo, the same
-    thresholds, profile and vocabulary."""
-
-    def __init__(self, ctx: Any) -> None:
-        self._ctx = ctx
-        self.cache: dict[str, Any] = {}
-
-    def memo(self, key: str, compute: Any) -> Any:
-        if key not in self.cache:
-            self.cache[key] = compute()
-        return self.cache[key]
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._ctx, name)
 
 
 def _candidates(report: Any) -> list[Candidate]:
@@ -45,10 +27,9 @@ def _compute(doc: Any, ctx: Any) -> list[SpokenTerm]:
     facts = facts_for(doc, ctx)
     if not facts.two_sided:
         return []
-    # one pass of the detector over both sides (no roles: it skips only buyer turns), then each term's first use
-    # goes to the side that said it: the seller's are candidates, the buyer's show the buyer's own vocabulary
-    both = apply_roles(facts.doc, Roles(frozenset(), frozenset(), facts.roles.source))
-    found = _candidates(find_terms(both, _View(ctx)))
+    # one pass of the detector over the whole call (this rule reads both sides), then each term's first use goes
+    # to the side that said it: the seller's are candidates, the buyer's show the buyer's own vocabulary
+    found = _candidates(find_terms(doc, ctx))
     role_at = {t.unit: t.role for t in facts.turns}
     seller = [c for c in found if role_at.get(doc.unit_at(c.start)) == "seller"]
     buyer = [c for c in found if role_at.get(doc.unit_at(c.start)) == "buyer"]
@@ -66,6 +47,8 @@ def call_terms(doc: Any, ctx: Any) -> list[SpokenTerm]:
     code="JRG101",
     name="seller-jargon-on-call",
     category="jargon",
+    scope="document",
+    fields=("count", "term"),
     severity="suggestion",
     summary="A technical term or acronym the seller keeps saying on a call and the buyer has never used.",
     why=("A listener cannot re-read a sentence: a word they do not know takes the rest of the sentence with it, and "
@@ -94,7 +77,7 @@ def call_terms(doc: Any, ctx: Any) -> list[SpokenTerm]:
     example_format="call",
     sources=["plainpitch's unexplained-jargon rules for copy (JRG001, JRG002), applied to what the seller says"],
 )
-def seller_jargon_on_call(doc, ctx) -> Iterable[Hit]:
+def seller_jargon_on_call(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     for st in call_terms(doc, ctx):
         c = st.term
         plain = c.plain[0] if c.plain else ""

@@ -45,8 +45,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from plainpitch.model import Metric, Span, Suggestion
-from plainpitch.rules.base import Hit, details_provider, metric_provider, rule
+from plainpitch.model import Document, Metric, Span, Suggestion
+from plainpitch.rules.base import Hit, RuleContext, details_provider, metric_provider, rule
 from plainpitch.text import lexicon, shapes, substitute
 
 # -- shapes ------------------------------------------------------------------------------------------------
@@ -78,7 +78,8 @@ EVERYDAY_ZIPF = 5.0
 # the few that are terms ("caching", "debugging", "containerized").
 _NOT_A_NAME_RE = re.compile(r"(?:ed|ing|able|ible|ly|ive|ful|ous)$|^(?:en|re|un)[a-z]+s$")
 # reasons a term is detected; the calls stream leaves the written-only ones out of transcripts
-REASONS = ("code", "lexicon", "product", "contrast", "phrase", "rare", "name", "acronym", "context", "neighbour")
+REASONS = ("code", "lexicon", "product", "contrast", "phrase", "rare", "name", "acronym", "context", "neighbour",
+           "model")  # model: a term the configured model found in context (check --llm)
 
 
 @dataclass
@@ -280,10 +281,9 @@ def _word_verdict(word: str, initial: bool, titled: bool, th: Thresholds):
 
 # -- the one pass ----------------------------------------------------------------------------------------------
 def _skipped_unit(unit) -> bool:
-    """Units whose words are not the seller's copy: the buyer's turns, quotes (testimonials, blockquotes)."""
-    if unit.kind == "quote":
-        return True
-    return unit.kind == "turn" and unit.turn is not None and unit.turn.role == "buyer"
+    """Units whose words are not the seller's own: quotes (testimonials, blockquotes). The buyer's turns on a call
+    never reach the copy rules (they read the seller's part); JRG101 reads both sides and sorts the terms itself."""
+    return unit.kind == "quote"
 
 
 def _title_case(words) -> bool:
@@ -695,7 +695,44 @@ def _find_terms(doc, ctx) -> TermReport:
     if topic:
         uses = Counter(h.key for h in hits)
         hits = [h for h in hits if not (uses[h.key] >= TOPIC_USES and h.text.lower() in topic)]
+    if getattr(getattr(ctx, "config", None), "judge", None) is not None and doc.medium != "call":
+        hits = _judged_by_model(doc, ctx, hits, mask)
     return _decide(doc, hits, code)
+
+
+def _judged_by_model(doc, ctx, hits: list[TermHit], mask: bytearray) -> list[TermHit]:
+    """check --llm: the configured model keeps the candidates this reader needs explained here and adds the terms
+    the detector missed (analysis/model_jargon.py); its answer unusable, the detector's terms stand."""
+    # imported only with a model configured: an offline check never loads the HTTP client
+    from plainpitch.analysis.model_jargon import Candidate, judge_in_context
+
+    first: dict[str, TermHit] = {}
+    for h in hits:
+        first.setdefault(h.key, h)
+    distinct = list(first.values())
+    verdict = judge_in_context(ctx, doc, [Candidate(h.start, h.end, h.text, h.sentence) for h in distinct], ctx.profile)
+    if verdict is None:
+        return hits
+    known = {h.key for h, jargon in zip(distinct, verdict.jargon, strict=True) if not jargon}
+    kept = [h for h in hits if h.key not in known]
+    starts = [s.start for s in doc.sentences]
+    for term in sorted({c.text for c in verdict.missed}, key=len, reverse=True):
+        kind = "acronym" if _ACRONYM_RE.match(term) else "jargon"
+        for m in re.finditer(r"(?<!\w)" + re.escape(term) + r"(?:s|es)?(?!\w)", doc.text):
+            start, end = m.span()
+            if any(mask[start:end]):
+                continue  # code, a URL, quoted speech: never a term
+            touching = [h for h in kept if h.start < end and start < h.end]
+            if any(h.start < start or h.end > end for h in touching):
+                continue  # a kept term runs past it: the detector's longer term stands
+            added = TermHit(start, end, m.group(0), _key(term) if kind == "jargon" else term, kind, "model",
+                            sentence=max(0, bisect.bisect_right(starts, start) - 1))  # fmt: skip
+            if _allowed(ctx, added):
+                continue
+            # the model's longer term ("logical replication slots") replaces the parts the detector found in it
+            kept = [h for h in kept if h not in touching] + [added]
+    kept.sort(key=lambda h: (h.start, h.end))
+    return kept
 
 
 def _used_in_plain_prose(doc, hits: list[TermHit], technical: set[int]) -> set[str]:
@@ -811,6 +848,8 @@ def _uses_data(doc, h: TermHit) -> dict:
     default_note='Off by default: on the judged real texts no per-term jargon finding was right and useful (right ones were trivial); JRG004 reports jargon where the buyer decides. details.jargon lists every term whatever the selection.',
     name="unexplained-jargon",
     category="jargon",
+    scope="seller",
+    fields=("term",),
     severity="suggestion",
     example_format="text",
     summary="Software terms this reader is unlikely to know, used without a plain explanation (first use only).",
@@ -846,7 +885,7 @@ def _uses_data(doc, h: TermHit) -> dict:
         "plainlanguage.gov: use simple words and phrases",
     ],
 )
-def unexplained_jargon(doc, ctx):
+def unexplained_jargon(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     level = int(ctx.threshold("jargon.level"))
     who = _AUDIENCE_WORD.get(level, "a business buyer")
     for h in find_terms(doc, ctx).jargon:
@@ -864,6 +903,8 @@ def unexplained_jargon(doc, ctx):
     default_note='Off by default: on the judged real texts 0 of 4 acronym findings were right and useful; JRG004 reports the ones where the buyer decides.',
     name="unexplained-acronym",
     category="jargon",
+    scope="seller",
+    fields=(),
     severity="suggestion",
     example_format="text",
     summary="Acronyms used without being spelled out on the page, other than ones this reader knows.",
@@ -891,7 +932,7 @@ def unexplained_jargon(doc, ctx):
         "Schwartz & Hearst (2003), a simple algorithm for identifying abbreviation definitions",
     ],
 )
-def unexplained_acronym(doc, ctx):
+def unexplained_acronym(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     for h in find_terms(doc, ctx).acronyms:
         meaning = h.plain[0] if h.plain else ""
         suggestions = (Suggestion(f"{h.text} ({meaning})", "spell it out"),) if meaning else ()
@@ -907,6 +948,8 @@ def unexplained_acronym(doc, ctx):
     default_note='Off by default: on the judged real texts 0 of 17 findings were right and useful (7 trivial, 10 wrong).',
     name="jargon-dense-sentence",
     category="jargon",
+    scope="seller",
+    fields=("count",),
     severity="warning",
     example_format="text",
     summary="A sentence that stacks several unexplained technical terms or acronyms.",
@@ -932,7 +975,7 @@ def unexplained_acronym(doc, ctx):
         "in shared/corpus under 0.25 warnings per 100 words",
     ],
 )
-def jargon_dense_sentence(doc, ctx):
+def jargon_dense_sentence(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     terms = find_terms(doc, ctx)
     per_sentence: dict[int, list[str]] = defaultdict(list)
     for h in (*terms.jargon, *terms.acronyms):
@@ -973,8 +1016,12 @@ DECISIVE_TERMS_MIN = 2  # one term in a headline a buyer reads past; two stop th
 
 @rule(
     code="JRG004",
+    default=False,
+    default_note="Off by default: judged blind on real texts (the dev, corpus and fresh held-out batches pooled, eval/blind), 0 of 6 jargon-where-the-buyer-decides findings were right and useful (all wrong: the terms were the reader's own words, such as 'cron' and 'HTTP' to developers). Jargon density still counts in the score; details.jargon lists every term.",
     name="jargon-where-buyer-decides",
     category="jargon",
+    scope="seller",
+    fields=("term", "what"),
     severity="warning",
     example_format="markdown",
     summary="Two or more unexplained terms in the headline, hero, subject line, opening lines or a button.",
@@ -1003,7 +1050,7 @@ DECISIVE_TERMS_MIN = 2  # one term in a headline a buyer reads past; two stop th
         "the terms are find_terms' unexplained terms for this reader (docs/jargon.md)",
     ],
 )
-def jargon_where_buyer_decides(doc, ctx):
+def jargon_where_buyer_decides(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     if int(ctx.threshold("jargon.level")) < 1:
         return  # an engineer reads past a term in a headline; what stops a business buyer does not stop them
     terms = find_terms(doc, ctx)

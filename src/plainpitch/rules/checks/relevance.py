@@ -16,8 +16,8 @@ from collections.abc import Iterable
 
 from plainpitch.analysis import regions
 from plainpitch.analysis.outreach import is_cold_email
-from plainpitch.model import Span
-from plainpitch.rules.base import Hit, rule
+from plainpitch.model import Document, Span
+from plainpitch.rules.base import Hit, RuleContext, rule
 
 # The sender talking about themselves: an introduction, what they run, built or are.
 _ABOUT_SENDER_RE = re.compile(
@@ -54,6 +54,8 @@ def _opening(doc, ctx) -> list:
     code="BEN100",
     name="cold-email-about-the-sender",
     category="benefits",
+    scope="seller",
+    fields=(),
     severity="warning",
     impact=3,
     media=("email",),
@@ -81,7 +83,7 @@ def _opening(doc, ctx) -> list:
     ],  # fmt: skip
     sources=[CLOSE_THE_EMAIL, "Mail clients show the subject and the first line or two of the body before the open"],
 )
-def cold_email_about_the_sender(doc, ctx) -> Iterable[Hit]:
+def cold_email_about_the_sender(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     opening = _opening(doc, ctx)
     if not opening or not is_cold_email(doc, ctx.medium):
         return

@@ -15,8 +15,8 @@ from plainpitch.analysis.offer import is_pricing_page
 from plainpitch.analysis.outreach import is_cold_email
 from plainpitch.analysis.regions import body_units, body_words, hero_units
 from plainpitch.classify import classify_document, cues
-from plainpitch.model import Metric, Span
-from plainpitch.rules.base import Hit, metric_provider, rule
+from plainpitch.model import Document, Metric, Span
+from plainpitch.rules.base import Hit, RuleContext, metric_provider, rule
 
 BOOMERANG = "Boomerang's analysis of 40M+ emails (blog.boomerangapp.com, 2016): 50-125 words get the most replies"
 BOOMERANG_SUBJECT = "Boomerang's analysis of subject lines (blog.boomerangapp.com): 3-4 word subject lines get the most replies"
@@ -69,9 +69,13 @@ def _lead_kind(text: str, label: str, confidence: float) -> str | None:
 # -- STR100 ----------------------------------------------------------------------------------------------------
 @rule(
     code="STR100",
+    default=False,
+    default_note='Off by default: judged blind on real texts (the dev, corpus and fresh held-out batches pooled, eval/blind), 2 of 5 buried-value findings were right and useful (3 wrong: a developer product named by its category first, which is the value to that reader).',
     impact=3,
     name="buried-value",
     category="structure",
+    scope="seller",
+    fields=("what",),
     severity="warning",
     summary="An opening that leads with the technology, the company's history or the founder, not the buyer's gain.",
     why=(
@@ -96,7 +100,7 @@ def _lead_kind(text: str, label: str, confidence: float) -> str | None:
     media=("page", "email", "proposal", "text"),
     sources=[NNG_F, NNG_FOLD, "Mail clients (Gmail, Outlook, Apple Mail) preview the first line or two of the body beside the subject"],
 )
-def buried_value(doc, ctx) -> Iterable[Hit]:
+def buried_value(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     if is_pricing_page(doc) or is_not_a_pitch(doc):
         return  # a price list compares specs; a contract or a form is not read for its opening
     opening = opening_sentences(doc, ctx)
@@ -128,9 +132,13 @@ def buried_value(doc, ctx) -> Iterable[Hit]:
 # -- STR101 ----------------------------------------------------------------------------------------------------
 @rule(
     code="STR101",
+    default=False,
+    default_note='Off by default: judged blind on real texts (the dev, corpus and fresh held-out batches pooled, eval/blind), 0 of 3 detail-before-benefit findings were right and useful (2 wrong: versions and requirements are what a developer checks first).',
     impact=2,
     name="detail-before-benefit",
     category="structure",
+    scope="seller",
+    fields=("count",),
     severity="warning",
     summary="Many technical details (numbers, specs, technical terms) before the first benefit: over-explaining.",
     why=(
@@ -155,7 +163,7 @@ def buried_value(doc, ctx) -> Iterable[Hit]:
     ],
     sources=["Judgement call (the count of details is in docs/profiles.md); see NN/g on scanning: " + NNG_F],
 )
-def detail_before_benefit(doc, ctx) -> Iterable[Hit]:
+def detail_before_benefit(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     if is_pricing_page(doc) or is_not_a_pitch(doc):
         return  # a price list is specs by design; a contract or a form is not a pitch
     if ctx.profile == "technical":
@@ -178,6 +186,8 @@ def detail_before_benefit(doc, ctx) -> Iterable[Hit]:
     example_medium="email",
     name="long-cold-email",
     category="structure",
+    scope="seller",
+    fields=("limit", "words"),
     severity="warning",
     summary="A cold email longer than the buyer will read (best 25-50 words; flagged over 125).",
     why=(
@@ -204,7 +214,7 @@ def detail_before_benefit(doc, ctx) -> Iterable[Hit]:
     media=("email",),
     sources=[BOOMERANG, LAVENDER],
 )
-def long_cold_email(doc, ctx) -> Iterable[Hit]:
+def long_cold_email(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     if not is_cold_email(doc, ctx.medium):
         return  # a welcome or product email the reader asked for can take the words it needs
     limit = int(ctx.threshold("sales.email_words_max"))
@@ -224,6 +234,8 @@ def long_cold_email(doc, ctx) -> Iterable[Hit]:
     default_note='Off by default: judged on real copy, 2 of 6 subject-line findings were right and useful; a short subject can be the point ("Still interested?").',
     name="subject-line-length",
     category="structure",
+    scope="seller",
+    fields=("value", "words"),
     severity="suggestion",
     summary="A subject line too short to say anything or too long to show on a phone (aim for 3-7 words).",
     why=(
@@ -238,7 +250,7 @@ def long_cold_email(doc, ctx) -> Iterable[Hit]:
     media=("email",),
     sources=[BOOMERANG_SUBJECT],
 )
-def subject_line_length(doc, ctx) -> Iterable[Hit]:
+def subject_line_length(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     low = int(ctx.threshold("sales.subject_words_min"))
     high = int(ctx.threshold("sales.subject_words_max"))
     for i, unit in enumerate(doc.units):
@@ -255,6 +267,8 @@ def subject_line_length(doc, ctx) -> Iterable[Hit]:
     default_note="Off by default: judged on real copy, 2 of 7 long-hero findings were right and useful (5 wrong: a short headline already made the promise, or the 'hero' was a page description).",
     name="long-hero",
     category="structure",
+    scope="seller",
+    fields=("limit", "words"),
     severity="suggestion",
     summary="A page hero (headline and the line under it) of more words than a visitor reads at a glance.",
     why=(
@@ -277,7 +291,7 @@ def subject_line_length(doc, ctx) -> Iterable[Hit]:
     example_medium="page",
     sources=[NNG_FOLD, NNG_F, "The 20-word limit is a judgement call (docs/profiles.md)"],
 )
-def long_hero(doc, ctx) -> Iterable[Hit]:
+def long_hero(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     units = hero_units(doc)
     if not units:
         return

@@ -4,11 +4,12 @@ passive voice (TON005)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
-from plainpitch.model import Span
-from plainpitch.rules.base import Hit, rule
+from plainpitch.model import Document, Span
+from plainpitch.rules.base import Hit, RuleContext, rule
 from plainpitch.text.segment import words_in
 
 # -- STR001 ---------------------------------------------------------------------------------------------
@@ -20,6 +21,8 @@ from plainpitch.text.segment import words_in
     default_note='Off by default: on the judged real texts 0 of 5 findings were right and useful (4 trivial, 1 wrong).',
     name="long-paragraph",
     category="structure",
+    scope="seller",
+    fields=("count", "words"),
     severity="suggestion",
     example_format="text",
     summary="A paragraph with more words or sentences than a buyer will read in one go.",
@@ -43,7 +46,7 @@ from plainpitch.text.segment import words_in
     ],
     sources=["thresholds: profile keys paragraph.words_max and paragraph.sentences_max (docs/profiles.md)"],
 )
-def long_paragraph(doc, ctx):
+def long_paragraph(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     words_max = ctx.threshold("paragraph.words_max")
     sentences_max = ctx.threshold("paragraph.sentences_max")
     counts: dict[int, list[int]] = {}
@@ -53,7 +56,7 @@ def long_paragraph(doc, ctx):
         entry[1] += 1
     for index, (words, sentences) in counts.items():
         unit = doc.units[index]
-        if unit.kind not in ("paragraph", "quote") or (unit.turn is not None and unit.turn.role == "buyer"):
+        if unit.kind not in ("paragraph", "quote"):
             continue
         if words > words_max or sentences > sentences_max:
             yield Hit(
@@ -105,6 +108,8 @@ _PASSIVE_RE = re.compile(
     default_note='Off by default: on the judged real texts 0 of 23 passive-voice findings were right and useful (12 right but trivial, 11 wrong); most passives in copy hide nobody who matters.',
     name="passive-voice",
     category="tone",
+    scope="seller",
+    fields=(),
     severity="suggestion",
     example_format="text",
     summary="Passive voice that hides who does what (\"reports are generated\"); not when the actor is named or the verb is a state.",
@@ -130,11 +135,9 @@ _PASSIVE_RE = re.compile(
         "Vale write-good Passive rule (irregular participles), MIT",
     ],
 )
-def passive_voice(doc, ctx):
+def passive_voice(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     text = doc.text
     for unit in doc.units:
-        if unit.turn is not None and unit.turn.role == "buyer":
-            continue
         for m in _PASSIVE_RE.finditer(text, unit.start, unit.end):
             verb = m.group("verb").lower()
             if verb in _ADJECTIVAL or (len(verb) < 4 and verb not in _IRREGULAR):
@@ -174,6 +177,8 @@ def _cliches() -> dict[str, list[tuple[str, ...]]]:
     default_note="Off by default: a cliché is a style point; the generic claims a copywriter strikes are CLM001's.",
     name="cliche",
     category="tone",
+    scope="seller",
+    fields=(),
     severity="suggestion",
     example_format="text",
     summary="Stock phrases readers have seen so often they no longer read them (\"at the end of the day\").",
@@ -191,12 +196,9 @@ def _cliches() -> dict[str, list[tuple[str, ...]]]:
         "data/cliches.txt, built by scripts/build_cliches.py",
     ],
 )
-def cliche(doc, ctx):
+def cliche(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     index = _cliches()
     for sentence in doc.sentences:
-        unit = doc.units[sentence.unit]
-        if unit.turn is not None and unit.turn.role == "buyer":
-            continue
         tokens = doc.sentence_words(sentence)
         lowered = [t.text.lower().replace("’", "'") for t in tokens]
         i = 0

@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from plainpitch.call.facts import facts_for
 from plainpitch.call.timefmt import approx, clock
 from plainpitch.call.types import TYPES
-from plainpitch.model import Span
-from plainpitch.rules.base import Hit, details_provider, metric_provider, rule
+from plainpitch.model import Document, Span
+from plainpitch.rules.base import Hit, RuleContext, details_provider, metric_provider, rule
 
 GONG_TALK_RATIO = ("Gong Labs, 'The Highest Converting Talk-to-Listen Ratio in Sales, Based on 25,537 Sales Calls' "
                    "(Chris Orlob, 2016; updated 2025), gong.io/resources/labs/talk-to-listen-conversion-ratio")  # fmt: skip
@@ -53,20 +53,6 @@ def _label(seconds: float, timed: bool) -> str:
     return approx(seconds, timed)
 
 
-# The seller's history before the buyer has said anything: both TLK002 examples open with it.
-HISTORY_OPENING = (
-    "[00:00:05] Ana: Thanks for making time today.\n"
-    "[00:00:09] Ben: Happy to.\n"
-    "[00:00:12] Ana: [[Let me give you some background first. We started in 2015 as a small consultancy "
-    "that built finance reports by hand for a few clients in Berlin. Over the next three years we turned "
-    "those reports into a platform, and in 2019 we raised our first round and moved the whole thing to the "
-    "cloud. Since then we have added a planning module, a forecasting module and a consolidation module, and "
-    "we opened offices in London, Paris and New York. Today the platform runs the monthly reporting for four "
-    "hundred finance teams, from startups with one accountant to listed groups with fifty subsidiaries. We "
-    "also have a partner program with the big audit firms and an academy that trains two thousand people a "
-    "year on modern finance reporting.]]\n"
-)
-
 DOC_SCOPE = {"scope": "document"}
 
 
@@ -75,6 +61,8 @@ DOC_SCOPE = {"scope": "document"}
     impact=2,
     name="seller-dominates-talk",
     category="talk",
+    scope="document",
+    fields=("limit", "share"),
     severity="warning",
     summary="The seller talks for more of the call than the call type allows (65% on a discovery call).",
     why=("Buyers buy from sellers who listen. Gong Labs found that 43:57 (seller:buyer) converts best and that "
@@ -110,7 +98,7 @@ DOC_SCOPE = {"scope": "document"}
     example_format="call",
     sources=[GONG_TALK_RATIO, GONG_COLD],
 )
-def seller_dominates_talk(doc, ctx) -> Iterable[Hit]:
+def seller_dominates_talk(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     facts = _facts(doc, ctx)
     limit = facts.thresholds.get("talk_share_max")
     share = ctx.metric("call.talk_share.seller")
@@ -129,6 +117,8 @@ def seller_dominates_talk(doc, ctx) -> Iterable[Hit]:
     impact=2,
     name="long-monologue",
     category="talk",
+    scope="document",
+    fields=("detail", "what", "words"),
     severity="warning",
     summary="The seller talks for over two minutes without the buyer getting a word in (the worst monologue; the rest listed).",
     why=("Attention drops during a long explanation and the buyer stops telling you what matters. Gong found "
@@ -140,23 +130,9 @@ def seller_dominates_talk(doc, ctx) -> Iterable[Hit]:
          "with a pitch (TLK010) are those rules' findings. " + TYPES_DOC),  # fmt: skip
     message="{detail} monologue ({words} words), {what}: stop and ask a question",
     fix="Break it up: say the one point that matters to this buyer, then ask what they think.",
-    bad=[
-        HISTORY_OPENING
-        + "[00:03:10] Ben: Okay. How would it work with our setup?\n"
-        "[00:03:20] Ana: What does your setup look like today?\n",
-        # several long monologues: the opening history is raised, the later answer is listed with it
-        HISTORY_OPENING
-        + "[00:02:30] Ben: Interesting. How does the consolidation work with subsidiaries in other currencies?\n"
-        "[00:02:40] Ana: Each subsidiary keeps its own ledger in its own currency, and every night the platform "
-        "translates the balances at the closing rate and the transactions at the average rate, posts the "
-        "differences to a translation reserve, eliminates the intercompany balances and rolls everything up to "
-        "the group, so the consolidated statements are ready each morning with every adjustment traced back to "
-        "its source entry and every rate to its source. When a subsidiary changes its chart of accounts, the "
-        "mapping keeps the old codes for the history and the new ones for the future, and when one is sold or "
-        "bought during the year the platform consolidates it only for the months the group owned it, with the "
-        "goodwill and the minority interests calculated on the way.\n"
-        "[00:05:10] Ben: I see. Who on our side would set that up?\n"
-        "[00:05:20] Ana: Who owns the ledgers on your side today?\n",
+    bad=[  # the seller's background before the buyer has said anything; then also a long answer (listed with it)
+        {"file": "TLK002-background-first.txt"},
+        {"file": "TLK002-background-then-long-answer.txt"},
     ],
     good=[
         "[00:00:05] Ana: Thanks for making time today. What made you take the call?\n"
@@ -168,7 +144,7 @@ def seller_dominates_talk(doc, ctx) -> Iterable[Hit]:
     example_format="call",
     sources=[GONG_SCIENCE],
 )
-def long_monologue(doc, ctx) -> Iterable[Hit]:
+def long_monologue(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     from plainpitch.call.monologues import SHORT, label, worth_raising
 
     facts = _facts(doc, ctx)
@@ -201,6 +177,8 @@ def long_monologue(doc, ctx) -> Iterable[Hit]:
     impact=2,
     name="few-discovery-questions",
     category="talk",
+    scope="document",
+    fields=("count", "detail", "kind", "limit"),
     severity="warning",
     summary="A long call with too few discovery questions: under 11 in a discovery call, 4 in a demo, 3 in a closing call.",
     why=("Discovery is where you learn what the buyer will pay to fix. Gong's study of 519,000 discovery calls "
@@ -219,36 +197,12 @@ def long_monologue(doc, ctx) -> Iterable[Hit]:
         "[00:25:00] Ben: Interesting. We need to think about it.\n"
         "[00:31:00] Ana: Thanks, talk soon.\n"
     ],
-    good=[
-        "[00:00:00] Ana: Hi Ben. What made you take this call?\n"
-        "[00:01:00] Ben: Reports are slow.\n"
-        "[00:03:00] Ana: How slow are they today?\n"
-        "[00:04:00] Ben: A day each.\n"
-        "[00:06:00] Ana: Who waits for them?\n"
-        "[00:07:00] Ben: The board.\n"
-        "[00:09:00] Ana: What happens when they are late?\n"
-        "[00:10:00] Ben: We look bad.\n"
-        "[00:12:00] Ana: What have you tried so far?\n"
-        "[00:13:00] Ben: More analysts.\n"
-        "[00:15:00] Ana: How did that go?\n"
-        "[00:16:00] Ben: Not well.\n"
-        "[00:18:00] Ana: Who else feels the pain?\n"
-        "[00:19:00] Ben: Finance.\n"
-        "[00:21:00] Ana: What would fast reports be worth to you?\n"
-        "[00:22:00] Ben: A lot.\n"
-        "[00:24:00] Ana: Who decides on a new tool?\n"
-        "[00:25:00] Ben: The CFO.\n"
-        "[00:27:00] Ana: What does your budget cycle look like?\n"
-        "[00:28:00] Ben: Quarterly.\n"
-        "[00:30:00] Ana: When do you need this fixed by?\n"
-        "[00:31:00] Ben: Before the next board meeting.\n"
-        "[00:32:00] Ana: Can I send you a proposal on Friday?\n"
-    ],
+    good=[{"file": "TLK003-discovery-questions.txt"}],  # eleven discovery questions in a 32-minute call
     media=("call",),
     example_format="call",
     sources=[GONG_DISCOVERY, GONG_DECK],
 )
-def few_discovery_questions(doc, ctx) -> Iterable[Hit]:
+def few_discovery_questions(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     facts = _facts(doc, ctx)
     minimum = facts.thresholds.get("questions_min")
     min_minutes = facts.thresholds.get("questions_min_call_minutes") or 0
@@ -270,6 +224,8 @@ def few_discovery_questions(doc, ctx) -> Iterable[Hit]:
     impact=1,
     name="front-loaded-questions",
     category="talk",
+    scope="document",
+    fields=("count",),
     severity="suggestion",
     summary="Every discovery question came in the first third of the call; after that the seller only talked.",
     why=("Questions spread through the call keep it a conversation; an interrogation followed by a pitch does "
@@ -308,7 +264,7 @@ def few_discovery_questions(doc, ctx) -> Iterable[Hit]:
     example_format="call",
     sources=[GONG_DECK],
 )
-def front_loaded_questions(doc, ctx) -> Iterable[Hit]:
+def front_loaded_questions(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     facts = _facts(doc, ctx)
     minimum = facts.thresholds.get("questions_spread_min")
     qs = facts.discovery_questions()
@@ -326,6 +282,8 @@ def front_loaded_questions(doc, ctx) -> Iterable[Hit]:
     impact=1,
     name="short-buyer-stories",
     category="talk",
+    scope="document",
+    fields=("detail",),
     severity="suggestion",
     summary="The buyer never spoke for more than 50 seconds at a stretch in a call of 10 minutes or more.",
     why=("Buyers sell themselves when they tell their story: Gong found that when customers talk uninterrupted "
@@ -354,7 +312,7 @@ def front_loaded_questions(doc, ctx) -> Iterable[Hit]:
     example_format="call",
     sources=[GONG_SCIENCE],
 )
-def short_buyer_stories(doc, ctx) -> Iterable[Hit]:
+def short_buyer_stories(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     facts = _facts(doc, ctx)
     limit = facts.thresholds.get("story_min_s")
     min_minutes = facts.thresholds.get("story_min_call_minutes") or 0

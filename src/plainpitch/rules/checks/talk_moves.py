@@ -14,8 +14,8 @@ from collections.abc import Iterable
 
 from plainpitch.call.facts import facts_for
 from plainpitch.call.timefmt import approx
-from plainpitch.model import Span
-from plainpitch.rules.base import Hit, rule
+from plainpitch.model import Document, Span
+from plainpitch.rules.base import Hit, RuleContext, rule
 
 NEXT_STEP_SOURCES = ("3C Selling, 'Focus on agreed next actions: who will do what by when' (3cselling.com)",
                      "Jeb Blount, 'Always Ask for the Next Step on Sales Calls' (jebblount.com)")  # fmt: skip
@@ -60,6 +60,8 @@ def _worst_dump(d) -> tuple:
     code="TLK006",
     name="feature-dump",
     category="talk",
+    scope="document",
+    fields=("count",),
     severity="warning",
     impact=2,
     summary="Features in a row, or minutes of walking a screen, with no question and no outcome for the buyer (the worst).",
@@ -111,7 +113,7 @@ def _worst_dump(d) -> tuple:
     example_format="call",
     sources=["plainpitch's feature-without-benefit rule for copy (BEN), applied to what the seller says"],
 )
-def feature_dump(doc, ctx) -> Iterable[Hit]:
+def feature_dump(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     facts = facts_for(doc, ctx)
     if not facts.feature_dumps:
         return
@@ -147,6 +149,8 @@ def _judges_the_close(facts) -> bool:
     code="TLK007",
     name="missing-next-step",
     category="talk",
+    scope="document",
+    fields=(),
     severity="error",
     impact=3,
     summary="The call ends without any next step: nobody said what happens after it.",
@@ -180,7 +184,7 @@ def _judges_the_close(facts) -> bool:
     example_format="call",
     sources=list(NEXT_STEP_SOURCES),
 )
-def missing_next_step(doc, ctx) -> Iterable[Hit]:
+def missing_next_step(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     facts = facts_for(doc, ctx)
     turns = facts.turns
     if not _judges_the_close(facts) or facts.firm_steps() or facts.loose_steps:
@@ -198,6 +202,8 @@ def missing_next_step(doc, ctx) -> Iterable[Hit]:
     code="TLK013",
     name="loose-next-step",
     category="talk",
+    scope="document",
+    fields=("detail", "kind"),
     severity="warning",
     impact=2,
     summary="The call ends with a next step that has no date or no owner ('we will be back around Labor Day').",
@@ -229,7 +235,7 @@ def missing_next_step(doc, ctx) -> Iterable[Hit]:
     example_format="call",
     sources=list(NEXT_STEP_SOURCES),
 )
-def loose_next_step(doc, ctx) -> Iterable[Hit]:
+def loose_next_step(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     facts = facts_for(doc, ctx)
     if not _judges_the_close(facts) or facts.firm_steps() or not facts.loose_steps:
         return
@@ -251,6 +257,8 @@ def loose_next_step(doc, ctx) -> Iterable[Hit]:
     code="TLK008",
     name="price-before-value",
     category="talk",
+    scope="document",
+    fields=(),
     severity="warning",
     impact=2,
     summary="The seller brings up their price before saying what the product is worth to this buyer.",
@@ -280,7 +288,7 @@ def loose_next_step(doc, ctx) -> Iterable[Hit]:
     example_format="call",
     sources=[GONG_DECK],
 )
-def price_before_value(doc, ctx) -> Iterable[Hit]:
+def price_before_value(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     facts = facts_for(doc, ctx)
     if not facts.thresholds.get("price_before_value") or facts.early_price is None or not facts.two_sided:
         return
@@ -291,6 +299,8 @@ def price_before_value(doc, ctx) -> Iterable[Hit]:
     code="TLK009",
     name="buyer-asked-what-term-means",
     category="talk",
+    scope="document",
+    fields=("term",),
     severity="warning",
     impact=2,
     summary="The buyer had to ask what a term the seller used means ('sorry, what's CDC?', 'what is avm stand for?').",
@@ -320,7 +330,7 @@ def price_before_value(doc, ctx) -> Iterable[Hit]:
     example_format="call",
     sources=["plainpitch's unexplained-jargon rules for copy (JRG), confirmed here by the buyer's own question"],
 )
-def buyer_asked_what_term_means(doc, ctx) -> Iterable[Hit]:
+def buyer_asked_what_term_means(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     facts = facts_for(doc, ctx)
     for a in facts.term_asks:
         said = facts.doc.text[a.start : a.end]  # as the seller said it ("AVM"), not as the question spelt it
@@ -332,6 +342,8 @@ def buyer_asked_what_term_means(doc, ctx) -> Iterable[Hit]:
     code="TLK010",
     name="objection-answered-with-a-pitch",
     category="talk",
+    scope="document",
+    fields=("detail", "kind", "words"),
     severity="warning",
     impact=2,
     summary="The buyer objected (price, 'we live in Excel', a competitor) and the seller answered with a pitch, not a question.",
@@ -358,7 +370,7 @@ def buyer_asked_what_term_means(doc, ctx) -> Iterable[Hit]:
     example_format="call",
     sources=list(OBJECTION_SOURCES),
 )
-def objection_answered_with_a_pitch(doc, ctx) -> Iterable[Hit]:
+def objection_answered_with_a_pitch(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     facts = facts_for(doc, ctx)
     if not facts.two_sided:
         return
@@ -379,6 +391,8 @@ def objection_answered_with_a_pitch(doc, ctx) -> Iterable[Hit]:
     code="TLK011",
     name="buying-signal-without-next-step",
     category="talk",
+    scope="document",
+    fields=("words",),
     severity="warning",
     impact=3,
     summary="The buyer showed interest ('we are definitely interested', 'how soon could we start?') and no next step followed.",
@@ -409,7 +423,7 @@ def objection_answered_with_a_pitch(doc, ctx) -> Iterable[Hit]:
     example_format="call",
     sources=list(NEXT_STEP_SOURCES),
 )
-def buying_signal_without_next_step(doc, ctx) -> Iterable[Hit]:
+def buying_signal_without_next_step(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     facts = facts_for(doc, ctx)
     if not facts.two_sided:
         return
@@ -423,6 +437,8 @@ def buying_signal_without_next_step(doc, ctx) -> Iterable[Hit]:
     code="TLK012",
     name="decider-not-on-the-call",
     category="talk",
+    scope="document",
+    fields=("what",),
     severity="warning",
     impact=2,
     summary="Someone who decides was named but not on the call ('Carlos says start without me'), and no next step "
@@ -456,7 +472,7 @@ def buying_signal_without_next_step(doc, ctx) -> Iterable[Hit]:
     sources=[*NEXT_STEP_SOURCES, "Gong Labs on multi-threaded deals (more people from the buyer's side involved go with "
              "higher win rates), as summarised at getgangly.com/blog/how-to-win-sales-calls"],
 )
-def decider_not_on_the_call(doc, ctx) -> Iterable[Hit]:
+def decider_not_on_the_call(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     facts = facts_for(doc, ctx)
     if not facts.two_sided:
         return
