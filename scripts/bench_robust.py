@@ -36,17 +36,32 @@ BASELINE = {  # issue 15, measured from outside before this work (wall time and 
 }  # fmt: skip
 
 
+# Linux keeps a process's peak resident size across exec: a command started straight from this (large) benchmark
+# process would report this process's size as its own peak. A small launcher starts it instead and reports its usage.
+_LAUNCHER = ("import json, os, subprocess, sys\n"
+             "proc = subprocess.Popen(sys.argv[2:])\n"
+             "_, status, ru = os.wait4(proc.pid, 0)\n"
+             "with open(sys.argv[1], 'w') as out:\n"
+             "    json.dump([os.waitstatus_to_exitcode(status), ru.ru_utime + ru.ru_stime, ru.ru_maxrss], out)\n")
+
+
+def run_measured(cmd: list[str], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) -> tuple[int, float, float, float, bytes]:
+    """(exit code, wall s, CPU s with its worker processes, peak RSS in MB of its largest process, stderr)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".json") as usage_file:
+        start = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-S", "-c", _LAUNCHER, usage_file.name, *cmd], stdout=stdout,
+                              stderr=stderr, check=False)  # fmt: skip
+        wall = time.perf_counter() - start
+        code, cpu, maxrss = json.load(usage_file)
+    return code, wall, cpu, maxrss / 1024, proc.stderr or b""
+
+
 def measure(args: list[str]) -> dict:
     """Run the CLI; its exit code, wall and CPU seconds, peak RSS in MB and the last stderr line."""
-    start = time.perf_counter()
-    proc = subprocess.Popen([str(BIN), *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    err = proc.stderr.read() if proc.stderr else b""
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    wall = time.perf_counter() - start
+    code, wall, cpu, peak, err = run_measured([str(BIN), *args])
     lines = [line for line in err.decode("utf-8", "replace").splitlines() if line.strip()]
-    return {"exit": proc.returncode, "wall_s": round(wall, 2), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
-            "peak_mb": round(usage.ru_maxrss / 1024, 1), "message": lines[-1][:200] if lines else ""}  # fmt: skip
+    return {"exit": code, "wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "peak_mb": round(peak, 1),
+            "message": lines[-1][:200] if lines else ""}  # fmt: skip
 
 
 def markdown(size: int, path: Path) -> Path:

@@ -1,10 +1,11 @@
 """Benchmark `plainpitch serve`: the check API under load, and how fast the editor catches up with the writer.
 
-    python scripts/bench_web.py [--requests 400] [--clients 20] [--workers 1] [--no-browser]
+    python scripts/bench_web.py [--requests 400] [--clients 20] [--workers 0] [--no-browser]
 
 ``run() -> dict`` is what scripts/bench.py (``make bench``) calls. It
 
-1. starts uvicorn with the app in a subprocess on a free loopback port;
+1. starts `plainpitch serve` in a subprocess on a free loopback port, with one worker process per core (and,
+   for the scaling figure, first with one process under the same saturating load);
 2. sends load from a second process (asyncio + httpx): ``clients`` concurrent clients share a bounded number of
    ``POST /api/v1/check`` requests on the same 1,000-word page (the app keeps no result cache, so every request is
    analysed afresh), and reports p50/p95/p99; one client alone gives the service time for comparison;
@@ -57,6 +58,10 @@ def percentiles(values: list[float]) -> dict[str, float]:
     return {"p50_ms": pick(0.50), "p95_ms": pick(0.95), "p99_ms": pick(0.99), "max_ms": round(ordered[-1], 1)}
 
 
+def cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -64,9 +69,9 @@ def _free_port() -> int:
 
 
 # -- the server ---------------------------------------------------------------------------------------------------
-def start_server(port: int, workers: int = 1) -> subprocess.Popen:
-    cmd = [sys.executable, "-m", "uvicorn", "plainpitch.web.app:create_app", "--factory", "--host", "127.0.0.1",
-           "--port", str(port), "--log-level", "warning", "--no-access-log", "--workers", str(workers)]  # fmt: skip
+def start_server(port: int, workers: int = 0) -> subprocess.Popen:
+    """The real `plainpitch serve` (``workers`` processes; 0: one per core)."""
+    cmd = [str(Path(sys.executable).with_name("plainpitch")), "serve", "--port", str(port), "--workers", str(workers)]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     import httpx
 
@@ -209,9 +214,16 @@ def editor_latency(port: int, text: str, trials: int = 15) -> dict:
     }
 
 
-def run(requests: int = 400, clients: int = 20, workers: int = 1, browser: bool = True) -> dict:
+def run(requests: int = 400, clients: int = 20, workers: int = 0, browser: bool = True) -> dict:
     text = page_1000_words()
     body = {"text": text, "filename": "page.md", "format": "markdown"}
+    workers = workers or cores()
+    port = _free_port()
+    one = start_server(port, 1)  # the saturated load on one process first: the baseline of the scaling
+    try:
+        one_worker = send_load(port, body, requests, clients)
+    finally:
+        stop_server(one)
     port = _free_port()
     server = start_server(port, workers)
     try:
@@ -229,10 +241,14 @@ def run(requests: int = 400, clients: int = 20, workers: int = 1, browser: bool 
         stop_server(server)
     return {
         "page_words": len(text.split()),
-        "server": f"uvicorn, {workers} worker(s), on 127.0.0.1; load from a second process (asyncio + httpx)",
+        "server": f"plainpitch serve, {workers} worker process(es), on 127.0.0.1; load from a second process "
+                  "(asyncio + httpx)",
         "cores": os.cpu_count(),
         "load_average_1m": round(os.getloadavg()[0], 2),
         "check_concurrent": loaded,
+        "check_concurrent_one_worker": one_worker,
+        "throughput_scaling": round(loaded["throughput_rps"] / one_worker["throughput_rps"], 2),
+        "throughput_scaling_target": f"close to {workers}x (one worker process per core)",
         "check_concurrent_editor_paced": paced,
         "check_one_client": single,
         "editor": editor,
@@ -243,7 +259,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=0, help="server processes (0: one per core)")
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--load-worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--url", help=argparse.SUPPRESS)

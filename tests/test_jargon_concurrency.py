@@ -31,13 +31,16 @@ def _free_port() -> int:
 
 
 class Server:
-    """`plainpitch serve` in a subprocess on a free loopback port, stopped on exit."""
+    """`plainpitch serve` in a subprocess on a free loopback port (``workers`` processes), stopped on exit."""
+
+    def __init__(self, workers: int = 1) -> None:
+        self.workers = workers
 
     def __enter__(self):
         self.port = _free_port()
         exe = Path(sys.executable).with_name("plainpitch")
-        self.proc = subprocess.Popen([str(exe), "serve", "--port", str(self.port)], stderr=subprocess.PIPE, text=True,
-                                     env={**os.environ, "NO_COLOR": "1"})  # fmt: skip
+        self.proc = subprocess.Popen([str(exe), "serve", "--port", str(self.port), "--workers", str(self.workers)],
+                                     stderr=subprocess.PIPE, text=True, env={**os.environ, "NO_COLOR": "1"})  # fmt: skip
         deadline = time.monotonic() + 30
         while True:
             try:
@@ -67,7 +70,9 @@ class Server:
 @pytest.mark.slow
 def test_concurrent_first_requests_with_different_readers_match_a_serial_run():
     jobs = [(text, profile) for _ in range(2) for text in TEXTS for profile in PROFILES]
-    with Server() as fresh:  # nothing loaded yet: every table is built while requests race
+    # two worker processes, each with its thread pool: the tables are built while requests race in both, and the
+    # workers were forked from one process (a file it had open is shared with them, offset and all)
+    with Server(workers=2) as fresh:  # nothing loaded yet: every table is built while requests race
         with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
             concurrent = list(pool.map(lambda job: fresh.check(*job), jobs))
     with Server() as serial:

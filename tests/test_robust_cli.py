@@ -138,6 +138,13 @@ def test_serve_port_out_of_range(port):
     one_line_error(result, "--port")
 
 
+@pytest.mark.parametrize("workers", ["-1", "65", "two"])
+def test_serve_workers_out_of_range(workers):
+    result = run("serve", "--port=0", f"--workers={workers}", timeout=60)
+    assert result.returncode == 2
+    one_line_error(result, "--workers")
+
+
 def test_jobs_are_capped_at_the_cores(tmp_path):
     for i in range(20):
         (tmp_path / f"{i:02d}.md").write_text(GOOD)

@@ -545,3 +545,12 @@ def test_serve_command_serves_on_loopback(tmp_path):
     err = proc.stderr.read()
     assert f"http://127.0.0.1:{port}/" in err and "warning" not in err
     assert list(tmp_path.iterdir()) == []  # nothing written where it ran
+
+
+@pytest.mark.parametrize("filename", ["\x00", "a\x00b.md", "/dev/zero"])
+def test_a_sarif_report_for_a_name_no_file_can_have_is_answered(client, filename):
+    """Found by schemathesis: the SARIF report asks the disk about the file; a NUL in the name raised (500). A
+    device's name is never read as the file."""
+    r = client.post("/api/v1/report/sarif", json={"text": "We ship faster. Book a demo.", "filename": filename})
+    assert r.status_code == 200, r.text
+    assert json.loads(r.text)["runs"][0]["results"] is not None

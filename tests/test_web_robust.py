@@ -32,8 +32,10 @@ def server(tmp_path_factory):
     port = _free_port()
     log = tmp_path_factory.mktemp("serve") / "stderr.log"
     with open(log, "wb") as err:
-        proc = subprocess.Popen([str(BIN), "serve", "--port", str(port), "--header-timeout", "1", "--body-timeout", "1"],
-                                stdout=subprocess.DEVNULL, stderr=err, cwd=tmp_path_factory.mktemp("cwd"))  # fmt: skip
+        # one process: the memory test reads the resident size of the process that served the requests
+        proc = subprocess.Popen([str(BIN), "serve", "--port", str(port), "--header-timeout", "1", "--body-timeout", "1",
+                                 "--workers", "1"], stdout=subprocess.DEVNULL, stderr=err,
+                                cwd=tmp_path_factory.mktemp("cwd"))  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(600):

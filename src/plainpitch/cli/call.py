@@ -116,7 +116,10 @@ def run_review(files: list[str], me: Iterable[str] = (), out_format: str = "text
             from plainpitch.emit import render
             from plainpitch.version import __version__
 
-            text = render(Report(tuple(reports), tuple(errors), __version__), out_format)
+            # as `check`: indented for a person at a terminal, compact for a pipe or a file (the C encoder: the
+            # indenting one is pure Python and held ~7x a 10 MB call's report in small strings)
+            pretty = output is None and sys.stdout.isatty()
+            text = render(Report(tuple(reports), tuple(errors), __version__), out_format, pretty=pretty)
         else:
             from plainpitch.emit.call import render_call
 

@@ -15,11 +15,14 @@ from plainpitch.cli.app import Seconds
               help="Seconds a client has to send a request's headers (slower clients are dropped).")
 @click.option("--body-timeout", type=Seconds(0.1, 3600), default=30.0, show_default=True,
               help="Seconds a client has to send a request's body once its headers are in.")
-def serve(host, port, open_browser, header_timeout, body_timeout) -> None:
+@click.option("--workers", type=click.IntRange(0, 64), default=0, show_default=True,
+              help="Server processes (0: one per core).")
+def serve(host, port, open_browser, header_timeout, body_timeout, workers) -> None:
     """Start the local web editor and HTTP API."""
     from plainpitch.web.server import run
 
-    run(host=host, port=port, open_browser=open_browser, header_timeout=header_timeout, body_timeout=body_timeout)
+    run(host=host, port=port, open_browser=open_browser, header_timeout=header_timeout, body_timeout=body_timeout,
+        workers=workers)
 
 
 def register(main: click.Group) -> None:

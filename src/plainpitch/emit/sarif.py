@@ -198,8 +198,9 @@ def _artifact(d: DocumentReport, location: dict[str, Any]) -> dict[str, Any]:
     artifact: dict[str, Any] = {"location": {k: v for k, v in location.items() if k != "index"}}
     artifact["sourceLanguage"] = {"markdown": "markdown", "html": "html", "email": "email"}.get(d.format, "plaintext")
     try:
-        artifact["length"] = os.path.getsize(d.path)  # bytes on disk, as SARIF counts them
-    except OSError:
+        if os.path.isfile(d.path):
+            artifact["length"] = os.path.getsize(d.path)  # bytes on disk, as SARIF counts them
+    except (OSError, ValueError):  # no such file, or a name no file can have (a NUL in an uploaded file's name)
         pass
     if d.path == "<stdin>":
         artifact["description"] = {"text": "standard input"}
@@ -208,10 +209,12 @@ def _artifact(d: DocumentReport, location: dict[str, Any]) -> dict[str, Any]:
 
 def _offsets_are_exact(path: str) -> bool:
     """Code-point offsets match the file unless reading it folded CRLF/CR line endings into LF."""
+    if not os.path.isfile(path):  # a device (/dev/zero never ends), a folder, or a name no file can have
+        return True
     try:
         with open(path, "rb") as fh:
             return b"\r" not in fh.read()
-    except OSError:
+    except (OSError, ValueError):
         return True  # not a file on disk (stdin, text from the API): the offsets are into the text given
 
 

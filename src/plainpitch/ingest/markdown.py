@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -70,6 +71,60 @@ def _block_parser() -> Any:
 
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
     return md.disable(["text_join", "inline"])
+
+
+def _block_tokens(work: str, env: dict[str, Any]) -> Iterable[Any]:
+    """The block tokens of ``work``, as ``_block_parser().parse`` gives them, one top-level block at a time: a long
+    file's tokens (~30 bytes per byte of Markdown) are never all held at once. A file with a link reference
+    definition is parsed whole first, since a block's links may point at a definition further down."""
+    md = _block_parser()
+    if "]:" in work or md.options.get("linkify") or md.options.get("typographer"):
+        return md.parse(work, env)
+    return _stream_blocks(md, work, env)
+
+
+def _stream_blocks(md: Any, src: str, env: dict[str, Any]) -> Iterator[Any]:
+    """markdown-it's block pass (``ParserBlock.tokenize`` at the top level, the same rules in the same order),
+    handing over each top-level block's tokens as soon as the block is parsed. No rule reads the tokens of an
+    earlier top-level block (a list marks its own paragraphs by index from its own first token)."""
+    from markdown_it.rules_block import StateBlock
+    from markdown_it.rules_core import StateCore, normalize
+
+    core = StateCore(src, md, env)
+    normalize(core)
+    if not core.src:
+        return
+    state = StateBlock(core.src, md, env, [])
+    rules = md.block.ruler.getRules("")
+    line, end_line = state.line, state.lineMax
+    max_nesting = md.options.maxNesting
+    has_empty_lines = False
+    while line < end_line:
+        state.line = line = state.skipEmptyLines(line)
+        if line >= end_line or state.sCount[line] < state.blkIndent:
+            break
+        if state.level >= max_nesting:
+            state.line = end_line
+            break
+        ok = False
+        for rule in rules:
+            ok = rule(state, line, end_line, False)
+            if ok:
+                if state.line <= line:
+                    raise RuntimeError("block rule didn't increment state.line")
+                break
+        if not ok:
+            raise RuntimeError("none of the block rules matched")
+        state.tight = not has_empty_lines
+        line = state.line
+        if (line - 1) < end_line and state.isEmpty(line - 1):
+            has_empty_lines = True
+        if line < end_line and state.isEmpty(line):
+            has_empty_lines = True
+            line += 1
+            state.line = line
+        done, state.tokens = state.tokens, []
+        yield from done
 
 
 class _Misaligned(Exception):
@@ -360,7 +415,7 @@ class _Walker:
         return segments
 
     # -- the walk ------------------------------------------------------------------------------------
-    def walk(self, tokens: list, env: dict | None = None) -> None:
+    def walk(self, tokens: Iterable[Any], env: dict | None = None) -> None:
         """Walk the block tokens. Given the ``env`` of a ``_block_parser`` parse, each inline token is parsed
         here, just before its handler, and its children are dropped right after."""
         md = _parser()
@@ -637,7 +692,7 @@ def load(text: str, path: str, raw: bytes | None = None) -> Document:
         work = work[:head] + _BLANK_LINE_RE.sub(" ", work[head:body]) + mask_replies(work[body:])
     walker = _Walker(work, meta)
     env: dict[str, Any] = {}
-    walker.walk(_block_parser().parse(work, env), env)
+    walker.walk(_block_tokens(work, env), env)
     blocks.extend(walker.blocks)
     if "title" not in meta:
         first_h1 = next((b for b in blocks if b.kind == "heading" and b.level == 1), None)

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 PRICE_RE = re.compile(r"[$€£]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:USD|EUR|GBP|dollars|euros)\b")
 
 
 def real_prices(text: str) -> list[str]:
     """Amounts of money that are not zero, as written."""
-    return [m.group(0) for m in PRICE_RE.finditer(text) if re.search(r"[1-9]", m.group(0))]
+    return list(_real_prices(text))
+
+
+@lru_cache(maxsize=2)  # several rules ask about the same document's text: one pass over it, not one each
+def _real_prices(text: str) -> tuple[str, ...]:
+    return tuple(m.group(0) for m in PRICE_RE.finditer(text) if _NON_ZERO_RE.search(m.group(0)))
+
+
+_NON_ZERO_RE = re.compile(r"[1-9]")

@@ -57,12 +57,24 @@ _DRAFT_MARK_RE = re.compile(r"^(?:TBD|TODO|TK|XXX+)$")
 KINDS = ("field", "price", "filler", "merge")
 
 
+# (pattern, kind, strings of which every match holds one: a cheap look before the pattern runs; () = always run)
+_PATTERNS = (
+    (_BRACKET_CODE_RE, "field", ("[",)),
+    (_BRACKET_FIELD_RE, "field", ("[",)),
+    (_BRACKET_CAPS_RE, "field", ("[",)),
+    (_TEMPLATE_RE, "merge", ("{", "<<", "%", "*|", "$")),
+    (_ZERO_PRICE_RE, "price", ("$", "€", "£", "USD", "EUR", "GBP")),
+    (_FILLER_RE, "filler", ()),
+)
+
+
 def find(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
     """(start, end, kind) of every placeholder in ``text[start:end]``, in order, never overlapping."""
     end = len(text) if end is None else end
     found: list[tuple[int, int, str]] = []
-    for pattern, kind in ((_BRACKET_CODE_RE, "field"), (_BRACKET_FIELD_RE, "field"), (_BRACKET_CAPS_RE, "field"),
-                          (_TEMPLATE_RE, "merge"), (_ZERO_PRICE_RE, "price"), (_FILLER_RE, "filler")):  # fmt: skip
+    for pattern, kind, needs in _PATTERNS:
+        if needs and not any(text.find(n, start, end) != -1 for n in needs):
+            continue  # none of the characters every match holds: most units have no bracket, brace or currency
         for m in pattern.finditer(text, start, end):
             if kind == "filler" and not m.group(0).lower().startswith("lorem") and not _DRAFT_MARK_RE.match(m.group(0)):
                 continue  # "todo" in a sentence is a word ("a todo app"); the marks are written in capitals

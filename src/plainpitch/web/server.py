@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ipaddress
+import os
+import signal
 import socket
 import sys
 import threading
@@ -63,7 +65,7 @@ def _allowed_hosts(host: str) -> list[str] | None:
 
 
 def run(host: str = "127.0.0.1", port: int = 8765, open_browser: bool = False,
-        header_timeout: float = HEADER_TIMEOUT, body_timeout: float = BODY_TIMEOUT) -> None:  # fmt: skip
+        header_timeout: float = HEADER_TIMEOUT, body_timeout: float = BODY_TIMEOUT, workers: int = 0) -> None:  # fmt: skip
     import uvicorn
 
     from plainpitch.config import config_for
@@ -78,6 +80,10 @@ def run(host: str = "127.0.0.1", port: int = 8765, open_browser: bool = False,
     shown = host if ":" not in host else f"[{host.strip('[]')}]"
     url = f"http://{'127.0.0.1' if shown in ('0.0.0.0', '[::]') else shown}:{sock.getsockname()[1]}/"
     print(f"plainpitch editor on {url}  (Ctrl+C to stop)", file=sys.stderr)
+    children = _fork_workers(worker_count(workers), sock, app, header_timeout, body_timeout)
+    terminated: list[int] = []
+    if children:  # uvicorn re-raises SIGTERM once it has shut down: stop the workers first, then go as asked
+        signal.signal(signal.SIGTERM, lambda sig, _frame: terminated.append(sig))
     server = uvicorn.Server(uvicorn_config(app, header_timeout, body_timeout))
     if open_browser:
         threading.Thread(target=_open_when_started, args=(server, url), daemon=True).start()
@@ -85,6 +91,67 @@ def run(host: str = "127.0.0.1", port: int = 8765, open_browser: bool = False,
         server.run(sockets=[sock])
     finally:
         sock.close()
+        _stop_workers(children)
+    if terminated:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.raise_signal(signal.SIGTERM)
+
+
+def worker_count(requested: int = 0) -> int:
+    """Processes that serve requests: one per core by default (the analysis is CPU work in Python, so threads in
+    one process share one core); one where processes cannot be forked."""
+    from plainpitch.runner import cores
+
+    if not hasattr(os, "fork"):
+        return 1
+    return max(1, requested or cores())
+
+
+def _fork_workers(count: int, sock: socket.socket, app, header_timeout: float, body_timeout: float) -> list[int]:
+    """Pre-fork ``count - 1`` more servers on the same listening socket (the kernel hands each connection to one
+    of them), after the app is built and every rule loaded, before any thread or event loop exists. Each worker
+    has its own caches; nothing a request needs lives in another request's process."""
+    import uvicorn
+
+    children: list[int] = []
+    for _ in range(count - 1):
+        pid = os.fork()
+        if pid == 0:  # the worker: serve until told to stop, then leave without running the parent's cleanup
+            code = 0
+            try:
+                _die_with_parent()
+                uvicorn.Server(uvicorn_config(app, header_timeout, body_timeout)).run(sockets=[sock])
+            except BaseException:  # noqa: BLE001 - a worker must never fall back into the parent's code
+                code = 1
+            finally:
+                os._exit(code)
+        children.append(pid)
+    return children
+
+
+def _die_with_parent() -> None:
+    """Linux: the kernel stops this worker when the server's first process dies, even by SIGKILL."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() == 1:  # the parent died before the line above ran
+        os._exit(0)
+
+
+def _stop_workers(children: list[int]) -> None:
+    for pid in children:
+        try:
+            os.kill(pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+    for pid in children:
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
 
 
 

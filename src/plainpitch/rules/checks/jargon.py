@@ -420,7 +420,7 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int]) -> l
     covered = bytearray(mask)  # 1 where a hit (or a literal) already owns the character
 
     def is_covered(s: int, e: int) -> bool:
-        return 1 in covered[s:e]
+        return covered.find(1, s, e) != -1  # as ``1 in covered[s:e]``, without copying the slice
 
     def add(h: TermHit) -> None:
         hits.append(h)
@@ -530,8 +530,10 @@ def _in_context(doc, hits: list[TermHit], technical: set[int]) -> list[TermHit]:
         left, right = (a, b) if a.end <= b.start else (b, a)
         return bool(_GLUE.match(doc.text[left.end : right.start]))
 
-    anchors = kept + neighbours
-    kept += [h for h in neighbours if any(adjacent(h, a) for a in anchors)]
+    anchors: dict[int, list[TermHit]] = {}  # by sentence: only a hit of the same sentence can be adjacent
+    for a in kept + neighbours:
+        anchors.setdefault(a.sentence, []).append(a)
+    kept += [h for h in neighbours if any(adjacent(h, a) for a in anchors.get(h.sentence, ()))]
     kept.sort(key=lambda h: (h.start, h.end))
     return kept
 

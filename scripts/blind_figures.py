@@ -2,7 +2,7 @@
 against the judge's ranking. The texts stay outside the repository (fresh texts have mixed licences); only the
 figures are kept (eval/blind/PROTOCOL.md).
 
-    .venv/bin/python scripts/eval_blind_batch.py BATCH_DIR [--texts DIR] [--json OUT]
+    .venv/bin/python scripts/blind_figures.py BATCH_DIR [--texts DIR] [--json OUT]
 
 BATCH_DIR is what scripts/blind_packets.py wrote, plus the judge's labels.csv and, optionally, ranking.md (the
 texts' two-digit ids best first, one per line, as "1. 07 ..." or "07 ..."). --texts is the folder of all the batch's
