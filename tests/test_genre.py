@@ -55,3 +55,12 @@ def test_cold_and_warm_emails():
     assert is_cold_email(cold, "email")
     assert not is_cold_email(warm, "email")
     assert not is_cold_email(cold, "page")  # only an email is cold outreach
+
+
+def test_title_line_joins_the_title_and_the_first_heading():
+    from plainpitch.analysis.regions import title_line
+
+    doc = load_text("<html><head><title>Acme pricing</title></head><body><h2>Plans</h2><p>Pick one.</p></body></html>",
+                    fmt="html")  # fmt: skip
+    assert title_line(doc) == "Acme pricing Plans"
+    assert title_line(load_text("Just a line of text.\n", fmt="text")) == ""

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from plainpitch.analysis.regions import title_line
+
 _NOT_A_PITCH_RE = re.compile(
     r"\b(?:statement|scope) of work\b|\bSOW\b|(?<!smart )\bcontract\b|\b(?:services?|license|licence|master(?: services)?|data processing|"
     r"non-disclosure) agreement\b|\bterms (?:of (?:service|use)|and conditions)\b|\bprivacy (?:policy|notice)\b|"
@@ -24,9 +26,7 @@ _ANSWER_RE = re.compile(r"\b(?:response|reply|answer) to\b|\bproposal (?:for|to)
 
 def is_not_a_pitch(doc) -> bool:
     """True for a contract, statement of work, terms, policy or application form (by its title or first heading)."""
-    title = doc.meta.get("title") if hasattr(doc.meta, "get") else None
-    first = next((doc.unit_text(u) for u in doc.units if u.kind in ("heading", "subject")), "")
-    if not first and doc.units:
-        first = doc.unit_text(doc.units[0])[:120]  # plain text: the title is the first line
-    heading = " ".join(x for x in (title, first) if isinstance(x, str))
+    heading = title_line(doc, ("heading", "subject"))
+    if not any(u.kind in ("heading", "subject") for u in doc.units) and doc.units:
+        heading = " ".join(x for x in (heading, doc.unit_text(doc.units[0])[:120]) if x)  # plain text: its first line
     return bool(_NOT_A_PITCH_RE.search(heading)) and not _ANSWER_RE.search(heading)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plainpitch.analysis.regions import title_line
 from plainpitch.text.money import real_prices
 
 _PRICE_WORDS_RE = re.compile(
@@ -53,9 +54,7 @@ _PRICING_TITLE_RE = re.compile(r"\b(?:pricing|plans|prices)\b", re.IGNORECASE)
 
 def is_pricing_page(doc) -> bool:
     """A page whose job is the price list: three or more prices, or a title about pricing or plans."""
-    title = str(doc.meta.get("title", "")) if hasattr(doc.meta, "get") else ""
-    first_heading = next((doc.unit_text(u) for u in doc.units if u.kind == "heading"), "")
-    return len(set(real_prices(doc.text))) >= 3 or bool(_PRICING_TITLE_RE.search(title + " " + first_heading))
+    return len(set(real_prices(doc.text))) >= 3 or bool(_PRICING_TITLE_RE.search(title_line(doc)))
 
 
 @dataclass(frozen=True)

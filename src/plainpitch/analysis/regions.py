@@ -18,6 +18,14 @@ from plainpitch.medium import GREETING_RE, NAME_LINE_RE, SIGN_OFF_RE
 ATTRIBUTION_RE = re.compile(r"^\s*(?:—|–|-|&ndash;|&mdash;)\s*\w")  # "— Ana Ruiz, CTO" under a quote
 
 
+def title_line(doc, kinds: tuple[str, ...] = ("heading",)) -> str:
+    """What the text says it is: its title (HTML <title>, front matter, first H1) and its first unit of ``kinds``,
+    joined by a space (the empty ones left out)."""
+    title = doc.meta.get("title") if hasattr(doc.meta, "get") else None
+    first = next((doc.unit_text(u) for u in doc.units if u.kind in kinds), "")
+    return " ".join(x for x in (title, first) if isinstance(x, str) and x)
+
+
 def body_units(doc) -> list[int]:
     """Units a buyer reads as the body: no subject line, greeting or sign-off."""
     out = []

@@ -45,6 +45,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from plainpitch.analysis.regions import title_line
 from plainpitch.model import Document, Metric, Span, Suggestion
 from plainpitch.rules.base import Hit, RuleContext, details_provider, metric_provider, rule
 from plainpitch.text import lexicon, shapes, substitute
@@ -328,9 +329,7 @@ TOPIC_USES = 3  # a term of the title used this often is what the page is about
 def _topic(doc) -> str:
     """The page's title or first heading, lower-cased: what the page is about ("Feature flags", "Session
     replay"). A term of it that the page keeps using is the subject the buyer came for, not jargon in their way."""
-    title = doc.meta.get("title") if hasattr(doc.meta, "get") else None
-    heading = next((doc.unit_text(u) for u in doc.units if u.kind == "heading"), "")
-    return " ".join(x for x in (title, heading) if isinstance(x, str)).lower()
+    return title_line(doc).lower()
 
 
 def _protected(doc) -> tuple[bytearray, list[tuple[int, int, str, str]], set[int]]:
