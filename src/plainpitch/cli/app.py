@@ -60,18 +60,25 @@ def size_bytes(mb: float) -> int:
     return max(1, int(mb * 1_048_576))
 
 
+# (module, class) of the errors a command reports as one line. Evaluated only when something was raised, from the
+# modules already imported (a class never imported cannot have been raised), so a command that needs none of
+# them (`history`, `deal`) does not pay for importing the rules to start.
+_EXPECTED = (("plainpitch.config", "ConfigError"), ("plainpitch.ingest.errors", "LoadError"),
+             ("plainpitch.rules.registry", "UnknownRule"))  # fmt: skip
+
+
+def _expected_errors() -> tuple[type[BaseException], ...]:
+    return tuple(getattr(sys.modules[m], name) for m, name in _EXPECTED if m in sys.modules)
+
+
 class Group(click.Group):
     """Turn expected errors into one line and exit 2 instead of a traceback."""
 
     def invoke(self, ctx: click.Context):
-        from plainpitch.config import ConfigError
-        from plainpitch.ingest.errors import LoadError
-        from plainpitch.rules.base import UnknownRule
-
         try:
             return super().invoke(ctx)
-        except (ConfigError, LoadError, UnknownRule) as exc:
-            msg = exc.args[0] if isinstance(exc, UnknownRule) else str(exc)
+        except _expected_errors() as exc:
+            msg = exc.args[0] if type(exc).__name__ == "UnknownRule" else str(exc)
             click.echo(f"plainpitch: error: {msg}", err=True)
             ctx.exit(2)
         except BrokenPipeError:

@@ -97,7 +97,9 @@ def history(ctx, by, seller, deal, page, closed, since, until, out_format, outpu
                 data = history_data(None, where)
             else:
                 with store.read() as conn:
-                    data = history_data(conn, where, by, seller, deal, page, since_day, until_day, closed)
+                    # the text report shows each page's last few versions: fetch only those
+                    last = render.SPARK_VERSIONS if out_format == "text" else None
+                    data = history_data(conn, where, by, seller, deal, page, since_day, until_day, closed, last)
     chart_by = "deal" if by == "deal" or (deal and not seller) else "seller"
     has_any = any(data[k] for k in ("sellers", "deals", "pages"))
     if chart and not has_any:

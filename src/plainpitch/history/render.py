@@ -16,6 +16,7 @@ from plainpitch.history.trends import CALL_MEASURES, LABELS, LOWER_IS_BETTER
 
 SPARKS = "▁▂▃▄▅▆▇█"
 SPARK_WEEKS = 16  # the text report shows the last this many weeks; JSON, CSV and the chart have every week
+SPARK_VERSIONS = 6  # and the last this many versions of each page
 
 
 def sparkline(values: list[float | None], lo: float | None = None, hi: float | None = None) -> str:
@@ -100,8 +101,8 @@ def render_text(data: dict[str, Any], color: bool = False) -> str:
         out += ["", "Copy score by page version"]
         for page in data["pages"]:
             scores = [v["score"] for v in page["versions"]]
-            steps = " → ".join(f"v{v['version']} {_fmt(v['score'], '')}" for v in page["versions"][-6:])
-            out.append(f"  {clean(page['path'])}  {sparkline(scores[-6:], 0.0, 100.0)}  {steps}")
+            steps = " → ".join(f"v{v['version']} {_fmt(v['score'], '')}" for v in page["versions"][-SPARK_VERSIONS:])
+            out.append(f"  {clean(page['path'])}  {sparkline(scores[-SPARK_VERSIONS:], 0.0, 100.0)}  {steps}")
     if not any(data.get(k) for k in ("sellers", "deals", "pages")):
         out += ["", "Nothing to show yet: save runs with `plainpitch check --save` or `plainpitch call review --save`."]
     return "\n".join(out) + "\n"

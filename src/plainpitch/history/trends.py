@@ -32,28 +32,46 @@ LOWER_IS_BETTER = frozenset({"talk_share", "longest_monologue_s"})
 
 
 def _measures() -> list[Any]:
+    """count(*), then (count, sum) of each measure: a week's average and the whole period's both come from these
+    sums, so one pass over the covering index gives the series and the overall figures (avg ignores NULLs, and
+    so does count(column))."""
     from sqlalchemy import case, func
 
     r = t.runs.c
 
-    def rate(column: Any) -> Any:
-        return func.avg(case((column.is_(None), None), (column > 0, 100.0), else_=0.0))
+    def hit(column: Any) -> Any:  # 100 when the call had one, 0 when not, NULL when not measured
+        return case((column.is_(None), None), (column > 0, 100.0), else_=0.0)
 
-    return [
-        func.count().label("calls"),
-        func.avg(r.talk_share).label("talk_share"),
-        func.avg(r.questions).label("questions"),
-        func.avg(r.longest_monologue_s).label("longest_monologue_s"),
-        rate(r.next_steps).label("next_step_rate"),
-        rate(r.asks).label("ask_rate"),
-    ]
+    out = [func.count().label("calls")]
+    for column in (r.talk_share, r.questions, r.longest_monologue_s, hit(r.next_steps), hit(r.asks)):
+        out += [func.count(column), func.sum(column)]
+    return out
 
 
 def _point(values: Any) -> dict[str, Any]:
-    """(calls, *CALL_MEASURES) from a row -> the point's dict (averages to one decimal; PostgreSQL's are Decimal)."""
-    calls, talk, questions, monologue, next_step, ask = values
-    return {"calls": calls, "talk_share": _one(talk), "questions": _one(questions), "longest_monologue_s": _one(monologue),
-            "next_step_rate": _one(next_step), "ask_rate": _one(ask)}  # fmt: skip
+    """(calls, then count and sum of each of CALL_MEASURES) -> the point's dict (averages to one decimal)."""
+    point: dict[str, Any] = {"calls": values[0]}
+    for i, measure in enumerate(CALL_MEASURES):
+        n, total = values[1 + 2 * i], values[2 + 2 * i]
+        point[measure] = round(float(total) / n, 1) if n else None  # PostgreSQL's sums may be Decimal
+    return point
+
+
+def _add(into: list[Any] | None, values: Any) -> list[Any]:
+    """Sum a week's counts and sums into the group's (for its overall point)."""
+    if into is None:
+        return [v or 0 for v in values]
+    return [a + (b or 0) for a, b in zip(into, values, strict=True)]
+
+
+def _groups(rows: Any) -> dict[Any, tuple[list[Any], list[dict[str, Any]]]]:
+    """Weekly rows (key, week, *measures) ordered by key -> {key: (summed measures, series)}."""
+    out: dict[Any, tuple[list[Any], list[dict[str, Any]]]] = {}
+    for row in rows:
+        totals, series = out.get(row[0], (None, []))
+        series.append({"week": row[1], **_point(row[2:])})
+        out[row[0]] = (_add(totals, row[2:]), series)
+    return out
 
 
 def _one(value: Any) -> float | None:
@@ -87,15 +105,10 @@ def seller_trends(conn: Connection, seller: str | None = None, since: date | Non
     if seller:
         where.append(r.seller == seller)
     weekly = conn.execute(select(r.seller, _week(), *_measures()).where(*where).group_by(r.seller, r.week)
-                          .order_by(r.seller, r.week)).all()  # fmt: skip
-    overall = {row[0]: _point(row[1:]) for row in conn.execute(select(r.seller, *_measures()).where(*where)
-                                                                .group_by(r.seller))}  # fmt: skip
-    groups: dict[Any, dict[str, Any]] = {}
-    for row in weekly:
-        group = groups.setdefault(row.seller, {"seller": row.seller or "(unknown)", "overall": overall[row.seller],
-                                               "series": []})  # fmt: skip
-        group["series"].append({"week": row[1], **_point(row[2:])})
-    return sorted(groups.values(), key=lambda g: (-g["overall"]["calls"], g["seller"]))
+                          .order_by(r.seller, r.week))  # fmt: skip
+    groups = [{"seller": key or "(unknown)", "overall": _point(totals), "series": series}
+              for key, (totals, series) in _groups(weekly).items()]  # fmt: skip
+    return sorted(groups, key=lambda g: (-g["overall"]["calls"], g["seller"]))
 
 
 def deal_trends(conn: Connection, deal: str | None = None, since: date | None = None, until: date | None = None,
@@ -110,22 +123,19 @@ def deal_trends(conn: Connection, deal: str | None = None, since: date | None = 
         where.append(r.deal_id == deal_id(conn, deal))
     elif not closed:
         where.append(r.deal_id.in_(select(d.id).where(d.status == "open")))
-    weekly = conn.execute(select(r.deal_id, _week(), *_measures()).where(*where).group_by(r.deal_id, r.week)
-                          .order_by(r.deal_id, r.week)).all()  # fmt: skip
-    overall = {row[0]: _point(row[1:]) for row in conn.execute(select(r.deal_id, *_measures()).where(*where)
-                                                                 .group_by(r.deal_id))}  # fmt: skip
-    names = {row.id: row for row in conn.execute(select(d.id, d.name, d.status, d.stage).where(d.id.in_(list(overall))))}
-    groups: dict[int, dict[str, Any]] = {}
-    for row in weekly:
-        info = names[row.deal_id]
-        group = groups.setdefault(row.deal_id, {"deal": info.name, "status": info.status, "stage": info.stage,
-                                                "overall": overall[row.deal_id], "series": []})  # fmt: skip
-        group["series"].append({"week": row[1], **_point(row[2:])})
-    return sorted(groups.values(), key=lambda g: (g["status"] != "open", -g["overall"]["calls"], g["deal"]))
+    found = _groups(conn.execute(select(r.deal_id, _week(), *_measures()).where(*where)
+                                 .group_by(r.deal_id, r.week).order_by(r.deal_id, r.week)))  # fmt: skip
+    names = {row.id: row for row in conn.execute(select(d.id, d.name, d.status, d.stage).where(d.id.in_(list(found))))}
+    groups = [{"deal": names[key].name, "status": names[key].status, "stage": names[key].stage,
+               "overall": _point(totals), "series": series} for key, (totals, series) in found.items()]  # fmt: skip
+    return sorted(groups, key=lambda g: (g["status"] != "open", -g["overall"]["calls"], g["deal"]))
 
 
-def page_trends(conn: Connection, path: str | None = None, since: date | None = None) -> list[dict[str, Any]]:
-    """[{path, versions: [{version, first_seen, runs, score}]}]: the copy score of each version of each page."""
+def page_trends(conn: Connection, path: str | None = None, since: date | None = None,
+                last: int | None = None) -> list[dict[str, Any]]:  # fmt: skip
+    """[{path, versions: [{version, first_seen, runs, score}]}]: the copy score of each version of each page
+    (``last``: only each page's newest that many versions, chosen in the database: the text report shows six of
+    what may be hundreds)."""
     from sqlalchemy import func, select
 
     from plainpitch.history.records import stored_path
@@ -136,19 +146,23 @@ def page_trends(conn: Connection, path: str | None = None, since: date | None = 
     if since:
         per_version = per_version.where(r.week >= since)
     scores = per_version.group_by(r.version_id).subquery()  # from the (version_id, score) index alone
-    query = (
-        select(p.path, v.number, v.first_seen, scores.c.runs, scores.c.score)
-        .join_from(scores, t.page_versions, scores.c.version_id == v.id)
-        .join(t.pages, p.id == v.page_id)
-        .order_by(p.path, v.number)
-    )
+    columns = [p.path, v.number, v.first_seen, scores.c.runs, scores.c.score]
+    if last is not None:
+        columns.append(func.row_number().over(partition_by=v.page_id, order_by=v.number.desc()).label("newest"))
+    query = select(*columns).join_from(scores, t.page_versions, scores.c.version_id == v.id).join(t.pages, p.id == v.page_id)
     if path:
         query = query.where(p.path.in_({path, stored_path(path)}))
+    if last is not None:
+        ranked = query.subquery()
+        query = select(*(ranked.c[c.name] for c in columns[:5])).where(ranked.c.newest <= last)
+        query = query.order_by(ranked.c.path, ranked.c.number)
+    else:
+        query = query.order_by(p.path, v.number)
     pages: dict[str, dict[str, Any]] = {}
     for row in conn.execute(query):
         page = pages.setdefault(row.path, {"path": row.path, "versions": []})
         page["versions"].append({"version": row.number, "first_seen": as_utc(row.first_seen).isoformat(),
-                                 "runs": row.runs, "score": round(row.score, 1) if row.score is not None else None})  # fmt: skip
+                                 "runs": row.runs, "score": _one(row.score)})  # fmt: skip
     return list(pages.values())
 
 
@@ -175,18 +189,22 @@ def deal_timeline(conn: Connection, name: str) -> dict[str, Any]:
 
 
 def summary(conn: Connection) -> dict[str, Any]:
-    """How much is stored: runs by kind, deals, pages."""
+    """How much is stored: runs by kind (with the first and last, in the same pass over the (kind, occurred_at)
+    index), deals, pages."""
     from sqlalchemy import func, select
 
     r = t.runs.c
-    kinds = dict(conn.execute(select(r.kind, func.count()).group_by(r.kind)).all())
+    kinds = {row[0]: row[1:] for row in conn.execute(select(r.kind, func.count(), func.min(r.occurred_at),
+                                                            func.max(r.occurred_at)).group_by(r.kind))}  # fmt: skip
+    firsts = [k[1] for k in kinds.values() if k[1] is not None]
+    lasts = [k[2] for k in kinds.values() if k[2] is not None]
     return {
-        "copy_runs": kinds.get("copy", 0),
-        "call_runs": kinds.get("call", 0),
+        "copy_runs": kinds.get("copy", (0,))[0],
+        "call_runs": kinds.get("call", (0,))[0],
         "deals": conn.execute(select(func.count()).select_from(t.deals)).scalar_one(),
         "pages": conn.execute(select(func.count()).select_from(t.pages)).scalar_one(),
-        "first": _iso(conn.execute(select(func.min(r.occurred_at))).scalar()),
-        "last": _iso(conn.execute(select(func.max(r.occurred_at))).scalar()),
+        "first": _iso(min(firsts, key=as_utc)) if firsts else None,
+        "last": _iso(max(lasts, key=as_utc)) if lasts else None,
     }
 
 
@@ -196,8 +214,9 @@ def _iso(value: Any) -> str | None:
 
 def history_data(conn: Connection | None, where: str, by: str = "all", seller: str | None = None,
                  deal: str | None = None, page: str | None = None, since: date | None = None,
-                 until: date | None = None, closed: bool = False) -> dict[str, Any]:  # fmt: skip
-    """Everything ``plainpitch history`` shows (``conn`` None: no store yet, so nothing)."""
+                 until: date | None = None, closed: bool = False, last_versions: int | None = None) -> dict[str, Any]:  # fmt: skip
+    """Everything ``plainpitch history`` shows (``conn`` None: no store yet, so nothing; ``last_versions``: each
+    page's newest versions only)."""
     empty = {"copy_runs": 0, "call_runs": 0, "deals": 0, "pages": 0, "first": None, "last": None}
     data: dict[str, Any] = {"store": where, "summary": summary(conn) if conn is not None else empty,
                             "sellers": [], "deals": [], "pages": []}  # fmt: skip
@@ -209,5 +228,5 @@ def history_data(conn: Connection | None, where: str, by: str = "all", seller: s
     if by in ("deal", "all") and (deal or not narrowed):
         data["deals"] = deal_trends(conn, deal, since, until, closed)
     if by in ("page", "all") and (page or not narrowed):
-        data["pages"] = page_trends(conn, page, since)
+        data["pages"] = page_trends(conn, page, since, last_versions)
     return data
