@@ -1,10 +1,16 @@
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("PLAINPITCH_SHARED", ROOT.parent / "shared"))
+
+# The default history store is in the user's data folder: a test that saves without naming a store (the editor's
+# save routes under schemathesis, say) writes to a throw-away folder, never to the user's own history.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="plainpitch-test-data-")
+os.environ.pop("PLAINPITCH_HISTORY_URL", None)
 
 
 @pytest.fixture(scope="session")

@@ -65,11 +65,31 @@ def save_reports(reports: Sequence[DocumentReport], kind: str, *, save: bool = F
     return True
 
 
+def save_record(store, rec, deal: str | None = None) -> dict:
+    """One run in one transaction (a run saved stays saved): a call linked to its deal (``deal`` names it, else
+    matched from the participants), a page given its version. Returns what was stored: id, uid, path, page_id,
+    version, deal_id, and ``deal`` (its name), ``link`` (flag | matched), ``reason`` (why linked, or why not),
+    ``previous`` ((version, score) of the version before, for copy)."""
+    from plainpitch.history.deals import deal_name, link_call
+    from plainpitch.history.runs import previous_score, save_run
+
+    with store.write() as conn:
+        deal_id = link = None
+        why = ""
+        if rec.kind == "call":
+            deal_id, link, why = link_call(conn, rec.participants, deal)
+        info = save_run(conn, rec, deal_id=deal_id, link=link, reason=why)
+        info["previous"] = None
+        if info["version"] and info["version"] > 1:
+            info["previous"] = previous_score(conn, info["page_id"], info["version"])
+        info["deal"] = deal_name(conn, deal_id) if deal_id is not None else None
+        info["link"], info["reason"] = (link if deal_id is not None else None), why
+    return info
+
+
 def _save(reports: Sequence[DocumentReport], kind: str, settings, keep: bool, deal: str | None,
           me: tuple[str, ...]) -> list[str]:  # fmt: skip
-    from plainpitch.history.deals import deal_name, link_call
     from plainpitch.history.records import record_for
-    from plainpitch.history.runs import previous_score, save_run
     from plainpitch.history.store import open_store
     from plainpitch.version import __version__
 
@@ -78,18 +98,11 @@ def _save(reports: Sequence[DocumentReport], kind: str, settings, keep: bool, de
     try:
         for report in reports:
             rec = record_for(report, kind, me=me, keep_text=keep, tool_version=__version__)
-            prev, why = None, ""
-            with store.write() as conn:  # one transaction per run: a run saved stays saved
-                deal_id = link = None
-                if kind == "call":
-                    deal_id, link, why = link_call(conn, rec.participants, deal)
-                info = save_run(conn, rec, deal_id=deal_id, link=link, reason=why)
-                if info["version"] and info["version"] > 1:
-                    prev = previous_score(conn, info["page_id"], info["version"])
-                if deal_id is not None:
-                    info["deal"] = deal_name(conn, deal_id)
-                    why = f"matched: {why}" if link == "matched" else "--deal"
-            lines.append(_line(kind, info, prev, rec.score, why))
+            info = save_record(store, rec, deal)
+            why = info["reason"]
+            if info["deal_id"] is not None:
+                why = f"matched: {why}" if info["link"] == "matched" else "--deal"
+            lines.append(_line(kind, info, info["previous"], rec.score, why))
     finally:
         store.close()
     return lines

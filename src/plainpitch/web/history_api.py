@@ -1,4 +1,5 @@
-"""The history API for the editor's history view (read-only JSON; the editor stream builds the view on it):
+"""The history API for the editor's history view (JSON; the editor's history view builds on it; saving a run
+from the editor is web/history_save.py):
 
 - ``GET /api/v1/history/trends?by=seller|deal[&seller=|&deal=][&since=&until=]``: week-by-week trends
 - ``GET /api/v1/history/deals[?status=]``: the deals, with their number of calls
@@ -30,18 +31,30 @@ _STORES: dict[str, Any] = {}  # one open store (engine, connection pool) per URL
 _LOCK = threading.Lock()
 
 
-def _store(request: Request) -> Any:
+def project_folder(request: Request) -> Path:
+    """The folder the server works for: its config file's, else where it was started."""
+    source = getattr(request.app.state.config, "source", None)
+    return Path(source).parent if source else Path.cwd()
+
+
+def settings(request: Request) -> Any:
     from plainpitch.history.settings import settings_for
+
+    return settings_for(project_folder(request))
+
+
+def _store(request: Request, create: bool = False) -> Any:
+    """The open store for the server's folder (None when reading and there is none yet; ``create``: saving makes
+    one, as `check --save` does)."""
     from plainpitch.history.store import open_store
 
-    source = getattr(request.app.state.config, "source", None)
-    settings = settings_for(Path(source).parent if source else Path.cwd())
+    found = settings(request)
     with _LOCK:
-        store = _STORES.get(settings.url)
+        store = _STORES.get(found.url)
         if store is None:
-            store = open_store(settings, create=False)
+            store = open_store(found, create=create)
             if store is not None:
-                _STORES[settings.url] = store
+                _STORES[found.url] = store
     return store
 
 

@@ -17,7 +17,19 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import Request
 
 from plainpitch.formats import TRANSCRIPT_FORMATS
-from plainpitch.web.models import BLANK, CALL_REQUEST, COPY_REQUEST, MAX_ITEM, MAX_LIST, MAX_NAME, Field, blank, names
+from plainpitch.web.models import (
+    BLANK,
+    CALL_REQUEST,
+    COPY_REQUEST,
+    MAX_ITEM,
+    MAX_LIST,
+    MAX_NAME,
+    MAX_PATH,
+    PATH_PATTERN,
+    Field,
+    blank,
+    names,
+)
 from plainpitch.web.security import MAX_BODY
 
 
@@ -45,6 +57,7 @@ class CopyInput:
     data: bytes | None = None
     format: str | None = None
     overrides: dict[str, Any] = field(default_factory=dict)  # Config.with_overrides keys
+    extra: dict[str, Any] = field(default_factory=dict)  # a route's own fields (``extra`` declarations), validated
 
 
 @dataclass
@@ -56,6 +69,7 @@ class CallInput:
     me: tuple[str, ...] = ()
     call_type: str | None = None
     profile: str | None = None  # who the buyer is, for jargon (as for copy)
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -120,6 +134,40 @@ def _choices(declared: tuple[Field, ...], fields: Mapping[str, Any]) -> dict[str
     "absent")."""
     return {f.name: _choice(f.name, fields[f.name], tuple(f.choices())) for f in declared
             if f.kind == "choice" and f.name in fields}  # fmt: skip
+
+
+def _extra(declared: tuple[Field, ...], fields: Mapping[str, Any], form: bool = False) -> dict[str, Any]:
+    """A route's own fields (declared beside it), validated as the spec says: name, path, flag or time."""
+    import re
+    from datetime import datetime
+
+    out: dict[str, Any] = {}
+    for f in declared:
+        if f.name not in fields:
+            continue
+        value = fields[f.name]
+        if f.kind == "flag":
+            if form and value in ("true", "false"):
+                value = value == "true"
+            if not isinstance(value, bool):
+                raise ApiError(422, "invalid", f"'{f.name}' must be true or false")
+        elif f.kind == "path":
+            value = _string(f.name, value, max_len=MAX_PATH)
+            if not re.search(PATH_PATTERN, value):
+                raise ApiError(422, "invalid", f"'{f.name}' must be a path relative to the project folder (no leading /, "
+                                               "no .., no control characters)")  # fmt: skip
+        elif f.kind == "time":
+            value = _string(f.name, value, max_len=40)
+            try:
+                value = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
+            except ValueError:
+                raise ApiError(422, "invalid", f"'{f.name}' must be a date and time (ISO 8601, with its offset)") from None
+            if value.tzinfo is None:
+                raise ApiError(422, "invalid", f"'{f.name}' must say its offset from UTC (e.g. Z or +02:00)")
+        else:  # a name
+            value = _string(f.name, value, max_len=MAX_NAME, allow_empty=False).strip(BLANK)
+        out[f.name] = value
+    return out
 
 
 def _copy_options(fields: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]) -> tuple[str | None, dict[str, Any]]:
@@ -191,22 +239,24 @@ COPY_FIELDS = names(COPY_REQUEST)
 COPY_LISTS = {f.name for f in COPY_REQUEST if f.kind == "list"}
 
 
-async def copy_input(request: Request) -> CopyInput:
+async def copy_input(request: Request, extra: tuple[Field, ...] = ()) -> CopyInput:
+    """The copy and its options; ``extra``: a route's own fields besides them (JSON bodies only)."""
     media = _media_type(request)
     if media == "application/json":
         body = await _json_object(request)
-        _unknown(body, COPY_FIELDS)
+        _unknown(body, COPY_FIELDS | names(extra))
         if "text" not in body:
             raise ApiError(422, "invalid", "'text' is required: the copy to check")
         text = _string("text", body["text"])
         lists = {k: _string_list(k, body[k]) for k in COPY_LISTS if k in body}
         fmt, overrides = _copy_options(body, lists)
-        return CopyInput(_filename(body, "untitled"), text=text, format=fmt, overrides=overrides)
-    if media == "multipart/form-data":
+        return CopyInput(_filename(body, "untitled"), text=text, format=fmt, overrides=overrides,
+                         extra=_extra(extra, body))  # fmt: skip
+    if media == "multipart/form-data" and not extra:
         upload, fields, lists = await _multipart(request, names(COPY_REQUEST, form=True), COPY_LISTS)
         fmt, overrides = _copy_options(fields, lists)
         return CopyInput(upload.filename, data=upload.data, format=fmt, overrides=overrides)
-    raise _unsupported(media)
+    raise _unsupported(media, accepted="application/json") if extra else _unsupported(media)
 
 
 CALL_FIELDS = names(CALL_REQUEST)
@@ -214,19 +264,23 @@ CALL_LISTS = {f.name for f in CALL_REQUEST if f.kind == "list"}
 KEEP_COMMAS = frozenset(f.name for f in (*COPY_REQUEST, *CALL_REQUEST) if f.kind == "list" and not f.split_commas)
 
 
-async def call_input(request: Request) -> CallInput:
+async def call_input(request: Request, extra: tuple[Field, ...] = ()) -> CallInput:
+    """The transcript and its options; ``extra``: a route's own fields besides them."""
     media = _media_type(request)
     if media == "application/json":
         body = await _json_object(request)
-        _unknown(body, CALL_FIELDS)
+        _unknown(body, CALL_FIELDS | names(extra))
         if "text" not in body:
             raise ApiError(422, "invalid", "'text' is required: the transcript")
         text = _string("text", body["text"])
         me = _string_list("me", body["me"]) if "me" in body else ()
-        return CallInput(_filename(body, "transcript.txt"), text=text, me=me, **_call_options(body))
+        return CallInput(_filename(body, "transcript.txt"), text=text, me=me, extra=_extra(extra, body),
+                         **_call_options(body))  # fmt: skip
     if media == "multipart/form-data":
-        upload, fields, lists = await _multipart(request, names(CALL_REQUEST, form=True), CALL_LISTS, KEEP_COMMAS)
-        return CallInput(upload.filename, data=upload.data, me=lists.get("me", ()), **_call_options(fields))
+        known = names(CALL_REQUEST, form=True) | names(extra, form=True)
+        upload, fields, lists = await _multipart(request, known, CALL_LISTS, KEEP_COMMAS)
+        return CallInput(upload.filename, data=upload.data, me=lists.get("me", ()),
+                         extra=_extra(extra, fields, form=True), **_call_options(fields))  # fmt: skip
     raise _unsupported(media)
 
 

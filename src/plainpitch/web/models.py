@@ -18,6 +18,10 @@ from plainpitch.profiles import AUDIENCES, CONTEXTS
 
 COPY_MEDIA = ("page", "email", "proposal", "text")
 MAX_NAME = 255
+MAX_PATH = 1000
+# a relative path: no leading / or \\, no drive letter, no .. part, no control characters (it names a page in the
+# project, as `check` stores it)
+PATH_PATTERN = r"^(?![/\\])(?![A-Za-z]:)(?!(.*[/\\])?\.\.([/\\]|$))[^\u0000-\u001f\u007f]*[^\s\u0000-\u001f\u007f][^\u0000-\u001f\u007f]*$"
 MAX_LIST = 50
 MAX_ITEM = 100
 # Blank characters: Python's whitespace (str.isspace, what the server strips) and JSON Schema's (ECMAScript's \s, with
@@ -40,7 +44,7 @@ def name_schema(max_len: int) -> dict[str, Any]:
 @dataclass(frozen=True)
 class Field:
     name: str
-    kind: str  # text | name (a file-name label) | choice | list (of short strings)
+    kind: str  # text | name (a file-name label) | choice | list (of short strings) | path | flag | time
     description: str = ""
     choices: Callable[[], Sequence[str]] | None = None  # for choice fields (and list items, when given)
     required: bool = False
@@ -55,6 +59,12 @@ class Field:
             out = name_schema(MAX_NAME)
         elif self.kind == "choice":
             out = {"enum": list(self.choices())}
+        elif self.kind == "path":  # a relative path, used as a label (never opened)
+            out = {**name_schema(MAX_PATH), "pattern": PATH_PATTERN}
+        elif self.kind == "flag":
+            out = {"type": "boolean"} if not form else {"enum": ["true", "false"]}
+        elif self.kind == "time":
+            out = {"type": "string", "format": "date-time"}
         else:
             items = ({"enum": list(self.choices())} if self.choices else
                      name_schema(MAX_ITEM))  # fmt: skip

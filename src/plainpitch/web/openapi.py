@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from plainpitch.emit.json_report import report_schema
-from plainpitch.web import call_view, history_api, rewrite_api
+from plainpitch.web import call_view, history_api, history_save, rewrite_api
 from plainpitch.web.models import CALL_REQUEST, COPY_REQUEST, body_schema, response_models
 from plainpitch.web.routes import API, Endpoint, ref
 
@@ -59,9 +59,11 @@ def _body(kind: str, upload: dict[str, Any]) -> dict[str, Any]:
     if kind == "upload":
         form = {"type": "object", "additionalProperties": False, "required": ["file"], "properties": {"file": upload}}
         return {"required": True, "content": {"multipart/form-data": {"schema": form}}}
-    if kind == "rewrite":
-        return {"required": True, "content": {"application/json": {"schema": ref("RewriteRequest")}}}
-    json_model, form_model = {"copy": ("CheckRequest", "CheckUpload"), "call": ("CallRequest", "CallUpload")}[kind]
+    if kind in ("rewrite", "save_copy"):  # JSON only
+        model = {"rewrite": "RewriteRequest", "save_copy": "HistorySaveCopy"}[kind]
+        return {"required": True, "content": {"application/json": {"schema": ref(model)}}}
+    json_model, form_model = {"copy": ("CheckRequest", "CheckUpload"), "call": ("CallRequest", "CallUpload"),
+                              "save_call": ("HistorySaveCall", "HistorySaveCallUpload")}[kind]  # fmt: skip
     return {"required": True, "content": {"application/json": {"schema": ref(json_model)},
                                           "multipart/form-data": {"schema": ref(form_model)}}}  # fmt: skip
 
@@ -112,6 +114,7 @@ def build_spec(max_body: int) -> dict[str, Any]:
                 **rewrite_api.schemas(check_json),
                 **call_view.SCHEMAS,
                 **history_api.SCHEMAS,
+                **history_save.schemas(check_json, body_schema(CALL_REQUEST), upload),
             }
         },
     }

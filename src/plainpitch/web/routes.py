@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from plainpitch.web import api, call_view, history_api, rewrite_api
+from plainpitch.web import api, call_view, history_api, history_save, rewrite_api
 
 
 def ref(name: str) -> dict[str, str]:
@@ -32,7 +32,7 @@ class Endpoint:
     summary: str
     answer: Mapping[str, Any]  # the 200 answer: media type -> schema
     answer_note: str = ""  # the 200 answer's description (default: the summary)
-    body: str | None = None  # copy | call | rewrite (a JSON or multipart model) | upload (the file alone)
+    body: str | None = None  # copy | call | rewrite | save_copy | save_call (JSON or multipart models) | upload
     params: tuple[Mapping[str, Any], ...] = ()
     errors: tuple[int, ...] = ()
     error_notes: Mapping[int, str] = field(default_factory=dict)  # wording for this route's errors
@@ -95,4 +95,12 @@ API: tuple[Endpoint, ...] = (
     Endpoint("GET", "/api/v1/history/pages", history_api.pages, "historyPages",
              "The copy score of each version of each page.", {JSON: ref("HistoryPages")},
              params=tuple(history_api.PARAMS["historyPages"]), errors=(422, 503), error_notes=_HISTORY_ERRORS),
+    Endpoint("POST", "/api/v1/history/save/copy", history_save.save_copy, "historySaveCopy",
+             "Check copy and save the run to the history store, as `check --save` does.", {JSON: ref("HistorySaved")},
+             "What was saved: the page's version, its score beside the previous version's.", body="save_copy",
+             errors=history_save.ERRORS, error_notes=history_save.ERROR_NOTES),
+    Endpoint("POST", "/api/v1/history/save/call", history_save.save_call, "historySaveCall",
+             "Review a call and save the run to the history store, as `call review --save` does.",
+             {JSON: ref("HistorySaved")}, "What was saved: the seller, the deal it is linked to and why.",
+             body="save_call", errors=history_save.ERRORS, error_notes=history_save.ERROR_NOTES),
 )  # fmt: skip

@@ -731,6 +731,7 @@
     });
     wire();
     page.openFile = openFile;
+    page.requestBody = requestBody; // the check as the writer sees it, for saving it to the history (save.js)
     renderPanel(EMPTY_DOC, EMPTY_REPORT);
     document.dispatchEvent(new CustomEvent('plainpitch:ready', { detail: { options: o } }));
     document.body.dataset.ready = '1';
