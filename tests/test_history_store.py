@@ -85,6 +85,36 @@ def test_an_older_store_is_migrated_and_keeps_its_data(store_url, tmp_path):
     new.close()
 
 
+def test_a_store_at_every_shipped_revision_upgrades_to_the_head(store_url):
+    """A store left at any revision a plainpitch ever shipped is migrated to this version's schema, data kept."""
+    from alembic import command
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    probe = Store(settings(store_url))
+    revisions = [r.revision for r in reversed(list(ScriptDirectory.from_config(probe._alembic_config()).walk_revisions()))]
+    probe.close()
+    assert revisions[-1] == SCHEMA_HEAD
+    for rev in revisions:
+        old = Store(settings(store_url), head=rev)  # as the plainpitch that shipped `rev` would have left it
+        old.migrate()
+        assert old.revision() == rev
+        with old.write() as conn:
+            conn.exec_driver_sql("INSERT INTO deals (name, status, created_at) VALUES ('Kept', 'open', '2026-01-05')")
+        old.close()
+        new = open_store(settings(store_url))
+        assert new.revision() == SCHEMA_HEAD
+        with new.engine.connect() as conn:
+            assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+            assert conn.exec_driver_sql("SELECT name FROM deals").scalars().all() == ["Kept"]
+        with new.write() as conn:  # back to an empty database for the next revision
+            cfg = new._alembic_config()
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "base")
+        new.close()
+
+
 def test_a_newer_store_is_refused_with_a_clear_message(store_url, tmp_path):
     future = open_store(settings(store_url), migrations=_newer_migrations(tmp_path), head="0002")
     future.close()
