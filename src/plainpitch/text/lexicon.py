@@ -321,6 +321,8 @@ def match_phrases(parts: list[str], raw: list[str]):
     Longest terms win; matches do not overlap.
     """
     phrases = terms().phrases
+    if phrases.keys().isdisjoint(parts):
+        return  # no word of the run opens a listed phrase (most sentences): one look-up in C, no walk
 
     def at(i: int):
         for words, term, exact_case in phrases.get(parts[i], ()):
@@ -423,6 +425,8 @@ def match_tech_phrases(parts: list[str]):
     longest first, no overlaps (the last word may be plural: "rate limits", "load balancers")."""
     phrases = tech_vocab().phrases
     n = len(parts)
+    if phrases.keys().isdisjoint(parts):
+        return  # no word of the run opens a phrase of the table
 
     def at(i: int):
         for words, tz in phrases.get(parts[i], ()):

@@ -311,16 +311,28 @@ def _own_brands(doc) -> set[str]:
             m = _LEADING_NAME_RE.match(line)
             if m:
                 own.update(w.lower().rstrip(":") for w in m.group(1).split())
-    names = Counter(
-        t.text.lower()
-        for t in doc.words
-        if t.text[:1].isupper() and t.text.isalpha() and t.start > doc.sentences[t.sentence].start
-    )
+    names = Counter(w.lower() for w, start, sentence_start in _words_past_sentence_start(doc)
+                    if w[:1].isupper() and w.isalpha() and start > sentence_start)  # fmt: skip
     if names:
         name, count = names.most_common(1)[0]
         if count >= 5:
             own.add(name)
     return own
+
+
+def _word_texts(doc):
+    """The text of every word of the document, without making a Token for each (``Tokens.texts``)."""
+    words = doc.words
+    return words.texts() if hasattr(words, "texts") else (t.text for t in words)
+
+
+def _words_past_sentence_start(doc):
+    """(text, start, sentence start) of every word, again without a Token per word."""
+    words = doc.words
+    sentence_starts = [s.start for s in doc.sentences]
+    if not hasattr(words, "texts"):  # a scoped view holds plain Tokens
+        return ((t.text, t.start, sentence_starts[t.sentence]) for t in words)
+    return zip(words.texts(), words.starts(), map(sentence_starts.__getitem__, words.sentence_indices()), strict=True)
 
 
 TOPIC_USES = 3  # a term of the title used this often is what the page is about
@@ -370,6 +382,9 @@ def _protected(doc) -> tuple[bytearray, list[tuple[int, int, str, str]], set[int
     return mask, code, technical
 
 
+_normalise = lru_cache(maxsize=65536)(lexicon.normalise)  # the same few thousand words, sentence after sentence
+
+
 @lru_cache(maxsize=16384)
 def _hyphen_parts(token: str) -> tuple[tuple[int, str], ...]:
     if "-" not in token:
@@ -388,13 +403,15 @@ def _parts(token: str) -> tuple[tuple[int, str], ...]:
 def _phrase_hits(doc, sentence, words, th: Thresholds, add, is_covered) -> None:
     """Multi-word terms: the hand lexicon's ("garbage collection", "Visual Studio") and the technical table's
     phrases with enough contrast ("command line", "environment variable")."""
+    if th.level < 1:
+        return  # an engineer's reader: no phrase is a term to them
     spans: list[tuple[int, int]] = []
     raw: list[str] = []
     for tok in words:
         for offset, part in _hyphen_parts(tok.text):
             spans.append((tok.start + offset, tok.start + offset + len(part)))
             raw.append(part)
-    lowered = [lexicon.normalise(p) for p in raw]
+    lowered = list(map(_normalise, raw))
     text = doc.text
     if th.level >= 1:
         for first, last, term in lexicon.match_phrases(lowered, raw):
@@ -445,6 +462,8 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int]) -> l
             if is_covered(tok.start, tok.end):
                 continue
             token = tok.text
+            if _inert(token, tok.start == first_word, titled, th):
+                continue  # a plain word: no check below can make a hit of it (most words; one cached look-up)
             if th.level >= 1 and _TERM_SHAPE_RE.match(token):
                 add(TermHit(tok.start, tok.end, token, _key(token), "jargon", "lexicon"))
                 continue
@@ -492,6 +511,20 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int]) -> l
         h.sentence = max(0, bisect.bisect_right(starts, h.start) - 1)
     hits.sort(key=lambda h: (h.start, h.end))
     return hits
+
+
+@lru_cache(maxsize=65536)
+def _inert(token: str, initial: bool, titled: bool, th: Thresholds) -> bool:
+    """True when none of the per-token checks of ``_atomic_hits`` can make a hit of ``token``, whatever its
+    neighbours: no term shape, no code shape, one part, no acronym, no word verdict and not a capitalised word
+    that ``_unknown_name`` could take for a product. Conservative: False sends the token through every check."""
+    if th.level >= 1 and (_TERM_SHAPE_RE.match(token) or _code_shape(token)):
+        return False
+    if len(_parts(token)) > 1 or _is_acronym(token):
+        return False
+    if _word_verdict(token, initial, titled, th) is not None:
+        return False
+    return not token[:1].isupper()
 
 
 def _unknown_name(words, wi: int, name_zipf_max: float) -> bool:
@@ -669,7 +702,7 @@ def _find_terms(doc, ctx) -> TermReport:
     mask, code, technical = _protected(doc)
     atomic = [h for h in _atomic_hits(doc, th, mask, technical) if not _allowed(ctx, h)]
     own = _own_brands(doc)
-    names = Counter(t.text.lower() for t in doc.words if t.text[:1].isupper() and t.text.isalpha())
+    names = Counter(w.lower() for w in _word_texts(doc) if w[:1].isupper() and w.isalpha())
     # On a call the buyer's own words say what their field is (JRG101 filters on them): a page has to guess it
     plain_use = _used_in_plain_prose(doc, atomic, technical) if doc.medium != "call" else set()
     kept = []
