@@ -617,6 +617,13 @@ def _long_form_matches(short: str, long: str) -> bool:
 
 def _definition_before(text: str, acr: TermHit, unit_start: int) -> int | None:
     """Start of the long form when the acronym is written "long form (ACR)"; else None."""
+    if not text.startswith(")", acr.end):
+        return None
+    pos = acr.start - 1
+    while pos >= unit_start and text[pos].isspace():
+        pos -= 1
+    if pos < unit_start or text[pos] != "(":
+        return None  # the usual case, told without copying the unit up to the acronym
     before = text[unit_start : acr.start]
     after = text[acr.end : acr.end + 2]
     if not before.rstrip().endswith("(") or not after.startswith(")"):
@@ -639,11 +646,31 @@ def _definition_after(text: str, acr: TermHit) -> tuple[int, int] | None:
     return None
 
 
-def _plain_region(hits: list[TermHit], start: int, end: int) -> bool:
-    return not any(start <= h.start and h.end <= end for h in hits)
+class _Hits:
+    """The hits by start, to ask which lie inside a stretch of text without scanning all of them for each
+    explanation (that grew with the square of a long document's terms)."""
+
+    def __init__(self, hits: list[TermHit]) -> None:
+        self.by_start = sorted(hits, key=lambda h: h.start)
+        self.starts = [h.start for h in self.by_start]
+
+    def any_inside(self, start: int, end: int) -> bool:
+        """A hit lies wholly in [start, end]: its start is there too, so only those starts are looked at."""
+        by_start = self.by_start
+        for i in range(bisect.bisect_left(self.starts, start), len(by_start)):
+            h = by_start[i]
+            if h.start > end:
+                return False
+            if h.end <= end:
+                return True
+        return False
 
 
-def _explained_here(doc, h: TermHit, hits: list[TermHit]) -> bool:
+def _plain_region(hits: _Hits, start: int, end: int) -> bool:
+    return not hits.any_inside(start, end)
+
+
+def _explained_here(doc, h: TermHit, hits: _Hits) -> bool:
     """True when the text right around a use of the term explains it in plain words."""
     text = doc.text
     unit_end = doc.units[doc.unit_at(h.start)].end
@@ -779,6 +806,7 @@ def _decide(doc, hits: list[TermHit], code) -> TermReport:
     text = doc.text
     glossary = _glossary(doc)
     defined: set[str] = set()
+    index = _Hits(hits)
     for h in hits:  # an acronym defined anywhere on the page is defined (expansion before or after)
         if h.kind == "acronym":
             unit = doc.units[doc.unit_at(h.start)]
@@ -786,9 +814,9 @@ def _decide(doc, hits: list[TermHit], code) -> TermReport:
             if long_start is not None:
                 defined.add(h.key)
                 h.data["long_form_start"] = long_start
-            elif _definition_after(text, h) is not None or _explained_here(doc, h, hits):
+            elif _definition_after(text, h) is not None or _explained_here(doc, h, index):
                 defined.add(h.key)  # "CDC (change data capture)", or in plain words: "SDK (a developer kit)"
-        elif _explained_here(doc, h, hits):
+        elif _explained_here(doc, h, index):
             defined.add(h.key)
     first: dict[str, TermHit] = {}
     order: list[TermHit] = []
