@@ -156,7 +156,7 @@ def build_document(
         first_word = len(w_starts)
         spans = [m.span() for m in finditer(joined, start, end)]
         if spans:
-            starts, ends = zip(*spans)
+            starts, ends = zip(*spans, strict=True)
             w_starts.extend(starts)
             w_ends.extend(ends)
             w_units.extend([unit_index] * len(spans))
