@@ -382,9 +382,6 @@ def _protected(doc) -> tuple[bytearray, list[tuple[int, int, str, str]], set[int
     return mask, code, technical
 
 
-_normalise = lru_cache(maxsize=65536)(lexicon.normalise)  # the same few thousand words, sentence after sentence
-
-
 @lru_cache(maxsize=16384)
 def _hyphen_parts(token: str) -> tuple[tuple[int, str], ...]:
     if "-" not in token:
@@ -411,7 +408,7 @@ def _phrase_hits(doc, sentence, words, th: Thresholds, add, is_covered) -> None:
         for offset, part in _hyphen_parts(tok.text):
             spans.append((tok.start + offset, tok.start + offset + len(part)))
             raw.append(part)
-    lowered = list(map(_normalise, raw))
+    lowered = list(map(lexicon.normalise, raw))
     text = doc.text
     if th.level >= 1:
         for first, last, term in lexicon.match_phrases(lowered, raw):
@@ -434,6 +431,7 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int]) -> l
     text = doc.text
     hits: list[TermHit] = []
     covered = bytearray(mask)  # 1 where a hit (or a literal) already owns the character
+    inert: dict[tuple[str, bool, bool], bool] = {}  # this document's answers of _inert (a cache that ends with it)
 
     def is_covered(s: int, e: int) -> bool:
         return covered.find(1, s, e) != -1  # as ``1 in covered[s:e]``, without copying the slice
@@ -462,8 +460,12 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int]) -> l
             if is_covered(tok.start, tok.end):
                 continue
             token = tok.text
-            if _inert(token, tok.start == first_word, titled, th):
-                continue  # a plain word: no check below can make a hit of it (most words; one cached look-up)
+            key = (token, tok.start == first_word, titled)
+            plain = inert.get(key)
+            if plain is None:
+                plain = inert[key] = _inert(token, key[1], titled, th)
+            if plain:
+                continue  # a plain word: no check below can make a hit of it (most words; one look-up a word)
             if th.level >= 1 and _TERM_SHAPE_RE.match(token):
                 add(TermHit(tok.start, tok.end, token, _key(token), "jargon", "lexicon"))
                 continue
@@ -513,7 +515,6 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int]) -> l
     return hits
 
 
-@lru_cache(maxsize=65536)
 def _inert(token: str, initial: bool, titled: bool, th: Thresholds) -> bool:
     """True when none of the per-token checks of ``_atomic_hits`` can make a hit of ``token``, whatever its
     neighbours: no term shape, no code shape, one part, no acronym, no word verdict and not a capitalised word
