@@ -115,7 +115,7 @@ def build_document(
     # words as four int arrays (see model.Tokens): 16 bytes a word instead of an object per word
     w_starts, w_ends, w_units, w_sentences = array("i"), array("i"), array("i"), array("i")
     supp = list(suppressions)
-    bounds: list[tuple[int, int, int]] = []  # each sentence's (start, end, unit) in the joined text
+    b_starts, b_ends, b_units = array("i"), array("i"), array("i")  # each sentence's start, end, unit in the joined text
     offset = 0
     for block in blocks:
         text = block.text
@@ -145,14 +145,17 @@ def build_document(
         )
         if block.ignore is not None:
             supp.append(Suppression(block.ignore, offset, offset + len(text)))
-        bounds.extend((offset + s_start, offset + s_end, unit_index) for s_start, s_end in _sentence_bounds(text))
+        for s_start, s_end in _sentence_bounds(text):
+            b_starts.append(offset + s_start)
+            b_ends.append(offset + s_end)
+            b_units.append(unit_index)
         parts.append(text)
         offset += len(text)
     joined = "".join(parts)
     del parts
     # words found in the joined text: offsets come out absolute, so each sentence's go into the arrays in C
     finditer = WORD_RE.finditer
-    for sentence_index, (start, end, unit_index) in enumerate(bounds):
+    for sentence_index, (start, end, unit_index) in enumerate(zip(b_starts, b_ends, b_units, strict=True)):
         first_word = len(w_starts)
         spans = [m.span() for m in finditer(joined, start, end)]
         if spans:
@@ -162,7 +165,7 @@ def build_document(
             w_units.extend([unit_index] * len(spans))
             w_sentences.extend([sentence_index] * len(spans))
         sentences.append(Sentence(start, end, joined[start:end], unit_index, first_word, len(w_starts)))
-    del bounds
+    del b_starts, b_ends, b_units
     return Document(
         path=path,
         text=joined,
