@@ -192,8 +192,16 @@ def main() -> None:
     results = {"date": now, "machine": f"{os.cpu_count()} cores, {sys.platform}"}
     if only is not None and RESULTS.exists():
         results = json.loads(RESULTS.read_text(encoding="utf-8"))
-        results["note"] = f"{', '.join(only)} re-run at {now} (the rest as before: {results.get('note') or results.get('date')})"
     run = set(SECTIONS if only is None else only)
+    dates = results.setdefault("section_dates", {})
+    for name in SECTIONS:
+        dates.setdefault(name, results.get("date", now))
+        if name in run:
+            dates[name] = now
+    when: dict[str, list[str]] = {}
+    for name in SECTIONS:
+        when.setdefault(dates[name], []).append(name)
+    results["note"] = "sections measured at: " + "; ".join(f"{t}: {', '.join(n)}" for t, n in sorted(when.items()))
     if "throughput" in run:
         print("== throughput (corpus repeated to ~300,000 words)", flush=True)
         results["throughput"] = throughput()
