@@ -53,3 +53,53 @@ def test_source_map_length_is_checked():
 
     with pytest.raises(ValueError):
         build_document("x", "abc", [Block("paragraph", "abc", 0, [0, 1])])
+
+
+def _markdown_page():
+    from pathlib import Path
+
+    return (Path(__file__).resolve().parents[1] / "examples" / "landing-page.md").read_text(encoding="utf-8")
+
+
+def test_a_long_document_segments_as_its_pieces_do():
+    """Many copies of a page in one Document: every copy's sentences and words are the single page's, shifted by
+    where the copy starts (the segmenter keeps nothing that grows with the document's length)."""
+    from plainpitch.text.segment import JOIN
+
+    page = _markdown_page().split("\n---\n", 1)[1].lstrip()  # the body: front matter opens a file only once
+    one = load_text(page, "page.md")
+    copies = 40
+    many = load_text("\n\n".join([page] * copies), "page.md")
+    assert len(many.sentences) == copies * len(one.sentences) and len(many.words) == copies * len(one.words)
+    step = len(one.text) + len(JOIN)
+    n_units, n_sentences = len(one.units), len(one.sentences)
+    for k in (0, 1, copies // 2, copies - 1):
+        shift = k * step
+        sentences = many.sentences[k * n_sentences : (k + 1) * n_sentences]
+        assert [(s.start - shift, s.end - shift, s.text, s.unit - k * n_units) for s in sentences] == [
+            (s.start, s.end, s.text, s.unit) for s in one.sentences
+        ]
+        words = many.words[k * len(one.words) : (k + 1) * len(one.words)]
+        assert [(w.start - shift, w.text, w.sentence - k * n_sentences) for w in words] == [
+            (w.start, w.text, w.sentence) for w in one.words
+        ]
+
+
+def test_a_unit_copied_verbatim_keeps_no_map_and_maps_the_same():
+    """A block whose map is one run of the source (most Markdown units) is held without a per-character map, and
+    every offset maps to the same source offset as through the map."""
+    source = "# Title\n\nPlain words here.\n\nSome **bold** words.\n"
+    explicit = [Block("paragraph", "Plain words here.", 9, list(range(9, 26))),
+                Block("paragraph", "Some bold words.", 28, [28, 29, 30, 31, 32, 35, 36, 37, 38, 41, 42, 43, 44, 45, 46, 47])]  # fmt: skip
+    doc = build_document("x.md", source, explicit)
+    plain, bold = doc.units
+    assert plain.source_map is None and bold.source_map is not None
+    for offset in range(plain.start, plain.end + 3):
+        assert plain.to_source(offset) == 9 + offset - plain.start
+    assert [source[bold.to_source(o)] for o in range(bold.start, bold.end)] == list("Some bold words.")
+    md = load_text(_markdown_page(), "page.md")
+    for unit in md.units:
+        if unit.source_map is None:  # held without a map: each character sits at its place in the source (a
+            # line break the unit reads as a space included)
+            source = md.source[unit.source_start : unit.source_start + unit.end - unit.start]
+            assert all(a == b or a.isspace() and b.isspace() for a, b in zip(source, md.unit_text(unit), strict=True))

@@ -171,6 +171,16 @@ class Tokens(Sequence[Token]):
     def __iter__(self) -> Iterator[Token]:
         return self._run(0, len(self._starts))
 
+    def texts(self) -> Iterator[str]:
+        """Each word's text, in order, without a Token per word (made in C)."""
+        return map(self._text.__getitem__, map(slice, self._starts, self._ends))
+
+    def starts(self) -> array:
+        return self._starts
+
+    def sentence_indices(self) -> array:
+        return self._sentences
+
     def __bool__(self) -> bool:
         return len(self._starts) > 0
 

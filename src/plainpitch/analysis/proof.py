@@ -56,6 +56,8 @@ _BENCHMARK_RE = re.compile(
 )
 # An attribution line under or over a customer's words: a role ("Founder and CEO at Ghost"), "— Ana Ruiz, CTO", or
 # "Ana Ruiz, Head of Growth".
+_DIGIT_RE = re.compile(r"\d")  # the same digits as the patterns' \d
+_IN_HALF_RE = re.compile(r"\bin half\b", re.IGNORECASE)  # the one result without a digit, as _RESULT_RE reads it
 _ROLE_RE = re.compile(
     r"\b(?:CEO|CTO|COO|CFO|CMO|CPO|CIO|CISO|VP|SVP|EVP|[Ff]ounder|[Cc]o-?[Ff]ounder|[Oo]wner|[Dd]irector|[Hh]ead of|"
     r"[Mm]anager|[Ee]ngineer|[Dd]eveloper|[Dd]esigner|[Cc]onsultant|[Pp]resident|[Aa]rchitect|[Mm]arketer|[Pp]rofessor)\b"
@@ -119,8 +121,11 @@ def find_proof(doc) -> list[Proof]:
             continue
         chunk = text[u.start : u.end]
         seen: set[str] = set()
+        digit = _DIGIT_RE.search(chunk) is not None
         for kind, pattern in (("customers", _CUSTOMERS_RE), ("named", _NAMED_RE), ("result", _RESULT_RE),
                               ("rating", _RATING_RE), ("benchmark", _BENCHMARK_RE)):  # fmt: skip
+            if not digit and (kind == "benchmark" or kind == "result" and not _IN_HALF_RE.search(chunk)):
+                continue  # every benchmark and result holds a digit ("in half" aside): most units have none
             m = pattern.search(chunk)
             if m is None or kind in seen or (kind == "customers" and not _many(m.group("n"))):
                 continue

@@ -143,7 +143,7 @@ def infer_reader(doc) -> Reader:
         reasons.append(f"{len(code_names)} names only code uses ({', '.join(sorted(code_names)[:3])})")
         return Reader("technical", tuple(reasons), evidence)
     if dev_distinct >= DEV_WORDS_MIN and dev_rate >= DEV_RATE_MIN:
-        sample = ", ".join(sorted(set(dev_hits), key=dev_hits.index)[:4])
+        sample = ", ".join(list(dict.fromkeys(dev_hits))[:4])  # distinct, in order of first use
         reasons.append(f"talks about developers' work ({sample})")
         if inline:
             reasons.append(_plural(inline, "code span"))

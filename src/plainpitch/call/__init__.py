@@ -21,3 +21,11 @@ Modules, one job each:
 It imports nothing above it (no engine, no rules, no renderers): the TLK rules read it, the engine runs them,
 ``plainpitch.call_review`` runs a whole review and ``plainpitch.emit.call`` renders the reports.
 """
+
+
+def facts_for(doc, ctx):
+    """``call.facts.facts_for``, importing the conversation analysis (a few hundred patterns to compile) on the
+    first call reviewed: the TLK rules register with every run, and a copy check never needs it."""
+    from plainpitch.call.facts import facts_for as compute
+
+    return compute(doc, ctx)

@@ -26,6 +26,7 @@ def call_details(facts: CallFacts) -> dict[str, Any]:
     turns = facts.turns
     doc = facts.doc
     timed = facts.view.has_times
+    sentence_time = _sentence_times(facts)
 
     def at(pos: int) -> dict[str, Any]:
         t = turns[pos]
@@ -93,10 +94,10 @@ def call_details(facts: CallFacts) -> dict[str, Any]:
         "early_price": ({**at(facts.early_price.turn), "time": _t(facts.early_price.time), "text": doc.sentences[facts.early_price.sentence].text}
                         if facts.early_price else None),  # fmt: skip
         "topics": topics,
-        "objections": [{**at(o.turn), "time": _t(_sentence_time(facts, o.sentence)), "kind": o.kind,
+        "objections": [{**at(o.turn), "time": _t(sentence_time.get(o.sentence)), "kind": o.kind,
                         "text": doc.sentences[o.sentence].text, "answered_with_question": o.reply_asked,
                         "reply_words": o.reply_words} for o in facts.objections],
-        "buying_signals": [{**at(b.turn), "time": _t(_sentence_time(facts, b.sentence)), "text": doc.sentences[b.sentence].text,
+        "buying_signals": [{**at(b.turn), "time": _t(sentence_time.get(b.sentence)), "text": doc.sentences[b.sentence].text,
                             "followed_by_next_step": b.followed} for b in facts.buying_signals],
         "absent_deciders": [{**at(a.turn), "name": a.name, "why": a.why, "brought_in": a.included, "away": a.away,
                              "text": doc.sentences[a.sentence].text} for a in facts.absent],
@@ -105,8 +106,13 @@ def call_details(facts: CallFacts) -> dict[str, Any]:
     }
 
 
-def _sentence_time(facts: CallFacts, index: int) -> float | None:
-    return next((f.time for f in facts.sentences if f.sentence == index), None)
+def _sentence_times(facts: CallFacts) -> dict[int, float | None]:
+    """Sentence index -> the time of its first fact: one pass, looked up per objection and buying signal (a scan of
+    every sentence for each of them grew with the square of the call's length)."""
+    times: dict[int, float | None] = {}
+    for f in facts.sentences:
+        times.setdefault(f.sentence, f.time)
+    return times
 
 
 def moments(facts: CallFacts) -> list[dict[str, Any]]:
@@ -114,6 +120,7 @@ def moments(facts: CallFacts) -> list[dict[str, Any]]:
     turns = facts.turns
     doc = facts.doc
     approx = "" if facts.view.has_times else "~"
+    sentence_time = _sentence_times(facts)
     out: list[tuple[float, int, str, str]] = []
     limit = facts.thresholds.get("monologue_max_s")
     for m in facts.monologues:
@@ -141,11 +148,11 @@ def moments(facts: CallFacts) -> list[dict[str, Any]]:
     for o in facts.objections:
         answer = "answered with a question" if o.reply_asked else (f"answered with {o.reply_words} words, no question"
                                                                    if o.reply is not None else "never answered")  # fmt: skip
-        out.append((_sentence_time(facts, o.sentence) or turns[o.turn].start, o.turn, "objection",
+        out.append((sentence_time.get(o.sentence) or turns[o.turn].start, o.turn, "objection",
                     f"objection ({o.kind}): “{_short(o.words, 40)}”, {answer}"))  # fmt: skip
     for b in facts.buying_signals:
         after = "" if b.followed else ", no ask after it"
-        out.append((_sentence_time(facts, b.sentence) or turns[b.turn].start, b.turn, "buying_signal",
+        out.append((sentence_time.get(b.sentence) or turns[b.turn].start, b.turn, "buying_signal",
                     f"buying signal: “{_short(doc.sentences[b.sentence].text, 60)}”{after}"))  # fmt: skip
     for a in facts.absent:
         why = "expected, did not join" if a.why == "expected" else "decides, not on the call"

@@ -23,10 +23,13 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from plainpitch.call.facts import CallFacts
 from plainpitch.call.roles import BUYER, SELLER
 from plainpitch.text.lexicon import zipf
+
+if TYPE_CHECKING:  # annotations only: the call's facts load with the first call reviewed (call.facts_for)
+    from plainpitch.call.facts import CallFacts
 
 # Reasons the jargon detector gives that are not spoken jargon: written shapes (slips on a transcript) and names.
 NOT_SPOKEN = frozenset({"rare", "code", "product", "name"})

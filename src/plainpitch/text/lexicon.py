@@ -321,6 +321,8 @@ def match_phrases(parts: list[str], raw: list[str]):
     Longest terms win; matches do not overlap.
     """
     phrases = terms().phrases
+    if phrases.keys().isdisjoint(parts):
+        return  # no word of the run opens a listed phrase (most sentences): one look-up in C, no walk
 
     def at(i: int):
         for words, term, exact_case in phrases.get(parts[i], ()):
@@ -392,6 +394,28 @@ def tech_vocab() -> TechVocab:
     return TechVocab(words, phrases)
 
 
+_NONE: dict = {}
+
+
+@_once
+def _tech_phrases_by_second() -> dict[str, dict[str, list[tuple[tuple[str, ...], float]]]]:
+    """The table's phrases by first word, then by every form of the second word that ``_same_word`` accepts (a
+    plural when it is the last word), each list in the table's order (longest first): a word that opens a hundred
+    phrases is then matched against the few that go on with the next word."""
+    out: dict[str, dict[str, list[tuple[tuple[str, ...], float]]]] = {}
+    for first, candidates in tech_vocab().phrases.items():
+        nexts: dict[str, list[tuple[tuple[str, ...], float]]] = {}
+        for words, tz in candidates:
+            second = words[1]
+            forms = [second]
+            if len(words) == 2:
+                forms += [second + "s", second + "es"] + ([second[:-1] + "ies"] if second.endswith("y") else [])
+            for form in dict.fromkeys(forms):
+                nexts.setdefault(form, []).append((words, tz))
+        out[first] = nexts
+    return out
+
+
 def tech_zipf(word: str) -> float:
     """Zipf frequency of a word in software documentation (0.0 when the table does not list it)."""
     found = tech_vocab().words.get(normalise(word))
@@ -423,9 +447,14 @@ def match_tech_phrases(parts: list[str]):
     longest first, no overlaps (the last word may be plural: "rate limits", "load balancers")."""
     phrases = tech_vocab().phrases
     n = len(parts)
+    if phrases.keys().isdisjoint(parts):
+        return  # no word of the run opens a phrase of the table
+    by_second = _tech_phrases_by_second()
 
     def at(i: int):
-        for words, tz in phrases.get(parts[i], ()):
+        if i + 1 >= n:
+            return None  # every phrase has two words or more
+        for words, tz in by_second.get(parts[i], _NONE).get(parts[i + 1], ()):
             k = len(words)
             if i + k <= n and all(_same_word(w, parts[i + j], j == k - 1) for j, w in enumerate(words)):
                 return i + k, tz

@@ -80,6 +80,15 @@ def _sentence_bounds(text: str) -> Iterable[tuple[int, int]]:
         yield from _trim(text, pos, n)
 
 
+def _verbatim(smap: array, source_start: int) -> bool:
+    """True when the map is ``source_start, source_start + 1, ...``: the unit maps to the source as one slice,
+    which ``Unit.to_source`` does without a map."""
+    n = len(smap)
+    if smap[0] != source_start or smap[n - 1] != source_start + n - 1:
+        return False
+    return smap == array("i", range(source_start, source_start + n))
+
+
 def _trim(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     while start < end and text[start].isspace():
         start += 1
@@ -106,6 +115,7 @@ def build_document(
     # words as four int arrays (see model.Tokens): 16 bytes a word instead of an object per word
     w_starts, w_ends, w_units, w_sentences = array("i"), array("i"), array("i"), array("i")
     supp = list(suppressions)
+    b_starts, b_ends, b_units = array("i"), array("i"), array("i")  # each sentence's start, end, unit in the joined text
     offset = 0
     for block in blocks:
         text = block.text
@@ -118,6 +128,8 @@ def build_document(
         smap = compact_map(block.source_map) if block.source_map is not None else None
         if smap is not None and len(smap) != len(text):
             raise ValueError(f"source map of {len(smap)} for text of {len(text)} in {path}")
+        if smap is not None and _verbatim(smap, block.source_start):
+            smap = None  # the text is one slice of the source (most units): no per-character map to hold
         units.append(
             Unit(
                 kind=block.kind,
@@ -134,21 +146,26 @@ def build_document(
         if block.ignore is not None:
             supp.append(Suppression(block.ignore, offset, offset + len(text)))
         for s_start, s_end in _sentence_bounds(text):
-            sentence_index = len(sentences)
-            first_word = len(w_starts)
-            spans = [m.span() for m in WORD_RE.finditer(text, s_start, s_end)]
-            if spans:
-                w_starts.extend([offset + a for a, _ in spans])
-                w_ends.extend([offset + b for _, b in spans])
-                w_units.extend([unit_index] * len(spans))
-                w_sentences.extend([sentence_index] * len(spans))
-            sentences.append(
-                Sentence(offset + s_start, offset + s_end, text[s_start:s_end], unit_index, first_word, len(w_starts))
-            )
+            b_starts.append(offset + s_start)
+            b_ends.append(offset + s_end)
+            b_units.append(unit_index)
         parts.append(text)
         offset += len(text)
     joined = "".join(parts)
     del parts
+    # words found in the joined text: offsets come out absolute, so each sentence's go into the arrays in C
+    finditer = WORD_RE.finditer
+    for sentence_index, (start, end, unit_index) in enumerate(zip(b_starts, b_ends, b_units, strict=True)):
+        first_word = len(w_starts)
+        spans = [m.span() for m in finditer(joined, start, end)]
+        if spans:
+            starts, ends = zip(*spans, strict=True)
+            w_starts.extend(starts)
+            w_ends.extend(ends)
+            w_units.extend([unit_index] * len(spans))
+            w_sentences.extend([sentence_index] * len(spans))
+        sentences.append(Sentence(start, end, joined[start:end], unit_index, first_word, len(w_starts)))
+    del b_starts, b_ends, b_units
     return Document(
         path=path,
         text=joined,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from plainpitch.call.facts import facts_for
+from plainpitch.call import facts_for
 from plainpitch.call.terms import Candidate, SpokenTerm, spoken_jargon
 from plainpitch.model import Document, Metric, Span, Suggestion
 from plainpitch.rules.base import Hit, RuleContext, metric_provider, rule

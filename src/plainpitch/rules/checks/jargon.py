@@ -311,16 +311,28 @@ def _own_brands(doc) -> set[str]:
             m = _LEADING_NAME_RE.match(line)
             if m:
                 own.update(w.lower().rstrip(":") for w in m.group(1).split())
-    names = Counter(
-        t.text.lower()
-        for t in doc.words
-        if t.text[:1].isupper() and t.text.isalpha() and t.start > doc.sentences[t.sentence].start
-    )
+    names = Counter(w.lower() for w, start, sentence_start in _words_past_sentence_start(doc)
+                    if w[:1].isupper() and w.isalpha() and start > sentence_start)  # fmt: skip
     if names:
         name, count = names.most_common(1)[0]
         if count >= 5:
             own.add(name)
     return own
+
+
+def _word_texts(doc):
+    """The text of every word of the document, without making a Token for each (``Tokens.texts``)."""
+    words = doc.words
+    return words.texts() if hasattr(words, "texts") else (t.text for t in words)
+
+
+def _words_past_sentence_start(doc):
+    """(text, start, sentence start) of every word, again without a Token per word."""
+    words = doc.words
+    sentence_starts = [s.start for s in doc.sentences]
+    if not hasattr(words, "texts"):  # a scoped view holds plain Tokens
+        return ((t.text, t.start, sentence_starts[t.sentence]) for t in words)
+    return zip(words.texts(), words.starts(), map(sentence_starts.__getitem__, words.sentence_indices()), strict=True)
 
 
 TOPIC_USES = 3  # a term of the title used this often is what the page is about
@@ -388,13 +400,15 @@ def _parts(token: str) -> tuple[tuple[int, str], ...]:
 def _phrase_hits(doc, sentence, words, th: Thresholds, add, is_covered) -> None:
     """Multi-word terms: the hand lexicon's ("garbage collection", "Visual Studio") and the technical table's
     phrases with enough contrast ("command line", "environment variable")."""
+    if th.level < 1:
+        return  # an engineer's reader: no phrase is a term to them
     spans: list[tuple[int, int]] = []
     raw: list[str] = []
     for tok in words:
         for offset, part in _hyphen_parts(tok.text):
             spans.append((tok.start + offset, tok.start + offset + len(part)))
             raw.append(part)
-    lowered = [lexicon.normalise(p) for p in raw]
+    lowered = list(map(lexicon.normalise, raw))
     text = doc.text
     if th.level >= 1:
         for first, last, term in lexicon.match_phrases(lowered, raw):
@@ -417,6 +431,7 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int]) -> l
     text = doc.text
     hits: list[TermHit] = []
     covered = bytearray(mask)  # 1 where a hit (or a literal) already owns the character
+    inert: dict[tuple[str, bool, bool], bool] = {}  # this document's answers of _inert (a cache that ends with it)
 
     def is_covered(s: int, e: int) -> bool:
         return covered.find(1, s, e) != -1  # as ``1 in covered[s:e]``, without copying the slice
@@ -445,6 +460,12 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int]) -> l
             if is_covered(tok.start, tok.end):
                 continue
             token = tok.text
+            key = (token, tok.start == first_word, titled)
+            plain = inert.get(key)
+            if plain is None:
+                plain = inert[key] = _inert(token, key[1], titled, th)
+            if plain:
+                continue  # a plain word: no check below can make a hit of it (most words; one look-up a word)
             if th.level >= 1 and _TERM_SHAPE_RE.match(token):
                 add(TermHit(tok.start, tok.end, token, _key(token), "jargon", "lexicon"))
                 continue
@@ -492,6 +513,19 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int]) -> l
         h.sentence = max(0, bisect.bisect_right(starts, h.start) - 1)
     hits.sort(key=lambda h: (h.start, h.end))
     return hits
+
+
+def _inert(token: str, initial: bool, titled: bool, th: Thresholds) -> bool:
+    """True when none of the per-token checks of ``_atomic_hits`` can make a hit of ``token``, whatever its
+    neighbours: no term shape, no code shape, one part, no acronym, no word verdict and not a capitalised word
+    that ``_unknown_name`` could take for a product. Conservative: False sends the token through every check."""
+    if th.level >= 1 and (_TERM_SHAPE_RE.match(token) or _code_shape(token)):
+        return False
+    if len(_parts(token)) > 1 or _is_acronym(token):
+        return False
+    if _word_verdict(token, initial, titled, th) is not None:
+        return False
+    return not token[:1].isupper()
 
 
 def _unknown_name(words, wi: int, name_zipf_max: float) -> bool:
@@ -584,6 +618,13 @@ def _long_form_matches(short: str, long: str) -> bool:
 
 def _definition_before(text: str, acr: TermHit, unit_start: int) -> int | None:
     """Start of the long form when the acronym is written "long form (ACR)"; else None."""
+    if not text.startswith(")", acr.end):
+        return None
+    pos = acr.start - 1
+    while pos >= unit_start and text[pos].isspace():
+        pos -= 1
+    if pos < unit_start or text[pos] != "(":
+        return None  # the usual case, told without copying the unit up to the acronym
     before = text[unit_start : acr.start]
     after = text[acr.end : acr.end + 2]
     if not before.rstrip().endswith("(") or not after.startswith(")"):
@@ -606,11 +647,31 @@ def _definition_after(text: str, acr: TermHit) -> tuple[int, int] | None:
     return None
 
 
-def _plain_region(hits: list[TermHit], start: int, end: int) -> bool:
-    return not any(start <= h.start and h.end <= end for h in hits)
+class _Hits:
+    """The hits by start, to ask which lie inside a stretch of text without scanning all of them for each
+    explanation (that grew with the square of a long document's terms)."""
+
+    def __init__(self, hits: list[TermHit]) -> None:
+        self.by_start = sorted(hits, key=lambda h: h.start)
+        self.starts = [h.start for h in self.by_start]
+
+    def any_inside(self, start: int, end: int) -> bool:
+        """A hit lies wholly in [start, end]: its start is there too, so only those starts are looked at."""
+        by_start = self.by_start
+        for i in range(bisect.bisect_left(self.starts, start), len(by_start)):
+            h = by_start[i]
+            if h.start > end:
+                return False
+            if h.end <= end:
+                return True
+        return False
 
 
-def _explained_here(doc, h: TermHit, hits: list[TermHit]) -> bool:
+def _plain_region(hits: _Hits, start: int, end: int) -> bool:
+    return not hits.any_inside(start, end)
+
+
+def _explained_here(doc, h: TermHit, hits: _Hits) -> bool:
     """True when the text right around a use of the term explains it in plain words."""
     text = doc.text
     unit_end = doc.units[doc.unit_at(h.start)].end
@@ -669,7 +730,7 @@ def _find_terms(doc, ctx) -> TermReport:
     mask, code, technical = _protected(doc)
     atomic = [h for h in _atomic_hits(doc, th, mask, technical) if not _allowed(ctx, h)]
     own = _own_brands(doc)
-    names = Counter(t.text.lower() for t in doc.words if t.text[:1].isupper() and t.text.isalpha())
+    names = Counter(w.lower() for w in _word_texts(doc) if w[:1].isupper() and w.isalpha())
     # On a call the buyer's own words say what their field is (JRG101 filters on them): a page has to guess it
     plain_use = _used_in_plain_prose(doc, atomic, technical) if doc.medium != "call" else set()
     kept = []
@@ -746,6 +807,7 @@ def _decide(doc, hits: list[TermHit], code) -> TermReport:
     text = doc.text
     glossary = _glossary(doc)
     defined: set[str] = set()
+    index = _Hits(hits)
     for h in hits:  # an acronym defined anywhere on the page is defined (expansion before or after)
         if h.kind == "acronym":
             unit = doc.units[doc.unit_at(h.start)]
@@ -753,9 +815,9 @@ def _decide(doc, hits: list[TermHit], code) -> TermReport:
             if long_start is not None:
                 defined.add(h.key)
                 h.data["long_form_start"] = long_start
-            elif _definition_after(text, h) is not None or _explained_here(doc, h, hits):
+            elif _definition_after(text, h) is not None or _explained_here(doc, h, index):
                 defined.add(h.key)  # "CDC (change data capture)", or in plain words: "SDK (a developer kit)"
-        elif _explained_here(doc, h, hits):
+        elif _explained_here(doc, h, index):
             defined.add(h.key)
     first: dict[str, TermHit] = {}
     order: list[TermHit] = []

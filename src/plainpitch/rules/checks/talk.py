@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from plainpitch.call.facts import facts_for
+from plainpitch.call import facts_for
 from plainpitch.call.timefmt import approx, clock
 from plainpitch.call.types import TYPES
 from plainpitch.model import Document, Span

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from plainpitch.call.facts import facts_for
+from plainpitch.call import facts_for
 from plainpitch.call.timefmt import approx
 from plainpitch.model import Document, Span
 from plainpitch.rules.base import Hit, RuleContext, rule
