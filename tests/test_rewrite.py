@@ -301,10 +301,10 @@ def test_a_paragraph_break_never_falls_after_an_abbreviation():
 
 
 def test_plainer_words_in_any_form_they_are_written():
-    from plainpitch.rewrite.rewriters.plain import _swaps
+    from plainpitch.rewrite.rewriters.plain import plain_swaps
 
     def swapped(text):
-        return [(text[a:b], new) for a, b, new in _swaps(text, 0, len(text))]
+        return [(text[a:b], new) for a, b, new in plain_swaps(text, 0, len(text))]
 
     assert swapped("We anticipated every question, and she desires a reply.") == [("anticipated", "expected"), ("desires", "wants")]
     assert swapped("You do this in order to finish sooner.") == [("in order to", "to")]
