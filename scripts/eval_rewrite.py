@@ -88,6 +88,7 @@ def _one(kind: str, name: str, text: str | None, config, model=None) -> dict:
     rewritable = codes()
     shown = _shown_deductions(report, config, doc, result)
     return {
+        "hard_unsplit": _hard_unsplit(report, fates),
         "set": kind, "name": Path(name).name,
         "findings": [f.code for f in report.findings],
         "rewritable": sorted({f.code for f in report.findings if f.code in rewritable}),
@@ -122,6 +123,23 @@ def _shown_deductions(report, config, doc, result) -> dict | None:
         points["_grade"] = r.metric("copy.grade").value if r.metric("copy.grade") else None
         points["_wps"] = r.metric("copy.words_per_sentence").value if r.metric("copy.words_per_sentence") else None
         out[when] = points
+    return out
+
+
+def _hard_unsplit(report, fates) -> list[str]:
+    """For each very hard or hard sentence (RDB001, RDB002) that got no rewrite: whether it has any boundary the
+    splitter knows (a semicolon, a colon, a spaced dash, ", which", ", and/but/so") at all."""
+    from plainpitch.rewrite.rewriters.split import _BOUNDARIES
+
+    doc = report.document
+    out = []
+    for f in report.findings:
+        if f.code not in ("RDB001", "RDB002"):
+            continue
+        if fates.get((f.code, f.span.start, f.span.end), ("nothing",))[0] == "offered":
+            continue
+        sentence = next((x.text for x in doc.sentences if x.start <= f.span.start < x.end), f.text)
+        out.append("a boundary, refused" if any(p.search(sentence) for p, _ in _BOUNDARIES) else "no boundary at all")
     return out
 
 
@@ -202,6 +220,7 @@ def _summary(rows: list[dict], all_rules: bool) -> dict:
         "findings_all_candidates_dropped": sum(c["dropped"] for c in by_rule.values()),
         "by_rule": {code: dict(c) for code, c in sorted(by_rule.items())},
         "dropped_why": {code: dict(c.most_common()) for code, c in sorted(dropped_why.items())},
+        "hard_sentences_not_rewritten": dict(Counter(x for r in rows for x in r["hard_unsplit"]).most_common()),
         "why_not_better": dict(Counter(why(r) for r in rows if why(r) != "better").most_common()),
         "mean_score_gain": round(sum(r["score_after"] - r["score_before"] for r in scored) / len(scored), 2) if scored else None,
     }  # fmt: skip
