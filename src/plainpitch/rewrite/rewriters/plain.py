@@ -124,6 +124,30 @@ def _candidate(finding, page: Page, start: int, end: int, what: str):
 
 
 @rewriter("RDB001", "RDB002")
+def split_with_plainer_words(finding, page: Page):
+    """After the split alone (rewriters.split, tried first): the same split with plainer words in the sentence, for
+    when the checks refuse the split because its pieces are still hard."""
+    sentence = page.sentence_of(finding.span.start)
+    if sentence is None or page.unit_of(sentence.start).kind in split._NO_SENTENCE_SPLIT:
+        return
+    pieces, kinds = split.split_with_boundaries(sentence.text)
+    swaps = plain_swaps(page.text, sentence.start, sentence.end) if len(pieces) > 1 else []
+    if not swaps:
+        return
+    new = sentence.text
+    for a, b, repl in reversed(swaps):
+        new = new[: a - sentence.start] + repl + new[b - sentence.start :]
+    more, kinds = split.split_with_boundaries(new)
+    if len(more) < len(pieces):
+        return  # a plainer word took a boundary away: the split alone was the candidate
+    edits = minimal_edits(sentence.start, sentence.text, " ".join(more))
+    if edits:
+        at = ", ".join(sorted(set(kinds)))
+        yield Candidate(finding, "split-sentence", tuple(edits),
+                        note=f"split into {len(more)} sentences at {at}, with plainer words")  # fmt: skip
+
+
+@rewriter("RDB001", "RDB002")
 def plain_words_in_sentence(finding, page: Page):
     sentence = page.sentence_of(finding.span.start)
     if sentence is None or page.unit_of(sentence.start).kind in ("heading", "cta", "link", "subject", "quote"):

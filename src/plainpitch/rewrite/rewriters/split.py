@@ -1,19 +1,22 @@
 """RDB001 and RDB002: split a hard sentence at its clause boundaries, only where both sides are whole sentences.
 
-A boundary is a semicolon, a spaced dash, ", which" (the second half becomes "This ..." or "These ...") or ", and" /
-", but" / ", so", and it is used only when, without a parser, the pieces can be seen to be clauses:
-- the second piece starts with a subject and its verb: a subject pronoun ("..., and you see every change"), or a
-  determiner's noun phrase of a few words and an auxiliary or modal verb ("..., and all data change events are
-  delivered in order"); a ", which" must be followed by a verb ("which explains", "which is") and run to the end of
+A boundary is a semicolon, a colon, a spaced dash, ", which" (the second half becomes "This ..." or "These ...") or
+", and" / ", but" / ", so", and it is used only when, without a parser, the pieces can be seen to be clauses:
+- the second piece starts with a subject and its verb: a subject pronoun ("..., and you see every change") or a
+  quantified one ("..., but none of them work"), a determiner's noun phrase of a few words and an auxiliary or modal
+  verb ("..., and all data change events are delivered in order"), or one to three words with no determiner, none a
+  function word, and an auxiliary ("...: writes are recorded as normal"); a ", which" must be followed by a verb ("which explains", "which is") and run to the end of
   the piece (no comma after it but before a participle, "..., depending on your system": "the products of such tribe, which are harvested under ..., make deposits" is not
   split);
 - the first piece has a verb of its own and does not open a subordinate clause whose main clause is still to come
   ("If you disagree with this; ..." is not split, "If you run a shop, you need X, and you ..." can be); it does
   not end in a list ("We support Postgres, MySQL, and the new engine our customers can use" is a list, and so is
-  "when Robert Griesemer, Ken Thompson, and I began": a pronoun can be the list's last item);
+  "when Robert Griesemer, Ken Thompson, and I began": a pronoun can be the list's last item where the list sits in an
+  open clause; "Turner was born in London, the son of a barber, and he went" is an aside, then a clause);
 - before a joined clause, the first piece's last part holds no subordinate clause that the second could continue
   ("you may not camp if the park has declared a danger level, and the campsite is not covered" is two conditions);
-- each piece has at least MIN_WORDS words, and the boundary is outside brackets and quotes.
+- each piece has at least MIN_WORDS words, and the boundary is outside brackets and quotes; a sentence that starts
+  or ends inside a quotation is not split at all (the quote's two marks would land in different sentences).
 The split nearest the middle comes first; a piece still too long is split again.
 """
 
@@ -104,16 +107,16 @@ _OPEN_CLAUSE_RE = re.compile(r"(?<![\w-])(?:if|when|whenever|unless|because|alth
                              r"until|before|after|once|as long as)(?![\w-])", re.I)
 
 
-def _open_clause(left: str) -> bool:
-    """The first piece's last part holds a subordinate clause that ", and the campsite is ..." may continue ("you
-    may not camp if the park has declared a danger level, and the campsite is not covered"): two conditions, not
-    two statements."""
-    return bool(_OPEN_CLAUSE_RE.search(re.split(r"[,;]", left)[-1]))
+def _open_clause(left: str, parts: int = 1) -> bool:
+    """The first piece's last part (or last ``parts`` parts) holds a subordinate clause that ", and the campsite is
+    ..." may continue ("you may not camp if the park has declared a danger level, and the campsite is not
+    covered"): two conditions, not two statements."""
+    return any(_OPEN_CLAUSE_RE.search(part) for part in re.split(r"[,;]", left)[-parts:])
 
 
 def _ends_in_a_list(left: str) -> bool:
     """"We support Postgres, MySQL" (before ", and the new engine ..."): the last comma's part has no verb."""
-    return "," in left and not _FINITE_RE.search(left.rsplit(",", 1)[-1].strip())
+    return "," in left and not _FINITE_RE.search(left.rsplit(",", 1)[-1].strip(" \"“”'’"))
 
 
 def _which(right: str) -> str | None:
@@ -129,6 +132,8 @@ def _which(right: str) -> str | None:
 
 
 def _split_once(text: str) -> tuple[str, str, str] | None:
+    if text.count("“") != text.count("”") or text.count('"') % 2:
+        return None  # the sentence starts or ends inside a quotation: a split would cut the quote in two
     best: tuple[float, str, str, str] | None = None
     total = _words(text)
     for pattern, kind in _BOUNDARIES:
@@ -146,9 +151,11 @@ def _split_once(text: str) -> tuple[str, str, str] | None:
             else:
                 if not _starts_with_subject(right):
                     continue
-                # a list before ", and" takes the next words as its last item, a pronoun too ("when Robert
-                # Griesemer, Ken Thompson, and I began"): never split after one
-                if _ends_in_a_list(left) or _open_clause(left):
+                if _open_clause(left) or _ends_in_a_list(left) and (
+                        not _PRONOUN_SUBJECT_RE.match(right) or _open_clause(left, parts=2)):
+                    # a list before ", and" takes the next words as its last item; a pronoun too, where the list
+                    # sits in an open clause ("when Robert Griesemer, Ken Thompson, and I began"), but not after an
+                    # aside ("Turner was born in London, the son of a barber, and he went to ...")
                     continue
                 joined = m.group(0).strip(" ,;-–—").lower()
                 word = _CONNECTIVE.get(joined, "")
@@ -180,41 +187,22 @@ def split_with_boundaries(text: str) -> tuple[list[str], list[str]]:
     return pieces, kinds
 
 
+_NO_SENTENCE_SPLIT = ("heading", "cta", "link", "subject", "quote")
+
+
 @rewriter("RDB001", "RDB002")
 def split(finding, page: Page):
     sentence = page.sentence_of(finding.span.start)
-    if sentence is None or page.unit_of(finding.span.start).kind in ("heading", "cta", "link", "subject", "quote"):
+    if sentence is None or page.unit_of(finding.span.start).kind in _NO_SENTENCE_SPLIT:
         return
     pieces, kinds = split_with_boundaries(sentence.text)
     if len(pieces) < 2:
         return
     at = "at " + ", ".join(sorted(set(kinds)))
-    # the split alone, then (should the checks refuse it: its pieces still hard) the split with plainer words in it
-    # (rewriters.plain: the same table, inflected, each swap fitted to the sentence); the first that passes is offered
+    # should the checks refuse it (its pieces still hard), rewriters.plain tries the split with plainer words in it
     edits = minimal_edits(sentence.start, sentence.text, " ".join(pieces))
     if edits:
         yield Candidate(finding, "split-sentence", tuple(edits), note=f"split into {len(pieces)} sentences {at}")
-    plainer = _with_plainer_words(page, sentence)
-    if plainer is not None:
-        more = split_sentence(plainer)
-        if len(more) >= len(pieces):
-            edits = minimal_edits(sentence.start, sentence.text, " ".join(more))
-            if edits:
-                yield Candidate(finding, "split-sentence", tuple(edits),
-                                note=f"split into {len(more)} sentences {at}, with plainer words")  # fmt: skip
-
-
-def _with_plainer_words(page: Page, sentence) -> str | None:
-    """The sentence with rewriters.plain's swaps in it, or None when it has none."""
-    from plainpitch.rewrite.rewriters.plain import plain_swaps
-
-    swaps = plain_swaps(page.text, sentence.start, sentence.end)
-    if not swaps:
-        return None
-    new = sentence.text
-    for a, b, repl in reversed(swaps):
-        new = new[: a - sentence.start] + repl + new[b - sentence.start :]
-    return new
 
 
 _NO_SPLIT_UNITS = ("heading", "cta", "link", "subject", "quote", "table_cell")
