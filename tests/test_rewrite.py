@@ -213,9 +213,9 @@ def test_questions_where_no_safe_rewrite_exists():
 
     report = _report("# Acme\n\nYour invoices are generated every morning and checked before they go out to clients.\n")
     page = Page(report)
-    passive = next(f for f in report.findings if f.code == "TON005")
-    question = ask(passive, page)
-    assert f"'{passive.text}'" in question and "Your invoices are generated" in question and question.count("?") == 1
+    # passive voice gets none: the rule is off by default because most of its findings were judged wrong (0 of 23
+    # right and useful), and a question per passive would bury the ones that matter
+    assert ask(next(f for f in report.findings if f.code == "TON005"), page) is None
     no_ask = next(f for f in report.findings if f.code == "CTA001")
     assert "button or link" in ask(no_ask, page)
     email = analyze(load_text("Hi Ana,\n\nYour invoices are generated every morning and checked before they go "

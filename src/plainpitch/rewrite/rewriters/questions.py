@@ -80,12 +80,6 @@ def ask(finding: Finding, page: Page) -> str | None:
         return f"What does the buyer get when they click '{finding.text.strip()}'? Put that on the button ('Get my quote', 'See pricing')."
     if code in ("RDB001", "RDB002"):
         return "This sentence has no clean place to split. What is the one thing it must tell the buyer? Say that first, in its own sentence."
-    if code == "TON005":
-        # a passive with no actor: only the writer knows who does it (the rule leaves passives that name one alone)
-        sentence = page.sentence_of(finding.span.start)
-        quoted = _short(sentence.text, 14) if sentence is not None else finding.text
-        return (f"'{finding.text.strip()}' in \"{quoted}\" does not say who does it. Who does? Name them and put "
-                "them first ('You …', 'Your account manager …', 'We …').")  # fmt: skip
     if code == "CTA001":
         ask_how = _ASK_BY_MEDIUM.get(page.report.medium, _ASK_BY_MEDIUM["page"])
         return f"What is the one thing the reader should do after reading this? {ask_how}"
