@@ -86,7 +86,9 @@ def _one(kind: str, name: str, text: str | None, config, model=None) -> dict:
     bad = [s for s in changed if set(problems(s)) - known]
     fates = _fates(result)
     rewritable = codes()
+    shown = _shown_deductions(report, config, doc, result)
     return {
+        "hard_unsplit": _hard_unsplit(report, fates),
         "set": kind, "name": Path(name).name,
         "findings": [f.code for f in report.findings],
         "rewritable": sorted({f.code for f in report.findings if f.code in rewritable}),
@@ -95,7 +97,87 @@ def _one(kind: str, name: str, text: str | None, config, model=None) -> dict:
         "rule_score_before": result.score_before, "rule_score_after": result.score_after,
         "applied": len(result.applied), "facts_lost": gone, "not_english": bad,
         "model_outcomes": [(o.finding.code, o.status) for o in result.outcomes if o.candidate.origin == "model"],
+        "applied_kinds": sorted({o.candidate.kind for o in result.applied}),
+        "shown_deductions": shown,
     }  # fmt: skip
+
+
+def _shown_deductions(report, config, doc, result) -> dict | None:
+    """The default score's deductions ({code or measure: points}) and grade / words per sentence, before and after
+    the applied rewrites: what the score `plainpitch check` shows could and could not see move."""
+    import dataclasses
+
+    from plainpitch.engine import analyze
+    from plainpitch.ingest import load_text
+
+    if not result.applied or report.score is None:
+        return None
+    cfg = dataclasses.replace(config, all=False, medium=report.medium, profile=report.profile)
+    out = {}
+    for when, d in (("before", doc), ("after", load_text(result.combined_source, doc.path, doc.format))):
+        r = analyze(d, cfg)
+        if r.score is None:
+            return None
+        points = {x.code: x.points for part in r.score.parts for x in part.deductions}
+        points["_parts"] = {part.name: part.value for part in r.score.parts}
+        points["_grade"] = r.metric("copy.grade").value if r.metric("copy.grade") else None
+        points["_wps"] = r.metric("copy.words_per_sentence").value if r.metric("copy.words_per_sentence") else None
+        out[when] = points
+    return out
+
+
+def _hard_unsplit(report, fates) -> list[str]:
+    """For each very hard or hard sentence (RDB001, RDB002) that got no rewrite: whether it has any boundary the
+    splitter knows (a semicolon, a colon, a spaced dash, ", which", ", and/but/so") at all."""
+    from plainpitch.rewrite.rewriters.split import _BOUNDARIES
+
+    doc = report.document
+    out = []
+    for f in report.findings:
+        if f.code not in ("RDB001", "RDB002"):
+            continue
+        if fates.get((f.code, f.span.start, f.span.end), ("nothing",))[0] == "offered":
+            continue
+        sentence = next((x.text for x in doc.sentences if x.start <= f.span.start < x.end), f.text)
+        out.append("a boundary, refused" if any(p.search(sentence) for p, _ in _BOUNDARIES) else "no boundary at all")
+    return out
+
+
+def why(row: dict) -> str:
+    """Why a text's default score did or did not rise, in one of a few counted classes."""
+    from plainpitch import scoring
+
+    b, a = row["score_before"], row["score_after"]
+    if b is None or a is None:
+        return "not scored"
+    if a > b + EPS:
+        return "better"
+    if a < b - EPS:
+        return "worse"
+    if not row["rewritable"]:
+        return "nothing flagged that an offline rewriter handles"
+    if not row["applied"]:
+        mine = [f for f in row["fates"] if f[0] in row["rewritable"]]
+        dropped = Counter(f[3] for f in mine if f[1] == "dropped")
+        if dropped:
+            return "every candidate dropped by the checks: " + dropped.most_common(1)[0][0]
+        return "no safe rewrite (a question, or nothing, instead)"
+    sd = row["shown_deductions"] or {}
+    before, after = sd.get("before", {}), sd.get("after", {})
+    moved = {k for k in set(before) | set(after) if not k.startswith("_")
+             and abs(before.get(k, 0) - after.get(k, 0)) >= 0.01}  # fmt: skip
+    if row["applied_kinds"] == ["break-paragraph"]:
+        return "rewritten, not weighed: only paragraph breaks (the score has no paragraph measure)"
+    capped_grade = (before.get("_grade") or 0) >= scoring.GRADE_FLOOR + scoring.GRADE_CAP / scoring.GRADE_POINTS
+    capped_wps = (before.get("_wps") or 0) >= scoring.SENTENCE_WORDS_FLOOR + scoring.SENTENCE_CAP / scoring.SENTENCE_POINTS
+    if not moved and (capped_grade or capped_wps) and (after.get("_grade") == before.get("_grade") or capped_grade):
+        return "rewritten, not weighed: grade or sentence length past the score's cap"
+    if not moved:
+        return "rewritten, not weighed: grade and words per sentence unchanged to 0.1"
+    parts = {k for k, v in before.get("_parts", {}).items() if v == 0.0}
+    if "clarity" in parts:
+        return "rewritten, not weighed: the clarity part is already 0"
+    return "rewritten, the measures move by less than 0.01 point"
 
 
 def _share(n: int, d: int) -> str:
@@ -138,6 +220,8 @@ def _summary(rows: list[dict], all_rules: bool) -> dict:
         "findings_all_candidates_dropped": sum(c["dropped"] for c in by_rule.values()),
         "by_rule": {code: dict(c) for code, c in sorted(by_rule.items())},
         "dropped_why": {code: dict(c.most_common()) for code, c in sorted(dropped_why.items())},
+        "hard_sentences_not_rewritten": dict(Counter(x for r in rows for x in r["hard_unsplit"]).most_common()),
+        "why_not_better": dict(Counter(why(r) for r in rows if why(r) != "better").most_common()),
         "mean_score_gain": round(sum(r["score_after"] - r["score_before"] for r in scored) / len(scored), 2) if scored else None,
     }  # fmt: skip
     if all_rules:

@@ -21,10 +21,12 @@ from plainpitch.rewrite.edits import EditRefused, minimal_edits, to_source
 from plainpitch.rewrite.english import fix_articles, problems
 from plainpitch.rewrite.facts import facts, invented, lost
 from plainpitch.rewrite.model import Edit
+from plainpitch.rewrite.rewriters.acronym import spelled_out
 from plainpitch.rewrite.rewriters.button import label_for
 from plainpitch.rewrite.rewriters.buyer import to_buyer
 from plainpitch.rewrite.rewriters.page import initials_match
-from plainpitch.rewrite.rewriters.split import split_sentence
+from plainpitch.rewrite.rewriters.questions import ask
+from plainpitch.rewrite.rewriters.split import split_sentence, split_with_boundaries
 
 ROOT = Path(__file__).resolve().parents[1]
 BUSINESS = Config(profile="business", all=True)  # the reader these tests mean; every rule, as `plainpitch rewrite` runs
@@ -104,7 +106,40 @@ def test_split_only_at_clause_boundaries():
         "All change events for each table are delivered in the order they occurred."
 
 
+def test_split_at_a_colon_a_quantified_pronoun_and_a_bare_subject():
+    pieces, kinds = split_with_boundaries(
+        "Change data capture can make this much more approachable for every team: writes are recorded as normal, but "
+        "the service captures those changes in ordered streams.")
+    assert pieces == ["Change data capture can make this much more approachable for every team.",
+                      "Writes are recorded as normal, but the service captures those changes in ordered streams."]
+    assert kinds == ["colon"]
+    assert split_sentence("Several community packages for the old tool are available on most Linux systems today, but "
+                          "none of them work with the current version of the service.")[1] == \
+        "But none of them work with the current version of the service."
+    assert split_sentence("Every change to your database is captured as it happens and sent to your other systems: "
+                          "most customers are running it in production within the first week.")[1] == \
+        "Most customers are running it in production within the first week."
+    # an aside before ", and he" is no list: the pronoun starts a clause of its own
+    assert split_sentence("Turner was born in 1775 in London, the son of a barber, and he went to the Royal Academy "
+                          "Schools at the age of 14 to study drawing.")[1] == \
+        "He went to the Royal Academy Schools at the age of 14 to study drawing."
+
+
 @pytest.mark.parametrize("sentence", [
+    # a colon before a list or an imperative, not a clause
+    "Each completed well drilling application must contain a detailed statement including the following information: "
+    "the depth of the well, the casing and cementing program, and the expected depth of fresh water zones.",
+    "Plausible supports white-label and OEM integrations for every customer: embed a fully featured dashboard directly "
+    "into your user interface or use the Stats API to build a custom view.",
+    # a list ends before ", and": a pronoun can be its last item
+    "Go started in September 2007 when Robert Griesemer, Ken Thompson, and I began discussing a new language to "
+    "address the engineering challenges we were facing in our daily work.",
+    # the sentence ends inside a quotation that opened before it: a split would cut the quote in two
+    "Oil companies are standing on the doorstep of one of the most fragile places on Earth, but we will not rest until "
+    "the park is safe from this disaster,” said the director of the fund.",
+    # no subject: "then" and a participle are not nouns
+    "The service keeps a copy of every change made to your tables for the whole month: then it is sent to the archive "
+    "and removed from the fast storage.",
     # a list, not two clauses
     "We support Postgres, MySQL, and the new engine that our customers asked for in every survey we ran last year.",
     "We support Postgres, MySQL, and the new engine our customers can use in every survey we ran last year and more.",
@@ -127,6 +162,65 @@ def test_split_only_at_clause_boundaries():
 ])
 def test_no_split_that_leaves_a_fragment(sentence):
     assert split_sentence(sentence) == [sentence]
+
+
+def test_a_hard_sentence_is_split_alone_first_then_with_plainer_words():
+    from plainpitch.rewrite.rewriters import for_code
+    from plainpitch.rewrite.rewriters.page import Page
+
+    text = ("# Acme\n\nOur team will endeavor to answer every question you send about your account within one working "
+            "day, and we will notify you by email as soon as your new plan is ready to use.\n")  # fmt: skip
+    report = _report(text)
+    finding = next(f for f in report.findings if f.code in ("RDB001", "RDB002"))
+    page = Page(report)
+    candidates = [c for fn in for_code(finding.code) for c in fn(finding, page) if c.kind == "split-sentence"]
+    assert [c.note.endswith("with plainer words") for c in candidates] == [False, True]
+    after = [_applied(report.document.text, c.edits) for c in candidates]
+    assert "We will notify you" in after[0] and "We will tell you" in after[1] and "try to answer" in after[1]
+    assert all(not problems(a) for a in after)
+
+
+def _applied(text: str, edits) -> str:
+    for e in sorted(edits, key=lambda e: e.start, reverse=True):
+        text = text[: e.start] + e.replacement + text[e.end :]
+    return text
+
+
+def test_an_acronym_is_spelled_out_from_the_pages_own_words():
+    assert spelled_out("CDN", "Our content delivery network keeps copies near each visitor, so the CDN is fast.") == \
+        "content delivery network"
+    assert spelled_out("UI", "Embed the dashboard in your user interface, or build a custom UI.") == "user interface"
+    assert spelled_out("IP", "In particular we exclude IP ranges of data centers.") is None  # function words
+    assert spelled_out("UI", "A unique identifier for each user interface element in the UI.") is None  # two phrases
+    assert spelled_out("K8S", "Kubernetes runs on K8S.") is None  # a digit: no words to spell it
+    text = ("# Acme\n\nOur content delivery network keeps copies of your pages close to each visitor, so the CDN answers "
+            "from the nearest city and your shop loads fast.\n\n[See pricing](/pricing)\n")  # fmt: skip
+    result = rewrite(_report(text), BUSINESS)
+    offered = [o for o in result.outcomes if o.status == "offered" and o.finding.code == "JRG002"]
+    assert offered and "the content delivery network (CDN) answers" in offered[0].after
+    assert "page's own words" in offered[0].candidate.note
+
+
+def test_same_takes_the():
+    result = rewrite(_report("# Forms\n\nIf you send an identical form twice, we keep the first one and tell you by "
+                             "email.\n\n[Contact us](/contact)\n"), BUSINESS)  # fmt: skip
+    offered = [o for o in result.outcomes if o.status == "offered" and o.finding.code == "CLR001"]
+    assert offered and "If you send the same form twice" in offered[0].after
+
+
+def test_questions_where_no_safe_rewrite_exists():
+    from plainpitch.rewrite.rewriters.page import Page
+
+    report = _report("# Acme\n\nYour invoices are generated every morning and checked before they go out to clients.\n")
+    page = Page(report)
+    # passive voice gets none: the rule is off by default because most of its findings were judged wrong (0 of 23
+    # right and useful), and a question per passive would bury the ones that matter
+    assert ask(next(f for f in report.findings if f.code == "TON005"), page) is None
+    no_ask = next(f for f in report.findings if f.code == "CTA001")
+    assert "button or link" in ask(no_ask, page)
+    email = analyze(load_text("Hi Ana,\n\nYour invoices are generated every morning and checked before they go "
+                              "out.\n\nBest,\nJo\n", "note.txt"), Config(profile="business", all=True, medium="email"))
+    assert "answer in a line" in ask(next(f for f in email.findings if f.code == "CTA001"), Page(email))
 
 
 def test_we_sentences_turn_to_the_buyer_only_on_safe_patterns():
@@ -301,10 +395,10 @@ def test_a_paragraph_break_never_falls_after_an_abbreviation():
 
 
 def test_plainer_words_in_any_form_they_are_written():
-    from plainpitch.rewrite.rewriters.plain import _swaps
+    from plainpitch.rewrite.rewriters.plain import plain_swaps
 
     def swapped(text):
-        return [(text[a:b], new) for a, b, new in _swaps(text, 0, len(text))]
+        return [(text[a:b], new) for a, b, new in plain_swaps(text, 0, len(text))]
 
     assert swapped("We anticipated every question, and she desires a reply.") == [("anticipated", "expected"), ("desires", "wants")]
     assert swapped("You do this in order to finish sooner.") == [("in order to", "to")]

@@ -104,6 +104,8 @@ def swap(page: Page, start: int, end: int, replacement: str) -> list[Edit]:
         art_start = start - len(m.group(0))
         first = _WORDS_RE.match(replacement)
         wanted = article_for(first.group(0) if first else replacement, m.group(1))
+        if first and first.group(0).lower() == "same":  # "same" takes "the": "an identical form" is "the same form"
+            wanted = "The" if m.group(1)[0].isupper() else "the"
         if wanted != m.group(1):
             edits = [Edit(art_start, end, wanted + m.group(2) + replacement)]
     return edits

@@ -59,7 +59,7 @@ def _forms(word: str) -> list[str]:
     return [f for f in out if f != word]
 
 
-def _swaps(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+def plain_swaps(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, replacement) in ``text`` for the plainer words between start and end (non-overlapping)."""
     from plainpitch.text import lexicon, substitute
 
@@ -72,7 +72,7 @@ def _swaps(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
                 continue
             fitted = substitute.fit(text, m.start(), m.end(), plain, form="base")
             if fitted is not None:
-                out.append((fitted.start, fitted.end, fitted.text))
+                out.append(_same_takes_the(text, fitted.start, fitted.end, fitted.text))
                 break
     for m in _WORD_RE.finditer(text, start, end):
         plain = words.get(m.group(0).lower())
@@ -90,13 +90,27 @@ def _swaps(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         if fitted is None or lexicon.zipf(fitted.text.split()[-1].lower()) < _COMMON:
             continue  # "appropriated" (took) is no form of "proper": "propered" is not a word
         if not any(a < fitted.end and fitted.start < b for a, b, _ in out):
-            out.append((fitted.start, fitted.end, fitted.text))
+            out.append(_same_takes_the(text, fitted.start, fitted.end, fitted.text))
     return sorted(out)
+
+
+_A_SAME_RE = re.compile(r"^(an?|An?)(\s+)same\b")
+
+
+def _same_takes_the(text: str, start: int, end: int, new: str) -> tuple[int, int, str]:
+    """"same" takes "the": "an identical form" is "the same form", never "a same form"."""
+    m = _A_SAME_RE.match(new)
+    if m:
+        return start, end, ("The" if m.group(1)[0].isupper() else "the") + new[len(m.group(1)) :]
+    m = re.search(r"\b(an?|An?)(\s+)$", text[max(0, start - 4) : start])
+    if new.lower().startswith("same") and m:
+        return start - len(m.group(0)), end, ("The" if m.group(1)[0].isupper() else "the") + m.group(2) + new
+    return start, end, new
 
 
 def _candidate(finding, page: Page, start: int, end: int, what: str):
     text = page.text
-    swaps = _swaps(text, start, end)
+    swaps = plain_swaps(text, start, end)
     if not swaps:
         return None
     new = text[start:end]
@@ -107,6 +121,30 @@ def _candidate(finding, page: Page, start: int, end: int, what: str):
         return None
     names = ", ".join(f"'{text[a:b]}' -> '{r}'" for a, b, r in swaps[:4])
     return Candidate(finding, "substitute", tuple(edits), note=f"plainer words {what}: {names}")
+
+
+@rewriter("RDB001", "RDB002")
+def split_with_plainer_words(finding, page: Page):
+    """After the split alone (rewriters.split, tried first): the same split with plainer words in the sentence, for
+    when the checks refuse the split because its pieces are still hard."""
+    sentence = page.sentence_of(finding.span.start)
+    if sentence is None or page.unit_of(sentence.start).kind in split._NO_SENTENCE_SPLIT:
+        return
+    pieces, kinds = split.split_with_boundaries(sentence.text)
+    swaps = plain_swaps(page.text, sentence.start, sentence.end) if len(pieces) > 1 else []
+    if not swaps:
+        return
+    new = sentence.text
+    for a, b, repl in reversed(swaps):
+        new = new[: a - sentence.start] + repl + new[b - sentence.start :]
+    more, kinds = split.split_with_boundaries(new)
+    if len(more) < len(pieces):
+        return  # a plainer word took a boundary away: the split alone was the candidate
+    edits = minimal_edits(sentence.start, sentence.text, " ".join(more))
+    if edits:
+        at = ", ".join(sorted(set(kinds)))
+        yield Candidate(finding, "split-sentence", tuple(edits),
+                        note=f"split into {len(more)} sentences at {at}, with plainer words")  # fmt: skip
 
 
 @rewriter("RDB001", "RDB002")

@@ -23,6 +23,13 @@ _BY_FEATURE = {
     "integration": "Which tools your buyer already pays for can they keep with {kw}?",
     "insight": "What decision can your buyer make with {kw} that they cannot make today?",
 }
+# how to ask, by medium: a page has room for a button, an e-mail asks for a reply
+_ASK_BY_MEDIUM = {
+    "page": "Put it last, as a button or link that says what happens ('Book a demo', 'See pricing').",
+    "email": "End with it as one question they can answer in a line ('Can we talk on Tuesday?').",
+    "proposal": "End with the decision you need and by when ('Sign by 30 June to start in July').",
+    "text": "End with it, in one sentence that starts with a verb.",
+}
 # cues that read as a noun after "with" ("with replication", "with webhooks", "with SSO"); adjectives
 # ("automatic", "fast") get the generic question that quotes the feature instead
 _NOUN_ENDINGS = ("ion", "ment", "ity", "ness", "ing", "s", "er", "or", "ure", "cy", "ce", "flow", "log", "api", "sdk", "sso")
@@ -73,6 +80,12 @@ def ask(finding: Finding, page: Page) -> str | None:
         return f"What does the buyer get when they click '{finding.text.strip()}'? Put that on the button ('Get my quote', 'See pricing')."
     if code in ("RDB001", "RDB002"):
         return "This sentence has no clean place to split. What is the one thing it must tell the buyer? Say that first, in its own sentence."
+    if code == "CTA001":
+        ask_how = _ASK_BY_MEDIUM.get(page.report.medium, _ASK_BY_MEDIUM["page"])
+        return f"What is the one thing the reader should do after reading this? {ask_how}"
+    if code == "PRF001":
+        return ("Who has used this, and what changed for them? A customer's name with one number (time saved, "
+                "money saved, errors gone) is the proof a buyer looks for.")  # fmt: skip
     if code == "BEN002":
         return "Which of these 'we' sentences is really about what the buyer gets? Make the buyer its subject: 'You get…', 'Your team…'."
     return None
