@@ -83,9 +83,18 @@ def test_ignore_wins_over_select(project):
 
 
 def test_unknown_rule_in_select_is_a_usage_error(project):
-    result = run("check", "pitch.txt", "--select", "TON999")
+    result = run("check", "pitch.txt", "clean.txt", "--select", "TON999")
     assert result.exit_code == 2
-    assert result.stderr.count("\n") == 1 and "unknown rule" in result.stderr
+    # one line for the run (not one per file), and a usage error, not "a plainpitch bug"
+    assert re.fullmatch(r"plainpitch: error: unknown rule 'TON999'[^\n]*\n", result.stderr)
+
+
+def test_unknown_rule_in_a_config_file_names_the_file_it_governs(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.plainpitch]\nignore = ["NOPEX"]\n', encoding="utf-8")
+    (tmp_path / "page.md").write_text("Book a demo today.\n", encoding="utf-8")
+    result = run("check", str(tmp_path / "page.md"))
+    assert result.exit_code == 2
+    assert result.stderr == f"plainpitch: error: {tmp_path / 'page.md'}: unknown rule 'NOPEX'; `plainpitch rules` lists them\n"
 
 
 def test_min_severity_hides_lower_findings(project):

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from plainpitch.call_review import analyze_call, review_bytes, review_path, review_text
 from plainpitch.cli import main
-from plainpitch.ingest import load_path
+from plainpitch.ingest import load_path, load_text
 from plainpitch.ingest.errors import LoadError
 from plainpitch.ingest.transcript import detect_format, load_transcript
 
@@ -89,6 +89,18 @@ def test_a_markdown_page_with_bold_labels_is_not_a_transcript():
             "Start your free trial today. No card needed, and you can cancel any time you like.\n")  # fmt: skip
     with pytest.raises(LoadError, match="not a transcript format"):
         review_text(page, "faq.md")
+
+
+def test_a_services_page_with_repeated_bold_fact_labels_is_copy_not_a_call():
+    # each offer lists "Who it is for:" and "What you get:" again: labels that recur, as speakers do, but are phrases
+    offer = ("## {0}\n\nWe take on cases that exceed standard tooling and write up what we find.\n\n"
+             "- **Who it is for:** investigators and compliance teams.\n"
+             "- **What you get:** a written report with figures.\n\n[Contact us]\n\n")  # fmt: skip
+    page = "# Services\n\n" + "".join(offer.format(name) for name in ("Analytics", "Training", "Recovery"))
+    doc = load_text(page, "services.md")
+    assert "Who it is for" in doc.text
+    with pytest.raises(LoadError, match="not a transcript format"):
+        review_text(page, "services.md")
 
 
 def test_check_points_a_markdown_transcript_at_call_review():

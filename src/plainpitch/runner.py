@@ -16,6 +16,7 @@ from plainpitch.ingest import load_bytes, load_path, read_stdin
 from plainpitch.ingest.decode import MAX_BYTES
 from plainpitch.ingest.errors import LoadError
 from plainpitch.model import DocumentReport, InputError, Report
+from plainpitch.rules.registry import UnknownRule
 from plainpitch.version import __version__
 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", "dist", "build"}
@@ -82,6 +83,8 @@ def safely(path: str, work: Callable[[], DocumentReport]) -> DocumentReport | In
         return shown(InputError(where, exc.message if exc.line is None else f"line {exc.line}: {exc.message}"))
     except ConfigError as exc:
         return shown(InputError(path, str(exc)))
+    except UnknownRule as exc:  # a typo in a config file's select/ignore: that file's settings are wrong, not the tool
+        return shown(InputError(path, exc.args[0]))
     except RecursionError:
         return shown(InputError(path, "the file is nested too deeply to parse"))
     except MemoryError:

@@ -48,6 +48,7 @@ def check(paths, out_format, output, profile, sales_context, medium, input_forma
     from plainpitch.emit import render
     from plainpitch.history.save import save_reports
     from plainpitch.model import SEVERITY_RANK
+    from plainpitch.rules.registry import resolve_selector
     from plainpitch.runner import Runner, allowed_jobs
 
     def split(values):
@@ -58,6 +59,9 @@ def check(paths, out_format, output, profile, sales_context, medium, input_forma
         "ignore": split(ignore), "min_severity": min_severity, "fail_on": fail_on,
         "include": split(include), "exclude": split(exclude), "all": show_all or None,
     }  # fmt: skip
+    for key in ("select", "ignore"):  # a typo on the command line is one usage error, not one per file
+        for selector in overrides[key] or ():
+            resolve_selector(selector)
     base = load_config(Path(config_path)) if config_path else None
     judge = _judge_settings(config_path, list(paths), use_llm, base_url, model_name, api_key_env, timeout, redact)
     if judge is not None:

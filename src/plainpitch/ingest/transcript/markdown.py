@@ -52,6 +52,16 @@ _NOT_SPEAKERS = frozenset(
 )
 
 
+# Lower-case words a person's name can hold ("Ana de la Cruz", "Vincent van Gogh"); any other lower-case word makes
+# a label a phrase ("Who it is for:", "What you get:"), which is how a page lists facts, not who spoke.
+_NAME_PARTICLES = frozenset("de da das del della der di do dos du la le van von den ter bin binti al el y".split())
+
+
+def _is_name_shaped(name: str) -> bool:
+    words = name.split()
+    return len(words) == 1 or all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words)
+
+
 def _seconds(stamp: str) -> tuple[float, bool] | None:
     """(seconds, is a time of day) for a stamp, or None when it is not a valid time."""
     stamp = stamp.strip()
@@ -79,7 +89,7 @@ def _label(text: str, heading: bool) -> tuple[str, str | None, str, int] | None:
     if not m:
         return None
     name = good_name(m.group("name"))
-    if not name or name.lower() in _NOT_SPEAKERS or name.lower().startswith("transcript"):
+    if not name or name.lower() in _NOT_SPEAKERS or name.lower().startswith("transcript") or not _is_name_shaped(name):
         return None
     groups = m.groupdict()
     stamp = next((groups[k] for k in ("t1", "t2", "t3", "t4", "t5") if groups.get(k)), None)
