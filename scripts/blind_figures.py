@@ -5,7 +5,8 @@ figures are kept (eval/blind/PROTOCOL.md).
     .venv/bin/python scripts/blind_figures.py BATCH_DIR [--texts DIR] [--json OUT]
 
 BATCH_DIR is what scripts/blind_packets.py wrote, plus the judge's labels.csv and, optionally, ranking.md (the
-texts' two-digit ids best first, one per line, as "1. 07 ..." or "07 ..."). --texts is the folder of all the batch's
+texts best first, one per line, as "1. 07 ...", "07 ..." or "1. page.md — ...": a judged text's two-digit id, else
+its file name, as scripts/blind_packets.py files labels). --texts is the folder of all the batch's
 texts (default BATCH_DIR/all, else BATCH_DIR): every text is scored with the default flags for the rank correlation.
 """
 
@@ -23,10 +24,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "src"))
 
+from blind_packets import text_id  # noqa: E402
 from eval_judged import spearman  # noqa: E402
 
 TEXT_SUFFIXES = {".md", ".markdown", ".html", ".htm", ".txt", ".eml"}
-_RANK_LINE_RE = re.compile(r"^\s*(?:\d+[.)]\s*)?\**\s*(\d{2})\b")
+_RANK_LINE_RE = re.compile(r"^\s*(?:\d+[.)]\s*)?[*`]*\s*(\d{2}\b|[^\s*`]+)")
 
 
 def read_labels(path: Path) -> list[dict[str, str]]:
@@ -48,10 +50,10 @@ def scores(folder: Path) -> dict[str, float]:
 
     out = {}
     for path in sorted(folder.iterdir()):
-        if path.suffix.lower() in TEXT_SUFFIXES and path.name[:2].isdigit():
+        if path.suffix.lower() in TEXT_SUFFIXES:
             report = check_paths([str(path)], None)
             if report.documents and report.documents[0].score is not None:
-                out[path.name[:2]] = report.documents[0].score.overall
+                out[text_id(path)] = report.documents[0].score.overall
     return out
 
 

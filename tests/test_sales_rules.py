@@ -141,6 +141,27 @@ def test_competing_asks_in_an_email():
     assert len(cta2) == 1 and cta2[0].data["limit"] == 1 and len(cta2[0].data["actions"]) >= 3
 
 
+def test_an_email_that_denies_a_sale_has_no_price_to_miss_and_the_ask_to_pay_is_anchored():
+    email = "Subject: {0}\n\nHi Sam,\n\nYour team runs builds on a legacy subscription tier. {1}\n\nBest,\nAna\n"
+    asks = email.format("Your plan", "Please upgrade to a paid plan before May 1 to keep your builds running.")
+    _, found = sales_findings(load_text(asks, "x.txt"))
+    (offer,) = [f for f in found if f.code == "CTA005"]
+    assert offer.text.startswith("Please upgrade")  # the sentence that asks, not the one naming the tier
+    denies = ("Subject: A tool\n\nHi Sam,\n\nYour builds fail on flaky runners; this tool retries them. I'm not asking "
+              "for money, there's nothing to buy: the code is yours to read.\n\nBest,\nAna\n")  # fmt: skip
+    _, found = sales_findings(load_text(denies, "x.txt"))
+    assert "CTA005" not in {f.code for f in found}
+
+
+def test_people_helped_count_as_proof_whatever_they_are_called():
+    from plainpitch.analysis.proof import find_proof
+
+    doc = load_text("# Tactics\n\nA list of growth tactics that helped 200+ SaaS leaders.\n", "x.md", "markdown")
+    assert [p.kind for p in find_proof(doc)] == ["customers"]
+    few = load_text("# Tactics\n\nA list of growth tactics that helped 12 SaaS leaders.\n", "x.md", "markdown")
+    assert find_proof(few) == []  # a dozen is not "many people bought it"
+
+
 def test_sign_in_and_learn_more_do_not_compete_on_a_page():
     text = ("# Reports that update themselves\n\nYour dashboards stay current, so you decide on today's numbers.\n\n"
             "[CTA: Start my free trial]\n\n[CTA: Sign in]\n\n[CTA: Read the docs]\n\n[CTA: See pricing]\n")  # fmt: skip

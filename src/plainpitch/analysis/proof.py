@@ -5,8 +5,8 @@ must sell on its own without any is the first thing they raise. Kinds, each reco
 
 - ``testimonial``: a customer's words — a quote block, a paragraph in quotation marks, or a first-person paragraph
   beside an attribution line (a name, or a role such as "Founder and CEO at Ghost", "— Ana Ruiz, CTO");
-- ``customers``: a count of customers or users ("over 20,000 paying customers", "trusted by 4,000 teams", a stat
-  block "20k" beside "Paying subscribers");
+- ``customers``: a count of customers or users ("over 20,000 paying customers", "trusted by 4,000 teams", "helped
+  200+ SaaS leaders", a stat block "20k" beside "Paying subscribers");
 - ``named``: named customers ("trusted by Shopify, Stripe and Notion", "customers include …", "teams at X use …");
 - ``result``: a result with a number that someone got ("cut build times by 40%", "went from 10 days to 3");
 - ``rating``: ratings, reviews, awards and press ("4.8/5 on G2", "★★★★★", "as featured in");
@@ -26,9 +26,11 @@ _WHO = (r"(?:customers|clients|users|companies|businesses|teams|organi[sz]ations
         r"websites|sites|brands|startups|agencies|stores|shops|members|people|creators|marketers|founders|"
         r"downloads|installs|stars|installations|projects|contributors|sellers|buyers|restaurants|schools|hospitals)")  # fmt: skip
 _CUSTOMERS_RE = re.compile(
-    rf"\b(?:over |more than |nearly |almost |some |about )?(?P<n>{_NUM})\s+(?:\w+\s+){{0,2}}{_WHO}\b|"
+    rf"\b(?:over |more than |nearly |almost |some |about )?(?P<n>{_NUM})\s+(?:[\w-]+\s+){{0,2}}{_WHO}\b|"
     rf"\b(?:trusted|used|loved|chosen|relied on|adopted|backed) by (?:over |more than )?{_NUM}\b|"
-    rf"\bjoin (?:over |more than )?{_NUM}\b",
+    rf"\bjoin (?:over |more than )?{_NUM}\b|"
+    # "helped 200+ SaaS leaders", "worked with 150 founders": whom it helped, counted, whatever they are called
+    rf"\b(?:helped|worked with|coached) (?:over |more than |nearly |almost )?(?P<helped>{_NUM})\s+[A-Za-z]",
     re.IGNORECASE,
 )
 _STAT_LABEL_RE = re.compile(rf"^(?:\w+\s+){{0,2}}{_WHO}$|^(?:\w+\s+){{0,2}}(?:customers|users)\b", re.IGNORECASE)
@@ -127,7 +129,7 @@ def find_proof(doc) -> list[Proof]:
             if not digit and (kind == "benchmark" or kind == "result" and not _IN_HALF_RE.search(chunk)):
                 continue  # every benchmark and result holds a digit ("in half" aside): most units have none
             m = pattern.search(chunk)
-            if m is None or kind in seen or (kind == "customers" and not _many(m.group("n"))):
+            if m is None or kind in seen or (kind == "customers" and not _many(m.group("n") or m.group("helped"))):
                 continue
             if not (kind == "result" and i not in quotes and not _past_or_named(chunk)):
                 seen.add(kind)

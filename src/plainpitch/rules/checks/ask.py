@@ -420,6 +420,17 @@ _PAY_ASK_RE = re.compile(
     r"trial (?:ends|expires|is ending)|buy|purchase|pay)\b",
     re.IGNORECASE,
 )
+# "there's nothing to buy", "you don't need to upgrade": a pay word its own clause denies is no ask to pay
+_CLAUSE_NEGATION_RE = re.compile(r"\b(?:not|n't|never|no|nothing|without)\b[^.,;:!?\n]{0,30}$", re.IGNORECASE)
+
+
+def _pay_asks(text: str) -> list[re.Match[str]]:
+    """The pay asks in ``text`` that the clause around them does not deny; the verbs ("upgrade", "buy") first, as
+    they are the ask itself, then the nouns ("subscription")."""
+    found = [m for m in _PAY_ASK_RE.finditer(text) if not _CLAUSE_NEGATION_RE.search(text, max(0, m.start() - 40), m.start())]
+    return sorted(found, key=lambda m: m.group(0).lower() == "subscription")
+
+
 _PRICING_HREF_RE = re.compile(r"pricing|/plans?\b|choose-plan|billing", re.IGNORECASE)
 _COMMERCIAL_RE = re.compile(r"\b(?:trial|plans?|pricing|subscription|enterprise|sales team|contact sales|billing|"
                             r"paid|premium|pro plan|upgrade)\b", re.IGNORECASE)
@@ -455,7 +466,7 @@ def offer_gaps(doc, ctx) -> list[str]:
             gaps.insert(1, "price")  # $0.00 prices are the placeholder rule's: the price is there, unfilled
         return gaps
     if medium == "email":
-        asks_to_pay = _PAY_ASK_RE.search(doc.text)
+        asks_to_pay = bool(_pay_asks(doc.text))
         # a link to the plans or the price is the price, as on a page
         priced = real_prices(doc.text) or any(a.action == "pricing" or _PRICING_HREF_RE.search(a.text)
                                               for a in find_asks(doc, ctx))  # fmt: skip
@@ -528,7 +539,10 @@ def incomplete_offer(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     if not gaps:
         return
     if ctx.medium == "email":
-        anchor = next((s for s in doc.sentences if _PAY_ASK_RE.search(s.text)), doc.sentences[0])
+        # the sentence that asks to pay: one with a verb ("upgrade") before one that only names the subscription
+        asking = [(asks[0].group(0).lower() == "subscription", i)
+                  for i, s in enumerate(doc.sentences) if (asks := _pay_asks(s.text))]  # fmt: skip
+        anchor = doc.sentences[min(asking)[1]] if asking else doc.sentences[0]
         span = Span(anchor.start, anchor.end)
     else:
         head = next((u for u in doc.units if u.kind == "heading"), doc.units[0])
