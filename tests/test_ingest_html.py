@@ -158,3 +158,11 @@ def test_escaped_user_text_stays_text():
     # markup inside entities is text to read, never markup (the HTML emitter escapes it again)
     doc = load_text("<p>&lt;script&gt;alert(1)&lt;/script&gt; is not a tag here.</p>", "x.html")
     assert doc.text == "<script>alert(1)</script> is not a tag here."
+
+
+def test_sibling_items_of_a_row_are_separate_words_but_a_word_split_by_emphasis_is_one():
+    doc = load_text('<p>Fits: <span>Open-core procurement</span><span>Exit from licensing</span>. We re<em>use</em> '
+                    "<b>it</b><i>.</i></p>", "chips.html")  # fmt: skip
+    assert doc.text == "Fits: Open-core procurement Exit from licensing. We reuse it."
+    start = doc.text.index("Exit")
+    assert doc.source[doc.to_source(start) : doc.to_source(start) + 4] == "Exit"

@@ -304,3 +304,13 @@ def test_findings_on_the_corpus_point_at_their_text_in_the_file():
                 path.name, f.code, f.text, src)  # fmt: skip
             checked += 1
     assert checked > 50
+
+
+def test_indented_page_markup_is_copy_but_an_indented_snippet_stays_code():
+    page = ("# Consulting\n\n\t<p>We accelerate <strong>predictable delivery</strong> by embedding a senior advocate in "
+            "your team.</p>\n\nBook a call.\n\nEmbed the widget:\n\n    <script src=\"/w.js\"></script>\n")  # fmt: skip
+    doc = load_text(page, "page.md", "markdown")
+    assert "We accelerate predictable delivery by embedding a senior advocate in your team." in doc.text
+    assert "w.js" not in doc.text and doc.meta["code_blocks"] == 1  # the snippet: code for the reader, not copy
+    start = doc.text.index("predictable")
+    assert doc.source[doc.to_source(start) : doc.to_source(start) + 11] == "predictable"

@@ -162,6 +162,16 @@ def test_people_helped_count_as_proof_whatever_they_are_called():
     assert find_proof(few) == []  # a dozen is not "many people bought it"
 
 
+def test_a_block_quote_used_as_a_callout_is_not_a_testimonial():
+    from plainpitch.analysis.proof import find_proof
+
+    callout = load_text("# Cloud\n\n> Pairs with: the Private Cloud Platform for regulated enterprises.\n", "x.md", "markdown")
+    assert find_proof(callout) == []
+    words = load_text("# Cloud\n\n> We moved forty services in a week and nobody noticed.\n\nAna Ruiz, CTO at Kiln\n",
+                      "x.md", "markdown")  # fmt: skip
+    assert [p.kind for p in find_proof(words)] == ["testimonial"]
+
+
 def test_sign_in_and_learn_more_do_not_compete_on_a_page():
     text = ("# Reports that update themselves\n\nYour dashboards stay current, so you decide on today's numbers.\n\n"
             "[CTA: Start my free trial]\n\n[CTA: Sign in]\n\n[CTA: Read the docs]\n\n[CTA: See pricing]\n")  # fmt: skip

@@ -86,6 +86,11 @@ def _attribution(text: str) -> bool:
     return 0 < len(words) <= 12 and not text.rstrip().endswith((".", "!", "?", ":")) and bool(_ROLE_RE.search(text))
 
 
+# A callout's label at the start of a block quote: "Pairs with:", "Note:", "Good to know:" (a name such as "Ana Ruiz:"
+# has a capital on every word and stays a speaker).
+_CALLOUT_RE = re.compile(r"[A-Z][a-z]+(?: [a-z]+){0,2}:\s")
+
+
 def testimonial_units(doc) -> set[int]:
     """Units that hold a customer's words (the writer must not edit them, and they count as proof)."""
     units = doc.units
@@ -98,6 +103,8 @@ def testimonial_units(doc) -> set[int]:
         words = len(text.split())
         if words < 6:
             continue
+        if unit.kind == "quote" and _CALLOUT_RE.match(text):
+            continue  # "> **Pairs with:** …", "> Note: …": a block quote used as a callout box holds the writer's words
         if unit.kind == "quote" or _QUOTED_RE.match(text):
             out.add(i)
             continue

@@ -168,6 +168,9 @@ class Extractor(HTMLParser):
         self.meta: dict[str, str] = {}
         self.title: list[str] | None = None
         self.pending_ignore: frozenset[str] | None = None
+        # (tag, source offset just past it) of the last end tag: a sibling of the same tag opening right there is the
+        # next item of a row (chips, badges: "<span>Open-core</span><span>Exit …</span>"), shown apart, not one word
+        self.sibling_end: tuple[str, int] = ("", -1)
         self.list_depth = 0
         self.quote_depth = 0
         self.thread_started = False  # email: the quoted thread began; nothing after it is the sender's
@@ -361,6 +364,8 @@ class Extractor(HTMLParser):
         if tag in VOID:
             self._void(tag, attrs)
             return
+        if self.sibling_end == (tag, self._offset()):
+            self.units[-1].add_space(self.sibling_end[1])
         frame = self._push(tag)
         if tag in ("ul", "ol", "menu"):
             self.list_depth += 1
@@ -422,6 +427,8 @@ class Extractor(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if not self.open[tag]:
             return  # a stray end tag: browsers ignore it too
+        start = self._offset()
+        self.sibling_end = (tag, self.source.find(">", start) + 1)
         for i in range(len(self.stack) - 1, -1, -1):
             if self.stack[i].tag == tag:
                 self._pop_to(i)

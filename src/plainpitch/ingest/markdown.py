@@ -43,6 +43,8 @@ CODE_PLACEHOLDER = "code"
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _SUBJECT_RE = re.compile(r"[ \t]*(?:\*\*|__)?Subject:(?:\*\*|__)?[ \t]*(.*?)[ \t]*$", re.I | re.M)
 _SUBJECT_TEXT_RE = re.compile(r"Subject:\s*", re.I)
+_HTML_START_RE = re.compile(r"\s*</?[A-Za-z][\w-]*[\s/>]")  # an indented block that opens with a tag
+_HTML_PROSE_MIN_WORDS = 5
 _CTA_RE = re.compile(r"\[CTA:\s*([^\]]*?)\s*\]")
 _ALERT_RE = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*", re.I)
 _BLANK_LINE_RE = re.compile(r"[^\n]")
@@ -458,7 +460,17 @@ class _Walker:
         # counted for the reader: code to run says developers read it, fenced or indented alike
         self.meta["code_blocks"] = self.meta.get("code_blocks", 0) + 1
 
-    _on_code_block = _on_fence
+    def _on_code_block(self, tok: Any) -> None:
+        # Page markup indented by its writer ("\t<p>We accelerate …</p>" in a Jekyll page) is an indented code block
+        # to CommonMark but HTML on the rendered page (kramdown, GitHub Pages): read its prose as copy. HTML without
+        # prose (an embed snippet shown to developers) stays code.
+        if tok.map and _HTML_START_RE.match(tok.content):
+            before = len(self.blocks)
+            self._on_html_block(tok)
+            if sum(len(b.text.split()) for b in self.blocks[before:]) >= _HTML_PROSE_MIN_WORDS:
+                return
+            del self.blocks[before:]
+        self._on_fence(tok)
 
     def _on_blockquote_open(self, tok: Any) -> None:
         self.containers.append("quote")
