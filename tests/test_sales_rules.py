@@ -69,6 +69,17 @@ def test_long_cold_email_file():
     assert report.metric("email.words").value == codes["STR102"][0].data["words"]
 
 
+def test_a_signature_under_the_sign_off_is_not_the_body_but_a_ps_is():
+    from plainpitch.analysis.regions import body_words
+
+    body = "Your month-end takes ten days and Acme customers close in three. " * 2
+    signed = f"Hi Sam,\n\n{body}\n\nKind regards,\nAna Ruiz\n\nAcme Labs B.V.\nhttps://acme.example/\n"
+    doc = load_text(signed, "x.txt")
+    assert body_words(doc) == len(body.split())
+    with_ps = signed + "\nPS: the trial is free for 30 days.\n"
+    assert body_words(load_text(with_ps, "y.txt")) == len(body.split()) + 8
+
+
 def test_short_cold_email_text_is_clean():
     report, found = sales_findings(DATA / "cold-email-short.txt")
     assert report.medium == "email" and found == []

@@ -26,18 +26,29 @@ def title_line(doc, kinds: tuple[str, ...] = ("heading",)) -> str:
     return " ".join(x for x in (title, first) if isinstance(x, str) and x)
 
 
+SIGNATURE_LINE_MAX_WORDS = 12  # a signature's lines are short: a name, a title, a company, a link
+_PS_RE = re.compile(r"^\s*P\.?\s?S\b", re.IGNORECASE)
+
+
 def body_units(doc) -> list[int]:
-    """Units a buyer reads as the body: no subject line, greeting or sign-off."""
+    """Units a buyer reads as the body: no subject line, greeting, sign-off or the signature under it (a P.S. is
+    body: it is read)."""
     out = []
+    signed = False
     for i, unit in enumerate(doc.units):
         if unit.kind in ("subject", "cta", "link", "table_cell"):
             continue
         text = doc.unit_text(unit).strip()
         first_line = text.split("\n")[0]
-        if len(text.split()) <= 6 and (GREETING_RE.match(first_line) or NAME_LINE_RE.match(first_line)):
+        words = len(text.split())
+        if words <= 6 and (GREETING_RE.match(first_line) or NAME_LINE_RE.match(first_line)):
             continue
-        if len(text.split()) <= 6 and SIGN_OFF_RE.match(first_line):
+        if words <= 6 and SIGN_OFF_RE.match(first_line):
+            signed = True
             continue
+        if signed and words <= SIGNATURE_LINE_MAX_WORDS and not _PS_RE.match(first_line):
+            continue  # the sender's name, title, company and links under the sign-off
+        signed = False  # a P.S. or a paragraph: the body goes on
         out.append(i)
     return out
 
