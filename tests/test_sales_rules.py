@@ -80,6 +80,16 @@ def test_a_signature_under_the_sign_off_is_not_the_body_but_a_ps_is():
     assert body_words(load_text(with_ps, "y.txt")) == len(body.split()) + 8
 
 
+@pytest.mark.parametrize(("opening", "about_sender"), [
+    ("This is Ana from Acme, a build tool for teams.", True),
+    ("This is a quick question about the forty-minute CI runs on your monorepo.", False),
+])
+def test_this_is_introduces_the_sender_only_before_a_name(opening, about_sender):
+    text = f"Subject: CI\n\nHi Sam,\n\n{opening} Worth a short call?\n\nBest,\nAna\n"
+    _, found = sales_findings(load_text(text, "x.txt"))
+    assert ("BEN100" in {f.code for f in found}) is about_sender
+
+
 def test_short_cold_email_text_is_clean():
     report, found = sales_findings(DATA / "cold-email-short.txt")
     assert report.medium == "email" and found == []
