@@ -90,6 +90,28 @@ def test_this_is_introduces_the_sender_only_before_a_name(opening, about_sender)
     assert ("BEN100" in {f.code for f in found}) is about_sender
 
 
+def test_a_plain_text_email_signed_with_its_signature_on_the_next_lines_is_an_email_whose_ask_is_a_last_clause():
+    text = ("Hey Konrad,\n\nNoticed your screen sharing breaks in calls, which Acme fixes in an afternoon.\n\n"
+            "Wanted to check if Acme can help, can we schedule a quick call?\n\nThanks,\nJay Kanakiya,\n"
+            "Product Consultant, Acme\n")  # fmt: skip
+    report, found = sales_findings(load_text(text, "x.txt"))
+    assert report.medium == "email"
+    assert "CTA001" not in {f.code for f in found}
+    from plainpitch.rules.checks.ask import find_asks
+
+    assert [a.kind for a in find_asks(load_text(text, "x.txt"))] == ["question"]
+
+
+def test_a_button_written_as_its_bracketed_label_is_an_ask_but_an_instruction_is_not():
+    from plainpitch.rules.checks.ask import find_asks
+
+    email = "Your trial ends in a day. [Upgrade now] to keep your domain.\n\nUpgrade pip to 23.1 before you build.\n"
+    asks = find_asks(load_text(email, "x.txt"))
+    assert [(a.text, a.kind, a.action) for a in asks] == [("Upgrade now", "cta", "buy")]
+    page = "# Reports\n\n[CTA: Start my trial]\n\nRead [the docs](https://x.example) or [see pricing][1].\n\n[1]: /pricing\n"
+    assert [a.text for a in find_asks(load_text(page, "x.md", "markdown")) if a.kind == "cta"] == ["Start my trial"]
+
+
 def test_short_cold_email_text_is_clean():
     report, found = sales_findings(DATA / "cold-email-short.txt")
     assert report.medium == "email" and found == []

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from plainpitch.medium import GREETING_RE, NAME_LINE_RE, SIGN_OFF_RE
+from plainpitch.medium import GREETING_RE, NAME_LINE_RE, SIGN_OFF_RE, first_line as unit_first_line
 
 ATTRIBUTION_RE = re.compile(r"^\s*(?:—|–|-|&ndash;|&mdash;)\s*\w")  # "— Ana Ruiz, CTO" under a quote
 
@@ -39,12 +39,12 @@ def body_units(doc) -> list[int]:
         if unit.kind in ("subject", "cta", "link", "table_cell"):
             continue
         text = doc.unit_text(unit).strip()
-        first_line = text.split("\n")[0]
+        first_line = unit_first_line(doc, unit)
         words = len(text.split())
-        if words <= 6 and (GREETING_RE.match(first_line) or NAME_LINE_RE.match(first_line)):
-            continue
-        if words <= 6 and SIGN_OFF_RE.match(first_line):
+        if words <= 6 and SIGN_OFF_RE.match(first_line):  # before the name-line test: "Kind regards," is both
             signed = True
+            continue
+        if words <= 6 and (GREETING_RE.match(first_line) or NAME_LINE_RE.match(first_line)):
             continue
         if signed and words <= SIGNATURE_LINE_MAX_WORDS and not _PS_RE.match(first_line):
             continue  # the sender's name, title, company and links under the sign-off
