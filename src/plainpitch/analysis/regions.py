@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from plainpitch.medium import GREETING_RE, NAME_LINE_RE, SIGN_OFF_RE, first_line as unit_first_line
+from plainpitch.medium import GREETING_RE, NAME_LINE_RE, SIGN_OFF_RE
+from plainpitch.medium import first_line as unit_first_line
 
 ATTRIBUTION_RE = re.compile(r"^\s*(?:—|–|-|&ndash;|&mdash;)\s*\w")  # "— Ana Ruiz, CTO" under a quote
 
@@ -60,7 +61,11 @@ def body_words(doc) -> int:
 
 def opening_sentences(doc, medium: str, thresholds: Mapping[str, Any]) -> list[int]:
     """Indexes of the sentences that make the opening for this medium (quotes are the customer's words)."""
-    body = {i for i in body_units(doc) if doc.units[i].kind != "quote" and not ATTRIBUTION_RE.match(doc.unit_text(doc.units[i]))}
+    body = {
+        i
+        for i in body_units(doc)
+        if doc.units[i].kind != "quote" and not ATTRIBUTION_RE.match(doc.unit_text(doc.units[i]))
+    }
     sentences = [i for i, s in enumerate(doc.sentences) if s.unit in body and s.word_count]
     if medium == "email":
         prose = [i for i in sentences if doc.units[doc.sentences[i].unit].kind != "heading"]
