@@ -112,6 +112,17 @@ def test_a_button_written_as_its_bracketed_label_is_an_ask_but_an_instruction_is
     assert [a.text for a in find_asks(load_text(page, "x.md", "markdown")) if a.kind == "cta"] == ["Start my trial"]
 
 
+def test_an_email_template_that_leaves_its_signature_to_a_field_is_an_email_and_its_missing_price_is_found():
+    text = ("Hey {username},\n\nYour two-week Pro trial has ended. Please add a payment method to keep every Pro "
+            "feature.\n\n[Upgrade now]\n\nNeed help? Just reply to this email.\n\n{Signature}\n")  # fmt: skip
+    report, found = sales_findings(load_text(text, "trial.txt"))
+    assert report.medium == "email"
+    assert [f.data["gaps"] for f in found if f.code == "CTA005"] == [["price"]]
+    note = "Hey Sam,\n\nHere are the notes from the workshop on pricing pages.\n\n{Signature}\n"
+    report, _ = sales_findings(load_text(note, "notes.txt"))
+    assert report.medium == "text"  # a greeting alone does not make an email
+
+
 def test_short_cold_email_text_is_clean():
     report, found = sales_findings(DATA / "cold-email-short.txt")
     assert report.medium == "email" and found == []

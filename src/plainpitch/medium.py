@@ -19,6 +19,7 @@ SIGN_OFF_RE = re.compile(
     r"all the best|talk soon|speak soon|yours(?: truly| sincerely)?)\b[^\n]{0,30}[,!.]?$",
     re.IGNORECASE,
 )
+_SELF_EMAIL_RE = re.compile(r"\b(?:this|the above) e-?mail\b|\b(?:reply|respond) to (?:this|it)\b|\bhit reply\b", re.I)
 SUBJECT_RE = re.compile(r"^\W{0,3}subject\W{0,3}:", re.IGNORECASE)
 PROPOSAL_HEADINGS = ("proposal", "scope", "timeline", "investment", "deliverables", "statement of work",
                      "fees", "milestones", "terms", "next steps", "pricing", "approach", "objectives", "project cost",
@@ -78,7 +79,8 @@ def looks_like_email(doc: Document) -> bool:
     first = [first_line(doc, u) for u in units[:4]]  # a title or a note may come before the greeting
     greeting = any(GREETING_RE.match(line) or NAME_LINE_RE.match(line) for line in first)
     sign_off = any(SIGN_OFF_RE.match(first_line(doc, u)) for u in units[-3:])
-    return greeting and sign_off
+    # a template with its sign-off left to a field ("{Signature}") still calls itself an email
+    return greeting and (sign_off or bool(_SELF_EMAIL_RE.search(doc.text)))
 
 
 def infer(doc: Document) -> str:
