@@ -20,7 +20,6 @@ from plainpitch.model import (
     Location,
     Metric,
     Sentence,
-    Span,
     Suppression,
     Token,
     Unit,
