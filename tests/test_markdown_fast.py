@@ -1,0 +1,107 @@
+"""The Markdown loader's shortcut for text without markup (ingest.markdown._Walker._verbatim_at) must give exactly
+what the full path gives (markdown-it's inline tokens, _render, _squeeze): same units, texts, maps and attrs."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from plainpitch.ingest import markdown
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _blocks(text: str, fast: bool) -> list:
+    walker = markdown._Walker(text, {}, fast=fast)
+    env: dict = {}
+    walker.walk(markdown._block_tokens(text, env), env)
+    return [(b.kind, b.text, b.source_start, None if b.source_map is None else list(b.source_map), b.level, b.href,
+             b.attrs, b.ignore) for b in walker.blocks]  # fmt: skip
+
+
+def _taken(text: str) -> int:
+    """How many inline tokens of ``text`` the shortcut takes (so a test knows it ran)."""
+    walker = markdown._Walker(text, {})
+    taken = 0
+    for tok in markdown._block_parser().parse(text, {}):
+        if tok.type == "inline" and tok.map and tok.content.strip():
+            taken += walker._verbatim_at(tok.content, False, tok.map[0], 0, 0) >= 0
+    return taken
+
+
+# No character an inline rule starts at: letters, digits, spaces, the other ASCII punctuation, Unicode.
+PLAIN = st.text(
+    alphabet=st.sampled_from(list(string.ascii_letters + string.digits + " !#$%'\"()+,-./:;=>?@]^{|}") + ["é", "’", "😀", "\u00a0"]),
+    min_size=1,
+    max_size=40,
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(content=PLAIN)
+def test_text_without_markup_chars_is_one_text_token(content: str) -> None:
+    md = markdown._parser()
+    children: list = []
+    md.inline.parse(content, md, {}, children)
+    assert markdown._INLINE_MARKUP_RE.search(content) is None
+    assert [(t.type, t.content) for t in children] == [("text", content)]
+
+
+def test_each_markup_char_makes_other_tokens() -> None:
+    """Every character the shortcut refuses does start markup somewhere (the set is not wider than it must be)."""
+    md = markdown._parser()
+    samples = {"\n": "a\nb", "\\": "a\\*b", "`": "a `b` c", "~": "a ~~b~~ c", "*": "a *b* c", "_": "a _b_ c",
+               "[": "a [b](c) d", "<": "a <b> c", "&": "a &amp; b"}  # fmt: skip
+    for char, sample in samples.items():
+        children: list = []
+        md.inline.parse(sample, md, {}, children)
+        assert [t.type for t in children] != ["text"], char
+
+
+CASES = [
+    "# Title\n\nShip faster with one plain paragraph.\n\n- item one\n- item two: with a colon - and dash\n",
+    "| Plan | Price |\n|---|---|\n| Basic | $10 / mo |\n|  Pro  | $20 |\n| a \\| b | c |\n| **bold** | x |\n",
+    "Title #\n=======\n\n## Closed heading ##\n\nA line\nand a lazy line.\n\n> quoted text\n> - in a list\n",
+    "Text  with two spaces.\n\nTab\there.\n\nword word word word\n\n1. one\n2. two (2) [x]\n",
+    "Subject: Hello there\n\nHi Ana,\n\nBook a call.\n\n[CTA: Book a demo]\n",
+    "> [!NOTE]\n> Heads up.\n\nSee <https://x.dev> and `code` and &amp; and \\* here.\n",
+    "repeat repeat\n\nrepeat\n\n- repeat\n\n| repeat | repeat |\n|---|---|\n| repeat | repeat |\n",
+    "  Indented by two.\n\n   Three spaces too.\n\nEmoji 😀 in text and é.\n",
+    "<!-- plainpitch: ignore JRG001 -->\nIgnored paragraph.\n\nNot ignored.\n",
+    "plainpitch: ignore CTA001\n\nNext one.\n",
+]
+
+
+def test_shortcut_matches_the_full_path_on_cases() -> None:
+    taken = 0
+    for text in CASES:
+        assert _blocks(text, True) == _blocks(text, False), text
+        taken += _taken(text)
+    assert taken >= 20
+
+
+def test_shortcut_matches_the_full_path_on_real_files(shared: Path) -> None:
+    files = [ROOT / "examples" / "landing-page.md", *sorted((ROOT / "tests" / "data").rglob("*.md"))]
+    files += sorted((shared / "corpus").rglob("*.md"))
+    taken = 0
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert _blocks(text, True) == _blocks(text, False), path
+        taken += _taken(text)
+    assert taken >= 1000
+
+
+PIECES = [
+    "word", "Ship", "faster", " ", "  ", "\n", "\n\n", "\t", "*", "**", "_", "`", "~~", "[", "]", "(", ")", "![",
+    "](", "<", ">", "&", "&amp;", "#", "## ", "> ", "- ", "1. ", "|", "|---|", "\n|---|---|\n", "\\", "---", "===",
+    ":", "-", "é", "😀", "\u00a0", "[CTA: Go]", "Subject: Hi", "<!-- plainpitch: ignore TON001 -->", "    ",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.lists(st.sampled_from(PIECES), max_size=50).map("".join))
+def test_shortcut_matches_the_full_path_on_random_markup(text: str) -> None:
+    assert _blocks(text, True) == _blocks(text, False)
