@@ -105,3 +105,24 @@ PIECES = [
 @given(text=st.lists(st.sampled_from(PIECES), max_size=50).map("".join))
 def test_shortcut_matches_the_full_path_on_random_markup(text: str) -> None:
     assert _blocks(text, True) == _blocks(text, False)
+
+
+# -- HTML: text whose words are apart by single spaces is added as one slice (ingest.html._Unit.add_text) ------
+WORDS = st.lists(st.sampled_from(["word", "Ship", "é", "😀", ".", "3", " ", "  ", "\n", "\t", "\u00a0", "x,"]),
+                 max_size=12).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=WORDS, offset=st.integers(0, 50), space=st.none() | st.integers(0, 9), after_code=st.integers(-1, 9),
+       before=st.sampled_from(["", "a", "a "]))  # fmt: skip
+def test_html_add_text_is_add_words(text: str, offset: int, space: int | None, after_code: int, before: str) -> None:
+    from plainpitch.ingest.html import _Unit
+
+    units = [_Unit("paragraph"), _Unit("paragraph")]
+    for unit in units:
+        unit.chars, unit.offsets = list(before), list(range(len(before)))
+        unit.space, unit.after_code = space, after_code
+    units[0].add_text(text, offset)
+    units[1].add_words(text, offset)
+    a, b = units
+    assert (a.chars, a.offsets, a.space, a.after_code) == (b.chars, b.offsets, b.space, b.after_code)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from functools import cached_property
 from typing import Any, NamedTuple, overload
 
 SEVERITIES = ("suggestion", "warning", "error")
+_NEWLINE_RE = re.compile("\n")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 
 # Unit kinds a loader may produce. "turn" is one speaker's stretch in a call transcript.
@@ -317,18 +319,14 @@ class Document:
 
     # -- offset mapping -----------------------------------------------------------------------------
     @cached_property
-    def _unit_starts(self) -> list[int]:
-        return [u.start for u in self.units]
+    def _unit_starts(self) -> array:
+        return array("i", [u.start for u in self.units])
 
     @cached_property
-    def _line_starts(self) -> list[int]:
-        starts = [0]
-        src = self.source
-        find = src.find
-        pos = find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
+    def _line_starts(self) -> array:
+        # an int array (4 bytes a line, not an int object each); bisect reads it as it reads a list
+        starts = array("i", [0])
+        starts.extend(m.end() for m in _NEWLINE_RE.finditer(self.source))
         return starts
 
     def unit_at(self, offset: int) -> int:

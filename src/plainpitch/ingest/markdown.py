@@ -356,6 +356,11 @@ def _squeeze(out: _Out) -> tuple[str, list[int], list[tuple[int, int, str]], lis
     return text, mapped, [x for x in links if x[1] > x[0]], [x for x in code if x[1] > x[0]]
 
 
+# Units read attrs and never write them (Unit.attrs is a Mapping): units with the same attrs share one dict,
+# not a dict each (~100-230 bytes a unit)
+_NO_ATTRS: dict[str, Any] = {}
+_CELL_KEYS = ("row", "col", "header")
+
 _ONE_TOKEN = -2  # ignore_level while a directive covers a single token (a fence, an HTML block)
 
 
@@ -376,6 +381,7 @@ class _Walker:
         self.ignore: frozenset[str] | None = None
         self.ignore_level = -1
         self.env: dict[str, Any] = {}
+        self.cell_attrs: dict[tuple, dict[str, Any]] = {}  # one attrs dict per (row, col, header), shared by cells
         self.fast = fast  # False: every inline token through markdown-it (the reference the tests compare with)
 
     # -- lines ---------------------------------------------------------------------------------------
@@ -585,9 +591,10 @@ class _Walker:
             kind, level = "list_item", self.list_depth
         else:
             kind, level = "paragraph", 0
-        attrs: dict[str, Any] = {}
+        attrs: dict[str, Any] = _NO_ATTRS
         if in_cell:
-            attrs = {"row": self.cell["row"], "col": self.cell["col"], "header": self.cell["header"]}
+            key = (self.cell["row"], self.cell["col"], self.cell["header"])
+            attrs = self.cell_attrs.get(key) or self.cell_attrs.setdefault(key, dict(zip(_CELL_KEYS, key, strict=True)))
         self._emit(kind, level, text, offsets, links, code, attrs, ignore)
 
     def _verbatim_at(self, content: str, in_cell: bool, first_line: int, seg_start: int, seg_end: int) -> int:
@@ -648,20 +655,25 @@ class _Walker:
               attrs: dict[str, Any], ignore: frozenset[str] | None) -> None:  # fmt: skip
         if not text:
             return
-        readable = list(text)
-        for s, e in code:
-            readable[s:e] = " " * (e - s)
-        if not any(ch.isalnum() for ch in readable):
+        readable: Any = text
+        if code:
+            readable = list(text)
+            for s, e in code:
+                readable[s:e] = " " * (e - s)
+        if not any(map(str.isalnum, readable)):
             return  # only code or punctuation
         href = None
         if len(links) == 1 and links[0][0] == 0 and links[0][1] == len(text) and kind in ("paragraph", "list_item"):
             kind, href = ("cta" if kind == "paragraph" else "link"), links[0][2]
             links = []
-        attrs = dict(attrs)
-        if links:
-            attrs["links"] = [{"start": s, "end": e, "href": h} for s, e, h in links]
-        if code:
-            attrs["code"] = [{"start": s, "end": e} for s, e in code]
+        if links or code:
+            attrs = dict(attrs)
+            if links:
+                attrs["links"] = [{"start": s, "end": e, "href": h} for s, e, h in links]
+            if code:
+                attrs["code"] = [{"start": s, "end": e} for s, e in code]
+        elif not attrs:
+            attrs = _NO_ATTRS
         self.blocks.append(Block(kind, text, offsets[0], offsets, level=level, href=href, attrs=attrs, ignore=ignore))
 
 
