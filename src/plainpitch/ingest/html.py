@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any
 from html import unescape
 from html.parser import HTMLParser
+from typing import Any
 
 from plainpitch.ingest.suppress import directive_codes, file_suppressions
 from plainpitch.model import Document
