@@ -126,3 +126,43 @@ def test_html_add_text_is_add_words(text: str, offset: int, space: int | None, a
     units[1].add_words(text, offset)
     a, b = units
     assert (a.chars, a.offsets, a.space, a.after_code) == (b.chars, b.offsets, b.space, b.after_code)
+
+
+def test_html_attribute_tests_need_an_attribute() -> None:
+    """Extractor._drops answers 'keep' for a tag without attributes before its attribute tests: none of their
+    patterns may match the blank text those tests read when no attribute is there."""
+    from plainpitch.ingest import html
+
+    for pattern in (html._HIDDEN_STYLE_RE, html._COOKIE_RE, html._NAV_RE, html._EMAIL_THREAD_RE,
+                    html._EMAIL_SIGNATURE_RE):  # fmt: skip
+        for blank in ("", " ", "  "):
+            assert pattern.search(blank) is None, pattern.pattern
+    page = "<div><p>Keep this text.</p><nav><p>Menu</p></nav><div class='cookie-banner'><p>Cookies</p></div></div>"
+    assert [b.text for b in html.extract(page)[0]] == ["Keep this text."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=st.lists(st.sampled_from(["Ship it", " lead", "trail ", "x", "é 😀", "\t", "a  b"]), min_size=1, max_size=5),
+       base=st.integers(0, 9), gap=st.booleans())  # fmt: skip
+def test_plain_wrapped_lines_map_as_the_per_character_path(lines: list[str], base: int, gap: bool) -> None:
+    """plain._para's one-range shortcut gives the map (and text) the per-character path gives."""
+    from plainpitch.ingest import plain
+
+    pieces, pos = [], 0
+    for line in lines:
+        pieces.append((pos, line))
+        pos += len(line) + (2 if gap else 1)
+    block = plain._para(pieces, base, "paragraph", None)
+    text_parts, smap = [], []
+    for i, (start, line) in enumerate(pieces):  # the per-character path, as it was written
+        stripped = line.rstrip()
+        lead = len(stripped) - len(stripped.lstrip())
+        if i:
+            text_parts.append(" ")
+            smap.append(smap[-1] + 1 if smap else base + start)
+        text_parts.append(stripped[lead:])
+        smap.extend(range(base + start + lead, base + start + len(stripped)))
+    assert block.text == "".join(text_parts)
+    assert block.source_start == (smap[0] if smap else base)
+    if len(pieces) > 1:
+        assert list(block.source_map) == smap

@@ -201,6 +201,11 @@ class Extractor(HTMLParser):
 
     # -- units -----------------------------------------------------------------------------------
     def _flush(self, unit: _Unit) -> None:
+        if not unit.chars:  # nothing to read (most flushes): only reset what take() would
+            unit.space = None
+            if unit.links or unit.code:
+                unit.links, unit.code = [], []
+            return
         text, offsets, links, code = unit.take()
         lead = len(text) - len(text.lstrip())
         text = text.strip()
@@ -255,6 +260,8 @@ class Extractor(HTMLParser):
     def _drops(self, tag: str, attrs: dict[str, str | None]) -> bool:
         if tag in DROP:
             return True
+        if not attrs:
+            return False  # every test below needs an attribute (none of their patterns matches blank text)
         if "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true":
             return True
         if _HIDDEN_STYLE_RE.search(attrs.get("style") or ""):
