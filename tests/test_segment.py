@@ -103,3 +103,40 @@ def test_a_unit_copied_verbatim_keeps_no_map_and_maps_the_same():
             # line break the unit reads as a space included)
             source = md.source[unit.source_start : unit.source_start + unit.end - unit.start]
             assert all(a == b or a.isspace() and b.isspace() for a, b in zip(source, md.unit_text(unit), strict=True))
+
+
+def test_sentences_are_held_compact_and_read_as_a_tuple_of_sentences():
+    """Document.sentences keeps int arrays, not a Sentence per sentence; what a rule reads is unchanged."""
+    import pickle
+
+    from plainpitch.model import Sentence, Sentences
+
+    doc = load_text("We ship fast. You save time!\n\nReady? Go now.\n\nNo stop here", "x.txt", "text")
+    sents = doc.sentences
+    assert isinstance(sents, Sentences)
+    expected = tuple(
+        Sentence(s, e, doc.text[s:e], u, ws, we)
+        for s, e, u, ws, we in (
+            (0, 13, 0, 0, 3), (14, 28, 0, 3, 6), (30, 36, 1, 6, 7), (37, 44, 1, 7, 9), (46, 58, 2, 9, 12),
+        )
+    )  # fmt: skip
+    assert [s.text for s in sents] == ["We ship fast.", "You save time!", "Ready?", "Go now.", "No stop here"]
+    assert sents == expected and tuple(sents) == expected and len(sents) == 5
+    assert sents[1] == expected[1] and sents[-1] == expected[-1] and sents[1:3] == expected[1:3]
+    assert sents[::2] == expected[::2] and list(reversed(sents)) == list(reversed(expected))
+    assert sents.index(expected[3]) == 3 and expected[2] in sents
+    assert [w.text for w in doc.sentence_words(sents[3])] == ["Go", "now"] and sents[3].word_count == 2
+    assert {sents[0]: 1}[expected[0]] == 1  # hashable and equal by value, as the dataclass was
+    again = pickle.loads(pickle.dumps(doc))
+    assert again.sentences == sents and tuple(again.sentences) == expected
+    assert not load_text("", "x.txt", "text").sentences
+
+
+def test_units_without_an_end_mark_are_one_trimmed_sentence():
+    """A unit with no end mark inside is one sentence, trimmed (the shortcut), beside one split by the rules."""
+    doc = build_document("x.txt", "", [Block("paragraph", "Fast setup", 0, None), Block("heading", "  Pricing  ", 0, None),
+                                        Block("paragraph", "Call Dr. Who. e.g. now. Then go.", 0, None)])  # fmt: skip
+    assert [s.text for s in doc.sentences] == ["Fast setup", "Pricing", "Call Dr. Who. e.g. now.", "Then go."]
+    assert [[w.text for w in doc.sentence_words(s)] for s in doc.sentences] == [
+        ["Fast", "setup"], ["Pricing"], ["Call", "Dr", "Who", "e.g", "now"], ["Then", "go"]]  # fmt: skip
+    assert [(s.start, s.end) for s in doc.sentences] == [(0, 10), (14, 21), (25, 48), (49, 57)]

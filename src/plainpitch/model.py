@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from functools import cached_property
 from typing import Any, NamedTuple, overload
 
 SEVERITIES = ("suggestion", "warning", "error")
+_NEWLINE_RE = re.compile("\n")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 
 # Unit kinds a loader may produce. "turn" is one speaker's stretch in a call transcript.
@@ -202,8 +204,9 @@ class Tokens(Sequence[Token]):
         return (Tokens, (self._text, self._starts, self._ends, self._units, self._sentences))
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """One sentence of a unit. Immutable (a named tuple, like Token: ``Document.sentences`` makes them on demand)."""
+
     start: int
     end: int
     text: str
@@ -214,6 +217,80 @@ class Sentence:
     @property
     def word_count(self) -> int:
         return self.word_end - self.word_start
+
+
+_make_sentence = functools.partial(tuple.__new__, Sentence)
+
+
+class Sentences(Sequence[Sentence]):
+    """``Document.sentences``: held as five int arrays (20 bytes a sentence) over the document's text rather than
+    an object and a copy of its text per sentence (~300 bytes); each Sentence is made when it is read. Indexing,
+    slicing (a tuple), iteration, ``len`` and equality behave as for the tuple of Sentences it stands for."""
+
+    __slots__ = ("_text", "_starts", "_ends", "_units", "_word_starts", "_word_ends")
+
+    def __init__(self, text: str, starts: array, ends: array, units: array, word_starts: array,
+                 word_ends: array) -> None:  # fmt: skip
+        self._text = text
+        self._starts = starts
+        self._ends = ends
+        self._units = units
+        self._word_starts = word_starts
+        self._word_ends = word_ends
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Sentence: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Sentence, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Sentence | tuple[Sentence, ...]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self._starts))
+            if step != 1:
+                return tuple(self[i] for i in range(start, stop, step))
+            return tuple(self._run(start, stop))
+        s = self._starts[index]
+        e = self._ends[index]
+        return _make_sentence((s, e, self._text[s:e], self._units[index], self._word_starts[index],
+                               self._word_ends[index]))  # fmt: skip
+
+    def _run(self, start: int, stop: int) -> Iterator[Sentence]:
+        starts = self._starts[start:stop]
+        ends = self._ends[start:stop]
+        texts = map(self._text.__getitem__, map(slice, starts, ends))
+        return map(_make_sentence, zip(starts, ends, texts, self._units[start:stop], self._word_starts[start:stop],
+                                       self._word_ends[start:stop], strict=True))  # fmt: skip
+
+    def __iter__(self) -> Iterator[Sentence]:
+        return self._run(0, len(self._starts))
+
+    def __reversed__(self) -> Iterator[Sentence]:
+        return reversed(tuple(self))
+
+    def __bool__(self) -> bool:
+        return len(self._starts) > 0
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sentences):
+            return (self._starts == other._starts and self._ends == other._ends and self._units == other._units
+                    and self._word_starts == other._word_starts and self._word_ends == other._word_ends
+                    and self._text == other._text)  # fmt: skip
+        if isinstance(other, tuple | list):
+            return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((len(self._starts), self._starts[:1].tobytes()))
+
+    def __repr__(self) -> str:
+        return f"Sentences({len(self)} sentences)"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Sentences, (self._text, self._starts, self._ends, self._units, self._word_starts, self._word_ends))
 
 
 @dataclass(frozen=True)
@@ -233,7 +310,7 @@ class Document:
     text: str
     source: str
     units: tuple[Unit, ...]
-    sentences: tuple[Sentence, ...]
+    sentences: Sequence[Sentence]  # a Sentences (compact); a tuple when a rule's scope rebuilt them
     words: Sequence[Token]  # a Tokens (compact); () once a report has travelled without them (runner.slim)
     medium: str = "text"
     format: str = "text"
@@ -242,18 +319,14 @@ class Document:
 
     # -- offset mapping -----------------------------------------------------------------------------
     @cached_property
-    def _unit_starts(self) -> list[int]:
-        return [u.start for u in self.units]
+    def _unit_starts(self) -> array:
+        return array("i", [u.start for u in self.units])
 
     @cached_property
-    def _line_starts(self) -> list[int]:
-        starts = [0]
-        src = self.source
-        find = src.find
-        pos = find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
+    def _line_starts(self) -> array:
+        # an int array (4 bytes a line, not an int object each); bisect reads it as it reads a list
+        starts = array("i", [0])
+        starts.extend(m.end() for m in _NEWLINE_RE.finditer(self.source))
         return starts
 
     def unit_at(self, offset: int) -> int:

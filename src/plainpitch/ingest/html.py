@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from html import unescape
 from html.parser import HTMLParser
+from typing import Any
 
 from plainpitch.ingest.suppress import directive_codes, file_suppressions
 from plainpitch.model import Document
@@ -64,6 +65,8 @@ _EMAIL_THREAD_RE = re.compile(
 # ... and how they mark the signature.
 _EMAIL_SIGNATURE_RE = re.compile(r"gmail_signature|moz-signature|signature", re.I)
 _WS_RE = re.compile(r"\S+")
+_UNSQUEEZED_RE = re.compile(r"\s\s|[^\S ]")
+_NO_ATTRS: dict[str, Any] = {}  # shared by the units without attrs (units read attrs, never write them)
 _MARKED_RE = re.compile(r"<!\[(?!CDATA\[)")
 _VALUE_RE = re.compile(r"""\bvalue\s*=\s*(["']?)""", re.I)
 
@@ -99,6 +102,22 @@ class _Unit:
 
     def add_text(self, text: str, offset: int) -> None:
         """Append a verbatim slice of the source, collapsing whitespace runs to one space."""
+        core = text.strip()
+        if core and _UNSQUEEZED_RE.search(core) is None:
+            # words apart by single spaces (most text): what the loop below makes, as one slice
+            lead = len(text) - len(text.lstrip())
+            if lead and self.space is None:
+                self.space = offset
+            self._pending_space(core[0].isalnum())
+            self.chars.extend(core)
+            self.offsets.extend(range(offset + lead, offset + lead + len(core)))
+            if lead + len(core) < len(text) and self.space is None:
+                self.space = offset + lead + len(core)
+            return
+        self.add_words(text, offset)
+
+    def add_words(self, text: str, offset: int) -> None:
+        """``add_text`` word by word (any whitespace)."""
         pos = 0
         for m in _WS_RE.finditer(text):
             if m.start() > pos and self.space is None:
@@ -182,6 +201,11 @@ class Extractor(HTMLParser):
 
     # -- units -----------------------------------------------------------------------------------
     def _flush(self, unit: _Unit) -> None:
+        if not unit.chars:  # nothing to read (most flushes): only reset what take() would
+            unit.space = None
+            if unit.links or unit.code:
+                unit.links, unit.code = [], []
+            return
         text, offsets, links, code = unit.take()
         lead = len(text) - len(text.lstrip())
         text = text.strip()
@@ -190,22 +214,26 @@ class Extractor(HTMLParser):
         offsets = offsets[lead : lead + len(text)]
         links = [(s - lead, e - lead, h) for s, e, h in links if e - lead > 0 and s - lead < len(text)]
         code = [(s - lead, e - lead) for s, e in code]
-        readable = list(text)
-        for s, e in code:
-            readable[s:e] = " " * (e - s)
-        if not any(ch.isalnum() for ch in readable):
+        readable: Any = text
+        if code:
+            readable = list(text)
+            for s, e in code:
+                readable[s:e] = " " * (e - s)
+        if not any(map(str.isalnum, readable)):
             return  # only code or punctuation: nothing to read
         kind, href = unit.kind, unit.href
         if len(links) == 1 and links[0][0] <= 0 and links[0][1] >= len(text) and kind in ("paragraph", "list_item"):
             # a link standing alone in its block is a button (in a list: one link of a list of links)
             kind, href = ("cta" if kind == "paragraph" else "link"), links[0][2]
-        attrs = dict(unit.attrs)
+        attrs = dict(unit.attrs) if unit.attrs or code or (links and href is None) else _NO_ATTRS
         if links and href is None:
             attrs["links"] = [{"start": s, "end": e, "href": h} for s, e, h in links]
         if code:
             attrs["code"] = [{"start": s, "end": e} for s, e in code]
-        block = Block(kind, text, self.base + offsets[0], [self.base + o for o in offsets], level=unit.level, href=href,
-                      attrs=attrs, ignore=self.pending_ignore)  # fmt: skip
+        if self.base:
+            offsets = [self.base + o for o in offsets]
+        block = Block(kind, text, offsets[0], offsets, level=unit.level, href=href, attrs=attrs,
+                      ignore=self.pending_ignore)  # fmt: skip
         self.pending_ignore = None
         self.blocks.append(block)
 
@@ -232,6 +260,8 @@ class Extractor(HTMLParser):
     def _drops(self, tag: str, attrs: dict[str, str | None]) -> bool:
         if tag in DROP:
             return True
+        if not attrs:
+            return False  # every test below needs an attribute (none of their patterns matches blank text)
         if "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true":
             return True
         if _HIDDEN_STYLE_RE.search(attrs.get("style") or ""):

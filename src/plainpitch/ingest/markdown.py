@@ -49,6 +49,9 @@ _CTA_RE = re.compile(r"\[CTA:\s*([^\]]*?)\s*\]")
 _ALERT_RE = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*", re.I)
 _BLANK_LINE_RE = re.compile(r"[^\n]")
 _UNSQUEEZED_RE = re.compile(r"\s\s|[^\S ]")
+# What any enabled inline rule (newline, escape, backticks, strikethrough, emphasis, link, image, autolink, HTML,
+# entity) starts at: inline content without these parses to one text token, its content (tests check it).
+_INLINE_MARKUP_RE = re.compile(r"[\n\\`~*_\[<&]")
 _SIMPLE_FIELD_RE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.+?)[ \t]*$", re.M)
 
 
@@ -353,13 +356,18 @@ def _squeeze(out: _Out) -> tuple[str, list[int], list[tuple[int, int, str]], lis
     return text, mapped, [x for x in links if x[1] > x[0]], [x for x in code if x[1] > x[0]]
 
 
+# Units read attrs and never write them (Unit.attrs is a Mapping): units with the same attrs share one dict,
+# not a dict each (~100-230 bytes a unit)
+_NO_ATTRS: dict[str, Any] = {}
+_CELL_KEYS = ("row", "col", "header")
+
 _ONE_TOKEN = -2  # ignore_level while a directive covers a single token (a fence, an HTML block)
 
 
 class _Walker:
     """Turns markdown-it's token stream into Blocks."""
 
-    def __init__(self, src: str, base_meta: dict[str, Any]) -> None:
+    def __init__(self, src: str, base_meta: dict[str, Any], *, fast: bool = True) -> None:
         self.src = src
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", src)]
         self.blocks: list[Block] = []
@@ -372,6 +380,9 @@ class _Walker:
         self.pending_ignore: frozenset[str] | None = None
         self.ignore: frozenset[str] | None = None
         self.ignore_level = -1
+        self.env: dict[str, Any] = {}
+        self.cell_attrs: dict[tuple, dict[str, Any]] = {}  # one attrs dict per (row, col, header), shared by cells
+        self.fast = fast  # False: every inline token through markdown-it (the reference the tests compare with)
 
     # -- lines ---------------------------------------------------------------------------------------
     def _line(self, index: int) -> tuple[int, int]:
@@ -418,20 +429,24 @@ class _Walker:
 
     # -- the walk ------------------------------------------------------------------------------------
     def walk(self, tokens: Iterable[Any], env: dict | None = None) -> None:
-        """Walk the block tokens. Given the ``env`` of a ``_block_parser`` parse, each inline token is parsed
-        here, just before its handler, and its children are dropped right after."""
-        md = _parser()
+        """Walk the block tokens. Given the ``env`` of a ``_block_parser`` parse, each inline token is parsed by
+        its handler when it needs its inline tokens (not for text without markup), and its children are dropped
+        right after."""
+        self.env = env if env is not None else {}
+        handlers: dict[str, Any] = {}
         for tok in tokens:
-            self._directive_scope(tok)
-            handler = getattr(self, "_on_" + tok.type, None)
-            lazy = env is not None and tok.type == "inline"
-            if lazy and handler is not None:
-                tok.children = []
-                md.inline.parse(tok.content, md, env, tok.children)
-            if handler is not None:
+            kind = tok.type
+            if self.pending_ignore is not None:
+                self._directive_scope(tok)
+            handler = handlers.get(kind, handlers)
+            if handler is handlers:
+                handler = handlers[kind] = getattr(self, "_on_" + kind, None)
+            if env is not None and kind == "inline":
+                tok.children = None  # the block pass left an empty list: parsed (or not) by the handler
                 handler(tok)
-            if lazy:
                 tok.children = None
+            elif handler is not None:
+                handler(tok)
             if (tok.nesting == -1 and tok.level == self.ignore_level) or (
                 tok.nesting == 0 and self.ignore_level == _ONE_TOKEN
             ):
@@ -537,23 +552,35 @@ class _Walker:
         if not tok.map or not tok.content.strip():
             return
         in_cell = self.cell is not None and "header" in self.cell
+        seg_start = seg_end = 0
         if in_cell:
             col = self.cell["col"]
             if col >= len(self.row_cells):
                 return
             seg_start, seg_end = self.row_cells[col]
-            cmap = _greedy(tok.content, self.src, seg_start, seg_end)
+        at = self._verbatim_at(tok.content, in_cell, tok.map[0], seg_start, seg_end) if self.fast else -1
+        ignore = None
+        if at >= 0:  # text with no markup, where the file has it: the text itself, mapped by one range
+            text, offsets, links, code = tok.content, range(at, at + len(tok.content)), [], []
         else:
-            cmap = self._content_map(tok.content, tok.map[0])
-        out = _Out()
-        try:
-            _render(tok.children or [], tok.content, cmap, out)
-        except _Misaligned:
+            if in_cell:
+                cmap = _greedy(tok.content, self.src, seg_start, seg_end)
+            else:
+                cmap = self._content_map(tok.content, tok.map[0])
+            if tok.children is None:  # not parsed by the walk (see walk): parse it now
+                tok.children = []
+                md = _parser()
+                md.inline.parse(tok.content, md, self.env, tok.children)
             out = _Out()
-            _plain_render(tok.children or [], tok.content, cmap, out)
-        text, offsets, links, code = _squeeze(out)
-        if not text:
-            return
+            try:
+                _render(tok.children or [], tok.content, cmap, out)
+            except _Misaligned:
+                out = _Out()
+                _plain_render(tok.children or [], tok.content, cmap, out)
+            text, offsets, links, code = _squeeze(out)
+            ignore = out.ignore
+            if not text:
+                return
         if self.heading:
             kind, level = "heading", self.heading
         elif in_cell:
@@ -564,10 +591,28 @@ class _Walker:
             kind, level = "list_item", self.list_depth
         else:
             kind, level = "paragraph", 0
-        attrs: dict[str, Any] = {}
+        attrs: dict[str, Any] = _NO_ATTRS
         if in_cell:
-            attrs = {"row": self.cell["row"], "col": self.cell["col"], "header": self.cell["header"]}
-        self._emit(kind, level, text, offsets, links, code, attrs, out.ignore)
+            key = (self.cell["row"], self.cell["col"], self.cell["header"])
+            attrs = self.cell_attrs.get(key) or self.cell_attrs.setdefault(key, dict(zip(_CELL_KEYS, key, strict=True)))
+        self._emit(kind, level, text, offsets, links, code, attrs, ignore)
+
+    def _verbatim_at(self, content: str, in_cell: bool, first_line: int, seg_start: int, seg_end: int) -> int:
+        """Where ``content`` sits in the file when it holds no inline markup and needs no squeezing, so that its
+        text is itself and maps to the file as one slice (most paragraphs and cells): the source offset the
+        slow path (inline tokens, ``_render``, ``_squeeze``) would map its first character to; -1 otherwise."""
+        if _INLINE_MARKUP_RE.search(content) or _UNSQUEEZED_RE.search(content) or content[0].isspace() \
+                or content[-1].isspace():  # fmt: skip
+            return -1
+        src = self.src
+        if in_cell:  # as _greedy maps it: the first non-space of the cell onwards, when the cell holds it as is
+            at = seg_start
+            while at < seg_end and src[at].isspace():
+                at += 1
+            return at if at + len(content) <= seg_end and src.startswith(content, at) else -1
+        start, end = self._line(first_line)  # as _content_map maps one line: its last occurrence on the line
+        pos = src.rfind(content, start, end)
+        return pos
 
     # -- units ---------------------------------------------------------------------------------------
     def _emit(self, kind: str, level: int, text: str, offsets: list[int], links: list, code: list,
@@ -610,20 +655,25 @@ class _Walker:
               attrs: dict[str, Any], ignore: frozenset[str] | None) -> None:  # fmt: skip
         if not text:
             return
-        readable = list(text)
-        for s, e in code:
-            readable[s:e] = " " * (e - s)
-        if not any(ch.isalnum() for ch in readable):
+        readable: Any = text
+        if code:
+            readable = list(text)
+            for s, e in code:
+                readable[s:e] = " " * (e - s)
+        if not any(map(str.isalnum, readable)):
             return  # only code or punctuation
         href = None
         if len(links) == 1 and links[0][0] == 0 and links[0][1] == len(text) and kind in ("paragraph", "list_item"):
             kind, href = ("cta" if kind == "paragraph" else "link"), links[0][2]
             links = []
-        attrs = dict(attrs)
-        if links:
-            attrs["links"] = [{"start": s, "end": e, "href": h} for s, e, h in links]
-        if code:
-            attrs["code"] = [{"start": s, "end": e} for s, e in code]
+        if links or code:
+            attrs = dict(attrs)
+            if links:
+                attrs["links"] = [{"start": s, "end": e, "href": h} for s, e, h in links]
+            if code:
+                attrs["code"] = [{"start": s, "end": e} for s, e in code]
+        elif not attrs:
+            attrs = _NO_ATTRS
         self.blocks.append(Block(kind, text, offsets[0], offsets, level=level, href=href, attrs=attrs, ignore=ignore))
 
 

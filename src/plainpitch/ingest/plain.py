@@ -60,6 +60,14 @@ def blocks_from_text(text: str, base: int = 0) -> list[Block]:
 
 def _para(lines: list[tuple[int, str]], base: int, kind: str, ignore: frozenset[str] | None) -> Block:
     """Join wrapped lines with spaces, keeping a per-character map back to the source."""
+    if len(lines) > 1 and all(
+        line and not line[0].isspace() and not line[-1].isspace() and (i == 0 or start == lines[i - 1][0] + len(lines[i - 1][1]) + 1)
+        for i, (start, line) in enumerate(lines)
+    ):  # fmt: skip
+        # lines back to back with nothing to strip: each joining space sits on its newline, so the map is one range
+        first = base + lines[0][0]
+        text = " ".join(line for _, line in lines)
+        return Block(kind, text, first, range(first, first + len(text)), ignore=ignore)
     text_parts: list[str] = []
     smap: list[int] = []
     for i, (start, line) in enumerate(lines):

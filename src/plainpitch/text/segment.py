@@ -11,13 +11,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from plainpitch.model import Document, Sentence, Suppression, Tokens, Turn, Unit, compact_map
+from plainpitch.model import Document, Sentences, Suppression, Tokens, Turn, Unit, compact_map
 
 # A word: letters/digits joined by apostrophes, hyphens, dots, slashes or underscores ("don't", "e-mail",
 # "v2.1", "nginx.conf", "snake_case"); a leading slash keeps paths whole.
 WORD_RE = re.compile(r"/?\w+(?:(?:['’\-./_:@]|::)\w+)*['’]?", re.UNICODE)
 
 # Sentence ends: terminal punctuation (plus closing quotes/brackets) followed by whitespace.
+_END_CHAR_RE = re.compile(r"[.!?…]")  # what every match of _END_RE holds
 _END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|[.!?…]+[\"'”’)\]]*$")
 # A line break inside a block ends a sentence when the next line starts a new thought (bullets, etc.).
 _ABBREVIATIONS = frozenset(
@@ -51,7 +52,7 @@ class Block:
     ignore: frozenset[str] | None = None  # codes silenced on this block by an inline comment
 
     def __post_init__(self) -> None:
-        if self.source_map is not None:
+        if self.source_map is not None and not isinstance(self.source_map, range):  # a range is one slice: kept
             self.source_map = compact_map(self.source_map)
 
 
@@ -111,25 +112,19 @@ def build_document(
     """Join blocks into the analysed text and segment it into sentences and words, once."""
     parts: list[str] = []
     units: list[Unit] = []
-    sentences: list[Sentence] = []
-    # words as four int arrays (see model.Tokens): 16 bytes a word instead of an object per word
-    w_starts, w_ends, w_units, w_sentences = array("i"), array("i"), array("i"), array("i")
     supp = list(suppressions)
-    b_starts, b_ends, b_units = array("i"), array("i"), array("i")  # each sentence's start, end, unit in the joined text
+    # sentences and words as int arrays (see model.Sentences, model.Tokens), not an object each
+    s_starts, s_ends, s_units = array("i"), array("i"), array("i")
     offset = 0
     for block in blocks:
         text = block.text
-        if not text.strip():
+        if not text or text.isspace():
             continue
         if parts:
             parts.append(JOIN)
             offset += len(JOIN)
         unit_index = len(units)
-        smap = compact_map(block.source_map) if block.source_map is not None else None
-        if smap is not None and len(smap) != len(text):
-            raise ValueError(f"source map of {len(smap)} for text of {len(text)} in {path}")
-        if smap is not None and _verbatim(smap, block.source_start):
-            smap = None  # the text is one slice of the source (most units): no per-character map to hold
+        smap = _unit_map(block, path)
         units.append(
             Unit(
                 kind=block.kind,
@@ -145,39 +140,67 @@ def build_document(
         )
         if block.ignore is not None:
             supp.append(Suppression(block.ignore, offset, offset + len(text)))
-        for s_start, s_end in _sentence_bounds(text):
-            b_starts.append(offset + s_start)
-            b_ends.append(offset + s_end)
-            b_units.append(unit_index)
+        if _END_CHAR_RE.search(text) is None:  # no sentence end inside (most headings, cells, items): one sentence
+            bounds: Iterable[tuple[int, int]] = _trim(text, 0, len(text))
+        else:
+            bounds = _sentence_bounds(text)
+        for s_start, s_end in bounds:
+            s_starts.append(offset + s_start)
+            s_ends.append(offset + s_end)
+            s_units.append(unit_index)
         parts.append(text)
         offset += len(text)
     joined = "".join(parts)
     del parts
-    # words found in the joined text: offsets come out absolute, so each sentence's go into the arrays in C
-    finditer = WORD_RE.finditer
-    for sentence_index, (start, end, unit_index) in enumerate(zip(b_starts, b_ends, b_units, strict=True)):
-        first_word = len(w_starts)
-        spans = [m.span() for m in finditer(joined, start, end)]
-        if spans:
-            starts, ends = zip(*spans, strict=True)
-            w_starts.extend(starts)
-            w_ends.extend(ends)
-            w_units.extend([unit_index] * len(spans))
-            w_sentences.extend([sentence_index] * len(spans))
-        sentences.append(Sentence(start, end, joined[start:end], unit_index, first_word, len(w_starts)))
-    del b_starts, b_ends, b_units
+    w_starts, w_ends, w_units, w_sentences, first_words, end_words = _words(joined, s_starts, s_ends, s_units)
     return Document(
         path=path,
         text=joined,
         source=source,
         units=tuple(units),
-        sentences=tuple(sentences),
+        sentences=Sentences(joined, s_starts, s_ends, s_units, first_words, end_words),
         words=Tokens(joined, w_starts, w_ends, w_units, w_sentences),
         medium=medium,
         format=format,
         suppressions=tuple(supp),
         meta=dict(meta or {}),
     )
+
+
+def _unit_map(block: Block, path: str) -> array | None:
+    """The unit's per-character source map, or None when its text is one verbatim slice of the source (most
+    units), which ``Unit.to_source`` maps without one."""
+    smap = block.source_map
+    if smap is None:
+        return None
+    n = len(block.text)
+    if len(smap) != n:
+        raise ValueError(f"source map of {len(smap)} for text of {n} in {path}")
+    if isinstance(smap, range) and smap.step == 1 and smap.start == block.source_start:
+        return None
+    smap = compact_map(smap)
+    return None if _verbatim(smap, block.source_start) else smap
+
+
+def _words(joined: str, s_starts: array, s_ends: array, s_units: array) -> tuple[array, ...]:
+    """Every word of each sentence: its start, end, unit and sentence, and each sentence's first and end word.
+    Words are found in the joined text, sentence by sentence, so their offsets come out absolute and go into the
+    arrays in C."""
+    w_starts, w_ends, w_units, w_sentences = array("i"), array("i"), array("i"), array("i")
+    first_words, end_words = array("i"), array("i")
+    finditer = WORD_RE.finditer
+    span = re.Match.span
+    for sentence_index, (start, end, unit_index) in enumerate(zip(s_starts, s_ends, s_units, strict=True)):
+        first_words.append(len(w_starts))
+        spans = list(map(span, finditer(joined, start, end)))
+        if spans:
+            starts, ends = zip(*spans, strict=True)
+            w_starts.extend(starts)
+            w_ends.extend(ends)
+            w_units.extend([unit_index] * len(spans))
+            w_sentences.extend([sentence_index] * len(spans))
+        end_words.append(len(w_starts))
+    return w_starts, w_ends, w_units, w_sentences, first_words, end_words
 
 
 def words_in(text: str) -> list[str]:
