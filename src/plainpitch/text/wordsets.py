@@ -1,0 +1,160 @@
+"""The words of each unit and sentence of a Document as sets of case-folded words, made once per Document, so a
+detector whose pattern needs one of a few literal words runs that pattern only where one of them is.
+
+A "word" here is a maximal run of ``\\w`` characters (the regex definition, not the segmenter's: "e-mail" holds
+"e" and "mail"), folded as ``re.IGNORECASE`` compares ASCII letters: lower case, and the four non-ASCII letters
+that match an ASCII one under it (``İ ı ſ K``, Python's re documentation) mapped to that letter. So when a
+pattern, case-blind or not, matches a stretch whose maximal ``\\w`` run is the ASCII word ``w`` written in any
+case, ``fold(run) == w`` and the unit's set holds ``w``: skipping a unit whose set holds none of a pattern's
+trigger words cannot lose a match (tests/test_wordsets.py proves the folding over every code point and each
+trigger list against its pattern).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import weakref
+from collections.abc import Iterable, Sequence
+
+_RUN_RE = re.compile(r"\w+")
+# the non-ASCII letters re.IGNORECASE matches to an ASCII letter (and İ lower-cases to two characters)
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
+_SPECIAL = tuple(chr(c) for c in _FOLD)
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased as re.IGNORECASE sees ASCII letters; same length, same ``\\w`` characters."""
+    if not text.isascii() and any(c in text for c in _SPECIAL):
+        text = text.translate(_FOLD)
+    return text.lower()
+
+
+def runs(text: str) -> list[str]:
+    """The folded maximal ``\\w`` runs of a free string, in order."""
+    return _RUN_RE.findall(fold(text))
+
+
+def case_free(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The twin of a case-blind pattern for folded text: the same pattern without ``re.IGNORECASE``. It matches the
+    folded text exactly where the pattern matches the text when every letter the pattern names is lower-case ASCII
+    (no ``[A-Z]``): the test of each pattern given here checks that."""
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+def phrase_triggers(phrases: Iterable[str]) -> frozenset[str] | None:
+    """One folded trigger word per literal phrase, for a pattern that matches each phrase as a whole (not inside a
+    longer run of word characters: ``\\b`` or ``(?<![\\w-])`` around it, ``\\s+`` between its words). Every ``\\w``
+    run of such a phrase is a whole run of the text it matches, so any one will do: the longest ASCII one (long
+    words are rare: "a number of" is gated on "number"). None when a phrase has none (no gate then)."""
+    out = set()
+    for phrase in phrases:
+        found = [run for run in _RUN_RE.findall(phrase) if run.isascii()]
+        if not found:
+            return None
+        out.add(max(found, key=len).lower())
+    return frozenset(out)
+
+
+class WordSets:
+    """Folded word sets of a Document's units and sentences, each made on first use."""
+
+    def __init__(self, text: str, units: Sequence, sentences: Sequence) -> None:
+        self._text = text
+        self._unit_bounds = units
+        self._sentence_bounds = sentences
+        self._folded: str | None = None
+        self._units: list[frozenset[str]] | None = None
+        self._sentences: list[frozenset[str]] | None = None
+        self._fill: bool | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def folded(self) -> str:
+        """The whole text folded (same length and offsets as the Document's text)."""
+        if self._folded is None:
+            self._folded = fold(self._text)
+        return self._folded
+
+    def _sets(self, bounds: Sequence) -> list[frozenset[str]]:
+        findall = _RUN_RE.findall
+        folded = self.folded
+        # a unit (or sentence) never starts or ends inside a run of word characters, so the runs are whole
+        return [frozenset(findall(folded, b.start, b.end)) for b in bounds]
+
+    def units(self) -> list[frozenset[str]]:
+        with self._lock:
+            if self._units is None:
+                self._units = self._sets(self._unit_bounds)
+        return self._units
+
+    def sentences(self) -> list[frozenset[str]]:
+        with self._lock:
+            if self._sentences is None:
+                self._sentences = self._sets(self._sentence_bounds)
+        return self._sentences
+
+    def units_fill_text(self) -> bool:
+        """Every character outside the units is a line break (the units joined as text/segment.py joins them): a
+        pattern that matches no line break finds, over the whole text, exactly what it finds unit by unit."""
+        if self._fill is None:
+            text, at, fill = self._text, 0, True
+            for unit in self._unit_bounds:
+                if unit.start < at or text.count("\n", at, unit.start) != unit.start - at:
+                    fill = False
+                    break
+                at = unit.end
+            self._fill = fill and text.count("\n", at) == len(text) - at
+        return self._fill
+
+    def find(self, twin: re.Pattern[str], triggers: frozenset[str] | None) -> list[tuple[int, int]]:
+        """The spans a case-blind pattern matches in the whole text, found by its ``twin`` (``case_free``) in the
+        folded text and only in the units that hold one of ``triggers``: for a pattern that matches no line break
+        and whose every match holds one of ``triggers`` as a whole word."""
+        folded = self.folded
+        if triggers is None or not self.units_fill_text():
+            return [m.span() for m in twin.finditer(folded)]
+        bounds = self._unit_bounds
+        finditer = twin.finditer
+        return [m.span() for index in self.units_with(triggers)
+                for m in finditer(folded, bounds[index].start, bounds[index].end)]  # fmt: skip
+
+    def units_with(self, triggers: frozenset[str] | None) -> list[int]:
+        """Indices of the units that hold one of ``triggers`` (every unit when there is no gate)."""
+        sets = self.units()
+        if triggers is None:
+            return list(range(len(sets)))
+        return [i for i, words in enumerate(sets) if not words.isdisjoint(triggers)]
+
+    def sentences_with(self, triggers: frozenset[str] | None) -> list[int]:
+        sets = self.sentences()
+        if triggers is None:
+            return list(range(len(sets)))
+        return [i for i, words in enumerate(sets) if not words.isdisjoint(triggers)]
+
+
+_CACHE: dict[int, tuple[weakref.ref, WordSets]] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def word_sets(doc) -> WordSets:
+    """The Document's word sets, made once per Document (kept while the Document lives)."""
+    key = id(doc)
+    entry = _CACHE.get(key)
+    if entry is not None and entry[0]() is doc:
+        return entry[1]
+    made = WordSets(doc.text, doc.units, doc.sentences)
+    try:
+        ref = weakref.ref(doc, lambda ref, key=key: _forget(key, ref))
+    except TypeError:  # an object that takes no weak reference: its sets are not kept
+        return made
+    with _CACHE_LOCK:
+        _CACHE[key] = (ref, made)
+    return made
+
+
+def _forget(key: int, ref: weakref.ref) -> None:
+    with _CACHE_LOCK:
+        entry = _CACHE.get(key)
+        if entry is not None and entry[0] is ref:
+            del _CACHE[key]

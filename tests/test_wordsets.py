@@ -1,0 +1,254 @@
+"""The per-document word sets that gate word-list patterns (text/wordsets.py): a gated pattern finds exactly what
+the pattern finds on the whole text, proved for the folding over every code point, for each trigger list against
+every string its pattern can match, and on long and hostile documents against the ungated code."""
+
+import itertools
+import re
+import tomllib
+from pathlib import Path
+from re import _constants as C  # noqa: N812 - the regex parser's own names
+from re import _parser as P  # noqa: N812
+
+import pytest
+
+from plainpitch.analysis import reader
+from plainpitch.config import Config
+from plainpitch.engine import analyze
+from plainpitch.ingest import load_text
+from plainpitch.rules import kinds
+from plainpitch.rules.kinds import rule_from_spec
+from plainpitch.text.wordsets import case_free, fold, phrase_triggers, runs, word_sets
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKS = ROOT / "src" / "plainpitch" / "rules" / "packs"
+EVERY_CHAR = "".join(map(chr, range(0x110000)))
+SPECIALS = {"i": "ıİ", "s": "ſ", "k": "K"}  # the non-ASCII letters re.IGNORECASE matches to an ASCII one
+
+
+# -- folding ------------------------------------------------------------------------------------------------
+def test_fold_keeps_length_and_the_word_digit_and_space_classes_of_every_code_point():
+    folded = fold(EVERY_CHAR)
+    assert len(folded) == len(EVERY_CHAR)
+    for cls in (r"\w", r"\d", r"\s"):
+        pattern = re.compile(cls)
+        assert [m.start() for m in pattern.finditer(folded)] == [m.start() for m in pattern.finditer(EVERY_CHAR)]
+
+
+def test_fold_maps_every_character_an_ascii_literal_matches_case_blind_to_that_literal():
+    for letter in "abcdefghijklmnopqrstuvwxyz0123456789_":
+        matched = re.findall(re.escape(letter), EVERY_CHAR, re.IGNORECASE)
+        assert {fold(c) for c in matched} == {letter}, letter
+    # and nothing else folds to an ASCII character it would not match
+    folded = fold(EVERY_CHAR)
+    for original, new in zip(EVERY_CHAR, folded, strict=True):
+        if new != original and new.isascii():
+            assert re.fullmatch(re.escape(new), original, re.IGNORECASE), hex(ord(original))
+
+
+def test_runs_are_folded_maximal_word_runs():
+    assert runs("E-mail ſALE İstanbul don't") == ["e", "mail", "sale", "istanbul", "don", "t"]
+
+
+# -- what a pattern can match, to prove its trigger list --------------------------------------------------------
+def _language(items, limit=20000):
+    """Every string a parsed regex sequence without unbounded repeats matches (assertions skipped)."""
+    out = [""]
+    for op, av in items:
+        if op is C.LITERAL:
+            options = {chr(av)}
+        elif op is C.IN:
+            options = set()
+            for o, a in av:
+                assert o in (C.LITERAL, C.RANGE), o
+                options |= {chr(a)} if o is C.LITERAL else set(map(chr, range(a[0], a[1] + 1)))
+        elif op is C.SUBPATTERN:
+            options = _language(av[-1], limit)
+        elif op is C.BRANCH:
+            options = set().union(*(_language(alt, limit) for alt in av[1]))
+        elif op is C.MAX_REPEAT:
+            low, high, sub = av
+            assert high <= 3, "unbounded repeat"
+            inner = _language(sub, limit)
+            options = {"".join(c) for n in range(low, high + 1) for c in itertools.product(inner, repeat=n)}
+        elif op is C.AT:
+            continue
+        else:
+            raise AssertionError(f"unexpected {op}")
+        out = [a + b for a in out for b in options]
+        assert len(out) <= limit
+    return set(out)
+
+
+def _bounded_alternatives(pattern):
+    """The alternatives of a ``\\b(?:a|b|…)\\b`` pattern (asserting that shape)."""
+    items = list(P.parse(pattern.pattern, pattern.flags))
+    assert items[0] == (C.AT, C.AT_BOUNDARY) and items[-1] == (C.AT, C.AT_BOUNDARY) and len(items) == 3
+    op, av = items[1]
+    if op is C.BRANCH:  # the parser inlines a non-capturing group
+        return av[1]
+    assert op is C.SUBPATTERN
+    inner = list(av[-1])
+    return inner[0][1][1] if len(inner) == 1 and inner[0][0] is C.BRANCH else [inner]
+
+
+@pytest.mark.parametrize(("pattern", "triggers"), [
+    (reader._DEV_WORDS_RE, reader._DEV_TRIGGERS), (reader._CONSUMER_RE, reader._CONSUMER_TRIGGERS),
+    (reader._BUSINESS_RE, reader._BUSINESS_TRIGGERS),
+])  # fmt: skip
+def test_every_string_the_reader_word_lists_match_holds_a_trigger_as_a_whole_word(pattern, triggers):
+    for alternative in _bounded_alternatives(pattern):
+        for string in _language(alternative):
+            # between \b and \b, each \w run of the string is a whole run of the text it matches
+            assert "\n" not in string and string[:1].isalnum() and string[-1:].isalnum(), string
+            assert set(runs(string)) & triggers, string
+
+
+def _letters_lower_ascii(items) -> bool:
+    """Every letter the parsed pattern names is lower-case ASCII, and no class range spans upper case."""
+    for op, av in items:
+        if op in (C.LITERAL, C.NOT_LITERAL):
+            c = chr(av)
+            if c.isalpha() and not (c.isascii() and c.islower()):
+                return False
+        elif op is C.IN:
+            for o, a in av:
+                if o in (C.LITERAL, C.NOT_LITERAL) and not _letters_lower_ascii([(o, a)]):
+                    return False
+                if o is C.RANGE and any(chr(x).isalpha() and not ("a" <= chr(x) <= "z") for x in range(a[0], a[1] + 1)):
+                    return False
+        elif op is C.SUBPATTERN and not _letters_lower_ascii(av[-1]):
+            return False
+        elif op is C.BRANCH and not all(_letters_lower_ascii(alt) for alt in av[1]):
+            return False
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and not _letters_lower_ascii(av[2]):
+            return False
+        elif op in (C.ASSERT, C.ASSERT_NOT) and not _letters_lower_ascii(av[1]):
+            return False
+    return True
+
+
+TWINNED = [reader._DEV_WORDS_RE, reader._CONSUMER_RE, reader._BUSINESS_RE]
+
+
+@pytest.mark.parametrize("pattern", TWINNED)
+def test_case_free_twins_name_only_lower_case_ascii_letters(pattern):
+    assert pattern.flags & re.IGNORECASE
+    assert _letters_lower_ascii(P.parse(pattern.pattern, pattern.flags))
+
+
+def test_a_pattern_with_capitals_fails_the_twin_check():
+    assert not _letters_lower_ascii(P.parse(r"\b(?:[A-Z]x|api)\b", re.IGNORECASE))
+    assert not _letters_lower_ascii(P.parse(r"\bcafé\b", re.IGNORECASE))
+
+
+# -- hostile text: every listed word in odd cases, the letters re matches case-blind, glued and split ---------------
+def _variants(word: str) -> list[str]:
+    out = [word, word.upper(), word.title(), "x" + word, word + "_", "-" + word + "-"]
+    for ascii_letter, others in SPECIALS.items():
+        for other in others:
+            if ascii_letter in word:
+                out.append(word.replace(ascii_letter, other))
+    return out
+
+
+def _hostile_text(words) -> str:
+    lines = []
+    for i, word in enumerate(sorted(words)):
+        parts = _variants(word)
+        lines.append(f"We use {parts[i % len(parts)]} daily. " + " ".join(parts))
+        lines.append(f"{word}\n{word}")  # a line break inside a unit
+    return "\n\n".join(lines)
+
+
+def _reference_reader_counts(doc):
+    """What infer_reader counted before the gate: each pattern over the whole text."""
+    text = doc.text
+    return ([m.group(0).lower() for m in reader._DEV_WORDS_RE.finditer(text)], len(reader._CONSUMER_RE.findall(text)),
+            len(reader._BUSINESS_RE.findall(text)))  # fmt: skip
+
+
+def _gated_reader_counts(doc):
+    sets, text = word_sets(doc), doc.text
+    return ([text[s:e].lower() for s, e in sets.find(reader._DEV_WORDS_TWIN, reader._DEV_TRIGGERS)],
+            len(sets.find(reader._CONSUMER_TWIN, reader._CONSUMER_TRIGGERS)),
+            len(sets.find(reader._BUSINESS_TWIN, reader._BUSINESS_TRIGGERS)))  # fmt: skip
+
+
+def _every_reader_string():
+    return {s for p in TWINNED for alt in _bounded_alternatives(p) for s in _language(alt)}
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_gated_reader_counts_equal_the_whole_text_counts_on_hostile_text(fmt):
+    doc = load_text(_hostile_text(_every_reader_string()), "t.md" if fmt == "markdown" else "t.txt", fmt)
+    reference = _reference_reader_counts(doc)
+    assert reference[0] and reference[1] and reference[2]  # the text does hold matches to find
+    assert _gated_reader_counts(doc) == reference
+
+
+def _long_document():
+    """Real pages (front matter left out) and an e-mail, forty times over (130,000 characters)."""
+    pages = [ROOT / "examples" / "landing-page.md", ROOT / "tests" / "data" / "sales" / "proposal.md",
+             ROOT / "examples" / "cold-email.txt", ROOT / "tests" / "data" / "sales" / "cold-email-short.txt"]  # fmt: skip
+    texts = [re.sub(r"\A---\n.*?\n---\n", "", p.read_text(encoding="utf-8"), flags=re.S) for p in pages]
+    return load_text("\n\n".join(texts * 40), "long.md", "markdown")
+
+
+def test_gated_reader_counts_equal_the_whole_text_counts_on_a_long_document():
+    doc = _long_document()
+    assert len(doc.text) > 100_000
+    assert _gated_reader_counts(doc) == _reference_reader_counts(doc)
+
+
+def test_a_document_with_text_outside_its_units_is_searched_whole():
+    doc = load_text("Our developers ship.\n\nThe API is fast.", "t.txt", "text")
+    first = doc.units[0]
+    from dataclasses import replace
+
+    odd = replace(doc, units=(replace(first, end=first.end - 5),) + doc.units[1:])  # "ship." outside every unit
+    assert not word_sets(odd).units_fill_text()
+    assert word_sets(doc).units_fill_text()
+    assert _gated_reader_counts(odd) == _reference_reader_counts(odd)
+
+
+# -- the TOML word rules ----------------------------------------------------------------------------------------
+def _pack_specs():
+    for pack in sorted(PACKS.glob("*.toml")):
+        for spec in tomllib.loads(pack.read_text(encoding="utf-8")).get("rule", []):
+            if spec.get("kind") in ("existence", "substitution", "occurrence"):
+                yield pytest.param(spec, id=spec["code"])
+
+
+def _phrases(spec):
+    return spec.get("tokens") or list(spec.get("swap", {}))
+
+
+def _hits(rule, doc):
+    return [(h.span, h.args, h.suggestions, h.data) for h in analyze(doc, Config(), rules=[rule]).findings]
+
+
+@pytest.mark.parametrize("spec", list(_pack_specs()))
+def test_gated_word_rules_find_what_the_ungated_ones_find(spec, monkeypatch):
+    phrases = _phrases(spec)
+    text = _hostile_text({w for p in phrases for w in [p, *p.split()]}) + "\n\n" + _long_document().text[:60_000]
+    doc = load_text(text, "t.md", "markdown")
+    gated = rule_from_spec(spec, "test.toml")
+    monkeypatch.setattr(kinds, "phrase_triggers", lambda phrases: None)
+    ungated = rule_from_spec(spec, "test.toml")
+    expected = [(f.span, f.message, f.suggestions, f.data) for f in analyze(doc, Config(all=True), rules=[ungated]).findings]
+    assert expected  # the hostile text holds matches
+    got = [(f.span, f.message, f.suggestions, f.data) for f in analyze(doc, Config(all=True), rules=[gated]).findings]
+    assert got == expected
+
+
+def test_phrase_triggers_take_a_whole_word_of_each_phrase():
+    assert phrase_triggers(["a number of", "#1", "world's best", "best-in-class"]) == {"number", "1", "world", "class"}
+    assert phrase_triggers(["Best Of BREED"]) == {"breed"}  # folded
+    assert phrase_triggers(["—"]) is None  # no word: no gate
+    assert phrase_triggers(["café"]) is None
+
+
+def test_case_free_twin_finds_on_folded_text_what_the_pattern_finds():
+    pattern = re.compile(r"\b(?:sales|kids|api)\b", re.IGNORECASE)
+    text = "SALES ſales Kids KIDS kİds apı API x_api sales_"
+    assert [m.span() for m in case_free(pattern).finditer(fold(text))] == [m.span() for m in pattern.finditer(text)]
