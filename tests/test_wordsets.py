@@ -11,7 +11,7 @@ from re import _parser as P  # noqa: N812
 
 import pytest
 
-from plainpitch.analysis import reader
+from plainpitch.analysis import proof, reader
 from plainpitch.config import Config
 from plainpitch.engine import analyze
 from plainpitch.ingest import load_text
@@ -252,3 +252,129 @@ def test_case_free_twin_finds_on_folded_text_what_the_pattern_finds():
     pattern = re.compile(r"\b(?:sales|kids|api)\b", re.IGNORECASE)
     text = "SALES ſales Kids KIDS kİds apı API x_api sales_"
     assert [m.span() for m in case_free(pattern).finditer(fold(text))] == [m.span() for m in pattern.finditer(text)]
+
+
+# -- proof: patterns with unbounded parts, proved on an abstract language -----------------------------------------
+# Each string a pattern matches is written with literal characters where the pattern names them and markers for
+# what it does not: NONWORD stands for one or more characters that are not word characters (\s+), UNKNOWN for
+# anything (\d+, [\w-]+, [^.!?]{0,20}), EDGE for a \b. A run of literal word characters is a whole word of the
+# matched text when a literal non-word character, NONWORD or EDGE is on each side of it.
+NONWORD, UNKNOWN, EDGE = "\x01", "\x02", "\x03"
+
+
+def _abstract(seq, limit=300_000):
+    out = {""}
+    for op, av in seq:
+        if op is C.LITERAL:
+            options = {chr(av)}
+        elif op is C.IN:
+            if all((o is C.LITERAL and not re.match(r"\w", chr(a))) or (o is C.CATEGORY and a is C.CATEGORY_SPACE)
+                   for o, a in av):  # fmt: skip
+                options = {NONWORD}
+            elif all(o in (C.LITERAL, C.RANGE) for o, _ in av) and sum(1 if o is C.LITERAL else a[1] - a[0] + 1
+                                                                       for o, a in av) <= 60:  # fmt: skip
+                options = set().union(*({chr(a)} if o is C.LITERAL else set(map(chr, range(a[0], a[1] + 1)))
+                                         for o, a in av))  # fmt: skip
+            else:
+                options = {UNKNOWN}
+        elif op in (C.NOT_LITERAL, C.ANY):
+            options = {UNKNOWN}
+        elif op is C.SUBPATTERN:
+            options = _abstract(av[-1], limit)
+        elif op is C.BRANCH:
+            options = set().union(*(_abstract(alt, limit) for alt in av[1]))
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            low, high, sub = av
+            inner = _abstract(sub, limit)
+            if high <= 3:
+                options = {"".join(c) for n in range(low, high + 1) for c in itertools.product(inner, repeat=n)}
+            elif len(inner) == 1 and len(next(iter(inner))) == 1:  # c+ or c{3,}: the same character around
+                options = {next(iter(inner)) * max(low, 1)} | ({""} if low == 0 else set())
+            else:
+                mark = NONWORD if all(set(x) <= {NONWORD} for x in inner) else UNKNOWN
+                options = {mark} | ({""} if low == 0 else set())
+        elif op is C.AT:
+            options = {EDGE if av is C.AT_BOUNDARY else ""}
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            options = {""}  # zero width: the characters beside it decide
+        else:
+            raise AssertionError(f"unexpected {op}")
+        out = {a + b for a in out for b in options}
+        assert len(out) <= limit
+    return out
+
+
+def _whole_words(string):
+    """The folded runs of literal word characters with a known non-word character or a \\b on each side."""
+    found = set()
+    for m in re.finditer(r"\w+", string):  # the markers are not word characters: they end a run
+        left = string[m.start() - 1] if m.start() else UNKNOWN
+        right = string[m.end()] if m.end() < len(string) else UNKNOWN
+        if UNKNOWN not in (left, right):
+            found.add(fold(m.group(0)))
+    return found
+
+
+def _unproved(pattern, triggers):
+    """The abstract strings of the pattern that hold no trigger as a whole word."""
+    strings = _abstract(P.parse(pattern.pattern, pattern.flags))
+    return [s for s in strings if not (_whole_words(s) & triggers)]
+
+
+@pytest.mark.parametrize("kind", ["customers", "named", "result", "benchmark"])
+def test_every_string_a_proof_pattern_matches_holds_one_of_its_trigger_words(kind):
+    assert not _unproved(dict(proof._KINDS)[kind], proof._TRIGGERS[kind])
+
+
+def test_a_rating_holds_a_digit_a_star_or_one_of_its_words():
+    unproved = _unproved(proof._RATING_RE, proof._RATING_WORDS)
+    assert unproved and all(set(s) & set("0123456789★⭐") for s in unproved)
+
+
+def test_the_prover_rejects_a_trigger_list_that_misses_a_word():
+    assert _unproved(dict(proof._KINDS)["customers"], proof._TRIGGERS["customers"] - {"join"})
+    assert _unproved(re.compile(r"x(?:api|apis)\b"), frozenset({"api", "apis"}))  # glued to "x": not a whole word
+    assert _unproved(re.compile(r"\d+(?:api|apis)\b"), frozenset({"api", "apis"}))
+    assert not _unproved(re.compile(r"\s(?:api|apis)\b"), frozenset({"api", "apis"}))
+    assert not _unproved(re.compile(r"\b(?:api|apis)[.,]"), frozenset({"api", "apis"}))
+
+
+def _reference_proof(doc):
+    """find_proof before the gate: every pattern on every unit (digits aside, as before)."""
+    found = []
+    monkey = proof._may_match
+    try:
+        proof._may_match = lambda kind, words, digit, chunk: (digit or kind not in ("benchmark", "result")
+                                                              or kind == "result" and proof._IN_HALF_RE.search(chunk))  # fmt: skip
+        saved_any, proof._ANY_WORD = proof._ANY_WORD, frozenset(["\x00"])
+        saved_sets = proof.word_sets
+        proof.word_sets = lambda doc: _AllWords(len(doc.units))
+        found = proof.find_proof(doc)
+    finally:
+        proof._may_match, proof._ANY_WORD, proof.word_sets = monkey, saved_any, saved_sets
+    return found
+
+
+class _AllWords:
+    def __init__(self, n):
+        self.n = n
+
+    def units(self):
+        return [_Everything()] * self.n
+
+
+class _Everything(frozenset):
+    def isdisjoint(self, other):
+        return False
+
+
+def test_gated_proof_finds_what_every_pattern_on_every_unit_finds():
+    words = {w for t in proof._TRIGGERS.values() for w in t} | proof._RATING_WORDS
+    text = _hostile_text(words) + "\n\n" + (
+        "Trusted by 4,000 teams.\n\nJoin 20k marketers.\n\n4.8/5 on G2.\n\n★★★★★\n\nCut costs by 40%.\n\n"
+        "We halved it, in half the time.\n\n2.3 s vs 9.1 s.\n\nHelped 200+ SaaS leaders.\n\n5x faster than grep.\n\n"
+        "Our customers include Acme.\n\nTrusted by Shopify.\n\nour customers: Acme.\n\nAs seen on Product Hunt.\n\n")  # fmt: skip
+    doc = load_text(text * 3 + _long_document().text, "t.md", "markdown")
+    expected = _reference_proof(doc)
+    assert {p.kind for p in expected} >= {"customers", "named", "result", "rating", "benchmark"}
+    assert proof.find_proof(doc) == expected
