@@ -69,6 +69,60 @@ def test_long_cold_email_file():
     assert report.metric("email.words").value == codes["STR102"][0].data["words"]
 
 
+def test_a_signature_under_the_sign_off_is_not_the_body_but_a_ps_is():
+    from plainpitch.analysis.regions import body_words
+
+    body = "Your month-end takes ten days and Acme customers close in three. " * 2
+    signed = f"Hi Sam,\n\n{body}\n\nKind regards,\nAna Ruiz\n\nAcme Labs B.V.\nhttps://acme.example/\n"
+    doc = load_text(signed, "x.txt")
+    assert body_words(doc) == len(body.split())
+    with_ps = signed + "\nPS: the trial is free for 30 days.\n"
+    assert body_words(load_text(with_ps, "y.txt")) == len(body.split()) + 8
+
+
+@pytest.mark.parametrize(("opening", "about_sender"), [
+    ("This is Ana from Acme, a build tool for teams.", True),
+    ("This is a quick question about the forty-minute CI runs on your monorepo.", False),
+])
+def test_this_is_introduces_the_sender_only_before_a_name(opening, about_sender):
+    text = f"Subject: CI\n\nHi Sam,\n\n{opening} Worth a short call?\n\nBest,\nAna\n"
+    _, found = sales_findings(load_text(text, "x.txt"))
+    assert ("BEN100" in {f.code for f in found}) is about_sender
+
+
+def test_a_plain_text_email_signed_with_its_signature_on_the_next_lines_is_an_email_whose_ask_is_a_last_clause():
+    text = ("Hey Konrad,\n\nNoticed your screen sharing breaks in calls, which Acme fixes in an afternoon.\n\n"
+            "Wanted to check if Acme can help, can we schedule a quick call?\n\nThanks,\nJay Kanakiya,\n"
+            "Product Consultant, Acme\n")  # fmt: skip
+    report, found = sales_findings(load_text(text, "x.txt"))
+    assert report.medium == "email"
+    assert "CTA001" not in {f.code for f in found}
+    from plainpitch.rules.checks.ask import find_asks
+
+    assert [a.kind for a in find_asks(load_text(text, "x.txt"))] == ["question"]
+
+
+def test_a_button_written_as_its_bracketed_label_is_an_ask_but_an_instruction_is_not():
+    from plainpitch.rules.checks.ask import find_asks
+
+    email = "Your trial ends in a day. [Upgrade now] to keep your domain.\n\nUpgrade pip to 23.1 before you build.\n"
+    asks = find_asks(load_text(email, "x.txt"))
+    assert [(a.text, a.kind, a.action) for a in asks] == [("Upgrade now", "cta", "buy")]
+    page = "# Reports\n\n[CTA: Start my trial]\n\nRead [the docs](https://x.example) or [see pricing][1].\n\n[1]: /pricing\n"
+    assert [a.text for a in find_asks(load_text(page, "x.md", "markdown")) if a.kind == "cta"] == ["Start my trial"]
+
+
+def test_an_email_template_that_leaves_its_signature_to_a_field_is_an_email_and_its_missing_price_is_found():
+    text = ("Hey {username},\n\nYour two-week Pro trial has ended. Please add a payment method to keep every Pro "
+            "feature.\n\n[Upgrade now]\n\nNeed help? Just reply to this email.\n\n{Signature}\n")  # fmt: skip
+    report, found = sales_findings(load_text(text, "trial.txt"))
+    assert report.medium == "email"
+    assert [f.data["gaps"] for f in found if f.code == "CTA005"] == [["price"]]
+    note = "Hey Sam,\n\nHere are the notes from the workshop on pricing pages.\n\n{Signature}\n"
+    report, _ = sales_findings(load_text(note, "notes.txt"))
+    assert report.medium == "text"  # a greeting alone does not make an email
+
+
 def test_short_cold_email_text_is_clean():
     report, found = sales_findings(DATA / "cold-email-short.txt")
     assert report.medium == "email" and found == []

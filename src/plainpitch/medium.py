@@ -19,6 +19,7 @@ SIGN_OFF_RE = re.compile(
     r"all the best|talk soon|speak soon|yours(?: truly| sincerely)?)\b[^\n]{0,30}[,!.]?$",
     re.IGNORECASE,
 )
+_SELF_EMAIL_RE = re.compile(r"\b(?:this|the above) e-?mail\b|\b(?:reply|respond) to (?:this|it)\b|\bhit reply\b", re.I)
 SUBJECT_RE = re.compile(r"^\W{0,3}subject\W{0,3}:", re.IGNORECASE)
 PROPOSAL_HEADINGS = ("proposal", "scope", "timeline", "investment", "deliverables", "statement of work",
                      "fees", "milestones", "terms", "next steps", "pricing", "approach", "objectives", "project cost",
@@ -53,19 +54,33 @@ def looks_like_proposal(doc: Document) -> bool:
     return len(hits) >= 2 and any(_STRONG_PROPOSAL_RE.search(h) for h in hits)
 
 
+def first_line(doc: Document, unit) -> str:
+    """A unit's first line as written: a plain-text paragraph joins its lines ("Thanks, Jay, Product Consultant"
+    reads as one line in the unit's text), and a sign-off or greeting is a line of its own."""
+    text = doc.unit_text(unit).strip()
+    if doc.source and "\n" in doc.source:
+        start = doc.to_source(unit.start)
+        end = doc.source.find("\n", start)
+        line = doc.source[start : end if end >= 0 else len(doc.source)].strip()
+        if line and text.startswith(line[:1]):
+            return line
+    return text.split("\n")[0].strip()
+
+
 def looks_like_email(doc: Document) -> bool:
     """A Subject line, or a greeting among the first units and a sign-off among the last."""
     if doc.meta.get("subject") or any(u.kind == "subject" for u in doc.units):
         return True
-    texts = [doc.unit_text(u).strip() for u in doc.units if u.kind in ("paragraph", "heading")]
-    if not texts:
+    units = [u for u in doc.units if u.kind in ("paragraph", "heading")]
+    if not units:
         return False
-    if any(SUBJECT_RE.match(t) for t in texts[:3]):
+    if any(SUBJECT_RE.match(doc.unit_text(u).strip()) for u in units[:3]):
         return True
-    first = [t.split("\n")[0].strip() for t in texts[:4]]  # a title or a note may come before the greeting
+    first = [first_line(doc, u) for u in units[:4]]  # a title or a note may come before the greeting
     greeting = any(GREETING_RE.match(line) or NAME_LINE_RE.match(line) for line in first)
-    sign_off = any(SIGN_OFF_RE.match(t.split("\n")[0].strip()) for t in texts[-3:])
-    return greeting and sign_off
+    sign_off = any(SIGN_OFF_RE.match(first_line(doc, u)) for u in units[-3:])
+    # a template with its sign-off left to a field ("{Signature}") still calls itself an email
+    return greeting and (sign_off or bool(_SELF_EMAIL_RE.search(doc.text)))
 
 
 def infer(doc: Document) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from plainpitch.medium import GREETING_RE, NAME_LINE_RE, SIGN_OFF_RE
+from plainpitch.medium import first_line as unit_first_line
 
 ATTRIBUTION_RE = re.compile(r"^\s*(?:—|–|-|&ndash;|&mdash;)\s*\w")  # "— Ana Ruiz, CTO" under a quote
 
@@ -26,18 +27,29 @@ def title_line(doc, kinds: tuple[str, ...] = ("heading",)) -> str:
     return " ".join(x for x in (title, first) if isinstance(x, str) and x)
 
 
+SIGNATURE_LINE_MAX_WORDS = 12  # a signature's lines are short: a name, a title, a company, a link
+_PS_RE = re.compile(r"^\s*P\.?\s?S\b", re.IGNORECASE)
+
+
 def body_units(doc) -> list[int]:
-    """Units a buyer reads as the body: no subject line, greeting or sign-off."""
+    """Units a buyer reads as the body: no subject line, greeting, sign-off or the signature under it (a P.S. is
+    body: it is read)."""
     out = []
+    signed = False
     for i, unit in enumerate(doc.units):
         if unit.kind in ("subject", "cta", "link", "table_cell"):
             continue
         text = doc.unit_text(unit).strip()
-        first_line = text.split("\n")[0]
-        if len(text.split()) <= 6 and (GREETING_RE.match(first_line) or NAME_LINE_RE.match(first_line)):
+        first_line = unit_first_line(doc, unit)
+        words = len(text.split())
+        if words <= 6 and SIGN_OFF_RE.match(first_line):  # before the name-line test: "Kind regards," is both
+            signed = True
             continue
-        if len(text.split()) <= 6 and SIGN_OFF_RE.match(first_line):
+        if words <= 6 and (GREETING_RE.match(first_line) or NAME_LINE_RE.match(first_line)):
             continue
+        if signed and words <= SIGNATURE_LINE_MAX_WORDS and not _PS_RE.match(first_line):
+            continue  # the sender's name, title, company and links under the sign-off
+        signed = False  # a P.S. or a paragraph: the body goes on
         out.append(i)
     return out
 
@@ -49,7 +61,11 @@ def body_words(doc) -> int:
 
 def opening_sentences(doc, medium: str, thresholds: Mapping[str, Any]) -> list[int]:
     """Indexes of the sentences that make the opening for this medium (quotes are the customer's words)."""
-    body = {i for i in body_units(doc) if doc.units[i].kind != "quote" and not ATTRIBUTION_RE.match(doc.unit_text(doc.units[i]))}
+    body = {
+        i
+        for i in body_units(doc)
+        if doc.units[i].kind != "quote" and not ATTRIBUTION_RE.match(doc.unit_text(doc.units[i]))
+    }
     sentences = [i for i, s in enumerate(doc.sentences) if s.unit in body and s.word_count]
     if medium == "email":
         prose = [i for i in sentences if doc.units[doc.sentences[i].unit].kind != "heading"]

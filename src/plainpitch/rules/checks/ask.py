@@ -67,9 +67,24 @@ _ASK_ANYWHERE_RE = re.compile(
 _ASK_QUESTION_RE = re.compile(
     r"^(?:so,? )?(?:could|would|can|will) you\b|^(?:are|would) you (?:be )?(?:open|interested|up for|free)\b|"
     r"^(?:worth|up for|interested in|open to|any interest|keen on|fancy)\b|^(?:would|does) it make sense\b|"
-    r"^(?:shall|should) we\b|^how about\b|^do you want\b",
+    r"^(?:shall|should|can|could) we\b|^how about\b|^do you want\b",
     re.IGNORECASE,
 )
+_LAST_CLAUSE_RE = re.compile(r"[,;:—–]\s*([^,;:—–]+)$")  # "Wanted to check if it helps, can we talk on Friday?"
+
+
+# A button written as its label in brackets, as plain-text emails and drafts show one: "[Upgrade now]" (not a
+# Markdown link or reference, not a template field: a capitalised label of a few words)
+_BUTTON_VERB_RE = re.compile(r"^(?:upgrade|renew)\b", re.IGNORECASE)  # on a button, not in a sentence ("Upgrade pip to …")
+_BRACKET_BUTTON_RE = re.compile(r"\[([A-Z][\w'’-]*(?: [\w'’‑-]+){0,5})\](?![(\[:])")
+
+
+def _asking_question(clean: str) -> bool:
+    """A question that asks the reader to act, at its start or in its last clause."""
+    if not clean.endswith("?"):
+        return False
+    last = _LAST_CLAUSE_RE.search(clean)
+    return bool(_ASK_QUESTION_RE.match(clean) or (last and _ASK_QUESTION_RE.match(last.group(1))))
 _ASK_HREF_RE = re.compile(r"signup|sign-up|register|trial|demo|contact|pricing|calendly|cal\.com|mailto:|book|start|"
                           r"billing|upgrade|checkout|subscribe|choose-plan|plans\b|buy|order|quote", re.I)
 # A sentence that carries the ask through a link or an address: "You can upgrade your account (https://…)",
@@ -171,6 +186,11 @@ def _find_asks(doc, medium: str) -> list[Ask]:
     for s in body:
         clean = cues.normalise(s.text)
         unit = doc.units[s.unit]
+        if "[" in s.text:
+            for m in _BRACKET_BUTTON_RE.finditer(s.text):
+                label = m.group(1)
+                if (_ASK_START_RE.match(label) or _BUTTON_VERB_RE.match(label)) and not _SIGN_IN_RE.match(label):
+                    asks.append(Ask(s.start + m.start(1), s.start + m.end(1), label, _action(label), "cta"))
         if _NEGATED_RE.search(clean):
             continue  # "You don't have to install anything", "it isn't possible to install": not an ask
         if unit.kind == "heading" and _NEXT_STEPS_RE.match(clean):
@@ -186,7 +206,7 @@ def _find_asks(doc, medium: str) -> list[Ask]:
         elif medium == "proposal" and (_SIGN_BLOCK_RE.search(clean) or (unit.kind == "list_item" and next_steps_unit >= 0
                                                                        and s.unit - next_steps_unit <= 6)):
             asks.append(Ask(s.start, s.end, s.text, "sign" if _SIGN_BLOCK_RE.search(clean) else _action(clean), "sentence"))
-        elif clean.endswith("?") and _ASK_QUESTION_RE.match(clean):
+        elif _asking_question(clean):
             action = _action(clean)
             asks.append(Ask(s.start, s.end, s.text, action if action in KNOWN_ACTIONS else "reply", "question"))
     if medium == "email":

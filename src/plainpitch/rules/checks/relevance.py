@@ -23,7 +23,7 @@ from plainpitch.rules.base import Hit, RuleContext, rule
 _ABOUT_SENDER_RE = re.compile(
     r"^(?:\W*(?:hi|hey|hello)\b[^.!?]{0,30}[,.!]\s*)?(?:I'm|I am|I’m|my name is|I run|I built|I've built|I’ve built|"
     r"I'm building|I’m building|I am building|I work|I lead|I founded|I made|I created|I wrote|we are|we're|we’re|"
-    r"we build|we built|we help|we make|we run|our (?:company|team|product|agency|startup)|this is [A-Z])\b",
+    r"we build|we built|we help|we make|we run|our (?:company|team|product|agency|startup)|this is (?-i:[A-Z])\w*)\b",  # "This is Ana", not "this is a"
     re.IGNORECASE,
 )
 # Something about the recipient in particular.
