@@ -16,6 +16,7 @@ from plainpitch.config import Config
 from plainpitch.engine import analyze
 from plainpitch.ingest import load_text
 from plainpitch.rules import kinds
+from plainpitch.rules.checks import ask
 from plainpitch.rules.kinds import rule_from_spec
 from plainpitch.text.wordsets import case_free, fold, phrase_triggers, runs, word_sets
 
@@ -378,3 +379,43 @@ def test_gated_proof_finds_what_every_pattern_on_every_unit_finds():
     expected = _reference_proof(doc)
     assert {p.kind for p in expected} >= {"customers", "named", "result", "rating", "benchmark"}
     assert proof.find_proof(doc) == expected
+
+
+# -- asks: literal prefilters ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["_NEGATED_RE", "_ASK_ANYWHERE_RE", "CALENDAR_RE", "_CONTACT_ME_RE", "_URL_RE"])
+def test_every_string_an_ask_pattern_matches_holds_one_of_its_literals(name):
+    pattern = getattr(ask, name)
+    needs = ask._NEEDS[pattern]
+    strings = _abstract(P.parse(pattern.pattern, pattern.flags))
+    missing = [s for s in strings if not needs.search(fold(s))]
+    assert not missing, missing[:5]
+
+
+def test_an_ask_literal_list_missing_one_fails_the_proof():
+    strings = _abstract(P.parse(ask.CALENDAR_RE.pattern, ask.CALENDAR_RE.flags))
+    assert any(not re.search("cal|hubspot|chilipiper|time", fold(s)) for s in strings)  # "slot" left out
+
+
+def _examples(pattern):
+    """Real sentences made from what the pattern matches (markers as a space or a word), in three cases."""
+    strings = sorted(_abstract(P.parse(pattern.pattern, pattern.flags)))[:400]
+    out = []
+    for s in strings:
+        plain = s.replace(NONWORD, " ").replace(UNKNOWN, "x1").replace(EDGE, "")
+        out += [f"Well, {plain} today.", f"{plain.upper()} now?", f"We {plain.title()}."]
+    return out
+
+
+def test_gated_asks_find_what_the_ungated_ones_find(monkeypatch):
+    sentences = [e for p in ask._NEEDS for e in _examples(p)]
+    sentences += ["Reply to this email.", "Grab a time at calendly.com/ana", "Email me at ana@acme.com.",
+                  "You don't need to install anything.", "See https://acme.com/pricing for plans.",
+                  "BOOK A DEMO", "Ready to try it?", "My calendar is open."]  # fmt: skip
+    text = "\n\n".join(" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3))
+    for medium in ("page", "email", "proposal"):
+        doc = load_text(text + "\n\n" + _long_document().text, "t.md", "markdown")
+        gated = ask._find_asks(doc, medium)
+        with monkeypatch.context() as m:
+            m.setattr(ask, "_NEEDS", {p: re.compile("") for p in ask._NEEDS})
+            ungated = ask._find_asks(doc, medium)
+        assert len(ungated) > 50 and gated == ungated
