@@ -16,9 +16,9 @@ from plainpitch.config import Config
 from plainpitch.engine import analyze
 from plainpitch.ingest import load_text
 from plainpitch.rules import kinds
-from plainpitch.rules.checks import ask
+from plainpitch.rules.checks import ask, style
 from plainpitch.rules.kinds import rule_from_spec
-from plainpitch.text.wordsets import case_free, fold, phrase_triggers, runs, word_sets
+from plainpitch.text.wordsets import Phrases, case_free, fold, phrase_triggers, runs, word_sets
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKS = ROOT / "src" / "plainpitch" / "rules" / "packs"
@@ -154,9 +154,8 @@ def _variants(word: str) -> list[str]:
 
 def _hostile_text(words) -> str:
     lines = []
-    for i, word in enumerate(sorted(words)):
-        parts = _variants(word)
-        lines.append(f"We use {parts[i % len(parts)]} daily. " + " ".join(parts))
+    for word in sorted(words):
+        lines += [f"We use {part} daily." for part in _variants(word)]  # a unit each: no variant rides on another
         lines.append(f"{word}\n{word}")  # a line break inside a unit
     return "\n\n".join(lines)
 
@@ -419,3 +418,27 @@ def test_gated_asks_find_what_the_ungated_ones_find(monkeypatch):
             m.setattr(ask, "_NEEDS", {p: re.compile("") for p in ask._NEEDS})
             ungated = ask._find_asks(doc, medium)
         assert len(ungated) > 50 and gated == ungated
+
+
+# -- clichés: sentences that hold every word of one -------------------------------------------------------------
+def test_phrases_are_held_only_when_every_word_is():
+    phrases = Phrases(["at the end of the day", "don't rock the boat", "café au lait"])
+    assert phrases.held_in(frozenset("so at the end of the day we win".split()))
+    assert not phrases.held_in(frozenset("at the end of the week".split()))
+    assert phrases.held_in(frozenset(runs("Don’t ROCK the boat")))
+    assert phrases.held_in(frozenset(["au", "lait"]))  # café is not ASCII: the other words gate it
+    assert not Phrases(["—", "day"]).gate and Phrases(["—"]).held_in(frozenset())
+
+
+def test_gated_cliches_find_what_every_sentence_finds(monkeypatch):
+    phrases = [" ".join(p) for ps in style._cliches().values() for p in ps]
+    lines = []
+    for i, phrase in enumerate(phrases):
+        variant = _variants(phrase)[i % 6]  # the phrase as written, upper case, title case, glued to x, ...
+        lines.append(f"We said {variant} and left. Then {phrase.replace(' ', '  ')}!")
+    text = "\n\n".join(lines) + "\n\n" + _long_document().text
+    doc = load_text(text, "t.md", "markdown")
+    gated = [(h.span, h.args) for h in style.cliche(doc, None)]
+    monkeypatch.setattr(style, "_cliche_words", lambda: Phrases(["—"]))  # no gate
+    ungated = [(h.span, h.args) for h in style.cliche(doc, None)]
+    assert len(ungated) > len(phrases) and gated == ungated

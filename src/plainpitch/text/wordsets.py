@@ -56,6 +56,29 @@ def phrase_triggers(phrases: Iterable[str]) -> frozenset[str] | None:
     return frozenset(out)
 
 
+class Phrases:
+    """Literal phrases by their words: a stretch can hold a phrase (matched as whole words) only when it holds every
+    ASCII ``\\w`` run of the phrase as a whole word; ``gate`` is False when some phrase has none."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self.by_key: dict[str, list[frozenset[str]]] = {}
+        self.gate = True
+        for phrase in phrases:
+            found = [run.lower() for run in _RUN_RE.findall(phrase) if run.isascii()]
+            if not found:
+                self.gate = False
+                continue
+            self.by_key.setdefault(max(found, key=len), []).append(frozenset(found))
+        self.keys = frozenset(self.by_key)
+
+    def held_in(self, words: frozenset[str]) -> bool:
+        """Whether some phrase has all its words in ``words`` (or there is no gate)."""
+        if not self.gate:
+            return True
+        by_key = self.by_key
+        return any(phrase <= words for key in self.keys & words for phrase in by_key[key])
+
+
 class WordSets:
     """Folded word sets of a Document's units and sentences, each made on first use."""
 
@@ -125,6 +148,11 @@ class WordSets:
         if triggers is None:
             return list(range(len(sets)))
         return [i for i, words in enumerate(sets) if not words.isdisjoint(triggers)]
+
+    def sentences_holding(self, phrases: Phrases) -> list[int]:
+        """Indices of the sentences that hold every word of one of the phrases."""
+        held = phrases.held_in
+        return [i for i, words in enumerate(self.sentences()) if held(words)]
 
     def sentences_with(self, triggers: frozenset[str] | None) -> list[int]:
         sets = self.sentences()
