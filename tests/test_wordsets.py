@@ -442,3 +442,30 @@ def test_gated_cliches_find_what_every_sentence_finds(monkeypatch):
     monkeypatch.setattr(style, "_cliche_words", lambda: Phrases(["—"]))  # no gate
     ungated = [(h.span, h.args) for h in style.cliche(doc, None)]
     assert len(ungated) > len(phrases) and gated == ungated
+
+
+# -- once per Document ----------------------------------------------------------------------------------------
+def test_per_document_values_are_made_once_and_forgotten_with_the_document():
+    import gc
+
+    from plainpitch.analysis import regions
+    from plainpitch.text import wordsets
+
+    doc = load_text("Hi Sam,\n\nOur tool saves time.\n\nBest,\nAna", "e.txt", "text")
+    calls = []
+    assert wordsets.per_document(doc, "t", lambda: calls.append(1) or 5) == 5
+    assert wordsets.per_document(doc, "t", lambda: calls.append(1) or 6) == 5 and calls == [1]
+    first = regions.body_units(doc)
+    first.append(99)  # a caller's list is its own
+    assert regions.body_units(doc) == regions._body_units(doc) and 99 not in regions.body_units(doc)
+    key = id(doc)
+    del doc, first
+    gc.collect()
+    assert key not in wordsets._CACHE
+
+
+def test_body_units_once_per_document_equal_the_walk_on_a_long_document():
+    from plainpitch.analysis import regions
+
+    doc = _long_document()
+    assert regions.body_units(doc) == regions._body_units(doc) and regions.body_units(doc)

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 import threading
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 _RUN_RE = re.compile(r"\w+")
 # the non-ASCII letters re.IGNORECASE matches to an ASCII letter (and İ lower-cases to two characters)
@@ -161,24 +162,32 @@ class WordSets:
         return [i for i, words in enumerate(sets) if not words.isdisjoint(triggers)]
 
 
-_CACHE: dict[int, tuple[weakref.ref, WordSets]] = {}
+_CACHE: dict[int, tuple[weakref.ref, dict[str, Any]]] = {}
 _CACHE_LOCK = threading.Lock()
 
 
-def word_sets(doc) -> WordSets:
-    """The Document's word sets, made once per Document (kept while the Document lives)."""
+def per_document(doc, name: str, compute: Callable[[], Any]) -> Any:
+    """``compute()`` once per Document and name, kept while the Document lives (analyses that many rules and the
+    engine ask for, outside one rule context: the word sets, the body's units)."""
     key = id(doc)
     entry = _CACHE.get(key)
-    if entry is not None and entry[0]() is doc:
-        return entry[1]
-    made = WordSets(doc.text, doc.units, doc.sentences)
+    if entry is not None and entry[0]() is doc and name in entry[1]:
+        return entry[1][name]
+    value = compute()
     try:
         ref = weakref.ref(doc, lambda ref, key=key: _forget(key, ref))
-    except TypeError:  # an object that takes no weak reference: its sets are not kept
-        return made
+    except TypeError:  # an object that takes no weak reference: nothing is kept
+        return value
     with _CACHE_LOCK:
-        _CACHE[key] = (ref, made)
-    return made
+        entry = _CACHE.get(key)
+        if entry is None or entry[0]() is not doc:
+            entry = _CACHE[key] = (ref, {})
+        return entry[1].setdefault(name, value)
+
+
+def word_sets(doc) -> WordSets:
+    """The Document's word sets, made once per Document."""
+    return per_document(doc, "word_sets", lambda: WordSets(doc.text, doc.units, doc.sentences))
 
 
 def _forget(key: int, ref: weakref.ref) -> None:
