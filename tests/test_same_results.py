@@ -85,3 +85,33 @@ def test_readability_stats_of_a_view_read_its_tuple_of_tokens():
 def test_median_is_statistics_median():
     for values in ([3.0, 1.0, 2.0], [1.5, 0.25], [7.0], [2.0, 2.0, 9.5, 1.0]):
         assert rd._median(values) == statistics.median(values)
+
+
+def _reference_copy_words(doc):
+    from plainpitch.classify import _COPY_KINDS
+
+    kinds = [u.kind in _COPY_KINDS and not u.by_buyer for u in doc.units]
+    return sum(1 for w in doc.words if kinds[w.unit])
+
+
+def _reference_body_words(doc):
+    from plainpitch.analysis import regions
+
+    body = set(regions.body_units(doc))
+    return sum(1 for w in doc.words if w.unit in body)
+
+
+def test_word_counts_by_unit_equal_the_word_by_word_counts():
+    from plainpitch.analysis import regions
+    from plainpitch.classify import copy_words
+
+    doc = _long_document()
+    units = tuple(replace(u, turn=Turn("Ben" if i % 3 == 0 else "Ana", "buyer" if i % 3 == 0 else "seller"))
+                  for i, u in enumerate(doc.units))  # fmt: skip
+    with_turns = replace(doc, units=units)
+    view = scoped(with_turns, "seller")
+    uncovered = replace(doc, sentences=doc.sentences[:-3])  # words no sentence holds: counted one by one
+    for d in (doc, with_turns, view, uncovered):
+        assert copy_words(d) == _reference_copy_words(d)
+        assert regions.body_words(d) == _reference_body_words(d)
+    assert 0 < copy_words(view) < copy_words(doc)

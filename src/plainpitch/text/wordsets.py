@@ -190,6 +190,25 @@ def word_sets(doc) -> WordSets:
     return per_document(doc, "word_sets", lambda: WordSets(doc.text, doc.units, doc.sentences))
 
 
+def unit_word_counts(doc) -> list[int]:
+    """How many of the Document's words each unit holds, from its sentences (a word lies in one sentence, of the
+    sentence's unit) rather than a Token per word; counted word by word when the sentences do not cover the words."""
+
+    def count() -> tuple[int, ...]:
+        counts = [0] * len(doc.units)
+        total = 0
+        for sentence in doc.sentences:
+            counts[sentence.unit] += sentence.word_end - sentence.word_start
+            total += sentence.word_end - sentence.word_start
+        if total != len(doc.words):
+            counts = [0] * len(doc.units)
+            for word in doc.words:
+                counts[word.unit] += 1
+        return tuple(counts)
+
+    return list(per_document(doc, "unit_word_counts", count))
+
+
 def _forget(key: int, ref: weakref.ref) -> None:
     with _CACHE_LOCK:
         entry = _CACHE.get(key)
