@@ -339,43 +339,22 @@ def test_the_prover_rejects_a_trigger_list_that_misses_a_word():
     assert not _unproved(re.compile(r"\b(?:api|apis)[.,]"), frozenset({"api", "apis"}))
 
 
-def _reference_proof(doc):
+def _reference_proof(doc, monkeypatch):
     """find_proof before the gate: every pattern on every unit (digits aside, as before)."""
-    found = []
-    monkey = proof._may_match
-    try:
-        proof._may_match = lambda kind, words, digit, chunk: (digit or kind not in ("benchmark", "result")
-                                                              or kind == "result" and proof._IN_HALF_RE.search(chunk))  # fmt: skip
-        saved_any, proof._ANY_WORD = proof._ANY_WORD, frozenset(["\x00"])
-        saved_sets = proof.word_sets
-        proof.word_sets = lambda doc: _AllWords(len(doc.units))
-        found = proof.find_proof(doc)
-    finally:
-        proof._may_match, proof._ANY_WORD, proof.word_sets = monkey, saved_any, saved_sets
-    return found
+    every = set(range(len(doc.units)))
+    with monkeypatch.context() as m:
+        m.setattr(proof, "_candidates", lambda doc: dict.fromkeys([*proof._TRIGGERS, "rating", "any"], every))
+        return proof.find_proof(doc)
 
 
-class _AllWords:
-    def __init__(self, n):
-        self.n = n
-
-    def units(self):
-        return [_Everything()] * self.n
-
-
-class _Everything(frozenset):
-    def isdisjoint(self, other):
-        return False
-
-
-def test_gated_proof_finds_what_every_pattern_on_every_unit_finds():
+def test_gated_proof_finds_what_every_pattern_on_every_unit_finds(monkeypatch):
     words = {w for t in proof._TRIGGERS.values() for w in t} | proof._RATING_WORDS
     text = _hostile_text(words) + "\n\n" + (
         "Trusted by 4,000 teams.\n\nJoin 20k marketers.\n\n4.8/5 on G2.\n\n★★★★★\n\nCut costs by 40%.\n\n"
         "We halved it, in half the time.\n\n2.3 s vs 9.1 s.\n\nHelped 200+ SaaS leaders.\n\n5x faster than grep.\n\n"
         "Our customers include Acme.\n\nTrusted by Shopify.\n\nour customers: Acme.\n\nAs seen on Product Hunt.\n\n")  # fmt: skip
     doc = load_text(text * 3 + _long_document().text, "t.md", "markdown")
-    expected = _reference_proof(doc)
+    expected = _reference_proof(doc, monkeypatch)
     assert {p.kind for p in expected} >= {"customers", "named", "result", "rating", "benchmark"}
     assert proof.find_proof(doc) == expected
 

@@ -71,7 +71,6 @@ _TRIGGERS = {
     "benchmark": frozenset("faster smaller cheaper lighter less more fewer vs".split()),
 }
 _RATING_WORDS = frozenset("g2 capterra trustpilot hunt gartner forrester award winner seen featured rated".split())
-_ANY_WORD = frozenset().union(_RATING_WORDS, *_TRIGGERS.values())
 _KINDS = (("customers", _CUSTOMERS_RE), ("named", _NAMED_RE), ("result", _RESULT_RE), ("rating", _RATING_RE),
           ("benchmark", _BENCHMARK_RE))  # fmt: skip
 # An attribution line under or over a customer's words: a role ("Founder and CEO at Ghost"), "— Ana Ruiz, CTO", or
@@ -134,17 +133,26 @@ def testimonial_units(doc) -> set[int]:
     return out
 
 
-def _may_match(kind: str, words: frozenset[str], digit: bool, chunk: str) -> bool:
-    """Whether the kind's pattern can match a unit with these folded words: each of its matches holds one of its
-    trigger words as a whole word (every benchmark and result a digit too, "in half" aside; a rating a digit, a
-    star or a word). tests/test_wordsets.py proves the lists against the patterns."""
+def _may_match(kind: str, has_word: bool, digit: bool, chunk: str) -> bool:
+    """Whether the kind's pattern can match a unit: each of its matches holds one of its trigger words as a whole
+    word (``has_word``: the unit holds one), every benchmark and result a digit too ("in half" aside), a rating a
+    digit, a star or a word. tests/test_wordsets.py proves the lists against the patterns."""
     if kind == "rating":
-        return digit or not words.isdisjoint(_RATING_WORDS) or "★" in chunk or "⭐" in chunk
-    if kind == "result" and not digit and not ("half" in words and _IN_HALF_RE.search(chunk)):
+        return digit or has_word or "★" in chunk or "⭐" in chunk
+    if kind == "result" and not digit and not _IN_HALF_RE.search(chunk):
         return False
     if kind == "benchmark" and not digit:
         return False
-    return not words.isdisjoint(_TRIGGERS[kind])
+    return has_word
+
+
+def _candidates(doc) -> dict[str, set[int]]:
+    """Kind -> the units that hold one of its words ("any": one of any kind's)."""
+    sets = word_sets(doc)
+    out = {kind: set(sets.units_with(words)) for kind, words in _TRIGGERS.items()}
+    out["rating"] = set(sets.units_with(_RATING_WORDS))
+    out["any"] = set().union(*out.values())
+    return out
 
 
 def find_proof(doc) -> list[Proof]:
@@ -156,17 +164,16 @@ def find_proof(doc) -> list[Proof]:
         u = doc.units[i]
         found.append(Proof("testimonial", u.start, u.end, text[u.start : u.end]))
     units = doc.units
-    unit_words = word_sets(doc).units()
+    candidates = _candidates(doc)
     for i, u in enumerate(units):
         if u.kind not in ("heading", "paragraph", "list_item", "quote", "table_cell"):
             continue
         chunk = text[u.start : u.end]
         seen: set[str] = set()
         digit = _DIGIT_RE.search(chunk) is not None
-        words = unit_words[i]
-        kinds = _KINDS if digit or not words.isdisjoint(_ANY_WORD) or "★" in chunk or "⭐" in chunk else ()
+        kinds = _KINDS if digit or i in candidates["any"] or "★" in chunk or "⭐" in chunk else ()
         for kind, pattern in kinds:
-            if not _may_match(kind, words, digit, chunk):
+            if not _may_match(kind, i in candidates[kind], digit, chunk):
                 continue  # most units hold none of the words (or the digit) a match needs
             m = pattern.search(chunk)
             if m is None or kind in seen or (kind == "customers" and not _many(m.group("n") or m.group("helped"))):

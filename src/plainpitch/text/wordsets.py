@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import threading
 import weakref
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -81,42 +82,82 @@ class Phrases:
 
 
 class WordSets:
-    """Folded word sets of a Document's units and sentences, each made on first use."""
+    """Which units hold each folded word (an index made on first use: a few ints per unit, not a set per unit),
+    and the stretches a gated pattern reads."""
 
     def __init__(self, text: str, units: Sequence, sentences: Sequence) -> None:
         self._text = text
         self._unit_bounds = units
         self._sentence_bounds = sentences
-        self._folded: str | None = None
-        self._units: list[frozenset[str]] | None = None
-        self._sentences: list[frozenset[str]] | None = None
+        self._index: dict[str, array] | None = None
+        self._unit_sentences: list[tuple[int, int]] | None = None
         self._fill: bool | None = None
         self._lock = threading.Lock()
 
-    @property
     def folded(self) -> str:
-        """The whole text folded (same length and offsets as the Document's text)."""
-        if self._folded is None:
-            self._folded = fold(self._text)
-        return self._folded
+        """The whole text folded (same length and offsets as the Document's text; made each time, not kept)."""
+        return fold(self._text)
 
-    def _sets(self, bounds: Sequence) -> list[frozenset[str]]:
-        findall = _RUN_RE.findall
-        folded = self.folded
-        # a unit (or sentence) never starts or ends inside a run of word characters, so the runs are whole
-        return [frozenset(findall(folded, b.start, b.end)) for b in bounds]
-
-    def units(self) -> list[frozenset[str]]:
+    def index(self) -> dict[str, array]:
+        """Folded word -> the indices of the units that hold it, in order."""
         with self._lock:
-            if self._units is None:
-                self._units = self._sets(self._unit_bounds)
-        return self._units
+            if self._index is None:
+                findall = _RUN_RE.findall
+                folded = self.folded()
+                index: dict[str, array] = {}
+                get = index.get
+                # a unit never starts or ends inside a run of word characters, so the runs are whole
+                for i, unit in enumerate(self._unit_bounds):
+                    for word in set(findall(folded, unit.start, unit.end)):
+                        posting = get(word)
+                        if posting is None:
+                            posting = index[word] = array("i")
+                        posting.append(i)
+                self._index = index
+        return self._index
 
-    def sentences(self) -> list[frozenset[str]]:
-        with self._lock:
-            if self._sentences is None:
-                self._sentences = self._sets(self._sentence_bounds)
-        return self._sentences
+    def units_with(self, triggers: frozenset[str] | None) -> list[int]:
+        """Indices of the units that hold one of ``triggers``, in order (every unit when there is no gate)."""
+        if triggers is None:
+            return list(range(len(self._unit_bounds)))
+        index = self.index()
+        postings = [index[word] for word in triggers if word in index]
+        if len(postings) <= 1:
+            return list(postings[0]) if postings else []
+        return sorted(set().union(*postings))
+
+    def _sentences_of(self, units: Iterable[int]) -> list[int]:
+        if self._unit_sentences is None:
+            spans = [(0, 0)] * len(self._unit_bounds)
+            for i, sentence in enumerate(self._sentence_bounds):
+                first = spans[sentence.unit]
+                spans[sentence.unit] = (first[0] if first[1] else i, i + 1)
+            self._unit_sentences = spans
+        spans = self._unit_sentences
+        return [i for unit in units for i in range(*spans[unit])]
+
+    def sentences_with(self, triggers: frozenset[str] | None) -> list[int]:
+        """Indices of the sentences that may hold one of ``triggers``: those of the units that do."""
+        if triggers is None:
+            return list(range(len(self._sentence_bounds)))
+        return self._sentences_of(self.units_with(triggers))
+
+    def sentences_holding(self, phrases: Phrases) -> list[int]:
+        """Indices of the sentences that hold every word of one of the phrases."""
+        if not phrases.gate:
+            return list(range(len(self._sentence_bounds)))
+        index = self.index()
+        units: set[int] = set()
+        for key, found in phrases.by_key.items():
+            if key not in index:
+                continue
+            for phrase in found:
+                if all(word in index for word in phrase):  # a unit holding all its words is on the shortest list
+                    units.update(min((index[word] for word in phrase), key=len))
+        bounds = self._sentence_bounds
+        text = self._text
+        return [i for i in self._sentences_of(sorted(units))
+                if phrases.held_in(frozenset(runs(text[bounds[i].start : bounds[i].end])))]  # fmt: skip
 
     def units_fill_text(self) -> bool:
         """Every character outside the units is a line break (the units joined as text/segment.py joins them): a
@@ -135,31 +176,13 @@ class WordSets:
         """The spans a case-blind pattern matches in the whole text, found by its ``twin`` (``case_free``) in the
         folded text and only in the units that hold one of ``triggers``: for a pattern that matches no line break
         and whose every match holds one of ``triggers`` as a whole word."""
-        folded = self.folded
+        folded = self.folded()
         if triggers is None or not self.units_fill_text():
             return [m.span() for m in twin.finditer(folded)]
         bounds = self._unit_bounds
         finditer = twin.finditer
         return [m.span() for index in self.units_with(triggers)
                 for m in finditer(folded, bounds[index].start, bounds[index].end)]  # fmt: skip
-
-    def units_with(self, triggers: frozenset[str] | None) -> list[int]:
-        """Indices of the units that hold one of ``triggers`` (every unit when there is no gate)."""
-        sets = self.units()
-        if triggers is None:
-            return list(range(len(sets)))
-        return [i for i, words in enumerate(sets) if not words.isdisjoint(triggers)]
-
-    def sentences_holding(self, phrases: Phrases) -> list[int]:
-        """Indices of the sentences that hold every word of one of the phrases."""
-        held = phrases.held_in
-        return [i for i, words in enumerate(self.sentences()) if held(words)]
-
-    def sentences_with(self, triggers: frozenset[str] | None) -> list[int]:
-        sets = self.sentences()
-        if triggers is None:
-            return list(range(len(sets)))
-        return [i for i, words in enumerate(sets) if not words.isdisjoint(triggers)]
 
 
 _CACHE: dict[int, tuple[weakref.ref, dict[str, Any]]] = {}
