@@ -448,3 +448,11 @@ def test_body_units_once_per_document_equal_the_walk_on_a_long_document():
 
     doc = _long_document()
     assert regions.body_units(doc) == regions._body_units(doc) and regions.body_units(doc)
+
+
+def test_infer_reader_counts_what_the_whole_text_patterns_count():
+    doc = load_text(_hostile_text(_every_reader_string()) + "\n\n" + _long_document().text, "t.md", "markdown")
+    dev, consumer, business = _reference_reader_counts(doc)
+    evidence = reader.infer_reader(doc).evidence
+    assert (evidence["developer_words"], evidence["developer_words_distinct"], evidence["consumer_words"],
+            evidence["business_words"]) == (len(dev), len(set(dev)), consumer, business)  # fmt: skip

@@ -146,11 +146,13 @@ def infer_reader(doc) -> Reader:
     )
     code_names = {m.group(0) for m in _CODE_NAME_RE.finditer(text)}
     sets = word_sets(doc)  # the three word lists: in the folded text, only in the units that hold one of their words
-    dev_hits = [text[s:e].lower() for s, e in sets.find(_DEV_WORDS_TWIN, _DEV_TRIGGERS)]
+    folded = sets.folded()
+    dev_hits = [text[s:e].lower() for s, e in sets.find(_DEV_WORDS_TWIN, _DEV_TRIGGERS, folded)]
     dev_distinct = len(set(dev_hits))
     dev_rate = 100.0 * len(dev_hits) / words
-    consumer = len(sets.find(_CONSUMER_TWIN, _CONSUMER_TRIGGERS))
-    business = len(sets.find(_BUSINESS_TWIN, _BUSINESS_TRIGGERS))
+    consumer = len(sets.find(_CONSUMER_TWIN, _CONSUMER_TRIGGERS, folded))
+    business = len(sets.find(_BUSINESS_TWIN, _BUSINESS_TRIGGERS, folded))
+    del folded
     evidence = {
         "code_blocks": fences, "commands": commands, "inline_code": inline, "developer_words": len(dev_hits),
         "developer_words_distinct": dev_distinct, "developer_words_per_100": round(dev_rate, 2),

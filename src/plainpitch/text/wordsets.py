@@ -172,11 +172,13 @@ class WordSets:
             self._fill = fill and text.count("\n", at) == len(text) - at
         return self._fill
 
-    def find(self, twin: re.Pattern[str], triggers: frozenset[str] | None) -> list[tuple[int, int]]:
+    def find(self, twin: re.Pattern[str], triggers: frozenset[str] | None,
+             folded: str | None = None) -> list[tuple[int, int]]:  # fmt: skip
         """The spans a case-blind pattern matches in the whole text, found by its ``twin`` (``case_free``) in the
         folded text and only in the units that hold one of ``triggers``: for a pattern that matches no line break
-        and whose every match holds one of ``triggers`` as a whole word."""
-        folded = self.folded()
+        and whose every match holds one of ``triggers`` as a whole word. ``folded``: ``self.folded()``, when the
+        caller already has it (several patterns in a row)."""
+        folded = self.folded() if folded is None else folded
         if triggers is None or not self.units_fill_text():
             return [m.span() for m in twin.finditer(folded)]
         bounds = self._unit_bounds
