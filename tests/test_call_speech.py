@@ -194,3 +194,35 @@ def test_a_demo_with_no_questions_is_coached_too():
     assert report.details["call"]["type"] == "demo"
     tlk3 = [f for f in report.findings if f.code == "TLK003"]
     assert tlk3 and "demo call" in tlk3[0].message
+
+
+def _unstutter_by_slices(text):
+    """unstutter as first written: every run compared by slicing, at every word."""
+    import re
+
+    words = re.findall(r"\S+", text)
+    if len(words) < 2:
+        return text
+    keys = [w.strip(",").lower() for w in words]
+    if len(set(keys)) == len(keys):
+        return text
+    out, i, n = [], 0, len(words)
+    while i < n:
+        for size in (3, 2, 1):
+            if i + 2 * size <= n and keys[i : i + size] == keys[i + size : i + 2 * size]:
+                i += size
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(out)
+
+
+def test_unstutter_answers_as_the_slice_by_slice_comparison():
+    import random
+
+    rng = random.Random(5)
+    vocab = ["we", "We,", "do", "you", "you,", "mind", "the", "I", "i", "think", "a", "a,"]
+    for _ in range(3000):
+        text = " ".join(rng.choice(vocab) for _ in range(rng.randrange(0, 14)))
+        assert unstutter(text) == _unstutter_by_slices(text), text

@@ -252,3 +252,76 @@ def test_locations_slice_the_markdown_source_to_the_flagged_text():
         "> In theory, it is somewhat quicker.\n\n```\nhopefully not checked: this is code\n```\n"
     )
     _check_locations("landing.md", source, 7)
+
+
+# -- written one document at a time, byte for byte the text of the whole dict ---------------------------------------
+def _whole(report: Report, pretty: bool) -> str:
+    """The report as it was written before it streamed: the whole dict, one json.dumps."""
+    data = json_report.report_dict(report)
+    if pretty:
+        return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n"
+
+
+def _awkward_details() -> dict:
+    """Details the writer must convert: floats to round, NaN, tuples, sets, a dataclass, int and bool keys, text
+    with newlines and quotes, empty containers, nesting deeper than the streamed levels."""
+    return {
+        "sentences": [{"label": "benefit", "p": 0.123456789, "span": (0, 8), "text": 'line\n"two"\t✓'} for _ in range(3)],
+        "call": {"turns": [{"words": 3, "share": 1 / 3}], "nested": {"deeper": {"deepest": [1.0, 2.5, float("inf")]}},
+                 "empty": {}, "none": [], "tags": frozenset({"a"}), "span": Span(1, 4), 7: "int key", True: "bool key"},
+        "ratio": float("nan"),
+        "plain": {"kept": [1, "two", None, False]},
+    }  # fmt: skip
+
+
+def _reports() -> list[Report]:
+    hand = _hand_built_report()
+    d = hand.documents[0]
+    awkward = DocumentReport(d.path, d.format, d.medium, d.profile, d.context, d.findings, d.metrics, d.score,
+                             d.document, details=_awkward_details(), notes=d.notes, top=(0,))  # fmt: skip
+    real = Runner(ONLY_HEDGES).run([str(Path(__file__).resolve().parents[1] / "examples" / "landing-page.md")])
+    from plainpitch.model import InputError
+
+    errors = (InputError("missing.md", "cannot read the file: No such file"), InputError("x\n.md", 'a "quoted"\nname'))
+    return [
+        Report((), (), "1.0"),
+        Report((), errors, "1.0"),
+        hand,
+        Report((awkward,), errors, "1.0"),
+        Report((*real.documents, awkward, *real.documents), (), "1.0"),
+    ]
+
+
+@pytest.mark.parametrize("pretty", [True, False], ids=["indented", "compact"])
+def test_the_streamed_report_is_byte_for_byte_the_whole_dicts(pretty):
+    for report in _reports():
+        pieces = list(json_report.chunks(report, pretty))
+        assert "".join(pieces) == _whole(report, pretty)
+        assert render(report, "json", pretty=pretty) == _whole(report, pretty)
+
+
+def test_the_writer_reads_plain_details_in_place_and_copies_only_what_it_converts():
+    details = _awkward_details()
+    shared = json_report._shared(details)
+    assert shared["sentences"] is not details["sentences"]  # 0.123456789 is rounded: a copy
+    assert shared["plain"] is details["plain"]  # nothing to convert: the report's own dict, not a second copy
+    assert shared["call"]["turns"] is not details["call"]["turns"]  # 1/3 is rounded
+    assert shared["call"]["empty"] is details["call"]["empty"]
+    assert json.dumps(shared) == json.dumps(json_report._plain(details))  # tuples stay tuples: JSON lists either way
+    # the report's details are never changed by writing them
+    assert details["call"]["turns"][0]["share"] == 1 / 3 and isinstance(details["call"]["tags"], frozenset)
+
+
+def test_a_large_document_is_written_in_bounded_pieces():
+    """A page of many sentences: no piece holds the document, each is about STREAM_BATCH characters."""
+    d = _hand_built_report().documents[0]
+    items = [{"label": "feature", "start": i, "end": i + 40, "text": f"sentence {i} of the page"} for i in range(20_000)]
+    big = DocumentReport(d.path, d.format, d.medium, d.profile, d.context, d.findings, d.metrics, d.score,
+                         d.document, details={"sentences": items})  # fmt: skip
+    report = Report((big,), (), "1.0")
+    pieces = list(json_report.chunks(report, pretty=False))
+    text = "".join(pieces)
+    assert text == _whole(report, False)
+    assert len(pieces) >= len(text) // json_report.STREAM_BATCH
+    assert max(map(len, pieces)) <= json_report.STREAM_BATCH + 500  # a batch, the item that filled it, the header

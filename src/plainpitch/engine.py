@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -19,7 +20,7 @@ from plainpitch.model import (
     Location,
     Metric,
     Sentence,
-    Span,
+    Suppression,
     Token,
     Unit,
 )
@@ -181,11 +182,38 @@ def scoped(doc: Document, scope: str) -> Document:
                    meta={**doc.meta, "scope": scope})  # fmt: skip
 
 
-def _suppressed(doc: Document, code: str, name: str, span: Span) -> bool:
-    for s in doc.suppressions:
-        if s.start <= span.start < max(s.end, s.start + 1) and (not s.codes or code in s.codes or name in s.codes):
-            return True
-    return False
+class Suppressions:
+    """A document's ``plainpitch: ignore`` comments, asked "does one silence this rule at this offset?". Per rule,
+    the ranges that name it (or name no code) are merged once and bisected: a scan of every comment for each
+    finding grew with the square of a file full of them."""
+
+    def __init__(self, suppressions: tuple[Suppression, ...]) -> None:
+        self._all = suppressions
+        self._by_rule: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
+
+    def silence(self, code: str, name: str, offset: int) -> bool:
+        if not self._all:
+            return False
+        ranges = self._by_rule.get((code, name))
+        if ranges is None:
+            ranges = self._by_rule[(code, name)] = self._merged(code, name)
+        starts, ends = ranges
+        i = bisect.bisect_right(starts, offset) - 1
+        return i >= 0 and offset < ends[i]
+
+    def _merged(self, code: str, name: str) -> tuple[list[int], list[int]]:
+        # a comment covers [start, end), and at least its start offset (as it always has)
+        spans = sorted((s.start, max(s.end, s.start + 1)) for s in self._all
+                       if not s.codes or code in s.codes or name in s.codes)  # fmt: skip
+        starts: list[int] = []
+        ends: list[int] = []
+        for start, end in spans:
+            if starts and start <= ends[-1]:
+                ends[-1] = max(ends[-1], end)
+            else:
+                starts.append(start)
+                ends.append(end)
+        return starts, ends
 
 
 def _inside(ranges: Any, pos: int) -> bool:
@@ -255,6 +283,7 @@ def analyze(doc: Document, config: Config | None = None, *, rules: list[Rule] | 
     min_rank = SEVERITY_RANK[config.min_severity]
     decisive = regions.Ranges(regions.decisive_ranges(doc, medium, ctx.thresholds) if rules and medium != "call" else [])
     seen: set[tuple[str, int, int]] = set()
+    suppressions = Suppressions(doc.suppressions)
     for rule in rules:
         ctx._rule = rule
         ctx._view = ""
@@ -272,7 +301,7 @@ def analyze(doc: Document, config: Config | None = None, *, rules: list[Rule] | 
             if SEVERITY_RANK[severity] < min_rank:
                 continue
             key = (code, hit.span.start, hit.span.end)
-            if key in seen or _suppressed(doc, code, rule.meta.name, hit.span):
+            if key in seen or suppressions.silence(code, rule.meta.name, hit.span.start):
                 continue
             seen.add(key)
             findings.append(make_finding(doc, rule, hit, severity, decisive))

@@ -20,6 +20,7 @@ it (TLK010).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from plainpitch.call.dumps import Stretch, is_tour
@@ -53,11 +54,26 @@ def _texts(facts: CallFacts, m: Stretch) -> list[str]:
 
 
 def _dump(facts: CallFacts, m: Stretch):
-    return next((d for d in facts.feature_dumps if d.stretch == m), None)
+    """The first feature dump of this stretch, from a dict built once per call (a scan of every dump for each
+    monologue grew with the square of a long call's length)."""
+    by_stretch = facts.__dict__.get("_dumps_by_stretch")
+    if by_stretch is None:
+        by_stretch = facts.__dict__["_dumps_by_stretch"] = {}
+        for d in facts.feature_dumps:
+            by_stretch.setdefault(d.stretch, d)
+    return by_stretch.get(m)
 
 
 def _objection(facts: CallFacts, m: Stretch):
-    return next((o for o in facts.objections if o.reply is not None and m.first <= o.reply <= m.last), None)
+    """The first objection (in the facts' order) the seller answered inside this stretch: the answered objections
+    sorted by the turn of the answer, bisected, rather than scanned for each monologue."""
+    index = facts.__dict__.get("_objections_by_reply")
+    if index is None:
+        answered = sorted((o.reply, i) for i, o in enumerate(facts.objections) if o.reply is not None)
+        index = facts.__dict__["_objections_by_reply"] = ([r for r, _ in answered], [i for _, i in answered])
+    replies, order = index
+    lo, hi = bisect.bisect_left(replies, m.first), bisect.bisect_right(replies, m.last)
+    return facts.objections[min(order[lo:hi])] if hi > lo else None
 
 
 def _question_before(facts: CallFacts, m: Stretch) -> str | None:

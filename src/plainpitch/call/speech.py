@@ -31,8 +31,9 @@ def unstutter(text: str) -> str:
     i, n = 0, len(words)
     while i < n:
         for size in (3, 2, 1):  # drop a run of 1-3 words that the next 1-3 words repeat
-            if i + 2 * size <= n and keys[i : i + size] == keys[i + size : i + 2 * size]:
-                i += size
+            j = i + size  # (its first word repeated there is tested before the runs are sliced and compared)
+            if j + size <= n and keys[i] == keys[j] and keys[i:j] == keys[j : j + size]:
+                i = j
                 break
         else:
             out.append(words[i])

@@ -11,6 +11,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import click
 
@@ -161,6 +162,16 @@ def stream_to(output: str | None) -> Iterator[Callable[[str], None]]:
     finally:
         if fh is not None:
             fh.close()
+
+
+def write_json(report: Any, output: str | None, pretty: bool) -> None:
+    """The JSON report written one document at a time (``json_report.chunks``), never held whole as one dict or
+    one string; a failed write is one line and exit 2, as for ``stream_to``."""
+    from plainpitch.emit.json_report import chunks
+
+    with stream_to(output) as write:
+        for piece in chunks(report, pretty):
+            write(piece)
 
 
 def write_or_exit(text: str, output: str | None) -> None:

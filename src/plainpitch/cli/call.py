@@ -112,19 +112,24 @@ def run_review(files: list[str], me: Iterable[str] = (), out_format: str = "text
     for err in errors:
         click.echo(f"plainpitch: error: {err.path}: {err.message}", err=True)
     if reports or out_format in ("json", "sarif"):
-        if out_format in ("json", "sarif"):
-            from plainpitch.emit import render
+        if out_format == "json":
+            from plainpitch.cli.app import write_json
             from plainpitch.version import __version__
 
             # as `check`: indented for a person at a terminal, compact for a pipe or a file (the C encoder: the
-            # indenting one is pure Python and held ~7x a 10 MB call's report in small strings)
-            pretty = output is None and sys.stdout.isatty()
-            text = render(Report(tuple(reports), tuple(errors), __version__), out_format, pretty=pretty)
+            # indenting one is pure Python and held ~7x a 10 MB call's report in small strings), one call at a time
+            write_json(Report(tuple(reports), tuple(errors), __version__), output, output is None and sys.stdout.isatty())
+            text = None
+        elif out_format == "sarif":
+            from plainpitch.emit import render
+            from plainpitch.version import __version__
+
+            text = render(Report(tuple(reports), tuple(errors), __version__), out_format)
         else:
             from plainpitch.emit.call import render_call
 
             text = render_call(reports, out_format, color=color) if reports else ""
-        if not _write(text, output):
+        if text is not None and not _write(text, output):
             return 2
     if not reports:
         return 2

@@ -8,7 +8,16 @@ from pathlib import Path
 
 import click
 
-from plainpitch.cli.app import DEBUG_OPTION, FORMATS, SEVERITY_CHOICE, SizeMB, size_bytes, use_color, write_or_exit
+from plainpitch.cli.app import (
+    DEBUG_OPTION,
+    FORMATS,
+    SEVERITY_CHOICE,
+    SizeMB,
+    size_bytes,
+    use_color,
+    write_json,
+    write_or_exit,
+)
 from plainpitch.cli.history import save_options
 from plainpitch.cli.rewrite import model_options
 from plainpitch.formats import COPY_FORMATS
@@ -93,9 +102,12 @@ def check(paths, out_format, output, profile, sales_context, medium, input_forma
         if report.documents or out_format != "text":
             # JSON is indented for a person at a terminal, compact for a pipe or a file (`jq .` pretty-prints it)
             pretty = output is None and sys.stdout.isatty()
-            text = render(report, out_format, statistics=statistics, score=not no_score, color=use_color(output),
-                          pretty=pretty, full=show_all)  # fmt: skip
-            write_or_exit(text, output)
+            if out_format == "json":
+                write_json(report, output, pretty)
+            else:
+                text = render(report, out_format, statistics=statistics, score=not no_score, color=use_color(output),
+                              pretty=pretty, full=show_all)  # fmt: skip
+                write_or_exit(text, output)
         documents = list(report.documents)
         severities = {f.severity for f in report.findings}
         errors = len(report.errors)

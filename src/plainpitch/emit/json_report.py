@@ -8,8 +8,10 @@ format. Bump SCHEMA_VERSION's minor for added fields, its major for removed or c
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import math
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -32,7 +34,7 @@ def report_schema() -> dict[str, Any]:
 
 
 def _plain(value: Any) -> Any:
-    """Dataclasses, tuples and mappings -> JSON-ready values."""
+    """Dataclasses, tuples and mappings -> JSON-ready values (a fresh copy: callers may change it)."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict) or hasattr(value, "items"):
@@ -44,12 +46,47 @@ def _plain(value: Any) -> Any:
     return value
 
 
+_ENCODED_AS_IS = (str, int, bool, type(None))
+
+
+def _shared(value: Any) -> Any:
+    """What ``_plain`` makes of ``value`` for the encoder, sharing every part the encoder writes the same way as
+    the copy (a dict with string keys, a list or tuple, a string, an int, a float already rounded): the writer
+    reads the report's details in place instead of holding a second copy of them (the per-sentence classes of a
+    1 MiB page were held twice). Read-only: the result may be the report's own objects."""
+    kind = type(value)
+    if kind in _ENCODED_AS_IS:
+        return value
+    if kind is dict:
+        out = None
+        for i, (k, v) in enumerate(value.items()):
+            new = _shared(v)
+            if out is None and (new is not v or type(k) is not str):
+                out = dict(itertools.islice(value.items(), i))  # the items before are written as they are
+            if out is not None:
+                out[str(k)] = new
+        return value if out is None else out
+    if kind is list or kind is tuple:
+        items = None
+        for i, v in enumerate(value):
+            new = _shared(v)
+            if items is None and new is not v:
+                items = list(value[:i])
+            if items is not None:
+                items.append(new)
+        return value if items is None else items
+    if kind is float:
+        number = _number(value)
+        return value if number == value else number
+    return _plain(value)
+
+
 def _number(value: float) -> float | None:
     """Rounded; NaN and infinity (a ratio over nothing) become null, since JSON has no way to write them."""
     return round(value, 4) if math.isfinite(value) else None
 
 
-def finding_dict(f: Finding) -> dict[str, Any]:
+def finding_dict(f: Finding, _ready: Any = _plain) -> dict[str, Any]:
     loc = f.location
     out: dict[str, Any] = {
         "code": f.code,
@@ -70,7 +107,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
             "end_column": loc.end_column,
         },
         "suggestions": [{"replacement": s.replacement, "description": s.description} for s in f.suggestions],
-        "data": _plain(f.data),
+        "data": _ready(f.data),
     }
     if f.turn is not None:
         out["turn"] = f.turn
@@ -101,7 +138,8 @@ def score_dict(s: Score | None) -> dict[str, Any] | None:
     }
 
 
-def document_dict(d: DocumentReport) -> dict[str, Any]:
+def document_dict(d: DocumentReport, _ready: Any = _plain) -> dict[str, Any]:
+    """One document's part of the report (``_ready``: ``_shared`` when only the encoder reads the result)."""
     return {
         "path": d.path,
         "format": d.format,
@@ -111,14 +149,14 @@ def document_dict(d: DocumentReport) -> dict[str, Any]:
         "words": d.document.word_count if d.document is not None else None,
         "score": score_dict(d.score),
         "metrics": [metric_dict(m) for m in d.metrics],
-        "findings": [finding_dict(f) for f in d.findings],
-        "details": _plain(d.details),
+        "findings": [finding_dict(f, _ready) for f in d.findings],
+        "details": _ready(d.details),
         "notes": list(d.notes),
         "top": list(d.top),
     }
 
 
-def report_dict(report: Report) -> dict[str, Any]:
+def _head(report: Report) -> dict[str, Any]:
     counts = {"suggestion": 0, "warning": 0, "error": 0}
     for f in report.findings:
         counts[f.severity] += 1
@@ -127,13 +165,75 @@ def report_dict(report: Report) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "plainpitch", "version": report.tool_version},
         "summary": {"documents": len(report.documents), "errors": len(report.errors), "findings": counts},
-        "documents": [document_dict(d) for d in report.documents],
-        "errors": [{"path": e.path, "message": e.message} for e in report.errors],
     }
 
 
-def render(report: Report, pretty: bool = True, **_: Any) -> str:
-    """Indented for people; compact (the C encoder, ~5x faster and a third smaller) for pipes and files."""
+def _errors(report: Report) -> list[dict[str, str]]:
+    return [{"path": e.path, "message": e.message} for e in report.errors]
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    return {**_head(report), "documents": [document_dict(d) for d in report.documents], "errors": _errors(report)}
+
+
+def chunks(report: Report, pretty: bool = True) -> Iterator[str]:
+    """The text of ``render`` in pieces, one document at a time: each document's dict is made, encoded and dropped
+    before the next, so a writer that writes each piece never holds the whole report as one dict (nor as one
+    string). The pieces join to exactly ``json.dumps(report_dict(report), ...)``: JSON escapes every newline
+    inside a string, so the newlines of an indented piece are its layout and re-indenting them is safe."""
     if pretty:
-        return json.dumps(report_dict(report), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
-    return json.dumps(report_dict(report), ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n"
+        def encode(value: Any, depth: int) -> str:
+            text = json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False)
+            return text.replace("\n", "\n" + "  " * depth) if depth else text
+
+        yield encode(_head(report), 0)[:-2] + ',\n  "documents": ['
+        for i, d in enumerate(report.documents):
+            yield ("," if i else "") + "\n    " + encode(document_dict(d, _shared), 2)
+        yield ("\n  ]" if report.documents else "]") + ',\n  "errors": ' + encode(_errors(report), 1) + "\n}\n"
+        return
+    encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
+    batch: list[str] = [encode(_head(report))[:-1], ',"documents":[']
+    size = 0
+    for i, d in enumerate(report.documents):
+        if i:
+            batch.append(",")
+        for piece in _compact_pieces(document_dict(d, _shared), encode, STREAM_DEPTH):
+            batch.append(piece)
+            size += len(piece)
+            if size >= STREAM_BATCH:
+                yield "".join(batch)
+                batch, size = [], 0
+    batch += ['],"errors":', encode(_errors(report)), "}\n"]
+    yield "".join(batch)
+
+
+STREAM_DEPTH = 4  # document -> details -> the call's analysis -> a list of it (its turns) -> items
+STREAM_BATCH = 1 << 16  # characters written at a time
+
+
+def _compact_pieces(value: Any, encode: Any, depth: int) -> Iterator[str]:
+    """``encode(value)`` in pieces: the dicts of the first ``depth`` levels a member at a time and their lists an
+    item at a time, so the encoder never holds a whole document's text (as small strings, ~8x its size) at once.
+    An item of a list (one sentence, one turn) is small: it is encoded whole."""
+    kind = type(value)
+    if depth and kind is dict and value:
+        sep = "{"
+        for k, v in value.items():
+            yield sep + encode(k) + ":"
+            yield from _compact_pieces(v, encode, depth - 1)
+            sep = ","
+        yield "}"
+    elif depth and (kind is list or kind is tuple) and value:
+        sep = "["
+        for v in value:
+            yield sep + encode(v)
+            sep = ","
+        yield "]"
+    else:
+        yield encode(value)
+
+
+def render(report: Report, pretty: bool = True, **_: Any) -> str:
+    """Indented for people; compact (the C encoder, ~5x faster and a third smaller) for pipes and files. A caller
+    that writes the report out should write ``chunks`` instead: the same text, without holding all of it."""
+    return "".join(chunks(report, pretty))

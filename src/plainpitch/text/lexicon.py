@@ -332,19 +332,20 @@ def match_phrases(parts: list[str], raw: list[str]):
                 return i + k, term
         return None
 
-    yield from _longest(len(parts), at)
+    yield from _longest([i for i, part in enumerate(parts) if part in phrases], at)
 
 
-def _longest(n: int, at):
-    """Non-overlapping matches left to right: ``at(i)`` gives (end, value) of the longest match at i, or None."""
-    i = 0
-    while i < n:
+def _longest(starts, at):
+    """Non-overlapping matches left to right: ``at(i)`` gives (end, value) of the longest match at i, or None.
+    ``starts``: the positions where a match may start, in order (``at`` is None everywhere else)."""
+    end = 0
+    for i in starts:
+        if i < end:
+            continue
         found = at(i)
         if found:
             yield i, found[0], found[1]
-            i = found[0]
-        else:
-            i += 1
+            end = found[0]
 
 
 # -- acronyms ------------------------------------------------------------------------------------------
@@ -460,4 +461,4 @@ def match_tech_phrases(parts: list[str]):
                 return i + k, tz
         return None
 
-    yield from _longest(n, at)
+    yield from _longest([i for i, part in enumerate(parts) if part in by_second], at)

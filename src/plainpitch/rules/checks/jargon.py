@@ -39,6 +39,7 @@ How a word becomes a term (docs/jargon.md has the measurements):
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -299,10 +300,11 @@ def _title_case(words) -> bool:
 _LEADING_NAME_RE = re.compile(r"^\W*((?:[A-Z][\w.+#-]*\s*)+)")
 
 
-def _own_brands(doc) -> set[str]:
+def _own_brands(doc, words: Counter) -> set[str]:
     """Names of the page's own product: the capitalised words that open its title or first heading ("StreamForge"
     in "StreamForge: a K8s-native pipeline built on Kafka", "Redis" in "Redis for teams"; not Kafka, which the
-    headline only mentions), plus the name the page uses most (5+ times)."""
+    headline only mentions), plus the name the page uses most (5+ times) inside its sentences. ``words``: how often
+    the document uses each word (``_word_counts``)."""
     own: set[str] = set()
     lines = [doc.meta.get("title")] if hasattr(doc.meta, "get") else []
     lines += [doc.unit_text(u) for u in doc.units if u.kind == "heading"][:1]
@@ -311,19 +313,54 @@ def _own_brands(doc) -> set[str]:
             m = _LEADING_NAME_RE.match(line)
             if m:
                 own.update(w.lower().rstrip(":") for w in m.group(1).split())
-    names = Counter(w.lower() for w, start, sentence_start in _words_past_sentence_start(doc)
-                    if w[:1].isupper() and w.isalpha() and start > sentence_start)  # fmt: skip
+    # the capitalised words not counting a sentence's first word (the whole count less the sentence openers)
+    words_of = doc.words
+    starts = words_of.starts() if hasattr(words_of, "starts") else [t.start for t in words_of]
+    opening = bytearray(len(starts))  # 1 at the first word of each sentence (when it starts the sentence)
+    for sentence in doc.sentences:
+        if sentence.word_end > sentence.word_start and starts[sentence.word_start] <= sentence.start:
+            opening[sentence.word_start] = 1
+    openers = Counter(itertools.compress(_word_texts(doc), opening))
+    names: Counter = Counter()
+    for w, count in words.items():
+        if w[:1].isupper() and w.isalpha() and count > openers[w]:
+            names[w.lower()] += count - openers[w]
     if names:
-        name, count = names.most_common(1)[0]
-        if count >= 5:
-            own.add(name)
+        top = max(names.values())
+        leaders = [name for name, count in names.items() if count == top]
+        if top >= 5:
+            own.add(leaders[0] if len(leaders) == 1 else _first_used(doc, leaders))
     return own
+
+
+def _first_used(doc, names: list[str]) -> str:
+    """Of names used equally often, the one the text uses first inside a sentence (as ``Counter.most_common``
+    would have ranked them counting word by word)."""
+    wanted = set(names)
+    for w, start, sentence_start in _words_past_sentence_start(doc):
+        if start > sentence_start and w[:1].isupper() and w.isalpha() and w.lower() in wanted:
+            return w.lower()
+    return names[0]
 
 
 def _word_texts(doc):
     """The text of every word of the document, without making a Token for each (``Tokens.texts``)."""
     words = doc.words
     return words.texts() if hasattr(words, "texts") else (t.text for t in words)
+
+
+def _word_counts(doc) -> Counter:
+    """How often the document uses each word, as written (counted in C)."""
+    return Counter(_word_texts(doc))
+
+
+def _capitalised_counts(words: Counter) -> Counter:
+    """How often the document uses each capitalised word (letters only), lower-cased."""
+    names: Counter = Counter()
+    for w, count in words.items():
+        if w[:1].isupper() and w.isalpha():
+            names[w.lower()] += count
+    return names
 
 
 def _words_past_sentence_start(doc):
@@ -397,11 +434,31 @@ def _parts(token: str) -> tuple[tuple[int, str], ...]:
     return tuple((m.start(), m.group(0)) for m in re.finditer(r"[^-/]+", token))
 
 
-def _phrase_hits(doc, sentence, words, th: Thresholds, add, is_covered) -> None:
+def _opens_phrase(token: str) -> bool:
+    """A part of the word opens a phrase of the hand lexicon or of the technical table (else no phrase starts at
+    the word: both tables are keyed by their first word)."""
+    lexicon_phrases, tech_phrases = lexicon.terms().phrases, lexicon.tech_vocab().phrases
+    for _, part in _hyphen_parts(token):
+        low = lexicon.normalise(part)
+        if low in lexicon_phrases or low in tech_phrases:
+            return True
+    return False
+
+
+def _phrase_hits(doc, sentence, words, th: Thresholds, add, is_covered, opens: dict[str, bool]) -> None:
     """Multi-word terms: the hand lexicon's ("garbage collection", "Visual Studio") and the technical table's
-    phrases with enough contrast ("command line", "environment variable")."""
+    phrases with enough contrast ("command line", "environment variable"). ``opens``: this document's answers of
+    ``_opens_phrase``; a sentence none of whose words opens a phrase is not split into parts at all."""
     if th.level < 1:
         return  # an engineer's reader: no phrase is a term to them
+    for tok in words:
+        found = opens.get(tok.text)
+        if found is None:
+            found = opens[tok.text] = _opens_phrase(tok.text)
+        if found:
+            break
+    else:
+        return
     spans: list[tuple[int, int]] = []
     raw: list[str] = []
     for tok in words:
@@ -431,7 +488,14 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int]) -> l
     text = doc.text
     hits: list[TermHit] = []
     covered = bytearray(mask)  # 1 where a hit (or a literal) already owns the character
-    inert: dict[tuple[str, bool, bool], bool] = {}  # this document's answers of _inert (a cache that ends with it)
+    # this document's answers of _inert (a cache that ends with it), by the word alone: a word whose first letter
+    # is not a capital gets the same answer at the start of a sentence or inside one, titled or not (a capitalised
+    # word is never inert)
+    inert: dict[str, bool] = {}
+    opens: dict[str, bool] = {}  # and of _opens_phrase
+    # flags and C++/C#/F#/.NET: their patterns run on the sentences only when the text holds one at all
+    flags = th.level >= 1 and "--" in text
+    symbols = th.level >= 1 and any(s in text for s in ("C++", "C#", "F#", ".NET"))
 
     def is_covered(s: int, e: int) -> bool:
         return covered.find(1, s, e) != -1  # as ``1 in covered[s:e]``, without copying the slice
@@ -445,27 +509,31 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int]) -> l
         if _skipped_unit(unit):
             continue
         all_words = doc.sentence_words(sentence)
-        words = [w for w in all_words if not is_covered(w.start, w.end)]
-        if th.level >= 1:
+        if all_words and is_covered(all_words[0].start, all_words[-1].end):
+            words = [w for w in all_words if not is_covered(w.start, w.end)]
+        else:
+            words = all_words  # none of the sentence's words is taken yet (most sentences)
+        if flags:
             for m in _FLAG_RE.finditer(text, sentence.start, sentence.end):
                 if not is_covered(m.start(), m.end()):
                     add(TermHit(m.start(), m.end(), m.group(0), m.group(0).lower(), "jargon", "code"))
+        if symbols:
             for m in _SYMBOL_TERMS_RE.finditer(text, sentence.start, sentence.end):
                 if not is_covered(m.start(), m.end()):
                     add(TermHit(m.start(), m.end(), m.group(0), m.group(0).lower(), "jargon", "product"))
-        _phrase_hits(doc, sentence, words, th, add, is_covered)
-        titled = unit.kind in ("heading", "cta", "subject") or _title_case(all_words)
+        _phrase_hits(doc, sentence, words, th, add, is_covered, opens)
+        titled = None  # whether the sentence is set in title case: asked only for a word that needs it
         first_word = all_words[0].start if all_words else -1
         for wi, tok in enumerate(words):
+            token = tok.text
+            if not token[:1].isupper():
+                plain = inert.get(token)
+                if plain is None:
+                    plain = inert[token] = _inert(token, False, False, th)
+                if plain:
+                    continue  # a plain word: no check below can make a hit of it (most words; one look-up a word)
             if is_covered(tok.start, tok.end):
                 continue
-            token = tok.text
-            key = (token, tok.start == first_word, titled)
-            plain = inert.get(key)
-            if plain is None:
-                plain = inert[key] = _inert(token, key[1], titled, th)
-            if plain:
-                continue  # a plain word: no check below can make a hit of it (most words; one look-up a word)
             if th.level >= 1 and _TERM_SHAPE_RE.match(token):
                 add(TermHit(tok.start, tok.end, token, _key(token), "jargon", "lexicon"))
                 continue
@@ -494,7 +562,12 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int]) -> l
                         add(TermHit(p_start, p_end, part, part, "acronym", "acronym", verdict[1], strength=verdict[0]))
                     continue
                 initial = tok.start == first_word and offset == 0
-                found = _word_verdict(part, initial, titled, th)
+                if part[:1].isupper() and not initial:  # the one case whose verdict depends on title case
+                    if titled is None:
+                        titled = unit.kind in ("heading", "cta", "subject") or _title_case(all_words)
+                    found = _word_verdict(part, initial, titled, th)
+                else:
+                    found = _word_verdict(part, initial, False, th)
                 if found is not None and (compound is None or compound.strength == CONTEXT and found[1] == STRONG):
                     reason, strength, plain = found
                     compound = TermHit(tok.start, tok.end, token, _key(token), "jargon", reason, plain, strength=strength)
@@ -729,8 +802,9 @@ def _find_terms(doc, ctx) -> TermReport:
     th = Thresholds.of(ctx)
     mask, code, technical = _protected(doc)
     atomic = [h for h in _atomic_hits(doc, th, mask, technical) if not _allowed(ctx, h)]
-    own = _own_brands(doc)
-    names = Counter(w.lower() for w in _word_texts(doc) if w[:1].isupper() and w.isalpha())
+    counts = _word_counts(doc)
+    own = _own_brands(doc, counts)
+    names = _capitalised_counts(counts)
     # On a call the buyer's own words say what their field is (JRG101 filters on them): a page has to guess it
     plain_use = _used_in_plain_prose(doc, atomic, technical) if doc.medium != "call" else set()
     kept = []
