@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plainpitch.text.wordsets import word_sets
+
 _NUM = r"(?:\d[\d,.]*\s?(?:k|K|M|m|B|million|thousand|billion)?\+?|hundreds|thousands|millions|dozens)"
 _WHO = (r"(?:customers|clients|users|companies|businesses|teams|organi[sz]ations|developers|engineers|subscribers|"
         r"websites|sites|brands|startups|agencies|stores|shops|members|people|creators|marketers|founders|"
@@ -56,6 +58,21 @@ _BENCHMARK_RE = re.compile(
     r"\b(?:faster|smaller|cheaper|lighter) than\b[^.!?]{0,40}\d|\b\d+(?:\.\d+)?\s?(?:ms|s|MB|GB|KB)\b[^.!?]{0,20}\bvs\.?\s",
     re.IGNORECASE,
 )
+# The words every match of a pattern holds as a whole word (text/wordsets.py): a unit without one is not searched.
+_WHO_WORDS = ("customers clients users companies businesses teams organizations organisations developers engineers "
+              "subscribers websites sites brands startups agencies stores shops members people creators marketers "
+              "founders downloads installs stars installations projects contributors sellers buyers restaurants "
+              "schools hospitals").split()  # fmt: skip
+_TRIGGERS = {
+    "customers": frozenset(_WHO_WORDS + "trusted used loved chosen relied adopted backed join helped worked coached".split()),
+    "named": frozenset("trusted used loved chosen relied adopted customers clients companies teams".split()),
+    "result": frozenset("cut cuts reduced reduces lowered saved saves increased increases grew grows doubled tripled "
+                        "boosted improved raised lifted dropped halved slashed went".split()),  # fmt: skip
+    "benchmark": frozenset("faster smaller cheaper lighter less more fewer vs".split()),
+}
+_RATING_WORDS = frozenset("g2 capterra trustpilot hunt gartner forrester award winner seen featured rated".split())
+_KINDS = (("customers", _CUSTOMERS_RE), ("named", _NAMED_RE), ("result", _RESULT_RE), ("rating", _RATING_RE),
+          ("benchmark", _BENCHMARK_RE))  # fmt: skip
 # An attribution line under or over a customer's words: a role ("Founder and CEO at Ghost"), "— Ana Ruiz, CTO", or
 # "Ana Ruiz, Head of Growth".
 _DIGIT_RE = re.compile(r"\d")  # the same digits as the patterns' \d
@@ -116,6 +133,28 @@ def testimonial_units(doc) -> set[int]:
     return out
 
 
+def _may_match(kind: str, has_word: bool, digit: bool, chunk: str) -> bool:
+    """Whether the kind's pattern can match a unit: each of its matches holds one of its trigger words as a whole
+    word (``has_word``: the unit holds one), every benchmark and result a digit too ("in half" aside), a rating a
+    digit, a star or a word. tests/test_wordsets.py proves the lists against the patterns."""
+    if kind == "rating":
+        return digit or has_word or "★" in chunk or "⭐" in chunk
+    if kind == "result" and not digit and not _IN_HALF_RE.search(chunk):
+        return False
+    if kind == "benchmark" and not digit:
+        return False
+    return has_word
+
+
+def _candidates(doc) -> dict[str, set[int]]:
+    """Kind -> the units that hold one of its words ("any": one of any kind's)."""
+    sets = word_sets(doc)
+    out = {kind: set(sets.units_with(words)) for kind, words in _TRIGGERS.items()}
+    out["rating"] = set(sets.units_with(_RATING_WORDS))
+    out["any"] = set().union(*out.values())
+    return out
+
+
 def find_proof(doc) -> list[Proof]:
     """Every piece of proof in the copy, in order (one per unit and kind)."""
     text = doc.text
@@ -125,16 +164,17 @@ def find_proof(doc) -> list[Proof]:
         u = doc.units[i]
         found.append(Proof("testimonial", u.start, u.end, text[u.start : u.end]))
     units = doc.units
+    candidates = _candidates(doc)
     for i, u in enumerate(units):
         if u.kind not in ("heading", "paragraph", "list_item", "quote", "table_cell"):
             continue
         chunk = text[u.start : u.end]
         seen: set[str] = set()
         digit = _DIGIT_RE.search(chunk) is not None
-        for kind, pattern in (("customers", _CUSTOMERS_RE), ("named", _NAMED_RE), ("result", _RESULT_RE),
-                              ("rating", _RATING_RE), ("benchmark", _BENCHMARK_RE)):  # fmt: skip
-            if not digit and (kind == "benchmark" or kind == "result" and not _IN_HALF_RE.search(chunk)):
-                continue  # every benchmark and result holds a digit ("in half" aside): most units have none
+        kinds = _KINDS if digit or i in candidates["any"] or "★" in chunk or "⭐" in chunk else ()
+        for kind, pattern in kinds:
+            if not _may_match(kind, i in candidates[kind], digit, chunk):
+                continue  # most units hold none of the words (or the digit) a match needs
             m = pattern.search(chunk)
             if m is None or kind in seen or (kind == "customers" and not _many(m.group("n") or m.group("helped"))):
                 continue

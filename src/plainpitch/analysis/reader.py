@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plainpitch.text.wordsets import case_free, word_sets
+
 AUDIENCE_NAMES = {"technical": "developers", "business": "business buyers", "consumer": "consumers"}
 
 _FENCE_RE = re.compile(r"^[ \t]{0,3}(?:```|~~~)", re.MULTILINE)
@@ -64,6 +66,28 @@ _BUSINESS_RE = re.compile(
     r"startups?|founders?|saas|b2b|subscribers?|visitors?|campaigns?|stakeholders?)\b",
     re.IGNORECASE,
 )
+
+# One word each match of these three holds as a whole word (tests/test_wordsets.py proves it for every string
+# they match): units without one are not searched (text/wordsets.py).
+_DEV_TRIGGERS = frozenset("""
+    api apis backend binaries binary cli codebase coder coders code command commit commits compile compiled compiler
+    config configuration container containers contributor contributors database debug debugging dependencies
+    dependency deploy deployed deploying deployment deploys developer developers devs docker endpoint endpoints
+    engineer engineering engineers fork forks framework frameworks frontend github gitlab golang host hosted hosting
+    java javascript kubernetes latency libraries library node nodejs plugin plugins postgres postgresql programmer
+    programmers python react repo repos repositories repository request requests runtime rust scalability scalable
+    sdk sdks source sql terminal throughput typescript webhook webhooks""".split())
+_CONSUMER_TRIGGERS = frozenset("""
+    family kids children home house partner pet dog cat phone wedding body skin health garden car families parents
+    mom moms dad dads shipping delivery delivered cart checkout recipe recipes bedroom kitchen holiday vacation
+    birthday gift gifts""".split())
+_BUSINESS_TRIGGERS = frozenset("""
+    agencies agency b2b budget business businesses campaign campaigns client clients companies company conversion
+    conversions customer customers employee employees enterprise founder founders invoice invoices lead leads
+    manager managers marketer marketers marketing pipeline revenue roi saas sales staff stakeholder stakeholders
+    startup startups subscriber subscribers team teammates teams visitor visitors""".split())
+
+_DEV_WORDS_TWIN, _CONSUMER_TWIN, _BUSINESS_TWIN = map(case_free, (_DEV_WORDS_RE, _CONSUMER_RE, _BUSINESS_RE))
 
 DEV_WORDS_MIN = 4  # distinct developer words
 DEV_RATE_MIN = 1.5  # developer words per 100 words
@@ -121,11 +145,14 @@ def infer_reader(doc) -> Reader:
         _INLINE_CODE_RE.findall(text)
     )
     code_names = {m.group(0) for m in _CODE_NAME_RE.finditer(text)}
-    dev_hits = [m.group(0).lower() for m in _DEV_WORDS_RE.finditer(text)]
+    sets = word_sets(doc)  # the three word lists: in the folded text, only in the units that hold one of their words
+    folded = sets.folded()
+    dev_hits = [text[s:e].lower() for s, e in sets.find(_DEV_WORDS_TWIN, _DEV_TRIGGERS, folded)]
     dev_distinct = len(set(dev_hits))
     dev_rate = 100.0 * len(dev_hits) / words
-    consumer = len(_CONSUMER_RE.findall(text))
-    business = len(_BUSINESS_RE.findall(text))
+    consumer = len(sets.find(_CONSUMER_TWIN, _CONSUMER_TRIGGERS, folded))
+    business = len(sets.find(_BUSINESS_TWIN, _BUSINESS_TRIGGERS, folded))
+    del folded
     evidence = {
         "code_blocks": fences, "commands": commands, "inline_code": inline, "developer_words": len(dev_hits),
         "developer_words_distinct": dev_distinct, "developer_words_per_100": round(dev_rate, 2),

@@ -15,6 +15,7 @@ from typing import Any
 
 from plainpitch.medium import GREETING_RE, NAME_LINE_RE, SIGN_OFF_RE
 from plainpitch.medium import first_line as unit_first_line
+from plainpitch.text.wordsets import per_document, unit_word_counts
 
 ATTRIBUTION_RE = re.compile(r"^\s*(?:—|–|-|&ndash;|&mdash;)\s*\w")  # "— Ana Ruiz, CTO" under a quote
 
@@ -33,7 +34,11 @@ _PS_RE = re.compile(r"^\s*P\.?\s?S\b", re.IGNORECASE)
 
 def body_units(doc) -> list[int]:
     """Units a buyer reads as the body: no subject line, greeting, sign-off or the signature under it (a P.S. is
-    body: it is read)."""
+    body: it is read). Found once per Document (the engine and several rules ask); a fresh list each call."""
+    return list(per_document(doc, "body_units", lambda: tuple(_body_units(doc))))
+
+
+def _body_units(doc) -> list[int]:
     out = []
     signed = False
     for i, unit in enumerate(doc.units):
@@ -55,8 +60,8 @@ def body_units(doc) -> list[int]:
 
 
 def body_words(doc) -> int:
-    body = set(body_units(doc))
-    return sum(1 for w in doc.words if w.unit in body)
+    counts = unit_word_counts(doc)
+    return sum(counts[i] for i in body_units(doc))
 
 
 def opening_sentences(doc, medium: str, thresholds: Mapping[str, Any]) -> list[int]:

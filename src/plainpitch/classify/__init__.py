@@ -30,6 +30,7 @@ from plainpitch.classify.features import featurise
 from plainpitch.classify.model import LABELS, LinearModel, shipped, shipped_in_context
 from plainpitch.classify.overrides import adjust
 from plainpitch.classify.structure import model_text, structure
+from plainpitch.text.wordsets import unit_word_counts
 
 __all__ = ["LABELS", "Classification", "Classifier", "SentenceClass", "classify", "classify_document",
            "CLASSIFIED_KINDS", "copy_words", "MIN_COPY_WORDS", "document_context", "placement", "clear_caches"]
@@ -48,8 +49,8 @@ def copy_words(doc, ctx=None) -> int:
     analysis when a rule context is given)."""
     if ctx is not None:
         return ctx.memo("copy.words", lambda: copy_words(doc))
-    kinds = [u.kind in _COPY_KINDS and not u.by_buyer for u in doc.units]
-    return sum(1 for w in doc.words if kinds[w.unit])
+    counts = unit_word_counts(doc)
+    return sum(n for u, n in zip(doc.units, counts, strict=True) if u.kind in _COPY_KINDS and not u.by_buyer)
 
 
 @dataclass(frozen=True, slots=True)

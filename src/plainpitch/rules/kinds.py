@@ -18,6 +18,7 @@ from typing import Any
 
 from plainpitch.model import Span, Suggestion
 from plainpitch.rules.meta import Hit, Rule, make_meta
+from plainpitch.text.wordsets import phrase_triggers, word_sets
 
 # Units that hold prose a buyer reads (code never reaches the Document at all).
 PROSE_KINDS = frozenset({"subject", "heading", "paragraph", "list_item", "cta", "link", "quote", "table_cell", "turn"})
@@ -37,6 +38,12 @@ def _compile(phrases: Iterable[str], ignorecase: bool, regex: bool = False) -> r
     return re.compile(_phrase_pattern(phrases, regex), re.IGNORECASE if ignorecase else 0)
 
 
+def _triggers(spec: Mapping[str, Any], phrases: Iterable[str]) -> frozenset[str] | None:
+    """One word each phrase needs (text/wordsets.py): a unit or sentence without any is not searched. Regex
+    entries have no gate."""
+    return None if spec.get("regex", False) else phrase_triggers(phrases)
+
+
 def _match_case(replacement: str, original: str) -> str:
     if original[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
@@ -49,10 +56,13 @@ def existence_check(spec: Mapping[str, Any]):
     # once_per_sentence: the first match of a sentence is the finding and the others go in its data (three hedges
     # in one sentence are one thing to fix)
     once = spec.get("once_per_sentence", False)
+    triggers = _triggers(spec, spec["tokens"])
 
     def check(doc, ctx) -> Iterable[Hit]:
         text = doc.text
-        for unit in doc.units:
+        units = doc.units
+        for index in word_sets(doc).units_with(triggers):  # the others cannot match
+            unit = units[index]
             found = [m for m in pattern.finditer(text, unit.start, unit.end)
                      if m.group(0).lower() not in exceptions and not ctx.allowed(m.group(0))]  # fmt: skip
             if not once:
@@ -87,10 +97,13 @@ def substitution_check(spec: Mapping[str, Any]):
     ignorecase = spec.get("ignorecase", True)
     swap = {(k.lower() if ignorecase else k): v for k, v in spec["swap"].items()}
     pattern = _compile(swap, ignorecase, spec.get("regex", False))
+    triggers = _triggers(spec, swap)
 
     def check(doc, ctx) -> Iterable[Hit]:
         text = doc.text
-        for unit in doc.units:
+        units = doc.units
+        for index in word_sets(doc).units_with(triggers):  # the others cannot match
+            unit = units[index]
             for m in pattern.finditer(text, unit.start, unit.end):
                 found = m.group(0)
                 if ctx.allowed(found):
@@ -110,19 +123,27 @@ def substitution_check(spec: Mapping[str, Any]):
 def occurrence_check(spec: Mapping[str, Any]):
     pattern = _compile(spec["tokens"], spec.get("ignorecase", True), spec.get("regex", False))
     scope = spec.get("scope", "sentence")
+    triggers = _triggers(spec, spec["tokens"])
 
     def check(doc, ctx) -> Iterable[Hit]:
         limit = ctx.option("max", spec.get("max", 1))
         text = doc.text
+        # a window without a trigger word counts no match: skipped, unless a count of 0 is already too many
+        gate = triggers if isinstance(limit, int | float) and limit >= 0 else None
+        sets = word_sets(doc)
         # each window: (its span, the stretches counted in it); a document window counts only the units the rule
         # reads (on a call, not the buyer's turns between them)
         if scope == "sentence":
-            windows = [((s.start, s.end), [(s.start, s.end)]) for s in doc.sentences]
+            sentences = doc.sentences
+            windows = [((s.start, s.end), [(s.start, s.end)]) for s in map(sentences.__getitem__,
+                                                                            sets.sentences_with(gate))]  # fmt: skip
         elif scope == "paragraph":
-            windows = [((u.start, u.end), [(u.start, u.end)]) for u in doc.units]
+            units = doc.units
+            windows = [((u.start, u.end), [(u.start, u.end)]) for u in map(units.__getitem__, sets.units_with(gate))]
         else:
             units = doc.units
-            windows = [((units[0].start, units[-1].end), [(u.start, u.end) for u in units])] if units else []
+            stretches = [(u.start, u.end) for u in map(units.__getitem__, sets.units_with(gate))]
+            windows = [((units[0].start, units[-1].end), stretches)] if units else []
         for (start, end), stretches in windows:
             found = [m for s, e in stretches for m in pattern.finditer(text, s, e)]
             if len(found) > limit:

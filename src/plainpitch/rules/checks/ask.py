@@ -21,6 +21,7 @@ from plainpitch.model import Document, Metric, Span, Suggestion
 from plainpitch.rules.base import Hit, RuleContext, metric_provider, rule
 from plainpitch.text import placeholders
 from plainpitch.text.money import real_prices
+from plainpitch.text.wordsets import fold
 
 HUBSPOT_CTA = "HubSpot's analysis of 330,000 calls to action: specific, personalised CTAs convert far better than generic ones"
 WORDSTREAM_SINGLE = ("Practitioner data on single calls to action (e.g. WordStream's widely cited email test: one CTA, far more "
@@ -105,6 +106,29 @@ CALENDAR_RE = re.compile(
     r"\b(?:grab|pick|book|choose|find) (?:a )?(?:time|slot)\b|\bbook (?:a|some) time\b",
     re.IGNORECASE,
 )
+# Prefilters: literal strings, one of which every match of the pattern holds (in the case-folded sentence;
+# tests/test_wordsets.py proves each list against every string its pattern can match). A sentence without one is
+# not searched: most sentences of a page are not asks.
+def _needs(*literals: str) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, literals)))
+
+
+_NEEDS = {
+    _NEGATED_RE: _needs("install", "download", "sign", "start", "try", "book", "contact", "buy", "subscribe", "register"),
+    _ASK_ANYWHERE_RE: _needs("know", "reply", "touch", "contact", "talk", "book", "schedule", "sign", "trial", "demo",
+                             "line", "visit", "ready", "follow", "check", "head", "install", "download", "binaries"),
+    CALENDAR_RE: _needs("cal", "hubspot", "chilipiper", "time", "slot"),
+    _CONTACT_ME_RE: _needs("mail", "write", "reach", "contact", "call", "text", "ping", "message", "dm", "calendar",
+                           "number", "phone"),
+    _URL_RE: _needs("http", "www."),
+}  # fmt: skip
+
+
+def _found(pattern: re.Pattern[str], clean: str, folded: str) -> re.Match[str] | None:
+    """``pattern.search(clean)``, skipped when the folded sentence lacks every literal the pattern needs."""
+    return pattern.search(clean) if _NEEDS[pattern].search(folded) else None
+
+
 # A button is vague when, once its filler is gone, only a generic action is left: it names nothing the buyer gets
 # ("Submit", "Click here", "Check it out", "Contact us", "Get in touch"). "Contact sales", "See pricing", "View live
 # demo" and "Get started" name their object or their outcome; "Learn more" and "Explore" are for browsing, not the
@@ -185,21 +209,22 @@ def _find_asks(doc, medium: str) -> list[Ask]:
     next_steps_unit = -1
     for s in body:
         clean = cues.normalise(s.text)
+        folded = fold(clean)
         unit = doc.units[s.unit]
         if "[" in s.text:
             for m in _BRACKET_BUTTON_RE.finditer(s.text):
                 label = m.group(1)
                 if (_ASK_START_RE.match(label) or _BUTTON_VERB_RE.match(label)) and not _SIGN_IN_RE.match(label):
                     asks.append(Ask(s.start + m.start(1), s.start + m.end(1), label, _action(label), "cta"))
-        if _NEGATED_RE.search(clean):
+        if _found(_NEGATED_RE, clean, folded):
             continue  # "You don't have to install anything", "it isn't possible to install": not an ask
         if unit.kind == "heading" and _NEXT_STEPS_RE.match(clean):
             next_steps_unit = s.unit
-        if _ASK_START_RE.match(clean) or _ASK_ANYWHERE_RE.search(clean) or CALENDAR_RE.search(clean):
+        if _ASK_START_RE.match(clean) or _found(_ASK_ANYWHERE_RE, clean, folded) or _found(CALENDAR_RE, clean, folded):
             asks.append(Ask(s.start, s.end, s.text, _action(clean), "sentence"))
-        elif _CONTACT_ME_RE.search(clean):
+        elif _found(_CONTACT_ME_RE, clean, folded):
             asks.append(Ask(s.start, s.end, s.text, "contact", "sentence"))
-        elif (url := _URL_RE.search(clean)) and (_ASK_HREF_RE.search(url.group(0)) or _action(clean) in CONVERSION
+        elif (url := _found(_URL_RE, clean, folded)) and (_ASK_HREF_RE.search(url.group(0)) or _action(clean) in CONVERSION
                                                  or medium in ("email", "text")):
             # in an email a link is how the reader acts, even a bare one under "Free trial available."
             asks.append(Ask(s.start, s.end, s.text, _action(clean, url.group(0)), "link"))

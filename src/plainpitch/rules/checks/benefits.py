@@ -65,14 +65,15 @@ def _unquoted_sentences(doc):
         if sentence.unit != last_unit:
             open_quote, last_unit = False, sentence.unit
         text = cues.normalise(sentence.text)
-        out = []
-        for ch in text:
-            if ch == '"':
-                open_quote = not open_quote
-                out.append(" ")
-            else:
-                out.append(" " if open_quote else ch)
-        yield i, "".join(out)
+        # each '"' becomes a space and flips the state; the stretches between them are kept or blanked (str
+        # methods, not a Python step per character)
+        pieces = text.split('"')
+        if len(pieces) == 1:
+            yield i, " " * len(text) if open_quote else text
+            continue
+        out = [" " * len(piece) if open_quote != (k % 2 == 1) else piece for k, piece in enumerate(pieces)]
+        open_quote = open_quote != (len(pieces) % 2 == 0)
+        yield i, " ".join(out)
 
 
 def pronoun_counts(doc) -> tuple[int, int, list[tuple[int, int, int]]]:

@@ -41,16 +41,18 @@ def doc_stats(doc, ctx) -> DocStats:
 
     def compute() -> DocStats:
         stats = []
-        total = rd.EMPTY
+        words = doc.words
+        # every word's text once, without a Token per word (a view of a Document holds a tuple of Tokens)
+        texts = list(words.texts()) if hasattr(words, "texts") else [t.text for t in words]
+        units = doc.units
         for i, sentence in enumerate(doc.sentences):
-            if not _prose(doc, doc.units[sentence.unit]):
+            if not _prose(doc, units[sentence.unit]):
                 continue
-            counts = rd.count_words(t.text for t in doc.sentence_words(sentence))
+            counts = rd.count_words(texts[sentence.word_start : sentence.word_end])
             if not counts.words:
                 continue
-            total = total + counts
             stats.append(SentenceStats(i, counts, rd.sentence_grade(counts) or 0.0))
-        return DocStats(tuple(stats), total)
+        return DocStats(tuple(stats), rd.total(s.counts for s in stats))
 
     return ctx.memo("readability.stats", compute)
 

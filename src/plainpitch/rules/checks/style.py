@@ -11,6 +11,7 @@ from importlib import resources
 from plainpitch.model import Document, Span
 from plainpitch.rules.base import Hit, RuleContext, rule
 from plainpitch.text.segment import words_in
+from plainpitch.text.wordsets import Phrases, word_sets
 
 # -- STR001 ---------------------------------------------------------------------------------------------
 
@@ -171,6 +172,13 @@ def _cliches() -> dict[str, list[tuple[str, ...]]]:
     return index
 
 
+@lru_cache(maxsize=1)
+def _cliche_words() -> Phrases:
+    """The clichés by their words: a sentence matches one only when its words, lower-cased, are the cliché's, so it
+    holds each of them as a whole word (text/wordsets.py); the others are not read."""
+    return Phrases(" ".join(phrase) for phrases in _cliches().values() for phrase in phrases)
+
+
 @rule(
     code="TON004",
     default=False,
@@ -198,7 +206,10 @@ def _cliches() -> dict[str, list[tuple[str, ...]]]:
 )
 def cliche(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     index = _cliches()
-    for sentence in doc.sentences:
+    sentences = doc.sentences
+    # only the sentences that hold, as a whole word, one word of some cliché (text/wordsets.py)
+    for number in word_sets(doc).sentences_holding(_cliche_words()):
+        sentence = sentences[number]
         tokens = doc.sentence_words(sentence)
         lowered = [t.text.lower().replace("’", "'") for t in tokens]
         i = 0
