@@ -17,6 +17,7 @@ from plainpitch.analysis.regions import body_units, body_words, hero_units
 from plainpitch.classify import classify_document, cues
 from plainpitch.model import Document, Metric, Span
 from plainpitch.rules.base import Hit, RuleContext, metric_provider, rule
+from plainpitch.text.wordsets import unit_word_counts
 
 BOOMERANG = "Boomerang's analysis of 40M+ emails (blog.boomerangapp.com, 2016): 50-125 words get the most replies"
 BOOMERANG_SUBJECT = "Boomerang's analysis of subject lines (blog.boomerangapp.com): 3-4 word subject lines get the most replies"
@@ -253,10 +254,12 @@ def long_cold_email(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
 def subject_line_length(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     low = int(ctx.threshold("sales.subject_words_min"))
     high = int(ctx.threshold("sales.subject_words_max"))
+    counts = None
     for i, unit in enumerate(doc.units):
         if unit.kind != "subject":
             continue
-        words = sum(1 for w in doc.words if w.unit == i)
+        counts = counts or unit_word_counts(doc)  # one pass over the words, however many subject lines
+        words = counts[i]
         if words and not low <= words <= high:
             yield Hit(Span(unit.start, unit.end), {"words": words, "value": f"{low}-{high}"})
 
