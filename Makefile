@@ -43,7 +43,7 @@ postgres:
 # make test: every test but the judgement measurements (marked eval: make eval runs them with the eval scripts),
 # with one throw-away PostgreSQL server for the history tests.
 test: $(STAMP) browser postgres
-	$(PY) tests/pg_cluster.py run -- $(PY) -m pytest -n 3 --maxschedchunk 1 -p no:cacheprovider -m "not eval"
+	$(PY) tests/pg_cluster.py run -- $(PY) -m pytest -n 2 -p no:cacheprovider -m "not eval"
 
 # A longer fuzzing campaign over every loader and the analysis (tests/test_fuzz.py; `make test` runs a small budget).
 # FUZZ_EXAMPLES sets the examples per property (default 3000).

@@ -20,12 +20,4 @@ def shared() -> Path:
     return SHARED
 
 
-def pytest_collection_modifyitems(items):
-    """The slow tests first, then the browser tests, then the rest (a stable sort: otherwise collection order, the
-    same on every xdist worker). `make test` hands tests out one at a time (--maxschedchunk 1): the long ones start
-    early and the quick ones fill the gaps, so no worker ends the run alone on a long test. (Not --dist loadfile:
-    it keys tests by id, and schemathesis gives its 18 API tests one id, so 17 of them would silently not run.)"""
-    items.sort(key=lambda item: 0 if item.get_closest_marker("slow") else 1 if item.get_closest_marker("browser") else 2)
-
-
 from history_support import pg_server, pg_url, pytest_terminal_summary, store_url  # noqa: E402, F401  (history tests)
