@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from installs import ROOT, build_dist, make_venv, run
+from installs import ROOT, build_dist, make_venv, offline_env, run
 from readme_snippets import snippet
 
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
@@ -57,7 +57,7 @@ def plainpitch_bin(tmp_path_factory, request) -> Path:
 def _step(script: str, workdir: Path, bin_dir: Path, **env: str) -> tuple[int, str, dict[str, str]]:
     output = workdir / ".github-output"
     output.write_text("", encoding="utf-8")
-    full = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "GITHUB_OUTPUT": str(output), "NO_COLOR": "1"}
+    full = {**offline_env(), "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "GITHUB_OUTPUT": str(output), "NO_COLOR": "1"}
     full.update(env)
     (workdir / ".step.sh").write_text(script, encoding="utf-8")
     done = run(["bash", "--noprofile", "--norc", "-eo", "pipefail", ".step.sh"], cwd=workdir, env=full)

@@ -202,7 +202,8 @@ SANE = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("name,data,found", [pytest.param(n, d, f, id=i) for i, n, d, f in SANE])
+@pytest.mark.parametrize("name,data,found", [pytest.param(n, d, f, id=i, marks=[pytest.mark.slow] if len(d) > 100_000 else [])
+                                             for i, n, d, f in SANE])  # fmt: skip
 def test_odd_but_readable_files_are_checked(tmp_path, name, data, found):
     path = _write(tmp_path, name, data)
     result = run(str(path))

@@ -43,6 +43,7 @@ def test_markdown_report(report):
     assert "| Seller talk share |" in out and "### Findings" in out and "### Moments" in out
 
 
+@pytest.mark.slow
 def test_html_report_has_the_timeline_and_escapes(report):
     out = render_call([report, report], "html")
     assert out.count("<svg") == 2 and out.startswith("<!doctype html>")

@@ -126,6 +126,7 @@ def _real_sentences(shared) -> list[str]:
     return [cues.normalise(t) for t in texts]
 
 
+@pytest.mark.slow
 def test_fast_twins_and_the_single_outcome_scan_agree_with_the_plain_patterns(shared):
     """Speed tricks must not change a feature: lower-cased twins, one scan for six outcome lists."""
     sentences = _real_sentences(shared)
@@ -268,6 +269,7 @@ def test_regularisation_is_never_chosen_on_the_fold_being_scored(cv):
         assert chosen_on | test_pages == cv["_pages"]
 
 
+@pytest.mark.slow
 def test_labelled_sentences_are_placed_on_their_pages_as_the_cli_reads_them(shared):
     """Training and scoring read the Document's sentence (the CLI's), not the labelled string."""
     tc = _train_classifier()

@@ -62,6 +62,7 @@ def _technical_project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.mark.slow
 def test_neovim_snippet(tmp_path):
     lua = snippet('vim.lsp.config("plainpitch"')
     command = re.findall(r'"([^"]+)"', re.search(r"cmd = \{([^}]*)\}", lua).group(1))
@@ -73,6 +74,7 @@ def test_neovim_snippet(tmp_path):
     assert "pipeline" in words  # the snippet's business profile reached the server
 
 
+@pytest.mark.slow
 def test_helix_snippet(tmp_path):
     config = tomllib.loads(snippet("[language-server.plainpitch]", "docs/integrations.md"))
     server = config["language-server"]["plainpitch"]
@@ -83,6 +85,7 @@ def test_helix_snippet(tmp_path):
     assert "pipeline" in words  # `config` arrives as initializationOptions
 
 
+@pytest.mark.slow
 def test_vscode_snippet(tmp_path):
     settings = json.loads(snippet('{\n  "glspc.server.command"', "docs/integrations.md"))
     command = [settings["glspc.server.command"], *settings["glspc.server.commandArguments"]]
@@ -92,6 +95,7 @@ def test_vscode_snippet(tmp_path):
     assert "pipeline" in words
 
 
+@pytest.mark.slow
 def test_without_editor_settings_the_project_config_decides(tmp_path):
     words = _run(_jargon_with(["plainpitch", "lsp"], _technical_project(tmp_path), caps="neovim"))
     assert "pipeline" not in words  # the control for the three tests above

@@ -100,7 +100,7 @@ def test_the_installed_server_serves_the_full_openapi_document(venv, tmp_path):
     import subprocess
 
     server = subprocess.Popen([str(venv / "bin" / "plainpitch"), "serve", "--port", str(port)], cwd=tmp_path,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=offline_env())  # fmt: skip
     try:
         spec = None
         for _ in range(600):  # until it listens (bounded: about a minute)
@@ -127,7 +127,7 @@ def test_the_installed_language_server_answers(venv, copy_dir):
 
     async def go():
         client = make_test_lsp_client()
-        await client.start_io(str(venv / "bin" / "plainpitch"), "lsp", cwd=str(copy_dir))
+        await client.start_io(str(venv / "bin" / "plainpitch"), "lsp", cwd=str(copy_dir), env=offline_env())
         result = await client.initialize_session(t.InitializeParams(capabilities=client_capabilities("neovim")))
         assert result.server_info.name == "plainpitch"
         uri = (copy_dir / "page.md").as_uri()

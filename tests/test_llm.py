@@ -112,6 +112,7 @@ def test_redaction_round_trip():
     assert r.restore(sent).endswith("Best,\nAna Ruiz")
 
 
+@pytest.mark.slow
 def test_rewrite_with_a_model_passes_the_same_checks(server):
     url, log = server
     out = CliRunner().invoke(main, ["rewrite", str(LANDING), "--base-url", url, "--model", "recorded", "--format", "json", "--redact", "--profile", "business"])

@@ -143,6 +143,7 @@ def test_diagnostics_on_open_point_at_the_flagged_text_in_every_format(tmp_path,
     run(go())
 
 
+@pytest.mark.slow
 def test_typing_is_debounced_and_only_the_changed_document_is_analysed_again(tmp_path):
     (tmp_path / "plainpitch.toml").write_text('select = ["ALL"]\n', encoding="utf-8")  # TON003 is off by default
 

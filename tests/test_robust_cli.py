@@ -155,6 +155,7 @@ def test_jobs_are_capped_at_the_cores(tmp_path):
     assert json.loads(result.stdout)["summary"]["documents"] == 20
 
 
+@pytest.mark.slow
 def test_force_jobs_allows_more_workers_than_cores_but_not_without_bound(tmp_path):
     from plainpitch.runner import JOBS_PER_CORE_FORCED, cores
 
@@ -291,6 +292,7 @@ def test_a_control_character_reference_among_good_files(tmp_path):
 
 
 # -- streaming reports -------------------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_the_streamed_terminal_report_is_the_collected_one(tmp_path):
     """`check` prints each file as it is done; what it prints is exactly the report rendered from a collected run,
     files in input order (serial and parallel alike), errors on stderr."""

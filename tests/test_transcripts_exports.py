@@ -65,6 +65,7 @@ def test_me_still_decides_over_the_exports_you(shared):
     assert report.details["call"]["roles"]["sellers"] == ["Guest"]
 
 
+@pytest.mark.slow
 def test_one_person_per_label_is_not_reported_as_several(shared):
     for name in ("ES2002a_teams_style.vtt", "IS1008a.srt", "TS3003c_otter_style.txt"):
         report = review_path(str(shared / "transcripts" / "formats" / "derived_from_ami" / name))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import warnings
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
@@ -29,6 +30,7 @@ CONTENT_CHECKED = {"/api/v1/call", "/api/v1/call/timeline", "/api/v1/call/view",
                    "/api/v1/history/save/call"}  # a call is saved to a deal by name: an unknown one is a 404
 
 
+@pytest.mark.slow
 @SCHEMA.parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_conforms_to_its_spec(case):

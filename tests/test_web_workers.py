@@ -60,6 +60,7 @@ def _cpu_ticks(pid: int) -> int:
     return int(fields[11]) + int(fields[12])  # utime + stime
 
 
+@pytest.mark.slow
 def test_workers_are_processes_that_share_the_load_and_stop_with_the_server():
     with Server(workers=3) as server:
         workers = _children(server.proc.pid)
