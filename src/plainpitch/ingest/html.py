@@ -24,7 +24,7 @@ from typing import Any
 
 from plainpitch.ingest.suppress import directive_codes, file_suppressions
 from plainpitch.model import Document
-from plainpitch.text.segment import Block, build_document
+from plainpitch.text.segment import Block, build_document, has_words_outside_code
 
 CODE_PLACEHOLDER = "code"
 
@@ -214,12 +214,7 @@ class Extractor(HTMLParser):
         offsets = offsets[lead : lead + len(text)]
         links = [(s - lead, e - lead, h) for s, e, h in links if e - lead > 0 and s - lead < len(text)]
         code = [(s - lead, e - lead) for s, e in code]
-        readable: Any = text
-        if code:
-            readable = list(text)
-            for s, e in code:
-                readable[s:e] = " " * (e - s)
-        if not any(map(str.isalnum, readable)):
+        if not has_words_outside_code(text, code):
             return  # only code or punctuation: nothing to read
         kind, href = unit.kind, unit.href
         if len(links) == 1 and links[0][0] <= 0 and links[0][1] >= len(text) and kind in ("paragraph", "list_item"):

@@ -36,7 +36,7 @@ from typing import Any
 from plainpitch.ingest.replies import mask_replies
 from plainpitch.ingest.suppress import directive_codes, file_suppressions
 from plainpitch.model import Document
-from plainpitch.text.segment import Block, build_document
+from plainpitch.text.segment import Block, build_document, has_words_outside_code
 
 CODE_PLACEHOLDER = "code"
 
@@ -655,12 +655,7 @@ class _Walker:
               attrs: dict[str, Any], ignore: frozenset[str] | None) -> None:  # fmt: skip
         if not text:
             return
-        readable: Any = text
-        if code:
-            readable = list(text)
-            for s, e in code:
-                readable[s:e] = " " * (e - s)
-        if not any(map(str.isalnum, readable)):
+        if not has_words_outside_code(text, code):
             return  # only code or punctuation
         href = None
         if len(links) == 1 and links[0][0] == 0 and links[0][1] == len(text) and kind in ("paragraph", "list_item"):

@@ -36,6 +36,17 @@ _NEW_SENTENCE_RE = re.compile(r"\s+(?:The|This|These|That|Those|It|Its|We|You|Yo
 JOIN = "\n\n"  # between units in Document.text
 
 
+def has_words_outside_code(text: str, code: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``text`` holds a letter or a digit outside its code spans: a unit of only code or punctuation has
+    nothing for a buyer to read (the loaders drop it)."""
+    readable: Any = text
+    if code:
+        readable = list(text)
+        for s, e in code:
+            readable[s:e] = " " * (e - s)
+    return any(map(str.isalnum, readable))
+
+
 @dataclass
 class Block:
     """What a loader hands to ``build_document``: one unit's text and where it came from. A per-character
