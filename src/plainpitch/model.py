@@ -17,7 +17,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, NamedTuple, overload
+from typing import Any, NamedTuple
 
 SEVERITIES = ("suggestion", "warning", "error")
 _NEWLINE_RE = re.compile("\n")
@@ -128,30 +128,24 @@ class Token(NamedTuple):
 _make_token = functools.partial(tuple.__new__, Token)  # in C (namedtuple's own _make is a Python method)
 
 
-class Tokens(Sequence[Token]):
-    """``Document.words``: every word of the document, held as four int arrays (16 bytes a word) rather than
-    one object per word (~240 bytes with its ints and string); each Token is made when it is read. Indexing,
-    slicing (a tuple), iteration, ``len`` and equality behave as for the tuple of Tokens it stands for."""
+class _TextSpans(Sequence[Any]):
+    """Spans of a document's text held as int arrays (a start, an end and the subclass's ``_FIELDS``) rather than
+    one object per span; each item (a named tuple: start, end, its text, the fields) is made when it is read.
+    Indexing, slicing (a tuple), iteration, ``len`` and equality behave as for the tuple of items it stands for."""
 
-    __slots__ = ("_text", "_starts", "_ends", "_units", "_sentences")
+    __slots__ = ("_text", "_starts", "_ends", "_fields")
+    _make: Any  # tuple.__new__ of the item type, through functools.partial: made in C
 
-    def __init__(self, text: str, starts: array, ends: array, units: array, sentences: array) -> None:
+    def __init__(self, text: str, starts: array, ends: array, *fields: array) -> None:
         self._text = text
         self._starts = starts
         self._ends = ends
-        self._units = units
-        self._sentences = sentences
+        self._fields = fields
 
     def __len__(self) -> int:
         return len(self._starts)
 
-    @overload
-    def __getitem__(self, index: int) -> Token: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Token, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> Token | tuple[Token, ...]:
+    def __getitem__(self, index: Any) -> Any:
         if isinstance(index, slice):
             start, stop, step = index.indices(len(self._starts))
             if step != 1:
@@ -159,19 +153,45 @@ class Tokens(Sequence[Token]):
             return tuple(self._run(start, stop))
         s = self._starts[index]
         e = self._ends[index]
-        return Token(s, e, self._text[s:e], self._units[index], self._sentences[index])
+        return self._make((s, e, self._text[s:e], *(f[index] for f in self._fields)))
 
-    def _run(self, start: int, stop: int) -> Iterator[Token]:
+    def _run(self, start: int, stop: int) -> Iterator[Any]:
         starts = self._starts[start:stop]
         ends = self._ends[start:stop]
         texts = map(self._text.__getitem__, map(slice, starts, ends))
-        # tuple.__new__ through partial: the whole run is made in C, without a Python call per word
-        return map(
-            _make_token, zip(starts, ends, texts, self._units[start:stop], self._sentences[start:stop], strict=True)
-        )
+        # the whole run is made in C, without a Python call per item
+        return map(self._make, zip(starts, ends, texts, *(f[start:stop] for f in self._fields), strict=True))
 
-    def __iter__(self) -> Iterator[Token]:
+    def __iter__(self) -> Iterator[Any]:
         return self._run(0, len(self._starts))
+
+    def __reversed__(self) -> Iterator[Any]:
+        return reversed(tuple(self))
+
+    def __bool__(self) -> bool:
+        return len(self._starts) > 0
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, type(self)):
+            return (self._starts == other._starts and self._ends == other._ends and self._fields == other._fields
+                    and self._text == other._text)  # fmt: skip
+        if isinstance(other, tuple | list):
+            return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((len(self._starts), self._starts[:1].tobytes()))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self._text, self._starts, self._ends, *self._fields))
+
+
+class Tokens(_TextSpans):
+    """``Document.words``: every word, as four int arrays (start, end, unit, sentence: 16 bytes a word) rather than
+    one Token per word (~240 bytes with its ints and string)."""
+
+    __slots__ = ()
+    _make = _make_token
 
     def texts(self) -> Iterator[str]:
         """Each word's text, in order, without a Token per word (made in C)."""
@@ -181,27 +201,10 @@ class Tokens(Sequence[Token]):
         return self._starts
 
     def sentence_indices(self) -> array:
-        return self._sentences
-
-    def __bool__(self) -> bool:
-        return len(self._starts) > 0
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Tokens):
-            return (self._starts == other._starts and self._ends == other._ends and self._units == other._units
-                    and self._sentences == other._sentences and self._text == other._text)  # fmt: skip
-        if isinstance(other, tuple | list):
-            return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=True))
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash((len(self._starts), self._starts[:1].tobytes()))
+        return self._fields[1]
 
     def __repr__(self) -> str:
         return f"Tokens({len(self)} words)"
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (Tokens, (self._text, self._starts, self._ends, self._units, self._sentences))
 
 
 class Sentence(NamedTuple):
@@ -222,75 +225,15 @@ class Sentence(NamedTuple):
 _make_sentence = functools.partial(tuple.__new__, Sentence)
 
 
-class Sentences(Sequence[Sentence]):
-    """``Document.sentences``: held as five int arrays (20 bytes a sentence) over the document's text rather than
-    an object and a copy of its text per sentence (~300 bytes); each Sentence is made when it is read. Indexing,
-    slicing (a tuple), iteration, ``len`` and equality behave as for the tuple of Sentences it stands for."""
+class Sentences(_TextSpans):
+    """``Document.sentences``: five int arrays (start, end, unit, first and one-past-last word: 20 bytes a sentence)
+    over the document's text rather than an object and a copy of its text per sentence (~300 bytes)."""
 
-    __slots__ = ("_text", "_starts", "_ends", "_units", "_word_starts", "_word_ends")
-
-    def __init__(self, text: str, starts: array, ends: array, units: array, word_starts: array,
-                 word_ends: array) -> None:  # fmt: skip
-        self._text = text
-        self._starts = starts
-        self._ends = ends
-        self._units = units
-        self._word_starts = word_starts
-        self._word_ends = word_ends
-
-    def __len__(self) -> int:
-        return len(self._starts)
-
-    @overload
-    def __getitem__(self, index: int) -> Sentence: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Sentence, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> Sentence | tuple[Sentence, ...]:
-        if isinstance(index, slice):
-            start, stop, step = index.indices(len(self._starts))
-            if step != 1:
-                return tuple(self[i] for i in range(start, stop, step))
-            return tuple(self._run(start, stop))
-        s = self._starts[index]
-        e = self._ends[index]
-        return _make_sentence((s, e, self._text[s:e], self._units[index], self._word_starts[index],
-                               self._word_ends[index]))  # fmt: skip
-
-    def _run(self, start: int, stop: int) -> Iterator[Sentence]:
-        starts = self._starts[start:stop]
-        ends = self._ends[start:stop]
-        texts = map(self._text.__getitem__, map(slice, starts, ends))
-        return map(_make_sentence, zip(starts, ends, texts, self._units[start:stop], self._word_starts[start:stop],
-                                       self._word_ends[start:stop], strict=True))  # fmt: skip
-
-    def __iter__(self) -> Iterator[Sentence]:
-        return self._run(0, len(self._starts))
-
-    def __reversed__(self) -> Iterator[Sentence]:
-        return reversed(tuple(self))
-
-    def __bool__(self) -> bool:
-        return len(self._starts) > 0
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Sentences):
-            return (self._starts == other._starts and self._ends == other._ends and self._units == other._units
-                    and self._word_starts == other._word_starts and self._word_ends == other._word_ends
-                    and self._text == other._text)  # fmt: skip
-        if isinstance(other, tuple | list):
-            return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=True))
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash((len(self._starts), self._starts[:1].tobytes()))
+    __slots__ = ()
+    _make = _make_sentence
 
     def __repr__(self) -> str:
         return f"Sentences({len(self)} sentences)"
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (Sentences, (self._text, self._starts, self._ends, self._units, self._word_starts, self._word_ends))
 
 
 @dataclass(frozen=True)
