@@ -58,6 +58,26 @@ def serve(app_factory: Any = None) -> Iterator[str]:
         sock.close()
 
 
+def serve_with_history(history_url: str) -> Iterator[str]:
+    """The editor app (as ``serve``) reading and writing the history store at ``history_url``: the variable set and
+    the server's open stores dropped for the module, the caller's environment put back after."""
+    from plainpitch.web import history_api
+
+    before = os.environ.get("PLAINPITCH_HISTORY_URL")
+    os.environ["PLAINPITCH_HISTORY_URL"] = history_url
+    history_api._STORES.clear()
+    try:
+        yield from serve()
+    finally:
+        for store in history_api._STORES.values():
+            store.close()
+        history_api._STORES.clear()
+        if before is None:
+            os.environ.pop("PLAINPITCH_HISTORY_URL", None)
+        else:
+            os.environ["PLAINPITCH_HISTORY_URL"] = before
+
+
 def launch(sync_api: Any) -> Iterator[Any]:
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)

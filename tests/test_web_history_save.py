@@ -5,7 +5,6 @@ and deal names are hostile user text: they show as text, never run. No overlappi
 
 from __future__ import annotations
 
-import os
 from datetime import UTC, datetime
 
 import pytest
@@ -19,7 +18,7 @@ from browser import (
     outside,
     overlaps,
     require_chromium,
-    serve,
+    serve_with_history,
     shot,
 )
 from history_data import LANDING, call_vtt
@@ -50,21 +49,7 @@ def history_url(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def server(history_url):
-    from plainpitch.web import history_api
-
-    before = os.environ.get("PLAINPITCH_HISTORY_URL")
-    os.environ["PLAINPITCH_HISTORY_URL"] = history_url
-    history_api._STORES.clear()
-    try:
-        yield from serve()
-    finally:
-        for store in history_api._STORES.values():
-            store.close()
-        history_api._STORES.clear()
-        if before is None:
-            os.environ.pop("PLAINPITCH_HISTORY_URL", None)
-        else:
-            os.environ["PLAINPITCH_HISTORY_URL"] = before
+    yield from serve_with_history(history_url)
 
 
 @pytest.fixture(scope="module")

@@ -5,11 +5,20 @@ and axe-core's accessibility check."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
-from browser import WIDTHS, axe_violations, editor_page, launch, outside, overlaps, require_chromium, serve, shot
+from browser import (
+    WIDTHS,
+    axe_violations,
+    editor_page,
+    launch,
+    outside,
+    overlaps,
+    require_chromium,
+    serve,
+    serve_with_history,
+    shot,
+)
 from history_data import call_record, copy_record, week
 
 pytestmark = pytest.mark.browser
@@ -47,21 +56,7 @@ def history_url(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def server(history_url):
-    from plainpitch.web import history_api
-
-    before = os.environ.get("PLAINPITCH_HISTORY_URL")
-    os.environ["PLAINPITCH_HISTORY_URL"] = history_url
-    history_api._STORES.clear()
-    try:
-        yield from serve()
-    finally:
-        for store in history_api._STORES.values():
-            store.close()
-        history_api._STORES.clear()
-        if before is None:
-            os.environ.pop("PLAINPITCH_HISTORY_URL", None)
-        else:
-            os.environ["PLAINPITCH_HISTORY_URL"] = before
+    yield from serve_with_history(history_url)
 
 
 @pytest.fixture(scope="module")
