@@ -81,9 +81,21 @@ def _day(request: Request, name: str) -> date | None:
         raise ApiError(422, "invalid", f"{name} must be a date, YYYY-MM-DD", field=name) from None
 
 
+async def answer_in_thread(work: Any) -> Response:
+    """``work()`` run in the thread pool, as JSON; an unknown deal is a 404, a store that cannot be used a 503 (the
+    reading and the saving routes answer alike)."""
+    from plainpitch.history.errors import HistoryError, UnknownDeal
+
+    try:
+        return JSONResponse(await run_in_threadpool(work))
+    except UnknownDeal as exc:
+        raise ApiError(404, "not_found", str(exc)) from None
+    except HistoryError as exc:
+        raise ApiError(503, "history_unavailable", str(exc)) from None
+
+
 async def _answer(request: Request, work: Any) -> Response:
     """Run ``work(conn)`` on a read connection in the thread pool; None when there is no store yet."""
-    from plainpitch.history.errors import HistoryError, UnknownDeal
 
     def run() -> Any:
         store = _store(request)
@@ -92,12 +104,7 @@ async def _answer(request: Request, work: Any) -> Response:
         with store.read() as conn:
             return work(conn)
 
-    try:
-        return JSONResponse(await run_in_threadpool(run))
-    except UnknownDeal as exc:
-        raise ApiError(404, "not_found", str(exc)) from None
-    except HistoryError as exc:
-        raise ApiError(503, "history_unavailable", str(exc)) from None
+    return await answer_in_thread(run)
 
 
 async def trends(request: Request) -> Response:

@@ -19,12 +19,11 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
 from plainpitch.web import history_api
-from plainpitch.web.inputs import ApiError, call_input, copy_input
+from plainpitch.web.inputs import call_input, copy_input
 from plainpitch.web.models import Field
 
 _KEEP = Field("keep_text", "flag", "Also store the text (as --keep-text); the config's keep-text keeps it too.")
@@ -69,17 +68,6 @@ def _save(request: Request, report: Any, kind: str, path: str, me: tuple[str, ..
     }  # fmt: skip
 
 
-async def _answer(work: Any) -> Response:
-    from plainpitch.history.errors import HistoryError, UnknownDeal
-
-    try:
-        return JSONResponse(await run_in_threadpool(work))
-    except UnknownDeal as exc:
-        raise ApiError(404, "not_found", str(exc)) from None
-    except HistoryError as exc:
-        raise ApiError(503, "history_unavailable", str(exc)) from None
-
-
 async def save_copy(request: Request) -> Response:
     from plainpitch.web.api import analyse_copy
 
@@ -90,7 +78,7 @@ async def save_copy(request: Request) -> Response:
         report = analyse_copy(inp, config).documents[0]
         return _save(request, report, "copy", inp.extra.get("path") or inp.filename, (), inp.extra)
 
-    return await _answer(work)
+    return await history_api.answer_in_thread(work)
 
 
 async def save_call(request: Request) -> Response:
@@ -103,7 +91,7 @@ async def save_call(request: Request) -> Response:
         report = review_call(inp, state.config, state.max_body)
         return _save(request, report, "call", inp.filename, inp.me, inp.extra)
 
-    return await _answer(work)
+    return await history_api.answer_in_thread(work)
 
 
 # -- OpenAPI ----------------------------------------------------------------------------------------------------
