@@ -86,3 +86,31 @@ def test_one_worker_is_one_process():
     with Server(workers=1) as server:
         assert _children(server.proc.pid) == []
         assert len(_served_by(server, 4)) == 1
+
+
+# SIGTERM while the first process is still starting (a worker already answered the client): the server must stop,
+# stop its workers and end by the signal. Run as a script: the server's last act is to re-raise SIGTERM.
+_EARLY_TERM = """
+import signal, subprocess, sys
+import uvicorn
+from plainpitch.web import server
+
+worker = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+server._fork_workers = lambda *args, **kwargs: [worker.pid]
+serve = uvicorn.Server.run
+
+def signalled_before_uvicorn_handles_it(self, sockets=None):
+    signal.raise_signal(signal.SIGTERM)
+    return serve(self, sockets=sockets)
+
+uvicorn.Server.run = signalled_before_uvicorn_handles_it
+server.run(port=0)
+"""
+
+
+def test_a_sigterm_before_uvicorn_starts_still_stops_the_server_and_its_workers():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _EARLY_TERM], capture_output=True, text=True, timeout=60)
+    assert done.returncode == -signal.SIGTERM, done.stderr

@@ -82,9 +82,16 @@ def run(host: str = "127.0.0.1", port: int = 8765, open_browser: bool = False,
     print(f"plainpitch editor on {url}  (Ctrl+C to stop)", file=sys.stderr)
     children = _fork_workers(worker_count(workers), sock, app, header_timeout, body_timeout)
     terminated: list[int] = []
-    if children:  # uvicorn re-raises SIGTERM once it has shut down: stop the workers first, then go as asked
-        signal.signal(signal.SIGTERM, lambda sig, _frame: terminated.append(sig))
     server = uvicorn.Server(uvicorn_config(app, header_timeout, body_timeout))
+    if children:
+        # uvicorn re-raises SIGTERM once it has shut down: stop the workers first, then go as asked. A SIGTERM that
+        # comes before uvicorn has put in its own handler (a worker already answering while this one starts) must
+        # still stop this server, or it would serve on and never reap its workers.
+        def on_term(sig: int, _frame: object) -> None:
+            terminated.append(sig)
+            server.should_exit = True
+
+        signal.signal(signal.SIGTERM, on_term)
     if open_browser:
         threading.Thread(target=_open_when_started, args=(server, url), daemon=True).start()
     try:
