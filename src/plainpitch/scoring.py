@@ -20,6 +20,11 @@ however clean it is. The overall score is the weighted parts times ``SUBSTANCE_F
 where substance is the share of the statements a text of its length should make (a body sentence of four words or
 more; one per 60 words, at least one, at most four) that it makes.
 
+Then **trust**: a finding that makes the buyer doubt everything else (placeholder Latin where a testimonial should
+be, a faked "Re:" thread, a price example whose sum is wrong; rules marked ``breaks_trust``) costs the whole text,
+not one part: the overall score is multiplied by TRUST_FACTOR for each such rule that fires (at most
+TRUST_BREAKS_MAX of them).
+
 Every point lost is a Deduction (a rule code, or a named measure such as ``grade``) in the report. The constants
 are set on principle (documented beside each) and checked, not fitted: on the copywriter's ranking of the judged
 dev texts (scripts/eval_judged.py, Spearman) and on the dev pairs (scripts/eval_sales.py: the better text of a
@@ -78,6 +83,10 @@ SUBSTANCE_FLOOR = 0.5
 SUBSTANCE_WORDS_PER_CLAIM = 60
 SUBSTANCE_CLAIMS_MAX = 4
 SUBSTANCE_MIN_WORDS = 4
+# A buyer who catches one trick or one wrong sum discounts every other claim on the page; two are the most that
+# still leave anything to weigh.
+TRUST_FACTOR = 0.85
+TRUST_BREAKS_MAX = 2
 SPECIFICS_POINTS = 20.0  # times the share of claims with nothing checkable in them (no number, no name)
 
 MEASURE_NOTES = {
@@ -198,6 +207,14 @@ def substance(doc: Document, ctx) -> float:
     return min(1.0, statements / needed)
 
 
+def _trust_breaks(findings: tuple[Finding, ...]) -> set[str]:
+    """The codes of the trust-breaking rules (``breaks_trust``) among the findings."""
+    from plainpitch.rules.base import all_rules
+
+    breakers = {r.meta.code for r in all_rules() if r.meta.breaks_trust}
+    return {f.code for f in findings if f.code in breakers}
+
+
 def score(doc: Document, findings: Iterable[Finding], ctx=None) -> Score | None:
     """The score, or None when there is no copy to judge (a one-word file, a list of links). A call is scored by
     the call analysis' own measure (plainpitch.call.score: talk and the seller's jargon)."""
@@ -234,5 +251,6 @@ def score(doc: Document, findings: Iterable[Finding], ctx=None) -> Score | None:
         parts.append(SubScore(name, round(value, 1), deductions, note))
     weighted = sum(WEIGHTS[name] * exact[name] for name in SUBSCORES)
     factor = SUBSTANCE_FLOOR + (1.0 - SUBSTANCE_FLOOR) * substance(doc, ctx)
+    factor *= TRUST_FACTOR ** min(TRUST_BREAKS_MAX, len(_trust_breaks(findings)))
     # From the unrounded parts, to two decimals: small differences (one word fewer) still order two texts.
     return Score(round(weighted * factor, 2), tuple(parts))

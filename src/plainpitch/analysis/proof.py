@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plainpitch.text.filler import is_filler
 from plainpitch.text.wordsets import word_sets
 
 _NUM = r"(?:\d[\d,.]*\s?(?:k|K|M|m|B|million|thousand|billion)?\+?|hundreds|thousands|millions|dozens)"
@@ -120,6 +121,8 @@ def testimonial_units(doc) -> set[int]:
         words = len(text.split())
         if words < 6:
             continue
+        if text.startswith(("—", "–", "-", "~")) and _attribution(text):
+            continue  # "— Ana Ruiz, CFO at Northwind": the caption of the words above it, not words of its own
         if unit.kind == "quote" and _CALLOUT_RE.match(text):
             continue  # "> **Pairs with:** …", "> Note: …": a block quote used as a callout box holds the writer's words
         if unit.kind == "quote" or _QUOTED_RE.match(text):
@@ -127,8 +130,15 @@ def testimonial_units(doc) -> set[int]:
             continue
         if not _FIRST_PERSON_RE.search(text):
             continue
-        near = [texts[j] for j in (i - 1, i - 2, i + 1) if 0 <= j < len(units) and units[j].kind in ("paragraph", "quote")]
-        if any(_attribution(t) for t in near[:2]) or (near[2:] and _attribution(near[2])):
+        # the caption sits beside the words it credits: one or two blocks before it, or the next one, never across
+        # a heading (a new section's paragraph is not the quote above it)
+        before = []
+        for j in (i - 1, i - 2):
+            if j < 0 or units[j].kind not in ("paragraph", "quote"):
+                break
+            before.append(texts[j])
+        after = [texts[i + 1]] if i + 1 < len(units) and units[i + 1].kind in ("paragraph", "quote") else []
+        if any(_attribution(t) for t in before + after):
             out.add(i)
     return out
 
@@ -162,6 +172,8 @@ def find_proof(doc) -> list[Proof]:
     quotes = testimonial_units(doc)
     for i in sorted(quotes):
         u = doc.units[i]
+        if is_filler(text[u.start : u.end]):
+            continue  # a testimonial in lorem ipsum proves nothing (CLR003 reports it)
         found.append(Proof("testimonial", u.start, u.end, text[u.start : u.end]))
     units = doc.units
     candidates = _candidates(doc)

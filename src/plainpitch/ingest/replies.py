@@ -103,3 +103,23 @@ def is_reply_block(text: str) -> bool:
 
 def is_mobile_signature(text: str) -> bool:
     return bool(_MOBILE_RE.match(text.strip()))
+
+
+# Headers and HTML marks of a message that answers or forwards another: a real reply carries one of them.
+_THREAD_HEADER_RE = re.compile(r"^(?:In-Reply-To|References)[ \t]*:[ \t]*\S", re.I | re.M)
+_HTML_THREAD_RE = re.compile(
+    r"gmail_quote|gmail_attr|moz-cite-prefix|yahoo_quoted|divRplyFwdMsg|OutlookMessageHeader|protonmail_quote|"
+    r"<blockquote[^>]*type=[\"']?cite",
+    re.I,
+)
+
+
+def has_thread(source: str) -> bool:
+    """Does this email carry the message it answers or forwards: a threading header, a quoted or forwarded part
+    (an attribution line, "> " lines, Outlook's header block) or a mail client's HTML mark for one?"""
+    blank = re.search(r"\r?\n[ \t]*\r?\n", source)
+    head, body = (source[: blank.start()], source[blank.end() :]) if blank else ("", source)
+    if _THREAD_HEADER_RE.search(head) or _HTML_THREAD_RE.search(body):
+        return True
+    lines = _lines(body)  # the body only: the message's own From:/Date: lines are not a quoted reply's header
+    return any(_QUOTED_RE.match(line) or _reply_header_at(lines, i) for i, (_, line) in enumerate(lines))

@@ -23,6 +23,8 @@ def rule_markdown(rule: Rule) -> str:
         badges.append("**preview** (runs only when selected)")
     if not m.default:
         badges.append("**off by default** (`--select " + m.code + "` or `--all`)")
+    if m.breaks_trust:
+        badges.append("**breaks trust** (discounts the whole score)")
     if m.aliases:
         badges.append("aliases: " + ", ".join(f"`{a}`" for a in m.aliases))
     lines += [" · ".join(badges), ""]
@@ -65,6 +67,7 @@ def rule_json_dict(rule: Rule) -> dict[str, Any]:
         "default": m.default,
         "default_note": m.default_note,
         "impact": m.impact,
+        "breaks_trust": m.breaks_trust,
         "options": dict(m.options),
         "sources": list(m.sources),
         "bad": [strip_markers(e.text) for e in m.bad],

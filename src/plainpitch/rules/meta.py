@@ -102,6 +102,9 @@ class RuleMeta:
     # 3 loses it (no ask, an offer with holes, value buried), 2 weakens it (no proof, features with no benefit,
     # a vague button), 1 is friction on the way (a hard sentence, a term to explain).
     impact: int = 1
+    # A finding that makes the buyer doubt everything else on the page (placeholder text, a faked thread, a wrong
+    # sum): the score discounts the whole text for it, not one part (scoring.TRUST_FACTOR).
+    breaks_trust: bool = False
     kind: str = "python"  # python | existence | substitution | occurrence | metric
     example_medium: str = "text"
     example_format: str = "markdown"

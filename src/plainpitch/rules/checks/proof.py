@@ -1,8 +1,10 @@
-"""Proof (PRF001) and unfilled template fields (CLR002): the two things a buyer notices before reading a claim.
+"""Proof (PRF001), unfilled template fields (CLR002) and placeholder Latin (CLR003): what a buyer notices before
+reading a claim.
 
 Proof is found by plainpitch.analysis.proof (testimonials, customer counts, named customers, results, ratings,
 benchmarks) and credited in ``details["proof"]``; a page or proposal that must persuade on its own and shows none gets
-PRF001. Placeholders are found by plainpitch.text.placeholders; CLR002 reports them, one finding per kind.
+PRF001. Placeholders are found by plainpitch.text.placeholders; CLR002 reports them, one finding per kind. Lorem
+ipsum is found by plainpitch.text.filler; CLR003 reports it (on by default: it is never right in copy a buyer sees).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from plainpitch.model import Document, Metric, Span
 from plainpitch.rules.base import Hit, RuleContext, details_provider, metric_provider, rule
 from plainpitch.rules.checks.ask import CONVERSION, find_asks, free_software
 from plainpitch.text import placeholders
+from plainpitch.text.filler import is_filler
 
 PROOF_MIN_WORDS = 150  # below this a page is a teaser or a stub: proof cannot be expected of it
 
@@ -153,6 +156,8 @@ def unfilled_placeholder(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
         if unit.kind == "turn":
             continue
         for start, end, kind in placeholders.find(text, unit.start, unit.end):
+            if kind == "filler" and text[start : end].lower().startswith("lorem"):
+                continue  # placeholder Latin is CLR003's
             if kind != "merge":  # a template engine's field is filled on send (a template file carries them by design)
                 by_kind.setdefault(kind, []).append((start, end))
     if "price" in by_kind and placeholders.has_real_price(text):
@@ -170,3 +175,54 @@ def unfilled_placeholder(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
             message=message,
             fix=_KIND_FIX[kind].format(names=", ".join(names[:4])),
         )
+
+
+# -- CLR003 ----------------------------------------------------------------------------------------------------
+_FILLER_KINDS = ("subject", "heading", "paragraph", "list_item", "cta", "quote", "table_cell")
+
+
+@rule(
+    code="CLR003",
+    name="filler-text",
+    category="clarity",
+    scope="seller",
+    fields=("more",),
+    severity="error",
+    impact=3,
+    breaks_trust=True,
+    summary="Placeholder Latin ('lorem ipsum') left in copy a buyer sees: a testimonial, a feature or a section never written.",
+    why=(
+        "A buyer who meets 'Lorem ipsum' or 'Vestibulum a nunc ut eros' knows the page was never finished, and a "
+        "testimonial in placeholder Latin says the praise around it is made up too: it costs trust in every claim "
+        "on the page, not only the filler's own line."
+    ),
+    message="Placeholder text left in the copy{more}: '{match}'",
+    fix="Write the real copy (a real customer's words with their name, for a testimonial), or cut the section until "
+    "it is written.",
+    bad=[
+        {"text": "# Tax returns done right\n\nWe file your return in a day and find every deduction.\n\n> [[Vestibulum "
+                 "a nunc ut eros condimentum posuere. Nullam dapibus quis nunc non interdum.]]\n>\n> — John Doe\n\n"
+                 "[CTA: Book my return]", "medium": "page"},
+    ],  # fmt: skip
+    good=[
+        {"text": "# Tax returns done right\n\nWe file your return in a day and find every deduction.\n\n> \"They found "
+                 "$1,200 my old preparer missed.\"\n>\n> — Ana Ruiz, nurse\n\n[CTA: Book my return]", "medium": "page"},
+        {"text": "Our motto, Veritas, is on every invoice: we show you every fee before you pay.", "format": "text"},
+    ],  # fmt: skip
+    sources=["Placeholder Latin: the word lists of the Faker, lorem-text and python-lorem generators (see "
+             "plainpitch/text/filler.py)", NNG_TRUST],
+)
+def filler_text(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
+    spans = [(u.start, u.end) for u in doc.units if u.kind in _FILLER_KINDS and is_filler(doc.unit_text(u))]
+    if not spans:
+        return
+    first = spans[0]
+    more = f" ({len(spans)} places)" if len(spans) > 1 else ""
+    shown = doc.text[first[0] : first[1]]
+    shown = shown if len(shown) <= 60 else shown[:57].rstrip() + "…"
+    yield Hit(
+        Span(*first),
+        {"match": shown, "more": more},
+        data={"scope": "document", "count": len(spans),
+              "uses": [list(doc.source_span(Span(*s))) for s in spans[1:]]},  # later uses, source offsets
+    )

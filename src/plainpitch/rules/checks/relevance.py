@@ -1,4 +1,5 @@
-"""Cold-email relevance (BEN100): does the opening say why this email is for this person?
+"""Cold-email relevance (BEN100): does the opening say why this email is for this person? And a subject that fakes a
+thread (BEN101): "Re:" on a first message.
 
 A cold email is read for two lines. If they introduce the sender ("I'm Paulius. I run GeekRoom…", "I built a dev
 tool…") or flatter in general ("love your project!"), the reader has no reason to think it was written for them and
@@ -15,7 +16,8 @@ import re
 from collections.abc import Iterable
 
 from plainpitch.analysis import regions
-from plainpitch.analysis.outreach import is_cold_email
+from plainpitch.analysis.outreach import WARM_RE, is_cold_email
+from plainpitch.ingest.replies import has_thread
 from plainpitch.model import Document, Span
 from plainpitch.rules.base import Hit, RuleContext, rule
 
@@ -94,3 +96,65 @@ def cold_email_about_the_sender(doc: Document, ctx: RuleContext) -> Iterable[Hit
         return
     first = opening[0]
     yield Hit(Span(first.start, first.end), data={"scope": "document"})
+
+
+# "Re:", "RE:", "Fwd:", "FW:" and the forms mail clients localise them into ("AW:", "SV:", "TR:"), "Re[2]:"
+_REPLY_SUBJECT_RE = re.compile(r"\W*(?:re|fwd?|aw|sv|tr)(?:\[\d+\])?[ \t]*:", re.IGNORECASE)
+# Chasing one's own unanswered email is not an exchange with the reader.
+_SELF_FOLLOW_UP_RE = re.compile(r"\bfollow(?:ing)?[ -]up(?: on)?\b", re.IGNORECASE)
+FTC_CAN_SPAM = ("FTC, 'CAN-SPAM Act: A Compliance Guide for Business': the subject line must not mislead the "
+                "recipient about the contents or subject of the message")
+
+
+def _earlier_exchange(doc: Document) -> bool:
+    """Does the body speak of an exchange with the reader ("thanks for your note", "as discussed", "our call")?"""
+    return any(not _SELF_FOLLOW_UP_RE.fullmatch(m.group(0)) for m in WARM_RE.finditer(doc.text))
+
+
+@rule(
+    code="BEN101",
+    name="fake-reply-subject",
+    category="benefits",
+    scope="seller",
+    fields=("marker",),
+    severity="error",
+    impact=3,
+    breaks_trust=True,
+    media=("email",),
+    example_medium="email",
+    example_format="text",
+    summary="A subject that starts with 'Re:' or 'Fwd:' on an email that answers nothing: a faked thread.",
+    why=(
+        "'Re:' tells the reader they wrote first. When the body shows they did not (no quoted message, no earlier "
+        "exchange), the first thing the buyer learns about you is a trick: the email reads as spam and is deleted, "
+        "and a misleading subject line is one the anti-spam rules name."
+    ),
+    message="The subject starts with '{marker}' but this email answers nothing: it reads as a trick",
+    fix="Drop the 'Re:' (or 'Fwd:') and write a subject about the reader: their company, their problem or the "
+    "outcome you offer.",
+    bad=[
+        {"text": "Subject: [[Re:]] Quick question\n\nHi Sam,\n\nI found your site on Google and can get it to the "
+                 "first page. Can I send you a price?\n\nBest,\nAna", "format": "text"},
+    ],  # fmt: skip
+    good=[
+        {"text": "Subject: Your site on page one\n\nHi Sam,\n\nYour plumbing site is on page three for 'Leeds "
+                 "plumber'. I got Pipeworks to page one in two months. Can I send you a price?\n\nBest,\nAna",
+         "format": "text"},
+        {"text": "Subject: Re: Quick question\n\nHi Sam,\n\nThanks for your note. The price is $400 a month. Shall "
+                 "I send the contract?\n\nBest,\nAna", "format": "text"},
+        {"text": "Subject: Re: Quick question\n\nHi Sam,\n\nYes, we can start on Monday. Shall I send the "
+                 "contract?\n\nBest,\nAna\n\nOn Mon, 3 Mar 2025 at 09:14, Sam <sam@x.example> wrote:\n> When could "
+                 "you start?\n", "format": "text"},
+    ],  # fmt: skip
+    sources=[FTC_CAN_SPAM, "Mail clients add 'Re:' only when the reader's own message is answered"],
+)
+def fake_reply_subject(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
+    subject = next((u for u in doc.units if u.kind == "subject"), None)
+    if subject is None:
+        return
+    m = _REPLY_SUBJECT_RE.match(doc.text, subject.start, subject.end)
+    if not m or has_thread(doc.source) or _earlier_exchange(doc):
+        return
+    lead = len(m.group(0)) - len(m.group(0).lstrip(" \t*_[(\"'"))
+    marker = m.group(0)[lead:].strip()
+    yield Hit(Span(m.start() + lead, m.end()), {"marker": marker}, data={"scope": "document"})

@@ -1,0 +1,64 @@
+"""Placeholder Latin ("lorem ipsum") left in copy: a testimonial, a feature or a paragraph that was never written.
+
+Found by what the text is, not by its first words (generators start anywhere in the passage): a stretch of at least
+MIN_WORDS words with almost none of English's function words, mostly words that are not English, at least MIN_LATIN
+distinct words of the lorem-ipsum generators' vocabulary (data/filler_latin.txt, built by
+scripts/build_filler_words.py from three generators' word lists) that are not English function words, and not the
+function words of a living language that shares Latin's roots (a customer's words in Spanish or French are not
+filler). English prose runs at 35-50% function words; "lorem ipsum" itself is filler however short.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from importlib import resources
+
+from plainpitch.text.language import _COMMON
+from plainpitch.text.lexicon import is_english_word
+
+MIN_WORDS = 6
+MIN_LATIN = 2  # distinct generator words (not "in", "a"): one is a motto or a name ("Magna Carta", "Veritas")
+MAX_FUNCTION_SHARE = 0.08  # English prose: 35-50%; a bulleted list of nouns rarely under 10%
+MIN_FOREIGN_SHARE = 0.5  # words that are not English (CMUdict headwords): Latin filler runs at 55-80%
+
+# The most frequent function words of Spanish, French, Italian, Portuguese, German and Dutch (none is a word of
+# the generators): two of them in a stretch make it that language, not placeholder Latin.
+_LIVING = frozenset(
+    """
+    de la el los las y que del por con una para como il di gli della che le les des du et au pour avec une dans
+    os da do em um uma não und der die das ist sind mit nicht ein eine zu von het een van
+    """.split()
+) - frozenset("et".split())  # "et" is the generators' own word too
+_WORD_RE = re.compile(r"[A-Za-z]+")
+_LOREM_RE = re.compile(r"\blorem ipsum\b", re.IGNORECASE)
+_lock = threading.Lock()
+_words: frozenset[str] | None = None
+
+
+def generator_words() -> frozenset[str]:
+    global _words
+    if _words is None:
+        with _lock:  # built once: the server analyses in threads
+            if _words is None:
+                text = (resources.files("plainpitch") / "data" / "filler_latin.txt").read_text(encoding="utf-8")
+                _words = frozenset(text.split())
+    return _words
+
+
+def is_filler(text: str) -> bool:
+    """Is this stretch of copy (a paragraph, a quote, a list item) placeholder Latin?"""
+    if _LOREM_RE.search(text):
+        return True
+    words = [w.lower() for w in _WORD_RE.findall(text)]
+    if len(words) < MIN_WORDS:
+        return False
+    every = generator_words()
+    if len({w for w in words if w in every and w not in _COMMON}) < MIN_LATIN:
+        return False
+    if len({w for w in words if w in _LIVING}) >= 2:
+        return False
+    # English function words that are not also the filler's own ("in", "a", "non" are both)
+    if sum(1 for w in words if w in _COMMON and w not in every) > MAX_FUNCTION_SHARE * len(words):
+        return False
+    return sum(1 for w in words if not is_english_word(w)) >= MIN_FOREIGN_SHARE * len(words)

@@ -1,0 +1,168 @@
+"""What breaks a buyer's trust before any claim is read: placeholder Latin (CLR003), a faked "Re:" thread (BEN101) and
+a worked price example whose sum is wrong (CTA007). Each is found by what the text is, in every format it comes in."""
+
+from pathlib import Path
+
+import pytest
+
+from plainpitch.analysis.proof import find_proof
+from plainpitch.analysis.sums import wrong_sums
+from plainpitch.config import Config
+from plainpitch.engine import analyze
+from plainpitch.ingest import load_path, load_text
+from plainpitch.ingest.replies import has_thread
+from plainpitch.text.filler import is_filler
+
+DATA = Path(__file__).parent / "data"
+
+
+def codes(doc, **config):
+    return [f.code for f in analyze(doc, Config(**config)).findings]
+
+
+# -- placeholder Latin ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Lorem ipsum dolor sit amet.",  # the words themselves, however short
+    "Vestibulum a nunc ut eros condimentum posuere. Nullam dapibus quis nunc non interdum.",  # lipsum.com's stretch
+    "Sed ut perspiciatis unde omnis iste natus error sit voluptatem accusantium doloremque laudantium.",  # Faker's
+    "Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur.",
+])
+def test_placeholder_latin_is_filler_wherever_the_generator_starts(text):
+    assert is_filler(text)
+
+
+@pytest.mark.parametrize("text", [
+    # Article 1 of the Universal Declaration of Human Rights: Romance prose shares Latin roots, not filler words
+    "Todos los seres humanos nacen libres e iguales en dignidad y derechos y, dotados como están de razón y conciencia.",
+    "Tutti gli esseri umani nascono liberi ed eguali in dignità e diritti. Essi sono dotati di ragione e di coscienza.",
+    "Todos os seres humanos nascem livres e iguais em dignidade e em direitos. Dotados de razão e de consciência.",
+    "Tous les êtres humains naissent libres et égaux en dignité et en droits. Ils sont doués de raison et de conscience.",
+    "Alle Menschen sind frei und gleich an Würde und Rechten geboren. Sie sind mit Vernunft und Gewissen begabt.",
+    "Kubernetes, Terraform, Ansible, Prometheus, Grafana, Postgres, Redis and Kafka, managed for you.",
+    "Our motto, Veritas, is on every invoice: we show you every fee before you pay.",
+    "Magna Carta tours of Salisbury, every day at ten, with a guide who knows the city.",
+])
+def test_english_and_other_languages_are_not_filler(text):
+    assert not is_filler(text)
+
+
+PAGE = ("# Tax returns done right\n\nWe file your return in a day and find every deduction you are owed, or the "
+        "filing is free. Bring last year's return and your W-2s, and leave with a refund date.\n\n## What clients say"
+        "\n\n> Vestibulum a nunc ut eros condimentum posuere. Nullam dapibus quis nunc non interdum.\n>\n> — John Doe"
+        "\n\n> Sed laoreet magna commodo libero euismod sodales. Nunc ac libero convallis, interdum ligula vel.\n>\n"
+        "> — Jane Roe\n\n[CTA: Book my return]\n")  # fmt: skip
+
+
+def test_a_testimonial_in_placeholder_latin_is_reported_once_and_proves_nothing():
+    doc = load_text(PAGE, "page.md", "markdown")
+    assert find_proof(doc) == []
+    found = [f for f in analyze(doc, Config()).findings if f.code == "CLR003"]
+    assert len(found) == 1 and found[0].data["count"] == 2 and "(2 places)" in found[0].message
+    assert found[0].text.startswith("Vestibulum") and len(found[0].data["uses"]) == 1
+    real = PAGE.replace("Sed laoreet magna commodo libero euismod sodales. Nunc ac libero convallis, interdum ligula "
+                        "vel.", "They found $1,200 my old preparer missed, and I had my refund in nine days.")
+    doc = load_text(real, "page.md", "markdown")
+    assert [p.kind for p in find_proof(doc)] == ["testimonial"]
+    assert [f.data["count"] for f in analyze(doc, Config()).findings if f.code == "CLR003"] == [1]
+
+
+def test_the_placeholder_rule_leaves_lorem_ipsum_to_the_filler_rule():
+    doc = load_text("Hi Sam,\n\nLorem ipsum dolor sit amet. Your contact is [First Name].\n\nBest,\nAna\n", "x.txt")
+    found = [f for f in analyze(doc, Config(all=True)).findings if f.code in ("CLR002", "CLR003")]
+    assert sorted((f.code, f.data.get("kind")) for f in found) == [("CLR002", "field"), ("CLR003", None)]
+
+
+def test_a_caption_credits_the_words_beside_it_never_a_paragraph_across_a_heading():
+    text = ("> \"We close our books four days sooner.\"\n>\n> — Ana Ruiz, CFO at Northwind\n\n## Pricing\n\n"
+            "Our team answers within an hour, and we set up your account with you on the first call.\n")
+    proof = find_proof(load_text(text, "x.md", "markdown"))
+    assert [p.text for p in proof if p.kind == "testimonial"] == ["\"We close our books four days sooner.\""]
+
+
+# -- a faked thread ---------------------------------------------------------------------------------------------
+COLD = "Hi Sam,\n\nI found your site on Google and can get it to the first page. Can I send you a price?\n\nBest,\nAna\n"
+
+
+@pytest.mark.parametrize("subject", ["Re: Price list", "RE: Inviting you for a quick meeting", "Fwd: your site",
+                                     "AW: Angebot", "Re[2]: Quick question"])
+def test_a_reply_subject_on_an_email_that_answers_nothing_is_a_faked_thread(subject):
+    found = [f for f in analyze(load_text(f"Subject: {subject}\n\n{COLD}", "x.txt"), Config()).findings
+             if f.code == "BEN101"]
+    assert len(found) == 1 and found[0].location.line == 1
+    assert found[0].text == subject.split(":")[0] + ":"
+
+
+def test_chasing_ones_own_unanswered_email_is_no_exchange_with_the_reader():
+    text = ("Subject: RE: Inviting you for a quick meeting\n\nHi,\n\nWe never heard back from you so following up. "
+            "Can we schedule a call on Monday?\n")
+    assert "BEN101" in codes(load_text(text, "x.txt"))
+    warm = text.replace("We never heard back from you so following up.", "Following up on our call last week.")
+    assert "BEN101" not in codes(load_text(warm, "x.txt"))
+
+
+@pytest.mark.parametrize("thread", [
+    "\n\nOn Mon, 3 Mar 2025 at 09:14, Sam <sam@x.example> wrote:\n> When could you start?\n",
+    "\n\n> When could you start?\n",
+    "\n\n-----Original Message-----\nFrom: Sam\nSent: Monday, 3 March 2025 09:14\nSubject: Price list\n",
+])
+def test_an_email_that_carries_the_message_it_answers_is_a_real_reply(thread):
+    text = f"Subject: Re: Price list\n\n{COLD}{thread}"
+    assert has_thread(text)
+    assert "BEN101" not in codes(load_text(text, "x.txt"))
+
+
+def test_the_emails_own_headers_are_not_a_quoted_reply_and_threading_headers_are():
+    own = "Subject: Re: Price list\nFrom: Ana <ana@x.example>\nDate: Mon, 3 Mar 2025 09:14:00 +0000\n\n" + COLD
+    assert not has_thread(own)
+    assert "BEN101" in codes(load_text(own, "x.txt"))
+    real = DATA / "ingest" / "outreach_reply.eml"  # In-Reply-To-less, but quotes the message it answers
+    assert has_thread(real.read_text(encoding="utf-8"))
+    assert "BEN101" not in codes(load_path(real))
+    eml = ("From: Ana <ana@x.example>\nTo: Sam <sam@y.example>\nSubject: Re: Price list\nIn-Reply-To: "
+           "<1@y.example>\nContent-Type: text/plain; charset=utf-8\n\n" + COLD)
+    assert has_thread(eml)
+    assert "BEN101" not in codes(load_text(eml, "x.eml", "email"))
+    assert "BEN101" in codes(load_text(eml.replace("In-Reply-To: <1@y.example>\n", ""), "x.eml", "email"))
+
+
+def test_an_html_email_with_a_mail_clients_quote_is_a_real_reply():
+    source = (DATA / "ingest" / "html_qp_gmail.eml").read_text(encoding="utf-8")
+    assert has_thread(source)
+    assert "BEN101" not in codes(load_path(DATA / "ingest" / "html_qp_gmail.eml"))
+
+
+# -- wrong sums -------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "found"), [
+    ("Three seats: 3 × $10 = $40 a month.", [("3 × $10", "$40", "$30")]),
+    ("Three seats: 3 x $10 = $30 a month.", []),
+    ("Storage: 0.095 x 24 hours x 31 days = 70.68 GB-hours at £0.10 = £7.07.", []),
+    ("Storage: 0.095 x 24 hours x 31 days = 7.68 GB-hours at £0.10.", []),  # no money in the formula: not a price
+    ("Rounded as shown: 3 × $0.0833 = $0.25 a day.", []),
+    ("€ and £ together: 3 × €10 = £30.", []),
+    ("A 1920 x 1080 = 2MP screen for $199.", []),
+])
+def test_a_formula_written_out_is_checked_when_it_is_about_money(text, found):
+    assert [(w.expression, w.stated, w.right) for w in wrong_sums(load_text(text, "x.txt"))] == found
+
+
+TABLE = ("| Item | Used | Free | Billed | Price | Cost |\n|---|---|---|---|---|---|\n"
+         "| Seats | 30 | 25 | 5 | £ 0.05 | £ 0.25 |\n| Messages | 1200 | 1000 | 200 | £ 0.01 | £ 2.00 |\n"
+         "| API calls | 50,000 | 2,000 | 48,000 | £ 0.01 | £ 0.48 |\n")  # fmt: skip
+
+
+def test_a_price_table_shows_which_columns_multiply_and_the_row_that_does_not_add_up():
+    doc = load_text(TABLE, "t.md", "markdown")
+    (w,) = wrong_sums(doc)
+    assert (w.expression, w.stated, w.right) == ("48,000 × £ 0.01", "£ 0.48", "£480.00")
+    assert doc.text[w.start : w.end] == "£ 0.48"
+    (f,) = [f for f in analyze(doc, Config()).findings if f.code == "CTA007"]
+    assert f.message == "48,000 × £ 0.01 is £480.00, not £ 0.48" and f.location.line == 5
+
+
+def test_a_table_proves_its_columns_on_two_rows_before_any_row_is_called_wrong():
+    one_row = TABLE.replace("| Messages | 1200 | 1000 | 200 | £ 0.01 | £ 2.00 |\n", "")
+    assert wrong_sums(load_text(one_row, "t.md", "markdown")) == []
+    ones = ("| Plan | Seats | Price | Total |\n|---|---|---|---|\n| Solo | 1 | $9 | $9 |\n| Duo | 1 | $15 | $15 |\n"
+            "| Team | 5 | $12 | $48 |\n")  # 1 × $9 = $9 holds on any table: it proves no column is a product
+    assert wrong_sums(load_text(ones, "t.md", "markdown")) == []
+    assert [w.right for w in wrong_sums(load_text(TABLE.replace("£ 0.48", "£ 480.00"), "t.md", "markdown"))] == []
