@@ -166,3 +166,91 @@ def test_a_table_proves_its_columns_on_two_rows_before_any_row_is_called_wrong()
             "| Team | 5 | $12 | $48 |\n")  # 1 × $9 = $9 holds on any table: it proves no column is a product
     assert wrong_sums(load_text(ones, "t.md", "markdown")) == []
     assert [w.right for w in wrong_sums(load_text(TABLE.replace("£ 0.48", "£ 480.00"), "t.md", "markdown"))] == []
+
+
+def test_a_faked_thread_is_rewritten_offline_by_dropping_the_marker_and_keeping_the_subject():
+    from plainpitch.rewrite import rewrite
+
+    text = f"Subject: Re: Price list for your site\n\n{COLD}"
+    result = rewrite(analyze(load_text(text, "x.txt"), Config()), Config())
+    (offered,) = [o for o in result.outcomes if o.finding.code == "BEN101"]
+    assert offered.status == "offered" and offered.candidate.kind == "drop-reply-marker"
+    assert [(e.start, e.end, e.replacement) for e in offered.source_edits] == [(9, 13, "")]
+    assert "removes BEN101" in offered.effect
+    bare = rewrite(analyze(load_text(f"Subject: Re:\n\n{COLD}", "x.txt"), Config()), Config())
+    assert [o.status for o in bare.outcomes if o.finding.code == "BEN101"] in ([], ["question"])
+
+
+# -- what a template or a page's structure shows (found on held-out texts: fresh-5) ------------------------------
+def test_an_email_templates_link_field_is_a_link_the_reader_acts_on():
+    from plainpitch.rules.checks.ask import find_asks
+
+    text = ("Subject: Welcome to Acme\n\nHey {{ first_name }},\n\nThanks for joining! The best first step is to finish "
+            "your onboarding, which takes a few minutes: {{ site_url }}/onboarding/\n\nBest,\nAna\n")  # fmt: skip
+    doc = load_text(text, "welcome.txt")
+    assert [a.kind for a in find_asks(doc)] == ["link"]
+    assert "CTA001" not in codes(doc)
+    assert "CTA001" in codes(load_text(text.replace("{{ site_url }}/onboarding/", "soon"), "welcome.txt"))
+
+
+def test_a_templates_fields_are_not_code_for_its_reader():
+    from plainpitch.analysis.reader import infer_reader
+
+    fields = ("Hey {{ user_first_name }},\n\nYour plan renews on {{ renewal_date }} for {{ plan_price }}. Your invoice "
+              "is at {{ invoice_url }} and your team, {team_name}, keeps every report.\n\nBest,\nAna\n")  # fmt: skip
+    assert infer_reader(load_text(fields, "x.txt")).evidence["code_names"] == 0
+    code = fields.replace("{{ ", "`").replace(" }}", "`").replace("{team_name}", "`team_name`")
+    assert infer_reader(load_text(code, "x.txt")).evidence["code_names"] == 5
+
+
+WORK = ("# Website design\n\nFast websites that turn visits into calls. We build every page by hand, write the copy "
+        "with you and keep the site up to date each month, so your phone rings.\n\n[CTA: Get a quote]\n\n"
+        "## Featured work\n\n{{< cols >}}\n\n### Quartz Worx – Countertops\n\n![](q.avif)\n\n"
+        "### Cedar City Strength – Fitness\n\n![](c.avif)\n\n{{< /cols >}}\n\n## What clients are saying\n\n"
+        "{{< elfsight id=\"34cb\" >}}\n\n## Prices\n\nFrom $900 a site.\n")  # fmt: skip
+
+
+def test_a_work_section_naming_clients_and_an_embedded_review_widget_are_proof():
+    proof = find_proof(load_text(WORK, "p.md", "markdown"))
+    assert [(p.kind, p.text) for p in proof] == [("named", "Featured work"), ("testimonial", "What clients are saying")]
+    assert "PRF001" not in codes(load_text(WORK, "p.md", "markdown"))
+
+
+def test_a_section_heading_alone_proves_nothing():
+    one = WORK.replace("### Cedar City Strength – Fitness\n\n![](c.avif)\n\n", "")
+    assert [p.kind for p in find_proof(load_text(one, "p.md", "markdown"))] == ["testimonial"]  # one client named
+    filler = WORK.replace("{{< elfsight id=\"34cb\" >}}", "> Vestibulum a nunc ut eros condimentum posuere. Nullam "
+                          "dapibus quis nunc non interdum.\n>\n> — John Doe")  # fmt: skip
+    assert [p.kind for p in find_proof(load_text(filler, "p.md", "markdown"))] == ["named"]  # judged by its words
+    prose = WORK.replace("### Quartz Worx – Countertops", "We have built sites for many kinds of local business and "
+                         "each one was a new lesson in what their customers look for")  # fmt: skip
+    assert "named" not in [p.kind for p in find_proof(load_text(prose, "p.md", "markdown"))]
+
+
+# -- a call to action that goes nowhere ------------------------------------------------------------------------
+def _dead(text, path="p.md", fmt="markdown"):
+    return [f for f in analyze(load_text(text, path, fmt), Config()).findings if f.code == "CTA008"]
+
+
+def test_every_ask_that_points_nowhere_is_one_finding_with_its_count():
+    page = ("# Logo design\n\nA logo in two weeks, with three drafts to choose from.\n\n[Book now](#)\n\n"
+            "Ready to start? [Schedule a consultation](#) or [fill out the intake form]().\n\n"
+            "[Home](#) · [See how it works](#how)\n")  # fmt: skip
+    (f,) = _dead(page)
+    assert f.text == "Book now" and f.data["count"] == 3 and f.message.endswith("(no address) and 2 more")
+
+
+def test_a_target_with_the_sources_quotes_kept_is_broken_and_a_real_one_is_not():
+    (f,) = _dead("# Roofs\n\nA sealed roof in a day.\n\n[Call Now](\"tel:13522106752\")\n")
+    assert "broken address" in f.message
+    assert _dead("# Roofs\n\nA sealed roof in a day.\n\n[Call Now](tel:+1 (352) 210-6752)\n") == []
+    assert _dead("# Roofs\n\nA sealed roof in a day.\n\n[Call Now](tel:call-us)\n") != []
+
+
+def test_on_a_scripted_html_page_a_hash_may_open_a_pop_up_but_a_broken_address_is_still_broken():
+    html = ("<html><body><h1>Logo design</h1><p>A logo in two weeks, with three drafts to choose from.</p>"
+            "<a class=\"button\" href=\"#\">Book now</a>{}</body></html>")  # fmt: skip
+    assert [f.text for f in _dead(html.format(""), "p.html", "html")] == ["Book now"]
+    assert _dead(html.format("<script src=\"/booking.js\"></script>"), "p.html", "html") == []
+    broken = html.replace('href="#"', 'href="%22/book%22"').format("<script src=\"/b.js\"></script>")
+    assert [f.text for f in _dead(broken, "p.html", "html")] == ["Book now"]

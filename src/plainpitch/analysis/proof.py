@@ -199,8 +199,56 @@ def find_proof(doc) -> list[Proof]:
                 if 0 <= j < len(units) and _STAT_LABEL_RE.match(text[units[j].start : units[j].end].strip()):
                     found.append(Proof("customers", u.start, u.end, chunk.strip()))
                     break
+    found.extend(_proof_sections(doc))
     found.sort(key=lambda p: p.start)
     return found
+
+
+# A section that shows proof by what it is: "Featured work", "Our clients", "Case studies" list whom the seller
+# worked for; "Testimonials", "What clients are saying", "Reviews" hold customers' words.
+_WORK_HEADING_RE = re.compile(
+    r"^\W*(?:(?:featured|selected|recent|our|client|past) (?:work|projects|clients|customers)|portfolio|"
+    r"case studies|(?:our |happy |some of our )?clients|who we(?:'ve| have) worked with|trusted by)\W*$",
+    re.IGNORECASE,
+)
+_VOICE_HEADING_RE = re.compile(
+    r"^\W*(?:testimonials?|(?:client|customer) reviews|reviews|what (?:our )?(?:clients|customers|people|users|"
+    r"members) (?:are )?say(?:ing)?(?: about (?:us|me))?|(?:client|customer|success) stories|kind words)\W*$",
+    re.IGNORECASE,
+)
+# Template markup left in a Markdown page (Hugo shortcodes, Jinja tags, HTML tags): it shows nothing to read here
+_MARKUP_RE = re.compile(r"\{\{[<%].*?[>%]\}\}|\{%.*?%\}|\{\{.*?\}\}|<[^>]*>")
+_ITEM_KINDS = ("heading", "list_item", "table_cell", "paragraph", "quote")
+
+
+def _proof_sections(doc) -> list[Proof]:
+    """Proof a section shows by its heading and shape: a work or client section naming at least two clients (its
+    items: sub-headings, list items, cells), or a testimonials section whose words the page embeds from elsewhere (a
+    review widget: nothing in the file to read, so nothing to call missing). A testimonials section with words
+    here is judged by its words (find_proof), never credited for its heading: lorem ipsum under "Testimonials"
+    proves nothing."""
+    units, text = doc.units, doc.text
+    out: list[Proof] = []
+    for i, unit in enumerate(units):
+        if unit.kind != "heading":
+            continue
+        heading = text[unit.start : unit.end].strip()
+        work, voice = _WORK_HEADING_RE.match(heading), _VOICE_HEADING_RE.match(heading)
+        if not work and not voice:
+            continue
+        items: list[str] = []
+        for later in units[i + 1 :]:
+            if later.kind == "heading" and later.level <= unit.level:
+                break
+            if later.kind in _ITEM_KINDS:
+                words = _MARKUP_RE.sub(" ", text[later.start : later.end]).strip()
+                if any(ch.isalpha() for ch in words):
+                    items.append(words)
+        if work and len(items) >= 2 and all(len(t.split()) <= 8 for t in items[:2]):
+            out.append(Proof("named", unit.start, unit.end, heading))
+        elif voice and not items:
+            out.append(Proof("testimonial", unit.start, unit.end, heading))
+    return out
 
 
 def _many(number: str | None) -> bool:

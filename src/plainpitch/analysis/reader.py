@@ -91,6 +91,7 @@ _DEV_WORDS_TWIN, _CONSUMER_TWIN, _BUSINESS_TWIN = map(case_free, (_DEV_WORDS_RE,
 
 DEV_WORDS_MIN = 4  # distinct developer words
 DEV_RATE_MIN = 1.5  # developer words per 100 words
+_TEMPLATE_FIELD_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{[a-z_][\w.]*\}")
 CODE_NAMES_MIN = 3  # distinct code names (snake_case, camelCase, file names, --flags, system paths)
 CONSUMER_MIN = 3  # consumer words, and more of them than business words
 
@@ -144,7 +145,9 @@ def infer_reader(doc) -> Reader:
     inline = sum(len(u.attrs.get("code", ())) for u in doc.units if hasattr(u.attrs, "get")) + len(
         _INLINE_CODE_RE.findall(text)
     )
-    code_names = {m.group(0) for m in _CODE_NAME_RE.finditer(text)}
+    # a template's fields ("{{ user_first_name }}") are filled before anyone reads the copy: not code for its reader
+    named = _TEMPLATE_FIELD_RE.sub(" ", text) if "{" in text else text
+    code_names = {m.group(0) for m in _CODE_NAME_RE.finditer(named)}
     sets = word_sets(doc)  # the three word lists: in the folded text, only in the units that hold one of their words
     folded = sets.folded()
     dev_hits = [text[s:e].lower() for s, e in sets.find(_DEV_WORDS_TWIN, _DEV_TRIGGERS, folded)]

@@ -8,7 +8,7 @@ from typing import Any
 from plainpitch.model import Finding
 
 # How a candidate was made: offline rewriters say what they did; a model's rewrite is "model".
-KINDS = ("substitute", "expand-acronym", "split-sentence", "break-paragraph", "turn-to-buyer", "name-button", "model",
+KINDS = ("substitute", "expand-acronym", "split-sentence", "break-paragraph", "turn-to-buyer", "name-button", "drop-reply-marker", "model",
          "question")
 OFFERED, DROPPED, QUESTION = "offered", "dropped", "question"
 

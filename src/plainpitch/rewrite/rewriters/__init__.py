@@ -36,6 +36,7 @@ def _load() -> None:
         paragraph,
         plain,
         split,
+        subject,
         words,
     )
 

@@ -90,7 +90,9 @@ _ASK_HREF_RE = re.compile(r"signup|sign-up|register|trial|demo|contact|pricing|c
                           r"billing|upgrade|checkout|subscribe|choose-plan|plans\b|buy|order|quote", re.I)
 # A sentence that carries the ask through a link or an address: "You can upgrade your account (https://…)",
 # "Email me at ana@acme.com", "Call me on +44 …".
-_URL_RE = re.compile(r"https?://\S+|\bwww\.\S+")
+# An address, or an email template's field that holds one ("{{ site_url }}/onboarding/", "{unsubscribe_link}"): the
+# template fills it with the link on send
+_URL_RE = re.compile(r"https?://\S+|\bwww\.\S+|\{\{?\s*[\w.]*(?i:url|link|href)[\w.]*\s*\}\}?\S*")
 _CONTACT_ME_RE = re.compile(
     r"\b(?:e-?mail|write to|reach|contact|call|text|ping|message|dm) (?:me|us)(?: directly)? (?:at|on|via)\b|"
     r"\b(?:my|our) (?:calendar|email|e-mail|number|phone)(?: address)? is\b",
@@ -120,7 +122,7 @@ _NEEDS = {
     CALENDAR_RE: _needs("cal", "hubspot", "chilipiper", "time", "slot"),
     _CONTACT_ME_RE: _needs("mail", "write", "reach", "contact", "call", "text", "ping", "message", "dm", "calendar",
                            "number", "phone"),
-    _URL_RE: _needs("http", "www."),
+    _URL_RE: _needs("http", "www.", "url", "link", "href"),
 }  # fmt: skip
 
 
