@@ -353,3 +353,21 @@ def test_geek_copy_is_not_let_off(shared):
             assert not any(f.code in ("BEN001", "BEN003") for f in inferred.findings), path.name
     assert flagged >= 8, f"only {flagged} of {len(files)} feature-only READMEs flagged"
     assert for_developers >= 8  # the copy shows its reader: most READMEs are read as written for developers
+
+
+@pytest.mark.parametrize(("opening", "found"), [
+    # a pleasantry is not the opening: what comes after it is
+    ("I hope you are doing well. I'm Ana, the marketing manager at Acme.", "The opening is about you"),
+    ("Hope this email finds you well! I am an SEO consultant at Acme.", "The opening is about you"),
+    # what any sender can say of any site
+    ("I found your details on Google and I have looked at your website.", "The opening could go to anyone"),
+    ("I came across your site, and I feel your website is a perfect match for us.", "The opening could go to anyone"),
+    # something about this recipient
+    ("I came across your post on Friday rollbacks and the 40-minute deploys at Northwind.", None),
+    ("I noticed your team doubled its deploys since March.", None),
+    ("I hope you are doing well. I noticed your CI runs take 40 minutes since the monorepo move.", None),
+])
+def test_a_cold_openings_pleasantry_is_skipped_and_a_generic_compliment_is_not_relevance(opening, found):
+    text = f"Subject: SEO\n\nHi Sam,\n\n{opening} We get sites like yours to page one. Can I send you a price?\n\nBest,\nAna\n"
+    messages = [f.message for f in sales_findings(load_text(text, "x.txt"))[1] if f.code == "BEN100"]
+    assert [m.split(":")[0] for m in messages] == ([found] if found else [])

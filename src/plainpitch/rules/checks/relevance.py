@@ -44,12 +44,53 @@ _GREETING_ONLY_RE = re.compile(r"^\W*(?:hi|hey|hello|dear|greetings|good (?:morn
                                re.IGNORECASE)
 
 
+# A pleasantry says nothing yet ("I hope you are doing well.", "Hope this email finds you well!"): the opening is
+# what comes after it, as it is after "Hi Sam,".
+_PLEASANTRY_RE = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|dear|greetings)\b[^.!?]{0,25}?[,.!]\s*)?(?:I |we )?(?:hope|trust)\s+(?:that\s+)?"
+    r"(?:you(?:'re|’re| are)?|this (?:e-?mail|message|note|letter) finds you|all is|your (?:day|week))\b[^.!?]{0,40}"
+    r"[.!?]?\W*$",
+    re.IGNORECASE,
+)
+# What any sender can say of any site: "I came across your website", "I like your app", "your site is a perfect
+# match". Specific is a name, a number or a thing the reader did (_SPECIFIC_RE's other parts).
+_GENERIC_OBJECT_RE = re.compile(
+    r"\byour (?:site|website|web site|app|application|product|products|company|business|profile|page|blog|details|"
+    r"information|contact details|work|services?|platform|brand|content|email|e-mail|listing)\b",
+    re.IGNORECASE,
+)
+_FLATTERY_RE = re.compile(
+    r"\b(?:I|we) (?:(?:have |just )?(?:came|come) across|(?:have )?found|(?:really )?(?:like|love|admire|enjoy)|"
+    r"(?:am|are) (?:a )?(?:big |huge )?fans? of|(?:have )?(?:visited|checked|looked at|been (?:looking at|"
+    r"following)))\b[^.!?]{0,40}?\byour\b|\byour (?:site|website|app|product|company|business) is (?:a )?"
+    r"(?:perfect|great|good|ideal) (?:match|fit)\b",
+    re.IGNORECASE,
+)
+
+
 def _opening(doc, ctx) -> list:
-    """The opening sentences after a greeting that the segmenter kept as a sentence of its own ("Hey!")."""
+    """The opening sentences after a greeting or a pleasantry that the segmenter kept as a sentence of its own ("Hey!",
+    "I hope you are doing well.")."""
     size = int(ctx.threshold("sales.opening_sentences_email"))
-    wider = {**ctx.thresholds, "sales.opening_sentences_email": size + 1}
+    wider = {**ctx.thresholds, "sales.opening_sentences_email": size + 2}
     sentences = [doc.sentences[i] for i in regions.opening_sentences(doc, ctx.medium, wider)]
-    return [s for s in sentences if not _GREETING_ONLY_RE.match(s.text)][:size]
+    return [s for s in sentences if not _GREETING_ONLY_RE.match(s.text) and not _PLEASANTRY_RE.match(s.text)][:size]
+
+
+_NAMED_RE = re.compile(r"\d|(?<=\w\s)(?!I\b)[A-Z]")  # a number, or a name inside the sentence (not "I")
+
+
+def _specific(text: str) -> bool:
+    """Does this sentence say something about the recipient in particular? "your site" or "your app" alone does
+    not: any list of addresses has a site."""
+    for m in _SPECIFIC_RE.finditer(text):
+        found = m.group(0)
+        if _GENERIC_OBJECT_RE.search(found) and not _NAMED_RE.search(found):
+            rest = _GENERIC_OBJECT_RE.sub("", text[m.start() :])
+            if not _SPECIFIC_RE.search(rest):
+                continue  # "I came across your website": the one thing seen is what every recipient has
+        return True
+    return False
 
 
 @rule(
@@ -63,7 +104,7 @@ def _opening(doc, ctx) -> list:
     media=("email",),
     example_medium="email",
     example_format="text",
-    summary="A cold email whose opening is about the sender, with nothing specific to the person it is written to.",
+    summary="A cold email whose opening is about the sender, or could go to anyone ('I came across your website').",
     why=(
         "A stranger gives a cold email the two lines of its preview. If those lines introduce you ('I'm Ana, I run "
         "Acme') or praise in general ('love your work'), nothing says why this email is for them, and it is archived "
@@ -76,6 +117,9 @@ def _opening(doc, ctx) -> list:
     bad=[
         {"text": "Subject: Faster builds\n\nHi Sam,\n\n[[I'm Ana and I run Acme, a build tool for teams.]] We cut build "
                  "times in half. Worth a short call?\n\nBest,\nAna", "format": "text"},
+        {"text": "Subject: Faster builds\n\nHi Sam,\n\nI hope you are doing well. [[I came across your website and "
+                 "really like your work.]] We cut build times in half. Worth a short call?\n\nBest,\nAna",
+         "format": "text"},
     ],  # fmt: skip
     good=[
         {"text": "Subject: Faster builds\n\nHi Sam,\n\nI noticed your CI runs take 40 minutes since the monorepo move. "
@@ -90,12 +134,14 @@ def cold_email_about_the_sender(doc: Document, ctx: RuleContext) -> Iterable[Hit
     if not opening or not is_cold_email(doc, ctx.medium):
         return
     texts = [s.text for s in opening]
-    if any(_SPECIFIC_RE.search(t) for t in texts):
-        return
-    if not _ABOUT_SENDER_RE.search(texts[0]):
+    if any(_specific(t) for t in texts):
         return
     first = opening[0]
-    yield Hit(Span(first.start, first.end), data={"scope": "document"})
+    if _ABOUT_SENDER_RE.search(texts[0]):
+        yield Hit(Span(first.start, first.end), data={"scope": "document", "opening": "sender"})
+    elif _FLATTERY_RE.search(texts[0]):
+        yield Hit(Span(first.start, first.end), data={"scope": "document", "opening": "generic"},
+                  message="The opening could go to anyone: say why you are writing to this person")
 
 
 # "Re:", "RE:", "Fwd:", "FW:" and the forms mail clients localise them into ("AW:", "SV:", "TR:"), "Re[2]:"
