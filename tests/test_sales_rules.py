@@ -115,7 +115,7 @@ def test_a_button_written_as_its_bracketed_label_is_an_ask_but_an_instruction_is
 def test_an_email_template_that_leaves_its_signature_to_a_field_is_an_email_and_its_missing_price_is_found():
     text = ("Hey {username},\n\nYour two-week Pro trial has ended. Please add a payment method to keep every Pro "
             "feature.\n\n[Upgrade now]\n\nNeed help? Just reply to this email.\n\n{Signature}\n")  # fmt: skip
-    report, found = sales_findings(load_text(text, "trial.txt"))
+    report, found = sales_findings(load_text(text, "trial.txt"), select=("CTA005",))
     assert report.medium == "email"
     assert [f.data["gaps"] for f in found if f.code == "CTA005"] == [["price"]]
     note = "Hey Sam,\n\nHere are the notes from the workshop on pricing pages.\n\n{Signature}\n"
@@ -198,12 +198,12 @@ def test_competing_asks_in_an_email():
 def test_an_email_that_denies_a_sale_has_no_price_to_miss_and_the_ask_to_pay_is_anchored():
     email = "Subject: {0}\n\nHi Sam,\n\nYour team runs builds on a legacy subscription tier. {1}\n\nBest,\nAna\n"
     asks = email.format("Your plan", "Please upgrade to a paid plan before May 1 to keep your builds running.")
-    _, found = sales_findings(load_text(asks, "x.txt"))
+    _, found = sales_findings(load_text(asks, "x.txt"), select=("CTA005",))
     (offer,) = [f for f in found if f.code == "CTA005"]
     assert offer.text.startswith("Please upgrade")  # the sentence that asks, not the one naming the tier
     denies = ("Subject: A tool\n\nHi Sam,\n\nYour builds fail on flaky runners; this tool retries them. I'm not asking "
               "for money, there's nothing to buy: the code is yours to read.\n\nBest,\nAna\n")  # fmt: skip
-    _, found = sales_findings(load_text(denies, "x.txt"))
+    _, found = sales_findings(load_text(denies, "x.txt"), select=("CTA005",))
     assert "CTA005" not in {f.code for f in found}
 
 
@@ -371,3 +371,12 @@ def test_a_cold_openings_pleasantry_is_skipped_and_a_generic_compliment_is_not_r
     text = f"Subject: SEO\n\nHi Sam,\n\n{opening} We get sites like yours to page one. Can I send you a price?\n\nBest,\nAna\n"
     messages = [f.message for f in sales_findings(load_text(text, "x.txt"))[1] if f.code == "BEN100"]
     assert [m.split(":")[0] for m in messages] == ([found] if found else [])
+
+
+def test_a_welcome_to_a_plan_the_reader_already_pays_for_asks_no_price():
+    text = ("Subject: Welcome to Business\n\nHi Sam,\n\nWelcome to the Business tier! It adds real-time feeds and five "
+            "calendars. To set them up, visit your calendar page. We are here to help you get the most from your "
+            "Business tier subscription.\n\nBest,\nAbe\n")  # fmt: skip
+    assert "CTA005" not in {f.code for f in sales_findings(load_text(text, "x.txt"), select=("CTA005",))[1]}
+    ask = text.replace("visit your calendar page", "start a subscription to the Business tier")
+    assert "CTA005" in {f.code for f in sales_findings(load_text(ask, "x.txt"), select=("CTA005",))[1]}
