@@ -254,3 +254,10 @@ def test_on_a_scripted_html_page_a_hash_may_open_a_pop_up_but_a_broken_address_i
     assert _dead(html.format("<script src=\"/booking.js\"></script>"), "p.html", "html") == []
     broken = html.replace('href="#"', 'href="%22/book%22"').format("<script src=\"/b.js\"></script>")
     assert [f.text for f in _dead(broken, "p.html", "html")] == ["Book now"]
+
+
+def test_a_templates_count_field_with_its_plus_is_a_customer_count_but_a_plan_limit_is_not():
+    found = find_proof(load_text("Used by over {{projects}}+ libre software projects and companies.", "x.txt"))
+    assert [p.kind for p in found] == ["customers"]
+    assert find_proof(load_text("Up to {{ seats }} users on the Team plan.", "x.txt")) == []
+    assert find_proof(load_text("Used by {{projects}} projects.", "x.txt")) == []  # no "+": a value, maybe a limit

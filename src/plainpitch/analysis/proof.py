@@ -24,7 +24,9 @@ from dataclasses import dataclass
 from plainpitch.text.filler import is_filler
 from plainpitch.text.wordsets import word_sets
 
-_NUM = r"(?:\d[\d,.]*\s?(?:k|K|M|m|B|million|thousand|billion)?\+?|hundreds|thousands|millions|dozens)"
+# a count, or a template's field for one with its "+" ("used by over {{projects}}+ projects": filled on render)
+_NUM = (r"(?:\d[\d,.]*\s?(?:k|K|M|m|B|million|thousand|billion)?\+?|hundreds|thousands|millions|dozens|"
+        r"\{\{\s*[\w.]+\s*\}\}\+)")
 _WHO = (r"(?:customers|clients|users|companies|businesses|teams|organi[sz]ations|developers|engineers|subscribers|"
         r"websites|sites|brands|startups|agencies|stores|shops|members|people|creators|marketers|founders|"
         r"downloads|installs|stars|installations|projects|contributors|sellers|buyers|restaurants|schools|hospitals)")  # fmt: skip
@@ -258,6 +260,8 @@ def _many(number: str | None) -> bool:
     low = number.lower().replace(",", "").rstrip("+ ")
     if low in ("hundreds", "thousands", "millions", "dozens"):
         return low != "dozens"
+    if low.startswith("{{"):
+        return True  # a field with "+" after it: "over N+" is said of a crowd, never of a plan's limit
     m = re.match(r"(\d+(?:\.\d+)?)\s?(k|m|b|million|thousand|billion)?", low)
     if not m:
         return False
