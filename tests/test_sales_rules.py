@@ -380,3 +380,15 @@ def test_a_welcome_to_a_plan_the_reader_already_pays_for_asks_no_price():
     assert "CTA005" not in {f.code for f in sales_findings(load_text(text, "x.txt"), select=("CTA005",))[1]}
     ask = text.replace("visit your calendar page", "start a subscription to the Business tier")
     assert "CTA005" in {f.code for f in sales_findings(load_text(ask, "x.txt"), select=("CTA005",))[1]}
+
+
+@pytest.mark.parametrize(("body", "found"), [
+    ("Please upgrade your plan so that new photos are backed up.", True),
+    ("Please upgrade your plan so that new photos are backed up. [Upgrade now]", False),  # a button, as written
+    ("Please upgrade your plan: {{ upgrade_url }}", False),  # the template fills the link in
+    ("You don't need to upgrade: your old photos are kept.", False),  # "n't" denies the ask
+    ("You won’t have to buy anything: your old photos are kept.", False),
+])
+def test_an_ask_to_pay_needs_a_way_to_pay(body, found):
+    text = f"Subject: Storage almost full\n\nHi there,\n\nYou have used 95% of your storage. {body}\n\nThanks,\nThe Acme team\n"
+    assert ("CTA009" in {f.code for f in sales_findings(load_text(text, "x.txt"))[1]}) is found

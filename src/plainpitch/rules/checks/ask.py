@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from plainpitch.analysis import regions
 from plainpitch.analysis.genre import is_not_a_pitch
 from plainpitch.analysis.offer import is_pricing_page, offer_parts
 from plainpitch.analysis.outreach import is_cold_email
@@ -468,7 +469,7 @@ _PAY_ASK_RE = re.compile(
     re.IGNORECASE,
 )
 # "there's nothing to buy", "you don't need to upgrade": a pay word its own clause denies is no ask to pay
-_CLAUSE_NEGATION_RE = re.compile(r"\b(?:not|n't|never|no|nothing|without)\b[^.,;:!?\n]{0,30}$", re.IGNORECASE)
+_CLAUSE_NEGATION_RE = re.compile(r"(?:\b(?:not|never|no|nothing|without)|n[’']t)\b[^.,;:!?\n]{0,30}$", re.IGNORECASE)
 
 
 # "your Business tier subscription": the reader's own, bought already (a welcome after an upgrade), not an ask to buy
@@ -692,3 +693,59 @@ def ask_metrics(doc, ctx) -> Iterable[Metric]:
     yield Metric("copy.ask_actions", len({a.action for a in asks}), "different actions asked for")
     yield Metric("copy.ask_strength", ask_strength(asks, ctx.medium), "strongest ask (0-3)",
                  note="3 a button for a next step, 2 a next step in a sentence, 1 only 'learn more', 0 none")  # fmt: skip
+
+
+# -- CTA009 ----------------------------------------------------------------------------------------------------
+_PAY_VERB_RE = re.compile(r"^(?:upgrade|renew|subscribe|buy|purchase|pay)$", re.IGNORECASE)
+
+
+def _has_a_way(doc, ctx) -> bool:
+    """Anything in the email the reader can act on: a button or link ("[Upgrade now]" as written in a template), an
+    address in the text, a template's link field ("{{ upgrade_url }}")."""
+    if any(u.kind in ("cta", "link") for u in doc.units) or any(a.kind in ("cta", "link") for a in find_asks(doc, ctx)):
+        return True
+    if any(u.attrs.get("links") for u in doc.units if hasattr(u.attrs, "get")):
+        return True
+    return bool(_URL_RE.search(doc.text))
+
+
+@rule(
+    code="CTA009",
+    name="ask-to-pay-with-no-way",
+    category="ask",
+    scope="seller",
+    fields=("match_lower",),
+    severity="warning",
+    impact=3,
+    media=("email",),
+    example_medium="email",
+    example_format="text",
+    summary="An email that asks the reader to upgrade, buy or renew and gives no link or button to do it.",
+    why=(
+        "The reader who decides to upgrade has to go and find where: log in, hunt for billing, give up. Every ask to "
+        "pay needs the one click that does it, next to the ask."
+    ),
+    message="You ask the reader to {match_lower} but give no link or button to do it",
+    fix="Put the link to the upgrade or checkout page (or a button) right after the ask.",
+    bad=[
+        {"text": "Subject: Storage almost full\n\nHi there,\n\nYou have used 95% of your storage. Please [[upgrade]] your "
+                 "plan so that new photos are backed up.\n\nThanks,\nThe Acme team", "format": "text"},
+    ],  # fmt: skip
+    good=[
+        {"text": "Subject: Storage almost full\n\nHi there,\n\nYou have used 95% of your storage. Please upgrade your "
+                 "plan so that new photos are backed up: https://acme.example/upgrade\n\nThanks,\nThe Acme team",
+         "format": "text"},
+        {"text": "Subject: Storage almost full\n\nHi there,\n\nYou have used 95% of your storage. You don't need to "
+                 "upgrade: old photos are kept.\n\nThanks,\nThe Acme team", "format": "text"},
+    ],  # fmt: skip
+    sources=["A call to action is a link or button that does the thing it asks (Nielsen Norman Group)"],
+)
+def ask_to_pay_with_no_way(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
+    if ctx.medium != "email" or is_not_a_pitch(doc) or _has_a_way(doc, ctx):
+        return
+    verbs = [m for m in _pay_asks(doc.text) if _PAY_VERB_RE.match(m.group(0))]
+    body = [(doc.units[i].start, doc.units[i].end) for i in regions.body_units(doc)]
+    for m in verbs:
+        if any(s <= m.start() < e for s, e in body):
+            yield Hit(Span(m.start(), m.end()), {"match_lower": m.group(0).lower()}, data={"scope": "document"})
+            return
