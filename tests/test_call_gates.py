@@ -282,3 +282,102 @@ def test_gated_call_facts_equal_the_ungated_ones(sentences, monkeypatch):
     assert any(e[9] for e in expected) and any(e[10] for e in expected) and any(e[11] for e in expected)
     for doc, g, e in zip(docs, gated, expected, strict=True):
         assert g == e, doc.path
+
+
+# -- the look-ups that were a walk per objection and per buying signal --------------------------------------------------
+def _reference_reply(turns, after):
+    reply = next((t.pos for t in turns[after + 1 :] if t.role == "seller" and t.words >= facts.REPLY_MIN_WORDS), None)
+    words = 0
+    if reply is not None:
+        for t in turns[reply:]:
+            if t.role == "buyer" and t.words > 5:
+                break
+            if t.role == "seller":
+                words += t.words
+    return reply, words
+
+
+def test_replies_equal_a_walk_from_each_turn():
+    from plainpitch.call.turns import CallTurn
+
+    rng = random.Random(3)
+    for _ in range(50):
+        n = rng.randrange(0, 40)
+        turns = [CallTurn(i, i, i, "x", rng.choice(["seller", "buyer", "unknown"]), i, i + 1, rng.randrange(0, 15), 0, 0,
+                          True) for i in range(n)]  # fmt: skip
+        replies, spoken = facts._replies(turns)
+        for after in range(-1, n):
+            reply, words = _reference_reply(turns, after)
+            assert replies[after + 1] == reply
+            if reply is not None:
+                assert spoken[reply] == words
+
+
+def test_last_step_equals_a_scan_per_signal():
+    from plainpitch.call.asks import Ask, LooseStep, NextStep
+
+    rng = random.Random(4)
+    step, ask = NextStep("I", "send", "Friday", "x"), Ask("question", "x")
+    for _ in range(100):
+        fs = [facts.SentenceFact(i, i, rng.choice(["seller", "buyer"]), 0.0, None, False,
+                                 ask if rng.random() < 0.1 else None, step if rng.random() < 0.05 else None, (), 0, False)
+              for i in range(rng.randrange(0, 30))]  # fmt: skip
+        loose = [facts.LooseFact(i, i, "seller", 0.0, LooseStep("", "", "", "date", "")) for i in range(len(fs))
+                 if rng.random() < 0.05]  # fmt: skip
+        last = facts._last_step(fs, loose)
+        for after in range(len(fs) + 1):
+            scan = any(f.sentence >= after and (f.next_step is not None or (f.role == "seller" and f.ask is not None))
+                       for f in fs) or any(lf.sentence >= after for lf in loose)  # fmt: skip
+            assert (after <= last) == scan
+
+
+
+def _random_call(rng):
+    from plainpitch.call.asks import Ask, NextStep
+    from plainpitch.call.questions import Question
+    from plainpitch.call.signals import Objection
+    from plainpitch.call.turns import CallTurn
+
+    step, ask, question = NextStep("I", "send", "Friday", "x"), Ask("question", "x"), Question(0, 1, "open", "discovery", "x")
+    turns, fs, said = [], [], facts._BuyerSaid()
+    for pos in range(rng.randrange(1, 25)):
+        role = rng.choice(["seller", "buyer", "buyer", "unknown"])
+        first = len(fs)
+        for _ in range(rng.randrange(1, 4)):
+            i = len(fs)
+            fs.append(facts.SentenceFact(i, pos, role, 0.0, question if rng.random() < 0.2 else None, False,
+                                         ask if rng.random() < 0.1 else None, step if rng.random() < 0.1 else None,
+                                         (), 0, False))  # fmt: skip
+            if role == "buyer" and rng.random() < 0.3:
+                said.objections[i] = Objection("price", "too pricey")
+            if role == "buyer" and rng.random() < 0.3:
+                said.signals[i] = "can we try"
+        turns.append(CallTurn(pos, pos, pos, role, role, pos, pos + 1, rng.randrange(0, 15), first, len(fs), True))
+    loose = [facts.LooseFact(f.sentence, f.turn, f.role, 0.0, None) for f in fs if rng.random() < 0.05]
+    return turns, fs, said, loose
+
+
+def _reference_objections(turns, fs, said):
+    by_turn = facts._by_turn(fs)
+    out, seen = [], set()
+    for f in fs:
+        if f.role != "buyer" or f.turn in seen or f.sentence not in said.objections:
+            continue
+        found = said.objections[f.sentence]
+        seen.add(f.turn)
+        reply, words = _reference_reply(turns, f.turn)
+        asked = reply is not None and any(s.question is not None for s in by_turn.get(reply, [])[:facts.REPLY_OPENING_SENTENCES])
+        out.append(facts.ObjectionFact(f.sentence, f.turn, found.kind, found.text, reply, asked, words if reply is not None else 0))
+    return out
+
+
+def test_objections_and_buying_signals_equal_a_walk_per_finding():
+    rng = random.Random(6)
+    for _ in range(300):
+        turns, fs, said, loose = _random_call(rng)
+        assert facts._objections(turns, fs, said) == _reference_objections(turns, fs, said)
+        expected = [facts.SignalFact(f.sentence, f.turn, said.signals[f.sentence],
+                                     any(g.sentence >= f.sentence and (g.next_step is not None or (g.role == "seller" and g.ask is not None))
+                                         for g in fs) or any(lf.sentence >= f.sentence for lf in loose))
+                    for f in fs if f.role == "buyer" and f.sentence in said.signals]  # fmt: skip
+        assert facts._buying_signals(fs, loose, said) == expected

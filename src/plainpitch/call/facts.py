@@ -18,7 +18,15 @@ from plainpitch.call import questions as q_mod
 from plainpitch.call.dumps import MONOLOGUE_BACKCHANNEL, STORY_INTERJECTION, Stretch, is_backchannel, is_tour, stretches
 from plainpitch.call.roles import BUYER, SELLER, Roles, roles_of, with_roles
 from plainpitch.call.sentences import classify
-from plainpitch.call.signals import absences, buying_signal, is_away, lowercase_words, objection
+from plainpitch.call.signals import (
+    Objection,
+    absence_possible,
+    absences,
+    buying_signal,
+    is_away,
+    lowercase_words,
+    objection,
+)
 from plainpitch.call.topics import PRICING, compile_topics, topics_in
 from plainpitch.call.turns import CallTurn, CallTurns, build_turns
 from plainpitch.call.types import TYPES, CallType, infer_type, thresholds_for
@@ -202,17 +210,46 @@ def _rare(term: str) -> bool:
     return min(zipf_frequency(w, "en") for w in term.lower().split()) < 3.5
 
 
-def _term_asks(doc: Document, turns: list[CallTurn], facts: list[SentenceFact]) -> list[TermAsk]:
+def _meaning(text: str) -> re.Match[str] | None:
+    """The buyer asking what a term means, in one sentence (``_MEANING``, tried only when the words it needs are there)."""
+    low = text.lower()
+    return _MEANING.search(text) if ("mean" in low or "stand" in low or low.rstrip().endswith("?")) else None
+
+
+@dataclass
+class _BuyerSaid:
+    """What each buyer sentence holds, found in the one pass that reads every sentence (the passes after it look
+    these up instead of slicing each sentence out of the text again)."""
+
+    objections: dict[int, Objection] = field(default_factory=dict)  # sentence index -> its objection
+    signals: dict[int, str] = field(default_factory=dict)  # sentence index -> its buying signal's words
+    meanings: dict[int, re.Match[str]] = field(default_factory=dict)  # sentence index -> "what does X mean"
+    absence_turns: set[int] = field(default_factory=set)  # turns with a sentence where an absence may be said
+
+    def read(self, si: int, pos: int, text: str) -> None:
+        found = objection(text)
+        if found is not None:
+            self.objections[si] = found
+        words = buying_signal(text)
+        if words:
+            self.signals[si] = words
+        m = _meaning(text)
+        if m is not None:
+            self.meanings[si] = m
+        if absence_possible(text):
+            self.absence_turns.add(pos)
+
+
+def _term_asks(doc: Document, turns: list[CallTurn], facts: list[SentenceFact], said: _BuyerSaid) -> list[TermAsk]:
     out: list[TermAsk] = []
     seen: set[str] = set()
     for fact in facts:
         if fact.role != BUYER:
             continue
-        text = doc.sentences[fact.sentence].text
-        low = text.lower()
-        m = _MEANING.search(text) if ("mean" in low or "stand" in low or low.rstrip().endswith("?")) else None
+        m = said.meanings.get(fact.sentence)
         if m is None:
             continue
+        text = m.string
         term = (m.group("a") or m.group("b") or m.group("c") or m.group("d") or "").strip(" ?.,!\"'”")
         if not term or term.lower() in _NOT_TERMS or term.lower() in seen:
             continue
@@ -272,6 +309,7 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
     # words the same side says after each turn before the other side takes the floor ("mm-hmm" does not; a short
     # answer such as "The board." does)
     floor_after = [0] * len(turns)
+    said = _BuyerSaid()
     for i in range(len(turns) - 2, -1, -1):
         nxt = turns[i + 1]
         if nxt.role == turns[i].role:
@@ -282,19 +320,24 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
         if t.role == SELLER:
             seller_texts.append(doc.text[doc.units[t.unit].start : doc.units[t.unit].end])
         spoken = 0
-        for si in range(t.first_sentence, t.end_sentence):
-            text = sentences[si].text
+        before = ""  # the turn's sentence before this one
+        # the turn's sentences read once, as one slice (not made one by one, several times each)
+        for si, sentence in enumerate(sentences[t.first_sentence : t.end_sentence], t.first_sentence):
+            text = sentence.text
             at = t.start + (t.seconds * spoken / t.words if t.words else 0.0)
-            spoken += sentences[si].word_count
-            before = sentences[si - 1].text if si > t.first_sentence else ""
+            word_count = sentence.word_end - sentence.word_start
+            spoken += word_count
             move = classify(text, t.role, before, max(0, t.words - spoken) + floor_after[t.pos])
+            before = text
+            if t.role == BUYER:
+                said.read(si, t.pos, text)
             counted, discovery, ask, next_step = move.question, move.discovery, move.ask, move.next_step
             features, benefit = move.features, move.benefit
             if counted is not None:
                 turn_has_question[t.pos] = True
             hit_topics = topics_in(text, topics) if topics else ()
             if hit_topics:
-                share = t.seconds * (sentences[si].word_count / t.words) if t.words else 0.0
+                share = t.seconds * (word_count / t.words) if t.words else 0.0
                 for name in hit_topics:
                     topic_seconds[name] += share
                     topic_mentions[name] += 1
@@ -325,10 +368,10 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
         monologues=monologues,
         stories=stories,
         feature_dumps=dumps,
-        term_asks=_term_asks(doc, turns, facts),
-        objections=_objections(doc, turns, facts),
-        buying_signals=_buying_signals(doc, facts, loose),
-        absent=_absent(doc, turns, facts, roles, loose),
+        term_asks=_term_asks(doc, turns, facts, said),
+        objections=_objections(turns, facts, said),
+        buying_signals=_buying_signals(facts, loose, said),
+        absent=_absent(doc, turns, facts, roles, loose, said),
         loose_steps=loose,
         closing_from=closing_from,
         early_price=_early_price(facts, turns),
@@ -371,27 +414,39 @@ REPLY_MIN_WORDS = 8  # shorter seller turns ("Yeah.", "Right, fair.") are backch
 PITCH_WORDS = 40  # an answer of this many words or more with no question is a pitch
 
 
-def _objections(doc: Document, turns: list[CallTurn], facts: list[SentenceFact]) -> list[ObjectionFact]:
+def _replies(turns: list[CallTurn]) -> tuple[list[int | None], list[int]]:
+    """For each turn: the first seller answer at or after it (REPLY_MIN_WORDS or more), and the words the seller
+    speaks from it until the buyer speaks again (more than five words); one backward pass, not a walk per objection."""
+    n = len(turns)
+    reply: list[int | None] = [None] * (n + 1)
+    words = [0] * (n + 1)
+    for t in reversed(turns):
+        reply[t.pos] = t.pos if t.role == SELLER and t.words >= REPLY_MIN_WORDS else reply[t.pos + 1]
+        if not (t.role == BUYER and t.words > 5):
+            words[t.pos] = (t.words if t.role == SELLER else 0) + words[t.pos + 1]
+    return reply, words
+
+
+def _objections(turns: list[CallTurn], facts: list[SentenceFact], said: _BuyerSaid) -> list[ObjectionFact]:
+    if not said.objections:
+        return []
     by_turn = _by_turn(facts)
+    replies, spoken = _replies(turns)
     out: list[ObjectionFact] = []
     seen_turns: set[int] = set()
     for f in facts:
         if f.role != BUYER or f.turn in seen_turns:
             continue
-        found = objection(doc.sentences[f.sentence].text)
+        found = said.objections.get(f.sentence)
         if found is None:
             continue
         seen_turns.add(f.turn)
-        reply = next((t.pos for t in turns[f.turn + 1 :] if t.role == SELLER and t.words >= REPLY_MIN_WORDS), None)
+        reply = replies[f.turn + 1]
         asked, words = False, 0
         if reply is not None:
             opening = by_turn.get(reply, [])[:REPLY_OPENING_SENTENCES]
             asked = any(s.question is not None for s in opening)
-            for t in turns[reply:]:
-                if t.role == BUYER and t.words > 5:
-                    break
-                if t.role == SELLER:
-                    words += t.words
+            words = spoken[reply]
         out.append(ObjectionFact(f.sentence, f.turn, found.kind, found.text, reply, asked, words))
     return out
 
@@ -422,22 +477,25 @@ def _loose_steps(doc: Document, facts: list[SentenceFact], turns: list[CallTurn]
     return out
 
 
-def _followed(facts: list[SentenceFact], loose: list[LooseFact], after: int) -> bool:
-    """An ask or a next step came after sentence ``after``: a firm one, or a loose one where the call closes (a
-    next step with no date is still a next step: TLK013 coaches the date)."""
-    return any(f.sentence >= after and (f.next_step is not None or (f.role == SELLER and f.ask is not None)) for f in facts) or any(
-        lf.sentence >= after for lf in loose
-    )
+def _last_step(facts: list[SentenceFact], loose: list[LooseFact]) -> int:
+    """The last sentence holding an ask or a next step: a firm one, or a loose one where the call closes (a next step
+    with no date is still a next step: TLK013 coaches the date); -1 when none. A buying signal at sentence ``i`` is
+    followed by one when ``i`` is at most this (one pass, not a scan of the call per signal)."""
+    firm = (f.sentence for f in facts if f.next_step is not None or (f.role == SELLER and f.ask is not None))
+    return max(max(firm, default=-1), max((lf.sentence for lf in loose), default=-1))
 
 
-def _buying_signals(doc: Document, facts: list[SentenceFact], loose: list[LooseFact]) -> list[SignalFact]:
+def _buying_signals(facts: list[SentenceFact], loose: list[LooseFact], said: _BuyerSaid) -> list[SignalFact]:
+    if not said.signals:
+        return []
+    last = _last_step(facts, loose)
     out = []
     for f in facts:
         if f.role != BUYER:
             continue
-        words = buying_signal(doc.sentences[f.sentence].text)
+        words = said.signals.get(f.sentence)
         if words:
-            out.append(SignalFact(f.sentence, f.turn, words, _followed(facts, loose, f.sentence)))
+            out.append(SignalFact(f.sentence, f.turn, words, f.sentence <= last))
     return out
 
 
@@ -449,13 +507,15 @@ _JOINED = r"(?:hi|hey|hello|welcome|morning|afternoon),?\s+{name}\b|\b{name}(?:\
 
 
 def _absent(doc: Document, turns: list[CallTurn], facts: list[SentenceFact], roles: Roles,
-            loose: list[LooseFact]) -> list[AbsentFact]:  # fmt: skip
+            loose: list[LooseFact], said: _BuyerSaid) -> list[AbsentFact]:  # fmt: skip
+    if not said.absence_turns:  # no buyer sentence can say someone is absent (``absences`` would find nothing)
+        return []
     labels = " ".join(sorted(roles.sellers | roles.buyers)).lower().split()
     common = lowercase_words(doc.text) if _ABSENCE_HINT.search(doc.text) else frozenset()
     out: list[AbsentFact] = []
     seen: set[str] = set()
     for t in turns:
-        if t.role != BUYER:
+        if t.role != BUYER or t.pos not in said.absence_turns:
             continue
         texts = [doc.sentences[i].text for i in range(t.first_sentence, t.end_sentence)]
         prev = doc.text[doc.units[turns[t.pos - 1].unit].start : doc.units[turns[t.pos - 1].unit].end][-200:] if t.pos else ""
