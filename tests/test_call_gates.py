@@ -148,7 +148,7 @@ SPECIALS = {"i": "ıİ", "s": "ſ", "k": "K"}
 
 
 def _variants(s: str) -> list[str]:
-    out = [s, s.upper(), s.title(), f"Well, {s} today?", f"so {s}. And {s.upper()} now", "x" + s + "_",
+    out = [s, s.upper(), s.title(), f"Well, {s} today?", f"so {s}. And {s.upper()} now", "x" + s + "_", "so _" + s,
            s.replace("'", "’"), s.replace(" ", "  ")]
     for ascii_letter, others in SPECIALS.items():
         for other in others:
@@ -375,9 +375,61 @@ def test_objections_and_buying_signals_equal_a_walk_per_finding():
     rng = random.Random(6)
     for _ in range(300):
         turns, fs, said, loose = _random_call(rng)
-        assert facts._objections(turns, fs, said) == _reference_objections(turns, fs, said)
+        assert facts._objections(turns, fs, said, facts._by_turn(fs)) == _reference_objections(turns, fs, said)
         expected = [facts.SignalFact(f.sentence, f.turn, said.signals[f.sentence],
                                      any(g.sentence >= f.sentence and (g.next_step is not None or (g.role == "seller" and g.ask is not None))
                                          for g in fs) or any(lf.sentence >= f.sentence for lf in loose))
                     for f in fs if f.role == "buyer" and f.sentence in said.signals]  # fmt: skip
         assert facts._buying_signals(fs, loose, said) == expected
+
+
+# -- the frequency table the jargon pass reads, in place of a second copy ------------------------------------------
+@pytest.fixture(scope="module")
+def plain_words():
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    known = [w for w in get_frequency_dict("en") if w.isascii() and w.isalpha()]
+    rng = random.Random(8)
+    # every known word near the thresholds asked about, a sample of the rest, and words nobody uses
+    near = [w for w in known if 3.0 <= zipf_frequency(w, "en") <= 5.5]
+    made = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randrange(1, 9))) for _ in range(3000)]
+    return near + rng.sample(known, 5000) + made
+
+
+def test_rarer_than_answers_as_wordfreq_for_plain_words(plain_words):
+    from wordfreq import zipf_frequency
+
+    from plainpitch.text.lexicon import rarer_than
+
+    threshold = facts.RARE_ZIPF
+    assert any(zipf_frequency(w, "en") == threshold for w in plain_words)  # the boundary itself is asked
+    bad = [w for w in plain_words if (zipf_frequency(w, "en") < threshold) != rarer_than(w, threshold)]
+    assert not bad, bad[:5]
+
+
+def test_rare_terms_are_judged_as_with_wordfreq(plain_words):
+    from wordfreq import zipf_frequency
+
+    terms = plain_words[::7] + ["Data Lake", "e-mail", "AVM", "k8s", "gross_margin", "café", "the OKR", "Zapier flow"]
+    for term in terms:
+        old = bool(re.search(r"\b[A-Z]{2,}|[a-z][A-Z]|\d|[./+#]", term)) or \
+            min(zipf_frequency(w, "en") for w in term.lower().split()) < 3.5  # fmt: skip
+        assert facts._rare(term) == old, term
+
+
+def test_lowercase_words_read_in_chunks_equal_one_read():
+    lines = [f"Carlos said {w}-ish and we'd {w.upper()} it" for w in ("start", "Never", "okay", "x", "mid-way")] * 40
+    text = "\n".join(lines) + "\nend"
+    expected = frozenset(re.findall(r"\b[a-z][a-z'-]+\b", text))
+    for chunk in (1, 7, 50, 333, 10**6):
+        assert signals.lowercase_words(text, chunk) == expected
+    assert signals.lowercase_words("") == frozenset()
+
+
+def test_seller_words_from_the_sentences_equal_a_count_of_the_words(sentences):
+    from plainpitch.call.score import seller_words
+
+    for doc in _calls(sentences):
+        units = doc.units
+        expected = sum(1 for w in doc.words if units[w.unit].turn is not None and units[w.unit].turn.role == "seller")
+        assert seller_words(doc) == expected

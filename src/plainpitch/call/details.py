@@ -38,6 +38,8 @@ def call_details(facts: CallFacts) -> dict[str, Any]:
 
     questions, asks, next_steps = [], [], []
     for f in facts.sentences:
+        if f.question is None and f.ask is None and f.next_step is None:
+            continue  # most sentences: nothing to list, and no text to slice out
         text = doc.sentences[f.sentence].text
         if f.question is not None:
             questions.append({**at(f.turn), "time": _t(f.time), "text": text, "form": f.question.form,

@@ -33,6 +33,7 @@ from plainpitch.call.types import TYPES, CallType, infer_type, thresholds_for
 from plainpitch.call.voices import MixedLabel, mixed_labels
 from plainpitch.config import ConfigError
 from plainpitch.model import Document
+from plainpitch.text.lexicon import rarer_than
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,13 +202,21 @@ _NOT_IN_TERM = frozenset(
 )
 
 
+RARE_ZIPF = 3.5
+
+
 def _rare(term: str) -> bool:
     """A term worth flagging for the loose "what's X?" form: an acronym, a coined word, or an uncommon word."""
     if re.search(r"\b[A-Z]{2,}|[a-z][A-Z]|\d|[./+#]", term):
         return True
-    from wordfreq import zipf_frequency  # heavy: loaded only when a buyer asks "what's X?"
+    words = term.lower().split()
+    if all(w.isascii() and w.isalpha() for w in words):
+        # the same Zipf as wordfreq's for a plain word (tests/test_call_gates.py checks every such word it knows),
+        # from the table the jargon pass reads, not a second whole copy of the list (~27 MB) loaded by wordfreq
+        return any(rarer_than(w, RARE_ZIPF) for w in words)
+    from wordfreq import zipf_frequency  # heavy: loaded only for a term wordfreq must split into its own tokens
 
-    return min(zipf_frequency(w, "en") for w in term.lower().split()) < 3.5
+    return min(zipf_frequency(w, "en") for w in words) < RARE_ZIPF
 
 
 def _meaning(text: str) -> re.Match[str] | None:
@@ -351,14 +360,17 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
     notes.extend(m.note(view.has_times) for m in mixed)
     monologues = stretches(turns, SELLER, turn_has_question, MONOLOGUE_BACKCHANNEL, questions_break=True)
     stories = stretches(turns, BUYER, turn_has_question, STORY_INTERJECTION, questions_break=False)
-    dumps = _feature_dumps(monologues, facts, turns, thresholds.get("feature_dump_min") or 3, doc)
-    dumps += _feature_tours(monologues, facts, doc, thresholds, {d.stretch for d in dumps})
+    by_turn = _by_turn(facts)  # made once: the passes below and CallFacts.by_turn share it
+    # every fact of a turn has the turn's role: the seller's turns are those whose first fact is the seller's
+    seller_turns = {pos: fs for pos, fs in by_turn.items() if fs[0].role == SELLER}
+    dumps = _feature_dumps(monologues, seller_turns, thresholds.get("feature_dump_min") or 3, doc)
+    dumps += _feature_tours(monologues, seller_turns, doc, thresholds, {d.stretch for d in dumps})
     dumps.sort(key=lambda d: d.stretch.start)
     monologues.sort(key=lambda s: (-s.seconds, s.first))
     stories.sort(key=lambda s: (-s.seconds, s.first))
     closing_from = _closing_from(view, thresholds)
     loose = _loose_steps(doc, facts, turns, closing_from)
-    return CallFacts(
+    out = CallFacts(
         doc=doc,
         roles=roles,
         view=view,
@@ -369,7 +381,7 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
         stories=stories,
         feature_dumps=dumps,
         term_asks=_term_asks(doc, turns, facts, said),
-        objections=_objections(turns, facts, said),
+        objections=_objections(turns, facts, said, by_turn),
         buying_signals=_buying_signals(facts, loose, said),
         absent=_absent(doc, turns, facts, roles, loose, said),
         loose_steps=loose,
@@ -381,20 +393,21 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
         mixed=mixed,
         notes=notes,
     )
-
-
-def _by_turn(facts: list[SentenceFact], role: str | None = None) -> dict[int, list[SentenceFact]]:
-    """Sentence facts per turn (CallTurn.pos), of one side or both."""
-    out: dict[int, list[SentenceFact]] = {}
-    for f in facts:
-        if role is None or f.role == role:
-            out.setdefault(f.turn, []).append(f)
+    out.__dict__["_by_turn"] = by_turn
     return out
 
 
-def _feature_dumps(seller_stretches: list[Stretch], facts: list[SentenceFact], turns: list[CallTurn], minimum: int,
+def _by_turn(facts: list[SentenceFact]) -> dict[int, list[SentenceFact]]:
+    """Sentence facts per turn (CallTurn.pos)."""
+    out: dict[int, list[SentenceFact]] = {}
+    for f in facts:
+        out.setdefault(f.turn, []).append(f)
+    return out
+
+
+def _feature_dumps(seller_stretches: list[Stretch], by_turn: dict[int, list[SentenceFact]], minimum: int,
                    doc: Document) -> list[FeatureDump]:  # fmt: skip
-    by_turn = _by_turn(facts, SELLER)
+    """``by_turn``: the seller's facts per turn."""
     out = []
     for st in seller_stretches:
         mine = [f for pos in range(st.first, st.last + 1) for f in by_turn.get(pos, ())]
@@ -427,10 +440,10 @@ def _replies(turns: list[CallTurn]) -> tuple[list[int | None], list[int]]:
     return reply, words
 
 
-def _objections(turns: list[CallTurn], facts: list[SentenceFact], said: _BuyerSaid) -> list[ObjectionFact]:
+def _objections(turns: list[CallTurn], facts: list[SentenceFact], said: _BuyerSaid,
+                by_turn: dict[int, list[SentenceFact]]) -> list[ObjectionFact]:  # fmt: skip
     if not said.objections:
         return []
-    by_turn = _by_turn(facts)
     replies, spoken = _replies(turns)
     out: list[ObjectionFact] = []
     seen_turns: set[int] = set()
@@ -546,12 +559,12 @@ TOUR_SHARE = 0.25
 TOUR_PER_BENEFIT = 6
 
 
-def _feature_tours(seller_stretches: list[Stretch], facts: list[SentenceFact], doc: Document,
+def _feature_tours(seller_stretches: list[Stretch], by_turn: dict[int, list[SentenceFact]], doc: Document,
                    thresholds: dict[str, Any], taken: set[Stretch]) -> list[FeatureDump]:  # fmt: skip
+    """``by_turn``: the seller's facts per turn."""
     limit = thresholds.get("monologue_max_s")
     if limit is None:
         return []
-    by_turn = _by_turn(facts, SELLER)
     out = []
     for st in seller_stretches:
         if st in taken or st.seconds <= limit:

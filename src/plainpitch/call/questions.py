@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plainpitch.call.speech import normalise, unstutter
+from plainpitch.call.speech import lacks, normalise, unstutter
 
 OPEN = "open"
 CLOSED = "closed"
@@ -233,6 +233,11 @@ def _reported(low: str, start: int) -> bool:
 
 def find_questions(sentence: str) -> list[Question]:
     """Every question clause in one sentence, with its form and purpose."""
+    if "?" not in sentence and "_" not in sentence and lacks(sentence, _OPENERS):
+        # no clause can end with '?' or open with an opener: a clause opens at a whole word of the sentence (after a
+        # split mark, a lead word's \b or characters that are not alphanumeric; '_' is the one word character that
+        # is not, hence its test)
+        return []
     low = normalise(sentence)
     found = []
     prev_term = "."

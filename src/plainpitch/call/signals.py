@@ -147,10 +147,23 @@ def absence_possible(sentence: str) -> bool:
     return not lacks(sentence, _ABSENCE_WORDS)
 
 
-def lowercase_words(text: str) -> frozenset[str]:
+_LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+_CHUNK = 1 << 20
+
+
+def lowercase_words(text: str, chunk: int = _CHUNK) -> frozenset[str]:
     """The words a transcript writes in lower case somewhere: a capitalised word that never appears in lower case
-    is a name ("Carlos"); one that does is a word opening a sentence ("First", "Likewise")."""
-    return frozenset(re.findall(r"\b[a-z][a-z'-]+\b", text))
+    is a name ("Carlos"); one that does is a word opening a sentence ("First", "Likewise"). Read about ``chunk``
+    characters at a time, each ending at a line break (no word runs across one, and the break is a non-word
+    character either way), so a long call never holds a list of every word it says."""
+    found: set[str] = set()
+    pos = 0
+    while pos < len(text):
+        end = text.find("\n", pos + chunk) if pos + chunk < len(text) else -1
+        end = len(text) if end < 0 else end
+        found.update(_LOWERCASE_WORD.findall(text, pos, end))
+        pos = end
+    return frozenset(found)
 
 
 def absences(turn_sentences: list[str], before: str = "", common: frozenset[str] = frozenset()) -> list[Absence]:
