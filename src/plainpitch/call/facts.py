@@ -9,7 +9,8 @@ guess. This module is analysis: it reads the Document and the call settings, nev
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from array import array
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -141,7 +142,7 @@ class CallFacts:
     notes: list[str] = field(default_factory=list)
 
     @property
-    def by_turn(self) -> dict[int, list[SentenceFact]]:
+    def by_turn(self) -> Mapping[int, list[SentenceFact]]:
         """Each turn's sentence facts (CallTurn.pos -> facts in order), built once."""
         cached = self.__dict__.get("_by_turn")
         if cached is None:
@@ -325,7 +326,10 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
             floor_after[i] = nxt.words + floor_after[i + 1]
         elif i + 2 < len(turns) and turns[i + 2].role == turns[i].role and is_backchannel(_unit_text(doc, nxt.unit)):
             floor_after[i] = turns[i + 2].words + floor_after[i + 2]
+    fact_starts = array("i", bytes(4 * len(turns)))  # each turn's facts: facts[fact_starts[pos] : fact_ends[pos]]
+    fact_ends = array("i", bytes(4 * len(turns)))
     for t in turns:
+        fact_starts[t.pos] = len(facts)
         if t.role == SELLER:
             seller_texts.append(doc.text[doc.units[t.unit].start : doc.units[t.unit].end])
         spoken = 0
@@ -352,6 +356,7 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
                     topic_mentions[name] += 1
                     topic_first.setdefault(name, at)
             facts.append(SentenceFact(si, t.pos, t.role, at, counted, discovery, ask, next_step, hit_topics, features, benefit))
+        fact_ends[t.pos] = len(facts)
     if turns and not ({SELLER, BUYER} <= {t.role for t in turns}):
         notes.append("only one side speaks in this transcript: the conversation rules need a seller and a buyer")
     call_type = _call_type(seller_texts, cfg.get("type"))
@@ -360,9 +365,8 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
     notes.extend(m.note(view.has_times) for m in mixed)
     monologues = stretches(turns, SELLER, turn_has_question, MONOLOGUE_BACKCHANNEL, questions_break=True)
     stories = stretches(turns, BUYER, turn_has_question, STORY_INTERJECTION, questions_break=False)
-    by_turn = _by_turn(facts)  # made once: the passes below and CallFacts.by_turn share it
-    # every fact of a turn has the turn's role: the seller's turns are those whose first fact is the seller's
-    seller_turns = {pos: fs for pos, fs in by_turn.items() if fs[0].role == SELLER}
+    by_turn = TurnFacts(facts, fact_starts, fact_ends)  # the passes below and CallFacts.by_turn share it
+    seller_turns = {pos: by_turn[pos] for pos in by_turn if turns[pos].role == SELLER}
     dumps = _feature_dumps(monologues, seller_turns, thresholds.get("feature_dump_min") or 3, doc)
     dumps += _feature_tours(monologues, seller_turns, doc, thresholds, {d.stretch for d in dumps})
     dumps.sort(key=lambda d: d.stretch.start)
@@ -395,6 +399,28 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
     )
     out.__dict__["_by_turn"] = by_turn
     return out
+
+
+class TurnFacts(Mapping[int, list[SentenceFact]]):
+    """Each turn's sentence facts (CallTurn.pos -> its facts in order, for the turns that have any), as ``_by_turn``
+    gives them, kept as two ints a turn over the facts list, which holds each turn's facts together (``compute``
+    appends them turn by turn), instead of a list per turn: a long call has tens of thousands of turns."""
+
+    def __init__(self, facts: list[SentenceFact], starts: array, ends: array) -> None:
+        self._facts = facts
+        self._starts = starts
+        self._ends = ends
+
+    def __getitem__(self, pos: int) -> list[SentenceFact]:
+        if not isinstance(pos, int) or not 0 <= pos < len(self._starts) or self._starts[pos] == self._ends[pos]:
+            raise KeyError(pos)
+        return self._facts[self._starts[pos] : self._ends[pos]]
+
+    def __iter__(self) -> Iterator[int]:
+        return (pos for pos, (a, b) in enumerate(zip(self._starts, self._ends, strict=True)) if a != b)
+
+    def __len__(self) -> int:
+        return sum(1 for a, b in zip(self._starts, self._ends, strict=True) if a != b)
 
 
 def _by_turn(facts: list[SentenceFact]) -> dict[int, list[SentenceFact]]:
@@ -441,7 +467,7 @@ def _replies(turns: list[CallTurn]) -> tuple[list[int | None], list[int]]:
 
 
 def _objections(turns: list[CallTurn], facts: list[SentenceFact], said: _BuyerSaid,
-                by_turn: dict[int, list[SentenceFact]]) -> list[ObjectionFact]:  # fmt: skip
+                by_turn: Mapping[int, list[SentenceFact]]) -> list[ObjectionFact]:  # fmt: skip
     if not said.objections:
         return []
     replies, spoken = _replies(turns)
