@@ -81,3 +81,16 @@ def test_turn_facts_equal_the_facts_grouped_by_turn(path):
     for pos in (-1, len(f.turns), len(f.turns) + 5, "1"):
         assert f.by_turn.get(pos, ()) == ()
     assert all(f.by_turn.get(t.pos, ()) == grouped.get(t.pos, ()) for t in f.turns)
+
+
+def test_turn_facts_leave_out_turns_without_facts():
+    from array import array
+
+    fs = [facts.SentenceFact(i, pos, "seller", 0.0, None, False, None, None, (), 0, False)
+          for i, pos in enumerate([0, 0, 2, 3, 3, 3])]  # fmt: skip
+    by_turn = facts.TurnFacts(fs, array("i", [0, 2, 2, 3, 6]), array("i", [2, 2, 3, 6, 6]))
+    assert dict(by_turn) == facts._by_turn(fs) == {0: fs[0:2], 2: fs[2:3], 3: fs[3:6]}
+    for pos in (1, 4):
+        assert pos not in by_turn and by_turn.get(pos, ()) == ()
+        with pytest.raises(KeyError):
+            by_turn[pos]
