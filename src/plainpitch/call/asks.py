@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plainpitch.call.speech import normalise, unstutter
+from plainpitch.call.speech import has_digit, lacks, normalise, unstutter
 
 # Verbs and nouns of commitment: what a seller asks a buyer to do. Base forms and -ing only: "have you ever
 # donated", "we decided to sign" and "I was asked to join" tell what happened, they ask for nothing.
@@ -98,6 +98,20 @@ _AMOUNT = re.compile(r"(?:\$\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s*(?:doll
 _AMOUNT_OFFER = re.compile(r"^(?:(?:maybe|perhaps|say|like|how\s+about|what\s+about|or|i\s+would\s+say|i'd\s+say)[\s,]+)+\$?\s?\.?\d"
                            r"|^\$?\s?\.?\d[^?]*\?\s*$")
 _HOW_ABOUT = re.compile(r"\b(?:how|what)\s+(?:about|bout)\b")
+# Words every match of _COMMIT_RE, _AMOUNT (or a digit), _REFERRING or _AMOUNT_Q holds as a whole word (proved in
+# tests/test_call_gates.py, like each word list beside a pattern below): a sentence with none of them and no digit
+# asks for nothing, and is not searched.
+_ASK_WORDS = frozenset(
+    "adopt adopting afford book booking buy buying chip commit commitment committing contract contribute contributes "
+    "contributing contribution contributions count deal decision difference donate donates donating donation donations "
+    "exchange exchanging expand expanding forward fund funding gift give gives giving help helping invest investing "
+    "investment join joining licence license licenses moving onboard onboarding order ordering pay paying pilot pledge "
+    "pledges pledging proceed proceeding purchase purchases purchasing put renew renewal renewing replace replacing roll "
+    "schedule scheduling seats sign signing spare sponsor sponsoring start started starting subscribe subscribing "
+    "support swap swapping switch switching trial try trying upgrade upgrading users "  # _COMMIT_RE
+    "all dollar fifteen half penny twenty "  # _AMOUNT (with a digit)
+    "you u ya please".split()  # _REFERRING, _AMOUNT_Q
+)
 
 # -- next steps ---------------------------------------------------------------------------------------------
 _OWNER = re.compile(
@@ -162,6 +176,14 @@ _SOFT_TIME = re.compile(
     r"(?:early|mid|late|later)\s+(?:next\s+|this\s+)?(?:week|month|quarter|year)|next\s+time|in\s+a\s+(?:few|couple))"
 )
 _EITHER_OR = re.compile(r"\bor\s+(?:around|in|by|next|after|before|on|at)\b")
+# _TIME: a sentence with none of these words and no digit names no time
+_TIME_WORDS = frozenset(
+    "afternoon apr april asap aug august before break call christmas coming day days dec december early end eod eow "
+    "evening feb february fifteen forty friday holidays hour hours jan january jul july jun june late later mar march "
+    "may mid minute minutes monday month months morning next noon nov november oct october quarter saturday sep sept "
+    "september summer sunday thanksgiving then thing thursday today tomorrow tonight tuesday twenty wednesday week "
+    "weeks within year".split()
+)
 
 
 # -- loose next steps ---------------------------------------------------------------------------------------
@@ -235,6 +257,8 @@ class LooseStep:
 
 def find_ask(sentence: str) -> Ask | None:
     """The ask in one sentence, or None."""
+    if lacks(sentence, _ASK_WORDS) and not has_digit(sentence):
+        return None
     low = normalise(sentence).strip()
     if not low:
         return None
@@ -268,6 +292,8 @@ def is_ask(sentence: str) -> bool:
 
 def find_next_step(sentence: str) -> NextStep | None:
     """An action with an owner and a time in one sentence ("I'll send the proposal by Friday"), or None."""
+    if lacks(sentence, _TIME_WORDS) and not has_digit(sentence):
+        return None
     low = normalise(sentence)
     if _TIME.search(low) is None:  # the rarest of the three parts: most sentences stop here
         return None

@@ -8,6 +8,8 @@ the ``loose_next_step`` moment.
 
 from __future__ import annotations
 
+import bisect
+from operator import attrgetter
 from typing import Any
 
 from plainpitch.call.facts import CallFacts
@@ -38,6 +40,8 @@ def call_details(facts: CallFacts) -> dict[str, Any]:
 
     questions, asks, next_steps = [], [], []
     for f in facts.sentences:
+        if f.question is None and f.ask is None and f.next_step is None:
+            continue  # most sentences: nothing to list, and no text to slice out
         text = doc.sentences[f.sentence].text
         if f.question is not None:
             questions.append({**at(f.turn), "time": _t(f.time), "text": text, "form": f.question.form,
@@ -106,13 +110,32 @@ def call_details(facts: CallFacts) -> dict[str, Any]:
     }
 
 
-def _sentence_times(facts: CallFacts) -> dict[int, float | None]:
-    """Sentence index -> the time of its first fact: one pass, looked up per objection and buying signal (a scan of
-    every sentence for each of them grew with the square of the call's length)."""
-    times: dict[int, float | None] = {}
-    for f in facts.sentences:
-        times.setdefault(f.sentence, f.time)
-    return times
+class _SentenceTimes:
+    """Sentence index -> the time of its first fact, looked up per objection and buying signal (a scan of every
+    sentence for each of them grew with the square of the call's length): a bisect over the facts, which are in
+    sentence order, rather than a dict of every sentence made while the report is at its largest (a dict, made in
+    one pass, when they are not in order)."""
+
+    def __init__(self, facts: CallFacts) -> None:
+        self._facts = facts.sentences
+        self._times: dict[int, float | None] | None = None
+        if any(a.sentence > b.sentence for a, b in zip(self._facts, self._facts[1:], strict=False)):
+            self._times = {}
+            for f in self._facts:
+                self._times.setdefault(f.sentence, f.time)
+
+    def get(self, sentence: int) -> float | None:
+        if self._times is not None:
+            return self._times.get(sentence)
+        i = bisect.bisect_left(self._facts, sentence, key=_SENTENCE)
+        return self._facts[i].time if i < len(self._facts) and self._facts[i].sentence == sentence else None
+
+
+_SENTENCE = attrgetter("sentence")
+
+
+def _sentence_times(facts: CallFacts) -> _SentenceTimes:
+    return _SentenceTimes(facts)
 
 
 def moments(facts: CallFacts) -> list[dict[str, Any]]:

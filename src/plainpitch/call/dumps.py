@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plainpitch.call.speech import lacks
 from plainpitch.call.turns import CallTurn
 
 MONOLOGUE_BACKCHANNEL = (3.0, 5)  # seconds, words
@@ -91,6 +92,13 @@ _FEATURE = re.compile(
     r"(?:another|one\s+more|the\s+next)\s+(?:feature|capability|module))\b",
     re.IGNORECASE,
 )
+# Words every match of _FEATURE holds as a whole word (proved in tests/test_call_gates.py, like each word list
+# beside a pattern below): a sentence holding none of them is not searched.
+_FEATURE_WORDS = frozenset(
+    "box built bundle bundles capability comes expose exposes feature features handle handles has have include includes "
+    "integrate integrates module native natively offer offers plus provide provides runs ships support supports there "
+    "theres ve weve".split()
+)
 _BENEFIT = re.compile(
     r"\b(?:so\s+(?:that\s+)?(?:you|your|the\s+team|they|nobody)|which\s+means|that\s+means|means\s+(?:you|your)|"
     r"lets?\s+you|helps?\s+(?:you|your)|so\s+you\s+can|you\s+(?:won'?t|will\s+not|no\s+longer|never)|no\s+more|instead\s+of|"
@@ -106,6 +114,15 @@ _OUTCOME = re.compile(
     re.IGNORECASE,
 )
 _TO_YOU = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
+_BENEFIT_WORDS = frozenset(
+    "having help helps hiring instead itself let lets means needing never no nobody pays save saves so waiting will "
+    "won wont writing".split()
+)
+_OUTCOME_WORDS = frozenset(
+    "avoid avoids cheaper cut cuts faster fewer hours less margin minutes prevent prevents quicker reduce reduces "
+    "reducing revenue roi sales seconds shorten shortens".split()
+)
+_TO_YOU_WORDS = frozenset({"you", "your", "yours"})
 _LIST_SEP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+")
 # A list ends where a new clause starts: "it has SSO and audit logs, which means..." lists two features.
 _CLAUSE_END = re.compile(r"[.;:!?]|\b(?:which|that|so|because|but|where|when|if|though|although|while|to)\b", re.IGNORECASE)
@@ -114,7 +131,7 @@ _ITEM_WORDS = 5  # a list item longer than this is a clause, not a feature name
 
 def feature_count(sentence: str) -> int:
     """Features a sentence names: 0 without a feature cue, else the short items of the list after it (max 6)."""
-    if sentence.rstrip().endswith("?"):
+    if sentence.rstrip().endswith("?") or lacks(sentence, _FEATURE_WORDS):
         return 0
     m = _FEATURE.search(sentence)
     if m is None:
@@ -138,15 +155,23 @@ _TOUR = re.compile(
     r"if\s+(?:i|you|we)\s+(?:click|go|put|select|scroll|open|change|type|enter|drag)|(?:click|select|choose)\s+(?:on|the|here|this))\b",
     re.IGNORECASE,
 )
+_TOUR_WORDS = frozenset(
+    "add adjust attach bottom bring calculate calculates change choose click compare create customise customize display "
+    "displays download drag drop edit enter export filter flag generate give go has have here import input left let map "
+    "open override pick populate populates pull pulls put right screen scroll search see select set share show shows "
+    "side sort switch toggle top track type update upload user users ve view where".split()
+)
 
 
 def is_tour(sentence: str) -> bool:
     """A sentence that shows or names what the product does (a feature tour's sentence)."""
-    return feature_count(sentence) > 0 or _TOUR.search(sentence) is not None
+    return feature_count(sentence) > 0 or (not lacks(sentence, _TOUR_WORDS) and _TOUR.search(sentence) is not None)
 
 
 def has_benefit(sentence: str) -> bool:
     """The sentence says what something changes for the buyer."""
+    if lacks(sentence, _BENEFIT_WORDS) and (lacks(sentence, _OUTCOME_WORDS) or lacks(sentence, _TO_YOU_WORDS)):
+        return False
     return _BENEFIT.search(sentence) is not None or (
         _OUTCOME.search(sentence) is not None and _TO_YOU.search(sentence) is not None
     )

@@ -9,7 +9,8 @@ guess. This module is analysis: it reads the Document and the call settings, nev
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from array import array
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,13 +19,22 @@ from plainpitch.call import questions as q_mod
 from plainpitch.call.dumps import MONOLOGUE_BACKCHANNEL, STORY_INTERJECTION, Stretch, is_backchannel, is_tour, stretches
 from plainpitch.call.roles import BUYER, SELLER, Roles, roles_of, with_roles
 from plainpitch.call.sentences import classify
-from plainpitch.call.signals import absences, buying_signal, is_away, lowercase_words, objection
+from plainpitch.call.signals import (
+    Objection,
+    absence_possible,
+    absences,
+    buying_signal,
+    is_away,
+    lowercase_words,
+    objection,
+)
 from plainpitch.call.topics import PRICING, compile_topics, topics_in
 from plainpitch.call.turns import CallTurn, CallTurns, build_turns
 from plainpitch.call.types import TYPES, CallType, infer_type, thresholds_for
 from plainpitch.call.voices import MixedLabel, mixed_labels
 from plainpitch.config import ConfigError
 from plainpitch.model import Document
+from plainpitch.text.lexicon import rarer_than
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +142,7 @@ class CallFacts:
     notes: list[str] = field(default_factory=list)
 
     @property
-    def by_turn(self) -> dict[int, list[SentenceFact]]:
+    def by_turn(self) -> Mapping[int, list[SentenceFact]]:
         """Each turn's sentence facts (CallTurn.pos -> facts in order), built once."""
         cached = self.__dict__.get("_by_turn")
         if cached is None:
@@ -193,26 +203,63 @@ _NOT_IN_TERM = frozenset(
 )
 
 
+RARE_ZIPF = 3.5
+
+
 def _rare(term: str) -> bool:
     """A term worth flagging for the loose "what's X?" form: an acronym, a coined word, or an uncommon word."""
     if re.search(r"\b[A-Z]{2,}|[a-z][A-Z]|\d|[./+#]", term):
         return True
-    from wordfreq import zipf_frequency  # heavy: loaded only when a buyer asks "what's X?"
+    words = term.lower().split()
+    if all(w.isascii() and w.isalpha() for w in words):
+        # the same Zipf as wordfreq's for a plain word (tests/test_call_gates.py checks every such word it knows),
+        # from the table the jargon pass reads, not a second whole copy of the list (~27 MB) loaded by wordfreq
+        return any(rarer_than(w, RARE_ZIPF) for w in words)
+    from wordfreq import zipf_frequency  # heavy: loaded only for a term wordfreq must split into its own tokens
 
-    return min(zipf_frequency(w, "en") for w in term.lower().split()) < 3.5
+    return min(zipf_frequency(w, "en") for w in words) < RARE_ZIPF
 
 
-def _term_asks(doc: Document, turns: list[CallTurn], facts: list[SentenceFact]) -> list[TermAsk]:
+def _meaning(text: str) -> re.Match[str] | None:
+    """The buyer asking what a term means, in one sentence (``_MEANING``, tried only when the words it needs are there)."""
+    low = text.lower()
+    return _MEANING.search(text) if ("mean" in low or "stand" in low or low.rstrip().endswith("?")) else None
+
+
+@dataclass
+class _BuyerSaid:
+    """What each buyer sentence holds, found in the one pass that reads every sentence (the passes after it look
+    these up instead of slicing each sentence out of the text again)."""
+
+    objections: dict[int, Objection] = field(default_factory=dict)  # sentence index -> its objection
+    signals: dict[int, str] = field(default_factory=dict)  # sentence index -> its buying signal's words
+    meanings: dict[int, re.Match[str]] = field(default_factory=dict)  # sentence index -> "what does X mean"
+    absence_turns: set[int] = field(default_factory=set)  # turns with a sentence where an absence may be said
+
+    def read(self, si: int, pos: int, text: str) -> None:
+        found = objection(text)
+        if found is not None:
+            self.objections[si] = found
+        words = buying_signal(text)
+        if words:
+            self.signals[si] = words
+        m = _meaning(text)
+        if m is not None:
+            self.meanings[si] = m
+        if absence_possible(text):
+            self.absence_turns.add(pos)
+
+
+def _term_asks(doc: Document, turns: list[CallTurn], facts: list[SentenceFact], said: _BuyerSaid) -> list[TermAsk]:
     out: list[TermAsk] = []
     seen: set[str] = set()
     for fact in facts:
         if fact.role != BUYER:
             continue
-        text = doc.sentences[fact.sentence].text
-        low = text.lower()
-        m = _MEANING.search(text) if ("mean" in low or "stand" in low or low.rstrip().endswith("?")) else None
+        m = said.meanings.get(fact.sentence)
         if m is None:
             continue
+        text = m.string
         term = (m.group("a") or m.group("b") or m.group("c") or m.group("d") or "").strip(" ?.,!\"'”")
         if not term or term.lower() in _NOT_TERMS or term.lower() in seen:
             continue
@@ -272,34 +319,44 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
     # words the same side says after each turn before the other side takes the floor ("mm-hmm" does not; a short
     # answer such as "The board." does)
     floor_after = [0] * len(turns)
+    said = _BuyerSaid()
     for i in range(len(turns) - 2, -1, -1):
         nxt = turns[i + 1]
         if nxt.role == turns[i].role:
             floor_after[i] = nxt.words + floor_after[i + 1]
         elif i + 2 < len(turns) and turns[i + 2].role == turns[i].role and is_backchannel(_unit_text(doc, nxt.unit)):
             floor_after[i] = turns[i + 2].words + floor_after[i + 2]
+    fact_starts = array("i", bytes(4 * len(turns)))  # each turn's facts: facts[fact_starts[pos] : fact_ends[pos]]
+    fact_ends = array("i", bytes(4 * len(turns)))
     for t in turns:
+        fact_starts[t.pos] = len(facts)
         if t.role == SELLER:
             seller_texts.append(doc.text[doc.units[t.unit].start : doc.units[t.unit].end])
         spoken = 0
-        for si in range(t.first_sentence, t.end_sentence):
-            text = sentences[si].text
+        before = ""  # the turn's sentence before this one
+        # the turn's sentences read once, as one slice (not made one by one, several times each)
+        for si, sentence in enumerate(sentences[t.first_sentence : t.end_sentence], t.first_sentence):
+            text = sentence.text
             at = t.start + (t.seconds * spoken / t.words if t.words else 0.0)
-            spoken += sentences[si].word_count
-            before = sentences[si - 1].text if si > t.first_sentence else ""
+            word_count = sentence.word_end - sentence.word_start
+            spoken += word_count
             move = classify(text, t.role, before, max(0, t.words - spoken) + floor_after[t.pos])
+            before = text
+            if t.role == BUYER:
+                said.read(si, t.pos, text)
             counted, discovery, ask, next_step = move.question, move.discovery, move.ask, move.next_step
             features, benefit = move.features, move.benefit
             if counted is not None:
                 turn_has_question[t.pos] = True
             hit_topics = topics_in(text, topics) if topics else ()
             if hit_topics:
-                share = t.seconds * (sentences[si].word_count / t.words) if t.words else 0.0
+                share = t.seconds * (word_count / t.words) if t.words else 0.0
                 for name in hit_topics:
                     topic_seconds[name] += share
                     topic_mentions[name] += 1
                     topic_first.setdefault(name, at)
             facts.append(SentenceFact(si, t.pos, t.role, at, counted, discovery, ask, next_step, hit_topics, features, benefit))
+        fact_ends[t.pos] = len(facts)
     if turns and not ({SELLER, BUYER} <= {t.role for t in turns}):
         notes.append("only one side speaks in this transcript: the conversation rules need a seller and a buyer")
     call_type = _call_type(seller_texts, cfg.get("type"))
@@ -308,14 +365,16 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
     notes.extend(m.note(view.has_times) for m in mixed)
     monologues = stretches(turns, SELLER, turn_has_question, MONOLOGUE_BACKCHANNEL, questions_break=True)
     stories = stretches(turns, BUYER, turn_has_question, STORY_INTERJECTION, questions_break=False)
-    dumps = _feature_dumps(monologues, facts, turns, thresholds.get("feature_dump_min") or 3, doc)
-    dumps += _feature_tours(monologues, facts, doc, thresholds, {d.stretch for d in dumps})
+    by_turn = TurnFacts(facts, fact_starts, fact_ends)  # the passes below and CallFacts.by_turn share it
+    seller_turns = {pos: by_turn[pos] for pos in by_turn if turns[pos].role == SELLER}
+    dumps = _feature_dumps(monologues, seller_turns, thresholds.get("feature_dump_min") or 3, doc)
+    dumps += _feature_tours(monologues, seller_turns, doc, thresholds, {d.stretch for d in dumps})
     dumps.sort(key=lambda d: d.stretch.start)
     monologues.sort(key=lambda s: (-s.seconds, s.first))
     stories.sort(key=lambda s: (-s.seconds, s.first))
     closing_from = _closing_from(view, thresholds)
     loose = _loose_steps(doc, facts, turns, closing_from)
-    return CallFacts(
+    out = CallFacts(
         doc=doc,
         roles=roles,
         view=view,
@@ -325,10 +384,10 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
         monologues=monologues,
         stories=stories,
         feature_dumps=dumps,
-        term_asks=_term_asks(doc, turns, facts),
-        objections=_objections(doc, turns, facts),
-        buying_signals=_buying_signals(doc, facts, loose),
-        absent=_absent(doc, turns, facts, roles, loose),
+        term_asks=_term_asks(doc, turns, facts, said),
+        objections=_objections(turns, facts, said, by_turn),
+        buying_signals=_buying_signals(facts, loose, said),
+        absent=_absent(doc, turns, facts, roles, loose, said),
         loose_steps=loose,
         closing_from=closing_from,
         early_price=_early_price(facts, turns),
@@ -338,20 +397,43 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
         mixed=mixed,
         notes=notes,
     )
-
-
-def _by_turn(facts: list[SentenceFact], role: str | None = None) -> dict[int, list[SentenceFact]]:
-    """Sentence facts per turn (CallTurn.pos), of one side or both."""
-    out: dict[int, list[SentenceFact]] = {}
-    for f in facts:
-        if role is None or f.role == role:
-            out.setdefault(f.turn, []).append(f)
+    out.__dict__["_by_turn"] = by_turn
     return out
 
 
-def _feature_dumps(seller_stretches: list[Stretch], facts: list[SentenceFact], turns: list[CallTurn], minimum: int,
+class TurnFacts(Mapping[int, list[SentenceFact]]):
+    """Each turn's sentence facts (CallTurn.pos -> its facts in order, for the turns that have any), as ``_by_turn``
+    gives them, kept as two ints a turn over the facts list, which holds each turn's facts together (``compute``
+    appends them turn by turn), instead of a list per turn: a long call has tens of thousands of turns."""
+
+    def __init__(self, facts: list[SentenceFact], starts: array, ends: array) -> None:
+        self._facts = facts
+        self._starts = starts
+        self._ends = ends
+
+    def __getitem__(self, pos: int) -> list[SentenceFact]:
+        if not isinstance(pos, int) or not 0 <= pos < len(self._starts) or self._starts[pos] == self._ends[pos]:
+            raise KeyError(pos)
+        return self._facts[self._starts[pos] : self._ends[pos]]
+
+    def __iter__(self) -> Iterator[int]:
+        return (pos for pos, (a, b) in enumerate(zip(self._starts, self._ends, strict=True)) if a != b)
+
+    def __len__(self) -> int:
+        return sum(1 for a, b in zip(self._starts, self._ends, strict=True) if a != b)
+
+
+def _by_turn(facts: list[SentenceFact]) -> dict[int, list[SentenceFact]]:
+    """Sentence facts per turn (CallTurn.pos)."""
+    out: dict[int, list[SentenceFact]] = {}
+    for f in facts:
+        out.setdefault(f.turn, []).append(f)
+    return out
+
+
+def _feature_dumps(seller_stretches: list[Stretch], by_turn: dict[int, list[SentenceFact]], minimum: int,
                    doc: Document) -> list[FeatureDump]:  # fmt: skip
-    by_turn = _by_turn(facts, SELLER)
+    """``by_turn``: the seller's facts per turn."""
     out = []
     for st in seller_stretches:
         mine = [f for pos in range(st.first, st.last + 1) for f in by_turn.get(pos, ())]
@@ -371,27 +453,39 @@ REPLY_MIN_WORDS = 8  # shorter seller turns ("Yeah.", "Right, fair.") are backch
 PITCH_WORDS = 40  # an answer of this many words or more with no question is a pitch
 
 
-def _objections(doc: Document, turns: list[CallTurn], facts: list[SentenceFact]) -> list[ObjectionFact]:
-    by_turn = _by_turn(facts)
+def _replies(turns: list[CallTurn]) -> tuple[list[int | None], list[int]]:
+    """For each turn: the first seller answer at or after it (REPLY_MIN_WORDS or more), and the words the seller
+    speaks from it until the buyer speaks again (more than five words); one backward pass, not a walk per objection."""
+    n = len(turns)
+    reply: list[int | None] = [None] * (n + 1)
+    words = [0] * (n + 1)
+    for t in reversed(turns):
+        reply[t.pos] = t.pos if t.role == SELLER and t.words >= REPLY_MIN_WORDS else reply[t.pos + 1]
+        if not (t.role == BUYER and t.words > 5):
+            words[t.pos] = (t.words if t.role == SELLER else 0) + words[t.pos + 1]
+    return reply, words
+
+
+def _objections(turns: list[CallTurn], facts: list[SentenceFact], said: _BuyerSaid,
+                by_turn: Mapping[int, list[SentenceFact]]) -> list[ObjectionFact]:  # fmt: skip
+    if not said.objections:
+        return []
+    replies, spoken = _replies(turns)
     out: list[ObjectionFact] = []
     seen_turns: set[int] = set()
     for f in facts:
         if f.role != BUYER or f.turn in seen_turns:
             continue
-        found = objection(doc.sentences[f.sentence].text)
+        found = said.objections.get(f.sentence)
         if found is None:
             continue
         seen_turns.add(f.turn)
-        reply = next((t.pos for t in turns[f.turn + 1 :] if t.role == SELLER and t.words >= REPLY_MIN_WORDS), None)
+        reply = replies[f.turn + 1]
         asked, words = False, 0
         if reply is not None:
             opening = by_turn.get(reply, [])[:REPLY_OPENING_SENTENCES]
             asked = any(s.question is not None for s in opening)
-            for t in turns[reply:]:
-                if t.role == BUYER and t.words > 5:
-                    break
-                if t.role == SELLER:
-                    words += t.words
+            words = spoken[reply]
         out.append(ObjectionFact(f.sentence, f.turn, found.kind, found.text, reply, asked, words))
     return out
 
@@ -422,22 +516,25 @@ def _loose_steps(doc: Document, facts: list[SentenceFact], turns: list[CallTurn]
     return out
 
 
-def _followed(facts: list[SentenceFact], loose: list[LooseFact], after: int) -> bool:
-    """An ask or a next step came after sentence ``after``: a firm one, or a loose one where the call closes (a
-    next step with no date is still a next step: TLK013 coaches the date)."""
-    return any(f.sentence >= after and (f.next_step is not None or (f.role == SELLER and f.ask is not None)) for f in facts) or any(
-        lf.sentence >= after for lf in loose
-    )
+def _last_step(facts: list[SentenceFact], loose: list[LooseFact]) -> int:
+    """The last sentence holding an ask or a next step: a firm one, or a loose one where the call closes (a next step
+    with no date is still a next step: TLK013 coaches the date); -1 when none. A buying signal at sentence ``i`` is
+    followed by one when ``i`` is at most this (one pass, not a scan of the call per signal)."""
+    firm = (f.sentence for f in facts if f.next_step is not None or (f.role == SELLER and f.ask is not None))
+    return max(max(firm, default=-1), max((lf.sentence for lf in loose), default=-1))
 
 
-def _buying_signals(doc: Document, facts: list[SentenceFact], loose: list[LooseFact]) -> list[SignalFact]:
+def _buying_signals(facts: list[SentenceFact], loose: list[LooseFact], said: _BuyerSaid) -> list[SignalFact]:
+    if not said.signals:
+        return []
+    last = _last_step(facts, loose)
     out = []
     for f in facts:
         if f.role != BUYER:
             continue
-        words = buying_signal(doc.sentences[f.sentence].text)
+        words = said.signals.get(f.sentence)
         if words:
-            out.append(SignalFact(f.sentence, f.turn, words, _followed(facts, loose, f.sentence)))
+            out.append(SignalFact(f.sentence, f.turn, words, f.sentence <= last))
     return out
 
 
@@ -449,13 +546,15 @@ _JOINED = r"(?:hi|hey|hello|welcome|morning|afternoon),?\s+{name}\b|\b{name}(?:\
 
 
 def _absent(doc: Document, turns: list[CallTurn], facts: list[SentenceFact], roles: Roles,
-            loose: list[LooseFact]) -> list[AbsentFact]:  # fmt: skip
+            loose: list[LooseFact], said: _BuyerSaid) -> list[AbsentFact]:  # fmt: skip
+    if not said.absence_turns:  # no buyer sentence can say someone is absent (``absences`` would find nothing)
+        return []
     labels = " ".join(sorted(roles.sellers | roles.buyers)).lower().split()
     common = lowercase_words(doc.text) if _ABSENCE_HINT.search(doc.text) else frozenset()
     out: list[AbsentFact] = []
     seen: set[str] = set()
     for t in turns:
-        if t.role != BUYER:
+        if t.role != BUYER or t.pos not in said.absence_turns:
             continue
         texts = [doc.sentences[i].text for i in range(t.first_sentence, t.end_sentence)]
         prev = doc.text[doc.units[turns[t.pos - 1].unit].start : doc.units[turns[t.pos - 1].unit].end][-200:] if t.pos else ""
@@ -486,12 +585,12 @@ TOUR_SHARE = 0.25
 TOUR_PER_BENEFIT = 6
 
 
-def _feature_tours(seller_stretches: list[Stretch], facts: list[SentenceFact], doc: Document,
+def _feature_tours(seller_stretches: list[Stretch], by_turn: dict[int, list[SentenceFact]], doc: Document,
                    thresholds: dict[str, Any], taken: set[Stretch]) -> list[FeatureDump]:  # fmt: skip
+    """``by_turn``: the seller's facts per turn."""
     limit = thresholds.get("monologue_max_s")
     if limit is None:
         return []
-    by_turn = _by_turn(facts, SELLER)
     out = []
     for st in seller_stretches:
         if st in taken or st.seconds <= limit:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plainpitch.call.speech import normalise, unstutter
+from plainpitch.call.speech import lacks, normalise, unstutter
 
 OPEN = "open"
 CLOSED = "closed"
@@ -141,6 +141,16 @@ _REPORTER = re.compile(r"\b(?:he|she|they|people|someone|somebody|everyone|every
 # After a speech-to-text split a relative clause starts a sentence: "Which was their first foray into..."
 _RELATIVE_START = re.compile(r"^(?:which|who|whom|whose|where|when)\s+(?:was|were|is|are|has|had|have|would|will|makes?|made|means?|meant|gives?|lets?)\b")
 
+# A clause without '?' is a question only when it opens with one of these words: the first word of every string
+# _INQUIRY, _WH_Q, _WH_NOUN_Q and _AUX_Q match (proved in tests/test_call_gates.py). Other clauses are skipped before
+# any work on them.
+_OPENERS = frozenset(
+    "are aren can could couldn describe did didn do does doesn don explain fill give had has hasn have haven help how "
+    "i id im is isn let may might must please shall share should shouldn talk tell walk was wasn were weren what when "
+    "where which who whom whose why will won would wouldn".split()
+)
+_FIRST_RUN = re.compile(r"\w+")
+
 # Clause boundaries inside a sentence: punctuation, and a spoken "and"/"so"/"but" before a question word.
 _CLAUSE_SPLIT = re.compile(r"[,;:!?.…]+|\s[-–—]+\s|\s(?=(?:and|so|but|or)\s+(?:" + _WH + r"|" + _AUX + r")\s)")
 
@@ -223,6 +233,11 @@ def _reported(low: str, start: int) -> bool:
 
 def find_questions(sentence: str) -> list[Question]:
     """Every question clause in one sentence, with its form and purpose."""
+    if "?" not in sentence and "_" not in sentence and lacks(sentence, _OPENERS):
+        # no clause can end with '?' or open with an opener: a clause opens at a whole word of the sentence (after a
+        # split mark, a lead word's \b or characters that are not alphanumeric; '_' is the one word character that
+        # is not, hence its test)
+        return []
     low = normalise(sentence)
     found = []
     prev_term = "."
@@ -232,8 +247,12 @@ def find_questions(sentence: str) -> list[Question]:
         s = _strip_lead(low, start, end)
         if s >= end:
             continue
-        clause = unstutter(low[s:end].strip())
         ends_q = "?" in term
+        if not ends_q:  # (unstutter keeps a clause's first word: the run it drops is the same words again)
+            first = _FIRST_RUN.match(low, s, end)
+            if first is None or first.group() not in _OPENERS:
+                continue
+        clause = unstutter(low[s:end].strip())
         # after a comma a wh-word is usually relative ("..., who was cut off"): a question only with its '?'
         if after_comma and start > 0 and not ends_q and _ANY_WH.match(clause) and not _INQUIRY.match(clause):
             continue

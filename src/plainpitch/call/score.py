@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from plainpitch.call.roles import SELLER
 from plainpitch.model import Deduction, Document, Finding, Score, SubScore
+from plainpitch.text.wordsets import unit_word_counts
 
 TALK_POINTS = {"suggestion": 5.0, "warning": 12.0, "error": 25.0}
 JARGON_POINTS = {"suggestion": 1.5, "warning": 4.0, "error": 12.0}  # per finding, per 100 seller words
@@ -35,6 +36,6 @@ def call_score(findings: Iterable[Finding], seller_words: int) -> Score:
 
 
 def seller_words(doc: Document) -> int:
-    """Words spoken in the seller's turns."""
-    units = doc.units
-    return sum(1 for w in doc.words if units[w.unit].turn is not None and units[w.unit].turn.role == SELLER)
+    """Words spoken in the seller's turns (each unit's count from its sentences, not a Token made per word)."""
+    counts = unit_word_counts(doc)
+    return sum(n for n, unit in zip(counts, doc.units, strict=True) if unit.turn is not None and unit.turn.role == SELLER)

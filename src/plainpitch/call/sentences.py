@@ -49,7 +49,7 @@ def classify(text: str, role: str, before: str = "", words_after: int = 0) -> Se
     if words_after > TALKED_PAST_WORDS:
         found = [replace(q, purpose=RHETORICAL) if q.purpose == DISCOVERY and not _YOU.search(q.text) else q
                  for q in found]  # fmt: skip
-    if before and not _WELLBEING.search(before):
+    if before and any(q.purpose == GREETING for q in found) and not _WELLBEING.search(before):
         found = [replace(q, purpose=DISCOVERY) if q.purpose == GREETING and _RECIPROCAL.match(q.text.lower()) else q
                  for q in found]  # fmt: skip
     ask = None

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plainpitch.call.speech import normalise
+from plainpitch.call.speech import lacks, normalise
 from plainpitch.text.lexicon import zipf
 
 OBJECTIONS: dict[str, re.Pattern[str]] = {
@@ -56,6 +56,20 @@ OBJECTIONS: dict[str, re.Pattern[str]] = {
         r"\bwhat\s+(?:happens\s+)?if\s+(?:it|the\s+\w+)\s+(?:breaks|fails|goes\s+down|is\s+wrong|gets\s+it\s+wrong)\b"
     ),
 }
+# Words every match of each pattern holds as a whole word (proved in tests/test_call_gates.py): a sentence holding
+# none of them is not searched.
+OBJECTION_WORDS: dict[str, frozenset[str]] = {
+    "price": frozenset("abudget afford anybudget budget costly expensive lot nobudget pay pricey seems spend steep "
+                       "thebudget".split()),
+    "status quo": frozenset("build current don email excel fine good happy homegrown house internal ok okay own people "
+                            "priority sheets spreadsheet spreadsheets staying".split()),
+    "competitor": frozenset("already currently different thing use why".split()),
+    "timing": frozenset("busy early maybe now probably quarter right timing until".split()),
+    "authority": frozenset("approval buy buyin call check decision run sign signoff talk".split()),
+    "risk": frozenset("breaks concern concerned fails fear goes hesitant hesitation know nervous skeptical sure trust "
+                      "worried worry wrong".split()),
+}
+_OBJECTION_ANY = frozenset().union(*OBJECTION_WORDS.values())
 _BUYING = re.compile(
     r"\b(?:i|we)(?:'m|'re|\s+am|\s+are|'d\s+be|\s+would\s+be)\s+(?:(?:definitely|very|really|super|certainly|genuinely|most\s+definitely|"
     r"absolutely)\s+)?(?:are\s+)?interested\b(?!\s+in\s+(?:hearing\s+about\s+)?(?:your|the\s+way|how\s+you))|"
@@ -75,6 +89,14 @@ _DECIDES = re.compile(
     r"\b(?:decides?|signs?\s+off|has\s+the\s+final\s+(?:say|word)|makes?\s+the\s+(?:final\s+)?(?:call|decision)|"
     r"(?:is|was)\s+the\s+(?:decision\s+maker|one\s+who\s+decides|final\s+say)|holds\s+the\s+budget|owns\s+the\s+budget)\b"
 )
+_BUYING_WORDS = frozenset(
+    "access changer could exactly fast forward get huge interested lot need pilot quickly see sign soon start test "
+    "trial try valuable what when".split()
+)
+_EXPECTED_ABSENT_WORDS = frozenset("begin call cannot here join joining pulled start stuck t without won".split())
+_DECIDES_WORDS = frozenset("call decide decides decision final holds owns sign signs".split())
+_RUN_BY_FROM = re.compile(r"\b(?:run\s+(?:it|this|that)\s+by|get\s+(?:approval|sign-?off)\s+from)\s+")
+_ABSENCE_WORDS = _EXPECTED_ABSENT_WORDS | _DECIDES_WORDS | {"by", "from"}  # the last two: _RUN_BY_FROM
 _RUN_BY = re.compile(r"\b(?:run\s+(?:it|this|that)\s+by|check\s+with|get\s+(?:approval|sign-?off)\s+from|talk\s+(?:to|with))\s+$")
 NAME = re.compile(r"\b([A-Z][a-z]{2,})\b")
 COMMON_WORD_ZIPF = 5.0  # "Whether", "First": words this common are never taken for a name
@@ -101,8 +123,12 @@ class Absence:
 
 
 def objection(sentence: str) -> Objection | None:
+    if lacks(sentence, _OBJECTION_ANY):
+        return None
     low = normalise(sentence)
     for kind, pattern in OBJECTIONS.items():
+        if lacks(sentence, OBJECTION_WORDS[kind]):
+            continue
         m = pattern.search(low)
         if m:
             return Objection(kind, sentence[m.start() : m.end()])
@@ -110,14 +136,34 @@ def objection(sentence: str) -> Objection | None:
 
 
 def buying_signal(sentence: str) -> str | None:
+    if lacks(sentence, _BUYING_WORDS):
+        return None
     m = _BUYING.search(normalise(sentence))
     return sentence[m.start() : m.end()] if m else None
 
 
-def lowercase_words(text: str) -> frozenset[str]:
+def absence_possible(sentence: str) -> bool:
+    """Whether ``absences`` could find anything in this sentence (it holds one of the words its patterns need)."""
+    return not lacks(sentence, _ABSENCE_WORDS)
+
+
+_LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+_CHUNK = 1 << 20
+
+
+def lowercase_words(text: str, chunk: int = _CHUNK) -> frozenset[str]:
     """The words a transcript writes in lower case somewhere: a capitalised word that never appears in lower case
-    is a name ("Carlos"); one that does is a word opening a sentence ("First", "Likewise")."""
-    return frozenset(re.findall(r"\b[a-z][a-z'-]+\b", text))
+    is a name ("Carlos"); one that does is a word opening a sentence ("First", "Likewise"). Read about ``chunk``
+    characters at a time, each ending at a line break (no word runs across one, and the break is a non-word
+    character either way), so a long call never holds a list of every word it says."""
+    found: set[str] = set()
+    pos = 0
+    while pos < len(text):
+        end = text.find("\n", pos + chunk) if pos + chunk < len(text) else -1
+        end = len(text) if end < 0 else end
+        found.update(_LOWERCASE_WORD.findall(text, pos, end))
+        pos = end
+    return frozenset(found)
 
 
 def absences(turn_sentences: list[str], before: str = "", common: frozenset[str] = frozenset()) -> list[Absence]:
@@ -131,6 +177,8 @@ def absences(turn_sentences: list[str], before: str = "", common: frozenset[str]
 
     out: list[Absence] = []
     for i, sentence in enumerate(turn_sentences):
+        if lacks(sentence, _ABSENCE_WORDS):
+            continue  # none of the three patterns below can match
         low = normalise(sentence)
         if _EXPECTED_ABSENT.search(low) and not any(a.why == "expected" for a in out):
             # the person: the nearest name before it, in this turn (who texted, who can't make it), else just before
@@ -144,7 +192,7 @@ def absences(turn_sentences: list[str], before: str = "", common: frozenset[str]
             names = _names(sentence[: m.start()])
             if names:
                 out.append(Absence(names[-1], "decides"))
-        for r in re.finditer(r"\b(?:run\s+(?:it|this|that)\s+by|get\s+(?:approval|sign-?off)\s+from)\s+", low):
+        for r in _RUN_BY_FROM.finditer(low):
             names = _names(sentence[r.end() : r.end() + 30])
             if names:
                 out.append(Absence(names[0], "decides"))

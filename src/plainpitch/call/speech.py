@@ -7,6 +7,9 @@ each other.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from plainpitch.text.wordsets import runs
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
@@ -39,3 +42,28 @@ def unstutter(text: str) -> str:
             out.append(words[i])
             i += 1
     return " ".join(out)
+
+
+@lru_cache(maxsize=64)  # the detectors of one sentence ask in a row: its words are found once
+def word_set(sentence: str) -> frozenset[str] | None:
+    """The sentence's words (``text.wordsets.runs``: maximal ``\\w`` runs, folded as re.IGNORECASE compares ASCII
+    letters), for the detectors' gates; None (no gate) when it holds "İ", the one character ``str.lower`` makes two
+    of. A literal ASCII word that a pattern matches as a whole word, case-blind in the sentence or in ``normalise``'s
+    lower case, is one of these words (tests/test_call_gates.py checks the characters behind that claim)."""
+    if "İ" in sentence:
+        return None
+    return frozenset(runs(sentence))
+
+
+def lacks(sentence: str, triggers: frozenset[str]) -> bool:
+    """True when the sentence holds none of ``triggers`` as a word: a pattern whose every match holds one of them as
+    a whole word (each list is proved against its pattern in tests/test_call_gates.py) cannot match it."""
+    found = word_set(sentence)
+    return found is not None and found.isdisjoint(triggers)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def has_digit(sentence: str) -> bool:
+    return _DIGIT.search(sentence) is not None

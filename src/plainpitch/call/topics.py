@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, NamedTuple
+
+from plainpitch.call.speech import lacks
+from plainpitch.text.wordsets import phrase_triggers
 
 PRICING = "pricing"
 COMPETITORS = "competitors"
@@ -44,21 +47,48 @@ _COMPETITOR_RE = (
 )
 
 
+# Words every match holds as a whole word (proved in tests/test_call_gates.py): a sentence holding none of them (and,
+# for the price, no currency sign) is not searched.
+_PRICING_WORDS = frozenset(
+    "budget cost discount discounts fee fees invoice invoices licence license month monthly much per plan plans price "
+    "prices pricing quote rates run seat software starts subscription subscriptions user year".split()
+)
+_CURRENCY = "$€£"
+_COMPETITOR_WORDS = frozenset(
+    "alternative alternatives compared competition competitor competitors provider providers switch switched switching "
+    "tool tools vendor vendors versus vs".split()
+)
+
+
 def _phrases(items: Iterable[str]) -> str:
     alts = [r"\s+".join(re.escape(w) for w in str(p).split()) for p in items if str(p).strip()]
     return r"(?<![\w-])(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")(?![\w-])" if alts else ""
 
 
-def compile_topics(call_config: Mapping[str, Any] | None) -> dict[str, re.Pattern[str]]:
-    """Topic name -> pattern, from the defaults and the ``[tool.plainpitch.call]`` table."""
+class Topic(NamedTuple):
+    pattern: re.Pattern[str]
+    words: frozenset[str] | None  # a match holds one of these as a whole word (None: no gate)
+    signs: str = ""  # ... or one of these characters
+
+
+def _phrase_words(phrases: Iterable[str]) -> frozenset[str] | None:
+    return phrase_triggers(str(p) for p in phrases if str(p).strip())
+
+
+def compile_topics(call_config: Mapping[str, Any] | None) -> dict[str, Topic]:
+    """Topic name -> its pattern and gate, from the defaults and the ``[tool.plainpitch.call]`` table."""
     cfg = call_config or {}
     competitor = _COMPETITOR_RE
+    competitor_words: frozenset[str] | None = _COMPETITOR_WORDS
     names = cfg.get("competitors") or ()
     if isinstance(names, str):
         names = [names]
     if names:
         competitor += "|" + _phrases(names)
-    topics = {PRICING: re.compile(_PRICING_RE, re.IGNORECASE), COMPETITORS: re.compile(competitor, re.IGNORECASE)}
+        extra = _phrase_words(names)
+        competitor_words = None if extra is None else competitor_words | extra
+    topics = {PRICING: Topic(re.compile(_PRICING_RE, re.IGNORECASE), _PRICING_WORDS, _CURRENCY),
+              COMPETITORS: Topic(re.compile(competitor, re.IGNORECASE), competitor_words)}  # fmt: skip
     trackers = cfg.get("trackers") or {}
     if isinstance(trackers, Mapping):
         for name, phrases in trackers.items():
@@ -66,7 +96,7 @@ def compile_topics(call_config: Mapping[str, Any] | None) -> dict[str, re.Patter
                 phrases = [phrases]
             pattern = _phrases(phrases or ())
             if pattern:
-                topics[str(name)] = re.compile(pattern, re.IGNORECASE)
+                topics[str(name)] = Topic(re.compile(pattern, re.IGNORECASE), _phrase_words(phrases or ()))
     return topics
 
 
@@ -75,9 +105,11 @@ _PRICING_HINT = re.compile(r"per\s|[$€£]|dollar|euro|pound|pric|plan|subscri|
                            re.IGNORECASE)
 
 
-def topics_in(sentence: str, topics: Mapping[str, re.Pattern[str]]) -> tuple[str, ...]:
+def topics_in(sentence: str, topics: Mapping[str, Topic]) -> tuple[str, ...]:
     found = []
-    for name, pattern in topics.items():
+    for name, (pattern, words, signs) in topics.items():
+        if words is not None and lacks(sentence, words) and not any(c in sentence for c in signs):
+            continue
         if name == PRICING and not _PRICING_HINT.search(sentence):
             continue
         if pattern.search(sentence):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from plainpitch.model import Document
+from plainpitch.text.wordsets import unit_word_counts
 
 WORDS_PER_MINUTE = 150  # conversational speech; used only where the transcript gives no times
 WORDS_PER_SECOND = WORDS_PER_MINUTE / 60
@@ -51,9 +52,7 @@ def _estimate(words: int) -> float:
 
 def build_turns(doc: Document) -> CallTurns:
     units = [(i, u) for i, u in enumerate(doc.units) if u.kind == "turn" and u.turn is not None]
-    words_in = [0] * len(doc.units)
-    for token in doc.words:
-        words_in[token.unit] += 1
+    words_in = unit_word_counts(doc)  # from the sentences' word ranges, not a Token made per word
     first_sent = [-1] * len(doc.units)
     end_sent = [0] * len(doc.units)
     for si, sent in enumerate(doc.sentences):

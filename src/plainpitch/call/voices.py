@@ -71,7 +71,7 @@ def mixed_labels(doc: Document, view: CallTurns) -> list[MixedLabel]:
     stats: dict[str, dict] = {}
     for t in view.turns:
         st = stats.setdefault(t.speaker, {"answers": 0, "greet": 0, "longest": 0.0, "words": 0, "seller": 0, "buyer": 0})
-        sents = [doc.sentences[i].text for i in range(t.first_sentence, t.end_sentence)]
+        sents = [s.text for s in doc.sentences[t.first_sentence : t.end_sentence]]  # one slice, not one read each
         for a, b in zip(sents, sents[1:], strict=False):
             if a.rstrip().endswith("?") and _ANSWER.match(b):
                 st["answers"] += 1
