@@ -392,3 +392,47 @@ def test_a_welcome_to_a_plan_the_reader_already_pays_for_asks_no_price():
 def test_an_ask_to_pay_needs_a_way_to_pay(body, found):
     text = f"Subject: Storage almost full\n\nHi there,\n\nYou have used 95% of your storage. {body}\n\nThanks,\nThe Acme team\n"
     assert ("CTA009" in {f.code for f in sales_findings(load_text(text, "x.txt"))[1]}) is found
+
+
+# -- after fresh-8: asks and proof in the forms real pages and emails use ---------------------------------------
+def test_a_plain_text_line_that_opens_with_the_ask_is_an_ask_even_without_a_full_stop_before_it():
+    from plainpitch.rules.checks.ask import find_asks
+
+    text = ("Good afternoon, hope your Friday is going great!\nWe send you clients and you pay only when you close one.\n"
+            "No secret fees\nSimply reply YES and your phone number if this piques your interest\n"
+            "Reply STOP if you never want me to contact you again.\nThank you,\nAna\n")  # fmt: skip
+    doc = load_text(text, "x.txt")
+    assert [a.text for a in find_asks(doc)][:1] == ["Simply reply YES and your phone number if this piques your interest"]
+    assert "CTA001" not in {f.code for f in sales_findings(doc)[1]}
+    wrapped = load_text("Hi Sam,\n\nCan we talk next week to see if it fits\nyour team?\n\nBest,\nAna\n", "y.txt")
+    assert [a.kind for a in find_asks(wrapped)] == ["question"]  # a wrapped line is not cut
+
+
+def test_a_link_in_a_sentence_to_a_contact_page_is_the_ask_but_does_not_make_an_article_a_pitch():
+    from plainpitch.rules.checks.ask import find_asks
+
+    page = ("# Civic consulting\n\n" + "We help public agencies find the path and build it, with research, strategy "
+            "and engineering under one roof. " * 12 + "\n\nIf this sounds like your problem, "
+            "[we'd like to hear about it](/contact).\n")  # fmt: skip
+    doc = load_text(page, "p.md", "markdown")
+    assert [(a.text, a.kind) for a in find_asks(doc)] == [("we'd like to hear about it", "inline")]
+    codes = {f.code for f in sales_findings(doc)[1]}
+    assert "CTA001" not in codes and "PRF001" not in codes  # no button: read as an article, not judged for proof
+    reading = page.replace("(/contact)", "(/blog/civic-tech)")
+    assert "CTA001" in {f.code for f in sales_findings(load_text(reading, "p.md", "markdown"))[1]}
+
+
+def test_a_proposal_step_that_asks_the_client_to_approve_is_the_ask():
+    text = ("# Proposal: website rebuild\n\n## Scope of work\n\nA new site on the CMS you already use.\n\n"
+            "## Investment\n\n$5,000, half up front.\n\n---\n\n1. **Approve the upgrade**\n2. **Kickoff deposit** "
+            "($2,500) issued immediately\n3. **Migration** begins within 48 hours\n")  # fmt: skip
+    report, found = sales_findings(load_text(text, "p.md", "markdown"))
+    assert report.medium == "proposal" and "CTA001" not in {f.code for f in found}
+
+
+def test_a_case_study_is_not_told_to_ask_in_its_hero():
+    story = ("# Acme case study\n\n" + "Acme moved 43,000 resources in two months and cut its costs tenfold. " * 70
+             + "\n\n[CTA: Start your success story]\n")  # fmt: skip
+    assert "CTA006" not in {f.code for f in sales_findings(load_text(story, "s.md", "markdown"))[1]}
+    page = story.replace("# Acme case study", "# Acme")
+    assert "CTA006" in {f.code for f in sales_findings(load_text(page, "s.md", "markdown"))[1]}

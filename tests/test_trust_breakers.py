@@ -261,3 +261,11 @@ def test_a_templates_count_field_with_its_plus_is_a_customer_count_but_a_plan_li
     assert [p.kind for p in found] == ["customers"]
     assert find_proof(load_text("Up to {{ seats }} users on the Team plan.", "x.txt")) == []
     assert find_proof(load_text("Used by {{projects}} projects.", "x.txt")) == []  # no "+": a value, maybe a limit
+
+
+def test_a_review_with_its_caption_on_its_last_line_is_a_testimonial():
+    page = ("# Gym tracker\n\n### Love this app!\n\nThe content is awesome, I LOVE this app. It's really easy to track "
+            "my workouts.  \n— kate7984\n")  # fmt: skip
+    assert [p.kind for p in find_proof(load_text(page, "p.md", "markdown"))] == ["testimonial"]
+    claim = page.replace("  \n— kate7984", " We — the team — built it.")
+    assert find_proof(load_text(claim, "p.md", "markdown")) == []

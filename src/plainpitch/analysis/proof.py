@@ -85,6 +85,8 @@ _ROLE_RE = re.compile(
     r"[Mm]anager|[Ee]ngineer|[Dd]eveloper|[Dd]esigner|[Cc]onsultant|[Pp]resident|[Aa]rchitect|[Mm]arketer|[Pp]rofessor)\b"
     r"|^\s*(?:—|–|-|~)\s*[A-Z]|^[A-Z][\w'’.-]+ [A-Z][\w'’.-]+, [A-Z]"
 )
+# a caption at the end of the words it credits, after their last sentence: "— Leveled up films", "– kate7984"
+_TRAILING_CAPTION_RE = re.compile(r"[.!?)\"”]\s+[—–]\s*[\w@][\w@.'’-]*(?: [\w@.'’-]+){0,3}\s*$")
 _FIRST_PERSON_RE = re.compile(r"\bI\b|\b(?i:my|me|we|our|us)\b")
 _QUOTED_RE = re.compile(r"^\s*[\"“„«].{20,}[\"”»]\s*(?:[—–-].*)?$", re.S)
 
@@ -131,6 +133,9 @@ def testimonial_units(doc) -> set[int]:
             out.add(i)
             continue
         if not _FIRST_PERSON_RE.search(text):
+            continue
+        if _TRAILING_CAPTION_RE.search(text):
+            out.add(i)  # "… best app I've tried. — kate7984": the caption kept on the words' own last line
             continue
         # the caption sits beside the words it credits: one or two blocks before it, or the next one, never across
         # a heading (a new section's paragraph is not the quote above it)

@@ -41,7 +41,8 @@ def sells_alone(doc, ctx) -> bool:
     if ctx.medium == "page":
         if is_pricing_page(doc):
             return False  # the price list does one job; the proof belongs on the pages that send buyers to it
-        if not any(a.action in CONVERSION or a.kind == "cta" for a in find_asks(doc, ctx)):
+        # a page that asks only through a link in its prose is an article that mentions where to act, not a pitch
+        if not any((a.action in CONVERSION and a.kind != "inline") or a.kind == "cta" for a in find_asks(doc, ctx)):
             return False
         if is_documentation(doc, ctx) or free_software(doc, ctx):
             return False  # docs are read to use the product; free software is not sold with testimonials
