@@ -269,3 +269,19 @@ def test_a_review_with_its_caption_on_its_last_line_is_a_testimonial():
     assert [p.kind for p in find_proof(load_text(page, "p.md", "markdown"))] == ["testimonial"]
     claim = page.replace("  \n— kate7984", " We — the team — built it.")
     assert find_proof(load_text(claim, "p.md", "markdown")) == []
+
+
+# -- after fresh-9: proof shown without words to read -----------------------------------------------------------
+def test_a_trusted_by_label_over_logos_a_press_quote_and_a_scripted_reviews_strip_are_proof():
+    logos = ("# Forms\n\nSurveys your users answer.\n\n<i>Trusted by</i>\n<a href=\"https://cal.com\"><img src=\"a.svg\">"
+             "</a> <a href=\"https://x.dev\"><img src=\"b.svg\"></a>\n")  # fmt: skip
+    assert [p.kind for p in find_proof(load_text(logos, "r.md", "markdown"))] == ["named"]
+    press = "# Film bookshop\n\n[\"A trove of movie goodness\" Time Out](https://www.timeout.com/london/x)\n"
+    assert [p.kind for p in find_proof(load_text(press, "p.md", "markdown"))] == ["testimonial"]
+    strip = ("<html><body><h1>Private hire</h1><p>Airport transfers across Sussex.</p>"
+             "<section class=\"review-wrap review-strip\" data-reviews=\"compact\"></section></body></html>")  # fmt: skip
+    assert [p.kind for p in find_proof(load_text(strip, "p.html", "html"))] == ["testimonial"]
+    filled = strip.replace("</section>", "<p>Lovely drivers.</p></section>")
+    assert find_proof(load_text(filled, "p.html", "html")) == []  # its words are here to judge
+    trusted = "# Forms\n\nSurveys your users answer. Trusted by teams who care about their users.\n"
+    assert find_proof(load_text(trusted, "r.md", "markdown")) == []  # a claim, not a label over logos
