@@ -300,11 +300,11 @@ def _title_case(words) -> bool:
 _LEADING_NAME_RE = re.compile(r"^\W*((?:[A-Z][\w.+#-]*\s*)+)")
 
 
-def _own_brands(doc, words: Counter) -> set[str]:
+def _own_brands(doc, words: Counter, texts: list[str] | None = None) -> set[str]:
     """Names of the page's own product: the capitalised words that open its title or first heading ("StreamForge"
     in "StreamForge: a K8s-native pipeline built on Kafka", "Redis" in "Redis for teams"; not Kafka, which the
     headline only mentions), plus the name the page uses most (5+ times) inside its sentences. ``words``: how often
-    the document uses each word (``_word_counts``)."""
+    the document uses each word (``_word_counts``); ``texts``: every word's text, when the caller has it."""
     own: set[str] = set()
     lines = [doc.meta.get("title")] if hasattr(doc.meta, "get") else []
     lines += [doc.unit_text(u) for u in doc.units if u.kind == "heading"][:1]
@@ -320,7 +320,7 @@ def _own_brands(doc, words: Counter) -> set[str]:
     for sentence in doc.sentences:
         if sentence.word_end > sentence.word_start and starts[sentence.word_start] <= sentence.start:
             opening[sentence.word_start] = 1
-    openers = Counter(itertools.compress(_word_texts(doc), opening))
+    openers = Counter(itertools.compress(_word_texts(doc) if texts is None else texts, opening))
     names: Counter = Counter()
     for w, count in words.items():
         if w[:1].isupper() and w.isalpha() and count > openers[w]:
@@ -483,8 +483,11 @@ def _phrase_hits(doc, sentence, words, th: Thresholds, add, is_covered, opens: d
                 add(TermHit(start, end, text[start:end], _key(" ".join(lowered[first:last])), "jargon", "phrase"))
 
 
-def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int]) -> list[TermHit]:
-    """Every candidate occurrence, before context, merging, explanations and first use."""
+def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int], texts: list[str] | None = None) -> list[TermHit]:
+    """Every candidate occurrence, before context, merging, explanations and first use. ``texts``: the text of
+    every word (``_word_texts``), when the caller has it."""
+    if texts is None:
+        texts = list(_word_texts(doc))
     text = doc.text
     hits: list[TermHit] = []
     covered = bytearray(mask)  # 1 where a hit (or a literal) already owns the character
@@ -504,7 +507,10 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int]) -> l
         hits.append(h)
         covered[h.start : h.end] = b"\x01" * (h.end - h.start)
 
-    for sentence in doc.sentences:
+    sentences = doc.sentences
+    starts = [s.start for s in sentences]
+    for index in _live_sentences(doc, texts, starts, th, inert, opens, flags, symbols):
+        sentence = sentences[index]
         unit = doc.units[sentence.unit]
         if _skipped_unit(unit):
             continue
@@ -581,11 +587,85 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int]) -> l
                 guess = _unknown_name(words, wi, th.name_zipf_max)
                 if guess:
                     add(TermHit(tok.start, tok.end, token, _key(token), "jargon", "name", strength=CONTEXT))
-    starts = [s.start for s in doc.sentences]
     for h in hits:
         h.sentence = max(0, bisect.bisect_right(starts, h.start) - 1)
     hits.sort(key=lambda h: (h.start, h.end))
     return hits
+
+
+def _live_sentences(doc, texts: list[str], starts: list[int], th: Thresholds, inert: dict[str, bool],
+                    opens: dict[str, bool], flags: bool, symbols: bool) -> list[int]:  # fmt: skip
+    """Indices, in order, of the sentences ``_atomic_hits`` must look at: those holding a word that may make a hit
+    or open a phrase (``_live_words``: one look-up per distinct word, the rest in C), and those holding a flag's
+    "--" or a symbol term when the pass looks for them. Any other sentence makes no hit (most of them)."""
+    live = _live_words(set(texts), th, inert, opens)
+    live_at = bytearray(map(live.__getitem__, texts))
+    words = doc.words
+    if hasattr(words, "sentence_indices"):
+        chosen = set(itertools.compress(words.sentence_indices(), live_at))
+    else:  # a scoped view's words (a tuple of Tokens): by each sentence's word range
+        chosen = {i for i, s in enumerate(doc.sentences) if live_at.find(1, s.word_start, s.word_end) != -1}
+    text = doc.text
+    # ".NET" needs no look: its word "NET" has an acronym's shape, and an acronym is always live
+    for needle, wanted in (("--", flags), ("C++", symbols), ("C#", symbols), ("F#", symbols)):
+        at = text.find(needle) if wanted else -1
+        while at != -1:
+            chosen.add(max(0, bisect.bisect_right(starts, at) - 1))  # at most one sentence too many: harmless
+            at = text.find(needle, at + 1)
+    return sorted(chosen)
+
+
+def _live_words(words: set[str], th: Thresholds, inert: dict[str, bool], opens: dict[str, bool]) -> dict[str, int]:
+    """1 for each word that ``_atomic_hits`` may make a hit of, or that may open a phrase (``_phrase_hits``); 0
+    for a word that can do neither wherever it stands. ``inert``/``opens``: the pass's per-document answers,
+    filled on the way."""
+    live: dict[str, int] = {}
+    for token in words:
+        if th.level >= 1:  # an engineer's reader meets no phrase (_phrase_hits)
+            found = opens.get(token)
+            if found is None:
+                found = opens[token] = _opens_phrase(token)
+            if found:
+                live[token] = 1
+                continue
+        if token[:1].isupper():
+            live[token] = 0 if _capital_inert(token, th) else 1
+        else:
+            plain = inert.get(token)
+            if plain is None:
+                plain = inert[token] = _inert(token, False, False, th)
+            live[token] = 0 if plain else 1
+    return live
+
+
+def _capital_inert(token: str, th: Thresholds) -> bool:
+    """True when no per-token check of ``_atomic_hits`` can make a hit of a capitalised ``token``, whether it opens
+    its sentence or not, in a sentence set in title case or not, whatever its neighbours (``_unknown_name`` looks
+    at them only to refuse). Conservative: False sends the word's sentence through every check."""
+    if th.level >= 1 and (_TERM_SHAPE_RE.match(token) or _code_shape(token)):
+        return False
+    if len(_parts(token)) > 1 or _is_acronym(token):
+        return False
+    if any(_word_verdict(token, initial, titled, th) is not None for initial, titled in _POSITIONS):
+        return False
+    if th.level >= 1 and th.name_zipf_max > 0 and _name_shaped(token, th.name_zipf_max):
+        return False
+    return True
+
+
+# (initial, titled) as _atomic_hits asks them; _word_verdict reads only ``initial or titled``, so (False, True) is
+# (True, False)
+_POSITIONS = ((True, False), (False, False))
+
+
+def _name_shaped(token: str, name_zipf_max: float) -> bool:
+    """``_unknown_name`` without its look at the neighbours (which can only refuse)."""
+    if not (token[:1].isupper() and token.isalpha() and not token.isupper() and len(token) >= 3):
+        return False
+    if any(c.isupper() for c in token[1:]):
+        return False
+    low = token.lower()
+    return not lexicon.is_english_word(low) and lexicon.rarer_than(low, name_zipf_max)
 
 
 def _inert(token: str, initial: bool, titled: bool, th: Thresholds) -> bool:
@@ -801,9 +881,11 @@ def find_terms(doc, ctx) -> TermReport:
 def _find_terms(doc, ctx) -> TermReport:
     th = Thresholds.of(ctx)
     mask, code, technical = _protected(doc)
-    atomic = [h for h in _atomic_hits(doc, th, mask, technical) if not _allowed(ctx, h)]
-    counts = _word_counts(doc)
-    own = _own_brands(doc, counts)
+    texts = list(_word_texts(doc))
+    atomic = [h for h in _atomic_hits(doc, th, mask, technical, texts) if not _allowed(ctx, h)]
+    counts = Counter(texts)
+    own = _own_brands(doc, counts, texts)
+    del texts
     names = _capitalised_counts(counts)
     # On a call the buyer's own words say what their field is (JRG101 filters on them): a page has to guess it
     plain_use = _used_in_plain_prose(doc, atomic, technical) if doc.medium != "call" else set()
