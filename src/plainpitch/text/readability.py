@@ -27,10 +27,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
 
 from plainpitch.text.segment import Block, build_document
 from plainpitch.text.syllables import syllables
@@ -106,39 +105,6 @@ def count_words(words: Iterable[str], sentences: int = 1, *, first_is_sentence_s
                 n_complex += 1
         first = False
     return Counts(sentences if n_words else 0, n_words, n_syll, n_letters, n_poly, n_complex, n_long)
-
-
-def run_counts(words: Sequence[str], runs: Iterable[tuple[int, int]]) -> Iterator[Counts]:
-    """``count_words(words[start:end])`` for each (start, end) of ``runs`` (each a sentence), computed as
-    differences of running sums over all the words: each distinct word looked at once, no Python step per word."""
-    columns = _columns(words)
-    counted, first_extra = columns[0], columns[-1]
-    w, s, le, p, c, lo = (list(accumulate(col, initial=0)) for col in columns[1:-1])
-    find = bytes(counted).find
-    for start, end in runs:
-        n = w[end] - w[start]
-        if not n:
-            yield EMPTY
-            continue
-        # the run's first counted word is complex even when capitalised (a name only inside a sentence)
-        first = find(1, start, end)
-        yield Counts(1, n, s[end] - s[start], le[end] - le[start], p[end] - p[start],
-                     c[end] - c[start] + first_extra[first], lo[end] - lo[start])  # fmt: skip
-
-
-def _columns(words: Sequence[str]) -> tuple[Sequence[int], ...]:
-    """Per word: counted (has a letter or digit), 1 again for the words count, syllables, letters, 3+ syllables,
-    complex inside a sentence, more than 6 letters, complex only as a run's first counted word."""
-    info = {}
-    for word in set(words):
-        letters, syll, complex_unless_name = _word_info(word)
-        capital = word[:1].isupper()
-        info[word] = (1 if letters else 0, 1 if letters else 0, syll, letters, 1 if syll >= 3 else 0,
-                      1 if complex_unless_name and not capital else 0, 1 if letters > 6 else 0,
-                      1 if complex_unless_name and capital else 0)  # fmt: skip
-    if not info:
-        return ((),) * 8
-    return tuple(zip(*map(info.__getitem__, words), strict=True))
 
 
 @lru_cache(maxsize=65536)

@@ -44,10 +44,11 @@ def doc_stats(doc, ctx) -> DocStats:
         words = doc.words
         # every word's text once, without a Token per word (a view of a Document holds a tuple of Tokens)
         texts = list(words.texts()) if hasattr(words, "texts") else [t.text for t in words]
-        prose = [_prose(doc, unit) for unit in doc.units]
-        chosen = [(i, s.word_start, s.word_end) for i, s in enumerate(doc.sentences) if prose[s.unit]]
-        counted = rd.run_counts(texts, ((start, end) for _, start, end in chosen))  # as count_words on each
-        for (i, _, _), counts in zip(chosen, counted, strict=True):
+        units = doc.units
+        for i, sentence in enumerate(doc.sentences):
+            if not _prose(doc, units[sentence.unit]):
+                continue
+            counts = rd.count_words(texts[sentence.word_start : sentence.word_end])
             if not counts.words:
                 continue
             stats.append(SentenceStats(i, counts, rd.sentence_grade(counts) or 0.0))
