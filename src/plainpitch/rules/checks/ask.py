@@ -133,19 +133,9 @@ def normalised(text: str) -> str:
     return cues.normalise(text)
 
 
-def _gated(pattern: re.Pattern[str], clean: str, folded: str) -> re.Match[str] | None:
+def _found(pattern: re.Pattern[str], clean: str, folded: str) -> re.Match[str] | None:
     """``pattern.search(clean)``, skipped when the folded sentence lacks every literal the pattern needs."""
     return pattern.search(clean) if _NEEDS[pattern].search(folded) else None
-
-
-def _not_found(pattern: re.Pattern[str], clean: str, folded: str) -> None:
-    """``_gated`` on a sentence that holds no literal of any pattern."""
-    return None
-
-
-def _any_need() -> re.Pattern[str]:
-    """One pattern for every literal of ``_NEEDS``: a sentence without any (most) skips the five looks."""
-    return re.compile("|".join(f"(?:{needs.pattern})" for needs in _NEEDS.values()))  # re caches the compiled one
 
 
 # A button is vague when, once its filler is gone, only a generic action is left: it names nothing the buyer gets
@@ -226,26 +216,24 @@ def _find_asks(doc, medium: str) -> list[Ask]:
                 asks.append(Ask(unit.start, unit.end, label, _action(label, unit.href), "link"))
     body = [s for s in doc.sentences if doc.units[s.unit].kind in ("paragraph", "list_item", "heading", "quote")]
     next_steps_unit = -1
-    any_need = _any_need().search
     for s in body:
         clean = normalised(s.text)
         folded = fold(clean)
-        found = _gated if any_need(folded) else _not_found
         unit = doc.units[s.unit]
         if "[" in s.text:
             for m in _BRACKET_BUTTON_RE.finditer(s.text):
                 label = m.group(1)
                 if (_ASK_START_RE.match(label) or _BUTTON_VERB_RE.match(label)) and not _SIGN_IN_RE.match(label):
                     asks.append(Ask(s.start + m.start(1), s.start + m.end(1), label, _action(label), "cta"))
-        if found(_NEGATED_RE, clean, folded):
+        if _found(_NEGATED_RE, clean, folded):
             continue  # "You don't have to install anything", "it isn't possible to install": not an ask
         if unit.kind == "heading" and _NEXT_STEPS_RE.match(clean):
             next_steps_unit = s.unit
-        if _ASK_START_RE.match(clean) or found(_ASK_ANYWHERE_RE, clean, folded) or found(CALENDAR_RE, clean, folded):
+        if _ASK_START_RE.match(clean) or _found(_ASK_ANYWHERE_RE, clean, folded) or _found(CALENDAR_RE, clean, folded):
             asks.append(Ask(s.start, s.end, s.text, _action(clean), "sentence"))
-        elif found(_CONTACT_ME_RE, clean, folded):
+        elif _found(_CONTACT_ME_RE, clean, folded):
             asks.append(Ask(s.start, s.end, s.text, "contact", "sentence"))
-        elif (url := found(_URL_RE, clean, folded)) and (_ASK_HREF_RE.search(url.group(0)) or _action(clean) in CONVERSION
+        elif (url := _found(_URL_RE, clean, folded)) and (_ASK_HREF_RE.search(url.group(0)) or _action(clean) in CONVERSION
                                                  or medium in ("email", "text")):
             # in an email a link is how the reader acts, even a bare one under "Free trial available."
             asks.append(Ask(s.start, s.end, s.text, _action(clean, url.group(0)), "link"))
