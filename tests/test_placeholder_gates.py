@@ -49,3 +49,11 @@ def test_trying_a_pattern_at_its_start_characters_is_finditer():
         for pattern in placeholders._STARTS:
             got = [m.span() for m in placeholders._matches(pattern, text, start, end)]
             assert got == [m.span() for m in pattern.finditer(text, start, end)], (pattern.pattern, text, start, end)
+
+
+def test_the_lorem_look_names_every_character_a_case_blind_lorem_matches():
+    import re
+
+    for letter, look in zip("lorem", placeholders._LOREM_RE.pattern.strip("[]").split("]["), strict=True):
+        blind = re.compile(letter, re.IGNORECASE)
+        assert {chr(c) for c in range(0x110000) if blind.fullmatch(chr(c))} == set(look), letter

@@ -75,12 +75,15 @@ _STARTS = {
     _TEMPLATE_RE: re.compile(r"[{<%*$]"),
     _ZERO_PRICE_RE: re.compile(r"[$€£0X]"),
 }
-# What a filler match the caller keeps holds: "lorem" in any case, or a draft mark in capitals (_DRAFT_MARK_RE)
+# What a filler match the caller keeps holds: "lorem" in any case (case-blind, re matches no other character to
+# these five letters; spelled out so no lower-cased copy of a long text is made), or a draft mark in capitals
+# (_DRAFT_MARK_RE)
 _DRAFT_MARKS = ("TBD", "TODO", "TK", "XXX")
+_LOREM_RE = re.compile(r"[lL][oO][rR][eE][mM]")
 
 
 def _may_hold_filler(text: str, start: int, end: int) -> bool:
-    return any(text.find(mark, start, end) != -1 for mark in _DRAFT_MARKS) or "lorem" in text[start:end].lower()
+    return any(text.find(mark, start, end) != -1 for mark in _DRAFT_MARKS) or _LOREM_RE.search(text, start, end) is not None
 
 
 def _matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
