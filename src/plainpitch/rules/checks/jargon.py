@@ -300,11 +300,11 @@ def _title_case(words) -> bool:
 _LEADING_NAME_RE = re.compile(r"^\W*((?:[A-Z][\w.+#-]*\s*)+)")
 
 
-def _own_brands(doc, words: Counter, texts: list[str] | None = None) -> set[str]:
+def _own_brands(doc, words: Counter) -> set[str]:
     """Names of the page's own product: the capitalised words that open its title or first heading ("StreamForge"
     in "StreamForge: a K8s-native pipeline built on Kafka", "Redis" in "Redis for teams"; not Kafka, which the
     headline only mentions), plus the name the page uses most (5+ times) inside its sentences. ``words``: how often
-    the document uses each word (``_word_counts``); ``texts``: every word's text, when the caller has it."""
+    the document uses each word (``_word_counts``)."""
     own: set[str] = set()
     lines = [doc.meta.get("title")] if hasattr(doc.meta, "get") else []
     lines += [doc.unit_text(u) for u in doc.units if u.kind == "heading"][:1]
@@ -320,7 +320,7 @@ def _own_brands(doc, words: Counter, texts: list[str] | None = None) -> set[str]
     for sentence in doc.sentences:
         if sentence.word_end > sentence.word_start and starts[sentence.word_start] <= sentence.start:
             opening[sentence.word_start] = 1
-    openers = Counter(itertools.compress(_word_texts(doc) if texts is None else texts, opening))
+    openers = Counter(itertools.compress(_word_texts(doc), opening))
     names: Counter = Counter()
     for w, count in words.items():
         if w[:1].isupper() and w.isalpha() and count > openers[w]:
@@ -483,11 +483,12 @@ def _phrase_hits(doc, sentence, words, th: Thresholds, add, is_covered, opens: d
                 add(TermHit(start, end, text[start:end], _key(" ".join(lowered[first:last])), "jargon", "phrase"))
 
 
-def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int], texts: list[str] | None = None) -> list[TermHit]:
-    """Every candidate occurrence, before context, merging, explanations and first use. ``texts``: the text of
-    every word (``_word_texts``), when the caller has it."""
-    if texts is None:
-        texts = list(_word_texts(doc))
+def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int],
+                 counts: Counter | None = None) -> list[TermHit]:  # fmt: skip
+    """Every candidate occurrence, before context, merging, explanations and first use. ``counts``: how often the
+    document uses each word (``_word_counts``), when the caller has it."""
+    if counts is None:
+        counts = _word_counts(doc)
     text = doc.text
     hits: list[TermHit] = []
     covered = bytearray(mask)  # 1 where a hit (or a literal) already owns the character
@@ -509,7 +510,7 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int], text
 
     sentences = doc.sentences
     starts = [s.start for s in sentences]
-    for index in _live_sentences(doc, texts, starts, th, inert, opens, flags, symbols):
+    for index in _live_sentences(doc, counts, starts, th, inert, opens, flags, symbols):
         sentence = sentences[index]
         unit = doc.units[sentence.unit]
         if _skipped_unit(unit):
@@ -593,13 +594,13 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int], text
     return hits
 
 
-def _live_sentences(doc, texts: list[str], starts: list[int], th: Thresholds, inert: dict[str, bool],
+def _live_sentences(doc, counts: Counter, starts: list[int], th: Thresholds, inert: dict[str, bool],
                     opens: dict[str, bool], flags: bool, symbols: bool) -> list[int]:  # fmt: skip
     """Indices, in order, of the sentences ``_atomic_hits`` must look at: those holding a word that may make a hit
     or open a phrase (``_live_words``: one look-up per distinct word, the rest in C), and those holding a flag's
     "--" or a symbol term when the pass looks for them. Any other sentence makes no hit (most of them)."""
-    live = _live_words(set(texts), th, inert, opens)
-    live_at = bytearray(map(live.__getitem__, texts))
+    live = _live_words(counts.keys(), th, inert, opens)  # the distinct words
+    live_at = bytearray(map(live.__getitem__, _word_texts(doc)))  # made again rather than kept: ~60 bytes a word
     words = doc.words
     if hasattr(words, "sentence_indices"):
         chosen = set(itertools.compress(words.sentence_indices(), live_at))
@@ -615,7 +616,7 @@ def _live_sentences(doc, texts: list[str], starts: list[int], th: Thresholds, in
     return sorted(chosen)
 
 
-def _live_words(words: set[str], th: Thresholds, inert: dict[str, bool], opens: dict[str, bool]) -> dict[str, int]:
+def _live_words(words: Iterable[str], th: Thresholds, inert: dict[str, bool], opens: dict[str, bool]) -> dict[str, int]:
     """1 for each word that ``_atomic_hits`` may make a hit of, or that may open a phrase (``_phrase_hits``); 0
     for a word that can do neither wherever it stands. ``inert``/``opens``: the pass's per-document answers,
     filled on the way."""
@@ -881,11 +882,9 @@ def find_terms(doc, ctx) -> TermReport:
 def _find_terms(doc, ctx) -> TermReport:
     th = Thresholds.of(ctx)
     mask, code, technical = _protected(doc)
-    texts = list(_word_texts(doc))
-    atomic = [h for h in _atomic_hits(doc, th, mask, technical, texts) if not _allowed(ctx, h)]
-    counts = Counter(texts)
-    own = _own_brands(doc, counts, texts)
-    del texts
+    counts = _word_counts(doc)
+    atomic = [h for h in _atomic_hits(doc, th, mask, technical, counts) if not _allowed(ctx, h)]
+    own = _own_brands(doc, counts)
     names = _capitalised_counts(counts)
     # On a call the buyer's own words say what their field is (JRG101 filters on them): a page has to guess it
     plain_use = _used_in_plain_prose(doc, atomic, technical) if doc.medium != "call" else set()
