@@ -102,3 +102,16 @@ def test_a_word_called_dead_makes_no_hit_wherever_it_stands(profile):
         text = f"{word} is here.\n\nWe like {word} today.\n\n# The Big {word} Show\n\nWe met Ana {word} Lee there.\n"
         page = load_text(text, "p.md")
         assert _hits(page, profile) == [], (word, profile)
+
+
+def test_the_glossary_look_skips_only_units_without_a_separator(monkeypatch):
+    lines = ["Kubernetes: the system that runs your apps.", "Latency — the wait before a page answers you.",
+             "Middleware – the code between two programs here.", "Webhook - a message one app sends another.",
+             "**SSO (Single Sign-On)**: one login for every tool you use.", "Plain words with no separator at all.",
+             "API:short", "Hyphen-ated words only, no glossary here.", "Kafka—the log that holds every event."]  # fmt: skip
+    doc = load_text("\n\n".join(lines), "glossary.md")
+    gated = jargon._glossary(doc)
+    with monkeypatch.context() as m:
+        m.setattr(jargon, "_GLOSSARY_MARK_RE", __import__("re").compile(""))
+        every = jargon._glossary(doc)
+    assert gated == every and {"kubernete", "latency", "middleware", "webhook", "sso", "kafka"} <= gated

@@ -69,6 +69,7 @@ _TERM_SHAPE_RE = re.compile(r"^(?:[A-Za-z]+-as-a-service|\d{1,3}-bits?)$", re.IG
 # -- explanations --------------------------------------------------------------------------------------------
 _APPOSITIVE_OPENERS = ("a ", "an ", "the ", "which ", "or ", "i.e.", "i.e ", "meaning ", "that is", "aka ", "also known as ")
 _GLUE = re.compile(r"^[ \t]*-?[ \t]*$")  # what may sit between two parts of one multi-word term
+_GLOSSARY_MARK_RE = re.compile(r"[:—–-]")  # every match of _GLOSSARY_RE holds one (its separator)
 _GLOSSARY_RE = re.compile(r"^\s*(?:[*_]{1,2})?([^:—–\n]{1,60}?)(?:[*_]{1,2})?\s*(?::|—|–|\s-\s)\s*\S+(?:\s+\S+){2,}")
 
 STRONG, CONTEXT = "strong", "context"
@@ -852,9 +853,12 @@ def _explained_here(doc, h: TermHit, hits: _Hits) -> bool:
 def _glossary(doc) -> set[str]:
     """Keys of the terms a page defines on a line of their own: "Term: what it is", "Term — what it is"."""
     keys: set[str] = set()
+    text = doc.text
     for unit in doc.units:
         if unit.kind in ("heading", "cta", "link", "subject"):
             continue
+        if not _GLOSSARY_MARK_RE.search(text, unit.start, unit.end):
+            continue  # no ":", dash or hyphen: the pattern cannot match (most units)
         m = _GLOSSARY_RE.match(doc.unit_text(unit))
         if m and len(m.group(1).split()) <= 5:
             head = m.group(1).strip(" *_`")
