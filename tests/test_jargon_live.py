@@ -95,7 +95,7 @@ def test_a_word_called_dead_makes_no_hit_wherever_it_stands(profile):
     doc = load_text(HOSTILE, "hostile.md")
     th = jargon.Thresholds.of(Context(doc, Config(profile=profile), "page", profile))
     words = set(jargon._word_texts(doc)) | {"Zulip", "Postgres", "Heroku", "Twemproxy", "Docker", "Acme", "Paris"}
-    live = jargon._live_words(words, th, {}, {})
+    live = jargon._live_words(words, th)
     dead = sorted(w for w, v in live.items() if not v)
     assert dead and any(w[:1].isupper() for w in dead)
     for word in dead:

@@ -511,7 +511,7 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int],
 
     sentences = doc.sentences
     starts = [s.start for s in sentences]
-    for index in _live_sentences(doc, counts, starts, th, inert, opens, flags, symbols):
+    for index in _live_sentences(doc, counts, starts, th, flags, symbols):
         sentence = sentences[index]
         unit = doc.units[sentence.unit]
         if _skipped_unit(unit):
@@ -595,12 +595,11 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int],
     return hits
 
 
-def _live_sentences(doc, counts: Counter, starts: list[int], th: Thresholds, inert: dict[str, bool],
-                    opens: dict[str, bool], flags: bool, symbols: bool) -> list[int]:  # fmt: skip
+def _live_sentences(doc, counts: Counter, starts: list[int], th: Thresholds, flags: bool, symbols: bool) -> list[int]:
     """Indices, in order, of the sentences ``_atomic_hits`` must look at: those holding a word that may make a hit
     or open a phrase (``_live_words``: one look-up per distinct word, the rest in C), and those holding a flag's
     "--" or a symbol term when the pass looks for them. Any other sentence makes no hit (most of them)."""
-    live = _live_words(counts.keys(), th, inert, opens)  # the distinct words
+    live = _live_words(counts.keys(), th)  # the distinct words
     live_at = bytearray(map(live.__getitem__, _word_texts(doc)))  # made again rather than kept: ~60 bytes a word
     words = doc.words
     if hasattr(words, "sentence_indices"):
@@ -617,27 +616,19 @@ def _live_sentences(doc, counts: Counter, starts: list[int], th: Thresholds, ine
     return sorted(chosen)
 
 
-def _live_words(words: Iterable[str], th: Thresholds, inert: dict[str, bool], opens: dict[str, bool]) -> dict[str, int]:
+def _live_words(words: Iterable[str], th: Thresholds) -> dict[str, int]:
     """1 for each word that ``_atomic_hits`` may make a hit of, or that may open a phrase (``_phrase_hits``); 0
-    for a word that can do neither wherever it stands. ``inert``/``opens``: the pass's per-document answers,
-    filled on the way."""
-    live: dict[str, int] = {}
-    for token in words:
-        if th.level >= 1:  # an engineer's reader meets no phrase (_phrase_hits)
-            found = opens.get(token)
-            if found is None:
-                found = opens[token] = _opens_phrase(token)
-            if found:
-                live[token] = 1
-                continue
-        if token[:1].isupper():
-            live[token] = 0 if _capital_inert(token, th) else 1
-        else:
-            plain = inert.get(token)
-            if plain is None:
-                plain = inert[token] = _inert(token, False, False, th)
-            live[token] = 0 if plain else 1
-    return live
+    for a word that can do neither wherever it stands."""
+    return {token: _live_word(token, th) for token in words}
+
+
+@lru_cache(maxsize=8192)  # words repeat across a folder's pages; bounded (~1 MB), the answers are the reader's
+def _live_word(token: str, th: Thresholds) -> int:
+    if th.level >= 1 and _opens_phrase(token):  # an engineer's reader meets no phrase (_phrase_hits)
+        return 1
+    if token[:1].isupper():
+        return 0 if _capital_inert(token, th) else 1
+    return 0 if _inert(token, False, False, th) else 1
 
 
 def _capital_inert(token: str, th: Thresholds) -> bool:
