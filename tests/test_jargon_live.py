@@ -49,7 +49,7 @@ A plain sentence with nothing in it. Another plain sentence follows it here.
 """
 
 
-def _every_sentence(doc, counts, starts, *_args):
+def _every_sentence(doc, counts, openers, starts, *_args):
     return range(len(doc.sentences))
 
 
