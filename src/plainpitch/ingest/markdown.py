@@ -46,6 +46,10 @@ _SUBJECT_TEXT_RE = re.compile(r"Subject:\s*", re.I)
 _HTML_START_RE = re.compile(r"\s*</?[A-Za-z][\w-]*[\s/>]")  # an indented block that opens with a tag
 _HTML_PROSE_MIN_WORDS = 5
 _CTA_RE = re.compile(r"\[CTA:\s*([^\]]*?)\s*\]")
+_CTA_MARK = "[CTA:"  # what every match of _CTA_RE holds: a unit without it is not searched
+# Where a "plainpitch: ignore" directive can start once the text is stripped (suppress.DIRECTIVE_RE; re matches no
+# other character to p case-blind): text that opens otherwise is no directive, and is not parsed as one
+_DIRECTIVE_START_RE = re.compile(r"\s*[<pP]")
 _ALERT_RE = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*", re.I)
 _BLANK_LINE_RE = re.compile(r"[^\n]")
 _UNSQUEEZED_RE = re.compile(r"\s\s|[^\S ]")
@@ -617,7 +621,7 @@ class _Walker:
     # -- units ---------------------------------------------------------------------------------------
     def _emit(self, kind: str, level: int, text: str, offsets: list[int], links: list, code: list,
               attrs: dict[str, Any], inline_ignore: frozenset[str] | None) -> None:  # fmt: skip
-        if kind != "heading" and kind != "table_cell":
+        if kind != "heading" and kind != "table_cell" and _DIRECTIVE_START_RE.match(text):
             codes = directive_codes(text)
             if codes is not None:  # "plainpitch: ignore X" written as a paragraph of its own
                 self.pending_ignore = codes
@@ -632,7 +636,7 @@ class _Walker:
             self._subject(text, offsets, subject.end(), ignore)
             return
         pos = 0
-        for m in _CTA_RE.finditer(text):
+        for m in _CTA_RE.finditer(text) if _CTA_MARK in text else ():
             self._unit(kind, level, *_cut(text, offsets, links, code, pos, m.start()), attrs, ignore)
             self._unit("cta", 0, *_cut(text, offsets, links, code, m.start(1), m.end(1)), {}, ignore)
             pos = m.end()

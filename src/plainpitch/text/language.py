@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from plainpitch.model import Document
 
 # The most frequent English function words: in any English prose of a few sentences some of them appear.
@@ -23,8 +25,17 @@ def english_ratio(words: list[str]) -> float:
 
 def looks_english(doc: Document) -> bool:
     """False only when there is enough running text to judge and almost none of it is English."""
-    words = [t.text for t in doc.words if t.text.isalpha()]
-    if len(words) < 20:
+    # each distinct word judged once: the words counted in C, not a list of every word's text
+    words = doc.words
+    counts = Counter(words.texts() if hasattr(words, "texts") else (t.text for t in words))
+    alpha = common = 0
+    for word, count in counts.items():
+        if word.isalpha():
+            alpha += count
+            if word.lower() in _COMMON:
+                common += count
+    if alpha < 20:
         return True
-    # English prose runs at 35-50% function words; headings and lists lower it, so the bar is low.
-    return english_ratio(words) >= 0.08
+    # English prose runs at 35-50% function words; headings and lists lower it, so the bar is low (as
+    # english_ratio over the letters-only words)
+    return common / alpha >= 0.08

@@ -68,6 +68,41 @@ _PATTERNS = (
 )
 
 
+# The characters every match of a pattern starts at (after its look-behind): the pattern is tried only there, not
+# at every character of a long text (re cannot skip ahead to them on its own: each opens on an alternation or a
+# look-behind)
+_STARTS = {
+    _TEMPLATE_RE: re.compile(r"[{<%*$]"),
+    _ZERO_PRICE_RE: re.compile(r"[$€£0X]"),
+}
+# What a filler match the caller keeps holds: "lorem" in any case (case-blind, re matches no other character to
+# these five letters; spelled out so no lower-cased copy of a long text is made), or a draft mark in capitals
+# (_DRAFT_MARK_RE)
+_DRAFT_MARKS = ("TBD", "TODO", "TK", "XXX")
+_LOREM_RE = re.compile(r"[lL][oO][rR][eE][mM]")
+
+
+def _may_hold_filler(text: str, start: int, end: int) -> bool:
+    return any(text.find(mark, start, end) != -1 for mark in _DRAFT_MARKS) or _LOREM_RE.search(text, start, end) is not None
+
+
+def _matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start, end)``, trying the pattern only at the characters its matches start at."""
+    starts = _STARTS.get(pattern)
+    if starts is None:
+        yield from pattern.finditer(text, start, end)
+        return
+    match, after = pattern.match, start
+    for candidate in starts.finditer(text, start, end):
+        at = candidate.start()
+        if at < after:
+            continue  # inside the last match: finditer goes on from its end
+        m = match(text, at, end)  # a look-behind still reads the text before ``at``, as finditer's does
+        if m is not None:
+            yield m
+            after = m.end()
+
+
 def find(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
     """(start, end, kind) of every placeholder in ``text[start:end]``, in order, never overlapping."""
     end = len(text) if end is None else end
@@ -75,7 +110,9 @@ def find(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[in
     for pattern, kind, needs in _PATTERNS:
         if needs and not any(text.find(n, start, end) != -1 for n in needs):
             continue  # none of the characters every match holds: most units have no bracket, brace or currency
-        for m in pattern.finditer(text, start, end):
+        if kind == "filler" and not _may_hold_filler(text, start, end):
+            continue  # no match it keeps can be there
+        for m in _matches(pattern, text, start, end):
             if kind == "filler" and not m.group(0).lower().startswith("lorem") and not _DRAFT_MARK_RE.match(m.group(0)):
                 continue  # "todo" in a sentence is a word ("a todo app"); the marks are written in capitals
             found.append((m.start(), m.end(), kind))

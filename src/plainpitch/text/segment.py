@@ -152,7 +152,10 @@ def build_document(
         if block.ignore is not None:
             supp.append(Suppression(block.ignore, offset, offset + len(text)))
         if _END_CHAR_RE.search(text) is None:  # no sentence end inside (most headings, cells, items): one sentence
-            bounds: Iterable[tuple[int, int]] = _trim(text, 0, len(text))
+            if text[0].isspace() or text[-1].isspace():
+                bounds: Iterable[tuple[int, int]] = _trim(text, 0, len(text))
+            else:
+                bounds = ((0, len(text)),)  # already trimmed (most): no generator
         else:
             bounds = _sentence_bounds(text)
         for s_start, s_end in bounds:

@@ -132,6 +132,15 @@ _NEEDS = {
 }  # fmt: skip
 
 
+def normalised(text: str) -> str:
+    """``cues.normalise``: for ASCII text without emphasis marks (most sentences) it only squeezes the spaces (its
+    table maps only non-ASCII characters). As benefits.normalised: a rule module importing another would change
+    the order the metric providers register in."""
+    if text.isascii() and "*" not in text and "_" not in text:
+        return " ".join(text.split())
+    return cues.normalise(text)
+
+
 def _found(pattern: re.Pattern[str], clean: str, folded: str) -> re.Match[str] | None:
     """``pattern.search(clean)``, skipped when the folded sentence lacks every literal the pattern needs."""
     return pattern.search(clean) if _NEEDS[pattern].search(folded) else None
@@ -266,7 +275,7 @@ def _find_asks(doc, medium: str) -> list[Ask]:
         body = [piece for s in body for piece in _lines_of(doc, s)]
     next_steps_unit = -1
     for s in body:
-        clean = cues.normalise(s.text)
+        clean = normalised(s.text)
         folded = fold(clean)
         unit = doc.units[s.unit]
         if "[" in s.text:

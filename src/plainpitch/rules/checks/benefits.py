@@ -18,6 +18,7 @@ from plainpitch.classify.ladder import so_what
 from plainpitch.classify.structure import model_text, structure
 from plainpitch.model import Document, Metric, Span
 from plainpitch.rules.base import Hit, RuleContext, details_provider, metric_provider, rule
+from plainpitch.text.wordsets import word_sets
 
 _QUOTED_RE = re.compile(r"[\"“][^\"“”]{3,}[\"”]")
 # A customer's story told in the past tense ("we decided", "we needed") is the customer's voice, not the seller
@@ -57,44 +58,75 @@ _READER_I_RE = re.compile(
 )
 
 
-def _unquoted_sentences(doc):
-    """(index, text) of each sentence with quoted words blanked; a quote may run over several sentences."""
+def _unquoted_sentences(doc, wanted: set[int] | None = None):
+    """(index, unit, text) of each sentence with quoted words blanked; a quote may run over several sentences (never
+    over units). ``wanted``: the units to read (all of them when None)."""
     open_quote = False
     last_unit = -1
     for i, sentence in enumerate(doc.sentences):
+        if wanted is not None and sentence.unit not in wanted:
+            continue
         if sentence.unit != last_unit:
             open_quote, last_unit = False, sentence.unit
-        text = cues.normalise(sentence.text)
+        text = normalised(sentence.text)
         # each '"' becomes a space and flips the state; the stretches between them are kept or blanked (str
         # methods, not a Python step per character)
         pieces = text.split('"')
         if len(pieces) == 1:
-            yield i, " " * len(text) if open_quote else text
+            yield i, sentence.unit, " " * len(text) if open_quote else text
             continue
         out = [" " * len(piece) if open_quote != (k % 2 == 1) else piece for k, piece in enumerate(pieces)]
         open_quote = open_quote != (len(pieces) % 2 == 0)
-        yield i, " ".join(out)
+        yield i, sentence.unit, " ".join(out)
+
+
+def normalised(text: str) -> str:
+    """``cues.normalise``: for ASCII text without emphasis marks (most sentences) it only squeezes the spaces (its
+    table maps only non-ASCII characters)."""
+    if text.isascii() and "*" not in text and "_" not in text:
+        return " ".join(text.split())
+    return cues.normalise(text)
+
+
+# Every match of cues.YOU_RE or cues.WE_RE holds one of these as a whole run of word characters, folded
+# (tests/test_pronoun_gate.py proves it on every string the patterns match)
+PRONOUN_RUNS = frozenset("you your yours yourself yourselves we our ours ourselves us i my me".split())
+
+
+def _pronoun_units(doc) -> set[int]:
+    """The units where a writer's or a reader's pronoun may be: those holding one of PRONOUN_RUNS, and those with
+    an emphasis mark (normalising drops it: "**Y**our")."""
+    units = set(word_sets(doc).units_with(PRONOUN_RUNS))
+    text, unit_at = doc.text, doc.unit_at
+    for mark in ("*", "_"):
+        at = text.find(mark)
+        while at != -1:
+            units.add(unit_at(at))
+            at = text.find(mark, at + 1)
+    return units
 
 
 def pronoun_counts(doc) -> tuple[int, int, list[tuple[int, int, int]]]:
     """(you, we, per-sentence [(index, we, you)] for sentences with either) over the writer's own present-tense
     text in every part of the copy (headings, lists, tables, buttons): someone else's quoted words, a customer's
-    story told in the past are left out (the rules that read it declare the seller's part: no buyer's turn)."""
+    story told in the past are left out (the rules that read it declare the seller's part: no buyer's turn).
+    Only the units that may hold a pronoun are read (_pronoun_units)."""
     you_total = we_total = 0
     per_sentence = []
     places = structure(doc).places
-    for i, text in _unquoted_sentences(doc):
-        unit = doc.units[doc.sentences[i].unit]
+    units = doc.units
+    you_re, we_re = cues.YOU_RE.findall, cues.WE_RE.findall
+    for i, unit_index, text in _unquoted_sentences(doc, _pronoun_units(doc)):
         if places[i].quoted:
             continue
-        you = cues.count(cues.YOU_RE, text)
-        if unit.kind in ("cta", "link") or (text.rstrip().endswith("?") and _READER_I_RE.search(text)):
+        you = len(you_re(text))  # as cues.count: the patterns have no groups
+        if units[unit_index].kind in ("cta", "link") or (text.rstrip().endswith("?") and _READER_I_RE.search(text)):
             # "Start my free trial", "How do I apply?": the reader's own voice, the buyer-focused way to write
             # a button or head a section
-            you += cues.count(cues.WE_RE, text)
+            you += len(we_re(text))
             we = 0
         else:
-            we = 0 if _NARRATIVE_RE.search(text) else cues.count(cues.WE_RE, text)
+            we = 0 if _NARRATIVE_RE.search(text) else len(we_re(text))
         you_total += you
         we_total += we
         if we or you:

@@ -42,7 +42,7 @@ import bisect
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -69,6 +69,7 @@ _TERM_SHAPE_RE = re.compile(r"^(?:[A-Za-z]+-as-a-service|\d{1,3}-bits?)$", re.IG
 # -- explanations --------------------------------------------------------------------------------------------
 _APPOSITIVE_OPENERS = ("a ", "an ", "the ", "which ", "or ", "i.e.", "i.e ", "meaning ", "that is", "aka ", "also known as ")
 _GLUE = re.compile(r"^[ \t]*-?[ \t]*$")  # what may sit between two parts of one multi-word term
+_GLOSSARY_MARK_RE = re.compile(r"[:—–-]")  # every match of _GLOSSARY_RE holds one (its separator)
 _GLOSSARY_RE = re.compile(r"^\s*(?:[*_]{1,2})?([^:—–\n]{1,60}?)(?:[*_]{1,2})?\s*(?::|—|–|\s-\s)\s*\S+(?:\s+\S+){2,}")
 
 STRONG, CONTEXT = "strong", "context"
@@ -300,11 +301,11 @@ def _title_case(words) -> bool:
 _LEADING_NAME_RE = re.compile(r"^\W*((?:[A-Z][\w.+#-]*\s*)+)")
 
 
-def _own_brands(doc, words: Counter) -> set[str]:
+def _own_brands(doc, words: Counter, openers: Counter | None = None) -> set[str]:
     """Names of the page's own product: the capitalised words that open its title or first heading ("StreamForge"
     in "StreamForge: a K8s-native pipeline built on Kafka", "Redis" in "Redis for teams"; not Kafka, which the
     headline only mentions), plus the name the page uses most (5+ times) inside its sentences. ``words``: how often
-    the document uses each word (``_word_counts``)."""
+    the document uses each word (``_word_counts``); ``openers``: ``_opener_counts``, when the caller has them."""
     own: set[str] = set()
     lines = [doc.meta.get("title")] if hasattr(doc.meta, "get") else []
     lines += [doc.unit_text(u) for u in doc.units if u.kind == "heading"][:1]
@@ -314,13 +315,7 @@ def _own_brands(doc, words: Counter) -> set[str]:
             if m:
                 own.update(w.lower().rstrip(":") for w in m.group(1).split())
     # the capitalised words not counting a sentence's first word (the whole count less the sentence openers)
-    words_of = doc.words
-    starts = words_of.starts() if hasattr(words_of, "starts") else [t.start for t in words_of]
-    opening = bytearray(len(starts))  # 1 at the first word of each sentence (when it starts the sentence)
-    for sentence in doc.sentences:
-        if sentence.word_end > sentence.word_start and starts[sentence.word_start] <= sentence.start:
-            opening[sentence.word_start] = 1
-    openers = Counter(itertools.compress(_word_texts(doc), opening))
+    openers = _opener_counts(doc) if openers is None else openers
     names: Counter = Counter()
     for w, count in words.items():
         if w[:1].isupper() and w.isalpha() and count > openers[w]:
@@ -331,6 +326,17 @@ def _own_brands(doc, words: Counter) -> set[str]:
         if top >= 5:
             own.add(leaders[0] if len(leaders) == 1 else _first_used(doc, leaders))
     return own
+
+
+def _opener_counts(doc) -> Counter:
+    """How often each word opens a sentence (the sentence's first word, starting where the sentence starts)."""
+    words_of = doc.words
+    starts = words_of.starts() if hasattr(words_of, "starts") else [t.start for t in words_of]
+    opening = bytearray(len(starts))  # 1 at the first word of each sentence (when it starts the sentence)
+    for sentence in doc.sentences:
+        if sentence.word_end > sentence.word_start and starts[sentence.word_start] <= sentence.start:
+            opening[sentence.word_start] = 1
+    return Counter(itertools.compress(_word_texts(doc), opening))
 
 
 def _first_used(doc, names: list[str]) -> str:
@@ -483,8 +489,13 @@ def _phrase_hits(doc, sentence, words, th: Thresholds, add, is_covered, opens: d
                 add(TermHit(start, end, text[start:end], _key(" ".join(lowered[first:last])), "jargon", "phrase"))
 
 
-def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int]) -> list[TermHit]:
-    """Every candidate occurrence, before context, merging, explanations and first use."""
+def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int],
+                 counts: Counter | None = None, openers: Counter | None = None) -> list[TermHit]:  # fmt: skip
+    """Every candidate occurrence, before context, merging, explanations and first use. ``counts``, ``openers``:
+    how often the document uses each word and opens a sentence with it (``_word_counts``, ``_opener_counts``), when
+    the caller has them."""
+    counts = _word_counts(doc) if counts is None else counts
+    openers = _opener_counts(doc) if openers is None else openers
     text = doc.text
     hits: list[TermHit] = []
     covered = bytearray(mask)  # 1 where a hit (or a literal) already owns the character
@@ -504,7 +515,10 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int]) -> l
         hits.append(h)
         covered[h.start : h.end] = b"\x01" * (h.end - h.start)
 
-    for sentence in doc.sentences:
+    sentences = doc.sentences
+    starts = [s.start for s in sentences]
+    for index in _live_sentences(doc, counts, openers, starts, th, flags, symbols):
+        sentence = sentences[index]
         unit = doc.units[sentence.unit]
         if _skipped_unit(unit):
             continue
@@ -581,11 +595,83 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int]) -> l
                 guess = _unknown_name(words, wi, th.name_zipf_max)
                 if guess:
                     add(TermHit(tok.start, tok.end, token, _key(token), "jargon", "name", strength=CONTEXT))
-    starts = [s.start for s in doc.sentences]
     for h in hits:
         h.sentence = max(0, bisect.bisect_right(starts, h.start) - 1)
     hits.sort(key=lambda h: (h.start, h.end))
     return hits
+
+
+def _live_sentences(doc, counts: Counter, openers: Counter, starts: list[int], th: Thresholds, flags: bool,
+                    symbols: bool) -> list[int]:  # fmt: skip
+    """Indices, in order, of the sentences ``_atomic_hits`` must look at: those holding a word that may make a hit
+    or open a phrase (``_live_words``: one look-up per distinct word, the rest in C), and those holding a flag's
+    "--" or a symbol term when the pass looks for them. Any other sentence makes no hit (most of them)."""
+    # the distinct words; a word that only ever opens its sentence can never be taken for an unknown name there
+    live = _live_words(counts.keys(), th, lambda word: counts[word] > openers[word])
+    live_at = bytearray(map(live.__getitem__, _word_texts(doc)))  # made again rather than kept: ~60 bytes a word
+    words = doc.words
+    if hasattr(words, "sentence_indices"):
+        chosen = set(itertools.compress(words.sentence_indices(), live_at))
+    else:  # a scoped view's words (a tuple of Tokens): by each sentence's word range
+        chosen = {i for i, s in enumerate(doc.sentences) if live_at.find(1, s.word_start, s.word_end) != -1}
+    text = doc.text
+    # ".NET" needs no look: its word "NET" has an acronym's shape, and an acronym is always live
+    for needle, wanted in (("--", flags), ("C++", symbols), ("C#", symbols), ("F#", symbols)):
+        at = text.find(needle) if wanted else -1
+        while at != -1:
+            chosen.add(max(0, bisect.bisect_right(starts, at) - 1))  # at most one sentence too many: harmless
+            at = text.find(needle, at + 1)
+    return sorted(chosen)
+
+
+def _live_words(words: Iterable[str], th: Thresholds, inside: Callable[[str], bool] | None = None) -> dict[str, int]:
+    """1 for each word that ``_atomic_hits`` may make a hit of, or that may open a phrase (``_phrase_hits``); 0
+    for a word that can do neither wherever it stands. ``inside(word)``: whether the word stands somewhere other
+    than first in its sentence (everywhere may, without it)."""
+    if inside is None:
+        return {token: _live_word(token, th, True) for token in words}
+    return {token: _live_word(token, th, inside(token)) for token in words}
+
+
+@lru_cache(maxsize=8192)  # words repeat across a folder's pages; bounded (~1 MB), the answers are the reader's
+def _live_word(token: str, th: Thresholds, inside: bool) -> int:
+    if th.level >= 1 and _opens_phrase(token):  # an engineer's reader meets no phrase (_phrase_hits)
+        return 1
+    if token[:1].isupper():
+        return 0 if _capital_inert(token, th, inside) else 1
+    return 0 if _inert(token, False, False, th) else 1
+
+
+def _capital_inert(token: str, th: Thresholds, inside: bool = True) -> bool:
+    """True when no per-token check of ``_atomic_hits`` can make a hit of a capitalised ``token``, whether it opens
+    its sentence or not, in a sentence set in title case or not, whatever its neighbours (``_unknown_name`` looks
+    at them only to refuse). Conservative: False sends the word's sentence through every check."""
+    if th.level >= 1 and (_TERM_SHAPE_RE.match(token) or _code_shape(token)):
+        return False
+    if len(_parts(token)) > 1 or _is_acronym(token):
+        return False
+    if any(_word_verdict(token, initial, titled, th) is not None for initial, titled in _POSITIONS):
+        return False
+    # _unknown_name asks only about a word with another before it in its sentence (``inside``); not asking spares
+    # loading the English word list for a page whose capitals all open sentences
+    if inside and th.level >= 1 and th.name_zipf_max > 0 and _name_shaped(token, th.name_zipf_max):
+        return False
+    return True
+
+
+# (initial, titled) as _atomic_hits asks them; _word_verdict reads only ``initial or titled``, so (False, True) is
+# (True, False)
+_POSITIONS = ((True, False), (False, False))
+
+
+def _name_shaped(token: str, name_zipf_max: float) -> bool:
+    """``_unknown_name`` without its look at the neighbours (which can only refuse)."""
+    if not (token[:1].isupper() and token.isalpha() and not token.isupper() and len(token) >= 3):
+        return False
+    if any(c.isupper() for c in token[1:]):
+        return False
+    low = token.lower()
+    return not lexicon.is_english_word(low) and lexicon.rarer_than(low, name_zipf_max)
 
 
 def _inert(token: str, initial: bool, titled: bool, th: Thresholds) -> bool:
@@ -771,9 +857,12 @@ def _explained_here(doc, h: TermHit, hits: _Hits) -> bool:
 def _glossary(doc) -> set[str]:
     """Keys of the terms a page defines on a line of their own: "Term: what it is", "Term — what it is"."""
     keys: set[str] = set()
+    text = doc.text
     for unit in doc.units:
         if unit.kind in ("heading", "cta", "link", "subject"):
             continue
+        if not _GLOSSARY_MARK_RE.search(text, unit.start, unit.end):
+            continue  # no ":", dash or hyphen: the pattern cannot match (most units)
         m = _GLOSSARY_RE.match(doc.unit_text(unit))
         if m and len(m.group(1).split()) <= 5:
             head = m.group(1).strip(" *_`")
@@ -801,9 +890,9 @@ def find_terms(doc, ctx) -> TermReport:
 def _find_terms(doc, ctx) -> TermReport:
     th = Thresholds.of(ctx)
     mask, code, technical = _protected(doc)
-    atomic = [h for h in _atomic_hits(doc, th, mask, technical) if not _allowed(ctx, h)]
-    counts = _word_counts(doc)
-    own = _own_brands(doc, counts)
+    counts, openers = _word_counts(doc), _opener_counts(doc)
+    atomic = [h for h in _atomic_hits(doc, th, mask, technical, counts, openers) if not _allowed(ctx, h)]
+    own = _own_brands(doc, counts, openers)
     names = _capitalised_counts(counts)
     # On a call the buyer's own words say what their field is (JRG101 filters on them): a page has to guess it
     plain_use = _used_in_plain_prose(doc, atomic, technical) if doc.medium != "call" else set()
