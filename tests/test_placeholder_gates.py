@@ -5,28 +5,13 @@ found are those of every pattern run over every text, at every start and end."""
 import random
 
 from plainpitch.text import placeholders
+from test_placeholders_prefilter import _every_pattern  # the one reference: every pattern over every text
 
 FRAGMENTS = ["{{ name }}", "{% if x %}", "{first_name}", "x{y}", "{{", "<<Name>>", "<<", "%FIRSTNAME%", "%COMPANY_NAME%",
              "%", "*|FNAME|*", "*|", "$FIRST_NAME", "$NAME", "$", "$0.00", "€0,00", "£X,XXX", "$XX", "0.00 USD",
              "XX EUR", "XXX GBP", "0,00EUR", "X", "0", "TK", "tk", "T\u212a", "TBD", "tbd", "TODO", "Todo", "XXX",
              "XXXX", "xxx", "lorem ipsum", "LOREM IPSUM", "Lorem Ipſum", "lorem  ipsum", "lorem", "ipsum", " ", "\n",
              "-", "word", "a", "5", ".", ",", "|", "*", "{", "}", "<", ">", "_"]  # fmt: skip
-
-
-def _every_pattern(text, start, end):
-    found = []
-    for pattern, kind, _needs in placeholders._PATTERNS:
-        for m in pattern.finditer(text, start, end):
-            if kind == "filler" and not m.group(0).lower().startswith("lorem") and not placeholders._DRAFT_MARK_RE.match(m.group(0)):
-                continue
-            found.append((m.start(), m.end(), kind))
-    found.sort()
-    out, last = [], -1
-    for s, e, kind in found:
-        if s >= last:
-            out.append((s, e, kind))
-            last = e
-    return out
 
 
 def test_the_gates_find_every_placeholder_every_pattern_finds():

@@ -11,6 +11,7 @@ from re import _parser as P  # noqa: N812
 
 import pytest
 
+import regex_words
 from plainpitch.analysis import proof, reader
 from plainpitch.config import Config
 from plainpitch.engine import analyze
@@ -19,6 +20,7 @@ from plainpitch.rules import kinds
 from plainpitch.rules.checks import ask, style
 from plainpitch.rules.kinds import rule_from_spec
 from plainpitch.text.wordsets import Phrases, case_free, fold, phrase_triggers, runs, word_sets
+from regex_words import DIGIT, EDGE, NONWORD, UNKNOWN
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKS = ROOT / "src" / "plainpitch" / "rules" / "packs"
@@ -259,60 +261,16 @@ def test_case_free_twin_finds_on_folded_text_what_the_pattern_finds():
 # what it does not: NONWORD stands for one or more characters that are not word characters (\s+), UNKNOWN for
 # anything (\d+, [\w-]+, [^.!?]{0,20}), EDGE for a \b. A run of literal word characters is a whole word of the
 # matched text when a literal non-word character, NONWORD or EDGE is on each side of it.
-NONWORD, UNKNOWN, EDGE = "\x01", "\x02", "\x03"
+# (tests/regex_words.py: the one reader of a pattern's language, shared with the call gates' proofs)
 
 
-def _abstract(seq, limit=300_000):
-    out = {""}
-    for op, av in seq:
-        if op is C.LITERAL:
-            options = {chr(av)}
-        elif op is C.IN:
-            if all((o is C.LITERAL and not re.match(r"\w", chr(a))) or (o is C.CATEGORY and a is C.CATEGORY_SPACE)
-                   for o, a in av):  # fmt: skip
-                options = {NONWORD}
-            elif all(o in (C.LITERAL, C.RANGE) for o, _ in av) and sum(1 if o is C.LITERAL else a[1] - a[0] + 1
-                                                                       for o, a in av) <= 60:  # fmt: skip
-                options = set().union(*({chr(a)} if o is C.LITERAL else set(map(chr, range(a[0], a[1] + 1)))
-                                         for o, a in av))  # fmt: skip
-            else:
-                options = {UNKNOWN}
-        elif op in (C.NOT_LITERAL, C.ANY):
-            options = {UNKNOWN}
-        elif op is C.SUBPATTERN:
-            options = _abstract(av[-1], limit)
-        elif op is C.BRANCH:
-            options = set().union(*(_abstract(alt, limit) for alt in av[1]))
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
-            low, high, sub = av
-            inner = _abstract(sub, limit)
-            if high <= 3:
-                options = {"".join(c) for n in range(low, high + 1) for c in itertools.product(inner, repeat=n)}
-            elif len(inner) == 1 and len(next(iter(inner))) == 1:  # c+ or c{3,}: the same character around
-                options = {next(iter(inner)) * max(low, 1)} | ({""} if low == 0 else set())
-            else:
-                mark = NONWORD if all(set(x) <= {NONWORD} for x in inner) else UNKNOWN
-                options = {mark} | ({""} if low == 0 else set())
-        elif op is C.AT:
-            options = {EDGE if av is C.AT_BOUNDARY else ""}
-        elif op in (C.ASSERT, C.ASSERT_NOT):
-            options = {""}  # zero width: the characters beside it decide
-        else:
-            raise AssertionError(f"unexpected {op}")
-        out = {a + b for a in out for b in options}
-        assert len(out) <= limit
-    return out
+def _abstract(seq):
+    return regex_words.abstract(seq, 300_000)
 
 
 def _whole_words(string):
-    """The folded runs of literal word characters with a known non-word character or a \\b on each side."""
-    found = set()
-    for m in re.finditer(r"\w+", string):  # the markers are not word characters: they end a run
-        left = string[m.start() - 1] if m.start() else UNKNOWN
-        right = string[m.end()] if m.end() < len(string) else UNKNOWN
-        if UNKNOWN not in (left, right):
-            found.add(fold(m.group(0)))
-    return found
+    """The folded whole words of an abstract string."""
+    return {fold(w) for w in regex_words.whole_words(string)}
 
 
 def _unproved(pattern, triggers):
@@ -379,7 +337,7 @@ def _examples(pattern):
     strings = sorted(_abstract(P.parse(pattern.pattern, pattern.flags)))[:400]
     out = []
     for s in strings:
-        plain = s.replace(NONWORD, " ").replace(UNKNOWN, "x1").replace(EDGE, "")
+        plain = s.replace(NONWORD, " ").replace(UNKNOWN, "x1").replace(DIGIT, "1").replace(EDGE, "")
         out += [f"Well, {plain} today.", f"{plain.upper()} now?", f"We {plain.title()}."]
     return out
 
