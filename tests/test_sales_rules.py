@@ -436,3 +436,10 @@ def test_a_case_study_is_not_told_to_ask_in_its_hero():
     assert "CTA006" not in {f.code for f in sales_findings(load_text(story, "s.md", "markdown"))[1]}
     page = story.replace("# Acme case study", "# Acme")
     assert "CTA006" in {f.code for f in sales_findings(load_text(page, "s.md", "markdown"))[1]}
+
+
+def test_a_link_whose_template_target_the_parser_cannot_read_still_asks_with_its_words():
+    page = ("# Tutoring\n\n" + "Weekly maths tutoring for your child, online or at home, with a report after each "
+            "session. " * 8 + "\n\n[Book a free 15-min consult]({{ '/calendar-parents' | relative_url }}) or email "
+            "us.\n")  # fmt: skip
+    assert "CTA001" not in {f.code for f in sales_findings(load_text(page, "p.md", "markdown"))[1]}

@@ -287,7 +287,10 @@ def _find_asks(doc, medium: str) -> list[Ask]:
             continue  # "You don't have to install anything", "it isn't possible to install": not an ask
         if unit.kind == "heading" and _NEXT_STEPS_RE.match(clean):
             next_steps_unit = s.unit
-        if _ASK_START_RE.match(clean) or _found(_ASK_ANYWHERE_RE, clean, folded) or _found(CALENDAR_RE, clean, folded):
+        # "[Book a free consult]({{ url }})": a link the parser could not read (a template in its target) still opens
+        # with its words
+        if (_ASK_START_RE.match(clean.lstrip("[(*_\"“ ")) or _found(_ASK_ANYWHERE_RE, clean, folded)
+                or _found(CALENDAR_RE, clean, folded)):
             asks.append(Ask(s.start, s.end, s.text, _action(clean), "sentence"))
         elif _found(_CONTACT_ME_RE, clean, folded):
             asks.append(Ask(s.start, s.end, s.text, "contact", "sentence"))
