@@ -282,6 +282,11 @@ class Document:
         unit = self.units[self.unit_at(offset)]
         return min(unit.to_source(min(offset, max(unit.end, unit.start))), len(self.source))
 
+    def source_spans(self, spans) -> list[list[int]]:
+        """(start, end) text offsets as [start, end] source offsets: how a finding's data lists the later uses of
+        what it reports (an editor marks each)."""
+        return [list(self.source_span(Span(start, end))) for start, end in spans]
+
     def source_span(self, span: Span) -> tuple[int, int]:
         """The span as offsets into ``source`` (end is exclusive)."""
         start = self.to_source(span.start)

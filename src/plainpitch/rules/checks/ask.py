@@ -459,7 +459,7 @@ def vague_call_to_action(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
         seen.add(key)
         same = [a for a in asks if " ".join(a.text.lower().split()) == key]
         # as every rule: later uses as source offsets (what the editor's "fix all" edits), the total in count
-        uses = [list(doc.source_span(Span(a.start, a.end))) for a in same[1:]]
+        uses = doc.source_spans((a.start, a.end) for a in same[1:])
         # The page's main ask (its first button) is named by the page's action; a button repeated under sections
         # leads to what the section shows, which only the writer can name.
         main = bool(buttons) and buttons[0].start == ask.start

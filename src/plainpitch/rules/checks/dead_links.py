@@ -86,4 +86,4 @@ def dead_call_to_action(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     more = f" and {len(dead) - 1} more" if len(dead) > 1 else ""
     yield Hit(Span(start, end), {"more": more, "why": why},
               data={"scope": "document", "count": len(dead),
-                    "uses": [list(doc.source_span(Span(s, e))) for s, e, _ in dead[1:]]})
+                    "uses": doc.source_spans((s, e) for s, e, _ in dead[1:])})

@@ -1060,7 +1060,7 @@ def acronym_fix(h: TermHit) -> str:
 def _uses_data(doc, h: TermHit) -> dict:
     data: dict = {"term": h.key, "reason": h.reason, **h.data}
     if h.uses:
-        data["uses"] = [list(doc.source_span(Span(s, e))) for s, e in h.uses]
+        data["uses"] = doc.source_spans(h.uses)
         data["count"] = 1 + len(h.uses)
     return data
 
@@ -1314,7 +1314,7 @@ def jargon_details(doc, ctx):
     report = find_terms(doc, ctx)
 
     def entry(h: TermHit, reported: bool) -> dict:
-        spans = [list(doc.source_span(Span(s, e))) for s, e in [(h.start, h.end), *h.uses]]
+        spans = doc.source_spans([(h.start, h.end), *h.uses])
         line = doc.line_col(spans[0][0])[0]
         return {
             "text": h.text, "term": h.key, "kind": h.kind, "reason": h.reason, "explained": h.explained,

@@ -172,7 +172,7 @@ def unfilled_placeholder(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
             Span(*first),
             {"match": text[first[0] : first[1]]},
             data={"scope": "document", "kind": kind, "count": len(spans), "distinct": names,
-                  "uses": [list(doc.source_span(Span(*s))) for s in spans[1:]]},  # later uses, source offsets
+                  "uses": doc.source_spans(spans[1:])},  # later uses, source offsets
             message=message,
             fix=_KIND_FIX[kind].format(names=", ".join(names[:4])),
         )
@@ -225,5 +225,5 @@ def filler_text(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
         Span(*first),
         {"match": shown, "more": more},
         data={"scope": "document", "count": len(spans),
-              "uses": [list(doc.source_span(Span(*s))) for s in spans[1:]]},  # later uses, source offsets
+              "uses": doc.source_spans(spans[1:])},  # later uses, source offsets
     )
