@@ -113,3 +113,33 @@ def unproved(pattern: re.Pattern[str], triggers: frozenset[str], digit: bool = F
             continue
         out.append(s)
     return out
+
+
+def finite_strings(items, limit: int = 20_000) -> set[str]:
+    """Every string a parsed pattern with no unbounded repeat matches, exactly (zero-width parts left out: they only
+    refuse). For word lists written as alternatives, where the abstract reading above would be too coarse."""
+    out = [""]
+    for op, av in items:
+        if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+            continue
+        if op is C.LITERAL:
+            options = {chr(av)}
+        elif op is C.IN:
+            options = set()
+            for o, a in av:
+                assert o in (C.LITERAL, C.RANGE), o
+                options |= {chr(a)} if o is C.LITERAL else set(map(chr, range(a[0], a[1] + 1)))
+        elif op is C.SUBPATTERN:
+            options = finite_strings(av[-1], limit)
+        elif op is C.BRANCH:
+            options = set().union(*(finite_strings(alt, limit) for alt in av[1]))
+        elif op is C.MAX_REPEAT:
+            low, high, sub = av
+            assert high <= 3, "unbounded repeat"
+            inner = finite_strings(sub, limit)
+            options = {"".join(c) for n in range(low, high + 1) for c in itertools.product(inner, repeat=n)}
+        else:
+            raise AssertionError(f"unexpected {op}")
+        out = [a + b for a in out for b in options]
+        assert len(out) <= limit, "too many strings"
+    return set(out)

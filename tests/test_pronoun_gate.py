@@ -3,7 +3,6 @@ reading every sentence, on text built to reach the edges (emphasis marks inside 
 apostrophes, quotes across sentences, buttons, questions in the reader's voice) and on real pages; and every string
 the pronoun patterns match holds one of the gate's words as a whole run."""
 
-import itertools
 import random
 import re
 from pathlib import Path
@@ -17,36 +16,9 @@ from plainpitch.classify.structure import structure
 from plainpitch.ingest import load_path, load_text
 from plainpitch.rules.checks import benefits
 from plainpitch.text.wordsets import runs
+from regex_words import finite_strings
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _strings(items):
-    """Every string a parsed pattern matches, lookarounds left out (they only refuse)."""
-    out = [""]
-    for op, av in items:
-        if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
-            continue
-        if op is C.LITERAL:
-            options = {chr(av)}
-        elif op is C.IN:
-            options = set()
-            for o, a in av:
-                assert o in (C.LITERAL, C.RANGE), o
-                options |= {chr(a)} if o is C.LITERAL else set(map(chr, range(a[0], a[1] + 1)))
-        elif op is C.SUBPATTERN:
-            options = _strings(av[-1])
-        elif op is C.BRANCH:
-            options = set().union(*(_strings(alt) for alt in av[1]))
-        elif op is C.MAX_REPEAT:
-            low, high, sub = av
-            assert high <= 3, "unbounded repeat"
-            inner = _strings(sub)
-            options = {"".join(c) for n in range(low, high + 1) for c in itertools.product(inner, repeat=n)}
-        else:
-            raise AssertionError(f"unexpected {op}")
-        out = [a + b for a in out for b in options]
-    return set(out)
 
 
 @pytest.mark.parametrize("pattern", [cues.YOU_RE, cues.WE_RE])
@@ -54,7 +26,7 @@ def test_every_string_a_pronoun_pattern_matches_opens_with_a_gate_word(pattern):
     items = list(P.parse(pattern.pattern, pattern.flags))
     # (?<![\w']) ... (?![\w']): the match's first run of word characters is a whole run of the text
     assert items[0][0] is C.ASSERT_NOT and items[-1][0] is C.ASSERT_NOT
-    strings = _strings(items)
+    strings = finite_strings(items)
     assert len(strings) > 10
     for string in strings:
         assert string[:1].isalpha(), string
@@ -62,7 +34,7 @@ def test_every_string_a_pronoun_pattern_matches_opens_with_a_gate_word(pattern):
 
 
 def test_a_gate_without_a_pronoun_fails_the_proof():
-    strings = _strings(list(P.parse(cues.WE_RE.pattern, cues.WE_RE.flags)))
+    strings = finite_strings(list(P.parse(cues.WE_RE.pattern, cues.WE_RE.flags)))
     assert any(runs(s)[0] not in benefits.PRONOUN_RUNS - {"me"} for s in strings)
 
 

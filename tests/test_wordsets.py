@@ -2,7 +2,6 @@
 the pattern finds on the whole text, proved for the folding over every code point, for each trigger list against
 every string its pattern can match, and on long and hostile documents against the ungated code."""
 
-import itertools
 import re
 import tomllib
 from pathlib import Path
@@ -20,7 +19,7 @@ from plainpitch.rules import kinds
 from plainpitch.rules.checks import ask, style
 from plainpitch.rules.kinds import rule_from_spec
 from plainpitch.text.wordsets import Phrases, case_free, fold, phrase_triggers, runs, word_sets
-from regex_words import DIGIT, EDGE, NONWORD, UNKNOWN
+from regex_words import DIGIT, EDGE, NONWORD, UNKNOWN, finite_strings
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKS = ROOT / "src" / "plainpitch" / "rules" / "packs"
@@ -53,35 +52,6 @@ def test_runs_are_folded_maximal_word_runs():
 
 
 # -- what a pattern can match, to prove its trigger list --------------------------------------------------------
-def _language(items, limit=20000):
-    """Every string a parsed regex sequence without unbounded repeats matches (assertions skipped)."""
-    out = [""]
-    for op, av in items:
-        if op is C.LITERAL:
-            options = {chr(av)}
-        elif op is C.IN:
-            options = set()
-            for o, a in av:
-                assert o in (C.LITERAL, C.RANGE), o
-                options |= {chr(a)} if o is C.LITERAL else set(map(chr, range(a[0], a[1] + 1)))
-        elif op is C.SUBPATTERN:
-            options = _language(av[-1], limit)
-        elif op is C.BRANCH:
-            options = set().union(*(_language(alt, limit) for alt in av[1]))
-        elif op is C.MAX_REPEAT:
-            low, high, sub = av
-            assert high <= 3, "unbounded repeat"
-            inner = _language(sub, limit)
-            options = {"".join(c) for n in range(low, high + 1) for c in itertools.product(inner, repeat=n)}
-        elif op is C.AT:
-            continue
-        else:
-            raise AssertionError(f"unexpected {op}")
-        out = [a + b for a in out for b in options]
-        assert len(out) <= limit
-    return set(out)
-
-
 def _bounded_alternatives(pattern):
     """The alternatives of a ``\\b(?:a|b|…)\\b`` pattern (asserting that shape)."""
     items = list(P.parse(pattern.pattern, pattern.flags))
@@ -100,7 +70,7 @@ def _bounded_alternatives(pattern):
 ])  # fmt: skip
 def test_every_string_the_reader_word_lists_match_holds_a_trigger_as_a_whole_word(pattern, triggers):
     for alternative in _bounded_alternatives(pattern):
-        for string in _language(alternative):
+        for string in finite_strings(alternative):
             # between \b and \b, each \w run of the string is a whole run of the text it matches
             assert "\n" not in string and string[:1].isalnum() and string[-1:].isalnum(), string
             assert set(runs(string)) & triggers, string
@@ -177,7 +147,7 @@ def _gated_reader_counts(doc):
 
 
 def _every_reader_string():
-    return {s for p in TWINNED for alt in _bounded_alternatives(p) for s in _language(alt)}
+    return {s for p in TWINNED for alt in _bounded_alternatives(p) for s in finite_strings(alt)}
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown"])
