@@ -2,47 +2,52 @@
 
 What a buyer needs from sales copy, and so what the score weighs (sub-score: weight):
 
-- **ask** (the offer and the ask, 0.25): a clear next step to take (a button or link beats a sentence), what it
-  costs (an amount, or at least a pointer to the price), and an offer with no holes (CTA005); the ask rules'
-  findings cost here.
-- **proof** (0.25): reasons to believe someone else bought it and it worked: testimonials, customer counts, named
+- **substance** (what the copy tells the buyer, 0.25): the claims it makes for the buyer to decide on, a benefit
+  counting twice a feature, on a log scale full at SUBSTANCE_FULL (about a landing page's worth). Copy that says
+  little cannot sell however clean it is.
+- **ask** (the offer and the ask, 0.15): a clear next step to take (a button or link beats a sentence), what it
+  costs (an amount, or at least a pointer to the price); the ask rules' findings cost here.
+- **proof** (0.10): reasons to believe someone else bought it and it worked: testimonials, customer counts, named
   customers, results, ratings, benchmarks (plainpitch.analysis.proof). A page or proposal that must persuade on
   its own is expected to show some, an email that asks the reader to act one proof point; a pricing page is not
   judged on it.
-- **buyer focus** (0.25): what the buyer gets (benefits among the claims), talking to the buyer rather than about
-  the seller, claims with something checkable in them (a number, an amount, a name), no generic claims; the BEN
-  and CLM rules' findings cost here.
-- **clarity** (0.15): reading grade, sentence length, length; the readability, tone and structure findings.
-- **jargon** (0.10): unexplained terms for this reader per 100 words (copy.jargon_terms, whatever rules are on).
+- **buyer focus** (0.20): what the buyer gets (benefits among the claims), talking to the buyer rather than about
+  the seller; the BEN and CLM rules' findings cost here.
+- **clarity** (0.25): reading grade, sentence length; the readability, tone and structure findings.
+- **jargon** (0.05): unexplained terms for this reader per 100 words (copy.jargon_terms, whatever rules are on).
 
-Then **substance**: copy that says nothing (slogans, filler: "You get it. You save time. You win.") cannot sell,
-however clean it is. The overall score is the weighted parts times ``SUBSTANCE_FLOOR + (1 - floor) * substance``,
-where substance is the share of the statements a text of its length should make (a body sentence of four words or
-more; one per 60 words, at least one, at most four) that it makes.
+Then **statements**: slogans and filler ("You get it. You save time. You win.") say nothing even where the
+classifier reads a claim into them. The overall score is the weighted parts times ``SUBSTANCE_FLOOR + (1 - floor) *
+substance``, where substance is the share of the statements a text of its length should make (a body sentence of
+four words or more; one per 60 words, at least one, at most four) that it makes.
 
 Then **trust**: a finding that makes the buyer doubt everything else (placeholder Latin where a testimonial should
 be, a faked "Re:" thread, a price example whose sum is wrong; rules marked ``breaks_trust``) costs the whole text,
 not one part: the overall score is multiplied by TRUST_FACTOR for each such rule that fires (at most
 TRUST_BREAKS_MAX of them).
 
-Every point lost is a Deduction (a rule code, or a named measure such as ``grade``) in the report. The constants
-are set on principle (documented beside each) and checked, not fitted: on the copywriter's ranking of the judged
-dev texts (scripts/eval_judged.py, Spearman) and on the dev pairs (scripts/eval_sales.py: the better text of a
-pair must score higher). A call is scored by plainpitch.call.score.
+Every point lost is a Deduction (a rule code, or a named measure such as ``grade``) in the report.
+
+How the weights were chosen (scripts/score_weights.py): sets of real texts each ranked best to worst as sales copy
+by a reader who never saw the code (the copywriter's eleven dev texts, and the blind rounds' rankings in
+eval/blind/PROTOCOL.md). Across them, what tracked the rankings was how much the copy tells the buyer, the ask,
+proof and talking to the buyer; a log-of-length cost and a share of claims with a number in them ran against the
+rankings or not at all, so neither is measured any more. The weights are round numbers near a pairwise fit,
+validated leaving each set out; the figures are in the README ("Does the score rank copy as a seller would?"). A
+call is scored by plainpitch.call.score.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 
 from plainpitch.model import Deduction, Document, Finding, Score, SubScore
 
-SUBSCORES = ("ask", "proof", "buyer_focus", "clarity", "jargon")
-# Proof weighs more than polish: a copywriter forgives a long sentence before a claim nobody vouches for.
-WEIGHTS = {"ask": 0.25, "proof": 0.25, "buyer_focus": 0.25, "clarity": 0.15, "jargon": 0.10}
+SUBSCORES = ("substance", "ask", "proof", "buyer_focus", "clarity", "jargon")
+# Round numbers near a pairwise fit to ranked sets of real texts (module docstring; scripts/score_weights.py).
+WEIGHTS = {"substance": 0.25, "ask": 0.15, "proof": 0.10, "buyer_focus": 0.20, "clarity": 0.25, "jargon": 0.05}
 SEVERITY_POINTS = {"suggestion": 1.5, "warning": 4.0, "error": 12.0}
 DOCUMENT_POINTS = {"suggestion": 5.0, "warning": 12.0, "error": 30.0}
 # Per-100-words scale: local findings cost per this many words of copy (floor: short copy is not let off).
@@ -56,7 +61,10 @@ GRADE_RELIABLE_WORDS = 100  # below this the formulas are rough: the grade weigh
 SENTENCE_WORDS_FLOOR = 15.0  # plain-language guides: average 15-20 words per sentence
 SENTENCE_POINTS = 1.0  # per word of average sentence length above the floor
 SENTENCE_CAP = 15.0
-LENGTH_POINTS = 2.0  # times log10(words): 100 words cost 4 points, 1,000 words 6
+# What the copy tells the buyer: a benefit claim counts this many times a feature claim (the buyer decides on what
+# they get; a feature still informs), and the part is full at this many on a log scale (about a landing page).
+BENEFIT_CLAIM_WEIGHT = 2
+SUBSTANCE_FULL = 20
 BENEFIT_SHARE_POINTS = 40.0  # times the share of claims that are features, not benefits
 NO_CLAIMS_SHARE = 0.5  # copy with no feature or benefit claim says nothing for the buyer either: half cost
 SHARE_PRIOR_CLAIMS = 4  # the share is pulled toward 0.5 as if this many more claims were half benefits
@@ -87,19 +95,17 @@ SUBSTANCE_MIN_WORDS = 4
 # still leave anything to weigh.
 TRUST_FACTOR = 0.85
 TRUST_BREAKS_MAX = 2
-SPECIFICS_POINTS = 20.0  # times the share of claims with nothing checkable in them (no number, no name)
 
 MEASURE_NOTES = {
     "grade": "reading grade above 6",
     "sentence-length": "average sentence over 15 words",
-    "length": "every word costs the reader attention (log of the word count)",
     "benefit-share": "share of claims that are features, not benefits",
     "you-focus": "share of pronouns that are we/our/I, not you/your",
     "jargon-density": "unexplained terms for this reader per 100 words",
     "ask-strength": "no button or link for a next step (only 'learn more', or the ask buried in a sentence)",
     "proof": "little or no proof that others bought it and it worked",
     "price": "no amount: only a pointer to the price, or no word on what it costs",
-    "specifics": "share of claims with nothing checkable in them (no number, amount or name)",
+    "substance": "few claims for the buyer to decide on (a benefit counts twice a feature)",
 }
 
 
@@ -144,21 +150,6 @@ def _proof_points(doc: Document, ctx) -> float:
     return expected * lost
 
 
-_SPECIFIC_RE = re.compile(r"\d|[$€£%]|(?<=\w\s)[A-Z][a-z]+[A-Z]?\w*")
-
-
-def _specific_share(doc: Document, ctx) -> float:
-    """The share of claims (feature and benefit sentences) with something checkable in them: a number, an amount,
-    a name. Copy with no claims is judged on substance instead (half, as the benefit share does)."""
-    from plainpitch.classify import classify_document
-
-    claims = [c for c in classify_document(doc, ctx) if c.label in ("feature", "benefit")]
-    if not claims:
-        return NO_CLAIMS_SHARE  # as the benefit share: nothing claimed, half the cost (substance judges emptiness)
-    prior = SHARE_PRIOR_CLAIMS  # pulled toward a half, as the benefit share is, so two claims cannot swing it
-    return (sum(1 for c in claims if _SPECIFIC_RE.search(c.text)) + 0.5 * prior) / (len(claims) + prior)
-
-
 def measure_deductions(doc: Document, ctx) -> dict[str, dict[str, float]]:
     """Points lost to the measures, by sub-score and measure name (see the module docstring)."""
     out: dict[str, dict[str, float]] = {name: {} for name in SUBSCORES}
@@ -174,16 +165,16 @@ def measure_deductions(doc: Document, ctx) -> dict[str, dict[str, float]]:
         out["clarity"]["sentence-length"] = min(
             SENTENCE_CAP, SENTENCE_POINTS * max(0.0, float(per_sentence) - SENTENCE_WORDS_FLOOR)
         )
-    out["clarity"]["length"] = LENGTH_POINTS * math.log10(words)
     features = _metric(ctx, "copy.features") or 0
     benefits = _metric(ctx, "copy.benefits") or 0
+    said = BENEFIT_CLAIM_WEIGHT * benefits + features
+    out["substance"]["substance"] = 100.0 * (1.0 - min(1.0, math.log1p(said) / math.log1p(SUBSTANCE_FULL)))
     prior = SHARE_PRIOR_CLAIMS
     feature_share = (features + NO_CLAIMS_SHARE * prior) / (features + benefits + prior)
     out["buyer_focus"]["benefit-share"] = BENEFIT_SHARE_POINTS * feature_share
     you = _metric(ctx, "copy.you_count") or 0
     we = _metric(ctx, "copy.we_count") or 0
     out["buyer_focus"]["you-focus"] = WE_SHARE_POINTS * (we / (you + we) if you + we else NO_PRONOUN_SHARE)
-    out["buyer_focus"]["specifics"] = SPECIFICS_POINTS * (1.0 - _specific_share(doc, ctx))
     strength = _metric(ctx, "copy.ask_strength")
     if strength is not None:
         out["ask"]["ask-strength"] = ASK_STRENGTH_POINTS.get(int(strength), 0.0)
