@@ -2,14 +2,15 @@
 a finding (a rule declaring its scope, a shared analysis moving) proves it here.
 
     scripts/report_snapshot.py save SNAPSHOT.json [ROOT ...]
-    scripts/report_snapshot.py compare SNAPSHOT.json [ROOT ...]
+    scripts/report_snapshot.py compare SNAPSHOT.json [--except KEY ...] [ROOT ...]
 
 Each file under the roots (default: examples/, tests/data/, and in ../shared the corpus, the transcript formats
 and the judged texts) is run through the real CLI as the formats table says: ``check --format json`` twice (the
 default rules and ``--all``) for copy, ``call review --format json`` for a transcript; a ``.txt`` or ``.md`` is
 both. Exit codes and error lines are kept too. Through the Python API every copy rule is also run on each
 transcript with its roles (the CLI never runs them on a call, so this is where a rule's "not the buyer's turns"
-is exercised). ``compare`` prints every difference and exits 1 when there is one.
+is exercised). ``compare`` prints every difference and exits 1 when there is one; ``--except score`` leaves out the
+differences under a key of that name (a change to the score that must leave every finding as it was).
 """
 
 from __future__ import annotations
@@ -124,7 +125,12 @@ def main(argv: list[str]) -> int:
     if len(argv) < 2 or argv[0] not in ("save", "compare"):
         print(__doc__.strip(), file=sys.stderr)
         return 2
-    mode, target, roots = argv[0], Path(argv[1]), [Path(r).resolve() for r in argv[2:]] or DEFAULT_ROOTS
+    mode, target, rest = argv[0], Path(argv[1]), argv[2:]
+    skipped = []
+    while len(rest) >= 2 and rest[0] == "--except":
+        skipped.append(f"/{rest[1]}/")
+        rest = rest[2:]
+    roots = [Path(r).resolve() for r in rest] or DEFAULT_ROOTS
     now = snapshot(roots)
     count = sum(len(v["files"]) for v in now.values())
     if mode == "save":
@@ -136,7 +142,7 @@ def main(argv: list[str]) -> int:
     except (OSError, json.JSONDecodeError) as exc:
         print(f"report_snapshot: {target}: {exc}", file=sys.stderr)
         return 2
-    diffs = differences(before, now)
+    diffs = [d for d in differences(before, now) if not any(key in d.split(":")[0] + "/" for key in skipped)]
     for line in diffs[:200]:
         print(line)
     print(f"{len(diffs)} difference(s) over {count} file reads in {len(now)} runs")

@@ -33,3 +33,26 @@ def test_the_ascii_shortcut_normalises_as_cues_does():
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 14)))
         assert ask.normalised(text) == cues.normalise(text), repr(text)
+
+
+def test_a_number_to_call_is_the_next_step_and_a_count_after_call_is_not():
+    lines = ["Make us your first call. Call **1-866-322-2245**.", "Text us now on +44 7700 900123.",
+             "We call 2,000 customers a day.", "Call volumes fell 40% in 2024."]  # fmt: skip
+    asks = {a.text for a in ask._find_asks(load_text("\n\n".join(lines), "t.md", "markdown"), "page")}
+    assert any("1-866-322-2245" in t for t in asks) and any("7700" in t for t in asks)
+    assert not any("2,000" in t or "volumes" in t for t in asks)
+
+
+def test_a_bracketed_label_alone_on_its_line_is_a_button_but_a_picture_is_not():
+    from plainpitch.config import Config
+    from plainpitch.engine import analyze
+
+    mail = ("Hey {name},\n\nYour free trial ends on {date}. After that your plan begins at {price} a month, and your "
+            "syncs go on without a break.\n\nYou can change or cancel your plan from your account settings.\n\n{label}\n")
+    def cta001(label):
+        return [f.code for f in analyze(load_text(mail.replace("{label}", label), "m.txt", "text"), Config()).findings
+                if f.code == "CTA001"]
+    assert cta001("[Manage Subscription]") == []
+    assert cta001("[Hero image]") == ["CTA001"] and cta001("See you soon.") == ["CTA001"]
+    assert cta001("Best,\n\n[Name]") == ["CTA001"]  # a field to fill, not a button
+    assert cta001("The [Manage Subscription] page lists every invoice.") == ["CTA001"]  # in a sentence: a name

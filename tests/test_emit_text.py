@@ -106,7 +106,7 @@ def test_score_metrics_and_notes_are_summarised_per_file():
                Metric("copy.grade", 7.456, "reading grade", "grade", note="the mean of five formulas"))  # fmt: skip
     d = replace(d, metrics=metrics, notes=("the copy is short",))
     out = render(Report((d,), (), "0.1.0"), "text", color=False, full=True)
-    assert re.search(r"score \d+(\.\d)?/100 +\(ask [\d.]+ · proof [\d.]+ · buyer focus [\d.]+ · clarity [\d.]+ · "
+    assert re.search(r"score \d+(\.\d)?/100 +\(substance [\d.]+ · ask [\d.]+ · proof [\d.]+ · buyer focus [\d.]+ · clarity [\d.]+ · "
                      r"jargon [\d.]+\)", out)
     assert "clarity: TON001 hedge-word ×2" in out
     # key metrics first, units not repeated, the rest left to the JSON report

@@ -216,6 +216,17 @@ def test_a_work_section_naming_clients_and_an_embedded_review_widget_are_proof()
     assert "PRF001" not in codes(load_text(WORK, "p.md", "markdown"))
 
 
+def test_a_testimonials_section_filled_from_the_sites_data_is_proof_and_its_intro_alone_is_not():
+    page = ("# iOS apps\n\nI build iOS apps for small teams, from first prototype to the App Store.\n\n"
+            "[Contact me](/contact)\n\n## Testimonials\n\nI have worked with many great people. Here is what a few "
+            "of them say.\n\n{% for t in site.data.testimonials %}\n\n> \"{{ t.quote }}\"\n>\n> {{ t.name }}, "
+            "{{ t.company }}\n\n{% endfor %}\n")  # fmt: skip
+    assert ("testimonial", "Testimonials") in [(p.kind, p.text) for p in find_proof(load_text(page, "p.md", "markdown"))]
+    assert "PRF001" not in codes(load_text(page, "p.md", "markdown"))
+    intro_only = page[: page.index("{% for")]
+    assert find_proof(load_text(intro_only, "p.md", "markdown")) == []  # words about quotes are not quotes
+
+
 def test_a_section_heading_alone_proves_nothing():
     one = WORK.replace("### Cedar City Strength – Fitness\n\n![](c.avif)\n\n", "")
     assert [p.kind for p in find_proof(load_text(one, "p.md", "markdown"))] == ["testimonial"]  # one client named

@@ -259,7 +259,8 @@ def _unread_proof(doc) -> list[Proof]:
 def _proof_sections(doc) -> list[Proof]:
     """Proof a section shows by its heading and shape: a work or client section naming at least two clients (its
     items: sub-headings, list items, cells), or a testimonials section whose words the page embeds from elsewhere (a
-    review widget: nothing in the file to read, so nothing to call missing). A testimonials section with words
+    review widget, or a template's fields filled from the site's data: nothing in the file to read, so nothing to
+    call missing). A testimonials section with words
     here is judged by its words (find_proof), never credited for its heading: lorem ipsum under "Testimonials"
     proves nothing."""
     units, text = doc.units, doc.text
@@ -272,16 +273,20 @@ def _proof_sections(doc) -> list[Proof]:
         if not work and not voice:
             continue
         items: list[str] = []
+        filled = False  # an item that is only a template's fields: the quotes come from the site's data
         for later in units[i + 1 :]:
             if later.kind == "heading" and later.level <= unit.level:
                 break
             if later.kind in _ITEM_KINDS:
-                words = _MARKUP_RE.sub(" ", text[later.start : later.end]).strip()
+                raw = text[later.start : later.end]
+                words = _MARKUP_RE.sub(" ", raw).strip()
                 if any(ch.isalpha() for ch in words):
                     items.append(words)
+                elif "{{" in raw:
+                    filled = True
         if work and len(items) >= 2 and all(len(t.split()) <= 8 for t in items[:2]):
             out.append(Proof("named", unit.start, unit.end, heading))
-        elif voice and not items:
+        elif voice and (filled or not items):
             out.append(Proof("testimonial", unit.start, unit.end, heading))
     return out
 

@@ -78,6 +78,9 @@ _LAST_CLAUSE_RE = re.compile(r"[,;:—–]\s*([^,;:—–]+)$")  # "Wanted to ch
 # A button written as its label in brackets, as plain-text emails and drafts show one: "[Upgrade now]" (not a
 # Markdown link or reference, not a template field: a capitalised label of a few words)
 _BUTTON_VERB_RE = re.compile(r"^(?:upgrade|renew)\b", re.IGNORECASE)  # on a button, not in a sentence ("Upgrade pip to …")
+# A bracketed label standing for a picture or a clip, not a button: "[Hero image]", "[Video]"
+_MEDIA_LABEL_RE = re.compile(r"\b(?:image|img|photo|picture|logo|video|clip|screenshot|icon|gif|banner|illustration|"
+                             r"map|chart|diagram|graphic|gallery|carousel|slider)s?\b", re.IGNORECASE)
 _BRACKET_BUTTON_RE = re.compile(r"\[([A-Z][\w'’-]*(?: [\w'’‑-]+){0,5})\](?![(\[:])")
 
 
@@ -93,13 +96,15 @@ _CONVERSION_HREF_RE = re.compile(r"^(?:mailto:|tel:)|(?:^|/)(?:contact(?:-us)?|s
 _ASK_HREF_RE = re.compile(r"signup|sign-up|register|trial|demo|contact|pricing|calendly|cal\.com|mailto:|book|start|"
                           r"billing|upgrade|checkout|subscribe|choose-plan|plans\b|buy|order|quote", re.I)
 # A sentence that carries the ask through a link or an address: "You can upgrade your account (https://…)",
-# "Email me at ana@acme.com", "Call me on +44 …".
+# "Email me at ana@acme.com", "Call me on +44 …", "Call 1-866-322-2245".
 # An address, or an email template's field that holds one ("{{ site_url }}/onboarding/", "{unsubscribe_link}"): the
 # template fills it with the link on send
 _URL_RE = re.compile(r"https?://\S+|\bwww\.\S+|\{\{?\s*[\w.]*(?i:url|link|href)[\w.]*\s*\}\}?\S*")
 _CONTACT_ME_RE = re.compile(
     r"\b(?:e-?mail|write to|reach|contact|call|text|ping|message|dm) (?:me|us)(?: directly)? (?:at|on|via)\b|"
-    r"\b(?:my|our) (?:calendar|email|e-mail|number|phone)(?: address)? is\b",
+    r"\b(?:my|our) (?:calendar|email|e-mail|number|phone)(?: address)? is\b|"
+    # "Call 1-866-322-2245", "Text us now on +44 7700 900123": a number to call is the next step itself
+    r"\b(?:call|text|phone|ring|dial)(?: (?:us|me))?(?: (?:now|today|anytime))?(?: (?:at|on))? \+?\(?\d[\d ().-]{6,}\d",
     re.IGNORECASE,
 )
 _NEGATED_RE = re.compile(r"\b(?:not|n't|never|no need to|without)\b(?:\s+\w+){0,3}?\s+(?:install|download|sign up|"
@@ -127,7 +132,7 @@ _NEEDS = {
                              "line", "visit", "ready", "follow", "check", "head", "install", "download", "binaries"),
     CALENDAR_RE: _needs("cal", "hubspot", "chilipiper", "time", "slot"),
     _CONTACT_ME_RE: _needs("mail", "write", "reach", "contact", "call", "text", "ping", "message", "dm", "calendar",
-                           "number", "phone"),
+                           "number", "phone", "ring", "dial"),
     _URL_RE: _needs("http", "www.", "url", "link", "href"),
 }  # fmt: skip
 
@@ -281,7 +286,10 @@ def _find_asks(doc, medium: str) -> list[Ask]:
         if "[" in s.text:
             for m in _BRACKET_BUTTON_RE.finditer(s.text):
                 label = m.group(1)
-                if (_ASK_START_RE.match(label) or _BUTTON_VERB_RE.match(label)) and not _SIGN_IN_RE.match(label):
+                # a line that is only "[Manage subscription]" is a button; "[Name]" is a field, "[Video]" a clip
+                alone = s.text.strip() == m.group(0) and not _MEDIA_LABEL_RE.search(label)
+                if ((_ASK_START_RE.match(label) or _BUTTON_VERB_RE.match(label)
+                     or (alone and not placeholders.is_placeholder(m.group(0)))) and not _SIGN_IN_RE.match(label)):
                     asks.append(Ask(s.start + m.start(1), s.start + m.end(1), label, _action(label), "cta"))
         if _found(_NEGATED_RE, clean, folded):
             continue  # "You don't have to install anything", "it isn't possible to install": not an ask
