@@ -21,16 +21,15 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "src"))
 
 from blind_figures import read_ranking  # noqa: E402
-from eval_judged import RANKING, SHARED, spearman  # noqa: E402
+from eval_judged import RANKING, SHARED, spearman, texts  # noqa: E402
 
 
 def ranked_sets(args: list[str]) -> list[tuple[str, list[Path]]]:
-    dev = {p.name[:2]: p for p in (SHARED / "data" / "judged" / "copy").iterdir()
-           if p.name[:2].isdigit() and "front-matter" not in p.name}  # fmt: skip
+    dev = texts(SHARED)
     sets = [("dev", [dev[t] for t in RANKING])]
     for arg in args:
-        batch, texts = (Path(x) for x in arg.split(":", 1))
-        sets.append((batch.name, [texts / n for n in read_ranking(batch / "ranking.md") if (texts / n).is_file()]))
+        batch, folder = (Path(x) for x in arg.split(":", 1))
+        sets.append((batch.name, [folder / n for n in read_ranking(batch / "ranking.md") if (folder / n).is_file()]))
     return sets
 
 
@@ -76,10 +75,8 @@ def main(argv: list[str]) -> int:
         print(f"{name:10} {len(scored):5} " + " ".join(row))
     print(f"{'mean':10} {'':5} " + " ".join(f"{sum(v) / len(v):+11.2f}" for v in means.values()))
 
-    def pairs(scored):
-        return [[a[k] - b[k] for k in SUBSCORES] for (ia, a), (ib, b) in itertools.combinations(scored, 2)
-                if ia < ib] + [[b[k] - a[k] for k in SUBSCORES] for (ia, a), (ib, b)
-                               in itertools.combinations(scored, 2) if ia > ib]  # fmt: skip
+    def pairs(scored):  # scored is best first, so the first of every pair is the better text
+        return [[a[k] - b[k] for k in SUBSCORES] for (_, a), (_, b) in itertools.combinations(scored, 2)]
 
     held = []
     for k, (_, scored) in enumerate(sets):
@@ -90,8 +87,10 @@ def main(argv: list[str]) -> int:
     positive = [max(0.0, x) for x in w]
     print("fitted weights (normalised, negatives as 0):",
           ", ".join(f"{n} {x / sum(positive):.2f}" for n, x in zip(SUBSCORES, positive, strict=True)))  # fmt: skip
-    print(f"leave-one-set-out Spearman of the fit: mean {sum(held) / len(held):+.2f}, per set "
-          + " ".join(f"{h:+.2f}" for h in held))
+    print(
+        f"leave-one-set-out Spearman of the fit: mean {sum(held) / len(held):+.2f}, per set "
+        + " ".join(f"{h:+.2f}" for h in held)
+    )
     return 0
 
 

@@ -17,8 +17,8 @@ What a buyer needs from sales copy, and so what the score weighs (sub-score: wei
 - **jargon** (0.10): unexplained terms for this reader per 100 words (copy.jargon_terms, whatever rules are on).
 
 Then **statements**: slogans and filler ("You get it. You save time. You win.") say nothing even where the
-classifier reads a claim into them. The overall score is the weighted parts times ``SUBSTANCE_FLOOR + (1 - floor) *
-substance``, where substance is the share of the statements a text of its length should make (a body sentence of
+classifier reads a claim into them. The overall score is the weighted parts times ``STATEMENT_FLOOR + (1 - floor) *
+statement_share``, the share of the statements a text of its length should make (a body sentence of
 four words or more; one per 60 words, at least one, at most four) that it makes.
 
 Then **trust**: a finding that makes the buyer doubt everything else (placeholder Latin where a testimonial should
@@ -33,7 +33,7 @@ by a reader who never saw the code (the copywriter's eleven dev texts, and the b
 eval/blind/PROTOCOL.md). Across them, what tracked the rankings was how much the copy tells the buyer, the ask,
 proof and talking to the buyer; a log-of-length cost and a share of claims with a number in them ran against the
 rankings or not at all, so neither is measured any more. The weights are round numbers near a pairwise fit,
-validated leaving each set out; the figures are in the README ("Does the score rank copy as a seller would?"). A
+validated leaving each set out; the figures are in the README ("Is the advice right?"). A
 call is scored by plainpitch.call.score.
 """
 
@@ -88,10 +88,10 @@ PRICE_NONE_POINTS = 25.0
 PROOF_EXPECTED = {"page": 1.0, "proposal": 1.0, "email": 0.7, "text": 0.4}
 PROOF_NONE_POINTS = 70.0  # no proof at all, on a page that must sell on its own
 PROOF_PER_KIND = (0.0, 30.0, 15.0, 0.0)  # points still lost with 0 (see above), 1, 2, 3+ kinds of proof
-SUBSTANCE_FLOOR = 0.5
-SUBSTANCE_WORDS_PER_CLAIM = 60
-SUBSTANCE_CLAIMS_MAX = 4
-SUBSTANCE_MIN_WORDS = 4
+STATEMENT_FLOOR = 0.5
+WORDS_PER_STATEMENT = 60
+STATEMENTS_MAX = 4
+STATEMENT_MIN_WORDS = 4
 # A buyer who catches one trick or one wrong sum discounts every other claim on the page; two are the most that
 # still leave anything to weigh.
 TRUST_FACTOR = 0.85
@@ -187,15 +187,15 @@ def measure_deductions(doc: Document, ctx) -> dict[str, dict[str, float]]:
     return out
 
 
-def substance(doc: Document, ctx) -> float:
+def statement_share(doc: Document, ctx) -> float:
     """0..1: the share of the statements a text of this length should make that it makes. A statement is a body
-    sentence of at least SUBSTANCE_MIN_WORDS words (slogans like "You win." say nothing; greetings, sign-offs and
+    sentence of at least STATEMENT_MIN_WORDS words (slogans like "You win." say nothing; greetings, sign-offs and
     buttons are not the body): one per 60 words, at least one, at most four."""
     from plainpitch.analysis.regions import body_units
 
     body = set(body_units(doc)) | {i for i, u in enumerate(doc.units) if u.kind == "table_cell"}  # a table informs
-    statements = sum(1 for s in doc.sentences if s.unit in body and s.word_count >= SUBSTANCE_MIN_WORDS)
-    needed = min(SUBSTANCE_CLAIMS_MAX, max(1.0, doc.word_count / SUBSTANCE_WORDS_PER_CLAIM))
+    statements = sum(1 for s in doc.sentences if s.unit in body and s.word_count >= STATEMENT_MIN_WORDS)
+    needed = min(STATEMENTS_MAX, max(1.0, doc.word_count / WORDS_PER_STATEMENT))
     return min(1.0, statements / needed)
 
 
@@ -242,7 +242,7 @@ def score(doc: Document, findings: Iterable[Finding], ctx=None) -> Score | None:
         note = "; ".join(f"{d.code}: {MEASURE_NOTES[d.code]}" for d in measured)
         parts.append(SubScore(name, round(value, 1), deductions, note))
     weighted = sum(WEIGHTS[name] * exact[name] for name in SUBSCORES)
-    factor = SUBSTANCE_FLOOR + (1.0 - SUBSTANCE_FLOOR) * substance(doc, ctx)
+    factor = STATEMENT_FLOOR + (1.0 - STATEMENT_FLOOR) * statement_share(doc, ctx)
     factor *= TRUST_FACTOR ** min(TRUST_BREAKS_MAX, len(_trust_breaks(findings)))
     # From the unrounded parts, to two decimals: small differences (one word fewer) still order two texts.
     return Score(round(weighted * factor, 2), tuple(parts))
