@@ -31,11 +31,17 @@ class Format:
 
 
 _T = "plainpitch.ingest.transcript."
+# Page and e-mail template languages: copy with directives between the words (plainpitch.ingest.template)
+_TEMPLATE_EXTENSIONS = (".php", ".phtml", ".ejs", ".erb", ".rhtml", ".hbs", ".handlebars", ".mustache", ".njk",
+                        ".nunjucks", ".jinja", ".jinja2", ".j2", ".twig", ".liquid", ".gohtml", ".tmpl", ".tpl",
+                        ".mjml")  # fmt: skip
 FORMATS: tuple[Format, ...] = (
     Format("text", COPY, "plainpitch.ingest.plain:load", (".txt", ".text", ""), "plain text"),
     Format("markdown", COPY, "plainpitch.ingest.markdown:load", (".md", ".markdown", ".mdx", ".mkd"), "Markdown"),
     Format("html", COPY, "plainpitch.ingest.html:load", (".html", ".htm", ".xhtml"), "HTML"),
     Format("email", COPY, "plainpitch.ingest.email:load", (".eml", ".email", ".mbox"), "e-mail"),
+    Format("template", COPY, "plainpitch.ingest.template:load", _TEMPLATE_EXTENSIONS,
+           "page or e-mail template (PHP, EJS, ERB, Handlebars, Jinja, Twig, Liquid, Go, MJML)"),  # fmt: skip
     Format("vtt", CALL, _T + "vtt:parse", (".vtt", ".webvtt"), "WebVTT"),
     Format("srt", CALL, _T + "srt:parse", (".srt",), "SRT"),
     Format("zoom", CALL, _T + "zoom_txt:parse", (".txt", ".text"), "Zoom text"),

@@ -22,6 +22,7 @@ from html import unescape
 from html.parser import HTMLParser
 from typing import Any
 
+from plainpitch.ingest.directives import set_aside
 from plainpitch.ingest.suppress import directive_codes, file_suppressions
 from plainpitch.model import Document
 from plainpitch.text.segment import Block, build_document, has_words_outside_code
@@ -172,9 +173,13 @@ def _attr_text(attrs: dict[str, str | None], *names: str) -> str:
 class Extractor(HTMLParser):
     """Walks the HTML once and hands out Blocks whose offsets point into the file (``base`` + position)."""
 
-    def __init__(self, source: str, base: int = 0, email: bool = False) -> None:
+    def __init__(self, source: str, base: int = 0, email: bool = False, aliases: dict[str, str] | None = None,
+                 extra_attrs: dict[str, dict[str, str]] | None = None) -> None:  # fmt: skip
         super().__init__(convert_charrefs=False)
         self.source = source
+        # another markup's element -> the HTML element it behaves as (MJML's mj-text is a div), and attributes it adds
+        self.aliases = aliases or {}
+        self.extra_attrs = extra_attrs or {}
         self.base = base
         self.email = email
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
@@ -362,6 +367,9 @@ class Extractor(HTMLParser):
 
     def handle_starttag(self, tag: str, attr_list: list[tuple[str, str | None]]) -> None:
         attrs = {k.lower(): v for k, v in attr_list}
+        if self.aliases:
+            attrs = {**self.extra_attrs.get(tag, _NO_ATTRS), **attrs}
+            tag = self.aliases.get(tag, tag)
         if self.dropping or self.thread_started:
             if tag not in VOID:
                 self._push(tag, inert=True)
@@ -446,10 +454,11 @@ class Extractor(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
-        if tag not in VOID:
+        if self.aliases.get(tag, tag) not in VOID:
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
+        tag = self.aliases.get(tag, tag)
         if not self.open[tag]:
             return  # a stray end tag: browsers ignore it too
         start = self._offset()
@@ -508,14 +517,17 @@ class Extractor(HTMLParser):
         return self.blocks
 
 
-def extract(source: str, base: int = 0, email: bool = False) -> tuple[list[Block], dict[str, str]]:
+def extract(source: str, base: int = 0, email: bool = False, aliases: dict[str, str] | None = None,
+            extra_attrs: dict[str, dict[str, str]] | None = None) -> tuple[list[Block], dict[str, str]]:  # fmt: skip
     """Blocks of copy in an HTML string (offsets = ``base`` + position) and its meta (title, description)."""
-    extractor = Extractor(source, base, email)
+    extractor = Extractor(source, base, email, aliases, extra_attrs)
     blocks = extractor.run()
     return blocks, extractor.meta
 
 
-def load(text: str, path: str, raw: bytes | None = None) -> Document:
-    blocks, meta = extract(text)
+def load(text: str, path: str, raw: bytes | None = None, aliases: dict[str, str] | None = None,
+         extra_attrs: dict[str, dict[str, str]] | None = None) -> Document:  # fmt: skip
+    # a page built by a site generator (Jekyll, Hugo, Django) holds template directives: set aside, same offsets
+    blocks, meta = extract(set_aside(text), aliases=aliases, extra_attrs=extra_attrs)
     return build_document(path, text, blocks, medium="page", format="html", meta=meta,
                           suppressions=file_suppressions(text))  # fmt: skip

@@ -1,0 +1,106 @@
+"""Template directives set aside in place: PHP, EJS/ERB, Handlebars/Mustache, Jinja/Nunjucks/Twig/Liquid and Go
+template syntax, rewritten character for character (every offset still points at the file) so that the HTML or
+plain-text reader sees the copy a visitor would read:
+- a statement or comment (``{% if %}``, ``<% for %>``, ``{{#each}}``, ``<?php … ?>``, an include) becomes spaces:
+  control flow is no copy;
+- a translation call or a quoted sentence (``<?php _e('Start your trial') ?>``, ``{{ "Book a call" }}``) keeps the
+  sentence where it stands, everything around it blanked: it is the copy;
+- any other output (``<%= user.name %>``, ``<?= $price ?>``, ``{{ .Title }}``) becomes a merge field of the same
+  length named by its first variable (``{{company_name   }}``): the template fills a value there, and the rules read
+  a merge field as a field, never as words (plainpitch.text.placeholders).
+"""
+
+from __future__ import annotations
+
+import re
+
+# One pass over the file: each alternative is one directive syntax (DOTALL: directives span lines).
+_DIRECTIVE_RE = re.compile(
+    r"(?P<php><\?(?:php\b|=)?(?P<php_body>.*?)(?:\?>|\Z))"
+    r"|(?P<erb><%(?P<erb_mark>[=\-#_]?)(?P<erb_body>.*?)[-_]?%>)"
+    r"|(?P<stmt>\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}|\{%.*?%\}|\{#.*?#\}|\{\{!.*?\}\})"
+    r"|(?P<out>\{\{\{?(?P<out_body>.*?)\}?\}\})",
+    re.DOTALL,
+)
+# What marks a file as holding directives at all (most HTML holds none: the pass is skipped)
+_OPENERS = ("<?", "<%", "{%", "{{", "{#")
+# An output that is control flow or a partial, not a value: Handlebars blocks, Go template actions, includes
+_CONTROL_RE = re.compile(
+    r"^\s*-?\s*(?:[#/^>~!]|(?:else|elif|end|if|range|with|define|template|block|include|render|partial)"
+    r"(?=[\s(\"']|-?$))"  # a word followed by its arguments: "{{ block.settings.title }}" is a value
+)
+_ECHO_RE = re.compile(r"^\s*(?:echo|print)\b")
+# A sentence of copy inside an output: a translation call's first argument, or a quoted literal (filters after it)
+_LITERAL_RE = re.compile(
+    r"""^[\s=(-]*(?:(?:echo|print|return)\s+)?(?:(?:_|__|_e|_x|_n|esc_html_e|esc_html__|esc_attr_e|esc_attr__|"""
+    r"""esc_html_x|gettext|ngettext|_t|t|trans|translate|i18n\.t|\$t|lang|__t|link_to|button_to|mail_to)(?:\s*\(\s*|\s+))?(?P<q>['"])(?P<text>.+?)(?<!\\)(?P=q)""",
+    re.DOTALL,
+)
+_KEY_RE = re.compile(r"^[\w-]+(?:[._:/][\w-]+)+$")  # "hero.title", "cta_button.label": a translation key, not copy
+_FIELD_CHAR_RE = re.compile(r"[^\w.\-| ]")  # what a merge field may not hold (plainpitch.text.placeholders)
+
+
+def _blank(text: str) -> str:
+    """Spaces of the same length, newlines kept (line numbers stay right)."""
+    return re.sub(r"[^\n]", " ", text)
+
+
+_NAME_RE = re.compile(r"(?<![\w$])\$?([A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*)(?!\w|\s*\()")
+_NOT_NAMES = frozenset({"php", "echo", "print", "return"})
+
+
+def _field(text: str) -> str:
+    """A merge field of the same length: ``{{`` + the expression's first variable name (a value the template fills:
+    "{{company_name}}", one word to the reader) + ``}}``."""
+    if len(text) < 4:
+        return _blank(text)
+    name = next((n for n in _NAME_RE.findall(text[2:-2]) if n not in _NOT_NAMES), "value")
+    name = _FIELD_CHAR_RE.sub(" ", name)[: len(text) - 4]
+    field = "{{" + name + " " * (len(text) - 4 - len(name)) + "}}"
+    if "\n" in text:  # an expression over several lines: the lines stay where they were
+        field = "".join("\n" if old == "\n" else new for new, old in zip(field, text, strict=True))
+    return field
+
+
+def _output(whole: str, body_at: int, body: str) -> str:
+    """An output directive rewritten: blank (control, partial), its literal sentence, or a merge field."""
+    if _CONTROL_RE.match(body):
+        return _blank(whole)
+    literal = _LITERAL_RE.match(body)
+    if literal:
+        sentence = literal.group("text")
+        if not _KEY_RE.match(sentence.strip()) and any(c.isalpha() for c in sentence):
+            at = body_at + literal.start("text")
+            return _blank(whole[:at]) + sentence + _blank(whole[at + len(sentence) :])
+    return _field(whole)
+
+
+def _rewrite(m: re.Match[str]) -> str:
+    whole = m.group(0)
+    start = m.start()
+    if m.group("php") is not None:
+        body = m.group("php_body")
+        if whole.startswith("<?=") or _ECHO_RE.match(body) or _LITERAL_RE.match(body):
+            return _output(whole, m.start("php_body") - start, body)
+        return _blank(whole)  # statements, and "<?xml …?>"
+    if m.group("erb") is not None:
+        if m.group("erb_mark") in ("=", "-"):
+            return _output(whole, m.start("erb_body") - start, m.group("erb_body"))
+        return _blank(whole)
+    if m.group("stmt") is not None:
+        return _blank(whole)
+    return _output(whole, m.start("out_body") - start, m.group("out_body"))
+
+
+# Front matter a site generator reads (Jekyll, Hugo, Eleventy): settings, not copy
+_FRONT_MATTER_RE = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def set_aside(text: str) -> str:
+    """``text`` with every template directive rewritten in place (same length, same lines)."""
+    front = _FRONT_MATTER_RE.match(text) if text.startswith(("---", "+++")) else None
+    if front:
+        text = _blank(front.group(0)) + text[front.end() :]
+    if not any(opener in text for opener in _OPENERS):
+        return text
+    return _DIRECTIVE_RE.sub(_rewrite, text)

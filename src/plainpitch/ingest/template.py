@@ -1,0 +1,46 @@
+"""Page and e-mail templates (PHP, EJS, ERB, Handlebars/Mustache, Jinja/Nunjucks/Twig/Liquid, Go templates, MJML)
+-> Document: the copy a visitor or recipient would read, with the template language set aside.
+
+Much real sales copy lives in template files: a landing page in a PHP theme, a welcome e-mail in Handlebars or MJML.
+Their text is HTML (or plain text) with directives between the words; ``plainpitch.ingest.directives`` sets them
+aside in place (offsets unchanged) and the HTML or plain-text reader reads the rest. The report keeps the file as
+it is (``source``), so lines and columns point at the template.
+
+MJML is HTML with ``mj-`` elements: ``MJML_TAGS`` names the HTML element each one behaves as (``mj-button`` is a
+button, ``mj-text`` a block, ``mj-head`` what the reader never sees), and an MJML file is an e-mail.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from plainpitch.ingest import html, plain
+from plainpitch.ingest.directives import set_aside
+from plainpitch.model import Document
+
+# MJML element -> the HTML element it behaves as (https://documentation.mjml.io): unlisted mj- elements are inline
+MJML_TAGS = {
+    "mjml": "html", "mj-body": "body", "mj-head": "head", "mj-title": "title", "mj-preview": "p",
+    "mj-style": "style", "mj-attributes": "template", "mj-font": "template", "mj-breakpoint": "template",
+    "mj-html-attributes": "template", "mj-section": "section", "mj-wrapper": "section", "mj-hero": "section",
+    "mj-column": "div", "mj-group": "div", "mj-text": "div", "mj-raw": "div", "mj-table": "table",
+    "mj-button": "a", "mj-image": "img", "mj-divider": "hr", "mj-spacer": "br", "mj-navbar": "nav",
+    "mj-social": "nav", "mj-accordion": "div", "mj-accordion-element": "div", "mj-accordion-title": "h3",
+    "mj-accordion-text": "div", "mj-carousel": "div", "mj-carousel-image": "img",
+}  # fmt: skip
+# attributes an mj- element adds to its HTML element: an mj-button is a button whatever its class
+MJML_ATTRS = {"mj-button": {"role": "button"}}
+
+
+_TAG_RE = re.compile(r"<[A-Za-z!/]")
+
+
+def load(text: str, path: str, raw: bytes | None = None) -> Document:
+    if path.lower().endswith(".mjml"):
+        return dataclasses.replace(html.load(text, path, aliases=MJML_TAGS, extra_attrs=MJML_ATTRS), medium="email")
+    copy = set_aside(text)
+    if _TAG_RE.search(copy):
+        return html.load(text, path)  # the HTML reader sets the directives aside itself
+    # a plain-text template (a text e-mail in Handlebars or Jinja)
+    return dataclasses.replace(plain.load(copy, path), source=text)

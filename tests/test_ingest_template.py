@@ -1,0 +1,154 @@
+"""Page and e-mail templates: the copy a reader would see, directives set aside, offsets into the template file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from plainpitch.formats import copy_format_for
+from plainpitch.ingest import load_path, load_text
+from plainpitch.ingest.directives import set_aside
+from plainpitch.model import Document, Span
+from plainpitch.text import placeholders
+
+TEMPLATES = Path(__file__).parent / "data" / "templates"
+
+# file -> the units a reader sees: statements and comments gone, translated sentences kept, values as named fields
+EXPECTED = {
+    "landing.php": [
+        ("heading", "Stop losing leads to slow follow-up"),
+        ("paragraph", "Acme answers every enquiry in under a minute, so {{company_name }} never loses a buyer to a "
+                      "competitor."),
+        ("cta", "Start your free trial"),
+    ],
+    "pricing.ejs": [
+        ("heading", "Plans that grow with you"),
+        ("list_item", "{{plan.name }}: {{plan.price }} a month"),
+        ("cta", "Buy now"),
+    ],
+    "services.liquid": [
+        ("heading", "We set up your store in two weeks"),
+        ("heading", "{{service.settings.title }}"),
+        ("paragraph", "{{service.settings.text }}"),
+        ("paragraph", "Fixed price from {{section.settings.price }}. No surprises on the invoice."),
+        ("cta", "{{sections.services.cta }}"),
+    ],
+    "offer.erb": [
+        ("paragraph", "Hi {{customer.first_name }},"),
+        ("paragraph", "Your audit found {{report.issue_count }} pages that load in over three seconds. We can fix "
+                      "them this month."),
+        ("paragraph", "Book a 20-minute call"),
+        ("paragraph", "Best, Sam"),
+    ],
+    "jekyll_home.html": [
+        ("heading", "{{site.title }}"),
+        ("paragraph", "Track every invoice in one place and get paid twice as fast."),
+        ("cta", "See pricing"),
+    ],
+    "welcome.mjml": [
+        ("paragraph", "Your first week, planned"),
+        ("paragraph", "Hi {{first_name }},"),
+        ("paragraph", "Thanks for signing up. Your dashboard is ready and your first report lands on Monday."),
+        ("cta", "Open your dashboard"),
+        ("paragraph", "Cheers, Dana from Acme"),
+    ],
+}  # fmt: skip
+
+
+def units(doc: Document) -> list[tuple[str, str]]:
+    return [(u.kind, " ".join(doc.unit_text(u).split())) for u in doc.units]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_a_template_reads_as_the_page_its_reader_sees(name: str) -> None:
+    doc = load_path(TEMPLATES / name)
+    assert units(doc) == EXPECTED[name]
+    assert doc.source == (TEMPLATES / name).read_text()  # lines and columns point at the template itself
+
+
+@pytest.mark.parametrize("path", sorted(TEMPLATES.iterdir()), ids=lambda p: p.name)
+def test_every_word_maps_back_to_the_same_characters_in_the_file(path: Path) -> None:
+    doc = load_path(path)
+    fields = [(s, e) for u in doc.units for s, e, kind in placeholders.find(doc.text, u.start, u.end) if kind == "merge"]
+    checked = 0
+    for word in doc.words:
+        if any(s <= word.start < e for s, e in fields):
+            continue  # a field's name stands where its expression was
+        s, e = doc.source_span(Span(word.start, word.end))
+        assert doc.source[s:e] == word.text
+        checked += 1
+    assert checked >= 5
+
+
+def test_no_directive_word_reaches_the_copy() -> None:
+    for path in sorted(TEMPLATES.iterdir()):
+        text = load_path(path).text
+        for leftover in ("<?", "?>", "<%", "%>", "{%", "%}", "endif", "endfor", "esc_html_e", "get_header", "include"):
+            assert leftover not in text, (path.name, leftover)
+
+
+def test_plain_text_templates_read_as_plain_text_emails() -> None:
+    doc = load_path(TEMPLATES / "newsletter.j2")
+    assert doc.format == "text"
+    assert [t for _, t in units(doc)] == [
+        "Hello {{subscriber.first_name }},",
+        "You are on the free plan. This month we shipped saved filters, so your weekly report takes two clicks "
+        "instead of ten.",
+        "Reply to this email and we will set them up for you.",
+        "Thanks, {{sender.name }}",
+    ]
+    hbs = load_path(TEMPLATES / "trial_ending.hbs")
+    assert "{{#if" not in hbs.text and "{{/if}}" not in hbs.text and "{{> footer}}" not in hbs.text
+    assert "Your trial ends on {{trialEnd}}." in hbs.text
+
+
+def test_mjml_is_an_email_whose_mj_button_is_a_button_with_its_link() -> None:
+    doc = load_path(TEMPLATES / "welcome.mjml")
+    assert doc.medium == "email" and doc.format == "html"
+    (cta,) = [u for u in doc.units if u.kind == "cta"]
+    assert cta.href == "https://acme.com/start"
+    assert doc.meta.get("title") == "Welcome to Acme"
+    assert "Arial" not in doc.text and "font-family" not in doc.text  # mj-head's settings are not copy
+
+
+def test_template_extensions_name_the_template_reader() -> None:
+    for name in ("a.php", "b.ejs", "c.erb", "d.hbs", "e.handlebars", "f.njk", "g.jinja", "h.j2", "i.twig",
+                 "j.liquid", "k.gohtml", "l.tmpl", "m.mjml", "n.mustache", "o.phtml"):  # fmt: skip
+        assert copy_format_for(name) == "template", name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["<?php if ($a > 1) { ?>", "<?= $price ?>", "<%= user.name %>", "<% end %>",
+                                 "{% if x %}", "{{ 'Buy now' }}", "{{#each items}}", "{{/each}}", "{# note #}",
+                                 "{{ . }}", "{{!-- c --}}", "<?php _e('Save time', 'd'); ?>", "<p>", "</p>", "\n",
+                                 "Save ten hours a week.", " ", "{{", "<%", "<?", "{%"]),  # fmt: skip
+                max_size=25))
+def test_setting_aside_keeps_every_offset_and_line(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    out = set_aside(text)
+    assert len(out) == len(text)
+    assert [i for i, c in enumerate(out) if c == "\n"] == [i for i, c in enumerate(text) if c == "\n"]
+    load_text(text, "page.php")  # and the reader never fails on what is left
+
+
+def test_check_reads_templates_in_a_folder_and_by_name(tmp_path: Path) -> None:
+    for path in TEMPLATES.iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    run = subprocess.run([sys.executable, "-m", "plainpitch", "check", "--format", "json", str(tmp_path)],
+                         capture_output=True, text=True)  # fmt: skip
+    assert run.returncode in (0, 1), run.stderr
+    report = json.loads(run.stdout)
+    read = sorted(Path(d["path"]).name for d in report["documents"])
+    assert read == sorted(p.name for p in TEMPLATES.iterdir())
+    run = subprocess.run([sys.executable, "-m", "plainpitch", "check", "--input-format", "template", "--format",
+                          "json", "-"], input="<p>{% if a %}Ship faster.{% endif %}</p>", capture_output=True,
+                         text=True)  # fmt: skip
+    assert run.returncode in (0, 1), run.stderr
+    (doc,) = json.loads(run.stdout)["documents"]
+    assert doc["format"] == "html"
