@@ -152,3 +152,32 @@ def test_check_reads_templates_in_a_folder_and_by_name(tmp_path: Path) -> None:
     assert run.returncode in (0, 1), run.stderr
     (doc,) = json.loads(run.stdout)["documents"]
     assert doc["format"] == "html"
+
+
+_BODY = ("<p>Acme reads every support ticket as it arrives and sorts it by how angry the customer is. Your team "
+         "answers the worst ones first, and the rest wait a few minutes longer without anyone noticing.</p>\n") * 6
+
+
+_LATE = _BODY * 3 + '<a class="btn" href="/trial">Start a free trial</a>\n'
+
+
+@pytest.mark.parametrize("include", ["<?php get_header(); ?>\n", "{% include 'hero.html' %}\n", "{{> header}}\n",
+                                     "<%- include('partials/nav') %>\n", '{{ define "main" }}\n',
+                                     "{% extends 'base.html' %}\n"])  # fmt: skip
+@pytest.mark.parametrize(("button", "absent"), [("", "CTA001"), ('<a class="btn" href="/trial">Start a free trial</a>\n', "PRF001"),
+                                                (_LATE, "CTA006")])  # fmt: skip
+def test_a_template_that_includes_other_files_is_not_told_what_it_lacks(include: str, button: str, absent: str,
+                                                                        tmp_path: Path) -> None:  # fmt: skip
+    from plainpitch.config import Config
+    from plainpitch.engine import analyze
+
+    whole = tmp_path / "page.php"
+    whole.write_text("<h1>Angry customers first</h1>\n" + _BODY + button)
+    part = tmp_path / "part.php"
+    part.write_text(include + "<h1>Angry customers first</h1>\n" + _BODY + button)
+    alone = analyze(load_path(whole), Config())
+    assert absent in {f.code for f in alone.findings}  # the gate is what keeps it away below
+    assert not any("includes other files" in note for note in alone.notes)
+    included = analyze(load_path(part), Config())
+    assert absent not in {f.code for f in included.findings}
+    assert any("includes other files" in note for note in included.notes)

@@ -96,6 +96,29 @@ def _rewrite(m: re.Match[str]) -> str:
 _FRONT_MATTER_RE = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
+# A directive that pulls in another file (a header, a footer, a layout, a partial): the page shows copy this file
+# does not hold
+_INCLUDE_RE = re.compile(
+    r"\{%-?\s*(?:include|include_relative|render|extends|embed|section|sections|layout)\b"  # Jinja, Liquid, Twig
+    r"|\{\{-?\s*(?:>|template\s|partial\s|partialCached\s|define\s)"  # Handlebars, Mustache partials; Go, Hugo
+    r"|<%[-=]?\s*(?:include|render|yield)\b"  # EJS, ERB
+)
+_PHP_RE = re.compile(r"<\?(?:php\b|=)?.*?(?:\?>|\Z)", re.DOTALL)
+_PHP_INCLUDE_RE = re.compile(
+    r"\b(?:get_header|get_footer|get_sidebar|get_template_part|include|include_once|require|require_once)\b\s*[('\"]"
+)
+
+
+def includes_other_files(text: str) -> bool:
+    """The template pulls in another file (``{% include %}``, ``{{> footer}}``, ``get_header()``, a layout it
+    extends): what its reader sees is more than this file holds."""
+    if not any(opener in text for opener in _OPENERS):
+        return False
+    if _INCLUDE_RE.search(text):
+        return True
+    return "<?" in text and any(_PHP_INCLUDE_RE.search(m.group(0)) for m in _PHP_RE.finditer(text))
+
+
 def set_aside(text: str) -> str:
     """``text`` with every template directive rewritten in place (same length, same lines)."""
     front = _FRONT_MATTER_RE.match(text) if text.startswith(("---", "+++")) else None

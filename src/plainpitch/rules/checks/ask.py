@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from plainpitch.analysis import regions
+from plainpitch.analysis.completeness import shows_part_only
 from plainpitch.analysis.genre import is_not_a_pitch
 from plainpitch.analysis.offer import is_pricing_page, offer_parts
 from plainpitch.analysis.outreach import is_cold_email
@@ -357,7 +358,7 @@ def _last_unit_span(doc) -> Span:
     sources=[WORDSTREAM_SINGLE, "Fogg Behavior Model (B = MAP): without a prompt, motivation and ability do not turn into an action"],
 )
 def missing_call_to_action(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
-    if copy_words(doc, ctx) < MIN_COPY_WORDS or find_asks(doc, ctx) or is_not_a_pitch(doc):
+    if copy_words(doc, ctx) < MIN_COPY_WORDS or shows_part_only(doc) or find_asks(doc, ctx) or is_not_a_pitch(doc):
         return  # no copy to judge (a one-word file, a list of links), it asks, or it is signed, not clicked
     if ctx.medium in ("page", "text") and ctx.profile == "technical" and not any(u.kind == "cta" for u in doc.units):
         return  # documentation for developers (a plugin's README): read to use the product, not to buy it
@@ -724,8 +725,8 @@ _STORY_RE = re.compile(r"\b(?:case stud(?:y|ies)|customer stor(?:y|ies)|success 
 def ask_out_of_reach(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     asks = [a for a in find_asks(doc, ctx) if a.action in CONVERSION]
     body = [s for s in doc.sentences if doc.units[s.unit].kind in ("heading", "paragraph", "list_item", "quote")]
-    if not asks or not body or is_not_a_pitch(doc):
-        return  # no ask at all is CTA001's; a form or a contract fixes its own order
+    if not asks or not body or is_not_a_pitch(doc) or shows_part_only(doc):
+        return  # no ask at all is CTA001's; a form or a contract fixes its own order; a header partial may ask first
     if any(_STORY_RE.search(doc.unit_text(u)) for u in doc.units[:3] if u.kind in ("heading", "paragraph")):
         return  # a case study earns its ask after the story
     if not any(u.kind == "cta" for u in doc.units) and asks[0].action != "install":

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from plainpitch.analysis.completeness import shows_part_only
 from plainpitch.analysis.genre import is_not_a_pitch
 from plainpitch.analysis.offer import is_pricing_page
 from plainpitch.analysis.proof import find_proof
@@ -38,6 +39,8 @@ def sells_alone(doc, ctx) -> bool:
     documentation (a README with code to run is read to use the product, not to buy it)."""
     if ctx.medium not in ("page", "proposal") or copy_words(doc, ctx) < PROOF_MIN_WORDS or is_not_a_pitch(doc):
         return False  # a statement of work or a form is signed or filled in, not persuaded
+    if shows_part_only(doc):
+        return False  # the proof may be in a section another file holds
     if ctx.medium == "page":
         if is_pricing_page(doc):
             return False  # the price list does one job; the proof belongs on the pages that send buyers to it

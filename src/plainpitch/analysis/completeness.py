@@ -1,0 +1,20 @@
+"""Whether the file holds all the copy its reader sees.
+
+A template that includes other files (a header, a footer, a layout it extends, a partial) is only part of the page:
+its button may sit in the header partial and its testimonials in a section of their own. A rule that reports an
+absence (no ask, no proof, an ask out of reach) cannot conclude it from such a file, and a wrong "you never ask" is
+the false alarm that costs a tool its user. The loaders mark such a file (``doc.meta["includes"]``,
+plainpitch.ingest.directives).
+"""
+
+from __future__ import annotations
+
+from plainpitch.model import Document
+
+NOTE = ("this template includes other files (a header, a footer, a layout or a partial): their copy is not read "
+        "here, so nothing is reported missing")  # fmt: skip
+
+
+def shows_part_only(doc: Document) -> bool:
+    """The file's reader sees copy from other files too (a template that includes them)."""
+    return bool(doc.meta.get("includes"))
