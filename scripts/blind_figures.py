@@ -27,7 +27,9 @@ sys.path.insert(0, str(ROOT / "src"))
 from blind_packets import text_id  # noqa: E402
 from eval_judged import spearman  # noqa: E402
 
-TEXT_SUFFIXES = {".md", ".markdown", ".html", ".htm", ".txt", ".eml"}
+from plainpitch.formats import COPY, extensions  # noqa: E402
+
+TEXT_SUFFIXES = set(extensions(COPY))  # every name ``check`` reads (templates included)
 _RANK_LINE_RE = re.compile(r"^\s*(?:\d+[.)]\s*)?[*`]*\s*(\d{2}\b|[^\s*`]+)")
 
 

@@ -109,21 +109,53 @@ _PHP_INCLUDE_RE = re.compile(
 )
 
 
+def may_hold_directives(text: str) -> bool:
+    """A cheap look first: most copy holds no template syntax at all."""
+    return any(opener in text for opener in _OPENERS)
+
+
 def includes_other_files(text: str) -> bool:
     """The template pulls in another file (``{% include %}``, ``{{> footer}}``, ``get_header()``, a layout it
     extends): what its reader sees is more than this file holds."""
-    if not any(opener in text for opener in _OPENERS):
+    if not may_hold_directives(text):
         return False
     if _INCLUDE_RE.search(text):
         return True
     return "<?" in text and any(_PHP_INCLUDE_RE.search(m.group(0)) for m in _PHP_RE.finditer(text))
 
 
-def set_aside(text: str) -> str:
-    """``text`` with every template directive rewritten in place (same length, same lines)."""
-    front = _FRONT_MATTER_RE.match(text) if text.startswith(("---", "+++")) else None
+def set_aside(text: str, front_matter: bool = True, markdown: bool = False) -> str:
+    """``text`` with every template directive rewritten in place (same length, same lines); ``front_matter``: blank
+    a site generator's front matter too (the Markdown reader reads it for the page's title itself); ``markdown``:
+    keep each line's indentation as it was (see ``_keep_indent``)."""
+    front = _FRONT_MATTER_RE.match(text) if front_matter and text.startswith(("---", "+++")) else None
     if front:
         text = _blank(front.group(0)) + text[front.end() :]
-    if not any(opener in text for opener in _OPENERS):
+    if not may_hold_directives(text):
         return text
-    return _DIRECTIVE_RE.sub(_rewrite, text)
+    out = _DIRECTIVE_RE.sub(_rewrite, text)
+    return _keep_indent(text, out) if markdown else out
+
+
+_INDENT_RE = re.compile(r"^[ \t]*", re.MULTILINE)
+
+
+def _keep_indent(before: str, after: str) -> str:
+    """In Markdown four spaces make code: a directive blanked at the start of a line with text after it
+    ("{% if x %}Plans start at £90") would turn the line into a code block. The spaces it left become no-break
+    spaces, which Markdown never counts as indentation and the reader squeezes as any space."""
+    pieces: list[str] = []
+    last = 0
+    for m in _INDENT_RE.finditer(after):
+        start, end = m.span()
+        was = _INDENT_RE.match(before, start)
+        kept = was.end() if was else start
+        if end - start < 4 or kept >= end:
+            continue  # indented as it was, or too little to make code
+        line_end = after.find("\n", end)
+        if after[end : len(after) if line_end == -1 else line_end].strip():
+            pieces.append(after[last:kept])
+            pieces.append("\u00a0" * (end - kept))
+            last = end
+    pieces.append(after[last:])
+    return "".join(pieces)

@@ -33,6 +33,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from plainpitch.ingest.directives import includes_other_files, may_hold_directives, set_aside
 from plainpitch.ingest.replies import mask_replies
 from plainpitch.ingest.suppress import directive_codes, file_suppressions
 from plainpitch.model import Document
@@ -732,6 +733,10 @@ def _inline_block(kind: str, value: str, at: int) -> Block | None:
     return Block(kind, text, offsets[0], offsets) if text else None
 
 
+# fenced code blocks and code spans, roughly: where a template directive is shown, not used
+_CODE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
+
+
 def load(text: str, path: str, raw: bytes | None = None) -> Document:
     source = text
     work = text.replace("\x00", "\ufffd")  # what markdown-it does too: keeps lengths equal
@@ -751,6 +756,9 @@ def load(text: str, path: str, raw: bytes | None = None) -> Document:
         # blank the subject and header lines, and the quoted part of the body: offsets do not move
         head = subject.start()
         work = work[:head] + _BLANK_LINE_RE.sub(" ", work[head:body]) + mask_replies(work[body:])
+    if may_hold_directives(work) and includes_other_files(_CODE_RE.sub("", work)):  # a directive shown in code is a mention, not an include
+        meta["includes"] = "yes"  # plainpitch.analysis.completeness: an absence here says nothing
+    work = set_aside(work, front_matter=False, markdown=True)  # a site generator's directives ({% include %}, {{ site.x }})
     walker = _Walker(work, meta)
     env: dict[str, Any] = {}
     walker.walk(_block_tokens(work, env), env)
