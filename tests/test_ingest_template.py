@@ -137,7 +137,7 @@ def test_mjml_is_an_email_whose_mj_button_is_a_button_with_its_link() -> None:
 
 def test_template_extensions_name_the_template_reader() -> None:
     for name in ("a.php", "b.ejs", "c.erb", "d.hbs", "e.handlebars", "f.njk", "g.jinja", "h.j2", "i.twig",
-                 "j.liquid", "k.gohtml", "l.tmpl", "m.mjml", "n.mustache", "o.phtml"):  # fmt: skip
+                 "j.liquid", "k.gohtml", "l.tmpl", "m.mjml", "n.mustache", "o.phtml", "p.html.eex"):  # fmt: skip
         assert copy_format_for(name) == "template", name
 
 

@@ -33,7 +33,7 @@ class Format:
 _T = "plainpitch.ingest.transcript."
 # Page and e-mail template languages: copy with directives between the words (plainpitch.ingest.template)
 _TEMPLATE_EXTENSIONS = (".php", ".phtml", ".ejs", ".erb", ".rhtml", ".hbs", ".handlebars", ".mustache", ".njk",
-                        ".nunjucks", ".jinja", ".jinja2", ".j2", ".twig", ".liquid", ".gohtml", ".tmpl", ".tpl",
+                        ".nunjucks", ".jinja", ".jinja2", ".j2", ".twig", ".liquid", ".gohtml", ".tmpl", ".tpl", ".eex", ".leex",
                         ".mjml")  # fmt: skip
 FORMATS: tuple[Format, ...] = (
     Format("text", COPY, "plainpitch.ingest.plain:load", (".txt", ".text", ""), "plain text"),
