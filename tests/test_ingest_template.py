@@ -43,7 +43,7 @@ EXPECTED = {
         ("paragraph", "Hi {{customer.first_name }},"),
         ("paragraph", "Your audit found {{report.issue_count }} pages that load in over three seconds. We can fix "
                       "them this month."),
-        ("paragraph", "Book a 20-minute call"),
+        ("cta", "Book a 20-minute call"),
         ("paragraph", "Best, Sam"),
     ],
     "jekyll_home.html": [
@@ -199,3 +199,43 @@ def test_a_template_that_includes_other_files_is_not_told_what_it_lacks(include:
     included = analyze(load_path(part), Config())
     assert absent not in {f.code for f in included.findings}
     assert any("includes other files" in note for note in included.notes)
+
+
+def test_rails_and_phoenix_link_helpers_are_the_links_they_render() -> None:
+    doc = load_text('<p>Hi <%= @user.name %>,</p>\n<p>Your plan ends Friday.</p>\n<table class="btn"><tr><td>\n'
+                    "<%= link_to subscriptions_url do %>\n  Keep my account\n<% end %>\n</td></tr></table>\n"
+                    "<% if @trial %><p><%= link_to 'Book a call with Sam', booking_url %></p><% end %>\n",
+                    "renewal.html.erb")  # fmt: skip
+    ctas = [(doc.unit_text(u), u.href) for u in doc.units if u.kind == "cta"]
+    assert ctas == [("Keep my account", "subscriptions_url"), ("Book a call with Sam", "book")]
+    assert "<% end" not in doc.text and " end " not in doc.text and "<a" not in doc.text
+
+
+def test_a_link_alone_in_a_table_cell_is_an_email_button() -> None:
+    doc = load_text('<p>Your report is ready.</p><table><tr><td align="center"><a href="https://acme.com/r">'
+                    "Open the report</a></td></tr></table>", "report.html")  # fmt: skip
+    assert [(u.kind, u.href) for u in doc.units if doc.unit_text(u) == "Open the report"] == [
+        ("cta", "https://acme.com/r")
+    ]
+
+
+_POST = ("Six months in the making, the new component kit is out today with over 100 components for online shops. "
+         "Product pages, carts, checkout forms and order histories are ready to paste into your project. ") * 6
+
+
+@pytest.mark.parametrize(("head", "article"), [
+    ("---\ntitle: Shop kit\ndate: 2021-08-11\nauthor: Ada\n---\n", True),
+    ("export const meta = {\n  title: 'Shop kit',\n  date: '2021-08-11',\n  authors: [ada],\n}\n", True),
+    ("---\ntitle: Shop kit\n---\n", False),
+])  # fmt: skip
+def test_a_dated_post_with_an_author_is_not_told_it_lacks_proof(head: str, article: bool, tmp_path: Path) -> None:
+    from plainpitch.config import Config
+    from plainpitch.engine import analyze
+
+    page = tmp_path / "post.mdx"
+    page.write_text(head + "\nimport card from './card.jpg'\n\n# The shop kit\n\n" + _POST
+                    + "\n\n[Get the kit](https://example.com/buy)\n")  # fmt: skip
+    doc = load_path(page)
+    assert "import" not in doc.text and "card.jpg" not in doc.text and "export" not in doc.text
+    codes = {f.code for f in analyze(doc, Config()).findings}
+    assert ("PRF001" in codes) is not article

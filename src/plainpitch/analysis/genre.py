@@ -30,3 +30,16 @@ def is_not_a_pitch(doc) -> bool:
     if not any(u.kind in ("heading", "subject") for u in doc.units) and doc.units:
         heading = " ".join(x for x in (heading, doc.unit_text(doc.units[0])[:120]) if x)  # plain text: its first line
     return bool(_NOT_A_PITCH_RE.search(heading)) and not _ANSWER_RE.search(heading)
+
+
+_DATE_KEYS = ("date", "published", "pubDate", "published_at", "publishDate")
+_AUTHOR_KEYS = ("author", "authors", "by")
+
+
+def is_article(doc) -> bool:
+    """A dated post with an author (a blog post, an announcement): its front matter says so. Its readers came for the
+    post and most already know the product, so it is not a page that must persuade a stranger alone."""
+    front = doc.meta.get("front_matter")
+    if not isinstance(front, dict):
+        return False
+    return any(front.get(k) for k in _DATE_KEYS) and any(front.get(k) for k in _AUTHOR_KEYS)

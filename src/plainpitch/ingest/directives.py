@@ -33,7 +33,7 @@ _ECHO_RE = re.compile(r"^\s*(?:echo|print)\b")
 # A sentence of copy inside an output: a translation call's first argument, or a quoted literal (filters after it)
 _LITERAL_RE = re.compile(
     r"""^[\s=(-]*(?:(?:echo|print|return)\s+)?(?:(?:_|__|_e|_x|_n|esc_html_e|esc_html__|esc_attr_e|esc_attr__|"""
-    r"""esc_html_x|gettext|ngettext|_t|t|trans|translate|i18n\.t|\$t|lang|__t|link_to|button_to|mail_to)(?:\s*\(\s*|\s+))?(?P<q>['"])(?P<text>.+?)(?<!\\)(?P=q)""",
+    r"""esc_html_x|gettext|ngettext|_t|t|trans|translate|i18n\.t|\$t|lang|__t)(?:\s*\(\s*|\s+))?(?P<q>['"`])(?P<text>.+?)(?<!\\)(?P=q)""",
     re.DOTALL,
 )
 _KEY_RE = re.compile(r"^[\w-]+(?:[._:/][\w-]+)+$")  # "hero.title", "cta_button.label": a translation key, not copy
@@ -62,34 +62,85 @@ def _field(text: str) -> str:
     return field
 
 
-def _output(whole: str, body_at: int, body: str) -> str:
-    """An output directive rewritten: blank (control, partial), its literal sentence, or a merge field."""
-    if _CONTROL_RE.match(body):
-        return _blank(whole)
+def literal_sentence(body: str) -> tuple[int, str] | None:
+    """(offset, sentence) of the copy an expression outputs when it is a quoted sentence or a translation call's
+    ("'Start your trial'", "t('Start your trial')"), else None (a translation key such as 'hero.title' is no copy)."""
     literal = _LITERAL_RE.match(body)
     if literal:
         sentence = literal.group("text")
         if not _KEY_RE.match(sentence.strip()) and any(c.isalpha() for c in sentence):
-            at = body_at + literal.start("text")
-            return _blank(whole[:at]) + sentence + _blank(whole[at + len(sentence) :])
+            return literal.start("text"), sentence
+    return None
+
+
+def _output(whole: str, body_at: int, body: str) -> str:
+    """An output directive rewritten: blank (control, partial), its literal sentence, or a merge field."""
+    if _CONTROL_RE.match(body):
+        return _blank(whole)
+    literal = literal_sentence(body)
+    if literal is not None:
+        at = body_at + literal[0]
+        return _blank(whole[:at]) + literal[1] + _blank(whole[at + len(literal[1]) :])
     return _field(whole)
 
 
-def _rewrite(m: re.Match[str]) -> str:
-    whole = m.group(0)
-    start = m.start()
-    if m.group("php") is not None:
-        body = m.group("php_body")
-        if whole.startswith("<?=") or _ECHO_RE.match(body) or _LITERAL_RE.match(body):
-            return _output(whole, m.start("php_body") - start, body)
-        return _blank(whole)  # statements, and "<?xml …?>"
-    if m.group("erb") is not None:
-        if m.group("erb_mark") in ("=", "-"):
-            return _output(whole, m.start("erb_body") - start, m.group("erb_body"))
+# Rails' and Phoenix's link helpers: "<%= link_to 'Book a call', booking_url %>", "<%= link to: url do %>…<% end %>"
+_LINK_HELPER_RE = re.compile(r"^\s*(?:link_to|button_to|mail_to|link|button)\b\s*\(?\s*")
+_BLOCK_OPEN_RE = re.compile(r"\bdo\s*(?:\|[^|]*\|)?\s*-?$|^\s*(?:if|unless|case|while|until|for|begin)\b")
+_BLOCK_END_RE = re.compile(r"^\s*end\b")
+
+
+def _anchor(width: int, target: str) -> str:
+    """An opening ``<a href=…>`` of exactly ``width`` characters, its address named by the target's variable."""
+    name = next((n for n in _NAME_RE.findall(target) if n not in _NOT_NAMES), "link")
+    room = width - len("<a href=>")
+    if room < 1:
+        return " " * width
+    return "<a href=" + name[:room].ljust(room) + ">"
+
+
+def _closing_anchor(width: int) -> str:
+    return "</a" + " " * (width - 4) + ">" if width >= 4 else " " * width
+
+
+class _Rewriter:
+    """Rewrites each directive in turn (a ``re.sub`` callback); remembers the ERB blocks opened, so that the
+    ``end`` of a link helper's block closes its link."""
+
+    def __init__(self) -> None:
+        self.blocks: list[bool] = []  # for each open ERB block: whether it is a link helper's
+
+    def __call__(self, m: re.Match[str]) -> str:
+        whole = m.group(0)
+        start = m.start()
+        if m.group("php") is not None:
+            body = m.group("php_body")
+            if whole.startswith("<?=") or _ECHO_RE.match(body) or _LITERAL_RE.match(body):
+                return _output(whole, m.start("php_body") - start, body)
+            return _blank(whole)  # statements, and "<?xml …?>"
+        if m.group("erb") is not None:
+            return self.erb(whole, m.start("erb_body") - start, m.group("erb_body"), m.group("erb_mark"))
+        if m.group("stmt") is not None:
+            return _blank(whole)
+        return _output(whole, m.start("out_body") - start, m.group("out_body"))
+
+    def erb(self, whole: str, body_at: int, body: str, mark: str) -> str:
+        """ERB and EEx: a link helper becomes the link it renders; a block's ``end`` closes it."""
+        if _BLOCK_END_RE.match(body):
+            is_link = self.blocks.pop() if self.blocks else False
+            return _closing_anchor(len(whole)) if is_link and "\n" not in whole else _blank(whole)
+        link = _LINK_HELPER_RE.match(body) if mark in ("=", "-") and "\n" not in whole else None
+        if _BLOCK_OPEN_RE.search(body):
+            self.blocks.append(link is not None)
+            return _anchor(len(whole), body[link.end() :]) if link else _blank(whole)
+        sentence = literal_sentence(body[link.end() :]) if link else None
+        if link and sentence is not None:
+            at = body_at + link.end() + sentence[0]
+            end = at + len(sentence[1])
+            return _anchor(at, whole[end:]) + sentence[1] + _closing_anchor(len(whole) - end)
+        if mark in ("=", "-"):
+            return _output(whole, body_at, body)
         return _blank(whole)
-    if m.group("stmt") is not None:
-        return _blank(whole)
-    return _output(whole, m.start("out_body") - start, m.group("out_body"))
 
 
 # Front matter a site generator reads (Jekyll, Hugo, Eleventy): settings, not copy
@@ -133,7 +184,7 @@ def set_aside(text: str, front_matter: bool = True, markdown: bool = False) -> s
         text = _blank(front.group(0)) + text[front.end() :]
     if not may_hold_directives(text):
         return text
-    out = _DIRECTIVE_RE.sub(_rewrite, text)
+    out = _DIRECTIVE_RE.sub(_Rewriter(), text)
     return _keep_indent(text, out) if markdown else out
 
 

@@ -67,6 +67,8 @@ _EMAIL_THREAD_RE = re.compile(
 _EMAIL_SIGNATURE_RE = re.compile(r"gmail_signature|moz-signature|signature", re.I)
 _WS_RE = re.compile(r"\S+")
 _UNSQUEEZED_RE = re.compile(r"\s\s|[^\S ]")
+# a unit whose whole text is one link: what it is
+_LONE_LINK = {"paragraph": "cta", "table_cell": "cta", "list_item": "link"}
 _NO_ATTRS: dict[str, Any] = {}  # shared by the units without attrs (units read attrs, never write them)
 _MARKED_RE = re.compile(r"<!\[(?!CDATA\[)")
 _VALUE_RE = re.compile(r"""\bvalue\s*=\s*(["']?)""", re.I)
@@ -222,9 +224,10 @@ class Extractor(HTMLParser):
         if not has_words_outside_code(text, code):
             return  # only code or punctuation: nothing to read
         kind, href = unit.kind, unit.href
-        if len(links) == 1 and links[0][0] <= 0 and links[0][1] >= len(text) and kind in ("paragraph", "list_item"):
-            # a link standing alone in its block is a button (in a list: one link of a list of links)
-            kind, href = ("cta" if kind == "paragraph" else "link"), links[0][2]
+        if len(links) == 1 and links[0][0] <= 0 and links[0][1] >= len(text) and kind in _LONE_LINK:
+            # a link standing alone in its block is a button (in a list: one link of a list of links; in a table
+            # cell: the button of an e-mail, which is a link alone in a cell of a layout table)
+            kind, href = _LONE_LINK[kind], links[0][2]
         attrs = dict(unit.attrs) if unit.attrs or code or (links and href is None) else _NO_ATTRS
         if links and href is None:
             attrs["links"] = [{"start": s, "end": e, "href": h} for s, e, h in links]

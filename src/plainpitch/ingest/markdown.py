@@ -733,6 +733,10 @@ def _inline_block(kind: str, value: str, at: int) -> Block | None:
     return Block(kind, text, offsets[0], offsets) if text else None
 
 
+# MDX's import and export statements: JavaScript from a line that starts with the keyword to the next blank line
+_ESM_RE = re.compile(r"^(?:import|export)\b.*?(?=\n[ \t]*\n|\Z)", re.MULTILINE | re.DOTALL)
+_MDX_META_RE = re.compile(r"export\s+const\s+(?:meta|metadata|frontmatter)\s*=\s*\{")
+_MDX_FIELD_RE = re.compile(r"^\s*(\w+)\s*:\s*['\"`\[]?([^'\"`\],\n]*)", re.MULTILINE)
 # fenced code blocks and code spans, roughly: where a template directive is shown, not used
 _CODE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
 
@@ -756,6 +760,11 @@ def load(text: str, path: str, raw: bytes | None = None) -> Document:
         # blank the subject and header lines, and the quoted part of the body: offsets do not move
         head = subject.start()
         work = work[:head] + _BLANK_LINE_RE.sub(" ", work[head:body]) + mask_replies(work[body:])
+    if path.lower().endswith(".mdx"):
+        for esm in _ESM_RE.finditer(work):
+            if _MDX_META_RE.match(esm.group(0)):  # "export const meta = {title: …, date: …}": the page's front matter
+                meta.setdefault("front_matter", {m.group(1): m.group(2) for m in _MDX_FIELD_RE.finditer(esm.group(0))})
+        work = _ESM_RE.sub(lambda m: _BLANK_LINE_RE.sub(" ", m.group(0)), work)
     if may_hold_directives(work) and includes_other_files(_CODE_RE.sub("", work)):  # a directive shown in code is a mention, not an include
         meta["includes"] = "yes"  # plainpitch.analysis.completeness: an absence here says nothing
     work = set_aside(work, front_matter=False, markdown=True)  # a site generator's directives ({% include %}, {{ site.x }})

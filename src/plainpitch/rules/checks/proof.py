@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from plainpitch.analysis.completeness import shows_part_only
-from plainpitch.analysis.genre import is_not_a_pitch
+from plainpitch.analysis.genre import is_article, is_not_a_pitch
 from plainpitch.analysis.offer import is_pricing_page
 from plainpitch.analysis.proof import find_proof
 from plainpitch.analysis.reader import is_documentation
@@ -41,6 +41,8 @@ def sells_alone(doc, ctx) -> bool:
         return False  # a statement of work or a form is signed or filled in, not persuaded
     if shows_part_only(doc):
         return False  # the proof may be in a section another file holds
+    if is_article(doc):
+        return False  # a blog post or announcement is read by people who came for it, most of them users already
     if ctx.medium == "page":
         if is_pricing_page(doc):
             return False  # the price list does one job; the proof belongs on the pages that send buyers to it

@@ -1,0 +1,247 @@
+"""React components (.jsx, .tsx) -> Document: the markup a component renders, read as HTML.
+
+Modern landing pages and e-mails (Next.js, Astro islands, react-email) keep their copy in JSX. ``markup_only`` keeps
+each JSX element of the file where it stands and blanks the code around it, character for character (every offset
+still points at the file), so the HTML reader reads what a visitor sees:
+- text and HTML tags (``<h1>``, ``<p>``, ``<a>``) stay as they are;
+- a component's tag becomes the HTML element it renders as, padded to its length (``<Link …>`` an ``<a>``,
+  ``<Button>`` a button, ``<Text>`` a paragraph, any other component a block), and ``className`` is read as
+  ``class`` (a button's class marks it);
+- an expression child is its sentence when it is one (``{"Start now"}``, ``{t("Start now")}``), the markup it
+  returns when it holds JSX (``{plans.map(p => <li>…</li>)}``), else a merge field named by its variable;
+- an expression attribute (``href={url}``) is a quoted value of the same length.
+Copy kept in JavaScript data (an array of feature titles) is not read: only what the markup holds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from plainpitch.ingest import html
+from plainpitch.ingest.directives import literal_sentence
+from plainpitch.model import Document
+
+# component -> the HTML element it renders as (react-email, Next.js, common UI kits); other components are blocks
+COMPONENTS = {
+    "Link": "a", "NextLink": "a", "Anchor": "a", "Button": "button", "Text": "p", "Paragraph": "p",
+    "Heading": "h2", "Title": "h2", "Img": "img", "Image": "img", "Hr": "hr", "Section": "section",
+    "Head": "head", "Html": "html", "Body": "body", "Preview": "p", "Script": "script", "Style": "style",
+    "Code": "code", "CodeBlock": "pre", "Icon": "svg", "Svg": "svg", "Video": "video", "Nav": "nav",
+    "Navbar": "nav", "Footer": "footer", "Header": "header",
+}  # fmt: skip
+_NAME_RE = re.compile(r"[A-Za-z_$][\w$.:-]*")
+_IDENT_RE = re.compile(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*")
+_KEYWORDS_BEFORE_JSX = ("return", "yield", "default", "else", "await")
+_EMAIL_RE = re.compile(r"@react-email/|<Preview\b|<Html\b[^>]*>\s*<Head\b", re.S)
+
+
+class _Reader:
+    """One pass over the file: ``out`` starts blank and each JSX element is copied into it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.n = len(text)
+        self.out = ["\n" if c == "\n" else " " for c in text]
+
+    # -- JavaScript: skipped, except the JSX it holds --------------------------------------------------------
+    def code(self, i: int, stop: str | None = None) -> int:
+        """Scan code from ``i`` to ``stop`` at depth 0 (or the end), copying every JSX element found."""
+        t, depth = self.text, 0
+        while i < self.n:
+            c = t[i]
+            if c in "\"'`":
+                i = self.string(i)
+            elif t.startswith("//", i):
+                i = self.line_end(i)
+            elif t.startswith("/*", i):
+                end = t.find("*/", i + 2)
+                i = self.n if end == -1 else end + 2
+            elif c in "([{":
+                depth += 1
+                i += 1
+            elif c in ")]}":
+                if depth == 0 and c == stop:
+                    return i
+                depth -= 1
+                i += 1
+            elif c == "<" and self.jsx_starts(i):
+                i = self.element(i)
+            else:
+                i += 1
+        return i
+
+    def line_end(self, i: int) -> int:
+        end = self.text.find("\n", i)
+        return self.n if end == -1 else end
+
+    def string(self, i: int) -> int:
+        """Past the string literal at ``i`` (a template literal's ``${…}`` scanned as code)."""
+        t, quote = self.text, self.text[i]
+        i += 1
+        while i < self.n:
+            c = t[i]
+            if c == "\\":
+                i += 2
+            elif c == quote:
+                return i + 1
+            elif quote == "`" and t.startswith("${", i):
+                i = self.code(i + 2, "}") + 1
+            elif c == "\n" and quote != "`":
+                return i  # an unclosed quote ends with its line
+            else:
+                i += 1
+        return i
+
+    def jsx_starts(self, i: int) -> bool:
+        """A ``<`` that opens JSX: a tag name or ``<>`` after an operator, a bracket or ``return`` (not ``a < b``
+        and not a type's ``useState<string>``)."""
+        nxt = self.text[i + 1 : i + 2]
+        if not (nxt.isalpha() or nxt == ">"):
+            return False
+        j = i - 1
+        while j >= 0 and self.text[j] in " \t\r\n":
+            j -= 1
+        if j < 0:
+            return True
+        prev = self.text[j]
+        if prev in "(,=?:&|[{!;":
+            return True
+        if prev == ">" and j > 0 and self.text[j - 1] == "=":
+            return True  # an arrow function's body
+        word = re.search(r"[A-Za-z_$][\w$]*$", self.text[max(0, j - 10) : j + 1])
+        return bool(word and word.group(0) in _KEYWORDS_BEFORE_JSX)
+
+    # -- JSX: copied, component names and expressions rewritten -------------------------------------------
+    def copy(self, start: int, end: int) -> None:
+        self.out[start:end] = self.text[start:end]
+
+    def put(self, at: int, text: str) -> None:
+        self.out[at : at + len(text)] = text
+
+    def element(self, i: int) -> int:
+        """Copy the element at ``i`` (``<``), its attributes and children; return the index past it."""
+        t = self.text
+        if t.startswith("<>", i):  # a fragment: no element of its own
+            return self.children(i + 2)
+        m = _NAME_RE.match(t, i + 1)
+        if not m:
+            return i + 1
+        self.tag(i, m)
+        i = m.end()
+        while i < self.n:
+            c = t[i]
+            if t.startswith("/>", i):
+                self.copy(i, i + 2)
+                return i + 2
+            if c == ">":
+                self.copy(i, i + 1)
+                return self.children(i + 1)
+            if c == "{":
+                i = self.attribute_value(i)
+            elif c in "\"'":
+                end = self.string(i)
+                self.copy(i, end)
+                i = end
+            else:
+                name = _NAME_RE.match(t, i)
+                if name:
+                    self.copy(i, name.end())
+                    if name.group(0) == "className":
+                        self.put(i, "class    ")
+                    i = name.end()
+                else:
+                    self.copy(i, i + 1)
+                    i += 1
+        return i
+
+    def tag(self, lt: int, name: re.Match[str]) -> None:
+        """``<Name`` (or ``</Name``) written as the HTML element it renders, padded with spaces."""
+        raw = name.group(0)
+        html_name = raw if raw[:1].islower() and "." not in raw else COMPONENTS.get(raw.split(".")[-1], "div")
+        if len(html_name) > len(raw):
+            html_name = "p" if len(raw) < 3 else "div"
+        self.copy(lt, name.start())
+        self.put(name.start(), html_name.ljust(len(raw)))
+
+    def children(self, i: int) -> int:
+        """Copy text, child elements and expressions up to this element's closing tag; past it."""
+        t = self.text
+        start = i
+        while i < self.n:
+            c = t[i]
+            if c == "<" and t.startswith("</", i):
+                self.copy(start, i)
+                end = t.find(">", i)
+                end = self.n if end == -1 else end + 1
+                name = _NAME_RE.match(t, i + 2)
+                if name and name.start() < end:
+                    self.tag(i + 1, name)  # "</" then the name
+                    self.copy(name.end(), end)
+                    self.put(i, "<")
+                return end
+            if c == "<" and (t[i + 1 : i + 2].isalpha() or t.startswith("<>", i)):
+                self.copy(start, i)
+                i = self.element(i)
+                start = i
+            elif c == "{":
+                self.copy(start, i)
+                i = self.expression_child(i)
+                start = i
+            else:
+                i += 1
+        self.copy(start, i)
+        return i
+
+    def expression_child(self, i: int) -> int:
+        """``{…}`` among the children: its sentence, the JSX it returns, or a merge field."""
+        end = self.code(i + 1, "}")
+        inner = self.text[i + 1 : end]
+        close = min(end + 1, self.n)
+        literal = literal_sentence(inner)
+        if literal is not None:
+            at, sentence = literal
+            self.put(i + 1 + at, sentence)
+        elif "<" in inner and any(self.out[k] != " " and self.out[k] != "\n" for k in range(i + 1, end)):
+            pass  # the markup it returns was copied by the scan
+        elif not inner.lstrip().startswith("/*"):
+            self.field(i, close)
+        return close
+
+    def field(self, start: int, end: int) -> None:
+        width = end - start
+        name = _IDENT_RE.search(self.text, start, end)
+        label = name.group(0).split(".")[-1] if name else "value"
+        if width >= 5:
+            label = label[: width - 4]
+            self.put(start, "{{" + label.ljust(width - 4) + "}}")
+
+    def attribute_value(self, i: int) -> int:
+        """``={…}`` as a quoted value of the same length (a merge field where it fits), or blank for a spread."""
+        end = min(self.code(i + 1, "}") + 1, self.n)
+        inner = self.text[i + 1 : end - 1]
+        if inner.lstrip().startswith("..."):
+            return end  # {...props}: attributes we cannot know
+        literal = literal_sentence(inner)
+        width = end - i
+        if literal is not None and len(literal[1]) <= width - 2:
+            value = '"' + literal[1].ljust(width - 2) + '"'
+        else:
+            name = _IDENT_RE.search(inner)
+            label = (name.group(0).split(".")[-1] if name else "value")[: max(0, width - 6)]
+            value = '"{{' + label.ljust(width - 6) + '}}"' if width >= 6 else '"' + "x" * (width - 2) + '"'
+        self.put(i, value)
+        return end
+
+
+def markup_only(text: str) -> str:
+    """The file with everything but its JSX markup blanked (same length, same lines)."""
+    reader = _Reader(text)
+    reader.code(0)
+    return "".join(reader.out)
+
+
+def load(text: str, path: str, raw: bytes | None = None) -> Document:
+    doc = html.load(markup_only(text), path)
+    medium = "email" if _EMAIL_RE.search(text) else doc.medium
+    return dataclasses.replace(doc, source=text, medium=medium)
