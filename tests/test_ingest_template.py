@@ -58,6 +58,21 @@ EXPECTED = {
         ("paragraph", "Plans start at £90 a month."),
         ("paragraph", "Shown as code, a directive stays code: code."),
     ],
+    "Home.tsx": [
+        ("heading", "Invoices that chase themselves"),
+        ("paragraph", "Acme sends polite reminders until {{company }} is paid. Don't chase clients by hand."),
+        ("cta", "Start free trial"),
+        ("cta", "See pricing"),
+        ("list_item", "{{title}}: {{body}}"),
+        ("paragraph", "Trusted by 2,000 bakeries."),
+    ],
+    "Welcome.tsx": [
+        ("paragraph", "Your first report is ready"),
+        ("paragraph", "Hi {{na}},"),
+        ("paragraph", "Your first report is ready. It shows which invoices are late and who to call first."),
+        ("cta", "Open the report"),
+        ("paragraph", "Cheers, Dana"),
+    ],
     "welcome.mjml": [
         ("paragraph", "Your first week, planned"),
         ("paragraph", "Hi {{first_name }},"),
@@ -239,3 +254,30 @@ def test_a_dated_post_with_an_author_is_not_told_it_lacks_proof(head: str, artic
     assert "import" not in doc.text and "card.jpg" not in doc.text and "export" not in doc.text
     codes = {f.code for f in analyze(doc, Config()).findings}
     assert ("PRF001" in codes) is not article
+
+
+def test_a_react_component_reads_as_the_markup_it_renders() -> None:
+    page = load_path(TEMPLATES / "Home.tsx")
+    assert page.medium == "page" and page.format == "html"
+    assert [u.href for u in page.units if u.kind == "cta"] == [None, "/pricing"]
+    for code in ("import", "useState", "console", "features", "=>", "setOpen(true)", "hero"):
+        assert code not in page.text, code
+    email = load_path(TEMPLATES / "Welcome.tsx")
+    assert email.medium == "email"  # a react-email component
+    assert [u.href for u in email.units if u.kind == "cta"] == ["https://acme.com/report"]
+    assert copy_format_for("Hero.jsx") == copy_format_for("Hero.tsx") == "jsx"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["return (", "<div>", "</div>", "<Button href={url}>", "</Button>", "{name}", "{'Buy'}",
+                                 "{/* c */}", "<>", "</>", "a < b", "useState<string>()", '"str', "'", "`t ${x}`", "{",
+                                 "}", ")", "\n", "Save ten hours.", "<Link", "/>", "=> <p>", "// note\n", "x = <", "<"]),
+                max_size=30))  # fmt: skip
+def test_reading_jsx_keeps_every_offset_and_never_fails(pieces: list[str]) -> None:
+    from plainpitch.ingest.jsx import markup_only
+
+    text = "".join(pieces)
+    out = markup_only(text)
+    assert len(out) == len(text)
+    assert [i for i, c in enumerate(out) if c == "\n"] == [i for i, c in enumerate(text) if c == "\n"]
+    load_text(text, "page.tsx")

@@ -42,6 +42,7 @@ FORMATS: tuple[Format, ...] = (
     Format("email", COPY, "plainpitch.ingest.email:load", (".eml", ".email", ".mbox"), "e-mail"),
     Format("template", COPY, "plainpitch.ingest.template:load", _TEMPLATE_EXTENSIONS,
            "page or e-mail template (PHP, EJS, ERB, Handlebars, Jinja, Twig, Liquid, Go, MJML)"),  # fmt: skip
+    Format("jsx", COPY, "plainpitch.ingest.jsx:load", (".jsx", ".tsx"), "React component (JSX, TSX): its markup"),
     Format("vtt", CALL, _T + "vtt:parse", (".vtt", ".webvtt"), "WebVTT"),
     Format("srt", CALL, _T + "srt:parse", (".srt",), "SRT"),
     Format("zoom", CALL, _T + "zoom_txt:parse", (".txt", ".text"), "Zoom text"),

@@ -20,6 +20,7 @@ import re
 
 from plainpitch.ingest import html
 from plainpitch.ingest.directives import literal_sentence
+from plainpitch.ingest.errors import LoadError
 from plainpitch.model import Document
 
 # component -> the HTML element it renders as (react-email, Next.js, common UI kits); other components are blocks
@@ -32,6 +33,7 @@ COMPONENTS = {
 }  # fmt: skip
 _NAME_RE = re.compile(r"[A-Za-z_$][\w$.:-]*")
 _IDENT_RE = re.compile(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*")
+_HREF_RE = re.compile(r"[^>]{0,300}?\bhref\s*=")  # an href among the tag's attributes
 _KEYWORDS_BEFORE_JSX = ("return", "yield", "default", "else", "await")
 _EMAIL_RE = re.compile(r"@react-email/|<Preview\b|<Html\b[^>]*>\s*<Head\b", re.S)
 
@@ -127,7 +129,7 @@ class _Reader:
         m = _NAME_RE.match(t, i + 1)
         if not m:
             return i + 1
-        self.tag(i, m)
+        as_html = self.tag(i, m)
         i = m.end()
         while i < self.n:
             c = t[i]
@@ -136,7 +138,7 @@ class _Reader:
                 return i + 2
             if c == ">":
                 self.copy(i, i + 1)
-                return self.children(i + 1)
+                return self.children(i + 1, as_html)
             if c == "{":
                 i = self.attribute_value(i)
             elif c in "\"'":
@@ -155,16 +157,21 @@ class _Reader:
                     i += 1
         return i
 
-    def tag(self, lt: int, name: re.Match[str]) -> None:
-        """``<Name`` (or ``</Name``) written as the HTML element it renders, padded with spaces."""
+    def tag(self, lt: int, name: re.Match[str], html_name: str | None = None) -> str:
+        """``<Name`` (or ``</Name``) written as the HTML element it renders (``html_name``: as its opening tag
+        was), padded with spaces; the element's HTML name."""
         raw = name.group(0)
-        html_name = raw if raw[:1].islower() and "." not in raw else COMPONENTS.get(raw.split(".")[-1], "div")
-        if len(html_name) > len(raw):
-            html_name = "p" if len(raw) < 3 else "div"
+        if html_name is None:
+            html_name = raw if raw[:1].islower() and "." not in raw else COMPONENTS.get(raw.split(".")[-1], "div")
+            if html_name == "button" and _HREF_RE.match(self.text, name.end()):
+                html_name = "a"  # a button component with an address renders a link styled as a button
+            if len(html_name) > len(raw):
+                html_name = "p" if len(raw) < 3 else "div"
         self.copy(lt, name.start())
-        self.put(name.start(), html_name.ljust(len(raw)))
+        self.put(name.start(), html_name[: len(raw)].ljust(len(raw)))
+        return html_name
 
-    def children(self, i: int) -> int:
+    def children(self, i: int, as_html: str | None = None) -> int:
         """Copy text, child elements and expressions up to this element's closing tag; past it."""
         t = self.text
         start = i
@@ -176,7 +183,7 @@ class _Reader:
                 end = self.n if end == -1 else end + 1
                 name = _NAME_RE.match(t, i + 2)
                 if name and name.start() < end:
-                    self.tag(i + 1, name)  # "</" then the name
+                    self.tag(i + 1, name, as_html)  # "</" then the name, as the opening tag was written
                     self.copy(name.end(), end)
                     self.put(i, "<")
                 return end
@@ -242,6 +249,10 @@ def markup_only(text: str) -> str:
 
 
 def load(text: str, path: str, raw: bytes | None = None) -> Document:
-    doc = html.load(markup_only(text), path)
+    try:
+        markup = markup_only(text)
+    except RecursionError:
+        raise LoadError(path, "JSX nested too deep to read (thousands of elements inside one another)") from None
+    doc = html.load(markup, path)
     medium = "email" if _EMAIL_RE.search(text) else doc.medium
     return dataclasses.replace(doc, source=text, medium=medium)
