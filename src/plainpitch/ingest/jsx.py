@@ -84,7 +84,7 @@ class _Reader:
         while i < self.n:
             c = t[i]
             if c == "\\":
-                i += 2
+                i = min(i + 2, self.n)  # an escape; a backslash at the very end escapes nothing
             elif c == quote:
                 return i + 1
             elif quote == "`" and t.startswith("${", i):
@@ -119,6 +119,11 @@ class _Reader:
         self.out[start:end] = self.text[start:end]
 
     def put(self, at: int, text: str) -> None:
+        """Write ``text`` at ``at``, the file's line breaks kept where they are (line numbers stay right)."""
+        original = self.text[at : at + len(text)]
+        if "\n" in original or "\n" in text:
+            text = "".join("\n" if old == "\n" else " " if new == "\n" else new
+                           for new, old in zip(text, original, strict=True))  # fmt: skip
         self.out[at : at + len(text)] = text
 
     def element(self, i: int) -> int:
@@ -231,6 +236,8 @@ class _Reader:
             return end  # {...props}: attributes we cannot know
         literal = literal_sentence(inner)
         width = end - i
+        if width < 3:
+            return end  # an unclosed "{" at the end of the file: nothing to write
         if literal is not None and len(literal[1]) <= width - 2:
             value = '"' + literal[1].ljust(width - 2) + '"'
         else:
