@@ -39,7 +39,7 @@ def _seeds(*patterns: str) -> list[tuple[str, bytes]]:
     return [(n, b) for n, b in found if len(b) < 64_000]
 
 
-COPY_SEEDS = _seeds("ingest/*", "sales/*") + [
+COPY_SEEDS = _seeds("ingest/*", "sales/*", "templates/*") + [
     ("landing-page.md", (DATA.parents[1] / "examples/landing-page.md").read_bytes())
 ]
 CALL_SEEDS = _seeds("transcripts/*.vtt", "transcripts/*.srt", "transcripts/*.json", "transcripts/*.txt")
@@ -89,6 +89,10 @@ PIECES = {
         "+",
         ":",
     ],
+    ".tsx": ["return (", "<div>", "</div>", "<Button href={url}>", "</Button>", "{name}", "{'Buy'}", "{/* c */}", "<>",
+             "</>", "a < b", "`t ${x}`", "{", "}", "className=", "{...p}", "\\", "'", '"', "=> <p>", "// c\n"],
+    ".erb": ["<%= link_to 'x', y %>", "<% end %>", "<%= link_to u do %>", "<% if a %>", "<%= x %>", "{{", "}}", "{%", "%}",
+             "<?php", "?>", "<?= $x ?>", "{{> p}}", "{{#if a}}", "{{/if}}", "<p>", "</p>", "<td>", "\n"],
     ".html": [
         "<p>",
         "</p>",
@@ -241,7 +245,7 @@ PIECES = {
 
 
 def _soup(ext: str) -> st.SearchStrategy[bytes]:
-    return st.lists(st.sampled_from(PIECES[ext]), max_size=40).map(
+    return st.lists(st.sampled_from(PIECES.get(ext) or PIECES[".md"]), max_size=40).map(
         lambda parts: "".join(parts).encode("utf-8", "surrogatepass")
     )
 
@@ -301,7 +305,7 @@ def load_call_or_error(data: bytes, name: str):
 
 # -- loaders alone: many cheap examples ------------------------------------------------------------------------
 @fuzz(LOADER_EXAMPLES)
-@given(ext=st.sampled_from([".md", ".html", ".eml", ".txt"]), data=st.data())
+@given(ext=st.sampled_from([".md", ".html", ".eml", ".txt", ".tsx", ".erb", ".mdx"]), data=st.data())
 def test_copy_loaders_on_generated_markup(ext, data):
     load_copy_or_error(data.draw(_soup(ext)), "f" + ext)
 
@@ -326,7 +330,8 @@ def test_transcript_loaders_on_mutated_files(case):
 
 @fuzz(LOADER_EXAMPLES)
 @given(
-    data=st.binary(max_size=600), name=st.sampled_from(["f.md", "f.html", "f.eml", "f.txt", "c.vtt", "c.srt", "c.json"])
+    data=st.binary(max_size=600),
+    name=st.sampled_from(["f.md", "f.html", "f.eml", "f.txt", "f.tsx", "f.php", "f.mjml", "c.vtt", "c.srt", "c.json"]),
 )
 def test_random_bytes_in_every_format(data, name):
     if name.startswith("c."):
@@ -374,7 +379,9 @@ def test_a_zip_that_is_not_a_docx_is_one_error():
 @given(
     case=st.one_of(
         mutated(COPY_SEEDS),
-        st.sampled_from([".md", ".html", ".eml", ".txt"]).flatmap(lambda ext: _soup(ext).map(lambda b: ("f" + ext, b))),
+        st.sampled_from([".md", ".html", ".eml", ".txt", ".tsx", ".erb"]).flatmap(
+            lambda ext: _soup(ext).map(lambda b: ("f" + ext, b))
+        ),
     )
 )
 def test_check_analysis_never_raises(case):

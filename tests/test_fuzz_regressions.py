@@ -92,3 +92,9 @@ def test_lone_surrogates_from_a_python_caller():
 def test_malformed_address_keeps_its_raw_text():
     doc = load_bytes(b"From: ana@\nSubject: hi\n\nHello there.\n", "a.eml")
     assert doc.meta["from"] == "ana@"
+
+
+def test_a_charset_name_with_a_null_character_is_read_as_the_file_is():
+    data = b'Subject: hi\nContent-Type: text/plain; charset="utf\x00-8"\n\nCaf\xc3\xa9 owners get paid sooner.\n'
+    doc = load_bytes(data, "a.eml")
+    assert "paid sooner" in doc.text

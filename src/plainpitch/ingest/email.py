@@ -163,7 +163,12 @@ def _normalise_mapped(text: str, cmap: list[int]) -> tuple[str, list[int]]:
 
 def _payload_text(part: EmailMessage, raw: bytes | None, charset: str, codec: str) -> str:
     """The part's body as it sits in the file's text (still encoded: quoted-printable, base64...)."""
-    payload = part.get_payload(decode=False)
+    try:
+        payload = part.get_payload(decode=False)
+    except (LookupError, ValueError):
+        # the standard library decodes 8-bit bytes with the part's charset name even here, and a name the codec
+        # registry cannot look up ("utf\x00-8") raises: take the payload as it was parsed and decode it below
+        payload = part._payload  # noqa: SLF001 - what get_payload returns before that step
     if not isinstance(payload, str):
         return ""
     if raw is not None and not payload.isascii():
