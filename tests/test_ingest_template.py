@@ -281,3 +281,16 @@ def test_reading_jsx_keeps_every_offset_and_never_fails(pieces: list[str]) -> No
     assert len(out) == len(text)
     assert [i for i, c in enumerate(out) if c == "\n"] == [i for i, c in enumerate(text) if c == "\n"]
     load_text(text, "page.tsx")
+
+
+def test_a_component_that_renders_the_sites_own_sections_shows_part_of_the_page() -> None:
+    from plainpitch.ingest.jsx import read
+
+    page = ("import { Hero } from '@/components/hero'\nimport Pricing from './pricing'\n"
+            "import { ArrowIcon } from '@/components/icons'\nimport Link from 'next/link'\n"
+            "export default function Page() {\n  return (\n    <main>\n      <Hero />\n{body}    </main>\n  )\n}\n")  # fmt: skip
+    assert read(page.replace("{body}", "      <Pricing plans={plans} />\n"))[1]
+    assert load_text(page.replace("{body}", ""), "page.tsx").meta.get("includes")  # <Hero /> alone
+    for own_copy in ("", "      <ArrowIcon />\n", '      <Link href="/buy">Buy <ArrowIcon /></Link>\n'):
+        alone = page.replace("      <Hero />\n", "").replace("{body}", own_copy)
+        assert not read(alone)[1], own_copy  # an icon, a package's component: no copy held elsewhere

@@ -34,6 +34,10 @@ COMPONENTS = {
 _NAME_RE = re.compile(r"[A-Za-z_$][\w$.:-]*")
 _IDENT_RE = re.compile(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*")
 _HREF_RE = re.compile(r"[^>]{0,300}?\bhref\s*=")  # an href among the tag's attributes
+_IMPORT_RE = re.compile(r"^\s*import\s+(?:type\s+)?(?P<names>[\w$\s{},*]+?)\s+from\s+['\"](?P<source>[^'\"]+)['\"]",
+                        re.MULTILINE)  # fmt: skip
+# components that draw rather than say ("<MountainIcon />", "<HeroImage />"): no copy of their own
+_VISUAL_RE = re.compile(r"(?:Icon|Logo|Image|Img|Svg|Illustration|Spinner|Avatar|Divider|Separator|Spacer|Background)$")
 _KEYWORDS_BEFORE_JSX = ("return", "yield", "default", "else", "await")
 _EMAIL_RE = re.compile(r"@react-email/|<Preview\b|<Html\b[^>]*>\s*<Head\b", re.S)
 
@@ -44,6 +48,8 @@ class _Reader:
     def __init__(self, text: str) -> None:
         self.text = text
         self.n = len(text)
+        self.local = _local_components(text)
+        self.includes = False  # a component of the site's own renders part of the page
         self.out = ["\n" if c == "\n" else " " for c in text]
 
     # -- JavaScript: skipped, except the JSX it holds --------------------------------------------------------
@@ -140,6 +146,8 @@ class _Reader:
             c = t[i]
             if t.startswith("/>", i):
                 self.copy(i, i + 2)
+                if m.group(0) in self.local and not _VISUAL_RE.search(m.group(0)):
+                    self.includes = True  # "<Testimonials />": copy another file of the site holds
                 return i + 2
             if c == ">":
                 self.copy(i, i + 1)
@@ -248,18 +256,33 @@ class _Reader:
         return end
 
 
-def markup_only(text: str) -> str:
-    """The file with everything but its JSX markup blanked (same length, same lines)."""
+def _local_components(text: str) -> frozenset[str]:
+    """Names imported from the site's own files ("./Hero", "@/components/pricing"), not from a package."""
+    names: set[str] = set()
+    for m in _IMPORT_RE.finditer(text):
+        if m.group("source").startswith((".", "/", "@/", "~/", "$lib/")):
+            names.update(n.split(" as ")[-1].strip() for n in re.split(r"[{},]", m.group("names")) if n.strip())
+    return frozenset(n for n in names if n[:1].isupper())
+
+
+def read(text: str) -> tuple[str, bool]:
+    """The file with everything but its JSX markup blanked (same length, same lines), and whether it renders a
+    component of the site's own with no copy given to it (``<Pricing />``): a part of the page held elsewhere."""
     reader = _Reader(text)
     reader.code(0)
-    return "".join(reader.out)
+    return "".join(reader.out), reader.includes
+
+
+def markup_only(text: str) -> str:
+    return read(text)[0]
 
 
 def load(text: str, path: str, raw: bytes | None = None) -> Document:
     try:
-        markup = markup_only(text)
+        markup, includes = read(text)
     except RecursionError:
         raise LoadError(path, "JSX nested too deep to read (thousands of elements inside one another)") from None
     doc = html.load(markup, path)
     medium = "email" if _EMAIL_RE.search(text) else doc.medium
-    return dataclasses.replace(doc, source=text, medium=medium)
+    meta = {**doc.meta, "includes": "yes"} if includes else doc.meta  # plainpitch.analysis.completeness
+    return dataclasses.replace(doc, source=text, medium=medium, meta=meta)
