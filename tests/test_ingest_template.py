@@ -294,3 +294,11 @@ def test_a_component_that_renders_the_sites_own_sections_shows_part_of_the_page(
     for own_copy in ("", "      <ArrowIcon />\n", '      <Link href="/buy">Buy <ArrowIcon /></Link>\n'):
         alone = page.replace("      <Hero />\n", "").replace("{body}", own_copy)
         assert not read(alone)[1], own_copy  # an icon, a package's component: no copy held elsewhere
+
+
+def test_a_button_wrapping_a_link_goes_where_the_link_goes() -> None:
+    doc = load_text('<Button size="lg" asChild>\n  <Link href="/pro/pricing">Buy now</Link>\n</Button>\n'.join(
+        ["export const Hero = () => (\n<div>\n", "</div>\n)\n"]), "hero.tsx")  # fmt: skip
+    assert [(u.kind, u.href, doc.unit_text(u)) for u in doc.units] == [("cta", "/pro/pricing", "Buy now")]
+    html = load_text('<p>Plans for teams.</p><button class="big"><a href="/buy">Buy now</a></button>', "p.html")
+    assert [(u.kind, u.href) for u in html.units if u.kind == "cta"] == [("cta", "/buy")]

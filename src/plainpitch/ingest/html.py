@@ -224,10 +224,13 @@ class Extractor(HTMLParser):
         if not has_words_outside_code(text, code):
             return  # only code or punctuation: nothing to read
         kind, href = unit.kind, unit.href
-        if len(links) == 1 and links[0][0] <= 0 and links[0][1] >= len(text) and kind in _LONE_LINK:
-            # a link standing alone in its block is a button (in a list: one link of a list of links; in a table
-            # cell: the button of an e-mail, which is a link alone in a cell of a layout table)
-            kind, href = _LONE_LINK[kind], links[0][2]
+        if len(links) == 1 and links[0][0] <= 0 and links[0][1] >= len(text):
+            if kind in _LONE_LINK:
+                # a link standing alone in its block is a button (in a list: one link of a list of links; in a
+                # table cell: the button of an e-mail, which is a link alone in a cell of a layout table)
+                kind, href = _LONE_LINK[kind], links[0][2]
+            elif kind == "cta" and href is None:
+                href = links[0][2]  # a button wrapping a link ("<button><a href=…>Buy</a></button>") goes there
         attrs = dict(unit.attrs) if unit.attrs or code or (links and href is None) else _NO_ATTRS
         if links and href is None:
             attrs["links"] = [{"start": s, "end": e, "href": h} for s, e, h in links]
