@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from plainpitch.call_review import analyze_call, review_bytes, review_path, review_text
 from plainpitch.cli import main
-from plainpitch.ingest import load_path, load_text
+from plainpitch.ingest import load_bytes, load_path, load_text
 from plainpitch.ingest.errors import LoadError
 from plainpitch.ingest.transcript import detect_format, load_transcript
 
@@ -125,3 +125,14 @@ def test_detection_is_by_content_whatever_the_name():
     assert detect_format(text, "pasted transcript.txt") == "granola"
     meet = (FIXTURES / "google_meet.txt").read_text(encoding="utf-8")
     assert detect_format(meet, "call.md") == "meet"
+
+
+def test_a_case_study_quoting_one_customer_in_bold_is_copy_not_a_call():
+    quote = ('<div class="quote">\n\n*We could finally answer the audit in a day, not a month.*\n\n**Gabe Chan**\n\n'
+             "Staff IT Engineer, Abridge\n</div>\n\n")  # fmt: skip
+    prose = "Abridge had grown to 400 devices and planned to double. The old tool could not keep up.\n\n"
+    text = "# How Abridge onboards in 10 minutes\n\n## The challenge\n\n" + (prose + quote) * 4
+    doc = load_bytes(text.encode(), "abridge.md")  # as check reads a file (load_text trusts the caller's format)
+    assert doc.format == "markdown" and "Gabe Chan" in doc.text
+    two = text.replace("**Gabe Chan**\n\nStaff IT Engineer, Abridge", "**Dana:** How long did it take?\n\n**Gabe Chan:** A day.", 2)
+    assert detect_format(two + "**Dana:** And now?\n\n**Gabe Chan:** Ten minutes.\n", "call.md") == "granola"

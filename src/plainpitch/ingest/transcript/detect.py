@@ -85,7 +85,8 @@ def sniff_text(text: str) -> str | None:
     sample = lines[:60]
     if _MARKDOWN_HINT_RE.search(head[:20000]):
         turns, speakers, repeated = markdown.speaker_labels(head)
-        if turns >= 3 and 1 <= speakers <= 15 and repeated >= min(2, speakers):
+        # a call has two people at least: one name in bold again and again is a page quoting one customer
+        if turns >= 3 and 2 <= speakers <= 15 and repeated >= 2:
             return "granola"  # Granola, Fireflies-style and notes-app exports: headings or bold labels per turn
     marks = sum(1 for line in sample if meet.MARK_RE.match(line))
     if marks and sum(1 for line in sample if split_label(line)) >= 2:
