@@ -73,6 +73,19 @@ EXPECTED = {
         ("cta", "Open the report"),
         ("paragraph", "Cheers, Dana"),
     ],
+    "offer.jsp": [
+        ("heading", "Book your first visit"),
+        ("paragraph", "Hello {{patient.firstNam}}, our clinic opens at 8am and most visits take twenty minutes."),
+        ("paragraph", "A first visit costs $45."),
+        ("cta", "Book a visit"),
+    ],
+    "welcome.ftl": [
+        ("paragraph", "Hi {{user.nam}},"),
+        ("paragraph", "You are on the free plan: three projects and a week of history."),
+        ("paragraph", "Upgrade to keep a year of history and unlimited projects."),
+        ("paragraph", "Upgrade now"),
+        ("paragraph", "Thanks, The Rabbit team"),
+    ],
     "welcome.mjml": [
         ("paragraph", "Your first week, planned"),
         ("paragraph", "Hi {{first_name }},"),
@@ -122,7 +135,8 @@ def test_markdown_front_matter_is_still_read_and_a_directive_in_code_includes_no
 def test_no_directive_word_reaches_the_copy() -> None:
     for path in sorted(TEMPLATES.iterdir()):
         text = load_path(path).text
-        for leftover in ("<?", "?>", "<%", "%>", "{%", "%}", "endif", "endfor", "esc_html_e", "get_header", "include"):
+        for leftover in ("<?", "?>", "<%", "%>", "{%", "%}", "endif", "endfor", "esc_html_e", "get_header", "include",
+                         "${", "<#", "taglib", "assign"):
             assert leftover not in text, (path.name, leftover)
 
 
@@ -152,7 +166,7 @@ def test_mjml_is_an_email_whose_mj_button_is_a_button_with_its_link() -> None:
 
 def test_template_extensions_name_the_template_reader() -> None:
     for name in ("a.php", "b.ejs", "c.erb", "d.hbs", "e.handlebars", "f.njk", "g.jinja", "h.j2", "i.twig",
-                 "j.liquid", "k.gohtml", "l.tmpl", "m.mjml", "n.mustache", "o.phtml", "p.html.eex"):  # fmt: skip
+                 "j.liquid", "k.gohtml", "l.tmpl", "m.mjml", "n.mustache", "o.phtml", "p.html.eex", "q.jsp", "r.ftl"):  # fmt: skip
         assert copy_format_for(name) == "template", name
 
 

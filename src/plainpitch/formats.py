@@ -33,7 +33,7 @@ class Format:
 _T = "plainpitch.ingest.transcript."
 # Page and e-mail template languages: copy with directives between the words (plainpitch.ingest.template)
 _TEMPLATE_EXTENSIONS = (".php", ".phtml", ".ejs", ".erb", ".rhtml", ".hbs", ".handlebars", ".mustache", ".njk",
-                        ".nunjucks", ".jinja", ".jinja2", ".j2", ".twig", ".liquid", ".gohtml", ".tmpl", ".tpl", ".eex", ".leex",
+                        ".nunjucks", ".jinja", ".jinja2", ".j2", ".twig", ".liquid", ".gohtml", ".tmpl", ".tpl", ".eex", ".leex", ".jsp", ".ftl", ".ftlh",
                         ".mjml")  # fmt: skip
 FORMATS: tuple[Format, ...] = (
     Format("text", COPY, "plainpitch.ingest.plain:load", (".txt", ".text", ""), "plain text"),
@@ -41,7 +41,7 @@ FORMATS: tuple[Format, ...] = (
     Format("html", COPY, "plainpitch.ingest.html:load", (".html", ".htm", ".xhtml"), "HTML"),
     Format("email", COPY, "plainpitch.ingest.email:load", (".eml", ".email", ".mbox"), "e-mail"),
     Format("template", COPY, "plainpitch.ingest.template:load", _TEMPLATE_EXTENSIONS,
-           "page or e-mail template (PHP, EJS, ERB, Handlebars, Jinja, Twig, Liquid, Go, MJML)"),  # fmt: skip
+           "page or e-mail template (PHP, EJS, ERB, Handlebars, Jinja, Twig, Liquid, Go, JSP, FreeMarker, MJML)"),  # fmt: skip
     Format("jsx", COPY, "plainpitch.ingest.jsx:load", (".jsx", ".tsx"), "React component (JSX, TSX): its markup"),
     Format("vtt", CALL, _T + "vtt:parse", (".vtt", ".webvtt"), "WebVTT"),
     Format("srt", CALL, _T + "srt:parse", (".srt",), "SRT"),

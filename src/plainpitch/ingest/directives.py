@@ -16,14 +16,16 @@ import re
 
 # One pass over the file: each alternative is one directive syntax (DOTALL: directives span lines).
 _DIRECTIVE_RE = re.compile(
-    r"(?P<php><\?(?:php\b|=)?(?P<php_body>.*?)(?:\?>|\Z))"
+    r"(?P<tag_stmt><%--.*?--%>|<#--.*?-->|</?[#@][A-Za-z][^>]*>)"  # JSP comments; FreeMarker's <#if>, <@macro>
+    r"|(?P<php><\?(?:php\b|=)?(?P<php_body>.*?)(?:\?>|\Z))"
     r"|(?P<erb><%(?P<erb_mark>[=\-#_]?)(?P<erb_body>.*?)[-_]?%>)"
     r"|(?P<stmt>\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}|\{%.*?%\}|\{#.*?#\}|\{\{!.*?\}\})"
-    r"|(?P<out>\{\{\{?(?P<out_body>.*?)\}?\}\})",
+    r"|(?P<out>\{\{\{?(?P<out_body>.*?)\}?\}\})"
+    r"|(?P<el>\$\{(?!\{)(?P<el_body>[^{}]*)\})",  # an expression of JSP, FreeMarker, JavaScript: "${user.name}"
     re.DOTALL,
 )
 # What marks a file as holding directives at all (most HTML holds none: the pass is skipped)
-_OPENERS = ("<?", "<%", "{%", "{{", "{#")
+_OPENERS = ("<?", "<%", "{%", "{{", "{#", "${", "<#", "</#", "<@", "</@")
 # An output that is control flow or a partial, not a value: Handlebars blocks, Go template actions, includes
 _CONTROL_RE = re.compile(
     r"^\s*-?\s*(?:[#/^>~!]|(?:else|elif|end|if|range|with|define|template|block|include|render|partial)"
@@ -49,12 +51,12 @@ _NAME_RE = re.compile(r"(?<![\w$])\$?([A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*)(?!\w|\s
 _NOT_NAMES = frozenset({"php", "echo", "print", "return"})
 
 
-def _field(text: str) -> str:
+def _field(text: str, inner: str | None = None) -> str:
     """A merge field of the same length: ``{{`` + the expression's first variable name (a value the template fills:
     "{{company_name}}", one word to the reader) + ``}}``."""
     if len(text) < 4:
         return _blank(text)
-    name = next((n for n in _NAME_RE.findall(text[2:-2]) if n not in _NOT_NAMES), "value")
+    name = next((n for n in _NAME_RE.findall(text[2:-2] if inner is None else inner) if n not in _NOT_NAMES), "value")
     name = _FIELD_CHAR_RE.sub(" ", name)[: len(text) - 4]
     field = "{{" + name + " " * (len(text) - 4 - len(name)) + "}}"
     if "\n" in text:  # an expression over several lines: the lines stay where they were
@@ -113,6 +115,15 @@ class _Rewriter:
     def __call__(self, m: re.Match[str]) -> str:
         whole = m.group(0)
         start = m.start()
+        if m.group("tag_stmt") is not None:
+            return _blank(whole)
+        if m.group("el") is not None:
+            body = m.group("el_body")
+            literal = literal_sentence(body)
+            if literal is not None:
+                at = 2 + literal[0]
+                return _blank(whole[:at]) + literal[1] + _blank(whole[at + len(literal[1]) :])
+            return _field(whole, body)
         if m.group("php") is not None:
             body = m.group("php_body")
             if whole.startswith("<?=") or _ECHO_RE.match(body) or _LITERAL_RE.match(body):
