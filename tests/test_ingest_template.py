@@ -316,3 +316,17 @@ def test_a_button_wrapping_a_link_goes_where_the_link_goes() -> None:
     assert [(u.kind, u.href, doc.unit_text(u)) for u in doc.units] == [("cta", "/pro/pricing", "Buy now")]
     html = load_text('<p>Plans for teams.</p><button class="big"><a href="/buy">Buy now</a></button>', "p.html")
     assert [(u.kind, u.href) for u in html.units if u.kind == "cta"] == [("cta", "/buy")]
+
+
+@pytest.mark.parametrize("href", ['{% unsubscribe_link %}', "{% url 'pricing' %}", "<?php the_permalink(); ?>",
+                                  "<% if @a %>/a<% end %>"])  # fmt: skip
+def test_a_template_tag_in_a_links_address_is_an_address_not_an_empty_one(href: str) -> None:
+    from plainpitch.config import Config
+    from plainpitch.engine import analyze
+
+    page = ("<h1>Plans</h1><p>" + "Every plan includes unlimited projects and a year of history for your team. " * 4
+            + f'</p><p><a class="btn" href="{href}">See the plans</a></p>')  # fmt: skip
+    doc = load_text(page, "plans.html")
+    (cta,) = [u for u in doc.units if u.kind == "cta"]
+    assert cta.href and cta.href.strip()
+    assert "CTA008" not in {f.code for f in analyze(doc, Config(select=("CTA008",))).findings}

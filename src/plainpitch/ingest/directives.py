@@ -105,6 +105,12 @@ def _closing_anchor(width: int) -> str:
     return "</a" + " " * (width - 4) + ">" if width >= 4 else " " * width
 
 
+def _in_tag(text: str, at: int) -> bool:
+    """``at`` is inside an HTML tag (between its ``<`` and ``>``): in an attribute."""
+    opened = text.rfind("<", 0, at)
+    return opened != -1 and opened > text.rfind(">", 0, at) and text[opened + 1 : opened + 2].isalpha()
+
+
 class _Rewriter:
     """Rewrites each directive in turn (a ``re.sub`` callback); remembers the ERB blocks opened, so that the
     ``end`` of a link helper's block closes its link."""
@@ -113,6 +119,14 @@ class _Rewriter:
         self.blocks: list[bool] = []  # for each open ERB block: whether it is a link helper's
 
     def __call__(self, m: re.Match[str]) -> str:
+        out = self.rewrite(m)
+        if not out.strip() and len(out) >= 4 and _in_tag(m.string, m.start()):
+            # inside a tag an attribute's value is what a template tag fills ('href="{% url "pricing" %}"',
+            # 'href="<?php the_permalink(); ?>"'): a field, never an empty address
+            return _field(m.group(0), m.group(0))
+        return out
+
+    def rewrite(self, m: re.Match[str]) -> str:
         whole = m.group(0)
         start = m.start()
         if m.group("tag_stmt") is not None:
