@@ -208,13 +208,19 @@ _BODY = ("<p>Acme reads every support ticket as it arrives and sorts it by how a
 _LATE = _BODY * 3 + '<a class="btn" href="/trial">Start a free trial</a>\n'
 
 
-@pytest.mark.parametrize("include", ["<?php get_header(); ?>\n", "{% include 'hero.html' %}\n", "{{> header}}\n",
-                                     "<%- include('partials/nav') %>\n", '{{ define "main" }}\n',
-                                     "{% extends 'base.html' %}\n"])  # fmt: skip
+# (directive, what it includes): a header, footer or layout may hold the ask, never the page's proof
+INCLUDES = [("<?php get_header(); ?>\n", "chrome"), ("{% include 'hero.html' %}\n", "content"),
+            ("{{> header}}\n", "chrome"), ("<%- include('partials/nav') %>\n", "chrome"),
+            ('{{ define "main" }}\n', "chrome"), ("{% extends 'base.html' %}\n", "chrome"),
+            ("<?php get_template_part('template-parts/testimonials'); ?>\n", "content"),
+            ("<%= render @plans %>\n", "content"), ("<?php require_once 'config.php'; ?>\n", "")]  # fmt: skip
+
+
+@pytest.mark.parametrize(("include", "kind"), INCLUDES)
 @pytest.mark.parametrize(("button", "absent"), [("", "CTA001"), ('<a class="btn" href="/trial">Start a free trial</a>\n', "PRF001"),
                                                 (_LATE, "CTA006")])  # fmt: skip
-def test_a_template_that_includes_other_files_is_not_told_what_it_lacks(include: str, button: str, absent: str,
-                                                                        tmp_path: Path) -> None:  # fmt: skip
+def test_a_template_that_includes_other_files_is_not_told_what_they_may_hold(include: str, kind: str, button: str,
+                                                                            absent: str, tmp_path: Path) -> None:  # fmt: skip
     from plainpitch.config import Config
     from plainpitch.engine import analyze
 
@@ -225,9 +231,12 @@ def test_a_template_that_includes_other_files_is_not_told_what_it_lacks(include:
     alone = analyze(load_path(whole), Config())
     assert absent in {f.code for f in alone.findings}  # the gate is what keeps it away below
     assert not any("includes other files" in note for note in alone.notes)
-    included = analyze(load_path(part), Config())
-    assert absent not in {f.code for f in included.findings}
-    assert any("includes other files" in note for note in included.notes)
+    doc = load_path(part)
+    assert doc.meta.get("includes", "") == kind
+    included = analyze(doc, Config())
+    may_hold = kind == "content" or (kind == "chrome" and absent != "PRF001")
+    assert (absent in {f.code for f in included.findings}) is not may_hold
+    assert any("includes other files" in note for note in included.notes) is bool(kind)
 
 
 def test_rails_and_phoenix_link_helpers_are_the_links_they_render() -> None:

@@ -173,16 +173,40 @@ _FRONT_MATTER_RE = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+)[ \t]
 
 
 # A directive that pulls in another file (a header, a footer, a layout, a partial): the page shows copy this file
-# does not hold
+# does not hold. ``kw`` is the directive's keyword, ``arg`` what it names.
 _INCLUDE_RE = re.compile(
-    r"\{%-?\s*(?:include|include_relative|render|extends|embed|section|sections|layout)\b"  # Jinja, Liquid, Twig
-    r"|\{\{-?\s*(?:>|template\s|partial\s|partialCached\s|define\s)"  # Handlebars, Mustache partials; Go, Hugo
-    r"|<%[-=]?\s*(?:include|render|yield)\b"  # EJS, ERB
+    r"\{%-?\s*(?P<kw>include|include_relative|render|extends|embed|section|sections|layout)\b(?P<arg>[^%]*)%\}"
+    r"|\{\{-?\s*(?P<kw2>>|template\s|partial\s|partialCached\s|define\s)(?P<arg2>[^}]*)\}\}"  # Handlebars; Go, Hugo
+    r"|<%[-=]?\s*(?P<kw3>include|render|yield)\b(?P<arg3>.*?)%>",  # EJS, ERB
+    re.DOTALL,
 )
 _PHP_RE = re.compile(r"<\?(?:php\b|=)?.*?(?:\?>|\Z)", re.DOTALL)
 _PHP_INCLUDE_RE = re.compile(
-    r"\b(?:get_header|get_footer|get_sidebar|get_template_part|include|include_once|require|require_once)\b\s*[('\"]"
+    r"\b(?P<kw>get_header|get_footer|get_sidebar|get_template_part|include|include_once|require|require_once)\b\s*"
+    r"(?P<arg>\([^)]*\)|['\"][^'\"]*['\"])"
 )
+# keywords that wrap this file in a layout (the layout holds the header and footer)
+_LAYOUT_KEYWORDS = frozenset({"extends", "layout", "define", "get_header", "get_footer", "get_sidebar"})  # not yield:
+# a layout that yields is the chrome, and the page it wraps is elsewhere
+# what a partial's name says it holds: the page's chrome (header, footer, menus, head tags), code, or copy
+_CHROME_WORDS = frozenset(
+    "head header footer nav navbar navigation menu sidebar base layout default meta script scripts analytics seo "
+    "style styles topbar tracking gtm favicon font fonts".split()
+)
+_CODE_WORDS = frozenset("config functions function db database init bootstrap autoload vendor helpers helper lib "
+                        "session connect settings".split())  # fmt: skip
+CHROME, CONTENT = "chrome", "content"
+
+
+def part_kind(name: str, keyword: str = "") -> str | None:
+    """What an included part holds, by its keyword and name: CHROME (a header, footer or layout: menus and links,
+    maybe a button, never the page's proof), CONTENT (a section of the page), or None (code: config, functions)."""
+    if keyword in _LAYOUT_KEYWORDS:
+        return CHROME
+    words = {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", name)}
+    if words & _CODE_WORDS:
+        return None
+    return CHROME if words & _CHROME_WORDS else CONTENT
 
 
 def may_hold_directives(text: str) -> bool:
@@ -190,14 +214,21 @@ def may_hold_directives(text: str) -> bool:
     return any(opener in text for opener in _OPENERS)
 
 
-def includes_other_files(text: str) -> bool:
-    """The template pulls in another file (``{% include %}``, ``{{> footer}}``, ``get_header()``, a layout it
-    extends): what its reader sees is more than this file holds."""
+def included_parts(text: str) -> str:
+    """What the template pulls in from other files (``{% include %}``, ``{{> footer}}``, ``get_header()``, a layout
+    it extends): CONTENT when any part may hold a section of the page, CHROME when only its header, footer or
+    layout, "" when nothing (what the reader sees is what this file holds)."""
     if not may_hold_directives(text):
-        return False
-    if _INCLUDE_RE.search(text):
-        return True
-    return "<?" in text and any(_PHP_INCLUDE_RE.search(m.group(0)) for m in _PHP_RE.finditer(text))
+        return ""
+    kinds = set()
+    for m in _INCLUDE_RE.finditer(text):
+        keyword = (m.group("kw") or m.group("kw2") or m.group("kw3") or "").strip()
+        kinds.add(part_kind(m.group("arg") or m.group("arg2") or m.group("arg3") or "", keyword))
+    if "<?" in text:
+        for block in _PHP_RE.finditer(text):
+            for m in _PHP_INCLUDE_RE.finditer(block.group(0)):
+                kinds.add(part_kind(m.group("arg"), m.group("kw")))
+    return CONTENT if CONTENT in kinds else CHROME if CHROME in kinds else ""
 
 
 def set_aside(text: str, front_matter: bool = True, markdown: bool = False) -> str:

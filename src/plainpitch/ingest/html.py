@@ -22,7 +22,7 @@ from html import unescape
 from html.parser import HTMLParser
 from typing import Any
 
-from plainpitch.ingest.directives import includes_other_files, set_aside
+from plainpitch.ingest.directives import included_parts, set_aside
 from plainpitch.ingest.suppress import directive_codes, file_suppressions
 from plainpitch.model import Document
 from plainpitch.text.segment import Block, build_document, has_words_outside_code
@@ -535,7 +535,8 @@ def load(text: str, path: str, raw: bytes | None = None, aliases: dict[str, str]
          extra_attrs: dict[str, dict[str, str]] | None = None) -> Document:  # fmt: skip
     # a page built by a site generator (Jekyll, Hugo, Django) holds template directives: set aside, same offsets
     blocks, meta = extract(set_aside(text), aliases=aliases, extra_attrs=extra_attrs)
-    if includes_other_files(text):
-        meta["includes"] = "yes"  # plainpitch.analysis.completeness: an absence here says nothing
+    parts = included_parts(text)
+    if parts:
+        meta["includes"] = parts  # plainpitch.analysis.completeness: what another file may hold
     return build_document(path, text, blocks, medium="page", format="html", meta=meta,
                           suppressions=file_suppressions(text))  # fmt: skip

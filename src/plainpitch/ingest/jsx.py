@@ -19,7 +19,7 @@ import dataclasses
 import re
 
 from plainpitch.ingest import html
-from plainpitch.ingest.directives import literal_sentence
+from plainpitch.ingest.directives import CHROME, CONTENT, literal_sentence, part_kind
 from plainpitch.ingest.errors import LoadError
 from plainpitch.model import Document
 
@@ -49,7 +49,7 @@ class _Reader:
         self.text = text
         self.n = len(text)
         self.local = _local_components(text)
-        self.includes = False  # a component of the site's own renders part of the page
+        self.parts: set[str | None] = set()  # what the site's own components rendered here hold (part_kind)
         self.out = ["\n" if c == "\n" else " " for c in text]
 
     # -- JavaScript: skipped, except the JSX it holds --------------------------------------------------------
@@ -147,7 +147,7 @@ class _Reader:
             if t.startswith("/>", i):
                 self.copy(i, i + 2)
                 if m.group(0) in self.local and not _VISUAL_RE.search(m.group(0)):
-                    self.includes = True  # "<Testimonials />": copy another file of the site holds
+                    self.parts.add(part_kind(m.group(0)))  # "<Testimonials />": copy another file of the site holds
                 return i + 2
             if c == ">":
                 self.copy(i, i + 1)
@@ -265,12 +265,14 @@ def _local_components(text: str) -> frozenset[str]:
     return frozenset(n for n in names if n[:1].isupper())
 
 
-def read(text: str) -> tuple[str, bool]:
-    """The file with everything but its JSX markup blanked (same length, same lines), and whether it renders a
-    component of the site's own with no copy given to it (``<Pricing />``): a part of the page held elsewhere."""
+def read(text: str) -> tuple[str, str]:
+    """The file with everything but its JSX markup blanked (same length, same lines), and what the components of
+    the site's own it renders with no copy given to them hold (``<Pricing />``: CONTENT, ``<Footer />``: CHROME,
+    "" when none): parts of the page held elsewhere."""
     reader = _Reader(text)
     reader.code(0)
-    return "".join(reader.out), reader.includes
+    parts = reader.parts
+    return "".join(reader.out), CONTENT if CONTENT in parts else CHROME if CHROME in parts else ""
 
 
 def markup_only(text: str) -> str:
@@ -284,5 +286,5 @@ def load(text: str, path: str, raw: bytes | None = None) -> Document:
         raise LoadError(path, "JSX nested too deep to read (thousands of elements inside one another)") from None
     doc = html.load(markup, path)
     medium = "email" if _EMAIL_RE.search(text) else doc.medium
-    meta = {**doc.meta, "includes": "yes"} if includes else doc.meta  # plainpitch.analysis.completeness
+    meta = {**doc.meta, "includes": includes} if includes else doc.meta  # plainpitch.analysis.completeness
     return dataclasses.replace(doc, source=text, medium=medium, meta=meta)

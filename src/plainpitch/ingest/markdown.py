@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from plainpitch.ingest.directives import includes_other_files, may_hold_directives, set_aside
+from plainpitch.ingest.directives import included_parts, may_hold_directives, set_aside
 from plainpitch.ingest.replies import mask_replies
 from plainpitch.ingest.suppress import directive_codes, file_suppressions
 from plainpitch.model import Document
@@ -765,8 +765,9 @@ def load(text: str, path: str, raw: bytes | None = None) -> Document:
             if _MDX_META_RE.match(esm.group(0)):  # "export const meta = {title: …, date: …}": the page's front matter
                 meta.setdefault("front_matter", {m.group(1): m.group(2) for m in _MDX_FIELD_RE.finditer(esm.group(0))})
         work = _ESM_RE.sub(lambda m: _BLANK_LINE_RE.sub(" ", m.group(0)), work)
-    if may_hold_directives(work) and includes_other_files(_CODE_RE.sub("", work)):  # a directive shown in code is a mention, not an include
-        meta["includes"] = "yes"  # plainpitch.analysis.completeness: an absence here says nothing
+    parts = included_parts(_CODE_RE.sub("", work)) if may_hold_directives(work) else ""  # in code: a mention
+    if parts:
+        meta["includes"] = parts  # plainpitch.analysis.completeness: what another file may hold
     work = set_aside(work, front_matter=False, markdown=True)  # a site generator's directives ({% include %}, {{ site.x }})
     walker = _Walker(work, meta)
     env: dict[str, Any] = {}

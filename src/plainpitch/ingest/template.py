@@ -16,7 +16,7 @@ import dataclasses
 import re
 
 from plainpitch.ingest import html, plain
-from plainpitch.ingest.directives import includes_other_files, set_aside
+from plainpitch.ingest.directives import included_parts, set_aside
 from plainpitch.model import Document
 
 # MJML element -> the HTML element it behaves as (https://documentation.mjml.io): unlisted mj- elements are inline
@@ -44,5 +44,6 @@ def load(text: str, path: str, raw: bytes | None = None) -> Document:
         return html.load(text, path)  # the HTML reader sets the directives aside itself
     # a plain-text template (a text e-mail in Handlebars or Jinja)
     doc = plain.load(copy, path)
-    meta = {**doc.meta, "includes": "yes"} if includes_other_files(text) else doc.meta
+    parts = included_parts(text)
+    meta = {**doc.meta, "includes": parts} if parts else doc.meta
     return dataclasses.replace(doc, source=text, meta=meta)

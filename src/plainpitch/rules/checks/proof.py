@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from plainpitch.analysis.completeness import shows_part_only
+from plainpitch.analysis.completeness import sections_elsewhere
 from plainpitch.analysis.genre import is_article, is_not_a_pitch
 from plainpitch.analysis.offer import is_pricing_page
 from plainpitch.analysis.proof import find_proof
@@ -39,7 +39,7 @@ def sells_alone(doc, ctx) -> bool:
     documentation (a README with code to run is read to use the product, not to buy it)."""
     if ctx.medium not in ("page", "proposal") or copy_words(doc, ctx) < PROOF_MIN_WORDS or is_not_a_pitch(doc):
         return False  # a statement of work or a form is signed or filled in, not persuaded
-    if shows_part_only(doc):
+    if sections_elsewhere(doc):
         return False  # the proof may be in a section another file holds
     if is_article(doc):
         return False  # a blog post or announcement is read by people who came for it, most of them users already
