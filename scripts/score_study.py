@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "src"))
 
 from blind_figures import read_ranking  # noqa: E402
+from blind_packets import text_id  # noqa: E402
 from eval_judged import RANKING, SHARED, spearman, texts  # noqa: E402
 
 
@@ -29,7 +30,9 @@ def ranked_sets(args: list[str]) -> list[tuple[str, list[Path]]]:
     sets = [("dev", [dev[t] for t in RANKING])]
     for arg in args:
         batch, folder = (Path(x) for x in arg.split(":", 1))
-        sets.append((batch.name, [folder / n for n in read_ranking(batch / "ranking.md") if (folder / n).is_file()]))
+        by_id = {text_id(f): f for f in folder.iterdir()}  # a ranking names a text by its id or its file name
+        ranked = [by_id.get(n) or folder / n for n in read_ranking(batch / "ranking.md")]
+        sets.append((batch.name, [f for f in ranked if f.is_file()]))
     return sets
 
 
