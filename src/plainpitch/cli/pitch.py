@@ -8,6 +8,7 @@ import click
 
 from plainpitch.cli.app import SizeMB, write_or_exit
 from plainpitch.cli.rewrite import announce, base_config, load_report, model_errors, model_options, resolve_model
+from plainpitch.formats import COPY_FORMATS
 
 
 @click.command()
@@ -15,7 +16,7 @@ from plainpitch.cli.rewrite import announce, base_config, load_report, model_err
 @click.option("--format", "-f", "out_format", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the pitch to a file.")
 @click.option("--profile", type=click.Choice(["technical", "business", "consumer"]), help="Who the pitch is for.")
-@click.option("--input-format", type=click.Choice(["text", "markdown", "html", "email"]), help="Force the input format.")
+@click.option("--input-format", type=click.Choice(COPY_FORMATS), help="Force the input format.")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Use this config file.")
 @click.option("--max-size", type=SizeMB(), default=5.0, show_default=True, help="Largest file to read, in MB.")
 @model_options

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from plainpitch.cli.app import Seconds, SizeMB, use_color
+from plainpitch.formats import COPY_FORMATS
 
 
 def model_options(fn):
@@ -163,7 +164,7 @@ def _ask(outcome, index: int, total: int) -> str:
 @click.option("--no-questions", is_flag=True, help="Leave out the questions for findings with no safe rewrite.")
 @click.option("--profile", type=click.Choice(["technical", "business", "consumer"]), help="Who reads it.")
 @click.option("--context", "sales_context", type=click.Choice(["self-serve", "services", "enterprise"]), help="How the sale is made.")
-@click.option("--input-format", type=click.Choice(["text", "markdown", "html", "email"]), help="Force the input format.")
+@click.option("--input-format", type=click.Choice(COPY_FORMATS), help="Force the input format.")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Use this config file.")
 @click.option("--max-size", type=SizeMB(), default=5.0, show_default=True, help="Largest file to read, in MB.")
 @model_options

@@ -46,7 +46,8 @@ def load_bytes(data: bytes, path: str, fmt: str | None = None, max_bytes: int = 
         ext = os.path.splitext(path)[1] or "(none)"
         if formats.is_transcript_name(path):
             raise LoadError(path, f"is a call transcript ({ext}); review it with `plainpitch call review`")
-        raise LoadError(path, f"unknown file type {ext}; name it .md, .html, .eml or .txt, or use --input-format")
+        raise LoadError(path, f"unknown file type {ext}; name it .md, .html, .eml or .txt (or a template's or "
+                              "component's own: .php, .erb, .hbs, .jsx…), or use --input-format")
     text, encoding = decode(data, path, max_bytes)
     if fmt == "markdown" and _is_markdown_transcript(text):
         raise LoadError(path, "is a call transcript (a Markdown export); review it with `plainpitch call review`")
