@@ -18,6 +18,8 @@ from plainpitch.rules.checks.ask import find_asks
 
 _NOWHERE_RE = re.compile(r"^(?:#?|javascript:\s*(?:void\s*\(\s*0\s*\)\s*;?|;)?|about:blank)$", re.IGNORECASE)
 _MALFORMED_RE = re.compile(r"^(?:%22|%27|[\"'“”‘’])|^(?:tel|mailto):\s*$|^tel:.*[^\d\s+().\-/]", re.IGNORECASE)
+# an e-mail's own links that the sending platform fills in ("Unsubscribe", "View in browser"): not the writer's
+_MAIL_CHROME_RE = re.compile(r"unsubscribe|preferences|view (?:it )?(?:in|on) (?:your |a )?(?:browser|web)|opt[- ]out", re.I)
 _SCRIPT_RE = re.compile(r"<script\b|\bonclick\s*=|\bdata-(?:bs-)?toggle\s*=", re.IGNORECASE)
 
 
@@ -49,7 +51,7 @@ def dead_reason(href: str, scripted: bool) -> str | None:
     fields=("more", "why"),
     severity="error",
     impact=3,
-    summary="A button or ask link that goes nowhere: '#', an empty or broken address.",
+    summary="A button or ask link (in an e-mail, any link) that goes nowhere: '#', an empty or broken address.",
     why=(
         "The call to action is the one place the page turns a reader into a buyer. A 'Book now' that points at '#' "
         "or a 'Call now' whose address is broken loses the buyer at the moment they decided, and tells them the "
@@ -63,6 +65,9 @@ def dead_reason(href: str, scripted: bool) -> str | None:
                  "<a class=\"button\" href=\"#\">[[Book now]]</a>\n", "medium": "page", "format": "html"},
         {"text": "<h1>Roof coating</h1>\n<p>A sealed roof in a day.</p>\n"
                  "<a href=\"&quot;tel:13522106752&quot;\">[[Call Now]]</a>\n", "medium": "page", "format": "html"},
+        {"text": "<p>Hi Ana, thanks for joining Luna and Stone.</p>\n<p>Read <a href=\"#\">[[our story]]</a> before your "
+                 "first order.</p>\n<p><a class=\"button\" href=\"https://luna.example/shop\">Shop the collection</a>"
+                 "</p>\n<p>Best, Mia</p>\n", "medium": "email", "format": "html"},
     ],  # fmt: skip
     good=[
         {"text": "# Logo design\n\nA logo in two weeks, with three drafts to choose from.\n\n[Book now](/book)\n",
@@ -75,10 +80,16 @@ def dead_reason(href: str, scripted: bool) -> str | None:
 def dead_call_to_action(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     scripted = doc.format == "html" and bool(_SCRIPT_RE.search(doc.source))
     asks = [(a.start, a.end) for a in find_asks(doc, ctx)]
+    # a mail client runs no script: in an e-mail every link is something to click, and '#' goes nowhere
+    every_link = ctx.medium == "email"
     dead = []
     for start, end, href in _links(doc):
         why = dead_reason(href, scripted)
-        if why and any(s <= start and end <= e for s, e in asks):
+        if not why:
+            continue
+        if any(s <= start and end <= e for s, e in asks) or (
+            every_link and not _MAIL_CHROME_RE.search(doc.text, start, end)
+        ):
             dead.append((start, end, why))
     if not dead:
         return
