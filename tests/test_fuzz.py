@@ -91,6 +91,8 @@ PIECES = {
     ],
     ".tsx": ["return (", "<div>", "</div>", "<Button href={url}>", "</Button>", "{name}", "{'Buy'}", "{/* c */}", "<>",
              "</>", "a < b", "`t ${x}`", "{", "}", "className=", "{...p}", "\\", "'", '"', "=> <p>", "// c\n"],
+    ".astro": ["---\n", "import X from './x'\n", "<style>", "</style>", "<script>", "a < b", "</script>", "<Layout>",
+               "</Layout>", "{x}", "<p>", "</p>", "<Hero />", "{items.map((i) => <li>{i}</li>)}", "Save time.", "\n"],
     ".erb": ["<%= link_to 'x', y %>", "<% end %>", "<%= link_to u do %>", "<% if a %>", "<%= x %>", "{{", "}}", "{%", "%}",
              "<?php", "?>", "<?= $x ?>", "{{> p}}", "{{#if a}}", "{{/if}}", "<p>", "</p>", "<td>", "\n"],
     ".html": [
@@ -305,7 +307,7 @@ def load_call_or_error(data: bytes, name: str):
 
 # -- loaders alone: many cheap examples ------------------------------------------------------------------------
 @fuzz(LOADER_EXAMPLES)
-@given(ext=st.sampled_from([".md", ".html", ".eml", ".txt", ".tsx", ".erb", ".mdx"]), data=st.data())
+@given(ext=st.sampled_from([".md", ".html", ".eml", ".txt", ".tsx", ".erb", ".mdx", ".astro"]), data=st.data())
 def test_copy_loaders_on_generated_markup(ext, data):
     load_copy_or_error(data.draw(_soup(ext)), "f" + ext)
 
@@ -331,7 +333,8 @@ def test_transcript_loaders_on_mutated_files(case):
 @fuzz(LOADER_EXAMPLES)
 @given(
     data=st.binary(max_size=600),
-    name=st.sampled_from(["f.md", "f.html", "f.eml", "f.txt", "f.tsx", "f.php", "f.mjml", "c.vtt", "c.srt", "c.json"]),
+    name=st.sampled_from(["f.md", "f.html", "f.eml", "f.txt", "f.tsx", "f.php", "f.mjml", "f.astro", "c.vtt", "c.srt",
+                          "c.json"]),
 )
 def test_random_bytes_in_every_format(data, name):
     if name.startswith("c."):

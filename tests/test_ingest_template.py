@@ -86,6 +86,12 @@ EXPECTED = {
         ("paragraph", "Upgrade now"),
         ("paragraph", "Thanks, The Rabbit team"),
     ],
+    "pricing.astro": [
+        ("heading", "Simple pricing for growing shops"),
+        ("paragraph", "Pay monthly, cancel any time. Every plan comes with unlimited orders and e-mail support."),
+        ("list_item", "{{name }}: ${{price }} a month"),
+        ("cta", "Start your free trial"),
+    ],
     "welcome.mjml": [
         ("paragraph", "Your first week, planned"),
         ("paragraph", "Hi {{first_name }},"),
@@ -136,8 +142,9 @@ def test_no_directive_word_reaches_the_copy() -> None:
     for path in sorted(TEMPLATES.iterdir()):
         text = load_path(path).text
         for leftover in ("<?", "?>", "<%", "%>", "{%", "%}", "endif", "endfor", "esc_html_e", "get_header", "include",
-                         "${", "<#", "taglib", "assign"):
+                         "<#", "taglib", "assign"):
             assert leftover not in text, (path.name, leftover)
+        assert "${" not in text.replace("${{", ""), path.name  # an expression; "$" before a field is a price
 
 
 def test_plain_text_templates_read_as_plain_text_emails() -> None:
@@ -288,7 +295,11 @@ def test_a_react_component_reads_as_the_markup_it_renders() -> None:
     email = load_path(TEMPLATES / "Welcome.tsx")
     assert email.medium == "email"  # a react-email component
     assert [u.href for u in email.units if u.kind == "cta"] == ["https://acme.com/report"]
-    assert copy_format_for("Hero.jsx") == copy_format_for("Hero.tsx") == "jsx"
+    assert copy_format_for("Hero.jsx") == copy_format_for("Hero.tsx") == copy_format_for("index.astro") == "jsx"
+    astro = load_path(TEMPLATES / "pricing.astro")
+    assert astro.meta.get("includes") == "chrome"  # <Layout>: the site's header and footer are elsewhere
+    for code in ("import", "plans.map", "getFullYear", "innerWidth", "color: red"):
+        assert code not in astro.text, code
 
 
 @settings(max_examples=300, deadline=None)

@@ -42,7 +42,8 @@ FORMATS: tuple[Format, ...] = (
     Format("email", COPY, "plainpitch.ingest.email:load", (".eml", ".email", ".mbox"), "e-mail"),
     Format("template", COPY, "plainpitch.ingest.template:load", _TEMPLATE_EXTENSIONS,
            "page or e-mail template (PHP, EJS, ERB, Handlebars, Jinja, Twig, Liquid, Go, JSP, FreeMarker, MJML)"),  # fmt: skip
-    Format("jsx", COPY, "plainpitch.ingest.jsx:load", (".jsx", ".tsx"), "React component (JSX, TSX): its markup"),
+    Format("jsx", COPY, "plainpitch.ingest.jsx:load", (".jsx", ".tsx", ".astro"),
+           "React or Astro component (JSX, TSX, Astro): its markup"),  # fmt: skip
     Format("vtt", CALL, _T + "vtt:parse", (".vtt", ".webvtt"), "WebVTT"),
     Format("srt", CALL, _T + "srt:parse", (".srt",), "SRT"),
     Format("zoom", CALL, _T + "zoom_txt:parse", (".txt", ".text"), "Zoom text"),

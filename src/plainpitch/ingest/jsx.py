@@ -151,6 +151,8 @@ class _Reader:
                 return i + 2
             if c == ">":
                 self.copy(i, i + 1)
+                if m.group(0) in self.local and part_kind(m.group(0)) == CHROME:
+                    self.parts.add(CHROME)  # "<Layout>…</Layout>": the site's layout adds its header and footer
                 return self.children(i + 1, as_html)
             if c == "{":
                 i = self.attribute_value(i)
@@ -188,6 +190,11 @@ class _Reader:
         """Copy text, child elements and expressions up to this element's closing tag; past it."""
         t = self.text
         start = i
+        if as_html in ("script", "style"):  # code, not markup: copied as it is up to its end tag (HTML drops it)
+            close = t.find("</", i)
+            while close != -1 and t[close + 2 : close + 2 + len(as_html)].lower() != as_html:
+                close = t.find("</", close + 2)
+            i = self.n if close == -1 else close
         while i < self.n:
             c = t[i]
             if c == "<" and t.startswith("</", i):
@@ -279,9 +286,24 @@ def markup_only(text: str) -> str:
     return read(text)[0]
 
 
+_ASTRO_FENCE_RE = re.compile(r"\A\s*---[ \t]*\n.*?\n---[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def read_astro(text: str) -> tuple[str, str]:
+    """An Astro component: its script fence (``---`` … ``---``) is code; the rest is markup with JSX's
+    expressions, read as a JSX element's children, one top-level run after another."""
+    reader = _Reader(text)
+    fence = _ASTRO_FENCE_RE.match(text)
+    i = fence.end() if fence else 0
+    while i < reader.n:
+        i = max(reader.children(i), i + 1)  # a stray end tag ends one run; the next begins after it
+    parts = reader.parts
+    return "".join(reader.out), CONTENT if CONTENT in parts else CHROME if CHROME in parts else ""
+
+
 def load(text: str, path: str, raw: bytes | None = None) -> Document:
     try:
-        markup, includes = read(text)
+        markup, includes = read_astro(text) if path.lower().endswith(".astro") else read(text)
     except RecursionError:
         raise LoadError(path, "JSX nested too deep to read (thousands of elements inside one another)") from None
     doc = html.load(markup, path)
