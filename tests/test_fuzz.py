@@ -333,7 +333,7 @@ def test_transcript_loaders_on_mutated_files(case):
 @fuzz(LOADER_EXAMPLES)
 @given(
     data=st.binary(max_size=600),
-    name=st.sampled_from(["f.md", "f.html", "f.eml", "f.txt", "f.tsx", "f.php", "f.mjml", "f.astro", "c.vtt", "c.srt",
+    name=st.sampled_from(["f.md", "f.html", "f.eml", "f.txt", "f.tsx", "f.php", "f.blade.php", "f.mjml", "f.astro", "c.vtt", "c.srt",
                           "c.json"]),
 )
 def test_random_bytes_in_every_format(data, name):

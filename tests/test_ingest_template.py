@@ -92,6 +92,14 @@ EXPECTED = {
         ("list_item", "{{name }}: ${{price }} a month"),
         ("cta", "Start your free trial"),
     ],
+    "offer.blade.php": [
+        ("paragraph", "Hi {{student }},"),
+        ("paragraph", "Your next course is 40% off until Sunday."),
+        ("paragraph", "You have finished {{student }} courses with us: thank you."),
+        ("cta", "Choose your next course"),
+        ("paragraph", "Questions? Write to hello@weaver.example or reply to this e-mail."),
+        ("paragraph", "{{footer }}"),
+    ],
     "welcome.mjml": [
         ("paragraph", "Your first week, planned"),
         ("paragraph", "Hi {{first_name }},"),
@@ -142,7 +150,7 @@ def test_no_directive_word_reaches_the_copy() -> None:
     for path in sorted(TEMPLATES.iterdir()):
         text = load_path(path).text
         for leftover in ("<?", "?>", "<%", "%>", "{%", "%}", "endif", "endfor", "esc_html_e", "get_header", "include",
-                         "<#", "taglib", "assign"):
+                         "<#", "taglib", "assign", "@if", "@endif", "@section", "@lang", "{!!", "{{--"):
             assert leftover not in text, (path.name, leftover)
         assert "${" not in text.replace("${{", ""), path.name  # an expression; "$" before a field is a price
 
@@ -350,3 +358,11 @@ def test_a_template_tag_in_a_links_address_is_an_address_not_an_empty_one(href: 
     (cta,) = [u for u in doc.units if u.kind == "cta"]
     assert cta.href and cta.href.strip()
     assert "CTA008" not in {f.code for f in analyze(doc, Config(select=("CTA008",))).findings}
+
+
+def test_blade_directives_are_set_aside_and_its_layout_is_chrome() -> None:
+    doc = load_path(TEMPLATES / "offer.blade.php")
+    assert doc.meta.get("includes") == "chrome"  # @extends: the layout holds the header and footer
+    assert "hello@weaver.example" in doc.text  # an address's "@" is no directive
+    section = load_text("<p>Hi.</p>\n@include('partials.testimonials')\n<p>Book a call.</p>", "home.blade.php")
+    assert section.meta.get("includes") == "content" and "@include" not in section.text

@@ -266,3 +266,54 @@ def _keep_indent(before: str, after: str) -> str:
             last = end
     pieces.append(after[last:])
     return "".join(pieces)
+
+
+# Laravel's Blade: "@if($x)", "@endif", "@include('partials.footer')", "{!! $html !!}", "{{-- a comment --}}"
+_BLADE_RE = re.compile(
+    r"\{\{--.*?--\}\}|\{!!(?P<raw>.*?)!!\}"
+    r"|(?<![\w@.])@(?P<name>[A-Za-z]+)\b(?P<args>[ \t]*\((?:[^()'\"]|'[^']*'|\"[^\"]*\"|\((?:[^()]|\([^()]*\))*\))*\))?",
+    re.DOTALL,
+)
+_BLADE_DIRECTIVES = frozenset(
+    "if elseif else endif unless endunless isset endisset empty endempty auth endauth guest endguest foreach "
+    "endforeach for endfor forelse endforelse while endwhile switch case break default endswitch php endphp csrf "
+    "method include includeIf includeWhen includeUnless includeFirst extends section endsection show stop yield "
+    "stack push endpush prepend endprepend component endcomponent slot endslot props aware lang choice error enderror "
+    "once endonce env endenv production endproduction json vite livewire livewireStyles livewireScripts verbatim "
+    "endverbatim can endcan cannot endcannot class style checked selected disabled readonly required".split()
+)
+_BLADE_OUTPUT = frozenset({"lang", "choice"})  # they print a translated sentence
+_BLADE_LAYOUT = frozenset({"extends"})
+_BLADE_INCLUDES = frozenset({"include", "includeIf", "includeWhen", "includeUnless", "includeFirst", "component",
+                             "livewire", "yield"})  # fmt: skip
+
+
+def blade_aside(text: str) -> tuple[str, str]:
+    """A Blade template with its ``@directives`` and comments set aside in place (same length, same lines) and its
+    ``{!! … !!}`` output read as ``{{ … }}``, for ``set_aside`` to finish; and what it includes (as
+    ``included_parts``)."""
+    kinds: set[str | None] = set()
+
+    def rewrite(m: re.Match[str]) -> str:
+        whole = m.group(0)
+        if whole.startswith("{{--"):
+            return _blank(whole)
+        if m.group("raw") is not None:
+            return "{{ " + m.group("raw") + " }}"
+        name = m.group("name")
+        if name not in _BLADE_DIRECTIVES:
+            return whole  # an e-mail address's or a handle's "@": not a directive
+        args = m.group("args") or ""
+        if name in _BLADE_OUTPUT:
+            literal = literal_sentence(args.strip()[1:-1]) if args else None
+            if literal is not None:
+                at = whole.index(literal[1])
+                return _blank(whole[:at]) + literal[1] + _blank(whole[at + len(literal[1]) :])
+        if name in _BLADE_LAYOUT:
+            kinds.add(CHROME)
+        elif name in _BLADE_INCLUDES:
+            kinds.add(CONTENT if name == "yield" else part_kind(args))
+        return _blank(whole)
+
+    out = _BLADE_RE.sub(rewrite, text) if "@" in text or "{!!" in text or "{{--" in text else text
+    return out, CONTENT if CONTENT in kinds else CHROME if CHROME in kinds else ""

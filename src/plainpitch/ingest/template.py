@@ -16,7 +16,7 @@ import dataclasses
 import re
 
 from plainpitch.ingest import html, plain
-from plainpitch.ingest.directives import included_parts, set_aside
+from plainpitch.ingest.directives import CONTENT, blade_aside, included_parts, set_aside
 from plainpitch.model import Document
 
 # MJML element -> the HTML element it behaves as (https://documentation.mjml.io): unlisted mj- elements are inline
@@ -39,11 +39,16 @@ _TAG_RE = re.compile(r"<[A-Za-z!/]")
 def load(text: str, path: str, raw: bytes | None = None) -> Document:
     if path.lower().endswith(".mjml"):
         return dataclasses.replace(html.load(text, path, aliases=MJML_TAGS, extra_attrs=MJML_ATTRS), medium="email")
+    source, blade_parts = text, ""
+    if path.lower().endswith(".blade.php"):
+        text, blade_parts = blade_aside(text)  # Blade's @directives first; the rest is the common syntax
     copy = set_aside(text)
     if _TAG_RE.search(copy):
-        return html.load(text, path)  # the HTML reader sets the directives aside itself
-    # a plain-text template (a text e-mail in Handlebars or Jinja)
-    doc = plain.load(copy, path)
-    parts = included_parts(text)
-    meta = {**doc.meta, "includes": parts} if parts else doc.meta
-    return dataclasses.replace(doc, source=text, meta=meta)
+        doc = html.load(text, path)  # the HTML reader sets the directives aside itself
+    else:  # a plain-text template (a text e-mail in Handlebars or Jinja)
+        doc = plain.load(copy, path)
+        parts = included_parts(text)
+        doc = dataclasses.replace(doc, meta={**doc.meta, "includes": parts} if parts else doc.meta)
+    if blade_parts and doc.meta.get("includes") != CONTENT:
+        doc = dataclasses.replace(doc, meta={**doc.meta, "includes": blade_parts})
+    return dataclasses.replace(doc, source=source)
