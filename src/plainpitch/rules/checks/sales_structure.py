@@ -183,6 +183,11 @@ def detail_before_benefit(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
 # -- length by medium ------------------------------------------------------------------------------------------
 @rule(
     code="STR102",
+    default=False,
+    default_note="Off by default: judged blind on held-out real texts, 1 of the 4 long-cold-email findings whose "
+    "labels are recorded was right and useful (fresh-6); 2 were trivial (a $2,500 sponsorship request at 211 words, a "
+    "140-word cold email whose story was its proof) and 1 wrong (a 187-word link-exchange email). Judges held length "
+    "the least of a cold email's problems once it is near the limit.",
     impact=2,
     example_medium="email",
     name="long-cold-email",
