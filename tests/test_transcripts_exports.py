@@ -136,3 +136,12 @@ def test_a_case_study_quoting_one_customer_in_bold_is_copy_not_a_call():
     assert doc.format == "markdown" and "Gabe Chan" in doc.text
     two = text.replace("**Gabe Chan**\n\nStaff IT Engineer, Abridge", "**Dana:** How long did it take?\n\n**Gabe Chan:** A day.", 2)
     assert detect_format(two + "**Dana:** And now?\n\n**Gabe Chan:** Ten minutes.\n", "call.md") == "granola"
+
+
+def test_email_templates_under_bold_labels_are_copy_not_a_call():
+    template = ("## Template {n}\n\n**Subject Line:** Quick question about [Restaurant Name]\n\n**Email Body:**\n\n"
+                "Hi [First Name],\n\nWe cut scheduling time by 75% for a restaurant near you. Open to a short call?\n\n"
+                "Best,\n[Your Name]\n\n")  # fmt: skip
+    text = "# Email templates\n\n" + "".join(template.replace("{n}", str(n)) for n in range(1, 4))
+    doc = load_bytes(text.encode(), "outreach.md")
+    assert doc.format == "markdown" and "Open to a short call?" in doc.text

@@ -26,6 +26,12 @@ KNOWN = (
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(?:.*\n){0,200}?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _MARKDOWN_HINT_RE = re.compile(r"^(?:---[ \t]*$|[ \t]{0,3}#{1,6}[ \t]|.*\*\*|.*__)", re.MULTILINE)
 _SRT_TIME_RE = re.compile(r"\d,\d")
+_GREETING_LINE_RE = re.compile(r"^[ \t]*(?:hi|hello|hey|dear)\b[^\n]{0,40},[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_SIGN_OFF_LINE_RE = re.compile(
+    r"^[ \t]*(?:best|best regards|regards|kind regards|warm regards|cheers|thanks|thank you|many thanks|sincerely|"
+    r"talk soon)[ \t]*[,!.]?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 # an object, or a list of objects: "[00:01:02] Name: ..." lines also open with a bracket
 JSON_START_RE = re.compile(r'^(?:\{\s*(?:"|\})|\[\s*(?:\{|\]))')
 
@@ -85,8 +91,11 @@ def sniff_text(text: str) -> str | None:
     sample = lines[:60]
     if _MARKDOWN_HINT_RE.search(head[:20000]):
         turns, speakers, repeated = markdown.speaker_labels(head)
-        # a call has two people at least: one name in bold again and again is a page quoting one customer
-        if turns >= 3 and 2 <= speakers <= 15 and repeated >= 2:
+        # a call has two people at least: one name in bold again and again is a page quoting one customer; and a
+        # letter's greeting and sign-off on lines of their own make it correspondence (e-mail templates under
+        # "**Subject Line:**" labels), not what was said on a call
+        letter = bool(_GREETING_LINE_RE.search(head) and _SIGN_OFF_LINE_RE.search(head))
+        if turns >= 3 and 2 <= speakers <= 15 and repeated >= 2 and not letter:
             return "granola"  # Granola, Fireflies-style and notes-app exports: headings or bold labels per turn
     marks = sum(1 for line in sample if meet.MARK_RE.match(line))
     if marks and sum(1 for line in sample if split_label(line)) >= 2:
