@@ -366,3 +366,17 @@ def test_blade_directives_are_set_aside_and_its_layout_is_chrome() -> None:
     assert "hello@weaver.example" in doc.text  # an address's "@" is no directive
     section = load_text("<p>Hi.</p>\n@include('partials.testimonials')\n<p>Book a call.</p>", "home.blade.php")
     assert section.meta.get("includes") == "content" and "@include" not in section.text
+
+
+def test_a_react_component_named_js_is_read_when_named_and_plain_javascript_is_not(tmp_path: Path) -> None:
+    from plainpitch.ingest.errors import LoadError
+
+    component = tmp_path / "Sponsors.js"
+    component.write_text("export default function Sponsors() {\n  return (\n    <section>\n      <h1>Sponsor the show</h1>\n"
+                         "      <p>Reach 35,000 developers every Monday.</p>\n    </section>\n  );\n}\n")  # fmt: skip
+    assert [t for _, t in units(load_path(component))] == ["Sponsor the show", "Reach 35,000 developers every Monday."]
+    code = tmp_path / "config.js"
+    code.write_text("module.exports = { retries: 3 };\n")
+    with pytest.raises(LoadError, match="unknown file type .js"):
+        load_path(code)
+    assert copy_format_for("Sponsors.js") is None  # a folder walk does not read every .js file

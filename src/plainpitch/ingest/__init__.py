@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import os
+import re
 import stat
 import sys
 from pathlib import Path
@@ -20,6 +21,8 @@ from plainpitch.ingest.decode import MAX_BYTES, decode, normalise_newlines, size
 from plainpitch.ingest.errors import LoadError, TooLarge
 from plainpitch.model import Document
 
+# JSX returned by a component: "return (<div>", "=> (<section>", "=> <p>"
+_JSX_RE = re.compile(rb"(?:\breturn|=>)\s*\(?\s*<(?:[A-Za-z][\w.]*[\s>/]|>)")
 # format -> "module:function": the copy readers of the one formats table (plainpitch.formats)
 LOADERS = {f.name: f.reader for f in FORMATS if f.command == COPY}
 TRANSCRIPT_FORMATS = formats.TRANSCRIPT_FORMATS  # read by `plainpitch call review` (plainpitch.ingest.transcript)
@@ -42,6 +45,8 @@ def _loader(fmt: str):
 def load_bytes(data: bytes, path: str, fmt: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
     """Decode and parse ``data``; ``fmt`` None means: by extension (stdin: sniffed from the content)."""
     fmt = fmt or (sniff_format(data) if path == "<stdin>" else format_for(path))
+    if fmt is None and path.lower().endswith((".js", ".mjs")) and _JSX_RE.search(data[:65536]):
+        fmt = "jsx"  # a React component named .js, checked by name (a folder walk never reads every .js file)
     if fmt is None:
         ext = os.path.splitext(path)[1] or "(none)"
         if formats.is_transcript_name(path):
