@@ -56,3 +56,19 @@ def test_a_bracketed_label_alone_on_its_line_is_a_button_but_a_picture_is_not():
     assert cta001("[Hero image]") == ["CTA001"] and cta001("See you soon.") == ["CTA001"]
     assert cta001("Best,\n\n[Name]") == ["CTA001"]  # a field to fill, not a button
     assert cta001("The [Manage Subscription] page lists every invoice.") == ["CTA001"]  # in a sentence: a name
+
+
+def test_a_sentence_that_sends_the_reader_to_the_links_below_is_the_ask():
+    page = ("# Our services\n\nWe build the web presence your business needs, so customers find you first in search "
+            "and pick you over the shop down the road.\n\n{point}\n\n{links}")  # fmt: skip
+    links = "\n".join(f"- [{n}](/services/{n.lower().replace(' ', '-')})" for n in ("Web design", "SEO", "Ads"))
+
+    def asks(point, with_links=True):
+        doc = load_text(page.replace("{point}", point).replace("{links}", links if with_links else ""), "s.md")
+        return [a.text for a in ask._find_asks(doc, "page") if a.kind == "sentence"]
+
+    sentence = "Click any of the services below to see how each one helps."
+    assert asks(sentence) == [sentence]
+    assert asks("Choose a plan below.") == ["Choose a plan below."]
+    assert asks(sentence, with_links=False) == []  # nothing below to click: not an ask
+    assert asks("Our clients use the services below every day.") == []  # not an imperative

@@ -311,6 +311,9 @@ def _find_asks(doc, medium: str) -> list[Ask]:
                                                                        and s.unit - next_steps_unit <= 6)
                                        or (unit.kind == "list_item" and _APPROVE_RE.match(clean))):
             asks.append(Ask(s.start, s.end, s.text, "sign" if _SIGN_BLOCK_RE.search(clean) else _action(clean), "sentence"))
+        elif _POINTS_TO_LINKS_RE.match(clean) and _links_follow(doc, s.unit):
+            # "Click any of the services below…" over a list of links: the sentence and its links are the ask
+            asks.append(Ask(s.start, s.end, s.text, _action(clean), "sentence"))
         elif _asking_question(clean):
             action = _action(clean)
             asks.append(Ask(s.start, s.end, s.text, action if action in KNOWN_ACTIONS else "reply", "question"))
@@ -321,6 +324,22 @@ def _find_asks(doc, medium: str) -> list[Ask]:
             if s.text.rstrip().endswith("?") and not any(a.start == s.start for a in asks):
                 asks.append(Ask(s.start, s.end, s.text, "reply", "question"))
     return sorted(asks, key=lambda a: a.start)
+
+
+# A sentence that sends the reader to the links next to it: "Click any of the services below", "Choose a plan below"
+_POINTS_TO_LINKS_RE = re.compile(
+    r"^(?:please |just )?(?:click|tap|choose|pick|select|browse|follow|use)\b[^.!?]{0,80}?\b(?:below|above|"
+    r"(?:these|the following) links?|one of (?:these|the following))\b",
+    re.IGNORECASE,
+)
+
+
+def _links_follow(doc, unit_index: int, reach: int = 12) -> bool:
+    """A link or button among the next few units (a list of links under the sentence)."""
+    for unit in doc.units[unit_index + 1 : unit_index + 1 + reach]:
+        if unit.kind in ("link", "cta") or (hasattr(unit.attrs, "get") and unit.attrs.get("links")):
+            return True
+    return False
 
 
 def _last_unit_span(doc) -> Span:
