@@ -380,3 +380,23 @@ def test_a_react_component_named_js_is_read_when_named_and_plain_javascript_is_n
     with pytest.raises(LoadError, match="unknown file type .js"):
         load_path(code)
     assert copy_format_for("Sponsors.js") is None  # a folder walk does not read every .js file
+
+
+def test_a_page_whose_copy_lives_in_its_front_matter_is_read_from_there() -> None:
+    page = ('---\nlayout: home\nbanner:\n  title: Let us solve your website challenges\n  content: "We build custom '
+            'software for companies that need it fast, and we support it after launch."\n  image: /images/banner.svg\n'
+            '  button:\n    label: "Contact Us"\n    link: "/contact"\nfeatures:\n  - name: "Clean Code"\n'
+            '    content: "Easy to read and change, so your next developer starts in a day."\n---\n')  # fmt: skip
+    doc = load_text(page, "_index.md")
+    assert units(doc) == [
+        ("heading", "Let us solve your website challenges"),
+        ("paragraph", "We build custom software for companies that need it fast, and we support it after launch."),
+        ("cta", "Contact Us"),
+        ("paragraph", "Easy to read and change, so your next developer starts in a day."),
+    ]
+    assert [u.href for u in doc.units if u.kind == "cta"] == ["/contact"]
+    for unit in doc.units:  # every unit points at its words in the file
+        assert doc.source[unit.source_start : unit.source_start + 10] == doc.unit_text(unit)[:10]
+    prose = "We have shipped forty apps for clinics, shops and schools since 2015, and every one of them is still running."
+    body = load_text(page + "\n# Our work\n\n" + prose + "\n", "a.md")
+    assert [t for _, t in units(body)] == ["Our work", prose]  # a page with a body: the front matter is settings

@@ -703,6 +703,57 @@ def _front_matter(raw: str) -> dict[str, Any]:
     return {m.group(1): m.group(2).strip("'\"") for m in _SIMPLE_FIELD_RE.finditer(raw)}
 
 
+# A page whose copy a site generator keeps in the front matter (Gatsby, Hugo and Jekyll data-driven pages: "title:",
+# "par1:", "description:" under a near-empty body): its sentences are the copy the visitor reads
+_BODY_MIN_WORDS = 20
+_FM_VALUE_RE = re.compile(r"^[ \t]*(?:- [ \t]*)?(?P<key>[\w-]+)[ \t]*:[ \t]*(?P<q>[\"']?)(?P<value>[^\n]+?)(?P=q)[ \t]*$",
+                          re.MULTILINE)  # fmt: skip
+_FM_OPENER_RE = re.compile(r"^(?P<indent>[ \t]*)(?:- [ \t]*)?(?P<key>[\w-]+)[ \t]*:[ \t]*$", re.MULTILINE)  # "button:"
+_FM_HEADING_KEYS = frozenset({"title", "heading", "headline", "h1", "hero_title", "tagline"})
+_FM_SKIP_KEYS = frozenset({"layout", "permalink", "path", "slug", "url", "image", "template", "date", "lang", "tags",
+                           "categories", "draft", "type", "weight", "aliases", "menu"})  # fmt: skip
+
+
+_FM_BUTTON_RE = re.compile(r"button|cta|call_to_action", re.IGNORECASE)  # a key that holds a button
+_FM_LABEL_KEYS = frozenset({"label", "text", "title", "name", "content"})
+_FM_LINK_KEYS = frozenset({"link", "url", "href", "to"})
+
+
+def _front_matter_copy(source: str) -> list[Block]:
+    """The prose values of the front matter (three words or more, two for a title; not a path or an address), each a
+    block at its place in the file: a title-like key a heading, a button's label ("button: {label: Contact us, link:
+    /contact}", "cta_text: …") a button with its link, any other a paragraph."""
+    fm = _FRONT_MATTER_RE.match(source)
+    if not fm:
+        return []
+    entries = []  # (indent, key, value, value start): every "key: value" line and every "key:" that opens a mapping
+    for m in _FM_VALUE_RE.finditer(source, 0, fm.end()):
+        start = m.start("value") + (len(m.group("value")) - len(m.group("value").lstrip()))
+        entries.append((m.start("key") - source.rfind("\n", 0, m.start()) - 1, m.group("key"), m.group("value").strip(), start))
+    for m in _FM_OPENER_RE.finditer(source, 0, fm.end()):
+        entries.append((len(m.group("indent")), m.group("key"), "", m.start("key")))
+    entries.sort(key=lambda e: e[3])
+    out = []
+    for i, (indent, key, value, start) in enumerate(entries):
+        if not value:
+            continue
+        lower = key.lower()
+        parent = next((e for e in reversed(entries[:i]) if e[0] < indent and not e[2]), None)
+        in_button = parent is not None and _FM_BUTTON_RE.search(parent[1]) and lower in _FM_LABEL_KEYS
+        if in_button or (_FM_BUTTON_RE.search(lower) and not _FM_LINK_KEYS & set(lower.split("_"))):
+            siblings = [e for e in entries[i + 1 :] if e[0] == indent][:4] + [e for e in entries[:i] if e[0] == indent][-4:]
+            href = next((e[2] for e in siblings if e[1].lower() in _FM_LINK_KEYS), None) if in_button else None
+            out.append(Block("cta", value, start, href=href))
+            continue
+        heading = lower in _FM_HEADING_KEYS
+        if lower in _FM_SKIP_KEYS or _FM_LINK_KEYS & {lower} or len(value.split()) < (2 if heading else 3):
+            continue
+        if "/" in value.split()[0]:
+            continue  # a path or an address
+        out.append(Block("heading" if heading else "paragraph", value, start, level=2 if heading else 0))
+    return out
+
+
 def _email_subject(text: str) -> re.Match[str] | None:
     """The ``Subject:`` line when it is the first line with text (after any front matter)."""
     pos = 0
@@ -773,6 +824,8 @@ def load(text: str, path: str, raw: bytes | None = None) -> Document:
     env: dict[str, Any] = {}
     walker.walk(_block_tokens(work, env), env)
     blocks.extend(walker.blocks)
+    if sum(len(b.text.split()) for b in blocks) < _BODY_MIN_WORDS:
+        blocks[0:0] = _front_matter_copy(source)  # the front matter comes first in the file
     if "title" not in meta:
         first_h1 = next((b for b in blocks if b.kind == "heading" and b.level == 1), None)
         if first_h1 is not None:
