@@ -145,3 +145,17 @@ def test_email_templates_under_bold_labels_are_copy_not_a_call():
     text = "# Email templates\n\n" + "".join(template.replace("{n}", str(n)) for n in range(1, 4))
     doc = load_bytes(text.encode(), "outreach.md")
     assert doc.format == "markdown" and "Open to a short call?" in doc.text
+
+
+def test_copy_blocks_under_section_headings_that_reuse_header_and_body_are_copy():
+    text = ("# Landing page copy\n\n## Section 1: Hero\n\n### Headline (H1)\n\n```\nStop bad trades first.\n```\n\n"
+            "### Sub-headline\n\nPre-trade gates and prop firm protection.\n\n### CTA Button\n\n```\nGet access\n```\n\n"
+            "### Micro-copy below button\n\nOne-time payment.\n\n## Section 2: Problem\n\n### Header\n\nWhy traders lose\n\n"
+            "### Body\n\nMost accounts blow up on one bad day. Our gate stops the trade.\n\n## Section 3: Proof\n\n"
+            "### Header\n\nBuilt by a trader\n\n### Body\n\nI blew three accounts before I built it.\n\n### Stat\n\n"
+            "3 accounts saved\n\n## Section 4: Pricing\n\n### Header\n\nOne price\n\n### Body\n\n$49 once.\n")  # fmt: skip
+    doc = load_bytes(text.encode(), "copy.md")
+    assert doc.format == "markdown" and "Our gate stops the trade." in doc.text
+    call = "# Call with Acme\n\n" + "".join(f"## Ana\n\nHow do you close the month?\n\n## Ben\n\nBy hand, {n} days.\n\n"
+                                             for n in range(3))  # fmt: skip
+    assert detect_format(call, "call.md") == "granola"  # name headings that are the document's headings: a call

@@ -159,6 +159,11 @@ def _turn_entries(entries: list) -> list:
     for kind, _, _, speaker, stamp, _, _ in entries:
         if kind == "heading" and speaker and stamp is None:
             name_headings[speaker] = name_headings.get(speaker, 0) + 1
+    # a transcript's headings are its speakers (and a title); a document whose headings are mostly sections
+    # ("Section 1: Hero", "Headline", "CTA Button") that reuses two of them ("Header", "Body") is copy, not a call
+    headings = sum(1 for e in entries if e[0] == "heading")
+    if sum(n for n in name_headings.values() if n >= 2) * 2 < headings:
+        name_headings = {}
     out = []
     for e in entries:
         kind, _, _, speaker, stamp, _, _ = e
