@@ -72,3 +72,10 @@ def test_a_sentence_that_sends_the_reader_to_the_links_below_is_the_ask():
     assert asks("Choose a plan below.") == ["Choose a plan below."]
     assert asks(sentence, with_links=False) == []  # nothing below to click: not an ask
     assert asks("Our clients use the services below every day.") == []  # not an imperative
+
+
+def test_a_link_whose_words_ask_to_buy_is_an_ask_and_one_that_asks_to_read_on_is_not():
+    text = ("Please <a href='./building.php'>build your own</a>, or better yet, <a href='https://shop.example/all'>"
+            "buy a pre-built box</a> and help the project. <a href='/plans'>Learn more about changing your plan</a>.")
+    doc = load_text("<p>" + text + "</p>", "a.html")
+    assert [a.text for a in ask._find_asks(doc, "page") if a.kind == "inline"] == ["buy a pre-built box"]

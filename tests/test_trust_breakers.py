@@ -296,3 +296,16 @@ def test_a_trusted_by_label_over_logos_a_press_quote_and_a_scripted_reviews_stri
     assert find_proof(load_text(filled, "p.html", "html")) == []  # its words are here to judge
     trusted = "# Forms\n\nSurveys your users answer. Trusted by teams who care about their users.\n"
     assert find_proof(load_text(trusted, "r.md", "markdown")) == []  # a claim, not a label over logos
+
+
+def test_reviews_kept_in_one_block_each_credited_after_its_closing_quote_are_proof():
+    from plainpitch.analysis.proof import find_proof
+    from plainpitch.ingest import load_text as _load
+
+    block = ("What Our Clients Say\n“Absolutely brilliant service from start to finish, with zero stress for us.”\n"
+             " — Sarah P., Bournemouth\n“We had a leak during a storm and they came the same day. Honest pricing.”\n"
+             " — Mark R., Christchurch\n")  # fmt: skip
+    doc = _load("# Roofs\n\nWe repair and replace roofs across the county.\n\n" + block, "r.md")
+    assert [p.kind for p in find_proof(doc)].count("testimonial") == 1  # the block, once
+    plain = _load("# Roofs\n\nWe call it “the fastest repairs in the county and the fairest prices” and mean it.\n", "r.md")
+    assert "testimonial" not in [p.kind for p in find_proof(plain)]  # quoted words nobody is credited with

@@ -87,6 +87,8 @@ _ROLE_RE = re.compile(
 )
 # a caption at the end of the words it credits, after their last sentence: "— Leveled up films", "– kate7984"
 _TRAILING_CAPTION_RE = re.compile(r"[.!?)\"”]\s+[—–]\s*[\w@][\w@.'’-]*(?: [\w@.'’-]+){0,3}\s*$")
+# words in quotation marks closed and credited to a person right after them: "“…” — Sarah P., Bournemouth"
+_CREDITED_QUOTE_RE = re.compile(r"[“\"][^”\"]{30,}[”\"]\s*[—–]\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*\.?){0,3}\s*(?:,|$)", re.M)
 _FIRST_PERSON_RE = re.compile(r"\bI\b|\b(?i:my|me|we|our|us)\b")
 # words in quotes, with a caption after them or none: "— Ana Ruiz, CTO", or a press source as written under a
 # review ("A trove of movie goodness" Time Out)
@@ -139,8 +141,10 @@ def testimonial_units(doc) -> set[int]:
             continue
         if not _FIRST_PERSON_RE.search(text):
             continue
-        if _TRAILING_CAPTION_RE.search(text):
-            out.add(i)  # "… best app I've tried. — kate7984": the caption kept on the words' own last line
+        if _TRAILING_CAPTION_RE.search(text) or _CREDITED_QUOTE_RE.search(text):
+            # "… best app I've tried. — kate7984": the caption kept on the words' own last line; "“… the same
+            # day.” — Mark R., Christchurch" inside a run of reviews the page keeps in one block
+            out.add(i)
             continue
         # the caption sits beside the words it credits: one or two blocks before it, or the next one, never across
         # a heading (a new section's paragraph is not the quote above it)

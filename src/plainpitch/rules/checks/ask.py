@@ -55,6 +55,8 @@ _ASK_START_RE = re.compile(
     r"|explore)(?![-\w])",
     re.IGNORECASE,
 )
+# A link that only asks to read on ("Learn more about changing your plan"): not an ask to act
+_READ_ON_RE = re.compile(r"(?:learn|read|find out|see|explore|watch)\b", re.IGNORECASE)
 # Signing in is for customers who already bought: not an ask to a buyer.
 _SIGN_IN_RE = re.compile(r"^(?:sign|log) ?in\b|^login$", re.IGNORECASE)
 KNOWN_ACTIONS = frozenset(name for name, _ in ACTIONS)
@@ -273,8 +275,11 @@ def _find_asks(doc, medium: str) -> list[Ask]:
             continue
         for link in unit.attrs.get("links") or ():
             href = link.get("href") or ""
-            if _CONVERSION_HREF_RE.search(href):  # "[we'd like to hear about it](/contact)": the link is the ask
-                label = text[unit.start + link["start"] : unit.start + link["end"]]
+            label = text[unit.start + link["start"] : unit.start + link["end"]]
+            # "[we'd like to hear about it](/contact)": the link is the ask; so is a link whose words ask to buy,
+            # try or book ("…, or better yet, <a>buy a pre-built LibraryBox</a>")
+            if _CONVERSION_HREF_RE.search(href) or (_ASK_START_RE.match(label) and not _READ_ON_RE.match(label)
+                                                     and _action(label, href) in CONVERSION):  # fmt: skip
                 asks.append(Ask(unit.start + link["start"], unit.start + link["end"], label, _action(label, href), "inline"))
     body = [s for s in doc.sentences if doc.units[s.unit].kind in ("paragraph", "list_item", "heading", "quote")]
     if doc.format == "text":
