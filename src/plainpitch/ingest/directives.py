@@ -51,6 +51,14 @@ _NAME_RE = re.compile(r"(?<![\w$])\$?([A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*)(?!\w|\s
 _NOT_NAMES = frozenset({"php", "echo", "print", "return"})
 
 
+def same_lines(new: str, old: str) -> str:
+    """``new`` (as long as ``old``) with ``old``'s line breaks where they were and none of its own: a rewrite that
+    keeps every line number right."""
+    if "\n" not in old and "\n" not in new:
+        return new
+    return "".join("\n" if o == "\n" else " " if n == "\n" else n for n, o in zip(new, old, strict=True))
+
+
 def _field(text: str, inner: str | None = None) -> str:
     """A merge field of the same length: ``{{`` + the expression's first variable name (a value the template fills:
     "{{company_name}}", one word to the reader) + ``}}``."""
@@ -58,10 +66,7 @@ def _field(text: str, inner: str | None = None) -> str:
         return _blank(text)
     name = next((n for n in _NAME_RE.findall(text[2:-2] if inner is None else inner) if n not in _NOT_NAMES), "value")
     name = _FIELD_CHAR_RE.sub(" ", name)[: len(text) - 4]
-    field = "{{" + name + " " * (len(text) - 4 - len(name)) + "}}"
-    if "\n" in text:  # an expression over several lines: the lines stay where they were
-        field = "".join("\n" if old == "\n" else new for new, old in zip(field, text, strict=True))
-    return field
+    return same_lines("{{" + name + " " * (len(text) - 4 - len(name)) + "}}", text)  # over lines: they stay
 
 
 def literal_sentence(body: str) -> tuple[int, str] | None:
@@ -198,6 +203,11 @@ _CODE_WORDS = frozenset("config functions function db database init bootstrap au
 CHROME, CONTENT = "chrome", "content"
 
 
+def strongest_part(kinds) -> str:
+    """What the included parts may hold, all told: CONTENT over CHROME over nothing ("")."""
+    return CONTENT if CONTENT in kinds else CHROME if CHROME in kinds else ""
+
+
 def part_kind(name: str, keyword: str = "") -> str | None:
     """What an included part holds, by its keyword and name: CHROME (a header, footer or layout: menus and links,
     maybe a button, never the page's proof), CONTENT (a section of the page), or None (code: config, functions)."""
@@ -228,7 +238,7 @@ def included_parts(text: str) -> str:
         for block in _PHP_RE.finditer(text):
             for m in _PHP_INCLUDE_RE.finditer(block.group(0)):
                 kinds.add(part_kind(m.group("arg"), m.group("kw")))
-    return CONTENT if CONTENT in kinds else CHROME if CHROME in kinds else ""
+    return strongest_part(kinds)
 
 
 def set_aside(text: str, front_matter: bool = True, markdown: bool = False) -> str:
@@ -316,4 +326,4 @@ def blade_aside(text: str) -> tuple[str, str]:
         return _blank(whole)
 
     out = _BLADE_RE.sub(rewrite, text) if "@" in text or "{!!" in text or "{{--" in text else text
-    return out, CONTENT if CONTENT in kinds else CHROME if CHROME in kinds else ""
+    return out, strongest_part(kinds)

@@ -532,9 +532,10 @@ def extract(source: str, base: int = 0, email: bool = False, aliases: dict[str, 
 
 
 def load(text: str, path: str, raw: bytes | None = None, aliases: dict[str, str] | None = None,
-         extra_attrs: dict[str, dict[str, str]] | None = None) -> Document:  # fmt: skip
+         extra_attrs: dict[str, dict[str, str]] | None = None, copy: str | None = None) -> Document:  # fmt: skip
+    """``copy``: ``text`` with its directives already set aside (a template reader that had to look first)."""
     # a page built by a site generator (Jekyll, Hugo, Django) holds template directives: set aside, same offsets
-    blocks, meta = extract(set_aside(text), aliases=aliases, extra_attrs=extra_attrs)
+    blocks, meta = extract(set_aside(text) if copy is None else copy, aliases=aliases, extra_attrs=extra_attrs)
     parts = included_parts(text)
     if parts:
         meta["includes"] = parts  # plainpitch.analysis.completeness: what another file may hold

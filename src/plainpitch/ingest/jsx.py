@@ -19,7 +19,7 @@ import dataclasses
 import re
 
 from plainpitch.ingest import html
-from plainpitch.ingest.directives import CHROME, CONTENT, literal_sentence, part_kind
+from plainpitch.ingest.directives import CHROME, literal_sentence, part_kind, same_lines, strongest_part
 from plainpitch.ingest.errors import LoadError
 from plainpitch.model import Document
 
@@ -126,10 +126,7 @@ class _Reader:
 
     def put(self, at: int, text: str) -> None:
         """Write ``text`` at ``at``, the file's line breaks kept where they are (line numbers stay right)."""
-        original = self.text[at : at + len(text)]
-        if "\n" in original or "\n" in text:
-            text = "".join("\n" if old == "\n" else " " if new == "\n" else new
-                           for new, old in zip(text, original, strict=True))  # fmt: skip
+        text = same_lines(text, self.text[at : at + len(text)])
         self.out[at : at + len(text)] = text
 
     def element(self, i: int) -> int:
@@ -278,8 +275,7 @@ def read(text: str) -> tuple[str, str]:
     "" when none): parts of the page held elsewhere."""
     reader = _Reader(text)
     reader.code(0)
-    parts = reader.parts
-    return "".join(reader.out), CONTENT if CONTENT in parts else CHROME if CHROME in parts else ""
+    return "".join(reader.out), strongest_part(reader.parts)
 
 
 def markup_only(text: str) -> str:
@@ -297,8 +293,7 @@ def read_astro(text: str) -> tuple[str, str]:
     i = fence.end() if fence else 0
     while i < reader.n:
         i = max(reader.children(i), i + 1)  # a stray end tag ends one run; the next begins after it
-    parts = reader.parts
-    return "".join(reader.out), CONTENT if CONTENT in parts else CHROME if CHROME in parts else ""
+    return "".join(reader.out), strongest_part(reader.parts)
 
 
 def load(text: str, path: str, raw: bytes | None = None) -> Document:

@@ -719,6 +719,16 @@ _FM_LABEL_KEYS = frozenset({"label", "text", "title", "name", "content"})
 _FM_LINK_KEYS = frozenset({"link", "url", "href", "to"})
 
 
+def _has_words(blocks: list[Block], enough: int) -> bool:
+    """At least ``enough`` words in the blocks, counted only until there are (a long page is not split whole)."""
+    seen = 0
+    for block in blocks:
+        seen += len(block.text.split(None, enough))
+        if seen >= enough:
+            return True
+    return False
+
+
 def _front_matter_copy(source: str) -> list[Block]:
     """The prose values of the front matter (three words or more, two for a title; not a path or an address), each a
     block at its place in the file: a title-like key a heading, a button's label ("button: {label: Contact us, link:
@@ -824,7 +834,7 @@ def load(text: str, path: str, raw: bytes | None = None) -> Document:
     env: dict[str, Any] = {}
     walker.walk(_block_tokens(work, env), env)
     blocks.extend(walker.blocks)
-    if sum(len(b.text.split()) for b in blocks) < _BODY_MIN_WORDS:
+    if not _has_words(blocks, _BODY_MIN_WORDS):
         blocks[0:0] = _front_matter_copy(source)  # the front matter comes first in the file
     if "title" not in meta:
         first_h1 = next((b for b in blocks if b.kind == "heading" and b.level == 1), None)

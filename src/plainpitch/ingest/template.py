@@ -16,7 +16,7 @@ import dataclasses
 import re
 
 from plainpitch.ingest import html, plain
-from plainpitch.ingest.directives import CONTENT, blade_aside, included_parts, set_aside
+from plainpitch.ingest.directives import blade_aside, included_parts, set_aside, strongest_part
 from plainpitch.model import Document
 
 # MJML element -> the HTML element it behaves as (https://documentation.mjml.io): unlisted mj- elements are inline
@@ -44,11 +44,10 @@ def load(text: str, path: str, raw: bytes | None = None) -> Document:
         text, blade_parts = blade_aside(text)  # Blade's @directives first; the rest is the common syntax
     copy = set_aside(text)
     if _TAG_RE.search(copy):
-        doc = html.load(text, path)  # the HTML reader sets the directives aside itself
+        doc = html.load(text, path, copy=copy)  # it marks what the directives include
+        parts = doc.meta.get("includes", "")
     else:  # a plain-text template (a text e-mail in Handlebars or Jinja)
         doc = plain.load(copy, path)
         parts = included_parts(text)
-        doc = dataclasses.replace(doc, meta={**doc.meta, "includes": parts} if parts else doc.meta)
-    if blade_parts and doc.meta.get("includes") != CONTENT:
-        doc = dataclasses.replace(doc, meta={**doc.meta, "includes": blade_parts})
-    return dataclasses.replace(doc, source=source)
+    parts = strongest_part({parts, blade_parts})
+    return dataclasses.replace(doc, source=source, meta={**doc.meta, "includes": parts} if parts else doc.meta)
