@@ -443,3 +443,46 @@ def test_a_link_whose_template_target_the_parser_cannot_read_still_asks_with_its
             "session. " * 8 + "\n\n[Book a free 15-min consult]({{ '/calendar-parents' | relative_url }}) or email "
             "us.\n")  # fmt: skip
     assert "CTA001" not in {f.code for f in sales_findings(load_text(page, "p.md", "markdown"))[1]}
+
+
+# -- CTA010: buttons that only ask to read on -------------------------------------------------------------
+_READ_ONLY_PAGE = ("# Acme Sync\n\n" + "Acme keeps every dashboard current, so your team stops waiting for reports. " * 4
+                   + "\n\n[CTA: Documentation]\n\n[CTA: Read the guide]\n")  # fmt: skip
+
+
+def _codes(text: str, name: str = "p.md", fmt: str = "markdown") -> set[str]:
+    return {f.code for f in sales_findings(load_text(text, name, fmt))[1]}
+
+
+def test_a_page_whose_buttons_only_ask_to_read_is_told_to_give_a_next_step():
+    found = [f for f in sales_findings(load_text(_READ_ONLY_PAGE, "p.md", "markdown"))[1] if f.code == "CTA010"]
+    assert len(found) == 1, "one finding for the page, not one per button"
+    assert "'Documentation', 'Read the guide'" in found[0].message
+    assert found[0].text == "Documentation", "it points at the first button"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        ("[CTA: Read the guide]", "[CTA: Start my free trial]"),  # a button to act
+        ("[CTA: Read the guide]", "[CTA: Acme Cloud]"),  # a button whose label may act: not told it only reads
+        ("[CTA: Documentation]", "Questions? [Talk to us](/contact)."),  # an ask to act in a sentence
+        ("# Acme Sync", "# Acme Sync: a case study"),  # a case study sends its reader on to more stories
+    ],
+)
+def test_a_page_with_a_way_to_act_or_that_need_not_ask_is_not_told_it_only_reads(change):
+    assert "CTA010" in _codes(_READ_ONLY_PAGE)
+    assert "CTA010" not in _codes(_READ_ONLY_PAGE.replace(*change))
+
+
+def test_a_page_with_no_button_is_left_to_the_missing_ask_rules():
+    plain = _READ_ONLY_PAGE.replace("[CTA: Documentation]", "").replace("[CTA: Read the guide]", "Read the guide.")
+    assert "CTA010" not in _codes(plain)
+
+
+def test_reading_asks_only_costs_the_score_once():
+    report = analyze(load_text(_READ_ONLY_PAGE, "p.md", "markdown"), Config())
+    ask = next(p for p in report.score.parts if p.name == "ask")
+    codes = [d.code for d in ask.deductions]
+    assert "CTA010" in {f.code for f in report.findings} and "CTA010" not in codes
+    assert "ask-strength" in codes, "the ask-strength measure charges it"

@@ -51,6 +51,8 @@ SUBSCORES = ("substance", "ask", "proof", "buyer_focus", "clarity", "jargon")
 WEIGHTS = {"substance": 0.25, "ask": 0.15, "proof": 0.10, "buyer_focus": 0.20, "clarity": 0.20, "jargon": 0.10}
 SEVERITY_POINTS = {"suggestion": 1.5, "warning": 4.0, "error": 12.0}
 DOCUMENT_POINTS = {"suggestion": 5.0, "warning": 12.0, "error": 30.0}
+# Findings whose fact a measure already charges: no proof (the proof measure), only reading asks (ask strength).
+MEASURED_BY = {"PRF001": "proof", "CTA010": "ask-strength"}
 # Per-100-words scale: local findings cost per this many words of copy (floor: short copy is not let off).
 WORDS_PER_UNIT = 100
 
@@ -224,8 +226,8 @@ def score(doc: Document, findings: Iterable[Finding], ctx=None) -> Score | None:
     costs: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for f in findings:
         part = _subscore_of(f)
-        if f.code == "PRF001":
-            continue  # the proof measure is the same fact; counting both would charge it twice
+        if f.code in MEASURED_BY:
+            continue  # a measure is the same fact; counting both would charge it twice
         if f.data.get("scope") == "document":
             costs[part][f.code].append(DOCUMENT_POINTS[f.severity])
         else:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from plainpitch.analysis import regions
 from plainpitch.analysis.completeness import shows_part_only
-from plainpitch.analysis.genre import is_not_a_pitch
+from plainpitch.analysis.genre import is_article, is_not_a_pitch
 from plainpitch.analysis.offer import is_pricing_page, offer_parts
 from plainpitch.analysis.outreach import is_cold_email
 from plainpitch.classify import MIN_COPY_WORDS, classify_document, copy_words, cues
@@ -801,6 +801,44 @@ def ask_metrics(doc, ctx) -> Iterable[Metric]:
     yield Metric("copy.ask_actions", len({a.action for a in asks}), "different actions asked for")
     yield Metric("copy.ask_strength", ask_strength(asks, ctx.medium), "strongest ask (0-3)",
                  note="3 a button for a next step, 2 a next step in a sentence, 1 only 'learn more', 0 none")  # fmt: skip
+
+
+# -- CTA010 ----------------------------------------------------------------------------------------------------
+@rule(
+    code="CTA010",
+    name="reading-asks-only",
+    category="ask",
+    scope="seller",
+    fields=("labels",),
+    severity="warning",
+    impact=3,
+    summary="A page whose buttons only ask to read on ('Documentation', 'Learn more'): no way to start, buy or talk.",
+    why=(
+        "A button is where a convinced buyer acts. When every button leads to more reading, the buyer who is ready "
+        "has no next step to take: the page informs but never turns interest into a trial, a sign-up or a call."
+    ),
+    message="Every button asks the buyer to read on ({labels}): none lets them start, try, buy or talk to you",
+    fix="Make the first button the next step a buyer takes (start free, book a demo, see pricing); keep the "
+        "reading link as a second choice.",
+    bad=["# Acme Sync\n\nAcme keeps every dashboard current, so your team stops waiting for reports.\n\n"
+         "[CTA: [[Documentation]]]"],
+    good=["# Acme Sync\n\nAcme keeps every dashboard current, so your team stops waiting for reports.\n\n"
+          "[CTA: Start my free trial]\n\n[CTA: Documentation]"],
+    media=("page",),
+    example_medium="page",
+    sources=[WORDSTREAM_SINGLE, "Fogg Behavior Model (B = MAP): without a prompt, motivation and ability do not turn into an action"],
+)
+def reading_asks_only(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
+    asks = find_asks(doc, ctx)
+    buttons = [a for a in asks if a.kind == "cta"]
+    if not buttons or ask_strength(asks, ctx.medium) != 1 or any(a.action != "learn" for a in asks):
+        return  # no button (CTA001 and CTA006 judge those pages), or one that lets the buyer act
+    if is_not_a_pitch(doc) or shows_part_only(doc) or is_article(doc):
+        return  # a form or contract, a partial whose layout may hold the button, a dated post read for itself
+    if any(_STORY_RE.search(doc.unit_text(u)) for u in doc.units[:3] if u.kind in ("heading", "paragraph")):
+        return  # a case study sends its reader on to more stories
+    labels = ", ".join(f"'{a.text.strip()}'" for a in buttons[:3])
+    yield Hit(Span(buttons[0].start, buttons[0].end), {"labels": labels}, data={"scope": "document"})
 
 
 # -- CTA009 ----------------------------------------------------------------------------------------------------
