@@ -258,6 +258,14 @@ def test_a_target_with_the_sources_quotes_kept_is_broken_and_a_real_one_is_not()
     assert _dead("# Roofs\n\nA sealed roof in a day.\n\n[Call Now](tel:call-us)\n") != []
 
 
+@pytest.mark.parametrize("href", ["https//acme.example/shop", "http:/acme.example/shop", "www.acme.example/shop"])
+def test_a_web_address_with_its_scheme_mistyped_or_left_out_is_broken(href):
+    page = "# Laptops\n\nTwenty per cent off every laptop until Friday.\n\n[Shop the sale](%s)\n"
+    (f,) = _dead(page % href)
+    assert f.text == "Shop the sale" and "broken address" in f.message
+    assert _dead(page % "https://acme.example/shop") == [] and _dead(page % "/shop") == []
+
+
 def test_on_a_scripted_html_page_a_hash_may_open_a_pop_up_but_a_broken_address_is_still_broken():
     html = ("<html><body><h1>Logo design</h1><p>A logo in two weeks, with three drafts to choose from.</p>"
             "<a class=\"button\" href=\"#\">Book now</a>{}</body></html>")  # fmt: skip

@@ -1,8 +1,9 @@
 """A call to action that goes nowhere (CTA008): the buyer clicks "Book now" and nothing happens.
 
 An ask (plainpitch.rules.checks.ask.find_asks: a button, an ask link, a sentence that asks) whose link points at
-nothing: "#" alone, an empty target, "javascript:void(0)", or a target the browser cannot follow because the quotes
-of the source were kept in it ('"tel:1352…"'). "#features" (a place on the page) and any real address are fine. On
+nothing: "#" alone, an empty target, "javascript:void(0)", a target the browser cannot follow because the quotes
+of the source were kept in it ('"tel:1352…"'), or a web address whose scheme is mistyped or missing ("https//…",
+"www.…": read as a path on the current site). "#features" (a place on the page) and any real address are fine. On
 an HTML page with scripts, "#" and "javascript:" may be handled by the page's code (a booking pop-up), so there
 only a malformed target is reported.
 """
@@ -17,7 +18,13 @@ from plainpitch.rules.base import Hit, RuleContext, rule
 from plainpitch.rules.checks.ask import find_asks
 
 _NOWHERE_RE = re.compile(r"^(?:#?|javascript:\s*(?:void\s*\(\s*0\s*\)\s*;?|;)?|about:blank)$", re.IGNORECASE)
-_MALFORMED_RE = re.compile(r"^(?:%22|%27|[\"'“”‘’])|^(?:tel|mailto):\s*$|^tel:.*[^\d\s+().\-/]", re.IGNORECASE)
+_MALFORMED_RE = re.compile(
+    r"^(?:%22|%27|[\"'“”‘’])|^(?:tel|mailto):\s*$|^tel:.*[^\d\s+().\-/]"
+    # a web address with its scheme mistyped ('https//…', 'http:/…') or left out ('www.…'): the browser reads it
+    # as a path on the current site, so the click lands on a page that is not there
+    r"|^(?:https?|ftp)(?!://)[:/\\]|^www\.[a-z0-9-]+\.[a-z]",
+    re.IGNORECASE,
+)
 # an e-mail's own links that the sending platform fills in ("Unsubscribe", "View in browser"): not the writer's
 _MAIL_CHROME_RE = re.compile(r"unsubscribe|preferences|view (?:it )?(?:in|on) (?:your |a )?(?:browser|web)|opt[- ]out", re.I)
 _SCRIPT_RE = re.compile(r"<script\b|\bonclick\s*=|\bdata-(?:bs-)?toggle\s*=", re.IGNORECASE)
