@@ -486,3 +486,35 @@ def test_reading_asks_only_costs_the_score_once():
     codes = [d.code for d in ask.deductions]
     assert "CTA010" in {f.code for f in report.findings} and "CTA010" not in codes
     assert "ask-strength" in codes, "the ask-strength measure charges it"
+
+
+# -- STR105: a headline that is only a greeting --------------------------------------------------------------
+_BAKERY = "\n\nWe bake cakes for weddings and birthdays, to order, in Leeds.\n\n[Order a cake](/order)\n"
+
+
+@pytest.mark.parametrize("headline", ["Welcome to Our Bakery", "WELCOME TO OUR HOME PAGE", "Welcome!", "Hello there"])
+def test_a_page_whose_headline_is_a_greeting_is_told_to_say_what_it_offers(headline):
+    found = [f for f in sales_findings(load_text(f"# {headline}{_BAKERY}", "p.md", "markdown"))[1] if f.code == "STR105"]
+    assert len(found) == 1 and found[0].text == headline
+
+
+def test_a_greeting_headline_in_html_is_found_too():
+    html = "<html><body><h1>Welcome to Acme Cakes</h1><p>We bake cakes to order in Leeds.</p></body></html>"
+    assert "STR105" in {f.code for f in sales_findings(load_text(html, "p.html", "html"))[1]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Wedding cakes baked to order in Leeds" + _BAKERY,  # the headline offers something
+        "# Welcome to cakes that make the wedding, baked to order in Leeds" + _BAKERY,  # it says more than hello
+        "# Our bakery\n\n## Welcome" + _BAKERY,  # the greeting is not the headline
+    ],
+)
+def test_a_headline_that_says_something_is_left_alone(text):
+    assert "STR105" not in {f.code for f in sales_findings(load_text(text, "p.md", "markdown"))[1]}
+
+
+def test_an_e_mail_that_welcomes_a_new_customer_is_not_told_off_for_it():
+    mail = "Subject: Welcome to Acme\n\nHi Ana,\n\nWelcome to Acme! Your first cake is on us.\n\nBest,\nMia\n"
+    assert "STR105" not in {f.code for f in sales_findings(load_text(mail, "m.txt", "text"))[1]}

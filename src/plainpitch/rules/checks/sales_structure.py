@@ -320,3 +320,45 @@ def email_metrics(doc, ctx) -> Iterable[Metric]:
     subject = [u for u in doc.units if u.kind == "subject"]
     if subject:
         yield Metric("email.subject_words", len(doc.text[subject[0].start : subject[0].end].split()), "subject words")
+
+
+# -- STR105 ----------------------------------------------------------------------------------------------------
+# A headline that is only a greeting, or a greeting and a name ("Welcome to Acme Bakery", "Welcome to our home page"):
+# a longer line after the greeting says something and is left to the writer.
+_GREETING_HEADLINE_RE = re.compile(r"^\W*(?:welcome|hello|hi there|greetings|hey there)\b", re.IGNORECASE)
+GREETING_HEADLINE_MAX_WORDS = 6
+
+
+@rule(
+    code="STR105",
+    name="greeting-headline",
+    category="structure",
+    scope="seller",
+    fields=(),
+    severity="warning",
+    impact=2,
+    summary="A page whose headline is a greeting ('Welcome to our website'): the line every visitor reads offers nothing.",
+    why=(
+        "The headline is the one line nearly every visitor reads, and they decide from it whether the page is for "
+        "them. 'Welcome to Acme' tells them only where they are, which they know; what the business offers, and "
+        "for whom, has to wait for the lines most visitors never read."
+    ),
+    message="The headline is a greeting ('{match}'): it says nothing of what the buyer gets",
+    fix="Make the headline what you offer and for whom, or what the buyer gets: 'Wedding cakes baked to order in "
+        "Leeds', not 'Welcome to our bakery'.",
+    bad=[{"text": "# [[Welcome to Our Bakery]]\n\nWe bake cakes for weddings and birthdays, to order, in Leeds.\n\n"
+                  "[Order a cake](/order)", "format": "markdown"}],  # fmt: skip
+    good=[{"text": "# Wedding cakes baked to order in Leeds\n\nTell us the date and the guests; we bake the rest.\n\n"
+                   "[Order a cake](/order)", "format": "markdown"}],  # fmt: skip
+    media=("page",),
+    example_medium="page",
+    sources=[NNG_F, "The six-word limit keeps to headlines that are a greeting and a name (a judgement call)"],
+)
+def greeting_headline(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
+    units = hero_units(doc)
+    if not units or is_not_a_pitch(doc):
+        return
+    head = doc.units[units[0]]
+    text = doc.unit_text(head).strip()
+    if _GREETING_HEADLINE_RE.match(text) and len(text.split()) <= GREETING_HEADLINE_MAX_WORDS:
+        yield Hit(Span(head.start, head.end), data={"scope": "document"})
