@@ -518,3 +518,26 @@ def test_a_headline_that_says_something_is_left_alone(text):
 def test_an_e_mail_that_welcomes_a_new_customer_is_not_told_off_for_it():
     mail = "Subject: Welcome to Acme\n\nHi Ana,\n\nWelcome to Acme! Your first cake is on us.\n\nBest,\nMia\n"
     assert "STR105" not in {f.code for f in sales_findings(load_text(mail, "m.txt", "text"))[1]}
+
+
+# -- CLM002: selling what is not there yet -------------------------------------------------------------------
+_SOON = ("# Acme Sync\n\nAcme keeps every dashboard current, so your team stops waiting for reports.\n\n"
+         "- Daily reports\n- Slack alerts (coming soon)\n- Single sign-on (Soon)\n\n[Start my free trial](/signup)\n")  # fmt: skip
+
+
+def test_features_marked_coming_soon_are_one_finding_with_their_count():
+    (f,) = [f for f in sales_findings(load_text(_SOON, "p.md", "markdown"))[1] if f.code == "CLM002"]
+    assert f.text == "(coming soon)" and f.data["count"] == 2 and "and 1 more" in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _SOON.replace("- Daily reports", "## Roadmap\n\n- Daily reports"),  # a roadmap is where it belongs
+        _SOON.replace("# Acme Sync", "# Acme Sync is coming soon"),  # a product not launched yet
+        _SOON.replace("[Start my free trial](/signup)", "[Join the waitlist](/wait)"),  # it asks to wait
+        _SOON.replace(" (coming soon)", "").replace(" (Soon)", ""),  # nothing missing
+    ],
+)
+def test_coming_soon_where_waiting_is_the_point_is_left_alone(text):
+    assert "CLM002" not in {f.code for f in sales_findings(load_text(text, "p.md", "markdown"))[1]}

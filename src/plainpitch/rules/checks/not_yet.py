@@ -1,0 +1,80 @@
+"""Selling what is not there yet (CLM002): "SSO (coming soon)", "Template coming soon", "Screenshots: coming soon!".
+
+A buyer reads a page for what they can have today. Each "coming soon" on a feature, a plan or a button tells them
+what is missing, and a list of them makes the page read as a promise. Where the writer means it there is a place for
+it: a roadmap section, or a page for a product that has not launched (its hero says so, or it asks to join a waiting
+list); neither is flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from plainpitch.analysis.completeness import shows_part_only
+from plainpitch.analysis.genre import is_article, is_not_a_pitch
+from plainpitch.analysis.regions import hero_units
+from plainpitch.model import Document, Span
+from plainpitch.rules.base import Hit, RuleContext, rule
+
+_NOT_YET_RE = re.compile(r"\bcoming soon\b|\((?:coming )?soon\)|\bavailable soon\b|\bsoon available\b", re.IGNORECASE)
+# a section that is about what comes next: "coming soon" is its point there
+_ROADMAP_RE = re.compile(r"\b(?:roadmap|what'?s next|upcoming|coming (?:up|next)|changelog|release notes|future|"
+                         r"planned|plans for)\b", re.IGNORECASE)  # fmt: skip
+# a product that has not launched asks to wait for it, not to buy it
+_PRE_LAUNCH_RE = re.compile(r"\b(?:wait ?list|waiting list|notify me|early access|pre-?order|launching)\b", re.IGNORECASE)
+_COPY_KINDS = ("heading", "paragraph", "list_item", "quote", "cta", "link", "table_cell")
+
+
+def not_yet(doc: Document) -> list[tuple[int, int]]:
+    """(start, end) of every 'coming soon' in the copy outside a roadmap section, in order."""
+    out: list[tuple[int, int]] = []
+    in_roadmap = False
+    for unit in doc.units:
+        text = doc.unit_text(unit)
+        if unit.kind == "heading":
+            in_roadmap = bool(_ROADMAP_RE.search(text))
+        if unit.kind not in _COPY_KINDS or in_roadmap:
+            continue
+        out.extend((unit.start + m.start(), unit.start + m.end()) for m in _NOT_YET_RE.finditer(text))
+    return out
+
+
+@rule(
+    code="CLM002",
+    name="not-there-yet",
+    category="claims",
+    scope="seller",
+    fields=("more",),
+    severity="warning",
+    impact=2,
+    summary="A page that sells features, plans or pages marked 'coming soon': it tells the buyer what is missing.",
+    why=(
+        "A buyer decides on what they can have today. Every 'coming soon' on a feature, a plan or a button points "
+        "at something missing, and the buyer who needs that thing leaves; a list of them makes the page read as a "
+        "promise rather than a product."
+    ),
+    message="'{match}'{more}: the page sells what the buyer cannot have yet",
+    fix="Sell what works today; leave out what is not ready, or move it to a roadmap section with a date.",
+    bad=["# Acme Sync\n\nAcme keeps every dashboard your team reads current, so nobody waits for the weekly "
+         "report.\n\n- Daily reports for every manager\n- Alerts in your team chat [[(coming soon)]]\n"
+         "- Single sign-on for your whole company (coming soon)\n\n[Start my free trial](/signup)"],
+    good=["# Acme Sync\n\nAcme keeps every dashboard your team reads current, so nobody waits for the weekly "
+          "report.\n\n- Daily reports for every manager\n- Alerts by email\n\n## Roadmap\n\n"
+          "- Alerts in your team chat (coming soon)\n\n[Start my free trial](/signup)"],
+    media=("page",),
+    example_medium="page",
+    example_format="markdown",
+    sources=["Copywriting practice: sell what the buyer can have today (the blind judges and the copywriter named "
+             "'coming soon' on every sales text that had it, eval/blind)"],
+)
+def not_there_yet(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
+    found = not_yet(doc)
+    if not found or is_not_a_pitch(doc) or is_article(doc) or shows_part_only(doc):
+        return
+    hero = hero_units(doc)
+    if any(_NOT_YET_RE.search(doc.unit_text(doc.units[i])) for i in hero) or _PRE_LAUNCH_RE.search(doc.text):
+        return  # a product that has not launched yet: waiting is what it sells
+    start, end = found[0]
+    more = f" and {len(found) - 1} more" if len(found) > 1 else ""
+    yield Hit(Span(start, end), {"more": more}, data={"scope": "document", "count": len(found)})
