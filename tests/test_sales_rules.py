@@ -541,3 +541,8 @@ def test_features_marked_coming_soon_are_one_finding_with_their_count():
 )
 def test_coming_soon_where_waiting_is_the_point_is_left_alone(text):
     assert "CLM002" not in {f.code for f in sales_findings(load_text(text, "p.md", "markdown"))[1]}
+
+
+def test_one_coming_soon_is_a_hedge_not_a_finding():
+    one = _SOON.replace(" (Soon)", "")
+    assert "CLM002" not in {f.code for f in sales_findings(load_text(one, "p.md", "markdown"))[1]}

@@ -1,9 +1,10 @@
 """Selling what is not there yet (CLM002): "SSO (coming soon)", "Template coming soon", "Screenshots: coming soon!".
 
 A buyer reads a page for what they can have today. Each "coming soon" on a feature, a plan or a button tells them
-what is missing, and a list of them makes the page read as a promise. Where the writer means it there is a place for
-it: a roadmap section, or a page for a product that has not launched (its hero says so, or it asks to join a waiting
-list); neither is flagged.
+what is missing, and a list of them makes the page read as a promise. One alone is a hedge a buyer reads past (an
+empty screenshots section, "more providers coming soon" after ones that work: judged trivial), so a page is flagged
+from two on. Where the writer means it there is a place for it: a roadmap section, or a page for a product that has
+not launched (its hero says so, or it asks to join a waiting list); neither is flagged.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ _ROADMAP_RE = re.compile(r"\b(?:roadmap|what'?s next|upcoming|coming (?:up|next)
                          r"planned|plans for)\b", re.IGNORECASE)  # fmt: skip
 # a product that has not launched asks to wait for it, not to buy it
 _PRE_LAUNCH_RE = re.compile(r"\b(?:wait ?list|waiting list|notify me|early access|pre-?order|launching)\b", re.IGNORECASE)
+NOT_YET_MIN = 2  # one 'coming soon' is a hedge; two or more make the page sell what is missing
 _COPY_KINDS = ("heading", "paragraph", "list_item", "quote", "cta", "link", "table_cell")
 
 
@@ -48,7 +50,7 @@ def not_yet(doc: Document) -> list[tuple[int, int]]:
     fields=("more",),
     severity="warning",
     impact=2,
-    summary="A page that sells features, plans or pages marked 'coming soon': it tells the buyer what is missing.",
+    summary="A page that sells several features, plans or pages marked 'coming soon': it tells the buyer what is missing.",
     why=(
         "A buyer decides on what they can have today. Every 'coming soon' on a feature, a plan or a button points "
         "at something missing, and the buyer who needs that thing leaves; a list of them makes the page read as a "
@@ -70,7 +72,7 @@ def not_yet(doc: Document) -> list[tuple[int, int]]:
 )
 def not_there_yet(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     found = not_yet(doc)
-    if not found or is_not_a_pitch(doc) or is_article(doc) or shows_part_only(doc):
+    if len(found) < NOT_YET_MIN or is_not_a_pitch(doc) or is_article(doc) or shows_part_only(doc):
         return
     hero = hero_units(doc)
     if any(_NOT_YET_RE.search(doc.unit_text(doc.units[i])) for i in hero) or _PRE_LAUNCH_RE.search(doc.text):
