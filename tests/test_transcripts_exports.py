@@ -159,3 +159,18 @@ def test_copy_blocks_under_section_headings_that_reuse_header_and_body_are_copy(
     call = "# Call with Acme\n\n" + "".join(f"## Ana\n\nHow do you close the month?\n\n## Ben\n\nBy hand, {n} days.\n\n"
                                              for n in range(3))  # fmt: skip
     assert detect_format(call, "call.md") == "granola"  # name headings that are the document's headings: a call
+
+
+def test_a_copy_decks_fields_under_section_after_section_are_copy_not_a_call():
+    block = ("## Email {n}: Day {n}\n\n**Purpose:** Bring them back\n\n**Subject Lines:**\n- We miss you\n- Still there?\n\n"
+             "**Copy:** We saved your projects. Pick up where you left off.\n\n")  # fmt: skip
+    text = "# Win-back sequence\n\n" + "".join(block.replace("{n}", str(n)) for n in range(1, 4))
+    doc = load_bytes(text.encode(), "sequence.md")
+    assert doc.format == "markdown" and "Pick up where you left off." in doc.text
+    # the same labels read as turns when nothing sections them: what the section headings decide
+    turns = "# Win-back sequence\n\n" + "".join(block.split("\n\n", 1)[1] for _ in range(3))
+    assert detect_format(turns, "call.md") == "granola"
+    # a call's notes and one chapter heading among its turns keep it a call
+    call = ("# Call with Acme\n\n## Summary\n\nAna asked about month-end.\n\n## Transcript\n\n**Ana:** How do you close "
+            "the month?\n\n**Ben:** By hand.\n\n## Chapter 2\n\n**Ana:** How long?\n\n**Ben:** Five days.\n")  # fmt: skip
+    assert detect_format(call, "call.md") == "granola"

@@ -24,6 +24,9 @@ KNOWN = (
     "Whisper/AssemblyAI/Deepgram/tl;dv/Fireflies JSON, or 'Name: text' lines"
 )
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(?:.*\n){0,200}?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+# Section headings among the turns that make a Markdown file a document with sections, not a call (one may be a
+# chapter or a "Transcript" heading between two exports' parts)
+COPY_DECK_SECTIONS = 2
 _MARKDOWN_HINT_RE = re.compile(r"^(?:---[ \t]*$|[ \t]{0,3}#{1,6}[ \t]|.*\*\*|.*__)", re.MULTILINE)
 _SRT_TIME_RE = re.compile(r"\d,\d")
 _GREETING_LINE_RE = re.compile(r"^[ \t]*(?:hi|hello|hey|dear)\b[^\n]{0,40},[ \t]*$", re.IGNORECASE | re.MULTILINE)
@@ -90,12 +93,14 @@ def sniff_text(text: str) -> str | None:
         return "srt"  # index line or not, commas or dots: SRT's parser reads both
     sample = lines[:60]
     if _MARKDOWN_HINT_RE.search(head[:20000]):
-        turns, speakers, repeated = markdown.speaker_labels(head)
-        # a call has two people at least: one name in bold again and again is a page quoting one customer; and a
+        turns, speakers, repeated, sections = markdown.speaker_labels(head)
+        # a call has two people at least: one name in bold again and again is a page quoting one customer; a
         # letter's greeting and sign-off on lines of their own make it correspondence (e-mail templates under
-        # "**Subject Line:**" labels), not what was said on a call
+        # "**Subject Line:**" labels), not what was said on a call; and labels that come back under section after
+        # section are a copy deck's fields, not people taking turns
         letter = bool(_GREETING_LINE_RE.search(head) and _SIGN_OFF_LINE_RE.search(head))
-        if turns >= 3 and 2 <= speakers <= 15 and repeated >= 2 and not letter:
+        sectioned = sections >= COPY_DECK_SECTIONS
+        if turns >= 3 and 2 <= speakers <= 15 and repeated >= 2 and not letter and not sectioned:
             return "granola"  # Granola, Fireflies-style and notes-app exports: headings or bold labels per turn
     marks = sum(1 for line in sample if meet.MARK_RE.match(line))
     if marks and sum(1 for line in sample if split_label(line)) >= 2:

@@ -143,14 +143,20 @@ def _entries(source: str) -> list[tuple[str, int, int, str, str | None, str, int
     return found
 
 
-def speaker_labels(source: str) -> tuple[int, int, int]:
-    """(turn labels, distinct speakers, speakers with two turns or more) this loader would read: for detecting the
-    layout (a page of bold "**Feature:** text" lines names each label once; a conversation comes back to people)."""
-    turns = _turn_entries(_entries(source))
+def speaker_labels(source: str) -> tuple[int, int, int, int]:
+    """(turn labels, distinct speakers, speakers with two turns or more, section headings between the first turn and
+    the last) this loader would read: for detecting the layout. A page of bold "**Feature:** text" lines names each
+    label once, and a conversation comes back to people; a call's notes sit before or after what was said, while a
+    copy deck's fields ("**Headline:**", "**Copy:**") come back under section after section ("## Email 2")."""
+    entries = _entries(source)
+    turns = _turn_entries(entries)
     counts: dict[str, int] = {}
     for e in turns:
         counts[e[3]] = counts.get(e[3], 0) + 1
-    return len(turns), len(counts), sum(1 for n in counts.values() if n >= 2)
+    openers = {e[1] for e in turns}
+    first, last = (turns[0][1], turns[-1][1]) if turns else (0, 0)
+    sections = sum(1 for e in entries if e[0] == "heading" and e[1] not in openers and first < e[1] < last)
+    return len(turns), len(counts), sum(1 for n in counts.values() if n >= 2), sections
 
 
 def _turn_entries(entries: list) -> list:
