@@ -314,3 +314,33 @@ def test_indented_page_markup_is_copy_but_an_indented_snippet_stays_code():
     assert "w.js" not in doc.text and doc.meta["code_blocks"] == 1  # the snippet: code for the reader, not copy
     start = doc.text.index("predictable")
     assert doc.source[doc.to_source(start) : doc.to_source(start) + 11] == "predictable"
+
+
+# -- copy a copy deck keeps in fences ---------------------------------------------------------------------------
+_DECK = ("# Win-back e-mails\n\n## E-mail 1\n\n**Subject:** We saved your projects\n\n```\nHey {{first_name}},\n\n"
+         "We kept every project you made. Pick up where you left off.\n\nWorth a look this week? Just reply to this "
+         "email.\n\nBest,\nMia\n```\n")  # fmt: skip
+
+
+def test_an_e_mail_a_copy_deck_keeps_in_a_fence_is_read_as_copy_where_it_is_written():
+    doc = load_text(_DECK, "deck.md", "markdown")
+    texts = [doc.unit_text(u) for u in doc.units]
+    assert "We kept every project you made. Pick up where you left off." in texts
+    for unit in doc.units:  # every unit maps back to the very characters of the file
+        assert doc.source[doc.to_source(unit.start) : doc.to_source(unit.end - 1) + 1] == doc.unit_text(unit)
+    report = analyze(doc, Config())
+    assert "CTA001" not in {f.code for f in report.findings}, "its ask is in the fence"
+
+
+@pytest.mark.parametrize(
+    "fence",
+    [
+        "```bash\n$ pip install acme\n$ acme sync --all\n```",  # commands
+        "```\nimport acme\nacme.sync(every=5)  # keep the dashboards current.\nprint('done.')\n```",  # code
+        "```python\nWe keep every project you made. Pick up where you left off. It is all there.\n```",  # a language
+        "```\nUsage: acme [OPTIONS]\n  --all    Sync everything.\n  --help   Show this message.\n```",  # help text
+    ],
+)
+def test_code_and_command_fences_stay_code(fence):
+    doc = load_text(f"# Acme\n\nAcme syncs your dashboards.\n\n{fence}\n", "r.md", "markdown")
+    assert [doc.unit_text(u) for u in doc.units] == ["Acme", "Acme syncs your dashboards."]

@@ -138,6 +138,8 @@ def infer_reader(doc) -> Reader:
     text = doc.text or ""
     words = max(1, doc.word_count)
     fences = len(_FENCE_RE.findall(source)) // 2 + len(_PRE_RE.findall(source))
+    if hasattr(doc.meta, "get"):
+        fences -= doc.meta.get("prose_fences", 0)  # copy a copy deck keeps in fences (plainpitch.ingest.markdown)
     parsed = doc.meta.get("code_blocks") if hasattr(doc.meta, "get") else None
     if isinstance(parsed, int):
         fences = max(fences, parsed)  # the Markdown parser also sees indented code blocks

@@ -46,6 +46,31 @@ _SUBJECT_RE = re.compile(r"[ \t]*(?:\*\*|__)?Subject:(?:\*\*|__)?[ \t]*(.*?)[ \t
 _SUBJECT_TEXT_RE = re.compile(r"Subject:\s*", re.I)
 _HTML_START_RE = re.compile(r"\s*</?[A-Za-z][\w-]*[\s/>]")  # an indented block that opens with a tag
 _HTML_PROSE_MIN_WORDS = 5
+# A fence a copy deck puts its copy in ("```" around an e-mail to keep its lines): no language, or a prose one, and
+# lines that read as sentences, not code (few code characters once template fields are left out, no line that
+# opens like a command, an assignment or markup). Its lines are copy; any other fence stays code.
+_PROSE_FENCE_INFOS = frozenset({"", "text", "txt", "plain", "plaintext", "markdown", "md", "email", "mail", "copy"})
+_FIELD_RE = re.compile(r"\{\{[^{}\n]*\}\}|\[[^\[\]\n]*\]|\{[A-Za-z_][\w .-]*\}")
+_CODE_CHARS = frozenset("{}();=<>$\\|`")
+_CODE_LINE_RE = re.compile(r"^\s*(?:\$ |> |#!|//|--|import |from |def |class |function |const |let |var |<|\{|\}|@|"
+                           r"\w+\(|[\w.-]+:\s*$|- \w+:)")  # fmt: skip
+_SENTENCE_END_RE = re.compile(r"[a-z][.!?](?:\s|$)")
+
+
+def prose_fence(info: str, content: str) -> bool:
+    """A fenced block that holds copy to read, not code (the rule above)."""
+    if info.strip().lower() not in _PROSE_FENCE_INFOS:
+        return False
+    lines = [line for line in content.split("\n") if line.strip()]
+    if len(lines) < 2:
+        return False
+    clean = _FIELD_RE.sub("x", content)
+    if sum(1 for c in clean if c in _CODE_CHARS) * 100 > len(clean):
+        return False
+    if sum(1 for line in lines if _CODE_LINE_RE.match(line) or line.startswith(("    ", "\t"))) * 5 > len(lines):
+        return False
+    wordy = sum(1 for line in lines if len(re.findall(r"[A-Za-z]{2,}", line)) >= 4)
+    return wordy * 3 >= len(lines) and len(_SENTENCE_END_RE.findall(clean)) >= 2
 _CTA_RE = re.compile(r"\[CTA:\s*([^\]]*?)\s*\]")
 _CTA_MARK = "[CTA:"  # what every match of _CTA_RE holds: a unit without it is not searched
 # Where a "plainpitch: ignore" directive can start once the text is stripped (suppress.DIRECTIVE_RE; re matches no
@@ -477,8 +502,23 @@ class _Walker:
             self.meta.setdefault("title", title)
 
     def _on_fence(self, tok: Any) -> None:
+        if tok.type == "fence" and tok.map and prose_fence(tok.info, tok.content):
+            self._prose_lines(tok)
+            return
         # counted for the reader: code to run says developers read it, fenced or indented alike
         self.meta["code_blocks"] = self.meta.get("code_blocks", 0) + 1
+
+    def _prose_lines(self, tok: Any) -> None:
+        """A prose fence's lines as written, one unit each (its markup is not rendered: it is shown as typed)."""
+        self.meta["prose_fences"] = self.meta.get("prose_fences", 0) + 1  # not code for the reader either
+        for index in range(tok.map[0] + 1, tok.map[1]):
+            start, end = self._line(index)
+            line = self.src[start:end].rstrip("\n")
+            text = line.strip()
+            if not text or text.startswith(("```", "~~~")):
+                continue
+            at = start + line.index(text)
+            self._emit("paragraph", 0, text, list(range(at, at + len(text))), [], [], {}, None)
 
     def _on_code_block(self, tok: Any) -> None:
         # Page markup indented by its writer ("\t<p>We accelerate …</p>" in a Jekyll page) is an indented code block
