@@ -546,3 +546,23 @@ def test_coming_soon_where_waiting_is_the_point_is_left_alone(text):
 def test_one_coming_soon_is_a_hedge_not_a_finding():
     one = _SOON.replace(" (Soon)", "")
     assert "CLM002" not in {f.code for f in sales_findings(load_text(one, "p.md", "markdown"))[1]}
+
+
+def test_a_copy_decks_buttons_on_lines_of_their_own_after_a_mark_are_asks():
+    from plainpitch.rules.checks.ask import find_asks
+
+    deck = ("Hero\n\n📌 Main heading:\nSave smarter and get hired faster\n\n📌 CTA buttons:\n✅ Start saving now\n"
+            "✅ Find a job\n\nJoin 10,000+ people who manage their money with us.\n")  # fmt: skip
+    asks = find_asks(load_text(deck, "deck.md", "markdown"))
+    assert [(a.text, a.action) for a in asks][0] == ("✅ Start saving now", "start")
+    assert "Find a job" not in {a.text.lstrip("✅ ") for a in asks}, "a line that asks nothing of the buyer is not one"
+    assert "CTA001" not in _codes(deck, "deck.md")
+
+
+@pytest.mark.parametrize("sentence", ["Choose the plan that fits your team.", "Upgrade anytime to unlock every report.",
+                                      "Select a plan by clicking Select under it."])
+def test_a_pricing_pages_imperative_to_choose_a_plan_or_upgrade_is_an_ask(sentence):
+    from plainpitch.rules.checks.ask import CONVERSION, find_asks
+
+    page = f"# Plans\n\n{sentence}\n\n| Plan | Price |\n|---|---|\n| Pro | $6 a month |\n"
+    assert [a.action in CONVERSION for a in find_asks(load_text(page, "p.md", "markdown"))] == [True]

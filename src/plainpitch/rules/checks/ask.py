@@ -51,10 +51,15 @@ ACTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _ASK_START_RE = re.compile(
     r"^(?:please |just |simply |go ahead and )?(?:sign up|get started|start|try|book|schedule|contact|talk to|"
     r"request|download|install|join|subscribe|register|buy|order|reply|let me know|email us|call us|get in touch|"
+    # an upgrade the buyer pays for, not one a developer runs ("Upgrade pip to 23.1")
+    r"upgrade(?= (?:now|today|anytime|any time|to (?:pro|premium|plus|business|a paid plan)|your (?:plan|account|"
+    r"subscription))\b)|"
+    r"(?:choose|select|pick) (?:a|the|your) plan|"
     r"learn more|read more|find out|see (?:how|pricing|plans|it|the)|watch|create your|claim|grab|get (?:your|a|my|the)"
     r"|explore)(?![-\w])",
     re.IGNORECASE,
 )
+_LEAD_MARKS_RE = re.compile(r"^[^\w]+")
 # A link that only asks to read on ("Learn more about changing your plan"): not an ask to act
 _READ_ON_RE = re.compile(r"(?:learn|read|find out|see|explore|watch)\b", re.IGNORECASE)
 # Signing in is for customers who already bought: not an ask to a buyer.
@@ -229,7 +234,8 @@ class _Line:
 # In a plain-text file a line with no end mark, followed by one that starts with a capital, ends a clause the writer
 # set on its own line ("No secret fees\nSimply reply YES ..."): the loader joins the lines of a paragraph and the
 # segmenter keeps them in one sentence.
-_SOURCE_LINE_END_RE = re.compile(r"(?<![.!?:;,\s])[ \t]*\n[ \t]*(?=[\"“]?[A-Z])")
+# A line that opens with a mark ("✅ Start saving", "👉 Book a call") starts afresh whatever ends the line above.
+_SOURCE_LINE_END_RE = re.compile(r"(?<![.!?:;,\s])[ \t]*\n[ \t]*(?=[\"“]?[A-Z])|[ \t]*\n[ \t]*(?=[^\w\s\"“'(\[*_`])")
 
 
 def _lines_of(doc, s):
@@ -282,13 +288,15 @@ def _find_asks(doc, medium: str) -> list[Ask]:
                                                      and _action(label, href) in CONVERSION):  # fmt: skip
                 asks.append(Ask(unit.start + link["start"], unit.start + link["end"], label, _action(label, href), "inline"))
     body = [s for s in doc.sentences if doc.units[s.unit].kind in ("paragraph", "list_item", "heading", "quote")]
-    if doc.format == "text":
+    if doc.format in ("text", "markdown"):
+        # a line of its own opens an ask as a sentence does ("📌 CTA Buttons:\n✅ Start Saving Now" in a copy deck)
         body = [piece for s in body for piece in _lines_of(doc, s)]
     next_steps_unit = -1
     for s in body:
         clean = normalised(s.text)
         folded = fold(clean)
         unit = doc.units[s.unit]
+        buttons_before = len(asks)
         if "[" in s.text:
             for m in _BRACKET_BUTTON_RE.finditer(s.text):
                 label = m.group(1)
@@ -303,7 +311,10 @@ def _find_asks(doc, medium: str) -> list[Ask]:
             next_steps_unit = s.unit
         # "[Book a free consult]({{ url }})": a link the parser could not read (a template in its target) still opens
         # with its words
-        if (_ASK_START_RE.match(clean.lstrip("[(*_\"“ ")) or _found(_ASK_ANYWHERE_RE, clean, folded)
+        # a line's marks before its first word ("👉", "✅", "→", "[", "**") are not words: the ask opens after them
+        if len(asks) > buttons_before and clean.startswith("["):
+            continue  # "[Upgrade now] to keep your domain.": its button is the ask, counted once
+        if (_ASK_START_RE.match(_LEAD_MARKS_RE.sub("", clean)) or _found(_ASK_ANYWHERE_RE, clean, folded)
                 or _found(CALENDAR_RE, clean, folded)):
             asks.append(Ask(s.start, s.end, s.text, _action(clean), "sentence"))
         elif _found(_CONTACT_ME_RE, clean, folded):
