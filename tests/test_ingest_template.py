@@ -400,3 +400,20 @@ def test_a_page_whose_copy_lives_in_its_front_matter_is_read_from_there() -> Non
     prose = "We have shipped forty apps for clinics, shops and schools since 2015, and every one of them is still running."
     body = load_text(page + "\n# Our work\n\n" + prose + "\n", "a.md")
     assert [t for _, t in units(body)] == ["Our work", prose]  # a page with a body: the front matter is settings
+
+
+@pytest.mark.parametrize(
+    "name,text",
+    [
+        ("miss.blade.php", "@extends('mail.layout')\n@section('subject')\n    We miss you!\n@stop\n@section('message')\n"
+                           "<p>Your plan ended a month ago. Come back with 30% off.</p>\n@stop\n"),
+        ("miss.blade.php", "@section('subject', 'We miss you!')\n@section('message')\n<p>Come back with 30% off.</p>\n@stop\n"),
+        ("miss.html.j2", "{% extends 'mail.html' %}\n{% block subject %}We miss {{ user.name }}!{% endblock %}\n"
+                         "{% block body %}<p>Come back with 30% off.</p>{% endblock %}\n"),
+    ],
+)
+def test_a_templates_subject_block_makes_it_an_e_mail_with_that_subject(name, text):
+    doc = load_text(text, name, "template")
+    assert doc.medium == "email" and doc.meta["subject"].startswith("We miss")
+    page = text.replace("subject", "title")
+    assert load_text(page, name, "template").medium != "email"

@@ -465,6 +465,7 @@ def test_a_page_whose_buttons_only_ask_to_read_is_told_to_give_a_next_step():
     "change",
     [
         ("[CTA: Read the guide]", "[CTA: Start my free trial]"),  # a button to act
+        ("[CTA: Read the guide]", "[CTA: Get the free guide]"),  # an offer to take: the lead it converts
         ("[CTA: Read the guide]", "[CTA: Acme Cloud]"),  # a button whose label may act: not told it only reads
         ("[CTA: Documentation]", "Questions? [Talk to us](/contact)."),  # an ask to act in a sentence
         ("# Acme Sync", "# Acme Sync: a case study"),  # a case study sends its reader on to more stories

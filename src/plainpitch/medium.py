@@ -49,7 +49,9 @@ def _line_headings(doc: Document) -> list[str]:
 
 def looks_like_proposal(doc: Document) -> bool:
     """Two proposal headings, one of them a strong one (Proposal, Scope of work, Deliverables, Investment)."""
-    headings = _texts(doc, ("heading",)) + (_line_headings(doc) if doc.format == "text" else [])
+    headings = _texts(doc, ("heading",))
+    if doc.format == "text" or (doc.format == "markdown" and not headings):
+        headings += _line_headings(doc)  # a .md written as plain text marks its sections the same way
     hits = [h for h in headings if _PROPOSAL_RE.search(h)]
     return len(hits) >= 2 and any(_STRONG_PROPOSAL_RE.search(h) for h in hits)
 

@@ -34,6 +34,23 @@ MJML_ATTRS = {"mj-button": {"role": "button"}}
 
 
 _TAG_RE = re.compile(r"<[A-Za-z!/]")
+# A template's block or section named "subject" holds an e-mail's subject line (Blade, Jinja, Twig, Nunjucks, Django):
+# the template is an e-mail
+_SUBJECT_BLOCK_RE = re.compile(
+    r"@section\(\s*['\"]subject['\"]\s*(?:,\s*['\"](?P<inline>[^'\"\n]*)['\"]\s*\)|\)(?P<body>.*?)@(?:stop|endsection|show)\b)"
+    r"|\{%-?\s*block\s+subject\s*-?%\}(?P<block>.*?)\{%-?\s*endblock",
+    re.IGNORECASE | re.DOTALL,
+)
+_MARKUP_RE = re.compile(r"<[^>]*>|\{\{.*?\}\}|\{%.*?%\}")
+
+
+def subject_block(text: str) -> str | None:
+    """The subject line a template's "subject" block or section holds, its markup left out, or None."""
+    m = _SUBJECT_BLOCK_RE.search(text)
+    if not m:
+        return None
+    value = " ".join(_MARKUP_RE.sub(" ", next(g for g in m.groups() if g is not None)).split())
+    return value or None
 
 
 def load(text: str, path: str, raw: bytes | None = None) -> Document:
@@ -50,4 +67,8 @@ def load(text: str, path: str, raw: bytes | None = None) -> Document:
         doc = plain.load(copy, path)
         parts = included_parts(text)
     parts = strongest_part({parts, blade_parts})
-    return dataclasses.replace(doc, source=source, meta={**doc.meta, "includes": parts} if parts else doc.meta)
+    meta = {**doc.meta, "includes": parts} if parts else doc.meta
+    subject = subject_block(source)
+    if subject is not None:
+        return dataclasses.replace(doc, source=source, meta={**meta, "subject": subject}, medium="email")
+    return dataclasses.replace(doc, source=source, meta=meta)

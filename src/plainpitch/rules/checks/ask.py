@@ -46,6 +46,8 @@ ACTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("pricing", re.compile(r"\b(?:pricing|plans?|prices?)\b", re.I)),
     ("reply", re.compile(r"\b(?:reply|let me know|respond|write back|up for)\b", re.I)),
     ("sign", re.compile(r"\b(?:sign (?:here|below|the|this)|signature|signing|accept(?:ed)? by|approve[ds]?|countersign)\b", re.I)),
+    # an offer to take something free ("Get the free guide", "Claim your audit"): the lead a page or e-mail converts
+    ("claim", re.compile(r"\b(?:claim|grab)\b|\bget\b[^.!?\n]{0,20}\bfree\b", re.I)),
     ("learn", re.compile(r"\b(?:learn|read|see|watch|explore|discover|docs|documentation|tour|guide|find out|more)\b", re.I)),
 )
 _ASK_START_RE = re.compile(
