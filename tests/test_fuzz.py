@@ -93,6 +93,8 @@ PIECES = {
              "</>", "a < b", "`t ${x}`", "{", "}", "className=", "{...p}", "\\", "'", '"', "=> <p>", "// c\n"],
     ".astro": ["---\n", "import X from './x'\n", "<style>", "</style>", "<script>", "a < b", "</script>", "<Layout>",
                "</Layout>", "{x}", "<p>", "</p>", "<Hero />", "{items.map((i) => <li>{i}</li>)}", "Save time.", "\n"],
+    ".vue": ["<template>", "</template>", "\n", "<script>", "</script>", "<style>", "</style>", ":href=\"u\"", "v-bind:to=",
+             "{{ x }}", "<router-link to=\"/a\">", "</router-link>", "<Hero />", "<p>", "</p>", "Save time.", "<"],
     ".erb": ["<%= link_to 'x', y %>", "<% end %>", "<%= link_to u do %>", "<% if a %>", "<%= x %>", "{{", "}}", "{%", "%}",
              "<?php", "?>", "<?= $x ?>", "{{> p}}", "{{#if a}}", "{{/if}}", "<p>", "</p>", "<td>", "\n"],
     ".html": [
@@ -307,7 +309,7 @@ def load_call_or_error(data: bytes, name: str):
 
 # -- loaders alone: many cheap examples ------------------------------------------------------------------------
 @fuzz(LOADER_EXAMPLES)
-@given(ext=st.sampled_from([".md", ".html", ".eml", ".txt", ".tsx", ".erb", ".mdx", ".astro"]), data=st.data())
+@given(ext=st.sampled_from([".md", ".html", ".eml", ".txt", ".tsx", ".erb", ".mdx", ".astro", ".vue"]), data=st.data())
 def test_copy_loaders_on_generated_markup(ext, data):
     load_copy_or_error(data.draw(_soup(ext)), "f" + ext)
 
@@ -333,7 +335,7 @@ def test_transcript_loaders_on_mutated_files(case):
 @fuzz(LOADER_EXAMPLES)
 @given(
     data=st.binary(max_size=600),
-    name=st.sampled_from(["f.md", "f.html", "f.eml", "f.txt", "f.tsx", "f.php", "f.blade.php", "f.mjml", "f.astro", "c.vtt", "c.srt",
+    name=st.sampled_from(["f.md", "f.html", "f.eml", "f.txt", "f.tsx", "f.php", "f.blade.php", "f.mjml", "f.astro", "f.vue", "c.vtt", "c.srt",
                           "c.json"]),
 )
 def test_random_bytes_in_every_format(data, name):

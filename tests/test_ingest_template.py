@@ -100,6 +100,13 @@ EXPECTED = {
         ("paragraph", "Questions? Write to hello@weaver.example or reply to this e-mail."),
         ("paragraph", "{{footer }}"),
     ],
+    "Pricing.vue": [
+        ("heading", "Simple pricing for growing shops"),
+        ("paragraph", "Pay monthly, cancel any time. Every plan comes with unlimited orders and e-mail support."),
+        ("list_item", "{{plan.name }}: ${{plan.price }} a month"),
+        ("cta", "Start your free trial"),
+        ("cta", "Talk to sales"),
+    ],
     "welcome.mjml": [
         ("paragraph", "Your first week, planned"),
         ("paragraph", "Hi {{first_name }},"),
@@ -417,3 +424,12 @@ def test_a_templates_subject_block_makes_it_an_e_mail_with_that_subject(name, te
     assert doc.medium == "email" and doc.meta["subject"].startswith("We miss")
     page = text.replace("subject", "title")
     assert load_text(page, name, "template").medium != "email"
+
+
+def test_a_vue_components_script_and_style_are_not_copy_and_its_own_components_are_parts_it_does_not_hold():
+    doc = load_path(TEMPLATES / "Pricing.vue")
+    assert "salesUrl" not in doc.text and "font-size" not in doc.text
+    assert next(u for u in doc.units if doc.unit_text(u) == "Talk to sales").href == "salesUrl", "a bound href has a value"
+    with_part = (TEMPLATES / "Pricing.vue").read_text().replace("<ul>", "<PricingTestimonials />\n    <ul>")
+    assert load_text(with_part, "Pricing.vue", "vue").meta.get("includes") == "content"
+    assert load_text("<script>export default {}</script>\n", "Empty.vue", "vue").units == ()

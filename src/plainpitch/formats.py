@@ -44,6 +44,7 @@ FORMATS: tuple[Format, ...] = (
            "page or e-mail template (PHP, EJS, ERB, Handlebars, Jinja, Twig, Liquid, Go, JSP, FreeMarker, MJML)"),  # fmt: skip
     Format("jsx", COPY, "plainpitch.ingest.jsx:load", (".jsx", ".tsx", ".astro"),
            "React or Astro component (JSX, TSX, Astro): its markup"),  # fmt: skip
+    Format("vue", COPY, "plainpitch.ingest.vue:load", (".vue",), "Vue component (.vue): its template"),
     Format("vtt", CALL, _T + "vtt:parse", (".vtt", ".webvtt"), "WebVTT"),
     Format("srt", CALL, _T + "srt:parse", (".srt",), "SRT"),
     Format("zoom", CALL, _T + "zoom_txt:parse", (".txt", ".text"), "Zoom text"),

@@ -1,0 +1,56 @@
+"""Vue single-file components (.vue) -> Document: the copy its ``<template>`` renders, read as HTML.
+
+A Vue or Nuxt site keeps a page's markup in the component's ``<template>`` and its logic in ``<script>``. The reader
+keeps the template where it stands and blanks the rest, character for character (every offset still points at the
+file), then reads it as a page template:
+- ``{{ … }}`` is set aside as in any Mustache-like template (a literal sentence kept, any other value a merge field);
+- a bound attribute (``:href="plan.href"``, ``v-bind:href``) is the attribute with a value the page fills in, not
+  a missing one;
+- a router link (``<router-link>``, ``<NuxtLink>``) is a link; any other component of the site is a part of the page
+  this file does not hold (``plainpitch.analysis.completeness``: nothing it may hold is reported missing).
+Copy kept in the script's data (an array of plans) is not read: only what the template holds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from plainpitch.ingest import html
+from plainpitch.ingest.directives import part_kind, set_aside, strongest_part
+from plainpitch.model import Document
+
+_TEMPLATE_RE = re.compile(r"^<template(?:\s[^>]*)?>(?P<body>.*)^</template>", re.DOTALL | re.MULTILINE)
+_BOUND_RE = re.compile(r"(?<=\s)(?:v-bind)?:(?=[A-Za-z][\w-]*=)")  # ":href=" / "v-bind:href=" before the name
+# HTML elements a Vue template may use as they are; any other tag with a hyphen or a capital is a component
+_LINKS = {"router-link": "a", "routerlink": "a", "nuxt-link": "a", "nuxtlink": "a", "template": "div"}
+_TAG_RE = re.compile(r"<(?P<name>[A-Za-z][\w.-]*)")
+
+
+def _blank(text: str) -> str:
+    return "".join("\n" if c == "\n" else " " for c in text)
+
+
+def template_only(text: str) -> tuple[str, str]:
+    """(the file with only its top-level template kept, in place; what its components may hold: "content",
+    "chrome" or "")."""
+    m = _TEMPLATE_RE.search(text)
+    if not m:
+        return _blank(text), ""
+    start, end = m.start("body"), m.end("body")
+    body = _BOUND_RE.sub(lambda b: " " * len(b.group(0)), text[start:end])
+    parts = set()
+    for tag in _TAG_RE.finditer(body):
+        name = tag.group("name")
+        if name.lower() in _LINKS:
+            continue
+        if "-" in name or name[0].isupper():
+            parts.add(part_kind(name))
+    return _blank(text[:start]) + body + _blank(text[end:]), strongest_part(parts)
+
+
+def load(text: str, path: str, raw: bytes | None = None) -> Document:
+    markup, parts = template_only(text)
+    doc = html.load(markup, path, aliases=_LINKS, copy=set_aside(markup))
+    meta = {**doc.meta, "includes": parts} if parts else doc.meta
+    return dataclasses.replace(doc, source=text, meta=meta)
