@@ -567,3 +567,8 @@ def test_a_pricing_pages_imperative_to_choose_a_plan_or_upgrade_is_an_ask(senten
 
     page = f"# Plans\n\n{sentence}\n\n| Plan | Price |\n|---|---|\n| Pro | $6 a month |\n"
     assert [a.action in CONVERSION for a in find_asks(load_text(page, "p.md", "markdown"))] == [True]
+
+
+def test_documentation_with_code_to_run_is_not_told_its_docs_link_only_reads():
+    readme = _READ_ONLY_PAGE.replace("[CTA: Read the guide]", "```bash\npip install acme-sync\nacme-sync --watch\n```")
+    assert "CTA010" not in _codes(readme, "README.md")

@@ -18,6 +18,7 @@ from plainpitch.analysis.completeness import shows_part_only
 from plainpitch.analysis.genre import is_article, is_not_a_pitch
 from plainpitch.analysis.offer import is_pricing_page, offer_parts
 from plainpitch.analysis.outreach import is_cold_email
+from plainpitch.analysis.reader import is_documentation
 from plainpitch.classify import MIN_COPY_WORDS, classify_document, copy_words, cues
 from plainpitch.model import Document, Metric, Span, Suggestion
 from plainpitch.rules.base import Hit, RuleContext, metric_provider, rule
@@ -846,8 +847,9 @@ def reading_asks_only(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     buttons = [a for a in asks if a.kind == "cta"]
     if not buttons or ask_strength(asks, ctx.medium) != 1 or any(a.action != "learn" for a in asks):
         return  # no button (CTA001 and CTA006 judge those pages), or one that lets the buyer act
-    if is_not_a_pitch(doc) or shows_part_only(doc) or is_article(doc):
-        return  # a form or contract, a partial whose layout may hold the button, a dated post read for itself
+    if is_not_a_pitch(doc) or shows_part_only(doc) or is_article(doc) or is_documentation(doc, ctx):
+        return  # a form or contract, a partial whose layout may hold the button, a dated post read for itself, or
+        # documentation with code to run (its reader uses the product: the docs are their next step)
     if any(_STORY_RE.search(doc.unit_text(u)) for u in doc.units[:3] if u.kind in ("heading", "paragraph")):
         return  # a case study sends its reader on to more stories
     labels = ", ".join(f"'{a.text.strip()}'" for a in buttons[:3])
