@@ -572,3 +572,14 @@ def test_a_pricing_pages_imperative_to_choose_a_plan_or_upgrade_is_an_ask(senten
 def test_documentation_with_code_to_run_is_not_told_its_docs_link_only_reads():
     readme = _READ_ONLY_PAGE.replace("[CTA: Read the guide]", "```bash\npip install acme-sync\nacme-sync --watch\n```")
     assert "CTA010" not in _codes(readme, "README.md")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Welcome Email Sequence" + _BAKERY,  # a welcome e-mail named, not a greeting
+        "# Welcome to Acme Cakes!\n\nThanks for subscribing! Every Friday you get one recipe from our bakers.\n",
+    ],
+)
+def test_a_welcome_named_or_sent_to_someone_who_just_joined_is_not_a_greeting_headline(text):
+    assert "STR105" not in {f.code for f in sales_findings(load_text(text, "p.md", "markdown"))[1]}

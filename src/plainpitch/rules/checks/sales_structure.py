@@ -325,7 +325,13 @@ def email_metrics(doc, ctx) -> Iterable[Metric]:
 # -- STR105 ----------------------------------------------------------------------------------------------------
 # A headline that is only a greeting, or a greeting and a name ("Welcome to Acme Bakery", "Welcome to our home page"):
 # a longer line after the greeting says something and is left to the writer.
-_GREETING_HEADLINE_RE = re.compile(r"^\W*(?:welcome|hello|hi there|greetings|hey there)\b", re.IGNORECASE)
+# "Welcome" as a greeting ("Welcome to Acme", "Welcome!", "Welcome back"), not a welcome e-mail or pack named as one
+_GREETING_HEADLINE_RE = re.compile(r"^\W*(?:welcome(?:\s+(?:to|back|aboard|home)\b|\s*[!,.]|\s*$)|hello\b|hi there\b|"
+                                   r"greetings\b|hey there\b)", re.IGNORECASE)  # fmt: skip
+# a reader who has just joined or bought is rightly welcomed: the greeting is the message
+_JOINED_RE = re.compile(r"\bthanks? (?:you )?for (?:subscribing|signing up|joining|registering|your (?:order|purchase|"
+                        r"subscription))\b|\byou(?:'re|’re| are) (?:in|subscribed|registered|on the list)\b|"
+                        r"\byour (?:new )?account (?:is|has been)\b", re.IGNORECASE)  # fmt: skip
 GREETING_HEADLINE_MAX_WORDS = 6
 
 
@@ -360,5 +366,7 @@ def greeting_headline(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
         return
     head = doc.units[units[0]]
     text = doc.unit_text(head).strip()
+    if _JOINED_RE.search(doc.text):
+        return  # a welcome to someone who has just signed up or bought: greeting them is the point
     if _GREETING_HEADLINE_RE.match(text) and len(text.split()) <= GREETING_HEADLINE_MAX_WORDS:
         yield Hit(Span(head.start, head.end), data={"scope": "document"})
