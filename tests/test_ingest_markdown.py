@@ -344,3 +344,12 @@ def test_an_e_mail_a_copy_deck_keeps_in_a_fence_is_read_as_copy_where_it_is_writ
 def test_code_and_command_fences_stay_code(fence):
     doc = load_text(f"# Acme\n\nAcme syncs your dashboards.\n\n{fence}\n", "r.md", "markdown")
     assert [doc.unit_text(u) for u in doc.units] == ["Acme", "Acme syncs your dashboards."]
+
+
+def test_a_front_matter_button_the_theme_is_told_not_to_show_is_not_copy():
+    page = ("---\nbanner:\n  title: \"Salesforce work that pays for itself\"\n  button:\n    enable: false\n"
+            "    label: \"Get Started Now\"\n    link: \"#\"\n---\n")  # fmt: skip
+    doc = load_text(page, "_index.md", "markdown")
+    assert "Get Started Now" not in doc.text
+    shown = load_text(page.replace("enable: false", "enable: true"), "_index.md", "markdown")
+    assert any(u.kind == "cta" and shown.unit_text(u) == "Get Started Now" for u in shown.units)

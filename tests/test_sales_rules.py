@@ -583,3 +583,39 @@ def test_documentation_with_code_to_run_is_not_told_its_docs_link_only_reads():
 )
 def test_a_welcome_named_or_sent_to_someone_who_just_joined_is_not_a_greeting_headline(text):
     assert "STR105" not in {f.code for f in sales_findings(load_text(text, "p.md", "markdown"))[1]}
+
+
+@pytest.mark.parametrize(
+    "text,fmt",
+    [
+        ("Subject: Your shop online\n\nHi Sam,\n\nYour Etsy shop has no site of its own yet. Want me to show you a "
+         "quick mock-up of one? Takes ten minutes.\n\n---\nNote to self: send the online variant on Tuesdays.\n", "text"),
+        ("# Webinar: pricing for agencies\n\nThursday at 5pm we show how three agencies doubled their rates in a year, "
+         "with the numbers.\n\n**Registration**: [Click here to register](https://example.com/webinar)\n", "markdown"),
+    ],
+)
+def test_an_offer_put_as_a_question_and_a_click_here_link_are_asks(text, fmt):
+    assert "CTA001" not in _codes(text, "x.md" if fmt == "markdown" else "x.txt", fmt)
+
+
+def test_an_app_store_listing_is_not_told_it_lacks_the_button_or_ratings_the_store_shows():
+    listing = ("# ScreenshotPro — App Store Metadata\n\n## Subtitle\n\nBeautiful screenshots, effortlessly\n\n## Keywords\n\n"
+               "screenshot, annotate\n\n## Description\n\n" + "Capture any window and mark it up in a click. " * 30)  # fmt: skip
+    assert not {"CTA001", "PRF001", "CTA006"} & _codes(listing)
+    page = listing.replace(" — App Store Metadata", "").replace("## Subtitle", "## Why").replace("## Keywords", "## What")
+    assert "CTA001" in _codes(page), "the same copy as a page of its own must ask"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<h1>New in Acme</h1><p>Reports now export to Excel in one click, for every plan.</p>'
+        '<p><a href="https://acme.example/unsub?u=1">Unsubscribe</a></p>',
+        "<h1>You're in, {{ user }}</h1><p>With this email, I confirm your founding seat is reserved until launch.</p>",
+    ],
+)
+def test_an_html_e_mail_is_known_by_its_unsubscribe_link_or_by_speaking_of_itself(html):
+    report, _ = sales_findings(load_text(html, "mail.php", "template"))
+    assert report.medium == "email"
+    page = html.replace("Unsubscribe", "Pricing").replace("unsub", "pricing").replace("With this email", "Today")
+    assert sales_findings(load_text(page, "page.php", "template"))[0].medium == "page"

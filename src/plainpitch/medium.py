@@ -69,9 +69,30 @@ def first_line(doc: Document, unit) -> str:
     return text.split("\n")[0].strip()
 
 
+# What only an e-mail has: a link to unsubscribe or to see it in a browser (the sending platform's), or words about
+# itself ("With this email, I confirm…"; not "this email address", which a sign-up form asks for)
+_MAIL_LINK_RE = re.compile(r"unsubscribe|view (?:it |this (?:e-?mail )?)?(?:in|on) (?:your |a )?(?:browser|web)|"
+                           r"view online", re.IGNORECASE)  # fmt: skip
+_ABOUT_ITSELF_RE = re.compile(r"\b(?:this|the above) e-?mail\b(?! address)", re.IGNORECASE)
+
+
+def _mail_links(doc: Document) -> bool:
+    for u in doc.units:
+        if u.kind in ("cta", "link") and _MAIL_LINK_RE.search(f"{doc.unit_text(u)} {u.href or ''}"):
+            return True
+        for link in (u.attrs.get("links") or ()) if hasattr(u.attrs, "get") else ():
+            label = doc.text[u.start + link["start"] : u.start + link["end"]]
+            if _MAIL_LINK_RE.search(f"{label} {link.get('href') or ''}"):
+                return True
+    return False
+
+
 def looks_like_email(doc: Document) -> bool:
-    """A Subject line, or a greeting among the first units and a sign-off among the last."""
+    """A Subject line; a link to unsubscribe or view it in a browser; words about itself as an e-mail; or a greeting
+    among the first units and a sign-off among the last."""
     if doc.meta.get("subject") or any(u.kind == "subject" for u in doc.units):
+        return True
+    if _mail_links(doc) or _ABOUT_ITSELF_RE.search(doc.text):
         return True
     units = [u for u in doc.units if u.kind in ("paragraph", "heading")]
     if not units:

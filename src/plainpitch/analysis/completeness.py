@@ -10,19 +10,36 @@ plainpitch.ingest.directives).
 
 from __future__ import annotations
 
+import re
+
+from plainpitch.analysis.regions import title_line
 from plainpitch.model import Document
 
 NOTE = ("this template includes other files (a header, a footer, a layout or a partial): their copy is not read "
         "here, so nothing they may hold is reported missing")  # fmt: skip
 
 
+# An app store's listing: the store shows the price, the ratings and the button to get it beside the copy
+_STORE_RE = re.compile(r"\b(?:app store|play store|google play|chrome web store|microsoft store|mac app store)\b", re.I)
+_STORE_FIELDS = frozenset({"subtitle", "keywords", "promotional text", "what's new", "app name", "short description"})
+
+
+def store_listing(doc: Document) -> bool:
+    """Copy written for an app store's listing: its title names the store, or its headings are the store's fields."""
+    if _STORE_RE.search(title_line(doc)):
+        return True
+    fields = {doc.unit_text(u).strip().lower().rstrip(":") for u in doc.units if u.kind == "heading"}
+    return len(fields & _STORE_FIELDS) >= 2
+
+
 def shows_part_only(doc: Document) -> bool:
     """The file's reader sees copy from other files too (a template that includes them): a header or footer may
-    hold the ask."""
-    return bool(doc.meta.get("includes"))
+    hold the ask; or the copy is an app store's listing, whose button the store shows."""
+    return bool(doc.meta.get("includes")) or store_listing(doc)
 
 
 def sections_elsewhere(doc: Document) -> bool:
     """Another file holds a section of the page (a hero, testimonials, pricing), not only its header, footer or
-    layout: the page's proof may be there. A header or footer holds menus, links and a button, not proof."""
-    return doc.meta.get("includes") == "content"
+    layout: the page's proof may be there. A header or footer holds menus, links and a button, not proof. An app
+    store shows its ratings beside a listing."""
+    return doc.meta.get("includes") == "content" or store_listing(doc)

@@ -757,6 +757,9 @@ _FM_SKIP_KEYS = frozenset({"layout", "permalink", "path", "slug", "url", "image"
 _FM_BUTTON_RE = re.compile(r"button|cta|call_to_action", re.IGNORECASE)  # a key that holds a button
 _FM_LABEL_KEYS = frozenset({"label", "text", "title", "name", "content"})
 _FM_LINK_KEYS = frozenset({"link", "url", "href", "to"})
+# a button the theme is told not to show ("enable: false"): no visitor sees it
+_FM_SWITCH_KEYS = frozenset({"enable", "enabled", "show", "visible", "display", "active"})
+_FM_OFF = frozenset({"false", "no", "off", "0"})
 
 
 def _has_words(blocks: list[Block], enough: int) -> bool:
@@ -792,6 +795,9 @@ def _front_matter_copy(source: str) -> list[Block]:
         in_button = parent is not None and _FM_BUTTON_RE.search(parent[1]) and lower in _FM_LABEL_KEYS
         if in_button or (_FM_BUTTON_RE.search(lower) and not _FM_LINK_KEYS & set(lower.split("_"))):
             siblings = [e for e in entries[i + 1 :] if e[0] == indent][:4] + [e for e in entries[:i] if e[0] == indent][-4:]
+            if in_button and any(e[1].lower() in _FM_SWITCH_KEYS and e[2].strip("'\"").lower() in _FM_OFF
+                                 for e in siblings):  # fmt: skip
+                continue
             href = next((e[2] for e in siblings if e[1].lower() in _FM_LINK_KEYS), None) if in_button else None
             out.append(Block("cta", value, start, href=href))
             continue

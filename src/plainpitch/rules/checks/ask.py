@@ -52,7 +52,8 @@ ACTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("learn", re.compile(r"\b(?:learn|read|see|watch|explore|discover|docs|documentation|tour|guide|find out|more)\b", re.I)),
 )
 _ASK_START_RE = re.compile(
-    r"^(?:please |just |simply |go ahead and )?(?:sign up|get started|start|try|book|schedule|contact|talk to|"
+    r"^(?:please |just |simply |go ahead and )?(?:(?:click|tap|press)(?: (?:here|below|the button))? to )?"
+    r"(?:sign up|get started|start|try|book|schedule|contact|talk to|"
     r"request|download|install|join|subscribe|register|buy|order|reply|let me know|email us|call us|get in touch|"
     # an upgrade the buyer pays for, not one a developer runs ("Upgrade pip to 23.1")
     r"upgrade(?= (?:now|today|anytime|any time|to (?:pro|premium|plus|business|a paid plan)|your (?:plan|account|"
@@ -80,7 +81,9 @@ _ASK_ANYWHERE_RE = re.compile(
 _ASK_QUESTION_RE = re.compile(
     r"^(?:so,? )?(?:could|would|can|will) you\b|^(?:are|would) you (?:be )?(?:open|interested|up for|free)\b|"
     r"^(?:worth|up for|interested in|open to|any interest|keen on|fancy)\b|^(?:would|does) it make sense\b|"
-    r"^(?:shall|should|can|could) we\b|^how about\b|^do you want\b",
+    r"^(?:shall|should|can|could) we\b|^how about\b|^do you want\b|"
+    # an offer put as a question: "Want me to show you a mock-up?", "Shall I send the plan?", "Can I call you Friday?"
+    r"^(?:do you )?want (?:me to|to see)\b|^(?:shall|may|can|could) I\b",
     re.IGNORECASE,
 )
 _LAST_CLAUSE_RE = re.compile(r"[,;:—–]\s*([^,;:—–]+)$")  # "Wanted to check if it helps, can we talk on Friday?"
