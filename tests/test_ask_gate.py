@@ -1,8 +1,8 @@
 """_find_asks normalises an ASCII sentence without cues.normalise's table (ask.normalised): the same text, and each
 gated pattern still decides the asks it decides (a negation whose only literal is its own, a slot to pick)."""
 
+from plainpitch.analysis import asks as ask
 from plainpitch.ingest import load_text
-from plainpitch.rules.checks import ask
 
 SENTENCES = [
     "Start now, you never need to start over.", "Buy it today, you do not have to buy a plan.",

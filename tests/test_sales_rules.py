@@ -97,13 +97,13 @@ def test_a_plain_text_email_signed_with_its_signature_on_the_next_lines_is_an_em
     report, found = sales_findings(load_text(text, "x.txt"))
     assert report.medium == "email"
     assert "CTA001" not in {f.code for f in found}
-    from plainpitch.rules.checks.ask import find_asks
+    from plainpitch.analysis.asks import find_asks
 
     assert [a.kind for a in find_asks(load_text(text, "x.txt"))] == ["question"]
 
 
 def test_a_button_written_as_its_bracketed_label_is_an_ask_but_an_instruction_is_not():
-    from plainpitch.rules.checks.ask import find_asks
+    from plainpitch.analysis.asks import find_asks
 
     email = "Your trial ends in a day. [Upgrade now] to keep your domain.\n\nUpgrade pip to 23.1 before you build.\n"
     asks = find_asks(load_text(email, "x.txt"))
@@ -396,7 +396,7 @@ def test_an_ask_to_pay_needs_a_way_to_pay(body, found):
 
 # -- after fresh-8: asks and proof in the forms real pages and emails use ---------------------------------------
 def test_a_plain_text_line_that_opens_with_the_ask_is_an_ask_even_without_a_full_stop_before_it():
-    from plainpitch.rules.checks.ask import find_asks
+    from plainpitch.analysis.asks import find_asks
 
     text = ("Good afternoon, hope your Friday is going great!\nWe send you clients and you pay only when you close one.\n"
             "No secret fees\nSimply reply YES and your phone number if this piques your interest\n"
@@ -409,7 +409,7 @@ def test_a_plain_text_line_that_opens_with_the_ask_is_an_ask_even_without_a_full
 
 
 def test_a_link_in_a_sentence_to_a_contact_page_is_the_ask_but_does_not_make_an_article_a_pitch():
-    from plainpitch.rules.checks.ask import find_asks
+    from plainpitch.analysis.asks import find_asks
 
     page = ("# Civic consulting\n\n" + "We help public agencies find the path and build it, with research, strategy "
             "and engineering under one roof. " * 12 + "\n\nIf this sounds like your problem, "
@@ -550,7 +550,7 @@ def test_one_coming_soon_is_a_hedge_not_a_finding():
 
 
 def test_a_copy_decks_buttons_on_lines_of_their_own_after_a_mark_are_asks():
-    from plainpitch.rules.checks.ask import find_asks
+    from plainpitch.analysis.asks import find_asks
 
     deck = ("Hero\n\n📌 Main heading:\nSave smarter and get hired faster\n\n📌 CTA buttons:\n✅ Start saving now\n"
             "✅ Find a job\n\nJoin 10,000+ people who manage their money with us.\n")  # fmt: skip
@@ -563,7 +563,7 @@ def test_a_copy_decks_buttons_on_lines_of_their_own_after_a_mark_are_asks():
 @pytest.mark.parametrize("sentence", ["Choose the plan that fits your team.", "Upgrade anytime to unlock every report.",
                                       "Select a plan by clicking Select under it."])
 def test_a_pricing_pages_imperative_to_choose_a_plan_or_upgrade_is_an_ask(sentence):
-    from plainpitch.rules.checks.ask import CONVERSION, find_asks
+    from plainpitch.analysis.asks import CONVERSION, find_asks
 
     page = f"# Plans\n\n{sentence}\n\n| Plan | Price |\n|---|---|\n| Pro | $6 a month |\n"
     assert [a.action in CONVERSION for a in find_asks(load_text(page, "p.md", "markdown"))] == [True]

@@ -183,7 +183,7 @@ def test_a_faked_thread_is_rewritten_offline_by_dropping_the_marker_and_keeping_
 
 # -- what a template or a page's structure shows (found on held-out texts: fresh-5) ------------------------------
 def test_an_email_templates_link_field_is_a_link_the_reader_acts_on():
-    from plainpitch.rules.checks.ask import find_asks
+    from plainpitch.analysis.asks import find_asks
 
     text = ("Subject: Welcome to Acme\n\nHey {{ first_name }},\n\nThanks for joining! The best first step is to finish "
             "your onboarding, which takes a few minutes: {{ site_url }}/onboarding/\n\nBest,\nAna\n")  # fmt: skip

@@ -150,7 +150,7 @@ def offline(report: DocumentReport) -> Pitch:
 
 
 def _ask(report: DocumentReport) -> tuple[str, str | None] | None:
-    from plainpitch.rules.checks.ask import find_asks
+    from plainpitch.analysis.asks import find_asks
 
     doc = report.document
     asks = find_asks(doc)

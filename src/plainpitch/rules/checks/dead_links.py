@@ -1,6 +1,6 @@
 """A call to action that goes nowhere (CTA008): the buyer clicks "Book now" and nothing happens.
 
-An ask (plainpitch.rules.checks.ask.find_asks: a button, an ask link, a sentence that asks) whose link points at
+An ask (plainpitch.analysis.asks.find_asks: a button, an ask link, a sentence that asks) whose link points at
 nothing: "#" alone, an empty target, "javascript:void(0)", a target the browser cannot follow because the quotes
 of the source were kept in it ('"tel:1352…"'), or a web address whose scheme is mistyped or missing ("https//…",
 "www.…": read as a path on the current site). "#features" (a place on the page) and any real address are fine. On
@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from plainpitch.analysis.asks import find_asks
 from plainpitch.model import Document, Span
 from plainpitch.rules.base import Hit, RuleContext, rule
-from plainpitch.rules.checks.ask import find_asks
 
 _NOWHERE_RE = re.compile(r"^(?:#?|javascript:\s*(?:void\s*\(\s*0\s*\)\s*;?|;)?|about:blank)$", re.IGNORECASE)
 _MALFORMED_RE = re.compile(

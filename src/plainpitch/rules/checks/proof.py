@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from plainpitch.analysis.asks import CONVERSION, find_asks, free_software
 from plainpitch.analysis.completeness import sections_elsewhere
 from plainpitch.analysis.genre import is_article, is_not_a_pitch
 from plainpitch.analysis.offer import is_pricing_page
@@ -19,7 +20,6 @@ from plainpitch.analysis.reader import is_documentation
 from plainpitch.classify import copy_words
 from plainpitch.model import Document, Metric, Span
 from plainpitch.rules.base import Hit, RuleContext, details_provider, metric_provider, rule
-from plainpitch.rules.checks.ask import CONVERSION, find_asks, free_software
 from plainpitch.text import placeholders
 from plainpitch.text.filler import is_filler
 
