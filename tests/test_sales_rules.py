@@ -619,3 +619,12 @@ def test_an_html_e_mail_is_known_by_its_unsubscribe_link_or_by_speaking_of_itsel
     assert report.medium == "email"
     page = html.replace("Unsubscribe", "Pricing").replace("unsub", "pricing").replace("With this email", "Today")
     assert sales_findings(load_text(page, "page.php", "template"))[0].medium == "page"
+
+
+def test_a_post_that_names_the_app_store_is_not_a_store_listing_and_an_faq_question_is_not_an_ask():
+    post = ("---\ntitle: Postcard is coming to the App Store on February 19th\n---\n\n"
+            + "Postcard posts to every network and to your own site at once, so your site never goes stale. " * 8)
+    assert "CTA001" in _codes(post, "post.md")
+    faq = ("# Plans\n\n" + "Every plan includes unlimited projects and a 14-day trial with no card needed. " * 4
+           + "\n\n## FAQ\n\n**Can I switch plans?** Yes, at any time.\n")  # fmt: skip
+    assert "CTA001" in _codes(faq), "the buyer's own question in an FAQ asks them to do nothing"

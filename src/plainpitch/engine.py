@@ -9,7 +9,6 @@ from typing import Any
 
 from plainpitch import priority, scoring
 from plainpitch.analysis import completeness, regions
-from plainpitch.analysis.completeness import shows_part_only
 from plainpitch.analysis.reader import AUDIENCE_NAMES, Reader, infer_reader
 from plainpitch.config import Config
 from plainpitch.medium import infer
@@ -272,8 +271,10 @@ def analyze(doc: Document, config: Config | None = None, *, rules: list[Rule] | 
     ctx = Context(doc, config, medium, profile)
     ctx.document_wide.update(found)
     notes: list[str] = [reader_note] if reader_note and doc.sentences else []
-    if shows_part_only(doc) and doc.sentences:
+    if doc.sentences and completeness.includes_parts(doc):
         notes.append(completeness.NOTE)
+    elif doc.sentences and completeness.store_listing(doc):
+        notes.append(completeness.NOTE_STORE)
     findings: list[Finding] = []
     english = looks_english(doc)
     if rules is None:

@@ -65,8 +65,9 @@ _ASK_QUESTION_RE = re.compile(
     r"^(?:so,? )?(?:could|would|can|will) you\b|^(?:are|would) you (?:be )?(?:open|interested|up for|free)\b|"
     r"^(?:worth|up for|interested in|open to|any interest|keen on|fancy)\b|^(?:would|does) it make sense\b|"
     r"^(?:shall|should|can|could) we\b|^how about\b|^do you want\b|"
-    # an offer put as a question: "Want me to show you a mock-up?", "Shall I send the plan?", "Can I call you Friday?"
-    r"^(?:do you )?want (?:me to|to see)\b|^(?:shall|may|can|could) I\b",
+    # an offer put as a question: "Want me to show you a mock-up?", "Shall I send the plan?"
+    # ("Can I switch plans?" is the buyer's own question in an FAQ: not one)
+    r"^(?:do you )?want (?:me to|to see)\b|^shall I\b",
     re.IGNORECASE,
 )
 _LAST_CLAUSE_RE = re.compile(r"[,;:—–]\s*([^,;:—–]+)$")  # "Wanted to check if it helps, can we talk on Friday?"

@@ -19,8 +19,12 @@ NOTE = ("this template includes other files (a header, a footer, a layout or a p
         "here, so nothing they may hold is reported missing")  # fmt: skip
 
 
-# An app store's listing: the store shows the price, the ratings and the button to get it beside the copy
-_STORE_RE = re.compile(r"\b(?:app store|play store|google play|chrome web store|microsoft store|mac app store)\b", re.I)
+NOTE_STORE = ("copy for an app store's listing: the store shows the price, the ratings and the button beside it, so "
+              "none of them is reported missing")
+# An app store's listing: the store shows the price, the ratings and the button to get it beside the copy. The title
+# names the listing ("App Store metadata", "Google Play listing"), not only the store ("Coming to the App Store")
+_STORE_RE = re.compile(r"\b(?:app store|play store|google play|chrome web store|microsoft store|mac app store)\s+"
+                       r"(?:listing|metadata|description|page copy|copy|text)\b", re.I)  # fmt: skip
 _STORE_FIELDS = frozenset({"subtitle", "keywords", "promotional text", "what's new", "app name", "short description"})
 
 
@@ -30,6 +34,11 @@ def store_listing(doc: Document) -> bool:
         return True
     fields = {doc.unit_text(u).strip().lower().rstrip(":") for u in doc.units if u.kind == "heading"}
     return len(fields & _STORE_FIELDS) >= 2
+
+
+def includes_parts(doc: Document) -> bool:
+    """A template that includes other files (a header, a footer, a layout, a partial)."""
+    return bool(doc.meta.get("includes"))
 
 
 def shows_part_only(doc: Document) -> bool:
