@@ -353,3 +353,13 @@ def test_a_front_matter_button_the_theme_is_told_not_to_show_is_not_copy():
     assert "Get Started Now" not in doc.text
     shown = load_text(page.replace("enable: false", "enable: true"), "_index.md", "markdown")
     assert any(u.kind == "cta" and shown.unit_text(u) == "Get Started Now" for u in shown.units)
+
+
+def test_a_front_matter_section_switched_off_hides_everything_it_holds():
+    page = ("---\nfeatures:\n  - title: \"Salesforce experts for your sales team\"\n    content: \"We set up Sales Cloud "
+            "and train your team in a week.\"\n  - title: \"Results you can measure\"\n    content: \"Our clients see a "
+            "300% return within a year.\"\n    button:\n      enable: true\n      label: \"See case studies\"\n"
+            "    enable: false\n---\n")  # fmt: skip
+    doc = load_text(page, "_index.md", "markdown")
+    assert "We set up Sales Cloud" in doc.text
+    assert "300% return" not in doc.text and "See case studies" not in doc.text

@@ -772,6 +772,28 @@ def _has_words(blocks: list[Block], enough: int) -> bool:
     return False
 
 
+def _switched_off(entries: list[tuple[int, str, str, int]], source: str) -> set[int]:
+    """Indexes of the entries in a block the theme is told not to show: "enable: false" (or show, visible…) hides
+    the mapping or list item it sits in, whatever that holds (a button, a whole feature section)."""
+
+    def item_start(j: int) -> bool:  # the entry opens a list item ("- title: …")
+        line_start = source.rfind("\n", 0, entries[j][3]) + 1
+        return source[line_start : entries[j][3]].lstrip().startswith("- ")
+
+    hidden: set[int] = set()
+    for i, (indent, key, value, _) in enumerate(entries):
+        if key.lower() not in _FM_SWITCH_KEYS or value.strip("'\"").lower() not in _FM_OFF:
+            continue
+        first = i
+        while not (entries[first][0] == indent and item_start(first)) and first > 0 and entries[first - 1][0] >= indent:
+            first -= 1
+        last = i + 1
+        while last < len(entries) and entries[last][0] >= indent and not (entries[last][0] == indent and item_start(last)):
+            last += 1
+        hidden.update(range(first, last))
+    return hidden
+
+
 def _front_matter_copy(source: str) -> list[Block]:
     """The prose values of the front matter (three words or more, two for a title; not a path or an address), each a
     block at its place in the file: a title-like key a heading, a button's label ("button: {label: Contact us, link:
@@ -786,18 +808,16 @@ def _front_matter_copy(source: str) -> list[Block]:
     for m in _FM_OPENER_RE.finditer(source, 0, fm.end()):
         entries.append((len(m.group("indent")), m.group("key"), "", m.start("key")))
     entries.sort(key=lambda e: e[3])
+    hidden = _switched_off(entries, source)
     out = []
     for i, (indent, key, value, start) in enumerate(entries):
-        if not value:
+        if not value or i in hidden:
             continue
         lower = key.lower()
         parent = next((e for e in reversed(entries[:i]) if e[0] < indent and not e[2]), None)
         in_button = parent is not None and _FM_BUTTON_RE.search(parent[1]) and lower in _FM_LABEL_KEYS
         if in_button or (_FM_BUTTON_RE.search(lower) and not _FM_LINK_KEYS & set(lower.split("_"))):
             siblings = [e for e in entries[i + 1 :] if e[0] == indent][:4] + [e for e in entries[:i] if e[0] == indent][-4:]
-            if in_button and any(e[1].lower() in _FM_SWITCH_KEYS and e[2].strip("'\"").lower() in _FM_OFF
-                                 for e in siblings):  # fmt: skip
-                continue
             href = next((e[2] for e in siblings if e[1].lower() in _FM_LINK_KEYS), None) if in_button else None
             out.append(Block("cta", value, start, href=href))
             continue
