@@ -757,7 +757,7 @@ _FM_SKIP_KEYS = frozenset({"layout", "permalink", "path", "slug", "url", "image"
 _FM_BUTTON_RE = re.compile(r"button|cta|call_to_action", re.IGNORECASE)  # a key that holds a button
 _FM_LABEL_KEYS = frozenset({"label", "text", "title", "name", "content"})
 _FM_LINK_KEYS = frozenset({"link", "url", "href", "to"})
-# a button the theme is told not to show ("enable: false"): no visitor sees it
+# a block the theme is told not to show ("enable: false"): no visitor sees it or anything in it
 _FM_SWITCH_KEYS = frozenset({"enable", "enabled", "show", "visible", "display", "active"})
 _FM_OFF = frozenset({"false", "no", "off", "0"})
 
