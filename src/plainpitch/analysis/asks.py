@@ -240,7 +240,14 @@ def _find_asks(doc, medium: str) -> list[Ask]:
     body = [s for s in doc.sentences if doc.units[s.unit].kind in ("paragraph", "list_item", "heading", "quote")]
     if doc.format in ("text", "markdown"):
         # a line of its own opens an ask as a sentence does ("📌 CTA Buttons:\n✅ Start Saving Now" in a copy deck)
-        body = [piece for s in body for piece in _lines_of(doc, s)]
+        # a unit written on one line of the source has no line end to cut at: most of a Markdown page's paragraphs
+        multiline: dict[int, bool] = {}
+        for s in body:
+            if s.unit not in multiline:
+                unit = doc.units[s.unit]
+                a, b = unit.to_source(unit.start), unit.to_source(max(unit.start, unit.end - 1))
+                multiline[s.unit] = doc.source.find("\n", a, b) != -1
+        body = [piece for s in body for piece in (_lines_of(doc, s) if multiline[s.unit] else (s,))]
     next_steps_unit = -1
     for s in body:
         clean = normalised(s.text)

@@ -31,6 +31,8 @@ _COPY_KINDS = ("heading", "paragraph", "list_item", "quote", "cta", "link", "tab
 def not_yet(doc: Document) -> list[tuple[int, int]]:
     """(start, end) of every 'coming soon' in the copy outside a roadmap section, in order."""
     out: list[tuple[int, int]] = []
+    if not _NOT_YET_RE.search(doc.text):
+        return out  # most pages: one pass over the text instead of one per unit
     in_roadmap = False
     for unit in doc.units:
         text = doc.unit_text(unit)

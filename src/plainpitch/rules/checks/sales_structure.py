@@ -366,7 +366,8 @@ def greeting_headline(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
         return
     head = doc.units[units[0]]
     text = doc.unit_text(head).strip()
+    if not _GREETING_HEADLINE_RE.match(text) or len(text.split()) > GREETING_HEADLINE_MAX_WORDS:
+        return
     if _JOINED_RE.search(doc.text):
         return  # a welcome to someone who has just signed up or bought: greeting them is the point
-    if _GREETING_HEADLINE_RE.match(text) and len(text.split()) <= GREETING_HEADLINE_MAX_WORDS:
-        yield Hit(Span(head.start, head.end), data={"scope": "document"})
+    yield Hit(Span(head.start, head.end), data={"scope": "document"})
