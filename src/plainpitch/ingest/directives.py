@@ -42,7 +42,7 @@ _KEY_RE = re.compile(r"^[\w-]+(?:[._:/][\w-]+)+$")  # "hero.title", "cta_button.
 _FIELD_CHAR_RE = re.compile(r"[^\w.\-| ]")  # what a merge field may not hold (plainpitch.text.placeholders)
 
 
-def _blank(text: str) -> str:
+def blank(text: str) -> str:
     """Spaces of the same length, newlines kept (line numbers stay right)."""
     return re.sub(r"[^\n]", " ", text)
 
@@ -63,7 +63,7 @@ def _field(text: str, inner: str | None = None) -> str:
     """A merge field of the same length: ``{{`` + the expression's first variable name (a value the template fills:
     "{{company_name}}", one word to the reader) + ``}}``."""
     if len(text) < 4:
-        return _blank(text)
+        return blank(text)
     name = next((n for n in _NAME_RE.findall(text[2:-2] if inner is None else inner) if n not in _NOT_NAMES), "value")
     name = _FIELD_CHAR_RE.sub(" ", name)[: len(text) - 4]
     return same_lines("{{" + name + " " * (len(text) - 4 - len(name)) + "}}", text)  # over lines: they stay
@@ -83,11 +83,11 @@ def literal_sentence(body: str) -> tuple[int, str] | None:
 def _output(whole: str, body_at: int, body: str) -> str:
     """An output directive rewritten: blank (control, partial), its literal sentence, or a merge field."""
     if _CONTROL_RE.match(body):
-        return _blank(whole)
+        return blank(whole)
     literal = literal_sentence(body)
     if literal is not None:
         at = body_at + literal[0]
-        return _blank(whole[:at]) + literal[1] + _blank(whole[at + len(literal[1]) :])
+        return blank(whole[:at]) + literal[1] + blank(whole[at + len(literal[1]) :])
     return _field(whole)
 
 
@@ -135,34 +135,34 @@ class _Rewriter:
         whole = m.group(0)
         start = m.start()
         if m.group("tag_stmt") is not None:
-            return _blank(whole)
+            return blank(whole)
         if m.group("el") is not None:
             body = m.group("el_body")
             literal = literal_sentence(body)
             if literal is not None:
                 at = 2 + literal[0]
-                return _blank(whole[:at]) + literal[1] + _blank(whole[at + len(literal[1]) :])
+                return blank(whole[:at]) + literal[1] + blank(whole[at + len(literal[1]) :])
             return _field(whole, body)
         if m.group("php") is not None:
             body = m.group("php_body")
             if whole.startswith("<?=") or _ECHO_RE.match(body) or _LITERAL_RE.match(body):
                 return _output(whole, m.start("php_body") - start, body)
-            return _blank(whole)  # statements, and "<?xml …?>"
+            return blank(whole)  # statements, and "<?xml …?>"
         if m.group("erb") is not None:
             return self.erb(whole, m.start("erb_body") - start, m.group("erb_body"), m.group("erb_mark"))
         if m.group("stmt") is not None:
-            return _blank(whole)
+            return blank(whole)
         return _output(whole, m.start("out_body") - start, m.group("out_body"))
 
     def erb(self, whole: str, body_at: int, body: str, mark: str) -> str:
         """ERB and EEx: a link helper becomes the link it renders; a block's ``end`` closes it."""
         if _BLOCK_END_RE.match(body):
             is_link = self.blocks.pop() if self.blocks else False
-            return _closing_anchor(len(whole)) if is_link and "\n" not in whole else _blank(whole)
+            return _closing_anchor(len(whole)) if is_link and "\n" not in whole else blank(whole)
         link = _LINK_HELPER_RE.match(body) if mark in ("=", "-") and "\n" not in whole else None
         if _BLOCK_OPEN_RE.search(body):
             self.blocks.append(link is not None)
-            return _anchor(len(whole), body[link.end() :]) if link else _blank(whole)
+            return _anchor(len(whole), body[link.end() :]) if link else blank(whole)
         sentence = literal_sentence(body[link.end() :]) if link else None
         if link and sentence is not None:
             at = body_at + link.end() + sentence[0]
@@ -170,7 +170,7 @@ class _Rewriter:
             return _anchor(at, whole[end:]) + sentence[1] + _closing_anchor(len(whole) - end)
         if mark in ("=", "-"):
             return _output(whole, body_at, body)
-        return _blank(whole)
+        return blank(whole)
 
 
 # Front matter a site generator reads (Jekyll, Hugo, Eleventy): settings, not copy
@@ -247,7 +247,7 @@ def set_aside(text: str, front_matter: bool = True, markdown: bool = False) -> s
     keep each line's indentation as it was (see ``_keep_indent``)."""
     front = _FRONT_MATTER_RE.match(text) if front_matter and text.startswith(("---", "+++")) else None
     if front:
-        text = _blank(front.group(0)) + text[front.end() :]
+        text = blank(front.group(0)) + text[front.end() :]
     if not may_hold_directives(text):
         return text
     out = _DIRECTIVE_RE.sub(_Rewriter(), text)
@@ -307,7 +307,7 @@ def blade_aside(text: str) -> tuple[str, str]:
     def rewrite(m: re.Match[str]) -> str:
         whole = m.group(0)
         if whole.startswith("{{--"):
-            return _blank(whole)
+            return blank(whole)
         if m.group("raw") is not None:
             return "{{ " + m.group("raw") + " }}"
         name = m.group("name")
@@ -318,12 +318,12 @@ def blade_aside(text: str) -> tuple[str, str]:
             literal = literal_sentence(args.strip()[1:-1]) if args else None
             if literal is not None:
                 at = whole.index(literal[1])
-                return _blank(whole[:at]) + literal[1] + _blank(whole[at + len(literal[1]) :])
+                return blank(whole[:at]) + literal[1] + blank(whole[at + len(literal[1]) :])
         if name in _BLADE_LAYOUT:
             kinds.add(CHROME)
         elif name in _BLADE_INCLUDES:
             kinds.add(CONTENT if name == "yield" else part_kind(args))
-        return _blank(whole)
+        return blank(whole)
 
     out = _BLADE_RE.sub(rewrite, text) if "@" in text or "{!!" in text or "{{--" in text else text
     return out, strongest_part(kinds)

@@ -17,7 +17,7 @@ import dataclasses
 import re
 
 from plainpitch.ingest import html
-from plainpitch.ingest.directives import part_kind, set_aside, strongest_part
+from plainpitch.ingest.directives import blank, part_kind, set_aside, strongest_part
 from plainpitch.model import Document
 
 _TEMPLATE_RE = re.compile(r"^<template(?:\s[^>]*)?>(?P<body>.*)^</template>", re.DOTALL | re.MULTILINE)
@@ -27,16 +27,12 @@ _LINKS = {"router-link": "a", "routerlink": "a", "nuxt-link": "a", "nuxtlink": "
 _TAG_RE = re.compile(r"<(?P<name>[A-Za-z][\w.-]*)")
 
 
-def _blank(text: str) -> str:
-    return "".join("\n" if c == "\n" else " " for c in text)
-
-
 def template_only(text: str) -> tuple[str, str]:
     """(the file with only its top-level template kept, in place; what its components may hold: "content",
     "chrome" or "")."""
     m = _TEMPLATE_RE.search(text)
     if not m:
-        return _blank(text), ""
+        return blank(text), ""
     start, end = m.start("body"), m.end("body")
     body = _BOUND_RE.sub(lambda b: " " * len(b.group(0)), text[start:end])
     parts = set()
@@ -46,7 +42,7 @@ def template_only(text: str) -> tuple[str, str]:
             continue
         if "-" in name or name[0].isupper():
             parts.add(part_kind(name))
-    return _blank(text[:start]) + body + _blank(text[end:]), strongest_part(parts)
+    return blank(text[:start]) + body + blank(text[end:]), strongest_part(parts)
 
 
 def load(text: str, path: str, raw: bytes | None = None) -> Document:
