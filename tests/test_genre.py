@@ -64,3 +64,47 @@ def test_title_line_joins_the_title_and_the_first_heading():
                     fmt="html")  # fmt: skip
     assert title_line(doc) == "Acme pricing Plans"
     assert title_line(load_text("Just a line of text.\n", fmt="text")) == ""
+
+
+_PACKAGES = """# Websites for local trades
+
+We build fast, simple websites for plumbers, electricians and roofers, so the people searching for your trade near
+them find you first and call you. Every site is written with you in a one-hour call, works on phones and is live
+within two weeks. You own it, and we keep it updated for as long as you need.
+
+Most tradespeople lose work to a competitor whose site loads faster or shows a phone number at the top. We fix
+both: your number and a quote button sit on every page, and the pages load in under a second on a phone signal.
+
+## Packages
+
+- Starter, $900: five pages, your logo and a contact form that sends straight to your phone.
+- Growth, $1,800: ten pages, a quote form, reviews from Google on the home page and local search set up.
+- Care, $60 a month: hosting, updates, backups and one change a month.
+
+[Book a free 15-minute call](https://example.com/call)
+"""
+
+
+def test_a_service_page_with_a_packages_section_is_judged_for_proof_and_a_bare_price_list_is_not():
+    from plainpitch.analysis.offer import is_price_list, is_pricing_page
+
+    page = load_text(_PACKAGES, fmt="markdown")
+    assert is_pricing_page(page) and not is_price_list(page)  # three prices, but the page still has to persuade
+    assert "PRF001" in {f.code for f in analyze(page, Config(medium="page")).findings}
+    titled = load_text(_PACKAGES.replace("# Websites for local trades", "# Pricing"), fmt="markdown")
+    assert is_price_list(titled) and "PRF001" not in {f.code for f in analyze(titled, Config(medium="page")).findings}
+    bare = load_text("# Websites\n\n- Starter $900\n- Growth $1,800\n- Care $60 a month\n- Logo $200\n\n"
+                     "[Book a call](https://example.com/call)\n", fmt="markdown")  # fmt: skip
+    assert is_price_list(bare)  # prices every few words: the list is the page
+
+
+def test_a_page_of_about_a_hundred_words_that_sells_is_judged_for_proof_and_a_teaser_is_not():
+    body = ("We build fast, simple websites for plumbers, electricians and roofers, so the people searching for your "
+            "trade near them find you first and call you. Every site is written with you in a one-hour call, works "
+            "on phones and is live within two weeks. You own it, and we keep it updated for as long as you need it. "
+            "Hosting, backups and one change a month are included, with no contract and no setup fee at all. Your "
+            "phone number and a quote button sit on every page, and the pages load in under a second.")  # fmt: skip
+    page = "# Websites for local trades\n\n{}\n\n[Book a free call](https://example.com/call)\n"
+    assert "PRF001" in {f.code for f in analyze(load_text(page.format(body), fmt="markdown"), Config()).findings}
+    teaser = body.split(". ")[0] + "."
+    assert "PRF001" not in {f.code for f in analyze(load_text(page.format(teaser), fmt="markdown"), Config()).findings}

@@ -283,16 +283,21 @@ _POST = ("Six months in the making, the new component kit is out today with over
          "Product pages, carts, checkout forms and order histories are ready to paste into your project. ") * 6
 
 
-@pytest.mark.parametrize(("head", "article"), [
-    ("---\ntitle: Shop kit\ndate: 2021-08-11\nauthor: Ada\n---\n", True),
-    ("export const meta = {\n  title: 'Shop kit',\n  date: '2021-08-11',\n  authors: [ada],\n}\n", True),
-    ("---\ntitle: Shop kit\n---\n", False),
+@pytest.mark.parametrize(("head", "name", "article"), [
+    ("---\ntitle: Shop kit\ndate: 2021-08-11\nauthor: Ada\n---\n", "post.mdx", True),
+    ("export const meta = {\n  title: 'Shop kit',\n  date: '2021-08-11',\n  authors: [ada],\n}\n", "post.mdx", True),
+    ("---\nlayout: post\ntitle: Shop kit\ndate: 2021-08-11\n---\n", "post.mdx", True),  # a Jekyll post's layout
+    ("---\nlayout: newsposts\ntitle: Shop kit\ndate: 2021-08-11\n---\n", "post.mdx", True),
+    ("---\ntitle: Shop kit\n---\n", "2021-08-11-shop-kit.mdx", True),  # _posts/: the file name carries the date
+    ("---\nlayout: page\ntitle: Shop kit\ndate: 2021-08-11\n---\n", "post.mdx", False),  # a dated page
+    ("---\ntitle: Shop kit\n---\n", "post.mdx", False),
+    ("---\ntitle: Shop kit\n---\n", "20210811_shop_kit.mdx", False),  # a campaign's name, not a post's
 ])  # fmt: skip
-def test_a_dated_post_with_an_author_is_not_told_it_lacks_proof(head: str, article: bool, tmp_path: Path) -> None:
+def test_a_dated_post_is_not_told_it_lacks_proof(head: str, name: str, article: bool, tmp_path: Path) -> None:
     from plainpitch.config import Config
     from plainpitch.engine import analyze
 
-    page = tmp_path / "post.mdx"
+    page = tmp_path / name
     page.write_text(head + "\nimport card from './card.jpg'\n\n# The shop kit\n\n" + _POST
                     + "\n\n[Get the kit](https://example.com/buy)\n")  # fmt: skip
     doc = load_path(page)

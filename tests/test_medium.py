@@ -44,6 +44,20 @@ def test_greeting_without_sign_off_is_not_enough():
     assert not looks_like_email(doc) and infer(doc) == "text"
 
 
+@pytest.mark.parametrize(("opening", "email"), [
+    ("Hey Leon, our session last week seemed to land well.", True),  # a greeting by name: a letter, signed or not
+    ("Dear Ms Ruiz,", True),
+    ("Hi there, I'm Ana and I build websites for bakers.", False),  # pages greet too, but nobody by name
+    ("Hello, I'm Ana and I build websites for bakers.", False),
+    ("Hello everyone, welcome to the shop.", False),
+])  # fmt: skip
+def test_a_greeting_to_someone_by_name_makes_an_email_without_a_sign_off(opening, email):
+    doc = load_text(f"# Asking for an introduction\n\n{opening}\n\nCould you introduce me to Simon and Scott?\n",
+                    "x.md", "markdown")  # fmt: skip
+    assert looks_like_email(doc) is email
+    assert infer(doc) == ("email" if email else "page")
+
+
 def test_a_sentence_opening_with_a_name_and_comma_is_no_greeting():
     doc = load_text("Thanks to Rust, we can ship faster.\n\nIt compiles to one binary.\n\nThanks, the team\n", "x.txt")
     assert infer(doc) == "text"

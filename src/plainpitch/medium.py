@@ -14,6 +14,9 @@ from plainpitch.model import Document
 
 GREETING_RE = re.compile(r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b", re.IGNORECASE)
 NAME_LINE_RE = re.compile(r"^\[?[A-Z][\w .'-]{0,30}\]?,$")  # "Sarah," / "[First],"
+# "Hey Leon," / "Dear Ms Ruiz,": in a file read as a page, a greeting to someone by name is a letter even with no
+# sign-off ("Hi there," and "Hello, I'm Ana" open pages too); plain text stays text without a sign-off
+NAMED_GREETING_RE = re.compile(r"^(?i:hi|hello|hey|dear)[ \t]+(?!(?i:there|all|everyone|folks|friends|team)\b|I\b)[A-Z][\w'.-]*(?:[ \t][A-Z][\w'.-]*)?,")
 SIGN_OFF_RE = re.compile(
     r"^(?:best|best regards|regards|kind regards|warm regards|cheers|thanks|thank you|many thanks|sincerely|"
     r"all the best|talk soon|speak soon|yours(?: truly| sincerely)?)\b[^\n]{0,30}[,!.]?$",
@@ -102,6 +105,8 @@ def looks_like_email(doc: Document) -> bool:
     first = [first_line(doc, u) for u in units[:4]]  # a title or a note may come before the greeting
     greeting = any(GREETING_RE.match(line) or NAME_LINE_RE.match(line) for line in first)
     sign_off = any(SIGN_OFF_RE.match(first_line(doc, u)) for u in units[-3:])
+    if doc.medium == "page" and any(NAMED_GREETING_RE.match(line) for line in first):
+        return True  # a letter kept as Markdown or HTML is judged as one, not as a page that must sell alone
     # a template with its sign-off left to a field ("{Signature}") still calls itself an email
     return greeting and (sign_off or bool(_SELF_EMAIL_RE.search(doc.text)))
 

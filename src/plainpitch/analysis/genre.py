@@ -34,12 +34,18 @@ def is_not_a_pitch(doc) -> bool:
 
 _DATE_KEYS = ("date", "published", "pubDate", "published_at", "publishDate")
 _AUTHOR_KEYS = ("author", "authors", "by")
+# Jekyll and Hugo mark a post by its layout or by a file name that opens with its date (_posts/2020-05-07-title.md)
+_POST_LAYOUT_RE = re.compile(r"post|news|blog|article", re.IGNORECASE)
+_DATED_NAME_RE = re.compile(r"(?:^|[/\\])\d{4}-\d{2}-\d{2}-[^/\\]+$")
 
 
 def is_article(doc) -> bool:
-    """A dated post with an author (a blog post, an announcement): its front matter says so. Its readers came for the
-    post and most already know the product, so it is not a page that must persuade a stranger alone."""
+    """A dated post (a blog post, an announcement): a file name that opens with its date, or front matter with a date
+    and an author or a post layout. Its readers came for the post and most already know the product, so it is not a
+    page that must persuade a stranger alone."""
+    if _DATED_NAME_RE.search(doc.path or ""):
+        return True
     front = doc.meta.get("front_matter")
-    if not isinstance(front, dict):
+    if not isinstance(front, dict) or not any(front.get(k) for k in _DATE_KEYS):
         return False
-    return any(front.get(k) for k in _DATE_KEYS) and any(front.get(k) for k in _AUTHOR_KEYS)
+    return any(front.get(k) for k in _AUTHOR_KEYS) or bool(_POST_LAYOUT_RE.search(str(front.get("layout") or "")))

@@ -57,6 +57,19 @@ def is_pricing_page(doc) -> bool:
     return len(set(real_prices(doc.text))) >= 3 or bool(_PRICING_TITLE_RE.search(title_line(doc)))
 
 
+PRICE_LIST_WORDS_PER_PRICE = 40  # closer than this, the prices are the page: a package list, not a pitch with a price
+
+
+def is_price_list(doc) -> bool:
+    """A page that is the price list: its title is about pricing or plans, or it is mostly prices (three or more,
+    fewer than ~40 words apart). A service page or home page with a packages section is not one: it still has to
+    persuade."""
+    if _PRICING_TITLE_RE.search(title_line(doc)):
+        return True
+    prices = set(real_prices(doc.text))
+    return len(prices) >= 3 and len(doc.words) < PRICE_LIST_WORDS_PER_PRICE * len(prices)
+
+
 @dataclass(frozen=True)
 class OfferParts:
     price: bool

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from plainpitch.analysis.asks import CONVERSION, find_asks, free_software
 from plainpitch.analysis.completeness import sections_elsewhere
 from plainpitch.analysis.genre import is_article, is_not_a_pitch
-from plainpitch.analysis.offer import is_pricing_page
+from plainpitch.analysis.offer import is_price_list
 from plainpitch.analysis.proof import find_proof
 from plainpitch.analysis.reader import is_documentation
 from plainpitch.classify import copy_words
@@ -23,7 +23,7 @@ from plainpitch.rules.base import Hit, RuleContext, details_provider, metric_pro
 from plainpitch.text import placeholders
 from plainpitch.text.filler import is_filler
 
-PROOF_MIN_WORDS = 150  # below this a page is a teaser or a stub: proof cannot be expected of it
+PROOF_MIN_WORDS = 100  # below this a page is a teaser or a stub: proof cannot be expected of it
 
 CIALDINI = "Cialdini, 'Influence' (1984): social proof — people decide what to do by what others like them did"
 NNG_TRUST = ("Nielsen Norman Group on trustworthiness: testimonials, client lists and real numbers are among the "
@@ -44,7 +44,7 @@ def sells_alone(doc, ctx) -> bool:
     if is_article(doc):
         return False  # a blog post or announcement is read by people who came for it, most of them users already
     if ctx.medium == "page":
-        if is_pricing_page(doc):
+        if is_price_list(doc):
             return False  # the price list does one job; the proof belongs on the pages that send buyers to it
         # a page that asks only through a link in its prose is an article that mentions where to act, not a pitch
         if not any((a.action in CONVERSION and a.kind != "inline") or a.kind == "cta" for a in find_asks(doc, ctx)):
