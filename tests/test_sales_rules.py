@@ -628,3 +628,18 @@ def test_a_post_that_names_the_app_store_is_not_a_store_listing_and_an_faq_quest
     faq = ("# Plans\n\n" + "Every plan includes unlimited projects and a 14-day trial with no card needed. " * 4
            + "\n\n## FAQ\n\n**Can I switch plans?** Yes, at any time.\n")  # fmt: skip
     assert "CTA001" in _codes(faq), "the buyer's own question in an FAQ asks them to do nothing"
+
+
+@pytest.mark.parametrize(("line", "ask"), [
+    ("Contact form integration — $79", False),  # a feature named by a compound noun, priced
+    ("Order history and invoices in one place.", False),
+    ("Download speed up to 1 Gbps on every plan.", False),
+    ("Contact sales for a custom plan.", True),
+    ("Order now and save 20%.", True),
+    ("Download the app for free.", True),
+])  # fmt: skip
+def test_a_feature_named_by_a_compound_noun_is_no_ask(line, ask):
+    from plainpitch.analysis.asks import find_asks
+
+    doc = load_text(f"# Websites\n\n- {line}\n", "x.md", "markdown")
+    assert bool(find_asks(doc)) is ask

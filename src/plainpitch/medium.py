@@ -16,7 +16,9 @@ GREETING_RE = re.compile(r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|eveni
 NAME_LINE_RE = re.compile(r"^\[?[A-Z][\w .'-]{0,30}\]?,$")  # "Sarah," / "[First],"
 # "Hey Leon," / "Dear Ms Ruiz,": in a file read as a page, a greeting to someone by name is a letter even with no
 # sign-off ("Hi there," and "Hello, I'm Ana" open pages too); plain text stays text without a sign-off
-NAMED_GREETING_RE = re.compile(r"^(?i:hi|hello|hey|dear)[ \t]+(?!(?i:there|all|everyone|folks|friends|team)\b|I\b)[A-Z][\w'.-]*(?:[ \t][A-Z][\w'.-]*)?,")
+NAMED_GREETING_RE = re.compile(r"^(?i:hi|hello|hey|dear)[ \t]+(?:(?!(?i:there|all|everyone|folks|friends|team)\b|I\b)"
+                               r"[A-Z][\w'.-]*(?:[ \t][A-Z][\w'.-]*)?|\{\{[^{}\n]{1,40}\}\}|\[[^\[\]\n]{1,40}\]|"
+                               r"\*\|[A-Z_]{1,30}\|\*|%[A-Za-z_]{1,30}%|\{[A-Za-z_.]{1,30}\})[ \t]*,")  # or by a merge field
 SIGN_OFF_RE = re.compile(
     r"^(?:best|best regards|regards|kind regards|warm regards|cheers|thanks|thank you|many thanks|sincerely|"
     r"all the best|talk soon|speak soon|yours(?: truly| sincerely)?)\b[^\n]{0,30}[,!.]?$",
@@ -91,11 +93,12 @@ def _mail_links(doc: Document) -> bool:
 
 
 def looks_like_email(doc: Document) -> bool:
-    """A Subject line; a link to unsubscribe or view it in a browser; words about itself as an e-mail; or a greeting
-    among the first units and a sign-off among the last."""
+    """A Subject line; a link to unsubscribe or view it in a browser; words about itself as an e-mail; markup written
+    for mail clients (the HTML loader's ``mail_client_markup``); a page-like file greeting someone by name; or a
+    greeting among the first units and a sign-off among the last."""
     if doc.meta.get("subject") or any(u.kind == "subject" for u in doc.units):
         return True
-    if _mail_links(doc) or _ABOUT_ITSELF_RE.search(doc.text):
+    if _mail_links(doc) or _ABOUT_ITSELF_RE.search(doc.text) or doc.meta.get("mail_client_markup"):
         return True
     units = [u for u in doc.units if u.kind in ("paragraph", "heading")]
     if not units:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from plainpitch.classify import cues
+from plainpitch.ingest.markdown import CODE_PLACEHOLDER
 from plainpitch.model import Span
 from plainpitch.text import placeholders
 from plainpitch.text.wordsets import fold
@@ -21,12 +22,16 @@ from plainpitch.text.wordsets import fold
 # action -> what its cues look like (label text, sentence start, link address)
 ACTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("meet", re.compile(r"\b(?:demo|book|schedule|meeting|call|chat|calendar|calendly|appointment|consult\w*)\b", re.I)),
-    ("contact", re.compile(r"\b(?:contact|talk to|get in touch|email us|call us|reach out|ask us|sales)\b", re.I)),
+    ("contact", re.compile(r"\b(?:contact|talk to|get in touch|email us|call us|reach out|ask us|sales|whatsapp|"
+                           r"telegram)\b|//(?:t|wa|m)\.me/", re.I)),
     ("start", re.compile(r"\b(?:sign ?up|signup|get started|start|try|trial|create (?:an? )?(?:free )?(?:account|"
-                         r"organi[sz]ation|project|workspace|team)|launch|register|join|open an account)\b", re.I)),
+                         r"organi[sz]ation|project|workspace|team)|launch|register|join|open an account|enrol(?:l|ment)?|"
+                         r"apply (?:now|today|here|online))\b", re.I)),
+    # a developer tool is got from its repository or an app from its store ("View on GitHub", "Get it on Google Play")
     ("install", re.compile(r"\b(?:downloads?|install(?:ation|ing|s)?|get the app|self-host(?:ing)?|deploy now|"
-                           r"releases?)\b", re.I)),
-    ("buy", re.compile(r"\b(?:buy|order|purchase|subscribe|upgrade|checkout|add to cart|get a quote|quote)\b", re.I)),
+                           r"releases?|on git(?:hub|lab)|app store|google play|play store)\b", re.I)),
+    ("buy", re.compile(r"\b(?:buy|order|purchase|subscribe|upgrade|checkout|add to cart|get a quote|quote|shop|"
+                       r"reserve|pre-?order)\b", re.I)),
     ("pricing", re.compile(r"\b(?:pricing|plans?|prices?)\b", re.I)),
     ("reply", re.compile(r"\b(?:reply|let me know|respond|write back|up for)\b", re.I)),
     ("sign", re.compile(r"\b(?:sign (?:here|below|the|this)|signature|signing|accept(?:ed)? by|approve[ds]?|countersign)\b", re.I)),
@@ -41,12 +46,20 @@ _ASK_START_RE = re.compile(
     # an upgrade the buyer pays for, not one a developer runs ("Upgrade pip to 23.1")
     r"upgrade(?= (?:now|today|anytime|any time|to (?:pro|premium|plus|business|a paid plan)|your (?:plan|account|"
     r"subscription))\b)|"
-    r"(?:choose|select|pick) (?:a|the|your) plan|"
+    r"(?:choose|select|pick) (?:a|the|your) plan|reserve|shop|pre-?order|enrol+|apply (?:now|today|here|online)|"
+    r"(?:view|star|fork)(?: (?:it|us|the (?:source|code|project)|source|code))? on git(?:hub|lab)|"
     r"learn more|read more|find out|see (?:how|pricing|plans|it|the)|watch|create your|claim|grab|get (?:your|a|my|the)"
-    r"|explore)(?![-\w])",
+    r"|explore)(?![-\w])"
+    # "Contact form integration — $79", "Order history", "Download speed": a compound noun, a feature's name, not an ask
+    r"(?! (?:forms?|pages?|details|info|information|history|list|cent(?:er|re)|numbers?|size|speeds?|limits?|dates?|"
+    r"status|tracking|management|buttons?|links?|fields?|sections?)\b)",
     re.IGNORECASE,
 )
 _LEAD_MARKS_RE = re.compile(r"^[^\w]+")
+# "Button: `View your booking`", "Primary CTA – Book a call", "Button text: ENTER THE VAULT": a copy deck's button
+_BUTTON_LINE_RE = re.compile(r"^\W{0,3}(?:(?:primary|secondary|main)\s+)?(?:button|cta|call to action)(?:\s+(?:text|label|copy))?"
+                             r"\s*(?::|\s[–—-])\s*[\"'“‘`\[]?(?P<label>[^\"'”’`\],.;:!?\n]{2,60}?)[\"'”’`\]]?\s*(?:[,.;(!]|$)",
+                             re.IGNORECASE)  # fmt: skip
 # A link that only asks to read on ("Learn more about changing your plan"): not an ask to act
 _READ_ON_RE = re.compile(r"(?:learn|read|find out|see|explore|watch)\b", re.IGNORECASE)
 # Signing in is for customers who already bought: not an ask to a buyer.
@@ -55,7 +68,8 @@ KNOWN_ACTIONS = frozenset(name for name, _ in ACTIONS)
 CONVERSION = KNOWN_ACTIONS - {"learn"}  # actions that move a sale on; "learn more" only keeps the reader reading
 _ASK_ANYWHERE_RE = re.compile(
     r"\b(?:let (?:me|us) know|reply to this|hit reply|get in touch|contact us|talk to (?:us|sales)|book a (?:call|demo)|"
-    r"schedule a (?:call|demo)|sign up|start (?:your|a) (?:free )?trial|request a demo|drop me a line|visit|"
+    r"schedule a (?:call|demo)|sign up|start (?:your|a) (?:free )?trial|request a demo|drop me a line|"
+    r"(?<![-\w])(?<!we )(?<!they )(?<!I )visit(?! (?:counts?|charges?|fees?|times?)\b)|"
     r"ready to (?:try|get started|start)|follow (?:our|the) (?:tutorial|guide)|check out|head (?:over )?to|"
     r"(?:you can|to) (?:install|download)|(?:install|download) (?:it|the latest)|binaries are available)\b",
     re.IGNORECASE,
@@ -89,8 +103,12 @@ def _asking_question(clean: str) -> bool:
     last = _LAST_CLAUSE_RE.search(clean)
     return bool(_ASK_QUESTION_RE.match(clean) or (last and _ASK_QUESTION_RE.match(last.group(1))))
 # Where a link in a sentence takes the reader to act (not to read): contact, sign-up, booking, checkout, a call
-_CONVERSION_HREF_RE = re.compile(r"^(?:mailto:|tel:)|(?:^|/)(?:contact(?:-us)?|signup|sign-up|register|book(?:ing)?|"
-                                 r"demo|checkout|buy|order|quote|get-started|start|trial|subscribe)(?:[/?#.]|$)", re.I)
+# a messenger chat (t.me, wa.me, m.me) or an event added to the reader's calendar is also a way to act
+_CONVERSION_HREF_RE = re.compile(r"^(?:mailto:|tel:|sms:)|(?:^|/)(?:contact(?:-us)?|signup|sign-up|register|book(?:ing)?|"
+                                 r"demo|checkout|buy|order|quote|get-started|start|trial|subscribe)(?:[/?#.]|$)|"
+                                 r"^https?://(?:t\.me|wa\.me|m\.me|api\.whatsapp\.com)/|"
+                                 r"calendar\.google\.com/calendar/(?:render|event)|outlook\.(?:live|office)\.com/calendar/",
+                                 re.I)  # fmt: skip
 _ASK_HREF_RE = re.compile(r"signup|sign-up|register|trial|demo|contact|pricing|calendly|cal\.com|mailto:|book|start|"
                           r"billing|upgrade|checkout|subscribe|choose-plan|plans\b|buy|order|quote", re.I)
 # A sentence that carries the ask through a link or an address: "You can upgrade your account (https://…)",
@@ -184,8 +202,10 @@ class _Line:
 # In a plain-text file a line with no end mark, followed by one that starts with a capital, ends a clause the writer
 # set on its own line ("No secret fees\nSimply reply YES ..."): the loader joins the lines of a paragraph and the
 # segmenter keeps them in one sentence.
-# A line that opens with a mark ("✅ Start saving", "👉 Book a call") starts afresh whatever ends the line above.
-_SOURCE_LINE_END_RE = re.compile(r"(?<![.!?:;,\s])[ \t]*\n[ \t]*(?=[\"“]?[A-Z])|[ \t]*\n[ \t]*(?=[^\w\s\"“'(\[*_`])")
+# A line that opens with a mark ("✅ Start saving", "👉 Book a call") starts afresh whatever ends the line above; so
+# does a line in bold ("**Shop Now**" under a product in an e-mail draft). Line ends may be CRLF.
+_SOURCE_LINE_END_RE = re.compile(r"(?<![.!?:;,\s])[ \t]*\r?\n[ \t]*(?=(?:\*\*|__|[\"“])?[A-Z])|"
+                                 r"[ \t]*\r?\n[ \t]*(?=[^\w\s\"“'(\[*_`])")
 
 
 def _lines_of(doc, s):
@@ -262,6 +282,17 @@ def _find_asks(doc, medium: str) -> list[Ask]:
                 if ((_ASK_START_RE.match(label) or _BUTTON_VERB_RE.match(label)
                      or (alone and not placeholders.is_placeholder(m.group(0)))) and not _SIGN_IN_RE.match(label)):
                     asks.append(Ask(s.start + m.start(1), s.start + m.end(1), label, action_of(label), "cta"))
+        named = _BUTTON_LINE_RE.match(s.text)
+        if named and not _SIGN_IN_RE.match(named.group("label")):
+            # a copy deck names its button ("Button: `View your booking`, yellow", "CTA — Book a call"): that is the ask
+            label = named.group("label").strip()
+            start = s.start + named.start("label")
+            end = start + len(label)
+            if label == CODE_PLACEHOLDER:  # the label written as code ("Button: `View your booking`"): as written
+                a, b = doc.source_span(Span(start, end))
+                label = doc.source[a:b].strip("` ") or label
+            asks.append(Ask(start, end, label, action_of(label), "cta"))
+            continue
         if _found(_NEGATED_RE, clean, folded):
             continue  # "You don't have to install anything", "it isn't possible to install": not an ask
         if unit.kind == "heading" and _NEXT_STEPS_RE.match(clean):

@@ -10,7 +10,8 @@ must sell on its own without any is the first thing they raise. Kinds, each reco
 - ``named``: named customers ("trusted by Shopify, Stripe and Notion", "customers include …", "teams at X use …");
 - ``result``: a result with a number that someone got ("cut build times by 40%", "went from 10 days to 3");
 - ``rating``: ratings, reviews, awards and press ("4.8/5 on G2", "★★★★★", "as featured in");
-- ``benchmark``: a measured comparison ("5x faster than grep", "2.3 s vs 9.1 s").
+- ``benchmark``: a measured comparison ("5x faster than grep", "2.3 s vs 9.1 s") or a reported measurement
+  ("Measured on 16 September: 15 of 15 records").
 
 The rules read ``find_proof`` (PRF001 missing-proof credits what it finds and flags its absence where a page must
 sell alone); every report lists the proof in ``details["proof"]`` so the writer sees what counted.
@@ -58,7 +59,9 @@ _RATING_RE = re.compile(
 )
 _BENCHMARK_RE = re.compile(
     r"\b\d+(?:\.\d+)?\s?(?:x|times)\s+(?:faster|smaller|cheaper|lighter|less|more|fewer)\b|"
-    r"\b(?:faster|smaller|cheaper|lighter) than\b[^.!?]{0,40}\d|\b\d+(?:\.\d+)?\s?(?:ms|s|MB|GB|KB)\b[^.!?]{0,20}\bvs\.?\s",
+    r"\b(?:faster|smaller|cheaper|lighter) than\b[^.!?]{0,40}\d|\b\d+(?:\.\d+)?\s?(?:ms|s|MB|GB|KB)\b[^.!?]{0,20}\bvs\.?\s|"
+    # a result the writer reports measuring ("Measured on 2026-09-16 from a datacenter VPS: HTTP 403 on every page")
+    r"\b(?:measured|benchmarked)\b[^.!?]{0,80}\d",
     re.IGNORECASE,
 )
 # The words every match of a pattern holds as a whole word (text/wordsets.py): a unit without one is not searched.
@@ -71,7 +74,7 @@ _TRIGGERS = {
     "named": frozenset("trusted used loved chosen relied adopted customers clients companies teams".split()),
     "result": frozenset("cut cuts reduced reduces lowered saved saves increased increases grew grows doubled tripled "
                         "boosted improved raised lifted dropped halved slashed went".split()),  # fmt: skip
-    "benchmark": frozenset("faster smaller cheaper lighter less more fewer vs".split()),
+    "benchmark": frozenset("faster smaller cheaper lighter less more fewer vs measured benchmarked".split()),
 }
 _RATING_WORDS = frozenset("g2 capterra trustpilot hunt gartner forrester award winner seen featured rated".split())
 _KINDS = (("customers", _CUSTOMERS_RE), ("named", _NAMED_RE), ("result", _RESULT_RE), ("rating", _RATING_RE),
@@ -244,10 +247,38 @@ _REVIEW_ELEMENT_RE = re.compile(r"<(?:section|div|ul|aside)\b[^>]*\b(?:class|id)
                                 r"testimonials?)\b[^\"']*[\"'][^>]*>\s*</", re.IGNORECASE)
 
 
+# A data-driven page (Hugo, Jekyll, Gatsby) keeps its customers' logos or quotes in the front matter for the layout
+# to render: "logos:" with a list of images is a row of customer logos the visitor sees
+_FM_PROOF_KEYS = {"logos": "named", "clients": "named", "customers": "named", "client_logos": "named",
+                  "customer_logos": "named", "testimonials": "testimonial", "reviews": "testimonial",
+                  "quotes": "testimonial"}  # fmt: skip
+
+
+def _front_matter_proof(data, depth: int = 0) -> str | None:
+    """The kind of proof a front-matter list of two or more customers' logos or quotes holds, if any."""
+    if depth > 6:
+        return None
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        kind = _FM_PROOF_KEYS.get(str(key).lower()) if isinstance(key, str) else None
+        if kind and isinstance(value, list) and len(value) >= 2:
+            return kind
+        if isinstance(value, (dict, list)):
+            found = _front_matter_proof(value, depth + 1)
+            if found:
+                return found
+    return None
+
+
 def _unread_proof(doc) -> list[Proof]:
-    """Proof the page shows in a form with no words to read: a "Trusted by" label over a row of logos, or a reviews
-    element a script fills. Counted so that a missing-proof finding is not raised on it."""
+    """Proof the page shows in a form with no words to read: a "Trusted by" label over a row of logos, a reviews
+    element a script fills, or customers' logos or quotes kept in the front matter for the layout. Counted so that a
+    missing-proof finding is not raised on it."""
     out = []
+    front = doc.meta.get("front_matter")
+    kind = _front_matter_proof(front) if isinstance(front, dict) else None
+    if kind:
+        out.append(Proof(kind, 0, 0, "customers' logos or quotes in the front matter"))
     for unit in doc.units:
         if unit.kind in ("paragraph", "heading") and _LOGO_LABEL_RE.match(doc.unit_text(unit).strip()):
             out.append(Proof("named", unit.start, unit.end, doc.unit_text(unit).strip()))

@@ -412,7 +412,8 @@ class Extractor(HTMLParser):
             frame.code = self._offset()
             self.code_depth += 1
         elif tag == "a":
-            href = attrs.get("href") or ""
+            # a router's link (React Router, Gatsby and Next "<Link to=…>", Vue "<router-link to=…>") has its address in "to"
+            href = attrs.get("href") or attrs.get("to") or ""
             if _BUTTONISH_RE.search(_attr_text(attrs, "class", "role", "id")):
                 frame.unit = self._open_unit("cta", href=href or None)
             else:
@@ -523,6 +524,12 @@ class Extractor(HTMLParser):
         return self.blocks
 
 
+# Markup only a mail client needs: Outlook's table and conditional-comment fixes, Hotmail's ExternalClass, Apple
+# Mail's data detectors. A web page has no reason to carry them; an e-mail template nearly always does.
+_MAIL_CLIENT_RE = re.compile(r"\bmso-[a-z-]+\s*:|\.ExternalClass\b|#outlook\s+a\b|\.ReadMsgBody\b|<!--\[if\s+[^\]]*\bmso\b|"
+                             r"\bx-apple-data-detectors\b", re.IGNORECASE)
+
+
 def extract(source: str, base: int = 0, email: bool = False, aliases: dict[str, str] | None = None,
             extra_attrs: dict[str, dict[str, str]] | None = None) -> tuple[list[Block], dict[str, str]]:  # fmt: skip
     """Blocks of copy in an HTML string (offsets = ``base`` + position) and its meta (title, description)."""
@@ -539,5 +546,7 @@ def load(text: str, path: str, raw: bytes | None = None, aliases: dict[str, str]
     parts = included_parts(text)
     if parts:
         meta["includes"] = parts  # plainpitch.analysis.completeness: what another file may hold
+    if _MAIL_CLIENT_RE.search(text):
+        meta["mail_client_markup"] = True  # plainpitch.medium: written to be sent, not served
     return build_document(path, text, blocks, medium="page", format="html", meta=meta,
                           suppressions=file_suppressions(text))  # fmt: skip

@@ -868,6 +868,12 @@ _MDX_FIELD_RE = re.compile(r"^\s*(\w+)\s*:\s*['\"`\[]?([^'\"`\],\n]*)", re.MULTI
 _CODE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
 
 
+_META_BLOCK_RE = re.compile(r"\A(?:[A-Za-z][\w-]{0,20}:[ \t]*[^\n]*\n){2,}(?=[ \t]*\n)")
+_META_FIELD_RE = re.compile(r"^([A-Za-z][\w-]{0,20}):[ \t]*([^\n]*)$", re.MULTILINE)
+_META_KEYS = frozenset({"title", "date", "slug", "template", "author", "authors", "tags", "category", "categories",
+                        "summary", "status", "modified", "lang", "save_as", "url"})  # fmt: skip
+
+
 def load(text: str, path: str, raw: bytes | None = None) -> Document:
     source = text
     work = text.replace("\x00", "\ufffd")  # what markdown-it does too: keeps lengths equal
@@ -887,6 +893,16 @@ def load(text: str, path: str, raw: bytes | None = None) -> Document:
         # blank the subject and header lines, and the quoted part of the body: offsets do not move
         head = subject.start()
         work = work[:head] + _BLANK_LINE_RE.sub(" ", work[head:body]) + mask_replies(work[body:])
+    elif meta_block := _META_BLOCK_RE.match(work):
+        fields = dict(_META_FIELD_RE.findall(meta_block.group(0)))
+        keys = {k.lower() for k in fields}
+        if keys & _META_KEYS and not keys & {"from", "to", "subject", "cc"}:
+            # Pelican's and MultiMarkdown's metadata ("Title: …", "Date: …", "Slug: …" above the first blank line): the
+            # page's front matter, not copy
+            meta["front_matter"] = {k.lower(): v.strip() for k, v in fields.items()}
+            if fields and "title" in meta["front_matter"]:
+                meta["title"] = meta["front_matter"]["title"]
+            work = _BLANK_LINE_RE.sub(" ", work[: meta_block.end()]) + work[meta_block.end() :]
     if path.lower().endswith(".mdx"):
         for esm in _ESM_RE.finditer(work):
             if _MDX_META_RE.match(esm.group(0)):  # "export const meta = {title: …, date: …}": the page's front matter
@@ -902,6 +918,10 @@ def load(text: str, path: str, raw: bytes | None = None) -> Document:
     blocks.extend(walker.blocks)
     if not _has_words(blocks, _BODY_MIN_WORDS):
         blocks[0:0] = _front_matter_copy(source)  # the front matter comes first in the file
+    elif source.startswith(("---", "+++")):
+        # the body is the copy, but a button the layout renders from the front matter ("cta: Let's build it") is
+        # still on the page
+        blocks[0:0] = [b for b in _front_matter_copy(source) if b.kind == "cta"]
     if "title" not in meta:
         first_h1 = next((b for b in blocks if b.kind == "heading" and b.level == 1), None)
         if first_h1 is not None:

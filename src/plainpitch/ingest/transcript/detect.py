@@ -102,6 +102,8 @@ def sniff_text(text: str) -> str | None:
         sectioned = sections >= COPY_DECK_SECTIONS
         if turns >= 3 and 2 <= speakers <= 15 and repeated >= 2 and not letter and not sectioned:
             return "granola"  # Granola, Fireflies-style and notes-app exports: headings or bold labels per turn
+        if sectioned and repeated >= 2:
+            return None  # the same labels under section after section: a copy deck or case studies, in any layout
     marks = sum(1 for line in sample if meet.MARK_RE.match(line))
     if marks and sum(1 for line in sample if split_label(line)) >= 2:
         return "meet"  # Google Meet's document: 'Name: text' paragraphs under a bare time mark every few minutes

@@ -156,6 +156,21 @@ def speaker_labels(source: str) -> tuple[int, int, int, int]:
     openers = {e[1] for e in turns}
     first, last = (turns[0][1], turns[-1][1]) if turns else (0, 0)
     sections = sum(1 for e in entries if e[0] == "heading" and e[1] not in openers and first < e[1] < last)
+    # the same labels under headings of their own, group after group ("### TechScale" … "**Challenge:**", "**Results:**",
+    # "### GrowthCorp" … "**Challenge:**", "**Results:**"): case studies or a copy deck, however few the groups
+    # (three labels or more, each once per group: a template's fields; people in a conversation take turns back and
+    # forth, and a chapter of a two-person call may hold one turn each)
+    groups: dict[int, list[str]] = {}
+    section = -1
+    turn_lines = {e[1]: e[3] for e in turns}
+    for e in entries:
+        if e[0] == "heading" and e[1] not in openers:
+            section = e[1]
+        elif e[1] in turn_lines:
+            groups.setdefault(section, []).append(turn_lines[e[1]])
+    fields = [labels for labels in groups.values() if len(labels) >= 3]
+    if len(fields) >= 2 and all(len(set(g)) == len(g) and set(g) == set(fields[0]) for g in fields):
+        sections = max(sections, len(fields))
     return len(turns), len(counts), sum(1 for n in counts.values() if n >= 2), sections
 
 

@@ -1,0 +1,148 @@
+"""Forms real copy takes that the readers must see as a buyer does: an e-mail written in HTML for mail clients, a
+button named in a copy deck, an ask that is a chat or calendar link, proof a layout renders from front matter, a
+router's link, case studies laid out with bold labels, a page's metadata block. Each was a wrong finding on
+held-out texts (eval/blind/PROTOCOL.md)."""
+
+import pytest
+
+from plainpitch.analysis.asks import find_asks
+from plainpitch.analysis.proof import find_proof
+from plainpitch.config import Config
+from plainpitch.engine import analyze
+from plainpitch.ingest import load_text
+from plainpitch.ingest.transcript.detect import sniff_text
+
+_STEPS = ("<p>Your account is ready. Here is how to set up your first class: add your pupils, pick a project and "
+          "share the link with them.</p>\n<p>If anything goes wrong, reply and I will help.</p>\n")  # fmt: skip
+
+
+@pytest.mark.parametrize(("style", "email"), [
+    ("table, td { mso-table-lspace: 0pt; mso-table-rspace: 0pt; }", True),  # Outlook's table fix
+    (".ExternalClass, .ExternalClass p { line-height: 100%; } #outlook a { padding: 0; }", True),
+    ("a[x-apple-data-detectors] { color: inherit !important; }", True),
+    ("body { font-family: sans-serif; } .hero { padding: 2rem; }", False),  # a page's styles
+])  # fmt: skip
+def test_html_written_for_mail_clients_is_an_email(style, email):
+    page = f"<html><head><style>{style}</style></head><body><h1>Welcome to Calyx</h1>\n{_STEPS}</body></html>"
+    report = analyze(load_text(page, "welcome.html"), Config())
+    assert (report.medium == "email") is email
+    if email:
+        assert "STR105" not in {f.code for f in report.findings}  # a welcome e-mail may greet its reader
+
+
+def test_a_greeting_by_merge_field_in_an_html_heading_is_an_email():
+    page = f"<html><body><h1>Hi {{{{name}}}}, glad you're here</h1>\n{_STEPS}</body></html>"
+    assert analyze(load_text(page, "welcome.html"), Config()).medium == "email"
+
+
+def test_a_bold_button_line_under_a_product_is_an_ask_with_crlf_line_ends():
+    draft = ("# Archive sale\r\n\r\nHi there,\r\n\r\nThe archive is open for two days.\r\n\r\n"
+             "**Serum Bundle (3-Pack)**\r\nThree serums for the price of two.\r\n**VIP Price: $68** (with code VIP)\r\n"
+             "**Shop Now**\r\n")  # fmt: skip
+    asks = find_asks(load_text(draft, "sale.md", "markdown"))
+    assert [(a.text, a.action) for a in asks] == [("Shop Now", "buy")]
+
+
+@pytest.mark.parametrize(("line", "label"), [
+    ("Button: `View your booking`, Signal Yellow, Hull Navy label.", "View your booking"),
+    ("**Button Text: ENTER THE VAULT**", "ENTER THE VAULT"),
+    ("Primary CTA – Book a call", "Book a call"),
+    ("Buttons are yellow on every page.", None),
+])  # fmt: skip
+def test_a_copy_deck_naming_its_button_has_that_ask(line, label):
+    deck = f"# Booking confirmation\n\nYour crossing is booked for Friday at nine.\n\n{line}\n"
+    asks = [a for a in find_asks(load_text(deck, "letter.md", "markdown")) if a.kind == "cta"]
+    assert [a.text for a in asks] == ([label] if label else [])
+
+
+@pytest.mark.parametrize(("href", "action"), [
+    ("https://t.me/webinar_bot?start=42", "contact"),
+    ("https://calendar.google.com/calendar/render?action=TEMPLATE&text=Workshop", "meet"),
+    ("https://wa.me/15551234567", "contact"),
+    ("https://example.com/blog/why-context-matters", None),  # reading on is not acting
+])  # fmt: skip
+def test_a_link_to_a_chat_or_to_the_readers_calendar_is_a_way_to_act(href, action):
+    mail = f"Hey Ana,\n\nYou're registered for Thursday's workshop. First, [connect here]({href}).\n\nSee you, Maria\n"
+    asks = [a for a in find_asks(load_text(mail, "welcome.md", "markdown")) if a.kind == "inline"]
+    assert [a.action for a in asks] == ([action] if action else [])
+
+
+def test_a_button_the_layout_renders_from_front_matter_is_on_the_page():
+    body = "## What you get\n\n" + "A fast, clean site for your business, written with you and live in two weeks. " * 5
+    page = f'---\ntitle: "Website Design"\ncta: "Need a site that represents your business? Let\'s build it."\n---\n\n{body}\n'
+    doc = load_text(page, "web-design.md", "markdown")
+    assert [doc.unit_text(u) for u in doc.units if u.kind == "cta"] == [
+        "Need a site that represents your business? Let's build it."
+    ]
+    assert "CTA001" not in {f.code for f in analyze(doc, Config()).findings}
+
+
+def test_customer_logos_kept_in_front_matter_are_proof():
+    body = "# Loans for New York\n\n" + "We lend to the small businesses that make this city, and we answer the phone. " * 8
+    head = "---\nhero:\n  subhead: Some of our customers\n  logos:\n    - src: /img/joe.png\n      alt: Joe Coffee\n" \
+           "    - src: /img/gin.png\n      alt: Gin Lane\n---\n"  # fmt: skip
+    assert any(p.kind == "named" for p in find_proof(load_text(head + body, "index.md", "markdown")))
+    lone = head.replace("    - src: /img/gin.png\n      alt: Gin Lane\n", "")  # one logo is not a row of customers
+    assert not find_proof(load_text(lone + body, "index.md", "markdown"))
+
+
+def test_a_reported_measurement_is_evidence():
+    doc = load_text("# Scraper\n\nMeasured on 2026-09-16 from a datacenter VPS: 15 of 15 records on every page.\n",
+                    "x.md", "markdown")  # fmt: skip
+    assert [p.kind for p in find_proof(doc)] == ["benchmark"]
+
+
+def test_a_routers_link_has_its_address_in_to():
+    page = load_text('<p>Learn more in our <Link to="/backstage/">Ultimate Guide</Link>.</p>', "Home.jsx")
+    links = [link for u in page.units for link in (u.attrs.get("links") or ())]
+    assert [link["href"] for link in links] == ["/backstage/"]
+
+
+@pytest.mark.parametrize(("line", "ask"), [
+    ("**[Reserve Your Spot](#pricing)** | Route capped at 40 homes", True),
+    ("[View on GitHub](https://github.com/acme/tool)", True),
+    ("One predictable monthly fee – no per-visit surprises, ever.", False),
+    ("There is no limit to how many times we visit in a month.", False),
+    ("Visit our shop on Main Street.", True),
+])  # fmt: skip
+def test_reserving_shopping_and_a_repository_are_asks_and_a_visit_in_passing_is_not(line, ask):
+    assert bool(find_asks(load_text(f"# Snow clearing\n\n{line}\n", "x.md", "markdown"))) is ask
+
+
+_CASES = """# Fractional CTO
+
+Senior technology leadership, two days a week.
+
+## Success stories
+
+### TechScale (Series A SaaS)
+**Challenge:** 40 people, 12 engineers, a platform that would not scale.
+
+**Solution:** six months on architecture and team structure.
+
+**Results:** deployments in two hours, not two weeks.
+
+### GrowthCorp (E-commerce)
+**Challenge:** a legacy stack that limited growth.
+
+**Solution:** twelve months leading the move to services.
+
+**Results:** 99.9% uptime and pages 70% faster.
+"""
+
+
+def test_case_studies_with_the_same_bold_labels_are_copy_not_a_call():
+    assert sniff_text(_CASES) is None
+    call = "## Transcript\n\n**Ana:** How do you close the month today?\n\n**Ben:** In spreadsheets.\n\n" \
+           "**Ana:** How long does it take?\n\n**Ben:** About two days.\n"  # fmt: skip
+    assert sniff_text(call) == "granola"
+
+
+def test_a_pelican_metadata_block_is_front_matter_not_copy():
+    doc = load_text("Title: Fractional CTO Services\nDate: 2025-01-08\nSlug: services/cto\nTemplate: page\n\n"
+                    "# Fractional CTO\n\nSenior technology leadership when you need it.\n", "cto.md", "markdown")  # fmt: skip
+    assert doc.meta["front_matter"]["slug"] == "services/cto" and doc.meta["title"] == "Fractional CTO Services"
+    assert "Slug" not in doc.text and "2025-01-08" not in doc.text
+    letter = load_text("From: ana@acme.com\nTo: ben@example.com\n\nHi Ben,\n\nThe notes are attached.\n", "n.md",
+                       "markdown")  # fmt: skip
+    assert "front_matter" not in letter.meta
