@@ -11,6 +11,7 @@ from plainpitch.config import Config
 from plainpitch.engine import analyze
 from plainpitch.ingest import load_text
 from plainpitch.ingest.transcript.detect import sniff_text
+from plainpitch.medium import infer
 
 _STEPS = ("<p>Your account is ready. Here is how to set up your first class: add your pupils, pick a project and "
           "share the link with them.</p>\n<p>If anything goes wrong, reply and I will help.</p>\n")  # fmt: skip
@@ -146,3 +147,29 @@ def test_a_pelican_metadata_block_is_front_matter_not_copy():
     letter = load_text("From: ana@acme.com\nTo: ben@example.com\n\nHi Ben,\n\nThe notes are attached.\n", "n.md",
                        "markdown")  # fmt: skip
     assert "front_matter" not in letter.meta
+
+
+@pytest.mark.parametrize(("markup", "email"), [
+    ("<x-mail::message>\n# Need a discount?\n\nHello again, your trial essays are used up.\n</x-mail::message>", True),
+    ("@component('mail::message')\n# Need a discount?\n\nHello again, your trial essays are used up.\n@endcomponent", True),
+    ('<table role="presentation"><tr><td><p>Your first gift funded eleven hours.</p></td></tr></table>'
+     '<table role="presentation"><tr><td><p>Five short notes over thirty days.</p></td></tr></table>', True),
+    ('<table role="presentation"><tr><td><p>Your first gift funded eleven hours.</p></td></tr></table>', False),
+])  # fmt: skip
+def test_laravel_mail_components_and_presentation_tables_make_an_email(markup, email):
+    assert (infer(load_text(markup, "offer.blade.php" if "mail::" in markup else "gift.html")) == "email") is email
+
+
+def test_a_copy_file_about_one_letter_is_an_email():
+    deck = ("# Cold Email Template\n\n## Variables\n- `{{company_name}}` — target company\n\n## Body\n\n"
+            "Hi {{contact_name}},\n\nI noticed {{company_name}} is hiring three engineers.\n\n"
+            "Would a 15-minute call this week make sense?\n\nBest,\nPreem\n\n## Follow-up rules\n- Wait 3 days\n")  # fmt: skip
+    doc = load_text(deck, "cold_email.md", "markdown")
+    report = analyze(doc, Config())
+    assert report.medium == "email" and [a.kind for a in find_asks(doc)] == ["question"]
+    assert not {"CTA001", "PRF001"} & {f.code for f in report.findings}
+
+
+def test_go_ahead_and_create_an_account_is_an_ask():
+    post = "# Beta\n\nThe beta is open to everyone today. Go ahead and [create an account](/pricing)!\n"
+    assert [a.action for a in find_asks(load_text(post, "beta.md", "markdown"))][:1] == ["start"]

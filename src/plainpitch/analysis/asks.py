@@ -48,7 +48,8 @@ _ASK_START_RE = re.compile(
     r"subscription))\b)|"
     r"(?:choose|select|pick) (?:a|the|your) plan|reserve|shop|pre-?order|enrol+|apply (?:now|today|here|online)|"
     r"(?:view|star|fork)(?: (?:it|us|the (?:source|code|project)|source|code))? on git(?:hub|lab)|"
-    r"learn more|read more|find out|see (?:how|pricing|plans|it|the)|watch|create your|claim|grab|get (?:your|a|my|the)"
+    r"learn more|read more|find out|see (?:how|pricing|plans|it|the)|watch|create your|create an?(?: free)? account|"
+    r"claim|grab|get (?:your|a|my|the)"
     r"|explore)(?![-\w])"
     # "Contact form integration — $79", "Order history", "Download speed": a compound noun, a feature's name, not an ask
     r"(?! (?:forms?|pages?|details|info|information|history|list|cent(?:er|re)|numbers?|size|speeds?|limits?|dates?|"
@@ -78,6 +79,8 @@ _ASK_ANYWHERE_RE = re.compile(
 _ASK_QUESTION_RE = re.compile(
     r"^(?:so,? )?(?:could|would|can|will) you\b|^(?:are|would) you (?:be )?(?:open|interested|up for|free)\b|"
     r"^(?:worth|up for|interested in|open to|any interest|keen on|fancy)\b|^(?:would|does) it make sense\b|"
+    # "Would a 15-minute call this week make sense?": a meeting offered as a question
+    r"^would (?:a|an|some)\b[^?]{0,60}\b(?:make sense|work for you|be (?:useful|helpful|worth it))\b|"
     r"^(?:shall|should|can|could) we\b|^how about\b|^do you want\b|"
     # an offer put as a question: "Want me to show you a mock-up?", "Shall I send the plan?"
     # ("Can I switch plans?" is the buyer's own question in an FAQ: not one)

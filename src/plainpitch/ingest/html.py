@@ -524,10 +524,21 @@ class Extractor(HTMLParser):
         return self.blocks
 
 
-# Markup only a mail client needs: Outlook's table and conditional-comment fixes, Hotmail's ExternalClass, Apple
-# Mail's data detectors. A web page has no reason to carry them; an e-mail template nearly always does.
+# Markup only e-mail needs: Outlook's table and conditional-comment fixes, Hotmail's ExternalClass, Apple Mail's data
+# detectors, Laravel's mail components ("<x-mail::message>", "@component('mail::message')"). A web page has no reason
+# to carry them; an e-mail template nearly always does. So do layout tables marked role="presentation", which e-mail
+# templates use for every block (two or more, see mail_markup).
 _MAIL_CLIENT_RE = re.compile(r"\bmso-[a-z-]+\s*:|\.ExternalClass\b|#outlook\s+a\b|\.ReadMsgBody\b|<!--\[if\s+[^\]]*\bmso\b|"
-                             r"\bx-apple-data-detectors\b", re.IGNORECASE)
+                             r"\bx-apple-data-detectors\b|<x-mail::|@component\(\s*['\"]mail::", re.IGNORECASE)
+_PRESENTATION_TABLE_RE = re.compile(r"<table\b[^>]*\brole\s*=\s*[\"']presentation[\"']", re.IGNORECASE)
+
+
+def mail_markup(text: str) -> bool:
+    """Markup that only e-mail carries (see _MAIL_CLIENT_RE)."""
+    if _MAIL_CLIENT_RE.search(text):
+        return True
+    tables = _PRESENTATION_TABLE_RE.finditer(text)
+    return next(tables, None) is not None and next(tables, None) is not None
 
 
 def extract(source: str, base: int = 0, email: bool = False, aliases: dict[str, str] | None = None,
@@ -546,7 +557,7 @@ def load(text: str, path: str, raw: bytes | None = None, aliases: dict[str, str]
     parts = included_parts(text)
     if parts:
         meta["includes"] = parts  # plainpitch.analysis.completeness: what another file may hold
-    if _MAIL_CLIENT_RE.search(text):
+    if mail_markup(text):
         meta["mail_client_markup"] = True  # plainpitch.medium: written to be sent, not served
     return build_document(path, text, blocks, medium="page", format="html", meta=meta,
                           suppressions=file_suppressions(text))  # fmt: skip
