@@ -173,3 +173,14 @@ def test_a_copy_file_about_one_letter_is_an_email():
 def test_go_ahead_and_create_an_account_is_an_ask():
     post = "# Beta\n\nThe beta is open to everyone today. Go ahead and [create an account](/pricing)!\n"
     assert [a.action for a in find_asks(load_text(post, "beta.md", "markdown"))][:1] == ["start"]
+
+
+def test_filler_a_layout_renders_from_front_matter_is_reported_and_its_prose_is_not_read():
+    head = ('---\ntitle: "Oso Tech"\nabout:\n  heading: "About us"\n  description: "Far far away, behind the word '
+            'mountains, far from the countries Vokalia and Consonantia, there live the blind texts."\n'
+            '  note: "We answer every message within a working day, and we mean it."\n---\n')  # fmt: skip
+    body = "# IT support for small offices\n\n" + "We keep your office online, your data backed up and your team working. " * 4
+    doc = load_text(head + body, "_index.md", "markdown")
+    assert "Vokalia" in doc.text and "every message within" not in doc.text  # the rest of the front matter: settings
+    found = [f for f in analyze(doc, Config()).findings if f.code == "CLR003"]
+    assert len(found) == 1 and found[0].text.startswith("Far far away") and found[0].location.line == 5

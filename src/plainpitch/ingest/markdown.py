@@ -33,6 +33,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from plainpitch.text.filler import is_filler
 from plainpitch.ingest.directives import included_parts, may_hold_directives, set_aside
 from plainpitch.ingest.replies import mask_replies
 from plainpitch.ingest.suppress import directive_codes, file_suppressions
@@ -920,8 +921,8 @@ def load(text: str, path: str, raw: bytes | None = None) -> Document:
         blocks[0:0] = _front_matter_copy(source)  # the front matter comes first in the file
     elif source.startswith(("---", "+++")):
         # the body is the copy, but a button the layout renders from the front matter ("cta: Let's build it") is
-        # still on the page
-        blocks[0:0] = [b for b in _front_matter_copy(source) if b.kind == "cta"]
+        # still on the page, and so is filler left in a section it renders ("content: Lorem ipsum dolor…")
+        blocks[0:0] = [b for b in _front_matter_copy(source) if b.kind == "cta" or is_filler(b.text)]
     if "title" not in meta:
         first_h1 = next((b for b in blocks if b.kind == "heading" and b.level == 1), None)
         if first_h1 is not None:

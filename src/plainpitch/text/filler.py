@@ -31,7 +31,9 @@ _LIVING = frozenset(
     """.split()
 ) - frozenset("et".split())  # "et" is the generators' own word too
 _WORD_RE = re.compile(r"[A-Za-z]+")
-_LOREM_RE = re.compile(r"\blorem ipsum\b", re.IGNORECASE)
+# "lorem ipsum", and the English blind text of the same generators ("Far far away, behind the word mountains, far
+# from the countries Vokalia and Consonantia, there live the blind texts"): English words, so only its own names tell it
+_LOREM_RE = re.compile(r"\blorem ipsum\b|\bbehind the word mountains\b|\bVokalia\b|\bConsonantia\b", re.IGNORECASE)
 _lock = threading.Lock()
 _words: frozenset[str] | None = None
 
@@ -47,7 +49,7 @@ def generator_words() -> frozenset[str]:
 
 
 def is_filler(text: str) -> bool:
-    """Is this stretch of copy (a paragraph, a quote, a list item) placeholder Latin?"""
+    """Is this stretch of copy (a paragraph, a quote, a list item) placeholder Latin (or the generators' blind text)?"""
     if _LOREM_RE.search(text):
         return True
     words = [w.lower() for w in _WORD_RE.findall(text)]
