@@ -33,11 +33,11 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from plainpitch.text.filler import is_filler
 from plainpitch.ingest.directives import included_parts, may_hold_directives, set_aside
 from plainpitch.ingest.replies import mask_replies
 from plainpitch.ingest.suppress import directive_codes, file_suppressions
 from plainpitch.model import Document
+from plainpitch.text.filler import is_filler
 from plainpitch.text.segment import Block, build_document, has_words_outside_code
 
 CODE_PLACEHOLDER = "code"
