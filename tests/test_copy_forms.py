@@ -184,3 +184,15 @@ def test_filler_a_layout_renders_from_front_matter_is_reported_and_its_prose_is_
     assert "Vokalia" in doc.text and "every message within" not in doc.text  # the rest of the front matter: settings
     found = [f for f in analyze(doc, Config()).findings if f.code == "CLR003"]
     assert len(found) == 1 and found[0].text.startswith("Far far away") and found[0].location.line == 5
+
+
+def test_a_yaml_block_of_copy_in_front_matter_is_read_line_by_line_at_its_place():
+    page = ("---\ntitle: Upcoming courses\nsections:\n  - title: intro\n    content: >-\n      ## Lorem ipsum\n\n\n"
+            "      Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.\n\n"
+            "      - dolor sit amet\n    actions: []\n---\n")  # fmt: skip
+    doc = load_text(page, "pricing.md", "markdown")
+    texts = [doc.unit_text(u) for u in doc.units]
+    assert "Lorem ipsum" in texts and "dolor sit amet" in texts and ">-" not in doc.text and "actions" not in doc.text
+    for unit in doc.units:  # every line points at its words in the file
+        assert doc.source[unit.source_start : unit.source_start + 8] == doc.unit_text(unit)[:8]
+    assert [f.location.line for f in analyze(doc, Config()).findings if f.code == "CLR003"] == [6]

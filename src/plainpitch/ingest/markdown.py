@@ -795,6 +795,31 @@ def _switched_off(entries: list[tuple[int, str, str, int]], source: str) -> set[
     return hidden
 
 
+_BLOCK_SCALARS = frozenset({"|", "|-", "|+", ">", ">-", ">+"})
+_LINE_MARKS_RE = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,3}[.)][ \t]+)?")
+
+
+def _block_scalar_lines(source: str, at: int, indent: int, end: int) -> list[Block]:
+    """The lines of a YAML block scalar (``key: >-`` then lines indented deeper), each a paragraph at its place in the
+    file, its Markdown marks ("## ", "- ") left out; the block ends at the first line indented no deeper than the key."""
+    out = []
+    pos = source.find("\n", at)
+    while 0 <= pos < end:
+        line_start = pos + 1
+        line_end = source.find("\n", line_start)
+        line_end = end if line_end == -1 or line_end > end else line_end
+        line = source[line_start:line_end]
+        if line.strip():
+            if len(line) - len(line.lstrip(" \t")) <= indent:
+                break
+            text_start = line_start + _LINE_MARKS_RE.match(line).end()
+            text = source[text_start:line_end].rstrip()
+            if text:
+                out.append(Block("paragraph", text, text_start))
+        pos = line_end if line_end < end else -1
+    return out
+
+
 def _front_matter_copy(source: str) -> list[Block]:
     """The prose values of the front matter (three words or more, two for a title; not a path or an address), each a
     block at its place in the file: a title-like key a heading, a button's label ("button: {label: Contact us, link:
@@ -815,6 +840,10 @@ def _front_matter_copy(source: str) -> list[Block]:
         if not value or i in hidden:
             continue
         lower = key.lower()
+        if value in _BLOCK_SCALARS:  # "content: >-" and the indented lines under it: prose, a block per line
+            if lower not in _FM_SKIP_KEYS:
+                out.extend(_block_scalar_lines(source, start, indent, fm.end()))
+            continue
         parent = next((e for e in reversed(entries[:i]) if e[0] < indent and not e[2]), None)
         in_button = parent is not None and _FM_BUTTON_RE.search(parent[1]) and lower in _FM_LABEL_KEYS
         if in_button or (_FM_BUTTON_RE.search(lower) and not _FM_LINK_KEYS & set(lower.split("_"))):
