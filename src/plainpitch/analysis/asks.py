@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 
 from plainpitch.classify import cues
-from plainpitch.ingest.markdown import CODE_PLACEHOLDER
 from plainpitch.model import Span
 from plainpitch.text import placeholders
+from plainpitch.text.segment import CODE_PLACEHOLDER
 from plainpitch.text.wordsets import fold
 
 # action -> what its cues look like (label text, sentence start, link address)

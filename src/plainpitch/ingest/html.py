@@ -25,9 +25,7 @@ from typing import Any
 from plainpitch.ingest.directives import included_parts, set_aside
 from plainpitch.ingest.suppress import directive_codes, file_suppressions
 from plainpitch.model import Document
-from plainpitch.text.segment import Block, build_document, has_words_outside_code
-
-CODE_PLACEHOLDER = "code"
+from plainpitch.text.segment import CODE_PLACEHOLDER, Block, build_document, has_words_outside_code
 
 VOID = frozenset("area base br col embed hr img input keygen link meta param source track wbr frame".split())
 # Never copy: their text is code, markup or chrome around the page.

@@ -38,9 +38,7 @@ from plainpitch.ingest.replies import mask_replies
 from plainpitch.ingest.suppress import directive_codes, file_suppressions
 from plainpitch.model import Document
 from plainpitch.text.filler import is_filler
-from plainpitch.text.segment import Block, build_document, has_words_outside_code
-
-CODE_PLACEHOLDER = "code"
+from plainpitch.text.segment import CODE_PLACEHOLDER, Block, build_document, has_words_outside_code
 
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _SUBJECT_RE = re.compile(r"[ \t]*(?:\*\*|__)?Subject:(?:\*\*|__)?[ \t]*(.*?)[ \t]*$", re.I | re.M)

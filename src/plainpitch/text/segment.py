@@ -13,6 +13,10 @@ from typing import Any
 
 from plainpitch.model import Document, Sentences, Suppression, Tokens, Turn, Unit, compact_map
 
+# What the loaders put where inline code stood (a word, so sentences stay whole): the HTML and Markdown readers, and
+# the ask finder that reads a button label written as code
+CODE_PLACEHOLDER = "code"
+
 # A word: letters/digits joined by apostrophes, hyphens, dots, slashes or underscores ("don't", "e-mail",
 # "v2.1", "nginx.conf", "snake_case"); a leading slash keeps paths whole.
 WORD_RE = re.compile(r"/?\w+(?:(?:['’\-./_:@]|::)\w+)*['’]?", re.UNICODE)
