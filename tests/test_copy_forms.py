@@ -137,6 +137,9 @@ def test_case_studies_with_the_same_bold_labels_are_copy_not_a_call():
     call = "## Transcript\n\n**Ana:** How do you close the month today?\n\n**Ben:** In spreadsheets.\n\n" \
            "**Ana:** How long does it take?\n\n**Ben:** About two days.\n"  # fmt: skip
     assert sniff_text(call) == "granola"
+    chapters = ("## Transcript\n\n**Ana:** How do you close the month?\n\n**Ben:** By hand.\n\n## Chapter 2\n\n"
+                "**Ana:** How long?\n\n**Ben:** Five days.\n\n## Chapter 3\n\n**Ana:** Who signs?\n\n**Ben:** Maria.\n")  # fmt: skip
+    assert sniff_text(chapters) is not None  # a call in chapters, one turn each: two people, not three fields
 
 
 def test_a_pelican_metadata_block_is_front_matter_not_copy():

@@ -93,17 +93,17 @@ def sniff_text(text: str) -> str | None:
         return "srt"  # index line or not, commas or dots: SRT's parser reads both
     sample = lines[:60]
     if _MARKDOWN_HINT_RE.search(head[:20000]):
-        turns, speakers, repeated, sections = markdown.speaker_labels(head)
+        turns, speakers, repeated, sections, field_groups = markdown.speaker_labels(head)
         # a call has two people at least: one name in bold again and again is a page quoting one customer; a
         # letter's greeting and sign-off on lines of their own make it correspondence (e-mail templates under
         # "**Subject Line:**" labels), not what was said on a call; and labels that come back under section after
         # section are a copy deck's fields, not people taking turns
         letter = bool(_GREETING_LINE_RE.search(head) and _SIGN_OFF_LINE_RE.search(head))
         sectioned = sections >= COPY_DECK_SECTIONS
+        if field_groups >= COPY_DECK_SECTIONS:
+            return None  # case studies or a copy deck: the same fields under each heading, in any layout
         if turns >= 3 and 2 <= speakers <= 15 and repeated >= 2 and not letter and not sectioned:
             return "granola"  # Granola, Fireflies-style and notes-app exports: headings or bold labels per turn
-        if sectioned and repeated >= 2:
-            return None  # the same labels under section after section: a copy deck or case studies, in any layout
     marks = sum(1 for line in sample if meet.MARK_RE.match(line))
     if marks and sum(1 for line in sample if split_label(line)) >= 2:
         return "meet"  # Google Meet's document: 'Name: text' paragraphs under a bare time mark every few minutes

@@ -143,11 +143,15 @@ def _entries(source: str) -> list[tuple[str, int, int, str, str | None, str, int
     return found
 
 
-def speaker_labels(source: str) -> tuple[int, int, int, int]:
+def speaker_labels(source: str) -> tuple[int, int, int, int, int]:
     """(turn labels, distinct speakers, speakers with two turns or more, section headings between the first turn and
-    the last) this loader would read: for detecting the layout. A page of bold "**Feature:** text" lines names each
-    label once, and a conversation comes back to people; a call's notes sit before or after what was said, while a
-    copy deck's fields ("**Headline:**", "**Copy:**") come back under section after section ("## Email 2")."""
+    the last, groups of fields) this loader would read: for detecting the layout. A page of bold "**Feature:** text"
+    lines names each label once, and a conversation comes back to people; a call's notes sit before or after what was
+    said, while a copy deck's fields ("**Headline:**", "**Copy:**") come back under section after section ("## Email
+    2"). Groups of fields: headings each holding the same three labels or more, each label once ("### TechScale" …
+    "**Challenge:**", "**Solution:**", "**Results:**", "### GrowthCorp" … the same): a template's fields, however few
+    the groups (people in a conversation take turns back and forth; a chapter of a two-person call may hold one turn
+    each, so two labels are not enough)."""
     entries = _entries(source)
     turns = _turn_entries(entries)
     counts: dict[str, int] = {}
@@ -156,10 +160,6 @@ def speaker_labels(source: str) -> tuple[int, int, int, int]:
     openers = {e[1] for e in turns}
     first, last = (turns[0][1], turns[-1][1]) if turns else (0, 0)
     sections = sum(1 for e in entries if e[0] == "heading" and e[1] not in openers and first < e[1] < last)
-    # the same labels under headings of their own, group after group ("### TechScale" … "**Challenge:**", "**Results:**",
-    # "### GrowthCorp" … "**Challenge:**", "**Results:**"): case studies or a copy deck, however few the groups
-    # (three labels or more, each once per group: a template's fields; people in a conversation take turns back and
-    # forth, and a chapter of a two-person call may hold one turn each)
     groups: dict[int, list[str]] = {}
     section = -1
     turn_lines = {e[1]: e[3] for e in turns}
@@ -169,9 +169,8 @@ def speaker_labels(source: str) -> tuple[int, int, int, int]:
         elif e[1] in turn_lines:
             groups.setdefault(section, []).append(turn_lines[e[1]])
     fields = [labels for labels in groups.values() if len(labels) >= 3]
-    if len(fields) >= 2 and all(len(set(g)) == len(g) and set(g) == set(fields[0]) for g in fields):
-        sections = max(sections, len(fields))
-    return len(turns), len(counts), sum(1 for n in counts.values() if n >= 2), sections
+    same = len(fields) >= 2 and all(len(set(g)) == len(g) and set(g) == set(fields[0]) for g in fields)
+    return len(turns), len(counts), sum(1 for n in counts.values() if n >= 2), sections, len(fields) if same else 0
 
 
 def _turn_entries(entries: list) -> list:
