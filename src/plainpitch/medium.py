@@ -95,9 +95,10 @@ def _mail_links(doc: Document) -> bool:
 def _letter_inside(doc: Document, units) -> bool:
     """A greeting to someone by name or merge field on a line of its own, and a sign-off after it: the letter a copy
     file is about, whatever notes sit around it."""
-    lines = [first_line(doc, u) for u in units]
-    greeting = next((i for i, line in enumerate(lines) if NAMED_GREETING_RE.match(line) and len(line) < 60), None)
-    return greeting is not None and any(SIGN_OFF_RE.match(line) for line in lines[greeting + 1 :])
+    lines = (first_line(doc, u) for u in units)  # read once, up to the sign-off
+    if not any(NAMED_GREETING_RE.match(line) and len(line) < 60 for line in lines):
+        return False
+    return any(SIGN_OFF_RE.match(line) for line in lines)
 
 
 def looks_like_email(doc: Document) -> bool:
@@ -116,10 +117,10 @@ def looks_like_email(doc: Document) -> bool:
     first = [first_line(doc, u) for u in units[:4]]  # a title or a note may come before the greeting
     greeting = any(GREETING_RE.match(line) or NAME_LINE_RE.match(line) for line in first)
     sign_off = any(SIGN_OFF_RE.match(first_line(doc, u)) for u in units[-3:])
-    if doc.medium == "page" and any(NAMED_GREETING_RE.match(line) for line in first):
-        return True  # a letter kept as Markdown or HTML is judged as one, not as a page that must sell alone
-    if doc.medium == "page" and _letter_inside(doc, units):
-        return True  # a template's notes around one letter ("## Variables", "## Body", "Hi {{name}}," … "Best,")
+    # a letter kept as Markdown or HTML is judged as one, not as a page that must sell alone: greeting someone by name
+    # at its top, or a template's notes around one letter ("## Variables", "## Body", "Hi {{name}}," … "Best,")
+    if doc.medium == "page" and (any(NAMED_GREETING_RE.match(line) for line in first) or _letter_inside(doc, units)):
+        return True
     # a template with its sign-off left to a field ("{Signature}") still calls itself an email
     return greeting and (sign_off or bool(_SELF_EMAIL_RE.search(doc.text)))
 

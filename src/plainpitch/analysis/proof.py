@@ -260,7 +260,7 @@ def _front_matter_proof(data, depth: int = 0) -> str | None:
         return None
     items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
     for key, value in items:
-        kind = _FM_PROOF_KEYS.get(str(key).lower()) if isinstance(key, str) else None
+        kind = _FM_PROOF_KEYS.get(key.lower()) if isinstance(key, str) else None
         if kind and isinstance(value, list) and len(value) >= 2:
             return kind
         if isinstance(value, (dict, list)):

@@ -928,7 +928,7 @@ def load(text: str, path: str, raw: bytes | None = None) -> Document:
             # Pelican's and MultiMarkdown's metadata ("Title: …", "Date: …", "Slug: …" above the first blank line): the
             # page's front matter, not copy
             meta["front_matter"] = {k.lower(): v.strip() for k, v in fields.items()}
-            if fields and "title" in meta["front_matter"]:
+            if "title" in meta["front_matter"]:
                 meta["title"] = meta["front_matter"]["title"]
             work = _BLANK_LINE_RE.sub(" ", work[: meta_block.end()]) + work[meta_block.end() :]
     if path.lower().endswith(".mdx"):
@@ -946,7 +946,7 @@ def load(text: str, path: str, raw: bytes | None = None) -> Document:
     blocks.extend(walker.blocks)
     if not _has_words(blocks, _BODY_MIN_WORDS):
         blocks[0:0] = _front_matter_copy(source)  # the front matter comes first in the file
-    elif source.startswith(("---", "+++")):
+    elif source.startswith("---"):
         # the body is the copy, but a button the layout renders from the front matter ("cta: Let's build it") is
         # still on the page, and so is filler left in a section it renders ("content: Lorem ipsum dolor…")
         blocks[0:0] = [b for b in _front_matter_copy(source) if b.kind == "cta" or is_filler(b.text)]

@@ -71,6 +71,6 @@ def load(text: str, path: str, raw: bytes | None = None) -> Document:
     subject = subject_block(source)
     if subject is not None:
         return dataclasses.replace(doc, source=source, meta={**meta, "subject": subject}, medium="email")
-    if html.mail_markup(source):  # "@component('mail::message')": a mail framework's template, set aside above
+    if not meta.get("mail_client_markup") and html.mail_markup(source):  # "@component('mail::message')", set aside above
         meta = {**meta, "mail_client_markup": True}
     return dataclasses.replace(doc, source=source, meta=meta)
