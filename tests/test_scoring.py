@@ -129,3 +129,36 @@ def test_ranking_on_the_dev_pairs(shared):
     assert result["pairs"]["accuracy"] >= 0.75
     assert result["before_after"]["accuracy"] >= 0.8
     assert result["combined"]["accuracy"] > result["combined"]["baseline_flesch_accuracy"]
+
+
+SHORT_EMAIL = """Subject: Your month-end, two days shorter
+
+Hi Ana,
+
+Finance teams like yours close the books two days sooner with Ledgerly, because the bank feeds match themselves.
+You stop chasing receipts, and your auditors get one clean export.
+
+Would a 15-minute call on Thursday make sense?
+
+Best,
+Ben
+"""
+
+
+def _part(score, name):
+    return next(p for p in score.parts if p.name == name)
+
+
+def test_an_email_making_its_case_in_a_few_claims_is_not_short_of_substance():
+    # the same words read as an e-mail and as a page: an e-mail asks one thing, so its few claims fill the part
+    email = score_of(SHORT_EMAIL, "a.txt", "text")
+    page = score_of(SHORT_EMAIL.replace("Subject: ", "# ").replace("Hi Ana,\n\n", "").replace("Best,\nBen\n", ""))
+    assert _part(email, "substance").value > _part(page, "substance").value + 20
+
+
+def test_a_text_of_no_known_medium_owes_proof_like_a_page():
+    text = ("Ledgerly matches your bank feeds to your invoices, so you close the month two days sooner. Your auditors get "
+            "one clean export. Plans start at $49 a month; start a free trial at ledgerly.example/start.\n")  # fmt: skip
+    as_text = score_of(text, "readme.txt", "text")
+    as_page = score_of("# Ledgerly\n\n" + text)
+    assert _part(as_text, "proof").value == _part(as_page, "proof").value < 50

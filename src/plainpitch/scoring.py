@@ -3,8 +3,8 @@
 What a buyer needs from sales copy, and so what the score weighs (sub-score: weight):
 
 - **substance** (what the copy tells the buyer, 0.25): the claims it makes for the buyer to decide on, a benefit
-  counting twice a feature, on a log scale full at SUBSTANCE_FULL (about a landing page's worth). Copy that says
-  little cannot sell however clean it is.
+  counting twice a feature, on a log scale full at SUBSTANCE_FULL (about a landing page's worth; an e-mail asks one
+  thing, so it is full at SUBSTANCE_FULL_EMAIL). Copy that says little cannot sell however clean it is.
 - **ask** (the offer and the ask, 0.15): a clear next step to take (a button or link beats a sentence), what it
   costs (an amount, or at least a pointer to the price); the ask rules' findings cost here.
 - **proof** (0.10): reasons to believe someone else bought it and it worked: testimonials, customer counts, named
@@ -58,8 +58,8 @@ WORDS_PER_UNIT = 100
 
 # -- measures --------------------------------------------------------------------------------------------------
 GRADE_FLOOR = 6.0  # plain-language target (plainlanguage.gov, GOV.UK: write for a reading age of 9-12)
-GRADE_POINTS = 1.0  # per grade above the floor
-GRADE_CAP = 15.0
+GRADE_POINTS = 1.0  # per grade above the floor (at 3 the rankings tracked a little better, but spelling out an
+GRADE_CAP = 15.0  # acronym, longer words, then lowered the score of the rewrite that fixes it)
 GRADE_RELIABLE_WORDS = 100  # below this the formulas are rough: the grade weighs words/100 of its cost
 SENTENCE_WORDS_FLOOR = 15.0  # plain-language guides: average 15-20 words per sentence
 SENTENCE_POINTS = 1.0  # per word of average sentence length above the floor
@@ -68,6 +68,9 @@ SENTENCE_CAP = 15.0
 # they get; a feature still informs), and the part is full at this many on a log scale (about a landing page).
 BENEFIT_CLAIM_WEIGHT = 2
 SUBSTANCE_FULL = 20
+# A short e-mail makes one case (cold-email guides: 50-125 words, one problem, one proof, one ask): about three
+# benefits is all it should say, and saying more makes it longer, not better.
+SUBSTANCE_FULL_EMAIL = 6
 BENEFIT_SHARE_POINTS = 40.0  # times the share of claims that are features, not benefits
 NO_CLAIMS_SHARE = 0.5  # copy with no feature or benefit claim says nothing for the buyer either: half cost
 SHARE_PRIOR_CLAIMS = 4  # the share is pulled toward 0.5 as if this many more claims were half benefits
@@ -87,7 +90,9 @@ PRICE_NONE_POINTS = 25.0
 # kinds (say a testimonial, a customer count and a result) is what a strong page carries.
 # An email that asks a stranger (or a trial user) to act is expected to give one reason to believe: the standard advice
 # for cold and product emails is one proof point ("Acme cut its month-end by 3 days").
-PROOF_EXPECTED = {"page": 1.0, "proposal": 1.0, "email": 0.7, "text": 0.4}
+# A text of no known medium that sells (a plugin directory's readme.txt, a plain-text page) is read as a page: it
+# too must persuade on its own.
+PROOF_EXPECTED = {"page": 1.0, "proposal": 1.0, "email": 0.7, "text": 1.0}
 PROOF_NONE_POINTS = 70.0  # no proof at all, on a page that must sell on its own
 PROOF_PER_KIND = (0.0, 30.0, 15.0, 0.0)  # points still lost with 0 (see above), 1, 2, 3+ kinds of proof
 STATEMENT_FLOOR = 0.5
@@ -171,7 +176,8 @@ def measure_deductions(doc: Document, ctx) -> dict[str, dict[str, float]]:
     features = _metric(ctx, "copy.features") or 0
     benefits = _metric(ctx, "copy.benefits") or 0
     said = BENEFIT_CLAIM_WEIGHT * benefits + features
-    out["substance"]["substance"] = 100.0 * (1.0 - min(1.0, math.log1p(said) / math.log1p(SUBSTANCE_FULL)))
+    full = SUBSTANCE_FULL_EMAIL if getattr(ctx, "medium", "") == "email" else SUBSTANCE_FULL
+    out["substance"]["substance"] = 100.0 * (1.0 - min(1.0, math.log1p(said) / math.log1p(full)))
     prior = SHARE_PRIOR_CLAIMS
     feature_share = (features + NO_CLAIMS_SHARE * prior) / (features + benefits + prior)
     out["buyer_focus"]["benefit-share"] = BENEFIT_SHARE_POINTS * feature_share
