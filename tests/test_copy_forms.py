@@ -1,6 +1,7 @@
 """Forms real copy takes that the readers must see as a buyer does: an e-mail written in HTML for mail clients, a
 button named in a copy deck, an ask that is a chat or calendar link, proof a layout renders from front matter, a
-router's link, case studies laid out with bold labels, a page's metadata block. Each was a wrong finding on
+router's link, case studies laid out with bold labels, a page's metadata block, a Hugo shortcode, release notes, a
+results section. Each was a wrong finding on
 held-out texts (eval/blind/PROTOCOL.md)."""
 
 import pytest
@@ -199,3 +200,54 @@ def test_a_yaml_block_of_copy_in_front_matter_is_read_line_by_line_at_its_place(
     for unit in doc.units:  # every line points at its words in the file
         assert doc.source[unit.source_start : unit.source_start + 8] == doc.unit_text(unit)[:8]
     assert [f.location.line for f in analyze(doc, Config()).findings if f.code == "CLR003"] == [6]
+
+
+def test_a_button_kept_under_a_btn_key_in_front_matter_is_an_ask():
+    page = ("---\ntitle: Pricing\ncontent_blocks:\n  - _bookshop_name: pricing/table\n    pricing_tier:\n"
+            "      - tier: Secured\n        price: 50/mo\n        btn:\n          link: /contact\n"
+            "          text: Get Started\n---\n")  # fmt: skip
+    doc = load_text(page, "pricing.md", "markdown")
+    assert [(doc.unit_text(u), u.href) for u in doc.units if u.kind == "cta"] == [("Get Started", "/contact")]
+
+
+def test_a_copy_deck_naming_its_cta_button_on_lines_of_their_own_asks():
+    deck = ("## Hero Section\n\n**Headline:**\nReliable bookkeeping, handled remotely.\n\n"
+            "**Primary CTA button:** Get a Free Consultation\n**Secondary CTA button:** Call [Your Phone Number]\n")
+    asks = find_asks(load_text(deck, "landing-page-copy.md", "markdown"))
+    assert [a.text for a in asks if a.kind == "cta"][:1] == ["Get a Free Consultation"]
+
+
+@pytest.mark.parametrize(("shortcode", "silent"), [
+    ("{{< cta >}}", True),  # the theme's call-to-action section: copy this file does not hold
+    ('{{< pricing plans="starter,pro" >}}', True),
+    ('{{< figure src="/img/team.png" >}}', False),  # Hugo's own shortcodes show media, never a section of copy
+    ('{{< youtube id="w7Ft2ymGmfc" >}}', False),
+])  # fmt: skip
+def test_a_hugo_shortcode_renders_copy_this_file_does_not_hold(shortcode, silent):
+    body = "# Automate your shop\n\n" + "We connect your store, your stock and your accounts so orders ship on time. " * 4
+    codes = {f.code for f in analyze(load_text(f"{body}\n{shortcode}\n", "_index.md", "markdown"), Config()).findings}
+    assert ("CTA001" not in codes) is silent
+
+
+@pytest.mark.parametrize("name", ["changelog-002.md", "CHANGELOG.md", "release-notes/v2.md"])
+def test_release_notes_are_not_a_pitch_by_their_file_name(name):
+    from plainpitch.analysis.genre import is_not_a_pitch
+
+    note = "---\ntitle: Newsletter\n---\n\n### New Features\n\n- **Newsletter**: teams can now send digests.\n"
+    assert is_not_a_pitch(load_text(note, name, "markdown"))
+    assert not is_not_a_pitch(load_text(note, "newsletter.md", "markdown"))
+
+
+def test_a_post_dated_by_a_camel_case_key_is_an_article():
+    from plainpitch.analysis.genre import is_article
+
+    post = "---\ntitle: Launch\npublishedAt: 2023-06-02\nlayout: post\n---\n\nWe shipped the newsletter.\n"
+    assert is_article(load_text(post, "launch.md", "markdown"))
+
+
+def test_a_results_section_told_in_the_past_with_numbers_is_proof():
+    page = ("# Signal Relay\n\n## Outcomes (from pilots)\n\n- 5.3 hours a week reclaimed for a 4-person intel pod.\n"
+            "- 12 execs subscribed to the nightly digest.\n")  # fmt: skip
+    assert [p.kind for p in find_proof(load_text(page, "landing.md", "markdown"))] == ["result"]
+    promise = page.replace("reclaimed for", "back for").replace("subscribed to", "on")  # what you will get: no proof
+    assert find_proof(load_text(promise, "landing.md", "markdown")) == []

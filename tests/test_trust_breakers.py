@@ -140,6 +140,11 @@ def test_an_html_email_with_a_mail_clients_quote_is_a_real_reply():
     ("Rounded as shown: 3 × $0.0833 = $0.25 a day.", []),
     ("€ and £ together: 3 × €10 = £30.", []),
     ("A 1920 x 1080 = 2MP screen for $199.", []),
+    # a rate per unit and a result written with its scale: read whole, never from the middle of the product
+    ("Cost: $800/hour × 20 hours × 200 attorneys = $3.2M/month in billable time.", []),
+    ("Cost: $800/hour × 20 hours × 200 attorneys = $3.5M/month.", [("$800/hour × 20 hours × 200 attorneys", "$3.5M", "$3.2M")]),
+    ("Revenue: $40k × 3 clients = $120k a year.", []),
+    ("Revenue: $40k × 3 clients = $150k a year.", [("$40k × 3 clients", "$150k", "$120k")]),
 ])
 def test_a_formula_written_out_is_checked_when_it_is_about_money(text, found):
     assert [(w.expression, w.stated, w.right) for w in wrong_sums(load_text(text, "x.txt"))] == found

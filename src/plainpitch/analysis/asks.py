@@ -58,8 +58,9 @@ _ASK_START_RE = re.compile(
 )
 _LEAD_MARKS_RE = re.compile(r"^[^\w]+")
 # "Button: `View your booking`", "Primary CTA – Book a call", "Button text: ENTER THE VAULT": a copy deck's button
-_BUTTON_LINE_RE = re.compile(r"^\W{0,3}(?:(?:primary|secondary|main)\s+)?(?:button|cta|call to action)(?:\s+(?:text|label|copy))?"
-                             r"\s*(?::|\s[–—-])\s*[\"'“‘`\[]?(?P<label>[^\"'”’`\],.;:!?\n]{2,60}?)[\"'”’`\]]?\s*(?:[,.;(!]|$)",
+_BUTTON_LINE_RE = re.compile(r"^\W{0,3}(?:(?:primary|secondary|main)\s+)?(?:button|cta|call to action)"
+                             r"(?:\s+(?:button|text|label|copy)){0,2}"  # "Primary CTA button:", "CTA button text:"
+                             r"\s*(?::|\s[–—-])\s*[\"'“‘`\[]?(?P<label>[^\"'”’`\],.;:!?\n]{2,60}?)[\"'”’`\]]?[ \t]*(?:[,.;(!\n]|$)",
                              re.IGNORECASE)  # fmt: skip
 # A link that only asks to read on ("Learn more about changing your plan"): not an ask to act
 _READ_ON_RE = re.compile(r"(?:learn|read|find out|see|explore|watch)\b", re.IGNORECASE)

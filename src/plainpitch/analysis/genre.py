@@ -24,19 +24,33 @@ _NOT_A_PITCH_RE = re.compile(
 _ANSWER_RE = re.compile(r"\b(?:response|reply|answer) to\b|\bproposal (?:for|to)\b", re.IGNORECASE)
 
 
+# Release notes kept one entry per file ("changelog-002.md", "CHANGELOG.md", "release-notes/v2.md"): written for the
+# people who already use the product, told by the file's name when the entry's title is the feature's
+_NOTES_NAME_RE = re.compile(r"(?:^|[/\\])(?:change-?logs?|changes|release[-_ ]?notes?)(?:[-_.][^/\\]*)?(?:[/\\]|$)",
+                            re.IGNORECASE)  # fmt: skip
+
+
 def is_not_a_pitch(doc) -> bool:
-    """True for a contract, statement of work, terms, policy or application form (by its title or first heading)."""
+    """True for a contract, statement of work, terms, policy, application form or release notes (by its title or
+    first heading; release notes also by the file's name)."""
+    if _NOTES_NAME_RE.search(doc.path or ""):
+        return True
     heading = title_line(doc, ("heading", "subject"))
     if not any(u.kind in ("heading", "subject") for u in doc.units) and doc.units:
         heading = " ".join(x for x in (heading, doc.unit_text(doc.units[0])[:120]) if x)  # plain text: its first line
     return bool(_NOT_A_PITCH_RE.search(heading)) and not _ANSWER_RE.search(heading)
 
 
-_DATE_KEYS = ("date", "published", "pubDate", "published_at", "publishDate")
+_DATE_KEYS = frozenset({"date", "published", "pubdate", "publishedat", "publishdate", "publishedon", "releasedate"})
 _AUTHOR_KEYS = ("author", "authors", "by")
 # Jekyll and Hugo mark a post by its layout or by a file name that opens with its date (_posts/2020-05-07-title.md)
 _POST_LAYOUT_RE = re.compile(r"post|news|blog|article", re.IGNORECASE)
 _DATED_NAME_RE = re.compile(r"(?:^|[/\\])\d{4}-\d{2}-\d{2}-[^/\\]+$")
+
+
+def _key(name) -> str:
+    """A front-matter key as one spelling: "published_at", "publishedAt" and "published-at" are one key."""
+    return re.sub(r"[-_\s]", "", str(name)).lower()
 
 
 def is_article(doc) -> bool:
@@ -46,6 +60,6 @@ def is_article(doc) -> bool:
     if _DATED_NAME_RE.search(doc.path or ""):
         return True
     front = doc.meta.get("front_matter")
-    if not isinstance(front, dict) or not any(front.get(k) for k in _DATE_KEYS):
+    if not isinstance(front, dict) or not any(v for k, v in front.items() if _key(k) in _DATE_KEYS):
         return False
     return any(front.get(k) for k in _AUTHOR_KEYS) or bool(_POST_LAYOUT_RE.search(str(front.get("layout") or "")))

@@ -236,6 +236,11 @@ _VOICE_HEADING_RE = re.compile(
     r"members) (?:are )?say(?:ing)?(?: about (?:us|me))?|(?:client|customer|success) stories|kind words)\W*$",
     re.IGNORECASE,
 )
+# A section that reports results ("Results", "Outcomes (from pilots)", "Impact", "By the numbers"): its items are
+# results someone got when they carry a number and are told in the past ("5.3 hours a week reclaimed for a pod")
+_RESULTS_HEADING_RE = re.compile(
+    r"^\W*(?:(?:client|customer|real|our|pilot) )?(?:results?|outcomes?|impact|by the numbers)\b", re.IGNORECASE
+)
 # Template markup left in a Markdown page (Hugo shortcodes, Jinja tags, HTML tags): it shows nothing to read here
 _MARKUP_RE = re.compile(r"\{\{[<%].*?[>%]\}\}|\{%.*?%\}|\{\{.*?\}\}|<[^>]*>")
 _ITEM_KINDS = ("heading", "list_item", "table_cell", "paragraph", "quote")
@@ -292,8 +297,9 @@ def _unread_proof(doc) -> list[Proof]:
 
 
 def _proof_sections(doc) -> list[Proof]:
-    """Proof a section shows by its heading and shape: a work or client section naming at least two clients (its
-    items: sub-headings, list items, cells), or a testimonials section whose words the page embeds from elsewhere (a
+    """Proof a section shows by its heading and shape: a results section with two or more results told in the past
+    with a number, a work or client section naming at least two clients (its items: sub-headings, list items,
+    cells), or a testimonials section whose words the page embeds from elsewhere (a
     review widget, or a template's fields filled from the site's data: nothing in the file to read, so nothing to
     call missing). A testimonials section with words
     here is judged by its words (find_proof), never credited for its heading: lorem ipsum under "Testimonials"
@@ -305,7 +311,8 @@ def _proof_sections(doc) -> list[Proof]:
             continue
         heading = text[unit.start : unit.end].strip()
         work, voice = _WORK_HEADING_RE.match(heading), _VOICE_HEADING_RE.match(heading)
-        if not work and not voice:
+        results = _RESULTS_HEADING_RE.match(heading)
+        if not work and not voice and not results:
             continue
         items: list[str] = []
         filled = False  # an item that is only a template's fields: the quotes come from the site's data
@@ -319,7 +326,9 @@ def _proof_sections(doc) -> list[Proof]:
                     items.append(words)
                 elif "{{" in raw:
                     filled = True
-        if work and len(items) >= 2 and all(len(t.split()) <= 8 for t in items[:2]):
+        if results and sum(1 for t in items if _DIGIT_RE.search(t) and _PAST_RE.search(t)) >= 2:
+            out.append(Proof("result", unit.start, unit.end, heading))
+        elif work and len(items) >= 2 and all(len(t.split()) <= 8 for t in items[:2]):
             out.append(Proof("named", unit.start, unit.end, heading))
         elif voice and (filled or not items):
             out.append(Proof("testimonial", unit.start, unit.end, heading))

@@ -16,12 +16,18 @@ from dataclasses import dataclass
 from itertools import permutations
 
 _NUMBER = r"[$€£]?\s?\d[\d,]*(?:\.\d+)?"
-# "2 seats × $10 = $20", "0.095 x 24 hours x 31 days = 70.68": a factor may carry up to two unit words
-_FACTOR = _NUMBER + r"(?:\s?[%A-Za-z]+(?:\s[A-Za-z]+)?)??"
+# "2 seats × $10 = $20", "0.095 x 24 hours x 31 days = 70.68", "$800/hour × 20 hours": a factor may carry up to two
+# unit words, or a rate's unit after a slash
+_FACTOR = _NUMBER + r"(?:\s?/\s?[A-Za-z]+|\s?[%A-Za-z]+(?:\s[A-Za-z]+)?)??"
 _FORMULA_RE = re.compile(
     r"(?<![\w.,])(" + _FACTOR + r"(?:\s?[x×*]\s?" + _FACTOR + r")+)\s?=\s?(" + _NUMBER + r")(?![\d,]*\.?\d)"
 )
 _FACTOR_RE = re.compile(r"([$€£]?)\s?(\d[\d,]*(?:\.\d+)?)")
+# "$3.2M", "$40k", "£1.5 million": an amount written with its scale
+_SCALE_RE = re.compile(r"\s?(k|K|M|m|bn|B|thousand|million|billion)\b")
+_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "b": 1e9, "billion": 1e9}
+# the formula found starts inside a longer one ("$800/hour × 20 hours × 200 = …" read from "20"): not its whole sum
+_TIMES_BEFORE_RE = re.compile(r"(?:[×*]|\bx)\s?$")
 _CELL_RE = re.compile(r"^\s*([$€£]?)\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:[A-Za-z%]{1,8})?\s*$")
 _MONEY = "$€£"
 
@@ -64,7 +70,7 @@ def _formulas(text: str, start: int, end: int) -> list[WrongSum]:
     for m in _FORMULA_RE.finditer(text, start, end):
         factors = _FACTOR_RE.findall(m.group(1))
         result = _FACTOR_RE.search(m.group(2))
-        if len(factors) < 2 or result is None:
+        if len(factors) < 2 or result is None or _TIMES_BEFORE_RE.search(text, max(start, m.start() - 3), m.start()):
             continue
         currencies = {c for c, _ in factors if c} | ({result.group(1)} if result.group(1) else set())
         if len(currencies) != 1:
@@ -74,13 +80,18 @@ def _formulas(text: str, start: int, end: int) -> list[WrongSum]:
         if stated is None or any(v is None for v in values):
             continue
         product = 1.0
-        for v in values:
-            product *= v
+        for v, f in zip(values, _FACTOR_RE.finditer(m.group(1)), strict=True):
+            scale = _SCALE_RE.match(m.group(1), f.end())  # "$40k × 3"
+            product *= v * (_SCALES[scale.group(1).lower()] if scale else 1.0)
+        scale = _SCALE_RE.match(text, m.end(2), end)
+        if scale:  # the result's scale ("= $3.2M"): the sum is checked to the precision written, at that scale
+            product /= _SCALES[scale.group(1).lower()]
         decimals = _decimals(result.group(2))
         if not _agrees(product, stated, decimals):
             currency = next(iter(currencies))
-            out.append(WrongSum(m.start(2), m.end(2), m.group(1).strip(), m.group(2).strip(),
-                                _show(product, currency if result.group(1) else "", decimals)))
+            right = _show(product, currency if result.group(1) else "", decimals) + (scale.group(0) if scale else "")
+            stop = scale.end() if scale else m.end(2)
+            out.append(WrongSum(m.start(2), stop, m.group(1).strip(), text[m.start(2) : stop].strip(), right))
     return out
 
 

@@ -182,8 +182,15 @@ _FRONT_MATTER_RE = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+)[ \t]
 _INCLUDE_RE = re.compile(
     r"\{%-?\s*(?P<kw>include|include_relative|render|extends|embed|section|sections|layout)\b(?P<arg>[^%]*)%\}"
     r"|\{\{-?\s*(?P<kw2>>|template\s|partial\s|partialCached\s|define\s)(?P<arg2>[^}]*)\}\}"  # Handlebars; Go, Hugo
-    r"|<%[-=]?\s*(?P<kw3>include|render|yield)\b(?P<arg3>.*?)%>",  # EJS, ERB
+    r"|<%[-=]?\s*(?P<kw3>include|render|yield)\b(?P<arg3>.*?)%>"  # EJS, ERB
+    r"|\{\{(?P<kw4>[<%])\s*(?!/)(?P<arg4>[\w./-]+)",  # a Hugo shortcode renders its own template (layouts/shortcodes)
     re.DOTALL,
+)
+# Hugo's built-in shortcodes (gohugo.io/content-management/shortcodes): a figure, an embed, a link, a code block, a
+# site setting; they show media or code, never a section of the page's copy.
+_HUGO_BUILTIN_SHORTCODES = frozenset(
+    "comment details figure gist highlight instagram param qr ref relref tweet twitter twitter_simple vimeo "
+    "vimeo_simple x youtube".split()
 )
 _PHP_RE = re.compile(r"<\?(?:php\b|=)?.*?(?:\?>|\Z)", re.DOTALL)
 _PHP_INCLUDE_RE = re.compile(
@@ -226,14 +233,16 @@ def may_hold_directives(text: str) -> bool:
 
 def included_parts(text: str) -> str:
     """What the template pulls in from other files (``{% include %}``, ``{{> footer}}``, ``get_header()``, a layout
-    it extends): CONTENT when any part may hold a section of the page, CHROME when only its header, footer or
+    it extends, a Hugo shortcode such as ``{{< pricing >}}``): CONTENT when any part may hold a section of the page, CHROME when only its header, footer or
     layout, "" when nothing (what the reader sees is what this file holds)."""
     if not may_hold_directives(text):
         return ""
     kinds = set()
     for m in _INCLUDE_RE.finditer(text):
-        keyword = (m.group("kw") or m.group("kw2") or m.group("kw3") or "").strip()
-        kinds.add(part_kind(m.group("arg") or m.group("arg2") or m.group("arg3") or "", keyword))
+        if m.group("kw4") and m.group("arg4").lower() in _HUGO_BUILTIN_SHORTCODES:
+            continue
+        keyword = (m.group("kw") or m.group("kw2") or m.group("kw3") or m.group("kw4") or "").strip()
+        kinds.add(part_kind(m.group("arg") or m.group("arg2") or m.group("arg3") or m.group("arg4") or "", keyword))
     if "<?" in text:
         for block in _PHP_RE.finditer(text):
             for m in _PHP_INCLUDE_RE.finditer(block.group(0)):

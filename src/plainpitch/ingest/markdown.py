@@ -753,7 +753,7 @@ _FM_SKIP_KEYS = frozenset({"layout", "permalink", "path", "slug", "url", "image"
                            "categories", "draft", "type", "weight", "aliases", "menu"})  # fmt: skip
 
 
-_FM_BUTTON_RE = re.compile(r"button|cta|call_to_action", re.IGNORECASE)  # a key that holds a button
+_FM_BUTTON_RE = re.compile(r"button|btn|cta|call_to_action", re.IGNORECASE)  # a key that holds a button
 _FM_LABEL_KEYS = frozenset({"label", "text", "title", "name", "content"})
 _FM_LINK_KEYS = frozenset({"link", "url", "href", "to"})
 # a block the theme is told not to show ("enable: false"): no visitor sees it or anything in it
