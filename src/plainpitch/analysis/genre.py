@@ -24,17 +24,15 @@ _NOT_A_PITCH_RE = re.compile(
 _ANSWER_RE = re.compile(r"\b(?:response|reply|answer) to\b|\bproposal (?:for|to)\b", re.IGNORECASE)
 
 
-# Release notes kept one entry per file ("changelog-002.md", "CHANGELOG.md", "release-notes/v2.md"): written for the
-# people who already use the product, told by the file's name when the entry's title is the feature's
+# Release notes kept one entry per file ("changelog-002.md", "CHANGELOG.md", "release-notes/v2.md"): news for the
+# people who already use the product, told by the file's name when the entry's title is the feature's; like a post,
+# it need not prove the product to a stranger, but it may still ask ("Download it from the App Store")
 _NOTES_NAME_RE = re.compile(r"(?:^|[/\\])(?:change-?logs?|changes|release[-_ ]?notes?)(?:[-_.][^/\\]*)?(?:[/\\]|$)",
                             re.IGNORECASE)  # fmt: skip
 
 
 def is_not_a_pitch(doc) -> bool:
-    """True for a contract, statement of work, terms, policy, application form or release notes (by its title or
-    first heading; release notes also by the file's name)."""
-    if _NOTES_NAME_RE.search(doc.path or ""):
-        return True
+    """True for a contract, statement of work, terms, policy or application form (by its title or first heading)."""
     heading = title_line(doc, ("heading", "subject"))
     if not any(u.kind in ("heading", "subject") for u in doc.units) and doc.units:
         heading = " ".join(x for x in (heading, doc.unit_text(doc.units[0])[:120]) if x)  # plain text: its first line
@@ -56,8 +54,8 @@ def _key(name) -> str:
 def is_article(doc) -> bool:
     """A dated post (a blog post, an announcement): a file name that opens with its date, or front matter with a date
     and an author or a post layout. Its readers came for the post and most already know the product, so it is not a
-    page that must persuade a stranger alone."""
-    if _DATED_NAME_RE.search(doc.path or ""):
+    page that must persuade a stranger alone. Release notes kept as files of their own are read the same way."""
+    if _DATED_NAME_RE.search(doc.path or "") or _NOTES_NAME_RE.search(doc.path or ""):
         return True
     front = doc.meta.get("front_matter")
     if not isinstance(front, dict) or not any(v for k, v in front.items() if _key(k) in _DATE_KEYS):

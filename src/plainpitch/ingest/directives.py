@@ -186,12 +186,6 @@ _INCLUDE_RE = re.compile(
     r"|\{\{(?P<kw4>[<%])\s*(?!/)(?P<arg4>[\w./-]+)",  # a Hugo shortcode renders its own template (layouts/shortcodes)
     re.DOTALL,
 )
-# Hugo's built-in shortcodes (gohugo.io/content-management/shortcodes): a figure, an embed, a link, a code block, a
-# site setting; they show media or code, never a section of the page's copy.
-_HUGO_BUILTIN_SHORTCODES = frozenset(
-    "comment details figure gist highlight instagram param qr ref relref tweet twitter twitter_simple vimeo "
-    "vimeo_simple x youtube".split()
-)
 _PHP_RE = re.compile(r"<\?(?:php\b|=)?.*?(?:\?>|\Z)", re.DOTALL)
 _PHP_INCLUDE_RE = re.compile(
     r"\b(?P<kw>get_header|get_footer|get_sidebar|get_template_part|include|include_once|require|require_once)\b\s*"
@@ -208,6 +202,22 @@ _CHROME_WORDS = frozenset(
 _CODE_WORDS = frozenset("config functions function db database init bootstrap autoload vendor helpers helper lib "
                         "session connect settings".split())  # fmt: skip
 CHROME, CONTENT = "chrome", "content"
+
+
+# What a Hugo shortcode's name says its template shows. Most shortcodes lay out copy the page passes them (a card, a
+# row, a figure, a video); a few are the theme's own sections: an ask (a call-to-action band, a pricing table, a
+# contact or sign-up form, a hero with its button) or proof (testimonials, customer logos, case studies).
+_SHORTCODE_ASK_WORDS = frozenset("cta call action button buttons btn pricing price prices plans contact form signup "
+                                 "subscribe newsletter booking book calendly hero download checkout order".split())  # fmt: skip
+_SHORTCODE_PROOF_WORDS = frozenset("testimonial testimonials review reviews logos clients customers case cases "
+                                   "trusted proof".split())  # fmt: skip
+
+
+def _shortcode_kind(name: str) -> str | None:
+    """CONTENT for a shortcode that shows proof (it may hold the ask too), CHROME for one that shows an ask but no
+    proof, None for one that only lays out what the page gives it."""
+    words = {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name)}
+    return CONTENT if words & _SHORTCODE_PROOF_WORDS else CHROME if words & _SHORTCODE_ASK_WORDS else None
 
 
 def strongest_part(kinds) -> str:
@@ -239,7 +249,8 @@ def included_parts(text: str) -> str:
         return ""
     kinds = set()
     for m in _INCLUDE_RE.finditer(text):
-        if m.group("kw4") and m.group("arg4").lower() in _HUGO_BUILTIN_SHORTCODES:
+        if m.group("kw4"):
+            kinds.add(_shortcode_kind(m.group("arg4")))
             continue
         keyword = (m.group("kw") or m.group("kw2") or m.group("kw3") or m.group("kw4") or "").strip()
         kinds.add(part_kind(m.group("arg") or m.group("arg2") or m.group("arg3") or m.group("arg4") or "", keyword))
