@@ -263,3 +263,43 @@ def test_a_results_section_told_in_the_past_with_numbers_is_proof():
     assert [p.kind for p in find_proof(load_text(page, "landing.md", "markdown"))] == ["result"]
     promise = page.replace("reclaimed for", "back for").replace("subscribed to", "on")  # what you will get: no proof
     assert find_proof(load_text(promise, "landing.md", "markdown")) == []
+
+
+@pytest.mark.parametrize("head", [
+    "# App Store Connect listing copy\n\nPaste-ready.\n\n## Description\n\n",
+    "# Luxicon\n\n## Subtitle (30 chars max)\n\nPrivate 1-on-1 transcripts\n\n"
+    "## Promotional text (170 chars max — editable without review)\n\nRecord a 1-on-1.\n\n## Description\n\n",
+])  # fmt: skip
+def test_an_app_store_listing_is_told_by_its_title_or_its_fields_with_their_limits(head):
+    from plainpitch.analysis.completeness import store_listing
+
+    body = "Record a 1-on-1, get a speaker-labelled transcript, and keep every word on your phone. " * 6
+    doc = load_text(head + body + "\n", "app-store.md", "markdown")
+    assert store_listing(doc)
+    assert not {"PRF001", "CTA001"} & {f.code for f in analyze(doc, Config()).findings}
+
+
+def test_a_phrase_in_quotation_marks_is_mentioned_not_used():
+    mail = ("Subject: Invoices\n\nHi Sam,\n\nOur reminders go out on their own: no more awkward \"just checking in\" "
+            "emails from your office. Worth a look?\n\nBest,\nAna\n")  # fmt: skip
+    used = mail.replace('awkward "just checking in" emails from your office.', "chasing. Just checking in on the quote.")
+    codes = lambda text: [f.code for f in analyze(load_text(text, "a.txt", "text"), Config()).findings]  # noqa: E731
+    assert "TON007" not in codes(mail)
+    assert "TON007" in codes(used)
+
+
+def test_connecting_on_linkedin_is_a_way_to_reach_the_seller():
+    line = "To discuss a pilot, connect on LinkedIn at [linkedin.com/in/ana](https://www.linkedin.com/in/ana/).\n"
+    asks = find_asks(load_text("# A fraud prototype\n\nWe built a model for council tax teams.\n\n" + line, "c.md", "markdown"))
+    assert [a.action for a in asks] == ["contact"]
+
+
+def test_a_wireframes_buttons_written_as_code_are_buttons_and_its_boxes_are_not():
+    body = "# Werkhaus\n\n" + "Describe a business and eight employees build it, with sources, a price and a page. " * 4
+    deck = body + "\n\n`[ prompt box ]`\n`[ start the company ]`\n"
+    doc = load_text(deck, "landing-page.md", "markdown")
+    assert [doc.unit_text(u) for u in doc.units if u.kind == "cta"] == ["start the company"]
+    codes = {f.code for f in analyze(doc, Config()).findings}
+    assert not {"CTA001", "CTA008"} & codes
+    code = load_text(body + "\n\n`npm install werkhaus`\n", "landing-page.md", "markdown")  # code is no button
+    assert not [u for u in code.units if u.kind == "cta"]

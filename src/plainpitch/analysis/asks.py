@@ -23,7 +23,7 @@ from plainpitch.text.wordsets import fold
 ACTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("meet", re.compile(r"\b(?:demo|book|schedule|meeting|call|chat|calendar|calendly|appointment|consult\w*)\b", re.I)),
     ("contact", re.compile(r"\b(?:contact|talk to|get in touch|email us|call us|reach out|ask us|sales|whatsapp|"
-                           r"telegram)\b|//(?:t|wa|m)\.me/", re.I)),
+                           r"telegram|(?:connect|message|dm)(?: with)? (?:me|us)?\s?on linkedin)\b|//(?:t|wa|m)\.me/", re.I)),
     ("start", re.compile(r"\b(?:sign ?up|signup|get started|start|try|trial|create (?:an? )?(?:free )?(?:account|"
                          r"organi[sz]ation|project|workspace|team)|launch|register|join|open an account|enrol(?:l|ment)?|"
                          r"apply (?:now|today|here|online))\b", re.I)),
@@ -73,7 +73,9 @@ _ASK_ANYWHERE_RE = re.compile(
     r"schedule a (?:call|demo)|sign up|start (?:your|a) (?:free )?trial|request a demo|drop me a line|"
     r"(?<![-\w])(?<!we )(?<!they )(?<!I )visit(?! (?:counts?|charges?|fees?|times?)\b)|"
     r"ready to (?:try|get started|start)|follow (?:our|the) (?:tutorial|guide)|check out|head (?:over )?to|"
-    r"(?:you can|to) (?:install|download)|(?:install|download) (?:it|the latest)|binaries are available)\b",
+    r"(?:you can|to) (?:install|download)|(?:install|download) (?:it|the latest)|binaries are available|"
+    # a consultant's way to be reached: "connect on LinkedIn", "message me on LinkedIn"
+    r"(?:connect|message|dm)(?: with)? (?:me |us )?on linkedin)\b",
     re.IGNORECASE,
 )
 # A question that asks the reader to act ("Could you introduce me to Simon?", "Worth a look?"): an ask anywhere.
@@ -149,7 +151,8 @@ def _needs(*literals: str) -> re.Pattern[str]:
 _NEEDS = {
     _NEGATED_RE: _needs("install", "download", "sign", "start", "try", "book", "contact", "buy", "subscribe", "register"),
     _ASK_ANYWHERE_RE: _needs("know", "reply", "touch", "contact", "talk", "book", "schedule", "sign", "trial", "demo",
-                             "line", "visit", "ready", "follow", "check", "head", "install", "download", "binaries"),
+                             "line", "visit", "ready", "follow", "check", "head", "install", "download", "binaries",
+                             "linkedin"),
     CALENDAR_RE: _needs("cal", "hubspot", "chilipiper", "time", "slot"),
     _CONTACT_ME_RE: _needs("mail", "write", "reach", "contact", "call", "text", "ping", "message", "dm", "calendar",
                            "number", "phone", "ring", "dial"),

@@ -23,16 +23,20 @@ NOTE_STORE = ("copy for an app store's listing: the store shows the price, the r
               "none of them is reported missing")
 # An app store's listing: the store shows the price, the ratings and the button to get it beside the copy. The title
 # names the listing ("App Store metadata", "Google Play listing"), not only the store ("Coming to the App Store")
-_STORE_RE = re.compile(r"\b(?:app store|play store|google play|chrome web store|microsoft store|mac app store)\s+"
+_STORE_RE = re.compile(r"\b(?:app store(?: connect)?|play store|google play(?: console)?|chrome web store|microsoft store|"
+                       r"mac app store)\s+"
                        r"(?:listing|metadata|description|page copy|copy|text)\b", re.I)  # fmt: skip
-_STORE_FIELDS = frozenset({"subtitle", "keywords", "promotional text", "what's new", "app name", "short description"})
+_STORE_FIELDS = frozenset({"subtitle", "keywords", "promotional text", "what's new", "app name", "short description",
+                           "full description"})
+# a field's heading may carry the store's limit or a note: "Subtitle (30 chars max)", "Keywords — comma-separated"
+_FIELD_NOTE_RE = re.compile(r"\s*(?:\(.*|[—–:].*|,.*)$")
 
 
 def store_listing(doc: Document) -> bool:
     """Copy written for an app store's listing: its title names the store, or its headings are the store's fields."""
     if _STORE_RE.search(title_line(doc)):
         return True
-    fields = {doc.unit_text(u).strip().lower().rstrip(":") for u in doc.units if u.kind == "heading"}
+    fields = {_FIELD_NOTE_RE.sub("", doc.unit_text(u).strip().lower()) for u in doc.units if u.kind == "heading"}
     return len(fields & _STORE_FIELDS) >= 2
 
 

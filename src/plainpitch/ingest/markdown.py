@@ -700,6 +700,8 @@ class _Walker:
         if not text:
             return
         if not has_words_outside_code(text, code):
+            if kind == "paragraph" and code:
+                self._wire_buttons(code, offsets, ignore)
             return  # only code or punctuation
         href = None
         if len(links) == 1 and links[0][0] == 0 and links[0][1] == len(text) and kind in ("paragraph", "list_item"):
@@ -714,6 +716,20 @@ class _Walker:
         elif not attrs:
             attrs = _NO_ATTRS
         self.blocks.append(Block(kind, text, offsets[0], offsets, level=level, href=href, attrs=attrs, ignore=ignore))
+
+
+    def _wire_buttons(self, code: list, offsets: list[int], ignore: frozenset[str] | None) -> None:
+        """A paragraph of wireframe elements written as code, "`[ start the company ]`": each bracketed label is a
+        button the page will show (a box or a picture, "`[ prompt box ]`", is not)."""
+        for s, e in code:
+            a, b = offsets[s], offsets[e - 1]
+            raw = self.src[a:b + 1].strip("` \t\n")
+            m = _WIRE_LABEL_RE.match(raw)
+            if not m or _WIRE_ELEMENT_RE.search(m.group(1)):
+                continue
+            label = m.group(1)
+            at = self.src.find(label, a, b + 1)
+            self.blocks.append(Block("cta", label, at, list(range(at, at + len(label))), ignore=ignore))
 
 
 def _cut(text: str, offsets: list[int], links: list, code: list, start: int, end: int) -> tuple:
@@ -747,6 +763,11 @@ def _front_matter(raw: str) -> dict[str, Any]:
 _BODY_MIN_WORDS = 20
 _FM_VALUE_RE = re.compile(r"^[ \t]*(?:- [ \t]*)?(?P<key>[\w-]+)[ \t]*:[ \t]*(?P<q>[\"']?)(?P<value>[^\n]+?)(?P=q)[ \t]*$",
                           re.MULTILINE)  # fmt: skip
+# A wireframe's element in a copy deck, written as code: "`[ start the company ]`"; a box, a field or a picture is
+# not a button
+_WIRE_LABEL_RE = re.compile(r"^\[\s*([A-Za-z][^\[\]`\n]{1,40}?)\s*\]$")
+_WIRE_ELEMENT_RE = re.compile(r"\b(?:box|field|input|image|img|logo|video|screenshot|icon|dropdown|menu|area|bar|"
+                              r"placeholder|photo|picture|search|slider|carousel|map|chart)e?s?\b", re.IGNORECASE)
 _FM_OPENER_RE = re.compile(r"^(?P<indent>[ \t]*)(?:- [ \t]*)?(?P<key>[\w-]+)[ \t]*:[ \t]*$", re.MULTILINE)  # "button:"
 _FM_HEADING_KEYS = frozenset({"title", "heading", "headline", "h1", "hero_title", "tagline"})
 _FM_SKIP_KEYS = frozenset({"layout", "permalink", "path", "slug", "url", "image", "template", "date", "lang", "tags",

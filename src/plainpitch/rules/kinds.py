@@ -50,6 +50,11 @@ def _match_case(replacement: str, original: str) -> str:
     return replacement
 
 
+# A phrase in quotation marks is mentioned, not used: 'no more awkward "just checking in" emails' names the habit it
+# cures. Double quotes and typographic single quotes only: a straight apostrophe is also "you're".
+_QUOTED_RE = re.compile(r"[\"“„‘]([^\"“”„‘’\n]{1,80})[\"”’]")
+
+
 def existence_check(spec: Mapping[str, Any]):
     pattern = _compile(spec["tokens"], spec.get("ignorecase", True), spec.get("regex", False))
     exceptions = {e.lower() for e in spec.get("exceptions", ())}
@@ -63,8 +68,10 @@ def existence_check(spec: Mapping[str, Any]):
         units = doc.units
         for index in word_sets(doc).units_with(triggers):  # the others cannot match
             unit = units[index]
+            quoted = [q.span(1) for q in _QUOTED_RE.finditer(text, unit.start, unit.end)]
             found = [m for m in pattern.finditer(text, unit.start, unit.end)
-                     if m.group(0).lower() not in exceptions and not ctx.allowed(m.group(0))]  # fmt: skip
+                     if m.group(0).lower() not in exceptions and not ctx.allowed(m.group(0))
+                     and not any(a <= m.start() and m.end() <= b for a, b in quoted)]  # fmt: skip
             if not once:
                 for m in found:
                     yield Hit(Span(m.start(), m.end()), {"match": m.group(0)})
