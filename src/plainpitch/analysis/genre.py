@@ -24,13 +24,6 @@ _NOT_A_PITCH_RE = re.compile(
 _ANSWER_RE = re.compile(r"\b(?:response|reply|answer) to\b|\bproposal (?:for|to)\b", re.IGNORECASE)
 
 
-# Release notes kept one entry per file ("changelog-002.md", "CHANGELOG.md", "release-notes/v2.md"): news for the
-# people who already use the product, told by the file's name when the entry's title is the feature's; like a post,
-# it need not prove the product to a stranger, but it may still ask ("Download it from the App Store")
-_NOTES_NAME_RE = re.compile(r"(?:^|[/\\])(?:change-?logs?|changes|release[-_ ]?notes?)(?:[-_.][^/\\]*)?(?:[/\\]|$)",
-                            re.IGNORECASE)  # fmt: skip
-
-
 def is_not_a_pitch(doc) -> bool:
     """True for a contract, statement of work, terms, policy or application form (by its title or first heading)."""
     heading = title_line(doc, ("heading", "subject"))
@@ -44,6 +37,11 @@ _AUTHOR_KEYS = ("author", "authors", "by")
 # Jekyll and Hugo mark a post by its layout or by a file name that opens with its date (_posts/2020-05-07-title.md)
 _POST_LAYOUT_RE = re.compile(r"post|news|blog|article", re.IGNORECASE)
 _DATED_NAME_RE = re.compile(r"(?:^|[/\\])\d{4}-\d{2}-\d{2}-[^/\\]+$")
+# Release notes kept one entry per file ("changelog-002.md", "CHANGELOG.md", "release-notes/v2.md"): news for the
+# people who already use the product, told by the file's name when the entry's title is the feature's; like a post,
+# it need not prove the product to a stranger, but it may still ask ("Download it from the App Store")
+_NOTES_NAME_RE = re.compile(r"(?:^|[/\\])(?:change-?logs?|changes|release[-_ ]?notes?)(?:[-_.][^/\\]*)?(?:[/\\]|$)",
+                            re.IGNORECASE)  # fmt: skip
 
 
 def _key(name) -> str:

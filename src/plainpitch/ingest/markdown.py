@@ -717,13 +717,12 @@ class _Walker:
             attrs = _NO_ATTRS
         self.blocks.append(Block(kind, text, offsets[0], offsets, level=level, href=href, attrs=attrs, ignore=ignore))
 
-
     def _wire_buttons(self, code: list, offsets: list[int], ignore: frozenset[str] | None) -> None:
         """A paragraph of wireframe elements written as code, "`[ start the company ]`": each bracketed label is a
         button the page will show (a box or a picture, "`[ prompt box ]`", is not)."""
         for s, e in code:
             a, b = offsets[s], offsets[e - 1]
-            raw = self.src[a:b + 1].strip("` \t\n")
+            raw = self.src[a : b + 1].strip("` \t\n")
             m = _WIRE_LABEL_RE.match(raw)
             if not m or _WIRE_ELEMENT_RE.search(m.group(1)):
                 continue
@@ -767,7 +766,7 @@ _FM_VALUE_RE = re.compile(r"^[ \t]*(?:- [ \t]*)?(?P<key>[\w-]+)[ \t]*:[ \t]*(?P<
 # not a button
 _WIRE_LABEL_RE = re.compile(r"^\[\s*([A-Za-z][^\[\]`\n]{1,40}?)\s*\]$")
 _WIRE_ELEMENT_RE = re.compile(r"\b(?:box|field|input|image|img|logo|video|screenshot|icon|dropdown|menu|area|bar|"
-                              r"placeholder|photo|picture|search|slider|carousel|map|chart)e?s?\b", re.IGNORECASE)
+                              r"placeholder|photo|picture|search|slider|carousel|map|chart)e?s?\b", re.IGNORECASE)  # fmt: skip
 _FM_OPENER_RE = re.compile(r"^(?P<indent>[ \t]*)(?:- [ \t]*)?(?P<key>[\w-]+)[ \t]*:[ \t]*$", re.MULTILINE)  # "button:"
 _FM_HEADING_KEYS = frozenset({"title", "heading", "headline", "h1", "hero_title", "tagline"})
 _FM_SKIP_KEYS = frozenset({"layout", "permalink", "path", "slug", "url", "image", "template", "date", "lang", "tags",
