@@ -19,11 +19,13 @@ from plainpitch.text import placeholders
 from plainpitch.text.segment import CODE_PLACEHOLDER
 from plainpitch.text.wordsets import fold
 
+# a consultant's way to be reached: "connect on LinkedIn", "message me on LinkedIn" (an action's cue and an ask anywhere)
+_LINKEDIN = r"(?:connect|message|dm)(?: with)? (?:me |us )?on linkedin"
 # action -> what its cues look like (label text, sentence start, link address)
 ACTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("meet", re.compile(r"\b(?:demo|book|schedule|meeting|call|chat|calendar|calendly|appointment|consult\w*)\b", re.I)),
     ("contact", re.compile(r"\b(?:contact|talk to|get in touch|email us|call us|reach out|ask us|sales|whatsapp|"
-                           r"telegram|(?:connect|message|dm)(?: with)? (?:me|us)?\s?on linkedin)\b|//(?:t|wa|m)\.me/", re.I)),
+                           r"telegram|" + _LINKEDIN + r")\b|//(?:t|wa|m)\.me/", re.I)),
     ("start", re.compile(r"\b(?:sign ?up|signup|get started|start|try|trial|create (?:an? )?(?:free )?(?:account|"
                          r"organi[sz]ation|project|workspace|team)|launch|register|join|open an account|enrol(?:l|ment)?|"
                          r"apply (?:now|today|here|online))\b", re.I)),
@@ -74,8 +76,7 @@ _ASK_ANYWHERE_RE = re.compile(
     r"(?<![-\w])(?<!we )(?<!they )(?<!I )visit(?! (?:counts?|charges?|fees?|times?)\b)|"
     r"ready to (?:try|get started|start)|follow (?:our|the) (?:tutorial|guide)|check out|head (?:over )?to|"
     r"(?:you can|to) (?:install|download)|(?:install|download) (?:it|the latest)|binaries are available|"
-    # a consultant's way to be reached: "connect on LinkedIn", "message me on LinkedIn"
-    r"(?:connect|message|dm)(?: with)? (?:me |us )?on linkedin)\b",
+    + _LINKEDIN + r")\b",
     re.IGNORECASE,
 )
 # A question that asks the reader to act ("Could you introduce me to Simon?", "Worth a look?"): an ask anywhere.

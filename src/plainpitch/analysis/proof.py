@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from plainpitch.text.filler import is_filler
+from plainpitch.text.money import SCALES
 from plainpitch.text.wordsets import word_sets
 
 # a count, or a template's field for one with its "+" ("used by over {{projects}}+ projects": filled on render)
@@ -347,7 +348,7 @@ def _many(number: str | None) -> bool:
     m = re.match(r"(\d+(?:\.\d+)?)\s?(k|m|b|million|thousand|billion)?", low)
     if not m:
         return False
-    value = float(m.group(1)) * {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "billion": 1e9}.get(m.group(2) or "", 1)
+    value = float(m.group(1)) * SCALES.get(m.group(2) or "", 1)
     return value >= 100
 
 

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from itertools import permutations
 
+from plainpitch.text.money import SCALES
+
 _NUMBER = r"[$€£]?\s?\d[\d,]*(?:\.\d+)?"
 # "2 seats × $10 = $20", "0.095 x 24 hours x 31 days = 70.68", "$800/hour × 20 hours": a factor may carry up to two
 # unit words, or a rate's unit after a slash
@@ -25,7 +27,6 @@ _FORMULA_RE = re.compile(
 _FACTOR_RE = re.compile(r"([$€£]?)\s?(\d[\d,]*(?:\.\d+)?)")
 # "$3.2M", "$40k", "£1.5 million": an amount written with its scale
 _SCALE_RE = re.compile(r"\s?(k|K|M|m|bn|B|thousand|million|billion)\b")
-_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "b": 1e9, "billion": 1e9}
 # the formula found starts inside a longer one ("$800/hour × 20 hours × 200 = …" read from "20"): not its whole sum
 _TIMES_BEFORE_RE = re.compile(r"(?:[×*]|\bx)\s?$")
 _CELL_RE = re.compile(r"^\s*([$€£]?)\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:[A-Za-z%]{1,8})?\s*$")
@@ -82,10 +83,10 @@ def _formulas(text: str, start: int, end: int) -> list[WrongSum]:
         product = 1.0
         for v, f in zip(values, _FACTOR_RE.finditer(m.group(1)), strict=True):
             scale = _SCALE_RE.match(m.group(1), f.end())  # "$40k × 3"
-            product *= v * (_SCALES[scale.group(1).lower()] if scale else 1.0)
+            product *= v * (SCALES[scale.group(1).lower()] if scale else 1.0)
         scale = _SCALE_RE.match(text, m.end(2), end)
         if scale:  # the result's scale ("= $3.2M"): the sum is checked to the precision written, at that scale
-            product /= _SCALES[scale.group(1).lower()]
+            product /= SCALES[scale.group(1).lower()]
         decimals = _decimals(result.group(2))
         if not _agrees(product, stated, decimals):
             currency = next(iter(currencies))

@@ -213,10 +213,15 @@ _SHORTCODE_PROOF_WORDS = frozenset("testimonial testimonials review reviews logo
                                    "trusted proof".split())  # fmt: skip
 
 
+def _name_words(name: str) -> set[str]:
+    """The words of a file's or template's name, lower case: "SiteFooter" and "site-footer" -> {"site", "footer"}."""
+    return {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", name)}
+
+
 def _shortcode_kind(name: str) -> str | None:
     """CONTENT for a shortcode that shows proof (it may hold the ask too), CHROME for one that shows an ask but no
     proof, None for one that only lays out what the page gives it."""
-    words = {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name)}
+    words = _name_words(name)
     return CONTENT if words & _SHORTCODE_PROOF_WORDS else CHROME if words & _SHORTCODE_ASK_WORDS else None
 
 
@@ -230,7 +235,7 @@ def part_kind(name: str, keyword: str = "") -> str | None:
     maybe a button, never the page's proof), CONTENT (a section of the page), or None (code: config, functions)."""
     if keyword in _LAYOUT_KEYWORDS:
         return CHROME
-    words = {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", name)}
+    words = _name_words(name)
     if words & _CODE_WORDS:
         return None
     return CHROME if words & _CHROME_WORDS else CONTENT

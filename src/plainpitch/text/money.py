@@ -19,3 +19,6 @@ def _real_prices(text: str) -> tuple[str, ...]:
 
 
 _NON_ZERO_RE = re.compile(r"[1-9]")
+# An amount or a count written with its scale ("$3.2M", "$40k", "10k customers", "1.5 billion"): what it multiplies
+# by, keyed by the scale in lower case
+SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
