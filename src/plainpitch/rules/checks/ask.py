@@ -27,6 +27,7 @@ from plainpitch.analysis.genre import is_article, is_not_a_pitch
 from plainpitch.analysis.offer import is_pricing_page, offer_parts
 from plainpitch.analysis.outreach import is_cold_email
 from plainpitch.analysis.reader import is_documentation
+from plainpitch.analysis.unread import has_button_lines, has_foreign_part
 from plainpitch.classify import MIN_COPY_WORDS, classify_document, copy_words, cues
 from plainpitch.model import Document, Metric, Span, Suggestion
 from plainpitch.rules.base import Hit, RuleContext, metric_provider, rule
@@ -122,6 +123,8 @@ def missing_call_to_action(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
         return  # no copy to judge (a one-word file, a list of links), it asks, or it is signed, not clicked
     if ctx.medium in ("page", "text") and ctx.profile == "technical" and not any(u.kind == "cta" for u in doc.units):
         return  # documentation for developers (a plugin's README): read to use the product, not to buy it
+    if has_button_lines(doc, ctx) or has_foreign_part(doc, ctx):
+        return  # a line that reads as a button, or a part in another language, may hold the ask (precision first)
     yield Hit(_last_unit_span(doc), data={"scope": "document"})
 
 

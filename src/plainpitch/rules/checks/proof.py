@@ -17,6 +17,7 @@ from plainpitch.analysis.genre import is_article, is_not_a_pitch
 from plainpitch.analysis.offer import is_price_list
 from plainpitch.analysis.proof import find_proof
 from plainpitch.analysis.reader import is_documentation
+from plainpitch.analysis.unread import has_foreign_part
 from plainpitch.classify import copy_words
 from plainpitch.model import Document, Metric, Span
 from plainpitch.rules.base import Hit, RuleContext, details_provider, metric_provider, rule
@@ -92,8 +93,8 @@ def sells_alone(doc, ctx) -> bool:
     sources=[CIALDINI, NNG_TRUST],
 )
 def missing_proof(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
-    if not sells_alone(doc, ctx) or proofs(doc, ctx):
-        return
+    if not sells_alone(doc, ctx) or proofs(doc, ctx) or has_foreign_part(doc, ctx):
+        return  # proof read, no proof owed, or a part in another language the proof readers cannot see
     head = next((u for u in doc.units if u.kind in ("heading", "subject")), doc.units[0])
     yield Hit(Span(head.start, head.end), data={"scope": "document"})
 
