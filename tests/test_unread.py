@@ -26,6 +26,8 @@ def codes(text, name="page.md", fmt="markdown"):
     ("<a class=\"btn\" href=\"/shop\">Shop Now</a>", "Shop Now"),
     ("- [Book a call](https://cal.com/ana)", "Book a call"),
     ("Subscribe", "Subscribe"),
+    ('  cta: { label: "Start free trial", href: "/signup" },', "Start free trial"),
+    ('button_text: "Let\'s talk"', "Let's talk"),
 ])
 def test_a_line_that_reads_as_a_button_is_seen_whatever_wraps_it(line, words):
     assert button_lines(line) == [words]

@@ -43,6 +43,7 @@ _TEXT_FIELDS = frozenset(
     "title subtitle tagline heading headline description summary name alt caption excerpt lede intro slogan "
     "subheading subheadline eyebrow kicker h1 h2 h3 meta seo".split()
 )
+_QUOTED_RE = re.compile(r"^(?:\"([^\"]*)\"|'([^']*)'|“([^”]*)”)")
 _TAIL_RE = re.compile(r"[\]\)\"'“”`,;!]+$")
 _CUT_RE = re.compile(r"\]\(|\s\|\s|\s[—–-]\s")  # a Markdown link's address, a table cell, a dash's gloss
 _SEE_YOU_RE = re.compile(r"^see you\b", re.I)  # a farewell, not an ask
@@ -59,7 +60,11 @@ def _button_text(line: str) -> str:
             break
         if label.group(0).strip(" \"':=").lower().replace("_", " ").split()[-1] in _TEXT_FIELDS:
             return ""
-        text = _LEAD_RE.sub("", text[label.end():].strip())
+        text = text[label.end():].strip()
+        quoted = _QUOTED_RE.match(text)
+        if quoted:  # a field's value in quotes ('label: "Start free trial", href: "/signup" }'): the value alone
+            return next(g for g in quoted.groups() if g is not None).strip()
+        text = _LEAD_RE.sub("", text)
     return _TAIL_RE.sub("", _CUT_RE.split(text)[0]).strip()
 
 
