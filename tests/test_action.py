@@ -78,6 +78,8 @@ def repo(tmp_path) -> Path:
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "page.md").write_text(BAD, encoding="utf-8")
     (tmp_path / "site" / "my page.md").write_text(BAD, encoding="utf-8")
+    # TON007 is off by default: the repository chooses it, as a user would, so that a suggestion becomes a notice
+    (tmp_path / "plainpitch.toml").write_text('select = ["CTA001", "TON007"]\n', encoding="utf-8")
     return tmp_path
 
 

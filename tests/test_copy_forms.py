@@ -283,7 +283,7 @@ def test_a_phrase_in_quotation_marks_is_mentioned_not_used():
     mail = ("Subject: Invoices\n\nHi Sam,\n\nOur reminders go out on their own: no more awkward \"just checking in\" "
             "emails from your office. Worth a look?\n\nBest,\nAna\n")  # fmt: skip
     used = mail.replace('awkward "just checking in" emails from your office.', "chasing. Just checking in on the quote.")
-    codes = lambda text: [f.code for f in analyze(load_text(text, "a.txt", "text"), Config()).findings]  # noqa: E731
+    codes = lambda text: [f.code for f in analyze(load_text(text, "a.txt", "text"), Config(select=("TON007",))).findings]  # noqa: E731
     assert "TON007" not in codes(mail)
     assert "TON007" in codes(used)
 

@@ -42,6 +42,8 @@ def venv(tmp_path_factory, request, wheel) -> Path:
 @pytest.fixture
 def copy_dir(tmp_path) -> Path:
     (tmp_path / "page.md").write_text(PAGE, encoding="utf-8")
+    # TON007 is off by default: chosen here, as a user would, so that a suggestion (a notice) shows in every face
+    (tmp_path / "plainpitch.toml").write_text('select = ["CTA001", "TON007"]\n', encoding="utf-8")
     return tmp_path
 
 

@@ -21,11 +21,13 @@ from plainpitch.text.wordsets import fold
 
 # a consultant's way to be reached: "connect on LinkedIn", "message me on LinkedIn" (an action's cue and an ask anywhere)
 _LINKEDIN = r"(?:connect|message|dm)(?: with)? (?:me |us )?on linkedin"
+# a sole trader's or a team's own line: "email us", "call me", "message or call me", "text me"
+_REACH_ME = r"(?:e-?mail|call|message|text|phone|ring|dm|write to)(?: or (?:e-?mail|call|message|text|phone))? (?:me|us)"
 # action -> what its cues look like (label text, sentence start, link address)
 ACTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("meet", re.compile(r"\b(?:demo|book|schedule|meeting|call|chat|calendar|calendly|appointment|consult\w*)\b", re.I)),
-    ("contact", re.compile(r"\b(?:contact|talk to|get in touch|email us|call us|reach out|ask us|sales|whatsapp|"
-                           r"telegram|" + _LINKEDIN + r")\b|//(?:t|wa|m)\.me/", re.I)),
+    ("contact", re.compile(r"\b(?:contact|talk to|get in touch|reach out|ask us|sales|whatsapp|telegram|" + _REACH_ME +
+                           r"|" + _LINKEDIN + r")\b|//(?:t|wa|m)\.me/", re.I)),
     ("start", re.compile(r"\b(?:sign ?up|signup|get started|start|try|trial|create (?:an? )?(?:free )?(?:account|"
                          r"organi[sz]ation|project|workspace|team)|launch|register|join|open an account|enrol(?:l|ment)?|"
                          r"apply (?:now|today|here|online))\b", re.I)),
@@ -44,7 +46,7 @@ ACTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _ASK_START_RE = re.compile(
     r"^(?:please |just |simply |go ahead and )?(?:(?:click|tap|press)(?: (?:here|below|the button))? to )?"
     r"(?:sign up|get started|start|try|book|schedule|contact|talk to|"
-    r"request|download|install|join|subscribe|register|buy|order|reply|let me know|email us|call us|get in touch|"
+    r"request|download|install|join|subscribe|register|buy|order|reply|let me know|" + _REACH_ME + r"|get in touch|"
     # an upgrade the buyer pays for, not one a developer runs ("Upgrade pip to 23.1")
     r"upgrade(?= (?:now|today|anytime|any time|to (?:pro|premium|plus|business|a paid plan)|your (?:plan|account|"
     r"subscription))\b)|"
@@ -374,7 +376,16 @@ _COMMERCIAL_RE = re.compile(r"\b(?:trial|plans?|pricing|subscription|enterprise|
                             r"paid|premium|pro plan|upgrade)\b", re.IGNORECASE)
 
 
+# An open-source licence named or shown in a badge ("License: MIT", "licensed under the Apache License 2.0"), or
+# "free and open source" said of itself; a page that mentions open source ("we contribute to open-source projects")
+# may still sell
+_OPEN_LICENCE_RE = re.compile(r"\bfree and open[- ]source\b|\blicen[cs](?:e|ed)\b[^\n]{0,40}?\b(?:MIT|Apache|[AL]?GPL|BSD|MPL|ISC|"
+                              r"Unlicense)\b", re.IGNORECASE)  # fmt: skip
+
+
 def free_software(doc, ctx) -> bool:
-    """A tool for developers with no sign of a sale (no plan, trial, billing or sales team): free software, which
-    has no price to state and is not sold with testimonials."""
-    return ctx.profile == "technical" and not _COMMERCIAL_RE.search(doc.text)
+    """A tool for developers, or any program under an open-source licence, with no sign of a sale (no plan, trial,
+    billing or sales team): free software, which has no price to state and is not sold with testimonials."""
+    if _COMMERCIAL_RE.search(doc.text):
+        return False
+    return ctx.profile == "technical" or bool(_OPEN_LICENCE_RE.search(doc.source))

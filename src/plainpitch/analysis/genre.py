@@ -34,6 +34,8 @@ def is_not_a_pitch(doc) -> bool:
 
 _DATE_KEYS = frozenset({"date", "published", "pubdate", "publishedat", "publishdate", "publishedon", "releasedate"})
 _AUTHOR_KEYS = ("author", "authors", "by")
+# a blog's taxonomies: a dated page filed under tags or categories is a post (a site generator dates every page)
+_TAXONOMY_KEYS = ("tags", "categories", "category")
 # Jekyll and Hugo mark a post by its layout or by a file name that opens with its date (_posts/2020-05-07-title.md)
 _POST_LAYOUT_RE = re.compile(r"post|news|blog|article", re.IGNORECASE)
 _DATED_NAME_RE = re.compile(r"(?:^|[/\\])\d{4}-\d{2}-\d{2}-[^/\\]+$")
@@ -51,11 +53,13 @@ def _key(name) -> str:
 
 def is_article(doc) -> bool:
     """A dated post (a blog post, an announcement): a file name that opens with its date, or front matter with a date
-    and an author or a post layout. Its readers came for the post and most already know the product, so it is not a
+    and an author, tags or categories, or a post layout. Its readers came for the post and most already know the product, so it is not a
     page that must persuade a stranger alone. Release notes kept as files of their own are read the same way."""
     if _DATED_NAME_RE.search(doc.path or "") or _NOTES_NAME_RE.search(doc.path or ""):
         return True
     front = doc.meta.get("front_matter")
     if not isinstance(front, dict) or not any(v for k, v in front.items() if _key(k) in _DATE_KEYS):
         return False
-    return any(front.get(k) for k in _AUTHOR_KEYS) or bool(_POST_LAYOUT_RE.search(str(front.get("layout") or "")))
+    if any(front.get(k) for k in _AUTHOR_KEYS + _TAXONOMY_KEYS):
+        return True
+    return bool(_POST_LAYOUT_RE.search(str(front.get("layout") or "")))

@@ -253,20 +253,57 @@ _REVIEW_ELEMENT_RE = re.compile(r"<(?:section|div|ul|aside)\b[^>]*\b(?:class|id)
                                 r"testimonials?)\b[^\"']*[\"'][^>]*>\s*</", re.IGNORECASE)
 
 
-# A data-driven page (Hugo, Jekyll, Gatsby) keeps its customers' logos or quotes in the front matter for the layout
-# to render: "logos:" with a list of images is a row of customer logos the visitor sees
-_FM_PROOF_KEYS = {"logos": "named", "clients": "named", "customers": "named", "client_logos": "named",
-                  "customer_logos": "named", "testimonials": "testimonial", "reviews": "testimonial",
-                  "quotes": "testimonial"}  # fmt: skip
+# A data-driven page (Hugo, Jekyll, Gatsby, a page builder) keeps its customers' logos, quotes and counters in data
+# fields for the layout to render. A list under a key that says what it holds ("logos:", "testimonials_quotes:")
+# of two or more is proof; so is one entry that is a customer's words with who said them (a quote and its author
+# with a role, or in a block marked a quote or a review), and a counter whose number and label read as a customer
+# count ("counter: 200", "counter_suffix: +", "content: clients satisfied with our services").
+_FM_PROOF_KEYS = {"logos": "named", "clients": "named", "customers": "named", "testimonials": "testimonial",
+                  "testimonial": "testimonial", "reviews": "testimonial", "quotes": "testimonial"}  # fmt: skip
+_SAID_FIELDS = frozenset({"quote", "testimonial", "review", "content", "text", "body", "message", "comment"})
+_PERSON_FIELDS = frozenset({"name", "author", "client", "person", "by", "reviewer", "customer", "cite"})
+_ROLE_FIELDS = frozenset({"designation", "role", "position", "job", "company", "organization", "organisation"})
+_PROOF_MARKS = frozenset({"testimonial", "testimonials", "review", "reviews", "quote", "quotes", "blockquote"})
+_KEY_WORD_RE = re.compile(r"[^a-z]+")
+_PATH_RE = re.compile(r"/|\.(?:svg|png|jpe?g|webp|gif)$", re.IGNORECASE)
+
+
+def _key_words(key) -> list[str]:
+    return [w for w in _KEY_WORD_RE.split(str(key).lower()) if w]
+
+
+def _mapping_proof(data: dict) -> str | None:
+    """The proof one data entry is: a customer's words with who said them, or a customer count, if either."""
+    scalars = [(_key_words(k), str(v)) for k, v in data.items() if isinstance(v, (str, int, float)) and not isinstance(v, bool)]
+    person = next((v for words, v in scalars if words and words[-1] in _PERSON_FIELDS), None)
+    said = next((v for words, v in scalars if words and words[0] in _SAID_FIELDS and len(v.split()) >= 8), None)
+    if person and said:
+        marks = {w for k in data for w in _key_words(k)} | {w for _, v in scalars if len(v) < 40 for w in _key_words(v)}
+        if marks & _PROOF_MARKS or _ROLE_RE.search(person) or any(w and w[-1] in _ROLE_FIELDS for w, _ in scalars):
+            return "testimonial"
+    parts: list[str] = []
+    for _, value in scalars:
+        if _PATH_RE.search(value):
+            continue  # an icon or a link beside the counter
+        if parts and len(value) <= 2 and not value.isalnum():
+            parts[-1] += value  # a counter's suffix ("+", "%") glued to its number, as the page shows it
+        else:
+            parts.append(value)
+    count = _CUSTOMERS_RE.search(" ".join(parts)) if len(parts) <= 4 else None
+    return "customers" if count and _many(count.group("n") or count.group("helped")) else None
 
 
 def _front_matter_proof(data, depth: int = 0) -> str | None:
-    """The kind of proof a front-matter list of two or more customers' logos or quotes holds, if any."""
+    """The kind of proof a page's data fields hold, if any (see _FM_PROOF_KEYS)."""
     if depth > 6:
         return None
+    if isinstance(data, dict):
+        found = _mapping_proof(data)
+        if found:
+            return found
     items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
     for key, value in items:
-        kind = _FM_PROOF_KEYS.get(key.lower()) if isinstance(key, str) else None
+        kind = next((_FM_PROOF_KEYS[w] for w in _key_words(key) if w in _FM_PROOF_KEYS), None) if isinstance(key, str) else None
         if kind and isinstance(value, list) and len(value) >= 2:
             return kind
         if isinstance(value, (dict, list)):

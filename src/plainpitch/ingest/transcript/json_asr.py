@@ -47,7 +47,7 @@ def _key_re(key: str) -> re.Pattern[str]:
     return _KEY_RES[key]
 
 
-def _decode_with_map(raw: str, start: int) -> tuple[str, list[int] | int]:
+def decode_json_string(raw: str, start: int) -> tuple[str, list[int] | int]:
     """A JSON string body -> (text, source offsets): an int when it has no escapes (a verbatim slice)."""
     if "\\" not in raw:
         return raw, start
@@ -109,7 +109,7 @@ class _Finder:
             m = pattern.search(self.source, pos)
             if m is None:
                 break
-            text, where = _decode_with_map(m.group(1), m.start(1))
+            text, where = decode_json_string(m.group(1), m.start(1))
             if text == wanted:
                 self.cursor = m.end()
                 piece = _trim_piece(text, where)
