@@ -28,23 +28,26 @@ class Format:
     extensions: tuple[str, ...] = ()  # lower case, with the dot; "" = a name with no extension
     label: str = ""
     binary: bool = False  # read from its bytes, never decoded as text (a .docx)
+    walked: bool = True  # picked up by a folder walk; False: read only when named (a folder's .yml is mostly config)
 
 
 _T = "plainpitch.ingest.transcript."
 # Page and e-mail template languages: copy with directives between the words (plainpitch.ingest.template)
 _TEMPLATE_EXTENSIONS = (".php", ".phtml", ".ejs", ".erb", ".rhtml", ".hbs", ".handlebars", ".mustache", ".njk",
                         ".nunjucks", ".jinja", ".jinja2", ".j2", ".twig", ".liquid", ".gohtml", ".tmpl", ".tpl", ".eex", ".leex", ".jsp", ".ftl", ".ftlh",
-                        ".mjml")  # fmt: skip
+                        ".mjml", ".mako")  # fmt: skip
 FORMATS: tuple[Format, ...] = (
     Format("text", COPY, "plainpitch.ingest.plain:load", (".txt", ".text", ""), "plain text"),
     Format("markdown", COPY, "plainpitch.ingest.markdown:load", (".md", ".markdown", ".mdx", ".mkd"), "Markdown"),
     Format("html", COPY, "plainpitch.ingest.html:load", (".html", ".htm", ".xhtml"), "HTML"),
     Format("email", COPY, "plainpitch.ingest.email:load", (".eml", ".email", ".mbox"), "e-mail"),
     Format("template", COPY, "plainpitch.ingest.template:load", _TEMPLATE_EXTENSIONS,
-           "page or e-mail template (PHP, EJS, ERB, Handlebars, Jinja, Twig, Liquid, Go, JSP, FreeMarker, MJML)"),  # fmt: skip
+           "page or e-mail template (PHP, EJS, ERB, Handlebars, Jinja, Twig, Liquid, Go, JSP, FreeMarker, MJML, Mako)"),  # fmt: skip
     Format("jsx", COPY, "plainpitch.ingest.jsx:load", (".jsx", ".tsx", ".astro"),
            "React or Astro component (JSX, TSX, Astro): its markup"),  # fmt: skip
     Format("vue", COPY, "plainpitch.ingest.vue:load", (".vue",), "Vue component (.vue): its template"),
+    Format("data", COPY, "plainpitch.ingest.data:load", (".yml", ".yaml"),
+           "content file (YAML, or JSON that is no transcript): its text fields", walked=False),  # fmt: skip
     Format("vtt", CALL, _T + "vtt:parse", (".vtt", ".webvtt"), "WebVTT"),
     Format("srt", CALL, _T + "srt:parse", (".srt",), "SRT"),
     Format("zoom", CALL, _T + "zoom_txt:parse", (".txt", ".text"), "Zoom text"),
@@ -71,7 +74,7 @@ def extensions(command: str) -> tuple[str, ...]:
     """The extensions a folder walk for this command picks up, in table order (no empty one)."""
     seen: dict[str, None] = {}
     for f in FORMATS:
-        if f.command == command:
+        if f.command == command and f.walked:
             seen.update(dict.fromkeys(e for e in f.extensions if e))
     return tuple(seen)
 

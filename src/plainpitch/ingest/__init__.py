@@ -47,6 +47,8 @@ def load_bytes(data: bytes, path: str, fmt: str | None = None, max_bytes: int = 
     fmt = fmt or (sniff_format(data) if path == "<stdin>" else format_for(path))
     if fmt is None and path.lower().endswith((".js", ".mjs")) and _JSX_RE.search(data[:65536]):
         fmt = "jsx"  # a React component named .js, checked by name (a folder walk never reads every .js file)
+    if fmt is None and path.lower().endswith(".json") and not _is_transcript_json(data, path, max_bytes):
+        fmt = "data"  # a page kept as JSON (a page builder's blocks): copy, when it is no speech-to-text result
     if fmt is None:
         ext = os.path.splitext(path)[1] or "(none)"
         if formats.is_transcript_name(path):
@@ -62,6 +64,19 @@ def load_bytes(data: bytes, path: str, fmt: str | None = None, max_bytes: int = 
     else:
         doc = load_text(text, path, fmt)
     return dataclasses.replace(doc, meta={**doc.meta, "encoding": encoding})
+
+
+def _is_transcript_json(data: bytes, path: str, max_bytes: int) -> bool:
+    """A speech-to-text result (Whisper, AssemblyAI, Deepgram…), which `call review` reads: the transcript reader
+    takes it. Anything else in JSON is read as a content file."""
+    from plainpitch.ingest.transcript import json_asr
+
+    text, _encoding = decode(data, path, max_bytes)
+    try:
+        json_asr.parse(normalise_newlines(text), path)
+    except (LoadError, ValueError):
+        return False
+    return True
 
 
 def _is_markdown_transcript(text: str) -> bool:

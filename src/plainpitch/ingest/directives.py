@@ -16,13 +16,15 @@ import re
 
 # One pass over the file: each alternative is one directive syntax (DOTALL: directives span lines).
 _DIRECTIVE_RE = re.compile(
-    r"(?P<tag_stmt><%--.*?--%>|<#--.*?-->|</?[#@][A-Za-z][^>]*>)"  # JSP comments; FreeMarker's <#if>, <@macro>
+    # JSP comments; FreeMarker's <#if>, <@macro>; Mako's <%inherit/>, <%def>, <%block> and its "% if …:" lines
+    r"(?P<tag_stmt><%--.*?--%>|<#--.*?-->|</?[#@][A-Za-z][^>]*>|</?%[A-Za-z][\w:.]*\b[^>]*>|"
+    r"^[ \t]*%[ \t]*(?:if|elif|else|endif|for|endfor|while|endwhile|try|except|finally|endtry|with|endwith)\b[^\n]*)"
     r"|(?P<php><\?(?:php\b|=)?(?P<php_body>.*?)(?:\?>|\Z))"
     r"|(?P<erb><%(?P<erb_mark>[=\-#_]?)(?P<erb_body>.*?)[-_]?%>)"
     r"|(?P<stmt>\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}|\{%.*?%\}|\{#.*?#\}|\{\{!.*?\}\})"
     r"|(?P<out>\{\{\{?(?P<out_body>.*?)\}?\}\})"
     r"|(?P<el>\$\{(?!\{)(?P<el_body>[^{}]*)\})",  # an expression of JSP, FreeMarker, JavaScript: "${user.name}"
-    re.DOTALL,
+    re.DOTALL | re.MULTILINE,
 )
 # What marks a file as holding directives at all (most HTML holds none: the pass is skipped)
 _OPENERS = ("<?", "<%", "{%", "{{", "{#", "${", "<#", "</#", "<@", "</@")

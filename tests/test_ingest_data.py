@@ -1,0 +1,126 @@
+"""Content files (plainpitch.ingest.data): a page kept as YAML or JSON fields is read as the copy its layout shows,
+each value at its place in the file; a speech-to-text JSON is still a call; a Mako template's tags are no copy."""
+
+import json
+import time
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from plainpitch import formats
+from plainpitch.cli import main
+from plainpitch.config import Config
+from plainpitch.engine import analyze
+from plainpitch.ingest import load_path, load_text
+from plainpitch.model import Span
+
+YAML_PAGE = """hero:
+  title: "Books closed in three days"
+  content: "We reconcile every account and send you one page you can read in five minutes."
+  button:
+    label: "Book a free call"
+    link: "/contact"
+features:
+  - Reconciliation of every bank account each month
+  - Sales tax filed on time
+  - icon: images/ledger.svg
+old_offer:
+  enable: false
+  content: "Half price for the first month, this spring only, for every new client."
+"""
+
+
+def _blocks(doc):
+    return [(u.kind, doc.unit_text(u)) for u in doc.units]
+
+
+def test_a_yaml_page_is_read_as_its_layout_shows_it_each_value_at_its_place():
+    doc = load_text(YAML_PAGE, "home.yml")
+    assert doc.format == "data" and doc.medium == "page"
+    blocks = _blocks(doc)
+    assert ("heading", "Books closed in three days") in blocks
+    assert ("cta", "Book a free call") in blocks
+    assert ("list_item", "Reconciliation of every bank account each month") in blocks
+    assert not any("Half price" in text for _, text in blocks)  # a block the theme is told not to show
+    assert not any("ledger" in text for _, text in blocks)  # a path is no copy
+    for unit in doc.units:  # every unit points at its words in the file
+        start, end = doc.source_span(Span(unit.start, unit.end))
+        assert doc.source[start:end] == doc.unit_text(unit)
+
+
+JSON_PAGE = {
+    "meta": {"title": "Acme Books", "lang": "en"},
+    "hero": {"title": "Books closed in three days",
+             "subTitle": "We reconcile every account and you\u2019ll read one page a month.",
+             "cta": {"label": "Book a free call", "href": "/contact"}},
+    "features": ["Reconciliation of every bank account each month", "Sales tax filed on time"],
+    "promo": {"enabled": False, "text": "Half price for the first month, this spring only."},
+}
+
+
+def test_a_json_page_is_copy_and_an_escaped_value_keeps_its_place(tmp_path):
+    path = tmp_path / "landing.json"
+    path.write_text(json.dumps(JSON_PAGE, indent=2), encoding="utf-8")  # ensure_ascii: "you\u2019ll" escaped
+    doc = load_path(path)
+    blocks = _blocks(doc)
+    assert ("cta", "Book a free call") in blocks
+    assert ("list_item", "Sales tax filed on time") in blocks
+    assert not any("Half price" in text for _, text in blocks)
+    [sub] = [u for u in doc.units if "reconcile" in doc.unit_text(u)]
+    assert doc.unit_text(sub) == "We reconcile every account and you\u2019ll read one page a month."
+    start, end = doc.source_span(Span(sub.start, sub.end))
+    assert doc.source[start:end] == "We reconcile every account and you\\u2019ll read one page a month."
+
+
+def test_check_reads_a_json_page_and_still_sends_a_transcript_to_call_review(tmp_path):
+    page = tmp_path / "landing.json"
+    page.write_text(json.dumps(JSON_PAGE), encoding="utf-8")
+    whisper = tmp_path / "call.json"
+    whisper.write_text(json.dumps({"text": "Hi.", "segments": [{"start": 0, "end": 1, "text": "Hi Ana, thanks."}]}),
+                       encoding="utf-8")  # fmt: skip
+    result = CliRunner().invoke(main, ["check", str(page), "--format", "json"])
+    assert result.exit_code in (0, 1), result.output
+    assert json.loads(result.stdout)["documents"][0]["format"] == "data"
+    refused = CliRunner().invoke(main, ["check", str(whisper)])
+    assert refused.exit_code == 2 and f"{whisper}: is a call transcript" in refused.stderr
+
+
+def test_a_folder_walk_leaves_data_files_alone_and_naming_one_reads_it(tmp_path):
+    (tmp_path / "page.md").write_text("# Books closed in three days\n\nWe reconcile every account.\n", encoding="utf-8")
+    (tmp_path / "config.yml").write_text("title: My site\nbaseURL: https://example.com/\n", encoding="utf-8")
+    assert ".yml" not in formats.extensions(formats.COPY) and formats.copy_format_for("home.yaml") == "data"
+    result = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "json"])
+    assert [Path(d["path"]).name for d in json.loads(result.stdout)["documents"]] == ["page.md"]
+
+
+def test_the_proof_and_asks_of_a_data_page_are_read_by_the_rules():
+    proof = YAML_PAGE + ("testimonials:\n  - quote: \"They closed our books in three days, every month since.\"\n"
+                         "    name: Ana Ruiz\n    role: Owner, Café Sol\n"
+                         "  - quote: \"One page a month and I finally know where the money goes.\"\n"
+                         "    name: Ben Okafor\n    role: Founder, Okafor Bakes\n")  # fmt: skip
+    body = "  - Payroll run on the same day every month for every employee you have\n" * 12
+    page = proof.replace("features:\n", "features:\n" + body)
+    found = {f.code for f in analyze(load_text(page, "home.yml"), Config()).findings}
+    assert not {"CTA001", "PRF001"} & found
+    without = page.split("testimonials:")[0]
+    assert "PRF001" in {f.code for f in analyze(load_text(without, "home.yml"), Config()).findings}
+
+
+def test_hostile_data_files_are_read_quickly_without_a_crash():
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True))
+    began = time.process_time()
+    load_text(laughs, "bomb.yml")
+    load_text("[" * 5000 + "]" * 5000, "deep.json", "data")
+    load_text('{"a": "unterminated', "broken.json", "data")
+    assert time.process_time() - began < 30  # a bound against a hang, not a speed figure
+
+
+def test_a_mako_templates_tags_and_control_lines_are_no_copy():
+    mako = ('<%inherit file="base.mako"/>\n<p>Hi ${user.name},</p>\n% if trial:\n<p>Your trial ends on Friday. '
+            '<a href="https://example.com/billing">Add your card</a> to keep your reports.</p>\n% endif\n'
+            '<%def name="footer()">\n<p>Sincerely, Andrey</p>\n</%def>\n')  # fmt: skip
+    doc = load_text(mako, "trial_end.mako")
+    text = " ".join(doc.unit_text(u) for u in doc.units)
+    assert "inherit" not in text and "if trial" not in text and "endif" not in text and "def name" not in text
+    assert "Your trial ends on Friday." in text and "Sincerely, Andrey" in text
