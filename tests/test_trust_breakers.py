@@ -322,3 +322,11 @@ def test_reviews_kept_in_one_block_each_credited_after_its_closing_quote_are_pro
     assert [p.kind for p in find_proof(doc)].count("testimonial") == 1  # the block, once
     plain = _load("# Roofs\n\nWe call it “the fastest repairs in the county and the fairest prices” and mean it.\n", "r.md")
     assert "testimonial" not in [p.kind for p in find_proof(plain)]  # quoted words nobody is credited with
+
+
+@pytest.mark.parametrize("href", ["http://example.com?plan=pro", "https://www.example.com/signup", "//example.org/buy"])
+def test_a_button_left_on_a_templates_example_address_goes_nowhere(href):
+    page = "# Laptops\n\nTwenty per cent off every laptop until Friday.\n\n[Shop the sale](%s)\n"
+    (f,) = _dead(page % href)
+    assert f.text == "Shop the sale" and "example address" in f.message
+    assert _dead(page % "https://shop.example-store.com/sale") == [] and _dead(page % "https://acme.example/shop") == []

@@ -1,9 +1,9 @@
 """A call to action that goes nowhere (CTA008): the buyer clicks "Book now" and nothing happens.
 
 An ask (plainpitch.analysis.asks.find_asks: a button, an ask link, a sentence that asks) whose link points at
-nothing: "#" alone, an empty target, "javascript:void(0)", a target the browser cannot follow because the quotes
-of the source were kept in it ('"tel:1352…"'), or a web address whose scheme is mistyped or missing ("https//…",
-"www.…": read as a path on the current site). "#features" (a place on the page) and any real address are fine. On
+nothing: "#" alone, an empty target, "javascript:void(0)", a template's example address ("http://example.com/…"),
+a target the browser cannot follow because the quotes of the source were kept in it ('"tel:1352…"'), or a web
+address whose scheme is mistyped or missing ("https//…", "www.…": read as a path on the current site). "#features" (a place on the page) and any real address are fine. On
 an HTML page with scripts, "#" and "javascript:" may be handled by the page's code (a booking pop-up), so there
 only a malformed target is reported.
 """
@@ -40,11 +40,18 @@ def _links(doc: Document):
             yield unit.start + link["start"], unit.start + link["end"], link.get("href") or ""
 
 
+# The domains reserved for examples (RFC 2606): no business lives there, so a button pointing at one is a template's
+# placeholder the writer forgot to replace ("http://example.com?plan=pro")
+_EXAMPLE_HOST_RE = re.compile(r"^(?:https?:)?//(?:[\w-]+\.)*example\.(?:com|net|org)(?:[:/?#]|$)", re.IGNORECASE)
+
+
 def dead_reason(href: str, scripted: bool) -> str | None:
     """Why this target goes nowhere, or None."""
     target = href.strip()
     if _MALFORMED_RE.search(target):
         return "a broken address"
+    if _EXAMPLE_HOST_RE.match(target):
+        return "an example address"
     if _NOWHERE_RE.match(target) and not scripted:
         return "no address"
     return None
