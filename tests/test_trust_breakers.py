@@ -330,3 +330,12 @@ def test_a_button_left_on_a_templates_example_address_goes_nowhere(href):
     (f,) = _dead(page % href)
     assert f.text == "Shop the sale" and "example address" in f.message
     assert _dead(page % "https://shop.example-store.com/sale") == [] and _dead(page % "https://acme.example/shop") == []
+
+
+def test_a_front_matter_buttons_link_kept_beside_its_label_under_the_same_prefix_is_checked():
+    page = ("---\ntitle: Sales CRM\nblocks:\n  - cta_text: Get Started Free\n    cta_link: \"%s\"\n---\n# The last CRM you "
+            "will need\n\nHydra learns your business from your sales data and shows you where to spend your time and "
+            "money, every week, so your team closes more deals.\n")  # fmt: skip
+    (f,) = _dead(page % "#")
+    assert f.text == "Get Started Free" and "no address" in f.message
+    assert _dead(page % "/sign-up/") == []

@@ -23,6 +23,7 @@ _FM_SKIP_KEYS = frozenset({"layout", "permalink", "path", "slug", "url", "image"
 _FM_BUTTON_RE = re.compile(r"button|btn|cta|call_to_action", re.IGNORECASE)  # a key that holds a button
 _FM_LABEL_KEYS = frozenset({"label", "text", "title", "name", "content"})
 _FM_LINK_KEYS = frozenset({"link", "url", "href", "to"})
+_PREFIX_RE = re.compile(r"[_-]?(?:text|label|title|name|content|link|url|href|to)$")  # "cta_text" -> "cta"
 # a block the theme is told not to show ("enable: false"): no visitor sees it or anything in it
 _FM_SWITCH_KEYS = frozenset({"enable", "enabled", "show", "visible", "display", "active"})
 _FM_OFF = frozenset({"false", "no", "off", "0"})
@@ -119,7 +120,8 @@ def entries_copy(entries: list[Entry], hidden: set[int], scalar_lines=None) -> l
         in_button = parent is not None and _FM_BUTTON_RE.search(parent[1]) and lower in _FM_LABEL_KEYS
         if in_button or (_FM_BUTTON_RE.search(lower) and not _FM_LINK_KEYS & set(lower.split("_"))):
             siblings = [e for e in entries[i + 1 :] if e[0] == indent][:4] + [e for e in entries[:i] if e[0] == indent][-4:]
-            href = next((e[2] for e in siblings if e[1].lower() in _FM_LINK_KEYS), None) if in_button else None
+            href = (next((e[2] for e in siblings if e[1].lower() in _FM_LINK_KEYS), None) if in_button
+                    else _prefixed_link(lower, siblings))
             out.append(Block("cta", value, start, href=href))
             continue
         heading = lower in _FM_HEADING_KEYS
@@ -129,3 +131,16 @@ def entries_copy(entries: list[Entry], hidden: set[int], scalar_lines=None) -> l
             continue  # a path or an address
         out.append(Block("heading" if heading else "paragraph", value, start, level=2 if heading else 0))
     return out
+
+
+def _prefixed_link(key: str, siblings: list[Entry]) -> str | None:
+    """The link kept beside a button's label under the same prefix ("cta_text" and "cta_link", "buttonLabel" and
+    "buttonUrl"), if any."""
+    prefix = _PREFIX_RE.sub("", key)
+    if not prefix or prefix == key:
+        return None
+    for entry in siblings:
+        other = entry[1].lower()
+        if other != key and other.startswith(prefix) and other[len(prefix) :].strip("_-") in _FM_LINK_KEYS:
+            return entry[2]
+    return None
