@@ -31,6 +31,8 @@ It is written in C++ and it is fast. We love C++ at night. We love C# well. We l
 
 Open the command line to start.
 
+Open the command `ls -la` line to start. Use the command-line tool. We run in memory, on premise and off the shelf.
+
 We use CI/CD and B2B tools and the SDK.
 
 Write snake_case names and batteryLevel fields.

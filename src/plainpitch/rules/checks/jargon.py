@@ -50,6 +50,7 @@ from plainpitch.analysis.regions import title_line
 from plainpitch.model import Document, Metric, Span, Suggestion
 from plainpitch.rules.base import Hit, RuleContext, details_provider, metric_provider, rule
 from plainpitch.text import lexicon, shapes, substitute
+from plainpitch.text.phrase_gate import phrase_sentences
 
 # -- shapes ------------------------------------------------------------------------------------------------
 _CODE_SPAN_RE = re.compile(r"`([^`\n]+)`")
@@ -517,7 +518,7 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int],
 
     sentences = doc.sentences
     starts = [s.start for s in sentences]
-    for index in _live_sentences(doc, counts, openers, starts, th, flags, symbols):
+    for index in _live_sentences(doc, counts, openers, starts, th, flags, symbols, mask):
         sentence = sentences[index]
         unit = doc.units[sentence.unit]
         if _skipped_unit(unit):
@@ -602,18 +603,24 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int],
 
 
 def _live_sentences(doc, counts: Counter, openers: Counter, starts: list[int], th: Thresholds, flags: bool,
-                    symbols: bool) -> list[int]:  # fmt: skip
+                    symbols: bool, mask: bytearray | None = None) -> list[int]:  # fmt: skip
     """Indices, in order, of the sentences ``_atomic_hits`` must look at: those holding a word that may make a hit
-    or open a phrase (``_live_words``: one look-up per distinct word, the rest in C), and those holding a flag's
-    "--" or a symbol term when the pass looks for them. Any other sentence makes no hit (most of them)."""
-    # the distinct words; a word that only ever opens its sentence can never be taken for an unknown name there
-    live = _live_words(counts.keys(), th, lambda word: counts[word] > openers[word])
-    live_at = bytearray(map(live.__getitem__, _word_texts(doc)))  # made again rather than kept: ~60 bytes a word
+    (``_live_words``: one look-up per distinct word, the rest in C), those where a phrase may start, and those
+    holding a flag's "--" or a symbol term when the pass looks for them. Any other sentence makes no hit (most of
+    them). ``mask``: the characters the pass never reads (``_protected``)."""
     words = doc.words
+    # a document's own words (not a scoped view's tuple) and a reader who meets phrases: the sentences where a
+    # phrase may start are found from word pairs (text.phrase_gate); a word that only opens a phrase is not live
+    by_pairs = th.level >= 1 and mask is not None and hasattr(words, "sentence_indices")
+    # the distinct words; a word that only ever opens its sentence can never be taken for an unknown name there
+    live = _live_words(counts.keys(), th, lambda word: counts[word] > openers[word], phrases=not by_pairs)
+    live_at = bytearray(map(live.__getitem__, _word_texts(doc)))  # made again rather than kept: ~60 bytes a word
     if hasattr(words, "sentence_indices"):
         chosen = set(itertools.compress(words.sentence_indices(), live_at))
     else:  # a scoped view's words (a tuple of Tokens): by each sentence's word range
         chosen = {i for i, s in enumerate(doc.sentences) if live_at.find(1, s.word_start, s.word_end) != -1}
+    if by_pairs:
+        chosen |= phrase_sentences(doc.text, words.starts(), words.ends(), words.sentence_indices(), counts.keys(), mask)
     text = doc.text
     # ".NET" needs no look: its word "NET" has an acronym's shape, and an acronym is always live
     for needle, wanted in (("--", flags), ("C++", symbols), ("C#", symbols), ("F#", symbols)):
@@ -624,19 +631,27 @@ def _live_sentences(doc, counts: Counter, openers: Counter, starts: list[int], t
     return sorted(chosen)
 
 
-def _live_words(words: Iterable[str], th: Thresholds, inside: Callable[[str], bool] | None = None) -> dict[str, int]:
-    """1 for each word that ``_atomic_hits`` may make a hit of, or that may open a phrase (``_phrase_hits``); 0
-    for a word that can do neither wherever it stands. ``inside(word)``: whether the word stands somewhere other
-    than first in its sentence (everywhere may, without it)."""
+def _live_words(words: Iterable[str], th: Thresholds, inside: Callable[[str], bool] | None = None,
+                phrases: bool = True) -> dict[str, int]:
+    """1 for each word that ``_atomic_hits`` may make a hit of, or (``phrases``) that may open a phrase
+    (``_phrase_hits``); 0 for a word that can do neither wherever it stands. ``inside(word)``: whether the word
+    stands somewhere other than first in its sentence (everywhere may, without it)."""
+    live = _live_word if phrases else _live_own
     if inside is None:
-        return {token: _live_word(token, th, True) for token in words}
-    return {token: _live_word(token, th, inside(token)) for token in words}
+        return {token: live(token, th, True) for token in words}
+    return {token: live(token, th, inside(token)) for token in words}
 
 
 @lru_cache(maxsize=8192)  # words repeat across a folder's pages; bounded (~1 MB), the answers are the reader's
 def _live_word(token: str, th: Thresholds, inside: bool) -> int:
     if th.level >= 1 and _opens_phrase(token):  # an engineer's reader meets no phrase (_phrase_hits)
         return 1
+    return _live_own(token, th, inside)
+
+
+@lru_cache(maxsize=8192)
+def _live_own(token: str, th: Thresholds, inside: bool) -> int:
+    """``_live_word`` but for the phrases it may open."""
     if token[:1].isupper():
         return 0 if _capital_inert(token, th, inside) else 1
     return 0 if _inert(token, False, False, th) else 1
