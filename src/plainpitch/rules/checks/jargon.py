@@ -518,7 +518,8 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int],
 
     sentences = doc.sentences
     starts = [s.start for s in sentences]
-    for index in _live_sentences(doc, counts, openers, starts, th, flags, symbols, mask):
+    phrase_live = _phrase_live(doc, counts, th, mask)  # None: a phrase may start in any sentence
+    for index in _live_sentences(doc, counts, openers, starts, th, flags, symbols, phrase_live):
         sentence = sentences[index]
         unit = doc.units[sentence.unit]
         if _skipped_unit(unit):
@@ -536,7 +537,8 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int],
             for m in _SYMBOL_TERMS_RE.finditer(text, sentence.start, sentence.end):
                 if not is_covered(m.start(), m.end()):
                     add(TermHit(m.start(), m.end(), m.group(0), m.group(0).lower(), "jargon", "product"))
-        _phrase_hits(doc, sentence, words, th, add, is_covered, opens)
+        if phrase_live is None or index in phrase_live:
+            _phrase_hits(doc, sentence, words, th, add, is_covered, opens)
         titled = None  # whether the sentence is set in title case: asked only for a word that needs it
         first_word = all_words[0].start if all_words else -1
         for wi, tok in enumerate(words):
@@ -602,25 +604,32 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int],
     return hits
 
 
+def _phrase_live(doc, counts: Counter, th: Thresholds, mask: bytearray) -> set[int] | None:
+    """The sentences where a phrase may start (text.phrase_gate, from word pairs), for a document's own words (not
+    a scoped view's tuple) and a reader who meets phrases; None: no such set, any sentence may hold one."""
+    words = doc.words
+    if th.level < 1 or not hasattr(words, "sentence_indices"):
+        return None
+    return phrase_sentences(doc.text, words.starts(), words.ends(), words.sentence_indices(), counts.keys(), mask)
+
+
 def _live_sentences(doc, counts: Counter, openers: Counter, starts: list[int], th: Thresholds, flags: bool,
-                    symbols: bool, mask: bytearray | None = None) -> list[int]:  # fmt: skip
+                    symbols: bool, phrase_live: set[int] | None = None) -> list[int]:  # fmt: skip
     """Indices, in order, of the sentences ``_atomic_hits`` must look at: those holding a word that may make a hit
     (``_live_words``: one look-up per distinct word, the rest in C), those where a phrase may start, and those
     holding a flag's "--" or a symbol term when the pass looks for them. Any other sentence makes no hit (most of
-    them). ``mask``: the characters the pass never reads (``_protected``)."""
+    them). ``phrase_live``: the sentences where a phrase may start (``_phrase_live``); without it, every sentence
+    holding a word that opens a phrase."""
     words = doc.words
-    # a document's own words (not a scoped view's tuple) and a reader who meets phrases: the sentences where a
-    # phrase may start are found from word pairs (text.phrase_gate); a word that only opens a phrase is not live
-    by_pairs = th.level >= 1 and mask is not None and hasattr(words, "sentence_indices")
     # the distinct words; a word that only ever opens its sentence can never be taken for an unknown name there
-    live = _live_words(counts.keys(), th, lambda word: counts[word] > openers[word], phrases=not by_pairs)
+    live = _live_words(counts.keys(), th, lambda word: counts[word] > openers[word], phrases=phrase_live is None)
     live_at = bytearray(map(live.__getitem__, _word_texts(doc)))  # made again rather than kept: ~60 bytes a word
     if hasattr(words, "sentence_indices"):
         chosen = set(itertools.compress(words.sentence_indices(), live_at))
     else:  # a scoped view's words (a tuple of Tokens): by each sentence's word range
         chosen = {i for i, s in enumerate(doc.sentences) if live_at.find(1, s.word_start, s.word_end) != -1}
-    if by_pairs:
-        chosen |= phrase_sentences(doc.text, words.starts(), words.ends(), words.sentence_indices(), counts.keys(), mask)
+    if phrase_live is not None:
+        chosen |= phrase_live
     text = doc.text
     # ".NET" needs no look: its word "NET" has an acronym's shape, and an acronym is always live
     for needle, wanted in (("--", flags), ("C++", symbols), ("C#", symbols), ("F#", symbols)):
