@@ -7,8 +7,8 @@ second word. Words such as "in", "on" or "make" open some phrase and stand in mo
 start rarely goes on as any phrase does. Looking at the pairs, once per document and mostly in C, spares the
 jargon pass the sentences where no phrase can start (most of a long call).
 
-Conservative by construction: a sentence this calls dead can match no phrase, provided its words are all read
-(the jargon pass also reads every sentence where a protected stretch, such as code, hides a word).
+Conservative by construction: a sentence this calls dead can match no phrase, with or without the words that a
+protected stretch (code, a placeholder) hides from the jargon pass.
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ _BIT2 = bytes(c >> 1 & 1 for c in range(256))
 def phrase_sentences(text: str, starts, ends, sentence_of, distinct: Iterable[str], mask: bytearray) -> set[int]:
     """Indices of the sentences where a phrase may start. ``starts``, ``ends``, ``sentence_of``: each word's
     offsets and sentence (``model.Tokens`` arrays); ``distinct``: every word's text, once; ``mask``: 1 on the
-    characters the jargon pass never reads (a sentence with a hidden word is live: dropping a word joins its
+    characters the jargon pass never reads (it drops a word the mask touches, which joins that word's
     neighbours)."""
     pairs = table()
     codes: dict[str, int] = {}  # 1: a phrase may start inside the word; 2: its last part opens a phrase
@@ -108,7 +108,14 @@ def phrase_sentences(text: str, starts, ends, sentence_of, distinct: Iterable[st
         if i + 1 < n and sentence_of[i + 1] == sentence_of[i]:
             if heads[text[starts[i + 1] : ends[i + 1]]] in tails[text[starts[i] : ends[i]]]:
                 chosen.add(sentence_of[i])
+    # the words a protected stretch touches are dropped: the words either side of a run of them become neighbours
+    dropped = bytearray(n)
     for m in _MASKED.finditer(mask):
         lo, hi = bisect.bisect_right(ends, m.start()), bisect.bisect_left(starts, m.end())
-        chosen.update(sentence_of[lo:hi])  # the words the stretch touches
+        dropped[lo:hi] = b"\x01" * (hi - lo)
+    for m in _MASKED.finditer(dropped):
+        i, j = m.start() - 1, m.end()
+        if i >= 0 and j < n and sentence_of[i] == sentence_of[j] and at[i] & 2:
+            if heads[text[starts[j] : ends[j]]] in tails[text[starts[i] : ends[i]]]:
+                chosen.add(sentence_of[i])
     return chosen

@@ -519,14 +519,17 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int],
     sentences = doc.sentences
     starts = [s.start for s in sentences]
     phrase_live = _phrase_live(doc, counts, th, mask)  # None: a phrase may start in any sentence
-    for index in _live_sentences(doc, counts, openers, starts, th, flags, symbols, phrase_live):
+    live_at = _live_flags(doc, counts, openers, th, phrase_live)  # None: any word may make a hit
+    for index in _live_sentences(doc, counts, openers, starts, th, flags, symbols, phrase_live, live_at):
         sentence = sentences[index]
         unit = doc.units[sentence.unit]
         if _skipped_unit(unit):
             continue
         all_words = doc.sentence_words(sentence)
+        kept = None  # the positions in all_words of the words not taken yet, when some are
         if all_words and is_covered(all_words[0].start, all_words[-1].end):
-            words = [w for w in all_words if not is_covered(w.start, w.end)]
+            kept = [k for k, w in enumerate(all_words) if not is_covered(w.start, w.end)]
+            words = [all_words[k] for k in kept]
         else:
             words = all_words  # none of the sentence's words is taken yet (most sentences)
         if flags:
@@ -541,7 +544,16 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int],
             _phrase_hits(doc, sentence, words, th, add, is_covered, opens)
         titled = None  # whether the sentence is set in title case: asked only for a word that needs it
         first_word = all_words[0].start if all_words else -1
-        for wi, tok in enumerate(words):
+        # only the words that may make a hit: a dead word makes none wherever it stands (_live_words)
+        positions: Iterable[int]
+        if live_at is None:
+            positions = range(len(words))
+        elif kept is None:
+            positions = _set_offsets(live_at, sentence.word_start, sentence.word_end)
+        else:
+            positions = [wi for wi, k in enumerate(kept) if live_at[sentence.word_start + k]]
+        for wi in positions:
+            tok = words[wi]
             token = tok.text
             if not token[:1].isupper():
                 plain = inert.get(token)
@@ -613,17 +625,35 @@ def _phrase_live(doc, counts: Counter, th: Thresholds, mask: bytearray) -> set[i
     return phrase_sentences(doc.text, words.starts(), words.ends(), words.sentence_indices(), counts.keys(), mask)
 
 
-def _live_sentences(doc, counts: Counter, openers: Counter, starts: list[int], th: Thresholds, flags: bool,
-                    symbols: bool, phrase_live: set[int] | None = None) -> list[int]:  # fmt: skip
-    """Indices, in order, of the sentences ``_atomic_hits`` must look at: those holding a word that may make a hit
-    (``_live_words``: one look-up per distinct word, the rest in C), those where a phrase may start, and those
-    holding a flag's "--" or a symbol term when the pass looks for them. Any other sentence makes no hit (most of
-    them). ``phrase_live``: the sentences where a phrase may start (``_phrase_live``); without it, every sentence
-    holding a word that opens a phrase."""
-    words = doc.words
+def _live_flags(doc, counts: Counter, openers: Counter, th: Thresholds, phrase_live: set[int] | None) -> bytearray:
+    """1 for each word of the document that may make a hit (``_live_words``), 0 for the others; with
+    ``phrase_live`` (``_phrase_live``) a word that only opens a phrase is 0 (its sentences are in that set)."""
     # the distinct words; a word that only ever opens its sentence can never be taken for an unknown name there
     live = _live_words(counts.keys(), th, lambda word: counts[word] > openers[word], phrases=phrase_live is None)
-    live_at = bytearray(map(live.__getitem__, _word_texts(doc)))  # made again rather than kept: ~60 bytes a word
+    return bytearray(map(live.__getitem__, _word_texts(doc)))  # one byte a word
+
+
+def _set_offsets(flags: bytearray, start: int, end: int) -> list[int]:
+    """Offsets from ``start`` of the 1s in flags[start:end] (found in C)."""
+    out = []
+    at = flags.find(1, start, end)
+    while at != -1:
+        out.append(at - start)
+        at = flags.find(1, at + 1, end)
+    return out
+
+
+def _live_sentences(doc, counts: Counter, openers: Counter, starts: list[int], th: Thresholds, flags: bool,
+                    symbols: bool, phrase_live: set[int] | None = None,
+                    live_at: bytearray | None = None) -> list[int]:  # fmt: skip
+    """Indices, in order, of the sentences ``_atomic_hits`` must look at: those holding a word that may make a hit
+    (``live_at``, from ``_live_flags``), those where a phrase may start, and those holding a flag's "--" or a
+    symbol term when the pass looks for them. Any other sentence makes no hit (most of them). ``phrase_live``: the
+    sentences where a phrase may start (``_phrase_live``); without it, every sentence holding a word that opens a
+    phrase."""
+    words = doc.words
+    if live_at is None:
+        live_at = _live_flags(doc, counts, openers, th, phrase_live)
     if hasattr(words, "sentence_indices"):
         chosen = set(itertools.compress(words.sentence_indices(), live_at))
     else:  # a scoped view's words (a tuple of Tokens): by each sentence's word range
