@@ -1,5 +1,5 @@
-"""The jargon pass looks only at the sentences holding a word that may make a term (``_live_sentences``), and for
-phrases only at those where a word pair may start one (``_phrase_live``), and in them at the words that may (``_live_flags``): it must
+"""The jargon pass looks only at the sentences holding a word that may make a term (``_live_sentences``), and in
+them at those words; for phrases only at the sentences where a word pair may start one (``_live_flags``): it must
 find exactly what looking at every sentence finds, for every reader, on text built to reach each way a sentence
 makes a hit (a capitalised name mid-sentence, a title-case heading, a flag, C++, a phrase, acronyms, code shapes)
 and on real pages."""
@@ -71,8 +71,8 @@ def _same_either_way(doc, monkeypatch):
         shortcut, from_tuples = _hits(doc, profile), _hits(as_tuples, profile)
         with monkeypatch.context() as m:
             m.setattr(jargon, "_live_sentences", _every_sentence)
-            m.setattr(jargon, "_phrase_live", lambda *_args: None)  # and every sentence may hold a phrase
-            m.setattr(jargon, "_live_flags", lambda *_args: None)  # and every word of a sentence is looked at
+            # and every word of a sentence is looked at, and every sentence may hold a phrase
+            m.setattr(jargon, "_live_flags", lambda *_args: (None, None))
             every = _hits(doc, profile)
         assert shortcut == every, (doc.path, profile)
         assert from_tuples == every, (doc.path, profile)

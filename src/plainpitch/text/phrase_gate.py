@@ -84,38 +84,54 @@ _BIT1 = bytes(c & 1 for c in range(256))
 _BIT2 = bytes(c >> 1 & 1 for c in range(256))
 
 
+class PairGate:
+    """One document's words as the gate sees them: ``codes[word]`` is 1 when a phrase may start inside the word
+    (or a one-part phrase opens at it), plus 2 when its last part opens a phrase that may go on with the next word.
+    A caller that walks the words anyway may fold these codes into its own byte a word (``sentences``'s ``at``)."""
+
+    __slots__ = ("codes", "heads", "tails")
+
+    def __init__(self, distinct: Iterable[str]) -> None:
+        pairs = table()
+        self.codes: dict[str, int] = {}
+        self.tails: dict[str, frozenset[str]] = {}  # what may follow a word whose code holds 2
+        self.heads: dict[str, str | None] = {}  # the word's first part (None: a word with no part, e.g. "--")
+        for token in distinct:
+            parts = _parts(token)
+            tail = pairs.get(parts[-1]) if parts else None
+            self.codes[token] = (1 if not parts or _inner(parts, pairs) else 0) | (2 if tail else 0)
+            if tail:
+                self.tails[token] = tail
+            self.heads[token] = parts[0] if parts else None
+
+    def sentences(self, text: str, starts, ends, sentence_of, at: bytes | bytearray, mask: bytearray) -> set[int]:
+        """Indices of the sentences where a phrase may start. ``starts``, ``ends``, ``sentence_of``: each word's
+        offsets and sentence (``model.Tokens`` arrays); ``at``: each word's code, one byte a word; ``mask``: 1 on
+        the characters the jargon pass never reads (it drops a word the mask touches, which joins that word's
+        neighbours)."""
+        heads, tails = self.heads, self.tails
+        chosen = set(itertools.compress(sentence_of, at.translate(_BIT1)))
+        n = len(at)
+        for i in itertools.compress(range(n), at.translate(_BIT2)):
+            if i + 1 < n and sentence_of[i + 1] == sentence_of[i]:
+                if heads[text[starts[i + 1] : ends[i + 1]]] in tails[text[starts[i] : ends[i]]]:
+                    chosen.add(sentence_of[i])
+        # the words a protected stretch touches are dropped: the words either side of a run of them become neighbours
+        dropped = bytearray(n)
+        for m in _MASKED.finditer(mask):
+            lo, hi = bisect.bisect_right(ends, m.start()), bisect.bisect_left(starts, m.end())
+            dropped[lo:hi] = b"\x01" * (hi - lo)
+        for m in _MASKED.finditer(dropped):
+            i, j = m.start() - 1, m.end()
+            if i >= 0 and j < n and sentence_of[i] == sentence_of[j] and at[i] & 2:
+                if heads[text[starts[j] : ends[j]]] in tails[text[starts[i] : ends[i]]]:
+                    chosen.add(sentence_of[i])
+        return chosen
+
+
 def phrase_sentences(text: str, starts, ends, sentence_of, distinct: Iterable[str], mask: bytearray) -> set[int]:
-    """Indices of the sentences where a phrase may start. ``starts``, ``ends``, ``sentence_of``: each word's
-    offsets and sentence (``model.Tokens`` arrays); ``distinct``: every word's text, once; ``mask``: 1 on the
-    characters the jargon pass never reads (it drops a word the mask touches, which joins that word's
-    neighbours)."""
-    pairs = table()
-    codes: dict[str, int] = {}  # 1: a phrase may start inside the word; 2: its last part opens a phrase
-    tails: dict[str, frozenset[str]] = {}  # what may follow such a last part
-    heads: dict[str, str | None] = {}  # the word's first part (None: a word with no part, e.g. "--")
-    for token in distinct:
-        parts = _parts(token)
-        tail = pairs.get(parts[-1]) if parts else None
-        codes[token] = (1 if not parts or _inner(parts, pairs) else 0) | (2 if tail else 0)
-        if tail:
-            tails[token] = tail
-        heads[token] = parts[0] if parts else None
+    """``PairGate(distinct).sentences(...)`` with the words' codes read from the text."""
+    gate = PairGate(distinct)
     # one byte a word (a list of the words' texts would hold ~60 bytes a word)
-    at = bytearray(map(codes.__getitem__, map(text.__getitem__, map(slice, starts, ends))))
-    chosen = set(itertools.compress(sentence_of, at.translate(_BIT1)))
-    n = len(at)
-    for i in itertools.compress(range(n), at.translate(_BIT2)):
-        if i + 1 < n and sentence_of[i + 1] == sentence_of[i]:
-            if heads[text[starts[i + 1] : ends[i + 1]]] in tails[text[starts[i] : ends[i]]]:
-                chosen.add(sentence_of[i])
-    # the words a protected stretch touches are dropped: the words either side of a run of them become neighbours
-    dropped = bytearray(n)
-    for m in _MASKED.finditer(mask):
-        lo, hi = bisect.bisect_right(ends, m.start()), bisect.bisect_left(starts, m.end())
-        dropped[lo:hi] = b"\x01" * (hi - lo)
-    for m in _MASKED.finditer(dropped):
-        i, j = m.start() - 1, m.end()
-        if i >= 0 and j < n and sentence_of[i] == sentence_of[j] and at[i] & 2:
-            if heads[text[starts[j] : ends[j]]] in tails[text[starts[i] : ends[i]]]:
-                chosen.add(sentence_of[i])
-    return chosen
+    at = bytearray(map(gate.codes.__getitem__, map(text.__getitem__, map(slice, starts, ends))))
+    return gate.sentences(text, starts, ends, sentence_of, at, mask)

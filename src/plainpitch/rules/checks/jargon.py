@@ -50,7 +50,7 @@ from plainpitch.analysis.regions import title_line
 from plainpitch.model import Document, Metric, Span, Suggestion
 from plainpitch.rules.base import Hit, RuleContext, details_provider, metric_provider, rule
 from plainpitch.text import lexicon, shapes, substitute
-from plainpitch.text.phrase_gate import phrase_sentences
+from plainpitch.text.phrase_gate import PairGate
 
 # -- shapes ------------------------------------------------------------------------------------------------
 _CODE_SPAN_RE = re.compile(r"`([^`\n]+)`")
@@ -337,6 +337,9 @@ def _opener_counts(doc) -> Counter:
     for sentence in doc.sentences:
         if sentence.word_end > sentence.word_start and starts[sentence.word_start] <= sentence.start:
             opening[sentence.word_start] = 1
+    if hasattr(words_of, "ends"):  # only the opening words' texts are made (one word in ten or so)
+        compress, text = itertools.compress, doc.text
+        return Counter(map(text.__getitem__, map(slice, compress(starts, opening), compress(words_of.ends(), opening))))
     return Counter(itertools.compress(_word_texts(doc), opening))
 
 
@@ -518,8 +521,8 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int],
 
     sentences = doc.sentences
     starts = [s.start for s in sentences]
-    phrase_live = _phrase_live(doc, counts, th, mask)  # None: a phrase may start in any sentence
-    live_at = _live_flags(doc, counts, openers, th, phrase_live)  # None: any word may make a hit
+    # None, None: any word may make a hit, a phrase may start in any sentence
+    live_at, phrase_live = _live_flags(doc, counts, openers, th, mask)
     for index in _live_sentences(doc, counts, openers, starts, th, flags, symbols, phrase_live, live_at):
         sentence = sentences[index]
         unit = doc.units[sentence.unit]
@@ -616,21 +619,29 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int],
     return hits
 
 
-def _phrase_live(doc, counts: Counter, th: Thresholds, mask: bytearray) -> set[int] | None:
-    """The sentences where a phrase may start (text.phrase_gate, from word pairs), for a document's own words (not
-    a scoped view's tuple) and a reader who meets phrases; None: no such set, any sentence may hold one."""
+def _live_flags(doc, counts: Counter, openers: Counter, th: Thresholds,
+                mask: bytearray) -> tuple[bytearray, set[int] | None]:  # fmt: skip
+    """1 for each word of the document that may make a hit (``_live_words``), 0 for the others; and the sentences
+    where a phrase may start (text.phrase_gate, from word pairs), for a document's own words (not a scoped view's
+    tuple) and a reader who meets phrases, when a word that only opens a phrase is 0; else None, such a word is 1,
+    and any sentence may hold a phrase. ``mask``: the characters the pass never reads (``_protected``)."""
     words = doc.words
-    if th.level < 1 or not hasattr(words, "sentence_indices"):
-        return None
-    return phrase_sentences(doc.text, words.starts(), words.ends(), words.sentence_indices(), counts.keys(), mask)
-
-
-def _live_flags(doc, counts: Counter, openers: Counter, th: Thresholds, phrase_live: set[int] | None) -> bytearray:
-    """1 for each word of the document that may make a hit (``_live_words``), 0 for the others; with
-    ``phrase_live`` (``_phrase_live``) a word that only opens a phrase is 0 (its sentences are in that set)."""
+    gate = PairGate(counts.keys()) if th.level >= 1 and hasattr(words, "sentence_indices") else None
     # the distinct words; a word that only ever opens its sentence can never be taken for an unknown name there
-    live = _live_words(counts.keys(), th, lambda word: counts[word] > openers[word], phrases=phrase_live is None)
-    return bytearray(map(live.__getitem__, _word_texts(doc)))  # one byte a word
+    live = _live_words(counts.keys(), th, lambda word: counts[word] > openers[word], phrases=gate is None)
+    if gate is None:
+        return bytearray(map(live.__getitem__, _word_texts(doc))), None  # one byte a word
+    # one walk over the words for both: bit 0 live, bits 1-2 the gate's code
+    codes = gate.codes
+    both = {token: flag | codes[token] << 1 for token, flag in live.items()}
+    at = bytearray(map(both.__getitem__, _word_texts(doc)))
+    phrase_live = gate.sentences(doc.text, words.starts(), words.ends(), words.sentence_indices(),
+                                 at.translate(_GATE_CODE), mask)  # fmt: skip
+    return at.translate(_LIVE_BIT), phrase_live
+
+
+_LIVE_BIT = bytes(c & 1 for c in range(256))
+_GATE_CODE = bytes(c >> 1 for c in range(256))
 
 
 def _set_offsets(flags: bytearray, start: int, end: int) -> list[int]:
@@ -649,11 +660,12 @@ def _live_sentences(doc, counts: Counter, openers: Counter, starts: list[int], t
     """Indices, in order, of the sentences ``_atomic_hits`` must look at: those holding a word that may make a hit
     (``live_at``, from ``_live_flags``), those where a phrase may start, and those holding a flag's "--" or a
     symbol term when the pass looks for them. Any other sentence makes no hit (most of them). ``phrase_live``: the
-    sentences where a phrase may start (``_phrase_live``); without it, every sentence holding a word that opens a
+    sentences where a phrase may start (``_live_flags``); without it, every sentence holding a word that opens a
     phrase."""
     words = doc.words
-    if live_at is None:
-        live_at = _live_flags(doc, counts, openers, th, phrase_live)
+    if live_at is None:  # a word that opens a phrase is live unless phrase_live holds its sentences
+        live = _live_words(counts.keys(), th, lambda word: counts[word] > openers[word], phrases=phrase_live is None)
+        live_at = bytearray(map(live.__getitem__, _word_texts(doc)))
     if hasattr(words, "sentence_indices"):
         chosen = set(itertools.compress(words.sentence_indices(), live_at))
     else:  # a scoped view's words (a tuple of Tokens): by each sentence's word range
