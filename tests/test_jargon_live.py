@@ -1,4 +1,5 @@
-"""The jargon pass looks only at the sentences holding a word that may make a term (``_live_sentences``): it must
+"""The jargon pass looks only at the sentences holding a word that may make a term (``_live_sentences``), and in
+them at those words; for phrases only at the sentences where a word pair may start one (``_live_flags``): it must
 find exactly what looking at every sentence finds, for every reader, on text built to reach each way a sentence
 makes a hit (a capitalised name mid-sentence, a title-case heading, a flag, C++, a phrase, acronyms, code shapes)
 and on real pages."""
@@ -30,6 +31,8 @@ Run it with --verbose now. We love it with --love at night.
 It is written in C++ and it is fast. We love C++ at night. We love C# well. We love F# well. We love .NET well.
 
 Open the command line to start.
+
+Open the command `ls -la` line to start. Use the command-line tool. We run in memory, on premise and off the shelf.
 
 We use CI/CD and B2B tools and the SDK.
 
@@ -68,6 +71,8 @@ def _same_either_way(doc, monkeypatch):
         shortcut, from_tuples = _hits(doc, profile), _hits(as_tuples, profile)
         with monkeypatch.context() as m:
             m.setattr(jargon, "_live_sentences", _every_sentence)
+            # and every word of a sentence is looked at, and every sentence may hold a phrase
+            m.setattr(jargon, "_live_flags", lambda *_args: (None, None))
             every = _hits(doc, profile)
         assert shortcut == every, (doc.path, profile)
         assert from_tuples == every, (doc.path, profile)

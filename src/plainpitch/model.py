@@ -200,6 +200,9 @@ class Tokens(_TextSpans):
     def starts(self) -> array:
         return self._starts
 
+    def ends(self) -> array:
+        return self._ends
+
     def sentence_indices(self) -> array:
         return self._fields[1]
 

@@ -12,12 +12,14 @@ import re
 from plainpitch.call.facts import CallFacts
 from plainpitch.call.roles import BUYER, SELLER
 from plainpitch.model import Metric
+from plainpitch.text.ascii_case import CaseBlind
 
 FILLERS = re.compile(
     r"\b(?:u+m+|u+h+|erm|er|ah+|hmm+|mm+)\b|\byou\s+know\b(?!\s+(?:what|how|why|that|the|about|if|when|where|who|it|this|a|an))"
     r"|\bi\s+mean\b|\bkind\s+of\b|\bsort\s+of\b|\bbasically\b|\bliterally\b",
     re.IGNORECASE,
 )
+_FILLER_COUNT = CaseBlind(FILLERS)  # text.ascii_case: counted faster
 NO_TIMES = "estimated at 150 words a minute: the transcript has no timestamps"
 ONE_SIDED = "only one side spoke"
 
@@ -114,7 +116,7 @@ def call_metrics(facts: CallFacts) -> list[Metric]:
     for t in turns:
         if t.role in fillers:
             u = doc.units[t.unit]
-            fillers[t.role] += len(FILLERS.findall(doc.text, u.start, u.end))
+            fillers[t.role] += _FILLER_COUNT.count(doc.text[u.start : u.end])
     for role in (SELLER, BUYER):
         w = words[role]
         out.append(Metric(f"call.fillers_per_100.{role}", _r(100.0 * fillers[role] / w, 2) if w else None,

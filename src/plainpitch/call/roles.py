@@ -20,6 +20,7 @@ from operator import attrgetter
 from typing import Any
 
 from plainpitch.model import Document, Turn, Unit
+from plainpitch.text.ascii_case import CaseBlind
 
 SELLER = "seller"
 BUYER = "buyer"
@@ -90,6 +91,8 @@ def match_names(names: Iterable[str], speakers: list[str]) -> tuple[set[str], li
             missing.append(raw)
     return matched, missing
 
+_SELLER_COUNT, _BUYER_COUNT = CaseBlind(SELLER_CUES), CaseBlind(BUYER_CUES)  # text.ascii_case: counted faster
+
 
 def _guess(doc: Document, speakers: list[str]) -> tuple[str, str]:
     """The likeliest seller and why."""
@@ -101,7 +104,7 @@ def _guess(doc: Document, speakers: list[str]) -> tuple[str, str]:
             continue
         chunk = text[unit.start : unit.end]
         who = unit.turn.speaker
-        score[who] += len(SELLER_CUES.findall(chunk)) - len(BUYER_CUES.findall(chunk))
+        score[who] += _SELLER_COUNT.count(chunk) - _BUYER_COUNT.count(chunk)
         words[who] += chunk.count(" ") + 1
     first = speakers[0]
     ranked = sorted(speakers, key=lambda s: (-score[s], s != first, -words[s]))

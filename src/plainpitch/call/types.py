@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from plainpitch.text.ascii_case import CaseBlind
+
 TYPES = ("discovery", "demo", "cold", "closing")
 DEFAULT_TYPE = "discovery"
 
@@ -128,6 +130,9 @@ _CLOSING = re.compile(
     re.IGNORECASE,
 )
 
+# counted over all the seller says (text.ascii_case: a third of the time on ASCII text)
+_CLOSING_COUNT, _DEMO_COUNT = CaseBlind(_CLOSING), CaseBlind(_DEMO)
+
 
 def infer_type(seller_texts: list[str]) -> CallType:
     """The call type from the seller's words (seller_texts: their turns in order)."""
@@ -135,8 +140,8 @@ def infer_type(seller_texts: list[str]) -> CallType:
     if _COLD.search(opening):
         return CallType("cold", "inferred", "the seller opens like a cold call")
     text = " ".join(seller_texts)
-    closing = len(_CLOSING.findall(text))
-    demo = len(_DEMO.findall(text))
+    closing = _CLOSING_COUNT.count(text)
+    demo = _DEMO_COUNT.count(text)
     if closing >= 3 and closing >= demo:
         return CallType("closing", "inferred", "the seller talks contracts and terms")
     if demo >= 2:

@@ -50,6 +50,7 @@ from plainpitch.analysis.regions import title_line
 from plainpitch.model import Document, Metric, Span, Suggestion
 from plainpitch.rules.base import Hit, RuleContext, details_provider, metric_provider, rule
 from plainpitch.text import lexicon, shapes, substitute
+from plainpitch.text.phrase_gate import PairGate
 
 # -- shapes ------------------------------------------------------------------------------------------------
 _CODE_SPAN_RE = re.compile(r"`([^`\n]+)`")
@@ -336,6 +337,9 @@ def _opener_counts(doc) -> Counter:
     for sentence in doc.sentences:
         if sentence.word_end > sentence.word_start and starts[sentence.word_start] <= sentence.start:
             opening[sentence.word_start] = 1
+    if hasattr(words_of, "ends"):  # only the opening words' texts are made (one word in ten or so)
+        compress, text = itertools.compress, doc.text
+        return Counter(map(text.__getitem__, map(slice, compress(starts, opening), compress(words_of.ends(), opening))))
     return Counter(itertools.compress(_word_texts(doc), opening))
 
 
@@ -517,14 +521,18 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int],
 
     sentences = doc.sentences
     starts = [s.start for s in sentences]
-    for index in _live_sentences(doc, counts, openers, starts, th, flags, symbols):
+    # None, None: any word may make a hit, a phrase may start in any sentence
+    live_at, phrase_live = _live_flags(doc, counts, openers, th, mask)
+    for index in _live_sentences(doc, counts, openers, starts, th, flags, symbols, phrase_live, live_at):
         sentence = sentences[index]
         unit = doc.units[sentence.unit]
         if _skipped_unit(unit):
             continue
         all_words = doc.sentence_words(sentence)
+        kept = None  # the positions in all_words of the words not taken yet, when some are
         if all_words and is_covered(all_words[0].start, all_words[-1].end):
-            words = [w for w in all_words if not is_covered(w.start, w.end)]
+            kept = [k for k, w in enumerate(all_words) if not is_covered(w.start, w.end)]
+            words = [all_words[k] for k in kept]
         else:
             words = all_words  # none of the sentence's words is taken yet (most sentences)
         if flags:
@@ -535,10 +543,20 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int],
             for m in _SYMBOL_TERMS_RE.finditer(text, sentence.start, sentence.end):
                 if not is_covered(m.start(), m.end()):
                     add(TermHit(m.start(), m.end(), m.group(0), m.group(0).lower(), "jargon", "product"))
-        _phrase_hits(doc, sentence, words, th, add, is_covered, opens)
+        if phrase_live is None or index in phrase_live:
+            _phrase_hits(doc, sentence, words, th, add, is_covered, opens)
         titled = None  # whether the sentence is set in title case: asked only for a word that needs it
         first_word = all_words[0].start if all_words else -1
-        for wi, tok in enumerate(words):
+        # only the words that may make a hit: a dead word makes none wherever it stands (_live_words)
+        positions: Iterable[int]
+        if live_at is None:
+            positions = range(len(words))
+        elif kept is None:
+            positions = _set_offsets(live_at, sentence.word_start, sentence.word_end)
+        else:
+            positions = [wi for wi, k in enumerate(kept) if live_at[sentence.word_start + k]]
+        for wi in positions:
+            tok = words[wi]
             token = tok.text
             if not token[:1].isupper():
                 plain = inert.get(token)
@@ -601,19 +619,59 @@ def _atomic_hits(doc, th: Thresholds, mask: bytearray, technical: set[int],
     return hits
 
 
-def _live_sentences(doc, counts: Counter, openers: Counter, starts: list[int], th: Thresholds, flags: bool,
-                    symbols: bool) -> list[int]:  # fmt: skip
-    """Indices, in order, of the sentences ``_atomic_hits`` must look at: those holding a word that may make a hit
-    or open a phrase (``_live_words``: one look-up per distinct word, the rest in C), and those holding a flag's
-    "--" or a symbol term when the pass looks for them. Any other sentence makes no hit (most of them)."""
-    # the distinct words; a word that only ever opens its sentence can never be taken for an unknown name there
-    live = _live_words(counts.keys(), th, lambda word: counts[word] > openers[word])
-    live_at = bytearray(map(live.__getitem__, _word_texts(doc)))  # made again rather than kept: ~60 bytes a word
+def _live_flags(doc, counts: Counter, openers: Counter, th: Thresholds,
+                mask: bytearray) -> tuple[bytearray, set[int] | None]:  # fmt: skip
+    """1 for each word of the document that may make a hit (``_live_words``), 0 for the others; and the sentences
+    where a phrase may start (text.phrase_gate, from word pairs), for a document's own words (not a scoped view's
+    tuple) and a reader who meets phrases, when a word that only opens a phrase is 0; else None, such a word is 1,
+    and any sentence may hold a phrase. ``mask``: the characters the pass never reads (``_protected``)."""
     words = doc.words
+    gate = PairGate(counts.keys()) if th.level >= 1 and hasattr(words, "sentence_indices") else None
+    # the distinct words; a word that only ever opens its sentence can never be taken for an unknown name there
+    live = _live_words(counts.keys(), th, lambda word: counts[word] > openers[word], phrases=gate is None)
+    if gate is None:
+        return bytearray(map(live.__getitem__, _word_texts(doc))), None  # one byte a word
+    # one walk over the words for both: bit 0 live, bits 1-2 the gate's code
+    codes = gate.codes
+    both = {token: flag | codes[token] << 1 for token, flag in live.items()}
+    at = bytearray(map(both.__getitem__, _word_texts(doc)))
+    phrase_live = gate.sentences(doc.text, words.starts(), words.ends(), words.sentence_indices(),
+                                 at.translate(_GATE_CODE), mask)  # fmt: skip
+    return at.translate(_LIVE_BIT), phrase_live
+
+
+_LIVE_BIT = bytes(c & 1 for c in range(256))
+_GATE_CODE = bytes(c >> 1 for c in range(256))
+
+
+def _set_offsets(flags: bytearray, start: int, end: int) -> list[int]:
+    """Offsets from ``start`` of the 1s in flags[start:end] (found in C)."""
+    out = []
+    at = flags.find(1, start, end)
+    while at != -1:
+        out.append(at - start)
+        at = flags.find(1, at + 1, end)
+    return out
+
+
+def _live_sentences(doc, counts: Counter, openers: Counter, starts: list[int], th: Thresholds, flags: bool,
+                    symbols: bool, phrase_live: set[int] | None = None,
+                    live_at: bytearray | None = None) -> list[int]:  # fmt: skip
+    """Indices, in order, of the sentences ``_atomic_hits`` must look at: those holding a word that may make a hit
+    (``live_at``, from ``_live_flags``), those where a phrase may start, and those holding a flag's "--" or a
+    symbol term when the pass looks for them. Any other sentence makes no hit (most of them). ``phrase_live``: the
+    sentences where a phrase may start (``_live_flags``); without it, every sentence holding a word that opens a
+    phrase."""
+    words = doc.words
+    if live_at is None:  # a word that opens a phrase is live unless phrase_live holds its sentences
+        live = _live_words(counts.keys(), th, lambda word: counts[word] > openers[word], phrases=phrase_live is None)
+        live_at = bytearray(map(live.__getitem__, _word_texts(doc)))
     if hasattr(words, "sentence_indices"):
         chosen = set(itertools.compress(words.sentence_indices(), live_at))
     else:  # a scoped view's words (a tuple of Tokens): by each sentence's word range
         chosen = {i for i, s in enumerate(doc.sentences) if live_at.find(1, s.word_start, s.word_end) != -1}
+    if phrase_live is not None:
+        chosen |= phrase_live
     text = doc.text
     # ".NET" needs no look: its word "NET" has an acronym's shape, and an acronym is always live
     for needle, wanted in (("--", flags), ("C++", symbols), ("C#", symbols), ("F#", symbols)):
@@ -624,19 +682,27 @@ def _live_sentences(doc, counts: Counter, openers: Counter, starts: list[int], t
     return sorted(chosen)
 
 
-def _live_words(words: Iterable[str], th: Thresholds, inside: Callable[[str], bool] | None = None) -> dict[str, int]:
-    """1 for each word that ``_atomic_hits`` may make a hit of, or that may open a phrase (``_phrase_hits``); 0
-    for a word that can do neither wherever it stands. ``inside(word)``: whether the word stands somewhere other
-    than first in its sentence (everywhere may, without it)."""
+def _live_words(words: Iterable[str], th: Thresholds, inside: Callable[[str], bool] | None = None,
+                phrases: bool = True) -> dict[str, int]:
+    """1 for each word that ``_atomic_hits`` may make a hit of, or (``phrases``) that may open a phrase
+    (``_phrase_hits``); 0 for a word that can do neither wherever it stands. ``inside(word)``: whether the word
+    stands somewhere other than first in its sentence (everywhere may, without it)."""
+    live = _live_word if phrases else _live_own
     if inside is None:
-        return {token: _live_word(token, th, True) for token in words}
-    return {token: _live_word(token, th, inside(token)) for token in words}
+        return {token: live(token, th, True) for token in words}
+    return {token: live(token, th, inside(token)) for token in words}
 
 
 @lru_cache(maxsize=8192)  # words repeat across a folder's pages; bounded (~1 MB), the answers are the reader's
 def _live_word(token: str, th: Thresholds, inside: bool) -> int:
     if th.level >= 1 and _opens_phrase(token):  # an engineer's reader meets no phrase (_phrase_hits)
         return 1
+    return _live_own(token, th, inside)
+
+
+@lru_cache(maxsize=8192)
+def _live_own(token: str, th: Thresholds, inside: bool) -> int:
+    """``_live_word`` but for the phrases it may open."""
     if token[:1].isupper():
         return 0 if _capital_inert(token, th, inside) else 1
     return 0 if _inert(token, False, False, th) else 1
