@@ -46,6 +46,8 @@ FORMATS: tuple[Format, ...] = (
     Format("jsx", COPY, "plainpitch.ingest.jsx:load", (".jsx", ".tsx", ".astro"),
            "React or Astro component (JSX, TSX, Astro): its markup"),  # fmt: skip
     Format("vue", COPY, "plainpitch.ingest.vue:load", (".vue",), "Vue component (.vue): its template"),
+    Format("jsstring", COPY, "plainpitch.ingest.jsstring:load", (),
+           "HTML in a JavaScript template string (a .js e-mail template named on the command line)", walked=False),  # fmt: skip
     Format("data", COPY, "plainpitch.ingest.data:load", (".yml", ".yaml"),
            "content file (YAML, or JSON that is no transcript): its text fields", walked=False),  # fmt: skip
     Format("vtt", CALL, _T + "vtt:parse", (".vtt", ".webvtt"), "WebVTT"),

@@ -47,6 +47,8 @@ def load_bytes(data: bytes, path: str, fmt: str | None = None, max_bytes: int = 
     fmt = fmt or (sniff_format(data) if path == "<stdin>" else format_for(path))
     if fmt is None and path.lower().endswith((".js", ".mjs")) and _JSX_RE.search(data[:65536]):
         fmt = "jsx"  # a React component named .js, checked by name (a folder walk never reads every .js file)
+    if fmt is None and path.lower().endswith((".js", ".mjs", ".cjs", ".ts")) and _html_literal(data):
+        fmt = "jsstring"  # an e-mail a Node app sends, its HTML in a template string
     if fmt is None and path.lower().endswith(".json") and not _is_transcript_json(data, path, max_bytes):
         fmt = "data"  # a page kept as JSON (a page builder's blocks): copy, when it is no speech-to-text result
     if fmt is None:
@@ -64,6 +66,12 @@ def load_bytes(data: bytes, path: str, fmt: str | None = None, max_bytes: int = 
     else:
         doc = load_text(text, path, fmt)
     return dataclasses.replace(doc, meta={**doc.meta, "encoding": encoding})
+
+
+def _html_literal(data: bytes) -> bool:
+    from plainpitch.ingest.jsstring import HTML_LITERAL_RE
+
+    return bool(HTML_LITERAL_RE.search(data[:65536]))
 
 
 def _is_transcript_json(data: bytes, path: str, max_bytes: int) -> bool:
