@@ -79,3 +79,40 @@ def test_a_sole_traders_message_me_is_an_ask(line):
     without = page.replace(line, "I have worked on roofs for twenty years.")
     assert "CTA001" not in codes(page)
     assert "CTA001" in codes(without)
+
+
+def test_a_list_under_a_heading_of_whom_the_writer_worked_with_is_proof():
+    page = BODY + "\n## Other nonprofits I've worked with:\n\n* The SEED\n* Rosemount Center\n* Temple College Foundation\n"
+    assert "PRF001" not in codes(page)
+    assert "PRF001" in codes(page.replace("Other nonprofits I've worked with:", "Other things I like"))
+
+
+def test_a_quote_captioned_with_a_name_a_dash_and_a_role_is_a_testimonial():
+    quote = ("\n<p>I look at the dashboard and know how many invoices are on the way and when they will be paid.</p>\n"
+             "<div>Jasmine Fleming - Freelance Writer</div>\n")  # fmt: skip
+    page = "<h1>Invoices that chase themselves</h1>\n<p>" + BODY.split("\n\n")[1] + "</p>\n<a href='/start'>Start my free trial</a>"
+    assert "PRF001" in codes(page, "page.html")
+    assert "PRF001" not in codes(page + quote, "page.html")
+
+
+def test_a_button_that_says_it_cannot_be_pressed_yet_is_no_ask():
+    page = "# Plans\n\nPro gives you every report, every week, for your whole team.\n\n[Coming Soon](#)\n"
+    assert "CTA008" not in codes(page)
+    assert "CTA008" in codes(page.replace("Coming Soon", "Get Pro"))
+
+
+def test_a_readme_that_hands_out_a_program_owes_no_proof_unless_it_sells():
+    readme = ("# Readdown\n\nA Markdown reader for the Mac that opens in under a second. " * 8
+              + "\n\n[Download for Mac](https://github.com/a/readdown/releases/latest)\n")  # fmt: skip
+    for name in ("README.md", "docs/app-readme.md"):
+        assert "PRF001" not in codes(readme, name)
+    assert "PRF001" in codes(readme, "landing.md")  # the same words on a page that sells
+    assert "PRF001" in codes(readme.replace("opens in", "comes with a 14-day trial and opens in"), "README.md")
+
+
+def test_cloning_the_repository_is_a_readmes_ask():
+    readme = ("# Landing page template\n\nA responsive landing page for an app, with a hero, features, screenshots and "
+              "a FAQ. It works on every device and needs no build step at all.\n\n## Setup\n\n"
+              "1. Clone or download this repository\n2. Open `index.html` in your browser\n")  # fmt: skip
+    assert "CTA001" not in codes(readme, "README.md")
+    assert "CTA001" in codes(readme.replace("Clone or download this repository", "Look at the files"), "README.md")

@@ -52,6 +52,8 @@ _ASK_START_RE = re.compile(
     r"subscription))\b)|"
     r"(?:choose|select|pick) (?:a|the|your) plan|reserve|shop|pre-?order|enrol+|apply (?:now|today|here|online)|"
     r"(?:view|star|fork)(?: (?:it|us|the (?:source|code|project)|source|code))? on git(?:hub|lab)|"
+    # a repository's first step: getting the code is getting the product ("Clone or download this repository")
+    r"clone(?: or download)? (?:this|the) (?:repo|repository|project)|"
     r"learn more|read more|find out|see (?:how|pricing|plans|it|the)|watch|create your|create an?(?: free)? account|"
     r"claim|grab|get (?:your|a|my|the)"
     r"|explore)(?![-\w])"
@@ -69,7 +71,9 @@ _BUTTON_LINE_RE = re.compile(r"^\W{0,3}(?:(?:primary|secondary|main)\s+)?(?:butt
 # A link that only asks to read on ("Learn more about changing your plan"): not an ask to act
 _READ_ON_RE = re.compile(r"(?:learn|read|find out|see|explore|watch)\b", re.IGNORECASE)
 # Signing in is for customers who already bought: not an ask to a buyer.
-_SIGN_IN_RE = re.compile(r"^(?:sign|log) ?in\b|^login$", re.IGNORECASE)
+# a way back in for a user, or a button that says it cannot be pressed yet ("Coming soon", "Sold out"): no ask
+_SIGN_IN_RE = re.compile(r"^(?:sign|log) ?in\b|^login$|^(?:coming soon|sold out|unavailable|not available|current plan|"
+                         r"your (?:current )?plan)\W*$", re.IGNORECASE)
 KNOWN_ACTIONS = frozenset(name for name, _ in ACTIONS)
 CONVERSION = KNOWN_ACTIONS - {"learn"}  # actions that move a sale on; "learn more" only keeps the reader reading
 _ASK_ANYWHERE_RE = re.compile(
@@ -383,9 +387,15 @@ _OPEN_LICENCE_RE = re.compile(r"\bfree and open[- ]source\b|\blicen[cs](?:e|ed)\
                               r"Unlicense)\b", re.IGNORECASE)  # fmt: skip
 
 
+# A repository's front page: what is given away there is downloaded, not bought
+_README_NAME_RE = re.compile(r"(?:^|[/\\_-])readme(?:\.[\w.-]+)?$", re.IGNORECASE)  # "README.md", "app-readme.txt"
+
+
 def free_software(doc, ctx) -> bool:
-    """A tool for developers, or any program under an open-source licence, with no sign of a sale (no plan, trial,
-    billing or sales team): free software, which has no price to state and is not sold with testimonials."""
+    """A tool for developers, a program under an open-source licence, or one a README hands out, with no sign of a
+    sale (no plan, trial, billing or sales team): free software, which has no price to state and is not sold with
+    testimonials."""
     if _COMMERCIAL_RE.search(doc.text):
         return False
-    return ctx.profile == "technical" or bool(_OPEN_LICENCE_RE.search(doc.source))
+    return (ctx.profile == "technical" or bool(_OPEN_LICENCE_RE.search(doc.source))
+            or bool(_README_NAME_RE.search(doc.path or "")))

@@ -87,7 +87,7 @@ _IN_HALF_RE = re.compile(r"\bin half\b", re.IGNORECASE)  # the one result withou
 _ROLE_RE = re.compile(
     r"\b(?:CEO|CTO|COO|CFO|CMO|CPO|CIO|CISO|VP|SVP|EVP|[Ff]ounder|[Cc]o-?[Ff]ounder|[Oo]wner|[Dd]irector|[Hh]ead of|"
     r"[Mm]anager|[Ee]ngineer|[Dd]eveloper|[Dd]esigner|[Cc]onsultant|[Pp]resident|[Aa]rchitect|[Mm]arketer|[Pp]rofessor)\b"
-    r"|^\s*(?:—|–|-|~)\s*[A-Z]|^[A-Z][\w'’.-]+ [A-Z][\w'’.-]+, [A-Z]"
+    r"|^\s*(?:—|–|-|~)\s*[A-Z]|^[A-Z][\w'’.-]+ [A-Z][\w'’.-]+(?:,| [-–—]) [A-Z]"  # "Jasmine Fleming - Freelance Writer"
 )
 # a caption at the end of the words it credits, after their last sentence: "— Leveled up films", "– kate7984"
 _TRAILING_CAPTION_RE = re.compile(r"[.!?)\"”]\s+[—–]\s*[\w@][\w@.'’-]*(?: [\w@.'’-]+){0,3}\s*$")
@@ -229,7 +229,9 @@ def find_proof(doc) -> list[Proof]:
 # worked for; "Testimonials", "What clients are saying", "Reviews" hold customers' words.
 _WORK_HEADING_RE = re.compile(
     r"^\W*(?:(?:featured|selected|recent|our|client|past) (?:work|projects|clients|customers)|portfolio|"
-    r"case studies|(?:our |happy |some of our )?clients|who we(?:'ve| have) worked with|trusted by)\W*$",
+    r"case studies|(?:our |happy |some of our )?clients|trusted by|"
+    # "Who we've worked with", "Other nonprofits I've worked with", "Brands we partnered with"
+    r"(?:[\w'’ ]+ )?(?:who )?(?:I|we)(?:'ve|’ve| have)? (?:worked|partnered|collaborated) with)\W*$",
     re.IGNORECASE,
 )
 _VOICE_HEADING_RE = re.compile(
