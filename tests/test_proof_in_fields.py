@@ -116,3 +116,14 @@ def test_cloning_the_repository_is_a_readmes_ask():
               "1. Clone or download this repository\n2. Open `index.html` in your browser\n")  # fmt: skip
     assert "CTA001" not in codes(readme, "README.md")
     assert "CTA001" in codes(readme.replace("Clone or download this repository", "Look at the files"), "README.md")
+
+
+def test_an_html_template_that_says_you_received_it_as_email_is_an_email_and_owes_no_page_proof():
+    from plainpitch.medium import looks_like_email
+
+    html = ("<h1>Last chance to grab your items</h1><p>We can only keep your cart for 24 more hours. " * 6
+            + "</p><a href='/cart'>Complete your purchase</a><p>You received email because you started a checkout "
+            "at our shop and did not finish.</p>")  # fmt: skip
+    doc = load_text(html, "cart.tpl", "template")
+    assert looks_like_email(doc)
+    assert not looks_like_email(load_text(html.replace("You received email because", "We saw that"), "cart.tpl", "template"))

@@ -78,7 +78,9 @@ def first_line(doc: Document, unit) -> str:
 # itself ("With this email, I confirm…"; not "this email address", which a sign-up form asks for)
 _MAIL_LINK_RE = re.compile(r"unsubscribe|view (?:it |this (?:e-?mail )?)?(?:in|on) (?:your |a )?(?:browser|web)|"
                            r"view online", re.IGNORECASE)  # fmt: skip
-_ABOUT_ITSELF_RE = re.compile(r"\b(?:this|the above) e-?mail\b(?! address)", re.IGNORECASE)
+# an e-mail speaking of itself: "this email", "you received this email because…", "you are receiving email from…"
+_ABOUT_ITSELF_RE = re.compile(r"\b(?:this|the above) e-?mail\b(?! address)|\byou(?:'re| are)? receiv(?:ed|ing) "
+                              r"(?:this |these |our )?e-?mails?\b", re.IGNORECASE)  # fmt: skip
 
 
 def _mail_links(doc: Document) -> bool:
