@@ -4,7 +4,8 @@ A rule that says something is missing is only as right as the readers that looke
 real texts, nearly every wrong finding of the ask and proof rules was such a claim on a text that had the thing in a
 form no reader knew: a button kept as a YAML field, a copy deck's "**Primary CTA button:** Get a Free Consultation",
 a wireframe's "`[ start the company ]`", a second half in Spanish or Chinese. A seller forgives a missed problem, not
-being told "you never ask" beside their button, so these claims hold back when either sign shows:
+being told "you never ask" beside their button, so these claims hold back when a sign shows (the missing ask on
+either, the missing proof on the second):
 
 - a *button-shaped line*: a short line of its own (after bullets, marks, tags and a "label:" are taken off) that
   starts with a verb of action ("Get started", "Shop Now", "Book a call") and that no ask reader credited;
@@ -33,6 +34,7 @@ _OBJECT = frozenset("us me now today our your a an the it sales in up".split())
 # One-word buttons that cannot be a noun on a line of their own.
 _ALONE = frozenset("subscribe download register install join apply contact buy".split())
 _MAX_WORDS = 6
+FOREIGN_SHARE_UNSURE = 0.2  # a fifth of the text unread is enough to miss a button or a testimonial
 
 _TAG_RE = re.compile(r"<[^>]+>")
 _EMPHASIS_RE = re.compile(r"[*_`]+")
@@ -100,9 +102,6 @@ def foreign_share(texts: list[str]) -> float:
         if cjk > len(words) or (len(words) >= 8 and english_ratio(words) < 0.08):
             foreign += size
     return foreign / total if total else 0.0
-
-
-FOREIGN_SHARE_UNSURE = 0.2  # a fifth of the text unread is enough to miss a button or a testimonial
 
 
 def has_foreign_part(doc, ctx=None) -> bool:
