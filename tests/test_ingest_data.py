@@ -124,3 +124,15 @@ def test_a_mako_templates_tags_and_control_lines_are_no_copy():
     text = " ".join(doc.unit_text(u) for u in doc.units)
     assert "inherit" not in text and "if trial" not in text and "endif" not in text and "def name" not in text
     assert "Your trial ends on Friday." in text and "Sincerely, Andrey" in text
+
+
+def test_the_editor_opens_a_json_page_as_copy_and_a_speech_to_text_json_as_a_call():
+    from plainpitch.web.api import load_copy, open_upload
+    from plainpitch.web.inputs import CopyInput, UploadInput
+
+    opened = open_upload(UploadInput("landing.json", json.dumps(JSON_PAGE).encode("utf-8")))
+    assert opened["kind"] == "copy" and opened["format"] == "data"
+    doc = load_copy(CopyInput("landing.json", text=opened["text"], format=opened["format"]))
+    assert ("cta", "Book a free call") in _blocks(doc)
+    whisper = {"text": "Hi.", "segments": [{"start": 0, "end": 1, "text": "Hi Ana, thanks."}]}
+    assert open_upload(UploadInput("call.json", json.dumps(whisper).encode("utf-8")))["kind"] == "call"

@@ -44,13 +44,7 @@ def _loader(fmt: str):
 
 def load_bytes(data: bytes, path: str, fmt: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
     """Decode and parse ``data``; ``fmt`` None means: by extension (stdin: sniffed from the content)."""
-    fmt = fmt or (sniff_format(data) if path == "<stdin>" else format_for(path))
-    if fmt is None and path.lower().endswith((".js", ".mjs")) and _JSX_RE.search(data[:65536]):
-        fmt = "jsx"  # a React component named .js, checked by name (a folder walk never reads every .js file)
-    if fmt is None and path.lower().endswith((".js", ".mjs", ".cjs", ".ts")) and _html_literal(data):
-        fmt = "jsstring"  # an e-mail a Node app sends, its HTML in a template string
-    if fmt is None and path.lower().endswith(".json") and not _is_transcript_json(data, path, max_bytes):
-        fmt = "data"  # a page kept as JSON (a page builder's blocks): copy, when it is no speech-to-text result
+    fmt = fmt or (sniff_format(data) if path == "<stdin>" else copy_format(data, path, max_bytes))
     if fmt is None:
         ext = os.path.splitext(path)[1] or "(none)"
         if formats.is_transcript_name(path):
@@ -66,6 +60,20 @@ def load_bytes(data: bytes, path: str, fmt: str | None = None, max_bytes: int = 
     else:
         doc = load_text(text, path, fmt)
     return dataclasses.replace(doc, meta={**doc.meta, "encoding": encoding})
+
+
+def copy_format(data: bytes, path: str, max_bytes: int = MAX_BYTES) -> str | None:
+    """The copy format of a file named on the command line or dropped in the editor: by its extension, or by its
+    content where the name is shared with code or calls (None: not copy)."""
+    fmt = format_for(path)
+    lower = path.lower()
+    if fmt is None and lower.endswith((".js", ".mjs")) and _JSX_RE.search(data[:65536]):
+        fmt = "jsx"  # a React component named .js, checked by name (a folder walk never reads every .js file)
+    if fmt is None and lower.endswith((".js", ".mjs", ".cjs", ".ts")) and _html_literal(data):
+        fmt = "jsstring"  # an e-mail a Node app sends, its HTML in a template string
+    if fmt is None and lower.endswith(".json") and not _is_transcript_json(data, path, max_bytes):
+        fmt = "data"  # a page kept as JSON (a page builder's blocks): copy, when it is no speech-to-text result
+    return fmt
 
 
 def _html_literal(data: bytes) -> bool:

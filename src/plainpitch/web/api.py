@@ -216,15 +216,16 @@ def _transcript_format(text: str, filename: str) -> str | None:
 
 def open_upload(up: UploadInput) -> dict[str, Any]:
     """A dropped file -> what the editor should do with it: edit it as copy, or open it as a call."""
-    from plainpitch.ingest import format_for, sniff_format
+    from plainpitch.ingest import copy_format, sniff_format
     from plainpitch.ingest.decode import decode, normalise_newlines
     from plainpitch.ingest.errors import LoadError
 
     if up.filename.lower().endswith(".docx") and not up.data.startswith(b"PK\x03\x04"):
         raise ApiError(415, "not_docx", f"{up.filename} is named .docx but is not a Word file (not a ZIP package)")
-    if is_transcript_name(up.filename):  # .vtt, .webvtt, .srt, .json, .docx: only ever a transcript
+    fmt = copy_format(up.data, up.filename)  # as the CLI reads it: a .json page builder's blocks are copy
+    if fmt is None and is_transcript_name(up.filename):  # .vtt, .webvtt, .srt, a speech-to-text .json, .docx
         return {"kind": "call", "filename": up.filename, "format": transcript_format_for(up.filename)}
-    fmt = format_for(up.filename) or sniff_format(up.data)
+    fmt = fmt or sniff_format(up.data)
     if fmt == "email":
         # as load_bytes does: MIME parts carry their own charsets, so the message is read as UTF-8 here
         if b"\x00" in up.data[:8192]:
