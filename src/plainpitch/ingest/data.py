@@ -15,7 +15,7 @@ import json
 import re
 from typing import Any
 
-from plainpitch.ingest.fields import Entry, entries_copy, yaml_copy
+from plainpitch.ingest.fields import SWITCH_KEYS, Entry, entries_copy, yaml_copy
 from plainpitch.ingest.suppress import file_suppressions
 from plainpitch.ingest.transcript.json_asr import decode_json_string
 from plainpitch.model import Document
@@ -24,11 +24,10 @@ from plainpitch.text.segment import Block, build_document
 _JSON_TOKEN_RE = re.compile(r'"((?:[^"\\\n]|\\.)*)"|([{}\[\]:,])|(true|false|null|-?\d[\d.eE+-]*)')
 _ALIAS_RE = re.compile(r"(?:^|[\s:\-\[,{])\*[\w-]")
 _SPACE_RE = re.compile(r"\s")
-_SWITCH_KEYS = frozenset({"enable", "enabled", "show", "visible", "display", "active"})
 _MAX_DEPTH = 64  # deeper nesting is no page's layout; the reader stops descending (no recursion is used)
 
 
-def is_json(text: str) -> bool:
+def _is_json(text: str) -> bool:
     return text.lstrip("\ufeff \t\r\n")[:1] in ("{", "[")
 
 
@@ -70,7 +69,7 @@ def _json_entries(source: str, maps: dict[int, list[int]]) -> tuple[list[Entry],
             entries.append((len(stack), name, text, m.start(1)))
             key = None
         elif literal is not None:
-            if in_object and key is not None and key.lower() in _SWITCH_KEYS and literal == "false":
+            if in_object and key is not None and key.lower() in SWITCH_KEYS and literal == "false":
                 stack[-1][3][0] = True
             key = None
     return entries, hidden
@@ -91,7 +90,7 @@ def _parsed(text: str, as_json: bool) -> Any:
 
 
 def load(text: str, path: str, raw: bytes | None = None) -> Document:
-    as_json = is_json(text)
+    as_json = _is_json(text)
     if as_json:
         maps: dict[int, list[int]] = {}
         entries, hidden = _json_entries(text, maps)

@@ -25,7 +25,7 @@ _FM_LABEL_KEYS = frozenset({"label", "text", "title", "name", "content"})
 _FM_LINK_KEYS = frozenset({"link", "url", "href", "to"})
 _PREFIX_RE = re.compile(r"[_-]?(?:text|label|title|name|content|link|url|href|to)$")  # "cta_text" -> "cta"
 # a block the theme is told not to show ("enable: false"): no visitor sees it or anything in it
-_FM_SWITCH_KEYS = frozenset({"enable", "enabled", "show", "visible", "display", "active"})
+SWITCH_KEYS = frozenset({"enable", "enabled", "show", "visible", "display", "active"})
 _FM_OFF = frozenset({"false", "no", "off", "0"})
 
 
@@ -39,7 +39,7 @@ def _switched_off(entries: list[tuple[int, str, str, int]], source: str) -> set[
 
     hidden: set[int] = set()
     for i, (indent, key, value, _) in enumerate(entries):
-        if key.lower() not in _FM_SWITCH_KEYS or value.strip("'\"").lower() not in _FM_OFF:
+        if key.lower() not in SWITCH_KEYS or value.strip("'\"").lower() not in _FM_OFF:
             continue
         first = i
         while not (entries[first][0] == indent and item_start(first)) and first > 0 and entries[first - 1][0] >= indent:
