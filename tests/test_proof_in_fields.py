@@ -127,3 +127,5 @@ def test_an_html_template_that_says_you_received_it_as_email_is_an_email_and_owe
     doc = load_text(html, "cart.tpl", "template")
     assert looks_like_email(doc)
     assert not looks_like_email(load_text(html.replace("You received email because", "We saw that"), "cart.tpl", "template"))
+    faq = html.replace("You received email because you started", "Why are you receiving emails? Because you started")
+    assert not looks_like_email(load_text(faq, "cart.tpl", "template"))  # a page's question about e-mail

@@ -79,7 +79,8 @@ def first_line(doc: Document, unit) -> str:
 _MAIL_LINK_RE = re.compile(r"unsubscribe|view (?:it |this (?:e-?mail )?)?(?:in|on) (?:your |a )?(?:browser|web)|"
                            r"view online", re.IGNORECASE)  # fmt: skip
 # an e-mail speaking of itself: "this email", "you received this email because…", "you are receiving email from…"
-_ABOUT_ITSELF_RE = re.compile(r"\b(?:this|the above) e-?mail\b(?! address)|\byou(?:'re| are)? receiv(?:ed|ing) "
+# (not a page's question "Why are you receiving emails from us?")
+_ABOUT_ITSELF_RE = re.compile(r"\b(?:this|the above) e-?mail\b(?! address)|(?<!are )(?<!did )\byou(?:'re| are)? receiv(?:ed|ing) "
                               r"(?:this |these |our )?e-?mails?\b", re.IGNORECASE)  # fmt: skip
 
 
