@@ -53,8 +53,9 @@ def _key(name) -> str:
 
 def is_article(doc) -> bool:
     """A dated post (a blog post, an announcement): a file name that opens with its date, or front matter with a date
-    and an author, tags or categories, or a post layout. Its readers came for the post and most already know the product, so it is not a
-    page that must persuade a stranger alone. Release notes kept as files of their own are read the same way."""
+    and an author, tags or categories, or a post layout. Its readers came for the post and most already know the
+    product, so it is not a page that must persuade a stranger alone. Release notes kept as files of their own are
+    read the same way."""
     if _DATED_NAME_RE.search(doc.path or "") or _NOTES_NAME_RE.search(doc.path or ""):
         return True
     front = doc.meta.get("front_matter")

@@ -250,8 +250,8 @@ def may_hold_directives(text: str) -> bool:
 
 def included_parts(text: str) -> str:
     """What the template pulls in from other files (``{% include %}``, ``{{> footer}}``, ``get_header()``, a layout
-    it extends, a Hugo shortcode such as ``{{< pricing >}}``): CONTENT when any part may hold a section of the page, CHROME when only its header, footer or
-    layout, "" when nothing (what the reader sees is what this file holds)."""
+    it extends, a Hugo shortcode such as ``{{< pricing >}}``): CONTENT when any part may hold a section of the page,
+    CHROME when only its header, footer or layout, "" when nothing (what the reader sees is what this file holds)."""
     if not may_hold_directives(text):
         return ""
     kinds = set()
@@ -259,8 +259,8 @@ def included_parts(text: str) -> str:
         if m.group("kw4"):
             kinds.add(_shortcode_kind(m.group("arg4")))
             continue
-        keyword = (m.group("kw") or m.group("kw2") or m.group("kw3") or m.group("kw4") or "").strip()
-        kinds.add(part_kind(m.group("arg") or m.group("arg2") or m.group("arg3") or m.group("arg4") or "", keyword))
+        keyword = (m.group("kw") or m.group("kw2") or m.group("kw3") or "").strip()
+        kinds.add(part_kind(m.group("arg") or m.group("arg2") or m.group("arg3") or "", keyword))
     if "<?" in text:
         for block in _PHP_RE.finditer(text):
             for m in _PHP_INCLUDE_RE.finditer(block.group(0)):

@@ -3,9 +3,9 @@
 An ask (plainpitch.analysis.asks.find_asks: a button, an ask link, a sentence that asks) whose link points at
 nothing: "#" alone, an empty target, "javascript:void(0)", a template's example address ("http://example.com/…"),
 a target the browser cannot follow because the quotes of the source were kept in it ('"tel:1352…"'), or a web
-address whose scheme is mistyped or missing ("https//…", "www.…": read as a path on the current site). "#features" (a place on the page) and any real address are fine. On
-an HTML page with scripts, "#" and "javascript:" may be handled by the page's code (a booking pop-up), so there
-only a malformed target is reported.
+address whose scheme is mistyped or missing ("https//…", "www.…": read as a path on the current site).
+"#features" (a place on the page) and any real address are fine. On an HTML page with scripts, "#" and
+"javascript:" may be handled by the page's code (a booking pop-up), so there only a malformed target is reported.
 """
 
 from __future__ import annotations
