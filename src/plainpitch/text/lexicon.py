@@ -136,6 +136,14 @@ def rarer_than(word: str, zipf_value: float) -> bool:
     return band is None or band > limit
 
 
+def common_zipf(word: str, floor: float) -> float | None:
+    """The word's Zipf frequency when it is at least ``floor``, else None (reads only the bands above ``floor``)."""
+    limit = _band(floor)
+    _FREQ.load_to(limit)
+    band = _FREQ.table.get(normalise(word))
+    return None if band is None or band > limit else round(9.0 - band / 100.0, 2)
+
+
 def zipf(word: str) -> float:
     """Zipf frequency of one word in general English (0.0 when wordfreq has never seen it)."""
     _FREQ.load_to(10**6)

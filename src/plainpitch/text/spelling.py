@@ -1,0 +1,73 @@
+"""Misspelt words: a word no dictionary knows that is one slip of the keyboard from a common word.
+
+Judged blind on real copy, typos were among the first problems copywriters named ("necesary", "pleasent",
+"Add Resturants"): a seller who cannot spell on their own page looks careless with the buyer's money too. Precision
+comes first here, because a name or a coinage called a typo is worse than a typo missed, so a word is called
+misspelt only when all of these hold (``correction`` gives the word meant, or None):
+
+- it is five or more lowercase letters: capitalised words are names and brands, often misspelt on purpose
+  ("Flickr", "Tumblr"), and short words are too often abbreviations;
+- no dictionary knows it: not a CMUdict headword or a regular inflection of one, not a word software
+  documentation uses (``lexicon.tech_vocab``), and rare in general English (wordfreq's list holds common
+  misspellings too: "recieve" and "helpfull" sit near Zipf 2);
+- one edit (a letter dropped, added or changed, or two letters swapped) turns it into a common English word, the
+  first letter kept: writers seldom slip on the first letter, while coinages often differ there ("xarray" from
+  "array", "overage" from "average"), and the edit is not a letter added or dropped at the end, which makes
+  another form of a word more often than a slip ("prover" from "prove", "fundraise" from "fundraiser"; a doubled
+  last letter, "helpfull", is a slip).
+
+The word's context (names the page spells another way, code, other languages) is the rule's to judge
+(plainpitch.rules.checks.spelling).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from plainpitch.text import lexicon
+
+MIN_LETTERS = 5
+RARE_ZIPF = 2.5  # the misspelling: rarer than this in general English
+COMMON_ZIPF = 3.5  # the word meant: at least this common (about once in 300,000 words)
+WORD_RE = re.compile(r"[a-z]+")  # a candidate as the rule finds it (it checks what is around it)
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _one_edit(word: str) -> set[str]:
+    """Every string one edit from ``word`` that keeps its first letter (Norvig's four kinds of edit)."""
+    head, rest = word[0], word[1:]
+    splits = [(rest[:i], rest[i:]) for i in range(len(rest) + 1)]
+    out = {head + a + b[1:] for a, b in splits if b}  # a letter dropped
+    out |= {head + a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}  # two swapped
+    out |= {head + a + c + b[1:] for a, b in splits if b for c in _LETTERS}  # one changed
+    out |= {head + a + c + b for a, b in splits for c in _LETTERS}  # one added
+    out.discard(word)
+    return out
+
+
+def _other_form(word: str) -> bool:
+    """A common word with one letter more or less at the end: "prover" (prove), "fundraise" (fundraiser). A last
+    letter doubled is a slip all the same ("helpfull")."""
+    if word[-1] == word[-2]:
+        return False
+    return any(lexicon.common_zipf(w, COMMON_ZIPF) is not None and lexicon.is_english_word(w)
+               for w in (word[:-1], *(word + c for c in _LETTERS)))  # fmt: skip
+
+
+@lru_cache(maxsize=8192)
+def correction(word: str) -> str | None:
+    """The common word ``word`` is a slip for, or None when it is a word, a name, a coinage or too far from one."""
+    if len(word) < MIN_LETTERS or not WORD_RE.fullmatch(word):
+        return None
+    if not lexicon.rarer_than(word, RARE_ZIPF) or lexicon.is_english_word(word) or word in lexicon.tech_vocab().words:
+        return None
+    if _other_form(word):
+        return None
+    best: tuple[float, str] | None = None
+    for candidate in _one_edit(word):
+        value = lexicon.common_zipf(candidate, COMMON_ZIPF)
+        if value is not None and lexicon.is_english_word(candidate) and (best is None or (value, candidate) > best):
+            best = (value, candidate)
+    return best[1] if best else None

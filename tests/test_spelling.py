@@ -1,0 +1,90 @@
+"""Typos (CLR004, plainpitch.text.spelling): a slip of the keyboard is reported with the word meant; a name, a
+coinage, a word of another language or a customer's words never are."""
+
+import pytest
+
+from plainpitch.config import Config
+from plainpitch.engine import analyze
+from plainpitch.ingest import load_text
+from plainpitch.text.spelling import correction
+
+BODY = ("Our bookkeepers close your books every month and send you a one-page report you can read in five minutes. "
+        "You see where the money went, what you owe in tax and how much you can spend next month without worry. ")
+
+
+def typos(text, name="page.md", fmt="markdown", **config):
+    return [f for f in analyze(load_text(text, name, fmt), Config(**config)).findings if f.code == "CLR004"]
+
+
+@pytest.mark.parametrize("slip, meant", [
+    ("necesary", "necessary"),  # a letter dropped
+    ("helpfull", "helpful"),  # a letter doubled
+    ("stratgey", "strategy"),  # two letters swapped
+    ("desparately", "desperately"),  # one changed
+    ("employess", "employees"),
+    ("questoins", "questions"),
+])
+def test_a_slip_one_edit_from_a_common_word_is_corrected(slip, meant):
+    assert correction(slip) == meant
+
+
+@pytest.mark.parametrize("word", [
+    "necessary", "colleagues", "reconciled",  # English, and a regular inflection of a headword
+    "Necesary",  # capitalised: a name or a brand as far as spelling can tell
+    "teh",  # too short to tell from an abbreviation
+    "middleware", "webhooks",  # words software documentation uses
+    "prover", "fundraise",  # another form of a common word (prove, fundraiser), not a slip
+    "xarray", "overage",  # the first letter differs from the near word: a coinage, not a slip
+    "zxqvbnm",  # nothing English is one edit away
+])
+def test_words_names_coinages_and_forms_are_not_misspelt(word):
+    assert correction(word) is None
+
+
+def test_one_finding_per_misspelt_word_with_its_later_uses_and_the_word_meant():
+    text = (f"# Bookkeeping for shops\n\n{BODY}We do every step that is necesary, and only what is necesary.\n\n"
+            "Our stratgey is simple: you sell, we count.\n")
+    found = typos(text)
+    assert [(f.text, f.message) for f in found] == [
+        ("necesary", "Misspelt: 'necesary' (did you mean 'necessary'?)"),
+        ("stratgey", "Misspelt: 'stratgey' (did you mean 'strategy'?)"),
+    ]
+    first = found[0]
+    assert len(first.data["uses"]) == 1
+    assert [s.replacement for s in first.suggestions] == ["necessary"]
+    source = load_text(text, "page.md", "markdown").source
+    start, end = first.data["uses"][0]
+    assert source[start:end] == "necesary"
+
+
+def test_the_suggestion_substituted_reads_as_the_word_meant():
+    text = f"{BODY}We do every step that is necesary to open your books.\n"
+    doc = load_text(text, "page.md", "markdown")
+    (finding,) = [f for f in analyze(doc, Config()).findings if f.code == "CLR004"]
+    start, end = doc.source_span(finding.span)
+    fixed = doc.source[:start] + finding.suggestions[0].replacement + doc.source[end:]
+    assert "every step that is necessary to open your books" in fixed
+
+
+@pytest.mark.parametrize("where", [
+    "> We found every step that is necesary in one afternoon, and it paid for itself.\n>\n> — Ana Ruiz, Owner",
+    "Run `necesary --fix` on the folder.",  # code
+    "See https://example.org/necesary for the steps.",  # an address
+    "Follow @necesary for updates.",  # a handle
+    "The Necesary app and the necesary plan.",  # spelt capitalised elsewhere: a name
+])
+def test_a_customer_s_words_code_addresses_and_names_are_never_corrected(where):
+    assert typos(f"{BODY}\n\n{where}\n") == []
+
+
+def test_a_sentence_in_another_language_is_not_read_for_english_typos():
+    # "servir" is one letter from "server", "momento" from "moment": Spanish words, not slips
+    spanish = ("No conoces a tu cliente y tu página intentará servir a todos sin convertir a nadie. Es el momento de "
+               "cambiar la estrategia y hablar con los clientes que ya tienes en tu lista de correo.")
+    assert [f.text for f in typos(f"{BODY}\n\n{spanish}\n\nEvery step that is necesary.\n")] == ["necesary"]
+
+
+def test_a_technical_reader_meets_lowercase_coinages_so_the_rule_holds_back():
+    text = f"{BODY}We do every step that is necesary.\n"
+    assert typos(text)
+    assert typos(text, profile="technical") == []
