@@ -88,3 +88,17 @@ def test_a_technical_reader_meets_lowercase_coinages_so_the_rule_holds_back():
     text = f"{BODY}We do every step that is necesary.\n"
     assert typos(text)
     assert typos(text, profile="technical") == []
+
+
+def test_a_slip_in_a_short_line_of_an_html_page_is_read():
+    # the word touches its tags, and a five-word line has too few small words to tell its language: the page decides
+    html = f"<html><body><p>{BODY}</p><ul><li>Setting up Google Remarketing cmapaigns</li></ul></body></html>"
+    assert [f.text for f in typos(html, "page.html", "html")] == ["cmapaigns"]
+
+
+@pytest.mark.parametrize("line, word", [
+    ("Read more in [the necesary guide](https://example.org/guide).", None),  # a link's words name what it links to
+    ("It runs portably on every shop's till, and nothing is necesary to install.", "necesary"),  # an adverb of "portable"
+])
+def test_link_words_and_adverbs_of_english_adjectives_are_not_slips(line, word):
+    assert [f.text for f in typos(f"{BODY}\n\n{line}\n")] == ([word] if word else [])

@@ -1,5 +1,6 @@
 """Copy kept in data fields: a page's YAML front matter, or a whole YAML content file (a site generator's data file,
-a page builder's blocks), read as the blocks a visitor would see, each at its place in the file.
+a page builder's blocks) or a Hugo shortcode's named parameters, read as the blocks a visitor would see, each at its
+place in the file.
 
 A title-like key is a heading, a button's label a call to action with its link, any other prose value a paragraph;
 a block the theme is told not to show ("enable: false") is left out. plainpitch.ingest.markdown reads front matter
@@ -118,7 +119,9 @@ def entries_copy(entries: list[Entry], hidden: set[int], scalar_lines=None) -> l
             continue
         parent = next((e for e in reversed(entries[:i]) if e[0] < indent and not e[2]), None)
         in_button = parent is not None and _FM_BUTTON_RE.search(parent[1]) and lower in _FM_LABEL_KEYS
-        if in_button or (_FM_BUTTON_RE.search(lower) and not _FM_LINK_KEYS & set(lower.split("_"))):
+        # a button's link is not its label, however the key is spelt ("cta_link", "buttonLink", "primary_button_url")
+        link_key = bool(_FM_LINK_KEYS & set(lower.split("_"))) or lower.endswith(("link", "url", "href"))
+        if in_button or (_FM_BUTTON_RE.search(lower) and not link_key):
             siblings = [e for e in entries[i + 1 :] if e[0] == indent][:4] + [e for e in entries[:i] if e[0] == indent][-4:]
             href = (next((e[2] for e in siblings if e[1].lower() in _FM_LINK_KEYS), None) if in_button
                     else _prefixed_link(lower, siblings))
@@ -130,6 +133,23 @@ def entries_copy(entries: list[Entry], hidden: set[int], scalar_lines=None) -> l
         if "/" in value.split()[0]:
             continue  # a path or an address
         out.append(Block("heading" if heading else "paragraph", value, start, level=2 if heading else 0))
+    return out
+
+
+# A Hugo shortcode's named parameters hold the copy its template shows ({{< hero headline="…"
+# primary_button_text="Get started" primary_button_url="#" >}}): each call's parameters are one mapping, read like
+# front matter fields (a headline a heading, a button's label a button with the link beside it).
+_SHORTCODE_RE = re.compile(r"\{\{[<%]\s*(?!/)[\w./-]+(?P<params>(?:[^>%]|[>%](?!\}\}))*)[>%]\}\}", re.DOTALL)
+_PARAM_RE = re.compile(r"(?P<key>[A-Za-z_][\w-]*)[ \t]*=[ \t]*(?P<q>[\"'])(?P<value>[^\"'\n]*)(?P=q)")
+
+
+def shortcode_copy(source: str) -> list[Block]:
+    """The prose a page passes its shortcodes as named parameters, each a block at its place in the file."""
+    out: list[Block] = []
+    for call in _SHORTCODE_RE.finditer(source):
+        entries = [(0, m.group("key"), m.group("value").strip(), m.start("value"))
+                   for m in _PARAM_RE.finditer(source, call.start("params"), call.end("params"))]  # fmt: skip
+        out.extend(entries_copy(entries, set()))
     return out
 
 

@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import Any
 
 from plainpitch.ingest.directives import included_parts, may_hold_directives, set_aside
-from plainpitch.ingest.fields import yaml_copy
+from plainpitch.ingest.fields import shortcode_copy, yaml_copy
 from plainpitch.ingest.replies import mask_replies
 from plainpitch.ingest.suppress import directive_codes, file_suppressions
 from plainpitch.model import Document
@@ -869,6 +869,8 @@ def load(text: str, path: str, raw: bytes | None = None) -> Document:
     env: dict[str, Any] = {}
     walker.walk(_block_tokens(work, env), env)
     blocks.extend(walker.blocks)
+    if "{{<" in source or "{{%" in source:  # copy passed to shortcodes as parameters is on the page where they stand
+        blocks = sorted(blocks + shortcode_copy(source), key=lambda b: b.source_start)
     if not _has_words(blocks, _BODY_MIN_WORDS):
         blocks[0:0] = _front_matter_copy(source)  # the front matter comes first in the file
     elif source.startswith("---"):

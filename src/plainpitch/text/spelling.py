@@ -48,10 +48,12 @@ def _one_edit(word: str) -> set[str]:
 
 
 def _other_form(word: str) -> bool:
-    """A common word with one letter more or less at the end: "prover" (prove), "fundraise" (fundraiser). A last
-    letter doubled is a slip all the same ("helpfull")."""
+    """A common word with one letter more or less at the end: "prover" (prove), "fundraise" (fundraiser), or the
+    adverb of an adjective ("portably"). A last letter doubled is a slip all the same ("helpfull")."""
     if word[-1] == word[-2]:
         return False
+    if word.endswith(("ably", "ibly")) and lexicon.is_english_word(word[:-1] + "e"):
+        return True  # the adverb of an English adjective ("portably"), which the dictionary may not list
     return any(lexicon.common_zipf(w, COMMON_ZIPF) is not None and lexicon.is_english_word(w)
                for w in (word[:-1], *(word + c for c in _LETTERS)))  # fmt: skip
 

@@ -4,8 +4,10 @@ Which words are misspelt is plainpitch.text.spelling's to say, word by word; thi
 back wherever a lowercase unknown word is more likely a name, a term or another language than a slip:
 - the page spells the same word another way somewhere (capitalised, in code, in a link, a path or a handle: it is
   a name or an identifier, "telegraf", "reqwest");
-- a part of the text is in another language (a fifth or more), or the sentence reads as another language;
-- the words are a customer's (a quote or a testimonial: never edit them), code, an address or a placeholder;
+- a part of the text is in another language (a fifth or more), or a sentence of eight words or more reads as
+  another language;
+- the words are a customer's (a quote or a testimonial: never edit them), code, a link's (they name what it links
+  to: "reqwest"), an address or a placeholder;
 - the reader is technical, where lowercase coinages are everyday words ("rustc", "bundler").
 One finding per misspelt word (its later uses are in its data).
 """
@@ -27,8 +29,9 @@ _KINDS = ("subject", "heading", "paragraph", "list_item", "cta", "table_cell")
 # a lowercase word standing alone (not part of an identifier, a path, a handle or a contraction)
 _CANDIDATE_RE = re.compile(rf"(?<![\w'’@#/.\-])[a-z]{{{MIN_LETTERS},}}(?![\w'’@/\-]|\.[a-z])")
 _WORDS_RE = re.compile(r"[A-Za-z]+")
-_CODE_SIDE = frozenset("`/._:-@#=<>[]{}()\"'\\")
-MIN_ENGLISH = 0.25  # the share of common English words a sentence of four or more words needs to be read as English
+_CODE_SIDE = frozenset("`/._:-@#=[]{}()\"'\\")  # not < or >: in HTML every word of copy may touch a tag
+MIN_ENGLISH = 0.25  # the share of common English words a sentence needs to be read as English
+MIN_SENTENCE_WORDS = 8
 
 
 def _spelt_otherwise(source: str, word: str) -> bool:
@@ -43,9 +46,11 @@ def _spelt_otherwise(source: str, word: str) -> bool:
     return False
 
 
-def _reads_english(text: str) -> bool:
+def _reads_english(text: str, page_english: bool) -> bool:
+    """A sentence long enough to tell reads as English; a short line ("Setting up Google Remarketing campaigns")
+    has too few small words to tell, and the page's language decides for it."""
     words = _WORDS_RE.findall(text)
-    return len(words) < 4 or english_ratio(words) >= MIN_ENGLISH
+    return english_ratio(words) >= MIN_ENGLISH if len(words) >= MIN_SENTENCE_WORDS else page_english
 
 
 @rule(
@@ -83,18 +88,19 @@ def misspelling(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     if ctx.profile == "technical" or has_foreign_part(doc, ctx):
         return
     quotes = testimonial_units(doc)
+    page_english = english_ratio(_WORDS_RE.findall(doc.text)) >= MIN_ENGLISH
     found: dict[str, list[tuple[int, int, str]]] = {}
     for i, unit in enumerate(doc.units):
         if unit.kind not in _KINDS or i in quotes:
             continue
         text = doc.unit_text(unit)
-        if not _reads_english(text):
+        if not _reads_english(text, page_english):
             continue
         masked = bytearray(len(text) + 1)
         for s, e, _ in shapes.literal_spans(text):
             masked[s:e] = b"\x01" * (e - s)
         attrs = unit.attrs if hasattr(unit.attrs, "get") else {}
-        for span in attrs.get("code") or ():
+        for span in (attrs.get("code") or []) + (attrs.get("links") or []):  # a link's words name what it links to
             masked[span["start"] : span["end"]] = b"\x01" * (span["end"] - span["start"])
         for m in _CANDIDATE_RE.finditer(text):
             word = m.group(0)

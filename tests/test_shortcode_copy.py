@@ -1,0 +1,50 @@
+"""Copy a Markdown page passes its Hugo shortcodes as named parameters (plainpitch.ingest.fields.shortcode_copy) is
+on the page: a headline is a heading, a description a paragraph, a button's label a button with the link kept
+beside it under the same prefix, however the key is spelt."""
+
+from plainpitch.config import Config
+from plainpitch.engine import analyze
+from plainpitch.ingest import load_text
+from plainpitch.model import Span
+
+PAGE = """---
+title: Home
+---
+
+{{< hero
+    headline="Build Your SaaS Website"
+    sub_headline="Create fast, responsive websites that load instantly and bring you more signups."
+    primary_button_text="Get Started Free"
+    primary_button_url="#"
+    hero_image="/images/hero.svg"
+>}}
+
+{{< feature
+    title="Lightning-Fast Performance"
+    description="Your website loads instantly, so visitors stay and read what you sell."
+    buttonText="Learn More"
+    buttonLink="/performance"
+>}}
+"""
+
+
+def test_a_shortcode_s_parameters_are_read_as_the_blocks_its_template_shows():
+    doc = load_text(PAGE, "_index.md", "markdown")
+    units = [(u.kind, doc.unit_text(u), u.href) for u in doc.units if not doc.unit_text(u).startswith("{{")]
+    assert units == [
+        ("heading", "Build Your SaaS Website", None),
+        ("paragraph", "Create fast, responsive websites that load instantly and bring you more signups.", None),
+        ("cta", "Get Started Free", "#"),
+        ("heading", "Lightning-Fast Performance", None),
+        ("paragraph", "Your website loads instantly, so visitors stay and read what you sell.", None),
+        ("cta", "Learn More", "/performance"),
+    ]
+    for unit in doc.units:  # every block points at its place in the file
+        if not doc.unit_text(unit).startswith("{{"):
+            start, end = doc.source_span(Span(unit.start, unit.end))
+            assert doc.source[start:end] == doc.unit_text(unit)
+
+
+def test_a_shortcode_button_that_points_nowhere_is_reported():
+    findings = analyze(load_text(PAGE, "_index.md", "markdown"), Config()).findings
+    assert [(f.code, f.text) for f in findings if f.code == "CTA008"] == [("CTA008", "Get Started Free")]
