@@ -79,3 +79,12 @@ def test_a_link_whose_words_ask_to_buy_is_an_ask_and_one_that_asks_to_read_on_is
             "buy a pre-built box</a> and help the project. <a href='/plans'>Learn more about changing your plan</a>.")
     doc = load_text("<p>" + text + "</p>", "a.html")
     assert [a.text for a in ask._find_asks(doc, "page") if a.kind == "inline"] == ["buy a pre-built box"]
+
+
+def test_a_bracketed_line_that_opens_with_a_verb_of_getting_is_a_button_to_a_product_not_a_field():
+    from plainpitch.analysis.asks import CONVERSION, find_asks
+
+    deck = "# Acme\n\n> [Get BatchShrink]\n\nIt makes smaller copies of your videos.\n\n> [Client Name]\n"
+    asks = find_asks(load_text(deck, "deck.md", "markdown"))
+    assert [(a.text, a.kind) for a in asks] == [("Get BatchShrink", "cta")]
+    assert asks[0].action in CONVERSION  # the ask CTA006 looks for in the hero

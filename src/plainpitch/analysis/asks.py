@@ -103,6 +103,11 @@ _LAST_CLAUSE_RE = re.compile(r"[,;:—–]\s*([^,;:—–]+)$")  # "Wanted to ch
 # A button written as its label in brackets, as plain-text emails and drafts show one: "[Upgrade now]" (not a
 # Markdown link or reference, not a template field: a capitalised label of a few words)
 _BUTTON_VERB_RE = re.compile(r"^(?:upgrade|renew)\b", re.IGNORECASE)  # on a button, not in a sentence ("Upgrade pip to …")
+# A bracketed line of its own that opens with a verb of getting is a button whatever follows it ("[Get BatchShrink]",
+# a product's name), where "[Client Name]" is a field to fill; verbs that are also nouns ("[Order number]",
+# "[Start date]") are left to the field reading.
+_LONE_BUTTON_RE = re.compile(r"^(?:get|download|buy|try|join|subscribe|claim|schedule|reserve|register|sign up)\b",
+                             re.IGNORECASE)
 # A bracketed label standing for a picture or a clip, not a button: "[Hero image]", "[Video]"
 _MEDIA_LABEL_RE = re.compile(r"\b(?:image|img|photo|picture|logo|video|clip|screenshot|icon|gif|banner|illustration|"
                              r"map|chart|diagram|graphic|gallery|carousel|slider)s?\b", re.IGNORECASE)
@@ -294,8 +299,12 @@ def _find_asks(doc, medium: str) -> list[Ask]:
                 # a line that is only "[Manage subscription]" is a button; "[Name]" is a field, "[Video]" a clip
                 alone = s.text.strip() == m.group(0) and not _MEDIA_LABEL_RE.search(label)
                 if ((_ASK_START_RE.match(label) or _BUTTON_VERB_RE.match(label)
-                     or (alone and not placeholders.is_placeholder(m.group(0)))) and not _SIGN_IN_RE.match(label)):
-                    asks.append(Ask(s.start + m.start(1), s.start + m.end(1), label, action_of(label), "cta"))
+                     or (alone and (not placeholders.is_placeholder(m.group(0)) or _LONE_BUTTON_RE.match(label))))
+                        and not _SIGN_IN_RE.match(label)):
+                    action = action_of(label)
+                    if action not in KNOWN_ACTIONS and _LONE_BUTTON_RE.match(label):
+                        action = "start"  # "[Get BatchShrink]": getting the product, as "Get started" is
+                    asks.append(Ask(s.start + m.start(1), s.start + m.end(1), label, action, "cta"))
         named = _BUTTON_LINE_RE.match(s.text)
         if named and not _SIGN_IN_RE.match(named.group("label")):
             # a copy deck names its button ("Button: `View your booking`, yellow", "CTA — Book a call"): that is the ask
