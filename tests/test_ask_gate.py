@@ -88,3 +88,16 @@ def test_a_bracketed_line_that_opens_with_a_verb_of_getting_is_a_button_to_a_pro
     asks = find_asks(load_text(deck, "deck.md", "markdown"))
     assert [(a.text, a.kind) for a in asks] == [("Get BatchShrink", "cta")]
     assert asks[0].action in CONVERSION  # the ask CTA006 looks for in the hero
+
+
+def test_a_sentence_that_tells_the_reader_how_to_begin_is_an_onboarding_ask():
+    from plainpitch.config import Config
+    from plainpitch.engine import analyze
+
+    mail = ("Subject: Welcome to EcoExposure\n\nWelcome to EcoExposure. Your account is ready to use.\n\nYou can collect "
+            "samples, record field data, and review your saved records.\n\n{how}\n\nThank you for contributing.\n")
+    def cta001(how):
+        return [f.code for f in analyze(load_text(mail.replace("{how}", how), "m.txt", "text"), Config()).findings
+                if f.code == "CTA001"]
+    assert cta001("To get started, log in and select New Sample from the Home screen.") == []
+    assert cta001("Samples are kept for a year on the Home screen.") == ["CTA001"]

@@ -103,6 +103,10 @@ _LAST_CLAUSE_RE = re.compile(r"[,;:—–]\s*([^,;:—–]+)$")  # "Wanted to ch
 # A button written as its label in brackets, as plain-text emails and drafts show one: "[Upgrade now]" (not a
 # Markdown link or reference, not a template field: a capitalised label of a few words)
 _BUTTON_VERB_RE = re.compile(r"^(?:upgrade|renew)\b", re.IGNORECASE)  # on a button, not in a sentence ("Upgrade pip to …")
+# A sentence that tells the reader how to begin ("To get started, log in and select New Sample"): an onboarding
+# e-mail's ask, whatever verb follows the lead-in
+_HOW_TO_START_RE = re.compile(r"^(?:to (?:get started|begin|start)\b[^.!?]{0,60}?,|getting started is (?:easy|simple)\b)",
+                              re.IGNORECASE)
 # A bracketed line of its own that opens with a verb of getting is a button whatever follows it ("[Get BatchShrink]",
 # a product's name), where "[Client Name]" is a field to fill; verbs that are also nouns ("[Order number]",
 # "[Start date]") are left to the field reading.
@@ -326,7 +330,7 @@ def _find_asks(doc, medium: str) -> list[Ask]:
         if len(asks) > buttons_before and clean.startswith("["):
             continue  # "[Upgrade now] to keep your domain.": its button is the ask, counted once
         if (_ASK_START_RE.match(_LEAD_MARKS_RE.sub("", clean)) or _found(_ASK_ANYWHERE_RE, clean, folded)
-                or _found(CALENDAR_RE, clean, folded)):
+                or _found(CALENDAR_RE, clean, folded) or _HOW_TO_START_RE.match(clean)):
             asks.append(Ask(s.start, s.end, s.text, action_of(clean), "sentence"))
         elif _found(_CONTACT_ME_RE, clean, folded):
             asks.append(Ask(s.start, s.end, s.text, "contact", "sentence"))
