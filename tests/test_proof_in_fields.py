@@ -40,7 +40,12 @@ COUNTER = """numbers:
 """
 
 
-@pytest.mark.parametrize("fields", [QUOTES, ONE_QUOTE, COUNTER], ids=["quotes-list", "one-quote-block", "counter"])
+# a section the layout fills with quotes from the site's data, titled in the page's fields
+SECTION = 'testimonials:\n  title: "What Our Community Says"\n  subtitle: "Real stories from the women we support"\n'
+
+
+@pytest.mark.parametrize("fields", [QUOTES, ONE_QUOTE, COUNTER, SECTION],
+                         ids=["quotes-list", "one-quote-block", "counter", "titled-section"])
 def test_proof_the_layout_renders_from_the_front_matter_is_proof(fields):
     assert "PRF001" in codes(BODY)
     assert "PRF001" not in codes(f"---\ntitle: Acme\n{fields}---\n{BODY}")
@@ -49,7 +54,8 @@ def test_proof_the_layout_renders_from_the_front_matter_is_proof(fields):
 @pytest.mark.parametrize("fields", [
     "features:\n  - name: Reminders\n    description: Polite reminders go out on their own until every invoice is paid.\n",
     "numbers:\n  - counter: '3'\n    content: 'clients on the starter plan'\n",  # a plan's limit, not a crowd
-], ids=["feature-with-a-name", "small-count"])
+    'reviews:\n  enable: true\n',  # a switch, no section title: nothing says the page shows reviews
+], ids=["feature-with-a-name", "small-count", "untitled-switch"])
 def test_features_and_plan_limits_in_fields_are_not_proof(fields):
     assert "PRF001" in codes(f"---\ntitle: Acme\n{fields}---\n{BODY}")
 

@@ -295,6 +295,11 @@ def _mapping_proof(data: dict) -> str | None:
     return "customers" if count and _many(count.group("n") or count.group("helped")) else None
 
 
+def _section_title(data: dict) -> bool:
+    """A mapping that titles a section of the page ("title: What Our Community Says")."""
+    return any(isinstance(v, str) and v.strip() and _key_words(k)[-1:] in (["title"], ["heading"]) for k, v in data.items())
+
+
 def _front_matter_proof(data, depth: int = 0) -> str | None:
     """The kind of proof a page's data fields hold, if any (see _FM_PROOF_KEYS)."""
     if depth > 6:
@@ -308,6 +313,8 @@ def _front_matter_proof(data, depth: int = 0) -> str | None:
         kind = next((_FM_PROOF_KEYS[w] for w in _key_words(key) if w in _FM_PROOF_KEYS), None) if isinstance(key, str) else None
         if kind and isinstance(value, list) and len(value) >= 2:
             return kind
+        if kind == "testimonial" and isinstance(value, dict) and _section_title(value):
+            return kind  # "testimonials: {title: What Our Community Says}": the section's quotes come from the site's data
         if isinstance(value, (dict, list)):
             found = _front_matter_proof(value, depth + 1)
             if found:
