@@ -48,3 +48,38 @@ def test_a_shortcode_s_parameters_are_read_as_the_blocks_its_template_shows():
 def test_a_shortcode_button_that_points_nowhere_is_reported():
     findings = analyze(load_text(PAGE, "_index.md", "markdown"), Config()).findings
     assert [(f.code, f.text) for f in findings if f.code == "CTA008"] == [("CTA008", "Get Started Free")]
+
+
+JSON_BODY = """---
+title: Pricing
+---
+
+{{< pricing-table >}}
+{
+    "title": "Plans for business teams like yours",
+    "plans": [
+        {"name": "Starter", "price": "29", "description": "Best option for one person and a first project.",
+         "button": {"text": "Get started", "url": "#"}},
+        {"name": "Team", "price": "99", "description": "For teams that need extended and premium support.",
+         "button": {"text": "Choose Team", "url": "/signup?plan=team"}}
+    ]
+}
+{{< /pricing-table >}}
+"""
+
+
+def test_a_shortcode_body_written_as_json_is_read_as_its_fields_not_as_prose():
+    doc = load_text(JSON_BODY, "pricing.md", "markdown")
+    units = [(u.kind, doc.unit_text(u), u.href) for u in doc.units if not doc.unit_text(u).startswith("{{")]
+    assert units == [
+        ("heading", "Plans for business teams like yours", None),
+        ("paragraph", "Best option for one person and a first project.", None),
+        ("cta", "Get started", "#"),
+        ("paragraph", "For teams that need extended and premium support.", None),
+        ("cta", "Choose Team", "/signup?plan=team"),
+    ]
+    for unit in doc.units:
+        start, end = doc.source_span(Span(unit.start, unit.end))
+        assert doc.source[start:end] == doc.unit_text(unit) or doc.unit_text(unit).startswith("{{")
+    findings = analyze(doc, Config()).findings
+    assert [(f.code, f.text) for f in findings if f.code in ("CTA001", "CTA008")] == [("CTA008", "Get started")]

@@ -105,6 +105,19 @@ def load(text: str, path: str, raw: bytes | None = None) -> Document:
                           suppressions=file_suppressions(text))  # fmt: skip
 
 
+def json_copy(text: str, offset: int) -> list[Block]:
+    """The copy of a JSON document that stands at ``offset`` in a larger file (a Hugo shortcode's JSON body), each
+    block at its place in that file."""
+    maps: dict[int, list[int]] = {}
+    entries, hidden = _json_entries(text, maps)
+    out = []
+    for b in entries_copy(entries, hidden):
+        b = _placed(b, text, maps)
+        where = [p + offset for p in b.source_map] if b.source_map is not None else None
+        out.append(Block(b.kind, b.text, b.source_start + offset, where, level=b.level, href=b.href))
+    return out
+
+
 def _placed(block: Block, source: str, maps: dict[int, list[int]]) -> Block:
     """A JSON value's block with its escapes' source map; a sentence standing in an array (``"features": ["Set up
     in five minutes", …]``) a list item."""

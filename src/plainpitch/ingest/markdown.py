@@ -34,6 +34,7 @@ from functools import lru_cache
 from typing import Any
 
 from plainpitch.ingest.directives import included_parts, may_hold_directives, set_aside
+from plainpitch.ingest.data import json_copy
 from plainpitch.ingest.fields import shortcode_copy, yaml_copy
 from plainpitch.ingest.replies import mask_replies
 from plainpitch.ingest.suppress import directive_codes, file_suppressions
@@ -78,6 +79,8 @@ _CTA_MARK = "[CTA:"  # what every match of _CTA_RE holds: a unit without it is n
 _DIRECTIVE_START_RE = re.compile(r"\s*[<pP]")
 _ALERT_RE = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*", re.I)
 _BLANK_LINE_RE = re.compile(r"[^\n]")
+_SHORTCODE_JSON_RE = re.compile(r"\{\{[<%]\s*(?P<name>[\w./-]+)[^{}]*?[>%]\}\}(?P<body>\s*[\[{].*?)\{\{[<%]\s*/(?P=name)\s*[>%]\}\}",
+                               re.DOTALL)
 _UNSQUEEZED_RE = re.compile(r"\s\s|[^\S ]")
 # What any enabled inline rule (newline, escape, backticks, strikethrough, emphasis, link, image, autolink, HTML,
 # entity) starts at: inline content without these parses to one text token, its content (tests check it).
@@ -864,13 +867,21 @@ def load(text: str, path: str, raw: bytes | None = None) -> Document:
     parts = included_parts(_CODE_RE.sub("", work)) if may_hold_directives(work) else ""  # in code: a mention
     if parts:
         meta["includes"] = parts  # plainpitch.analysis.completeness: what another file may hold
+    shortcode_data: list[Block] = []
+    if "{{<" in source or "{{%" in source:
+        # a shortcode's body written as JSON ("{{< pricing-table >}} {"plans": [...]} {{< /pricing-table >}}") is the
+        # data its template renders: read as a content file's fields, never as prose
+        for m in _SHORTCODE_JSON_RE.finditer(work):
+            body = m.group("body")
+            shortcode_data.extend(json_copy(body, m.start("body")))
+            work = work[: m.start("body")] + _BLANK_LINE_RE.sub(" ", body) + work[m.end("body") :]
     work = set_aside(work, front_matter=False, markdown=True)  # a site generator's directives ({% include %}, {{ site.x }})
     walker = _Walker(work, meta)
     env: dict[str, Any] = {}
     walker.walk(_block_tokens(work, env), env)
     blocks.extend(walker.blocks)
     if "{{<" in source or "{{%" in source:  # copy passed to shortcodes as parameters is on the page where they stand
-        blocks = sorted(blocks + shortcode_copy(source), key=lambda b: b.source_start)
+        blocks = sorted(blocks + shortcode_copy(source) + shortcode_data, key=lambda b: b.source_start)
     if not _has_words(blocks, _BODY_MIN_WORDS):
         blocks[0:0] = _front_matter_copy(source)  # the front matter comes first in the file
     elif source.startswith("---"):
