@@ -33,8 +33,8 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from plainpitch.ingest.directives import included_parts, may_hold_directives, set_aside
 from plainpitch.ingest.data import json_copy
+from plainpitch.ingest.directives import included_parts, may_hold_directives, set_aside
 from plainpitch.ingest.fields import shortcode_copy, yaml_copy
 from plainpitch.ingest.replies import mask_replies
 from plainpitch.ingest.suppress import directive_codes, file_suppressions
