@@ -284,11 +284,22 @@ def test_a_real_address_and_a_path_on_the_site_are_fine():
         assert _dead(SALE % href) == []
 
 
-def test_on_a_scripted_html_page_a_hash_may_open_a_pop_up_but_a_broken_address_is_still_broken():
+@pytest.mark.parametrize("hook", ['data-toggle="modal" data-target="#book"', 'id="book-now"', 'onclick="book()"',
+                                  'class="button popup-trigger"'])
+def test_on_a_scripted_html_page_a_hash_the_script_has_a_handle_on_may_open_a_pop_up(hook):
     html = ("<html><body><h1>Logo design</h1><p>A logo in two weeks, with three drafts to choose from.</p>"
             "<a class=\"button\" href=\"#\">Book now</a>{}</body></html>")  # fmt: skip
+    script = "<script src=\"/booking.js\"></script>"
     assert [f.text for f in _dead(html.format(""), "p.html", "html")] == ["Book now"]
-    assert _dead(html.format("<script src=\"/booking.js\"></script>"), "p.html", "html") == []
+    # a plain button pointing at '#' is dead even beside a script: nothing on its tag marks it for the script
+    assert [f.text for f in _dead(html.format(script), "p.html", "html")] == ["Book now"]
+    hooked = html.replace('class="button"', hook if hook.startswith("class") else f'class="button" {hook}')
+    assert _dead(hooked.format(script), "p.html", "html") == []
+
+
+def test_on_a_scripted_html_page_a_broken_address_is_still_broken():
+    html = ("<html><body><h1>Logo design</h1><p>A logo in two weeks, with three drafts to choose from.</p>"
+            "<a class=\"button\" href=\"#\">Book now</a>{}</body></html>")  # fmt: skip
     broken = html.replace('href="#"', 'href="%22/book%22"').format("<script src=\"/b.js\"></script>")
     assert [f.text for f in _dead(broken, "p.html", "html")] == ["Book now"]
 
@@ -344,3 +355,17 @@ def test_a_front_matter_buttons_link_kept_beside_its_label_under_the_same_prefix
     (f,) = _dead(page % "#")
     assert f.text == "Get Started Free" and "no address" in f.message
     assert _dead(page % "/sign-up/") == []
+
+
+def test_a_link_that_is_only_an_app_store_badge_is_read_by_its_alt_text_but_a_logo_is_not():
+    from plainpitch.analysis.asks import find_asks
+
+    page = ("<html><body><h1>Bop</h1><p>Share your daily song and see what your friends are listening to.</p>"
+            "<a href=\"/\"><img src=\"logo.svg\" alt=\"Bop logo\"></a>"
+            "<div><a href=\"https://apps.apple.com/app/bop\"><img src=\"badge.svg\" alt=\"Download on the App Store\">"
+            "</a></div></body></html>")  # fmt: skip
+    doc = load_text(page, "p.html", "html")
+    assert [a.text for a in find_asks(doc)] == ["Download on the App Store"]
+    assert "Bop logo" not in doc.text
+    dead = page.replace("https://apps.apple.com/app/bop", "#").replace("<div><a ", "<div><a class=\"store-btn\" ")
+    assert [f.text for f in _dead(dead, "p.html", "html")] == ["Download on the App Store"]

@@ -70,6 +70,11 @@ _LONE_LINK = {"paragraph": "cta", "table_cell": "cta", "list_item": "link"}
 _NO_ATTRS: dict[str, Any] = {}  # shared by the units without attrs (units read attrs, never write them)
 _MARKED_RE = re.compile(r"<!\[(?!CDATA\[)")
 _VALUE_RE = re.compile(r"""\bvalue\s*=\s*(["']?)""", re.I)
+_ALT_RE = re.compile(r"""\balt\s*=\s*(["']?)""", re.I)
+# A link that is only a picture is labelled by the picture's alt text; read as the link's words only where they ask
+# ("Download on the App Store", "Get it on Google Play"): a logo's alt in a nav link stays out of the copy
+_ASK_ALT_RE = re.compile(r"^(?:download|get it|get|available on|install|book|buy|shop|order|sign up|start|try|join|"
+                         r"subscribe|contact|call|reserve)\b", re.I)
 
 
 class _Unit:
@@ -442,6 +447,21 @@ class Extractor(HTMLParser):
             self._flush(self.units[-1])
         elif tag == "input" and (attrs.get("type") or "").lower() in ("submit", "button") and attrs.get("value"):
             self._input_button(attrs["value"] or "")
+        elif tag == "img" and _ASK_ALT_RE.match((attrs.get("alt") or "").strip()) and self.open["a"]:
+            self._picture_label((attrs.get("alt") or "").strip())
+
+    def _picture_label(self, alt: str) -> None:
+        """The alt text of a picture inside a link (an app store badge): the link's words, where the link reads them."""
+        frame = next(f for f in reversed(self.stack) if f.tag == "a")
+        unit = frame.unit or (frame.link[0] if frame.link else self.units[-1])
+        raw = self.get_starttag_text() or ""
+        m = _ALT_RE.search(raw)
+        at = self._offset() + (m.end() if m else 0)
+        unit.add_space(at)
+        if self.source[at : at + len(alt)] == alt:
+            unit.add_text(alt, at)
+        else:  # entities in the alt text: every character mapped to where it starts
+            unit.add_chars(alt, at)
 
     def _input_button(self, value: str) -> None:
         start = self._offset()

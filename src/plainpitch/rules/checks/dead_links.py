@@ -5,7 +5,9 @@ nothing: "#" alone, an empty target, "javascript:void(0)", a template's example 
 a target the browser cannot follow because the quotes of the source were kept in it ('"tel:1352…"'), or a web
 address whose scheme is mistyped or missing ("https//…", "www.…": read as a path on the current site).
 "#features" (a place on the page) and any real address are fine. On an HTML page with scripts, "#" and
-"javascript:" may be handled by the page's code (a booking pop-up), so there only a malformed target is reported.
+"javascript:" may be handled by the page's code (a booking pop-up) when the link's tag gives the code a handle on it
+(an id, a handler, a data- attribute, a class that names a pop-up or a toggle); such a link is not reported, but a
+plain '<a class="btn" href="#">' is: nothing on its tag marks it for a script, and readers take it for a dead button.
 """
 
 from __future__ import annotations
@@ -27,6 +29,18 @@ _MALFORMED_RE = re.compile(
 )
 # an e-mail's own links that the sending platform fills in ("Unsubscribe", "View in browser"): not the writer's
 _MAIL_CHROME_RE = re.compile(r"unsubscribe|preferences|view (?:it )?(?:in|on) (?:your |a )?(?:browser|web)|opt[- ]out", re.I)
+_ANCHOR_RE = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
+# what on a link's tag lets a script act on its click: a handler, an id, a data- attribute (data-toggle="modal"), a
+# framework's click binding, or a class naming a behaviour ("js-open", "popup-trigger")
+_OPEN_TAG_RE = re.compile(r"<[a-z][\w-]*\b[^>]*>", re.IGNORECASE)
+# what on a link's tag (or the tag around it) lets a script act on its click: a handler, an id, a data- attribute
+# (data-toggle="modal"), a framework's click binding, a class naming a behaviour ("js-open", "popup-trigger") or written
+# as a script names things ("appStoreLink"), or pointer events off until the script fills the link in
+_HOOK_RE = re.compile(r"\s(?:on[a-z]+|id|data-[\w-]+|role|aria-controls|aria-haspopup|x-on:[\w.-]+|@click|v-on:[\w.-]+|"
+                      r"\(click\))\s*=|\sclass\s*=\s*[\"'][^\"']*(?:\bjs[-_]|modal|pop-?up|trigger|toggle|lightbox|"
+                      r"\bopen)|pointer-events\s*:\s*none", re.IGNORECASE)
+_SCRIPT_NAMED_CLASS_RE = re.compile(r"\sclass\s*=\s*[\"'][^\"']*\b[a-z]+[A-Z][a-z]")  # case matters here
+_BRAND_RE = re.compile(r"\sclass\s*=\s*[\"'][^\"']*\b(?:navbar-brand|brand|logo|site-title)\b", re.IGNORECASE)
 _SCRIPT_RE = re.compile(r"<script\b|\bonclick\s*=|\bdata-(?:bs-)?toggle\s*=", re.IGNORECASE)
 
 
@@ -55,6 +69,30 @@ def dead_reason(href: str, scripted: bool) -> str | None:
     if _NOWHERE_RE.match(target) and not scripted:
         return "no address"
     return None
+
+
+def _anchor_tags(doc: Document, start: int, end: int) -> tuple[str, str] | None:
+    """The link's own opening tag and the tag it stands in (as written), or None when the markup has none to read
+    (a link the page's script builds)."""
+    at = doc.source_span(Span(start, end))[0]
+    window = max(0, at - 2000)
+    tags = list(_ANCHOR_RE.finditer(doc.source, window, at))
+    if not tags or "</a" in doc.source[tags[-1].end() : at].lower():
+        return None
+    parents = list(_OPEN_TAG_RE.finditer(doc.source, window, tags[-1].start()))
+    return tags[-1].group(0), parents[-1].group(0) if parents else ""
+
+
+def _hooked(tags: tuple[str, str] | None) -> bool:
+    """The link or the tag it stands in gives the page's code a handle on it (an id, a handler, a data- attribute, a
+    class that names a pop-up or a toggle, a button kept inert until the script fills it): a script may act on its
+    click, whatever its address."""
+    return tags is None or any(_HOOK_RE.search(tag) or _SCRIPT_NAMED_CLASS_RE.search(tag) for tag in tags)
+
+
+def _brand(tags: tuple[str, str] | None) -> bool:
+    """The site's name or logo in its header, linking home: not an ask."""
+    return tags is not None and bool(_BRAND_RE.search(tags[0]))
 
 
 @rule(
@@ -98,8 +136,9 @@ def dead_call_to_action(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     every_link = ctx.medium == "email"
     dead = []
     for start, end, href in _links(doc):
-        why = dead_reason(href, scripted)
-        if not why:
+        tags = _anchor_tags(doc, start, end) if doc.format == "html" else None
+        why = dead_reason(href, scripted and _hooked(tags))
+        if not why or _brand(tags):
             continue
         if any(s <= start and end <= e for s, e in asks) or (
             every_link and not _MAIL_CHROME_RE.search(doc.text, start, end)
