@@ -33,7 +33,7 @@ def test_a_slip_one_edit_from_a_common_word_is_corrected(slip, meant):
     "Necesary",  # capitalised: a name or a brand as far as spelling can tell
     "teh",  # too short to tell from an abbreviation
     "middleware", "webhooks",  # words software documentation uses
-    "prover", "fundraise",  # another form of a common word (prove, fundraiser), not a slip
+    "prover", "fundraise", "verifier",  # another form of a common word (prove, fundraiser, verified), not a slip
     "xarray", "overage",  # the first letter differs from the near word: a coinage, not a slip
     "zxqvbnm",  # nothing English is one edit away
 ])

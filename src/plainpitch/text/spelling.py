@@ -12,9 +12,9 @@ misspelt only when all of these hold (``correction`` gives the word meant, or No
   misspellings too: "recieve" and "helpfull" sit near Zipf 2);
 - one edit (a letter dropped, added or changed, or two letters swapped) turns it into a common English word, the
   first letter kept: writers seldom slip on the first letter, while coinages often differ there ("xarray" from
-  "array", "overage" from "average"), and the edit is not a letter added or dropped at the end, which makes
-  another form of a word more often than a slip ("prover" from "prove", "fundraise" from "fundraiser"; a doubled
-  last letter, "helpfull", is a slip).
+  "array", "overage" from "average"), and the last letter kept too: a letter added, dropped or changed at the end
+  makes another form of a word more often than a slip ("prover" from "prove", "fundraise" from "fundraiser",
+  "verifier" beside "verified"; a doubled last letter, "helpfull", is a slip).
 
 The word's context (names the page spells another way, code, other languages) is the rule's to judge
 (plainpitch.rules.checks.spelling).
@@ -72,4 +72,6 @@ def correction(word: str) -> str | None:
         value = lexicon.common_zipf(candidate, COMMON_ZIPF)
         if value is not None and lexicon.is_english_word(candidate) and (best is None or (value, candidate) > best):
             best = (value, candidate)
-    return best[1] if best else None
+    if best is None or (best[1][-1] != word[-1] and best[1] != word[:-1]):
+        return None  # a changed last letter makes another form of the word ("verifier", "verified"), not a slip
+    return best[1]
