@@ -31,6 +31,7 @@ _SCALE_RE = re.compile(r"\s?(k|K|M|m|bn|B|thousand|million|billion)\b")
 _TIMES_BEFORE_RE = re.compile(r"(?:[×*]|\bx)\s?$")
 _CELL_RE = re.compile(r"^\s*([$€£]?)\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:[A-Za-z%]{1,8})?\s*$")
 _MONEY = "$€£"
+_PERCENT_RE = re.compile(r"\s?(?:%|percent\b)")
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,8 @@ def _formulas(text: str, start: int, end: int) -> list[WrongSum]:
         for v, f in zip(values, _FACTOR_RE.finditer(m.group(1)), strict=True):
             scale = _SCALE_RE.match(m.group(1), f.end())  # "$40k × 3"
             product *= v * (SCALES[scale.group(1).lower()] if scale else 1.0)
+            if _PERCENT_RE.match(m.group(1), f.end()):
+                product /= 100  # "100 × £5,000 × 10%": a rate, a tenth of the amount
         scale = _SCALE_RE.match(text, m.end(2), end)
         if scale:  # the result's scale ("= $3.2M"): the sum is checked to the precision written, at that scale
             product /= SCALES[scale.group(1).lower()]
