@@ -27,6 +27,7 @@ MIN_FOREIGN_SHARE = 0.5  # words that are not English (CMUdict headwords): Latin
 _LIVING = frozenset(
     """
     de la el los las y que del por con una para como il di gli della che le les des du et au pour avec une dans
+    un su sono nel nella alla dei delle degli anche questo per
     os da do em um uma não und der die das ist sind mit nicht ein eine zu von het een van
     """.split()
 ) - frozenset("et".split())  # "et" is the generators' own word too
