@@ -38,6 +38,7 @@ def test_placeholder_latin_is_filler_wherever_the_generator_starts(text):
     "Todos os seres humanos nascem livres e iguais em dignidade e em direitos. Dotados de razão e de consciência.",
     "Tous les êtres humains naissent libres et égaux en dignité et en droits. Ils sont doués de raison et de conscience.",
     "Alle Menschen sind frei und gleich an Würde und Rechten geboren. Sie sind mit Vernunft und Gewissen begabt.",
+    "KPI non promozionali, letti trimestre su trimestre. I numeri qui sotto sono illustrativi di un progetto tipo.",
     "Kubernetes, Terraform, Ansible, Prometheus, Grafana, Postgres, Redis and Kafka, managed for you.",
     "Our motto, Veritas, is on every invoice: we show you every fee before you pay.",
     "Magna Carta tours of Salisbury, every day at ten, with a guide who knows the city.",
@@ -145,6 +146,9 @@ def test_an_html_email_with_a_mail_clients_quote_is_a_real_reply():
     ("Cost: $800/hour × 20 hours × 200 attorneys = $3.5M/month.", [("$800/hour × 20 hours × 200 attorneys", "$3.5M", "$3.2M")]),
     ("Revenue: $40k × 3 clients = $120k a year.", []),
     ("Revenue: $40k × 3 clients = $150k a year.", [("$40k × 3 clients", "$150k", "$120k")]),
+    # a rate in per cent is a share of the amount ("× 10%" is a tenth, not ten times)
+    ("Current revenue: 100 × £5,000 × 10% = £50,000/month.", []),
+    ("Current revenue: 100 × £5,000 × 10% = £5,000/month.", [("100 × £5,000 × 10%", "£5,000", "£50,000")]),
 ])
 def test_a_formula_written_out_is_checked_when_it_is_about_money(text, found):
     assert [(w.expression, w.stated, w.right) for w in wrong_sums(load_text(text, "x.txt"))] == found

@@ -49,7 +49,8 @@ FORMATS: tuple[Format, ...] = (
     Format("jsstring", COPY, "plainpitch.ingest.jsstring:load", (),
            "HTML in a JavaScript template string (a .js e-mail template named on the command line)", walked=False),  # fmt: skip
     Format("data", COPY, "plainpitch.ingest.data:load", (".yml", ".yaml"),
-           "content file (YAML, or JSON that is no transcript): its text fields", walked=False),  # fmt: skip
+           "content file (YAML, JSON that is no transcript, or a .js/.ts module keeping copy as an object): its text fields",
+           walked=False),  # fmt: skip
     Format("vtt", CALL, _T + "vtt:parse", (".vtt", ".webvtt"), "WebVTT"),
     Format("srt", CALL, _T + "srt:parse", (".srt",), "SRT"),
     Format("zoom", CALL, _T + "zoom_txt:parse", (".txt", ".text"), "Zoom text"),

@@ -73,7 +73,13 @@ def copy_format(data: bytes, path: str, max_bytes: int = MAX_BYTES) -> str | Non
         fmt = "jsstring"  # an e-mail a Node app sends, its HTML in a template string
     if fmt is None and lower.endswith(".json") and not _is_transcript_json(data, path, max_bytes):
         fmt = "data"  # a page kept as JSON (a page builder's blocks): copy, when it is no speech-to-text result
+    if fmt is None and lower.endswith((".js", ".mjs", ".cjs", ".ts")) and len(_JS_COPY_RE.findall(data[:1 << 20])) >= 3:
+        fmt = "data"  # a module that keeps a page's copy as an object (an i18n table): its strings are the copy
     return fmt
+
+
+# a key and a string of three words or more ("title: 'Platform for mobile app growth'"): copy kept in code
+_JS_COPY_RE = re.compile(rb"""[\w$'"]\s*:\s*(['"`])[^'"`\n]*?[^\s'"`] [^'"`\n]*?[^\s'"`] [^'"`\n]*?\1""")
 
 
 def _html_literal(data: bytes) -> bool:

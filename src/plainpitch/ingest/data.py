@@ -31,21 +31,44 @@ def _is_json(text: str) -> bool:
     return text.lstrip("\ufeff \t\r\n")[:1] in ("{", "[")
 
 
-def _json_entries(source: str, maps: dict[int, list[int]]) -> tuple[list[Entry], set[int]]:
-    """Every string value of a JSON document as an entry (its depth, its key, the array's key for an element), and
-    the entries inside an object switched off ("enable": false); ``maps`` gets the source offsets of each value
-    written with escapes, by its start."""
+# A JavaScript or TypeScript module that keeps a page's copy as an object ("export default { hero: { title: '…' } }",
+# an i18n table): its strings in any quotes, its keys quoted or bare, its comments skipped
+_JS_TOKEN_RE = re.compile(
+    r"//[^\n]*|/\*.*?\*/|\"((?:[^\"\\\n]|\\.)*)\"|'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\$]|\\.|\$(?!\{))*)`"
+    r"|([{}\[\]:,])|(true|false|null|[A-Za-z_$][\w$]*|-?\d[\d.eE+-]*)",
+    re.DOTALL,
+)
+JS_EXTENSIONS = (".js", ".mjs", ".cjs", ".ts")
+
+
+def _tokens(source: str, js: bool):
+    """(string body or None, its start, mark, literal, end) for each token of a JSON document or a JS module."""
+    if not js:
+        for m in _JSON_TOKEN_RE.finditer(source):
+            yield m.group(1), m.start(1), m.group(2), m.group(3), m.end()
+        return
+    for m in _JS_TOKEN_RE.finditer(source):
+        quoted = next((g for g in (1, 2, 3) if m.group(g) is not None), None)
+        if quoted is not None:
+            yield m.group(quoted), m.start(quoted), None, None, m.end()
+        elif m.group(4) or m.group(5):
+            yield None, m.start(), m.group(4), m.group(5), m.end()
+
+
+def _json_entries(source: str, maps: dict[int, list[int]], js: bool = False) -> tuple[list[Entry], set[int]]:
+    """Every string value of a JSON document (or a JS module's object literals) as an entry (its depth, its key, the
+    array's key for an element), and the entries inside an object switched off ("enable": false); ``maps`` gets the
+    source offsets of each value written with escapes, by its start."""
     entries: list[Entry] = []
     hidden: set[int] = set()
     stack: list[tuple[str, str, int, list[bool]]] = []  # (bracket, key, first entry index, [switched off])
     key: str | None = None
-    for m in _JSON_TOKEN_RE.finditer(source):
-        string, mark, literal = m.groups()
+    for string, at, mark, literal, end in _tokens(source, js):
         in_object = bool(stack) and stack[-1][0] == "{"
         if mark in ("{", "["):
             name = key if key is not None else (stack[-1][1] if stack else "")
             if key is not None:
-                entries.append((len(stack), key, "", m.start()))
+                entries.append((len(stack), key, "", at))
             if len(stack) < _MAX_DEPTH:
                 stack.append((mark, name, len(entries), [False]))
             key = None
@@ -57,16 +80,22 @@ def _json_entries(source: str, maps: dict[int, list[int]]) -> tuple[list[Entry],
             key = None
         elif mark == ",":
             key = None
-        elif string is not None:
-            if in_object and key is None and source[m.end() : m.end() + 40].lstrip().startswith(":"):
-                key = decode_json_string(string, m.start(1))[0]
+        elif string is not None or (js and literal is not None and literal[:1].isalpha()):
+            followed_by_colon = source[end : end + 40].lstrip().startswith(":")
+            if in_object and key is None and followed_by_colon:
+                key = decode_json_string(string, at)[0] if string is not None else literal
                 continue
-            text, where = decode_json_string(string, m.start(1))
+            if string is None:  # a bare word that is no key: a value such as true, or a type in TypeScript
+                if in_object and key is not None and key.lower() in SWITCH_KEYS and literal == "false":
+                    stack[-1][3][0] = True
+                key = None
+                continue
+            text, where = decode_json_string(string, at)
             if not isinstance(where, int):  # escapes ("\\n", "\\u2019"): each character keeps its place in the file
-                maps[m.start(1)] = where
+                maps[at] = where
                 text = _SPACE_RE.sub(" ", text)  # one for one: the map stays right
             name = key if key is not None else (stack[-1][1] if stack else "")
-            entries.append((len(stack), name, text, m.start(1)))
+            entries.append((len(stack), name, text, at))
             key = None
         elif literal is not None:
             if in_object and key is not None and key.lower() in SWITCH_KEYS and literal == "false":
@@ -90,15 +119,18 @@ def _parsed(text: str, as_json: bool) -> Any:
 
 
 def load(text: str, path: str, raw: bytes | None = None) -> Document:
-    as_json = _is_json(text)
-    if as_json:
+    as_js = path.lower().endswith(JS_EXTENSIONS)
+    as_json = not as_js and _is_json(text)
+    if as_json or as_js:
         maps: dict[int, list[int]] = {}
-        entries, hidden = _json_entries(text, maps)
+        entries, hidden = _json_entries(text, maps, js=as_js)
         blocks: list[Block] = [_placed(b, text, maps) for b in entries_copy(entries, hidden)]
     else:
         blocks = yaml_copy(text, len(text), items=True)
-    data = _parsed(text, as_json)
+    data = None if as_js else _parsed(text, as_json)  # a module is code: only its strings are read
     meta: dict[str, Any] = {"front_matter": data} if isinstance(data, dict) else {}
+    if as_js:
+        meta["includes"] = "content"  # the app's components lay the page out: its buttons and proof may be there
     if isinstance(data, dict) and isinstance(data.get("title"), str):
         meta["title"] = data["title"]
     return build_document(path, text, blocks, medium="page", format="data", meta=meta,
