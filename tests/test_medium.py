@@ -7,7 +7,7 @@ import pytest
 from plainpitch.config import Config
 from plainpitch.engine import analyze
 from plainpitch.ingest import load_path, load_text
-from plainpitch.medium import infer, looks_like_email, looks_like_proposal
+from plainpitch.medium import _ABOUT_ITSELF_RE, infer, looks_like_email, looks_like_proposal, speaks_of_itself
 
 DATA = Path(__file__).parent / "data" / "sales"
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,3 +84,13 @@ def test_medium_picks_the_rules_that_apply():
     as_email = {f.code for f in analyze(doc, Config(select=("STR102",))).findings}  # off by default: selected
     as_page = {f.code for f in analyze(doc, Config(medium="page", select=("STR102",))).findings}
     assert "STR102" in as_email and "STR102" not in as_page
+
+
+@pytest.mark.parametrize("text", [
+    "You received this email because you signed up.", "Forward THIS E-MAIL to a friend.", "mail\nthis email",
+    "Why are you receiving emails from us?", "did you receive this email", "Send this email address to us",
+    "the above e-mail\n address", "you are\nreceiving emails", "a mail\n\nyou're receiving our e-mails",
+    "this emails", "this emaİl", "no word of it", "", "mail", "this e-mail",
+])  # fmt: skip
+def test_speaking_of_itself_line_by_line_is_the_whole_text_search(text):
+    assert speaks_of_itself(text) == bool(_ABOUT_ITSELF_RE.search(text))

@@ -100,7 +100,11 @@ def hero_units(doc) -> list[int]:
                 out.append(i + 1)
             elif nxt is not None and nxt.kind == "paragraph":
                 # a subhead is a line or two; a longer paragraph is the body, not the hero
-                count = sum(1 for s in doc.sentences if s.unit == i + 1)
+                count = 0
+                for s in doc.sentences:  # in unit order: stop past the subhead, not at the end of the document
+                    if s.unit > i + 1:
+                        break
+                    count += s.unit == i + 1
                 if count <= 2:
                     out.append(i + 1)
             return out

@@ -158,9 +158,10 @@ def _structure(doc: Document) -> Structure:
     list_pos = [-1] * n_units
     current_heading = -1
     stack: list[tuple[int, int]] = []  # (level, first sentence) of the enclosing headings
+    sections: tuple[int, ...] = ()  # one tuple per change of the stack, shared by the units under it (not one each)
     for k, u in enumerate(units):
         heading_of[k] = current_heading
-        sections_of[k] = tuple(j for _, j in reversed(stack))
+        sections_of[k] = sections
         if u.kind == "list_item":
             prev = k - 1
             list_pos[k] = list_pos[prev] + 1 if prev >= 0 and units[prev].kind == "list_item" else 0
@@ -174,6 +175,7 @@ def _structure(doc: Document) -> Structure:
             while stack and stack[-1][0] >= level:
                 stack.pop()
             stack.append((level, current_heading))
+            sections = tuple(j for _, j in reversed(stack))
     places = []
     n_sent = max(len(doc.sentences) - 1, 1)
     for i, s in enumerate(doc.sentences):

@@ -37,7 +37,7 @@ from plainpitch.text.syllables import syllables
 _INFLECTION_RE = re.compile(r"(?:ed|es|ing)$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Counts:
     sentences: int
     words: int

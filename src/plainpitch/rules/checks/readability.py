@@ -21,7 +21,7 @@ PROSE_UNITS = frozenset({"paragraph", "list_item", "quote", "subject", "turn", "
 MIN_WORDS_FOR_GRADE = 8
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentenceStats:
     index: int
     counts: rd.Counts
