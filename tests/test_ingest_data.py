@@ -181,3 +181,17 @@ def test_a_typescript_module_that_keeps_a_page_s_copy_is_read_as_its_fields(tmp_
     code.write_text("export function add(a: number, b: number): number {\n  return a + b;\n}\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", str(code)])
     assert result.exit_code == 2 and "unknown file type .ts" in result.stderr  # code, not copy
+
+
+def test_a_data_file_that_is_a_list_of_cards_is_one_part_of_a_page_and_nothing_is_reported_missing():
+    cards = "".join(f"- name: {n}\n  price: \"${p}\"\n  description: \"Reliable bookkeeping for your monthly reporting "
+                    f"needs, done by one accountant who knows your books.\"\n  features:\n    - Accurate monthly books\n"
+                    f"    - Payroll for up to {k} employees\n    - A reply within a day, every day of the year\n"
+                    for n, p, k in (("Bookkeeping", 299, 3), ("Bookkeeping and Tax", 499, 10), ("Finance", 2599, 50)))
+    doc = load_text(cards, "pricing.yml")
+    assert doc.meta["includes"] == "content"
+    assert not {"CTA001", "PRF001"} & {f.code for f in analyze(doc, Config()).findings}
+    page = load_text("hero:\n  title: Books closed in three days\n" + "".join(
+        f"  line{i}: \"We reconcile every account and send you one page you can read in five minutes, every month.\"\n"
+        for i in range(6)), "home.yml")
+    assert "includes" not in page.meta and "CTA001" in {f.code for f in analyze(page, Config()).findings}

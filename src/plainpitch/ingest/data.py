@@ -129,8 +129,10 @@ def load(text: str, path: str, raw: bytes | None = None) -> Document:
         blocks = yaml_copy(text, len(text), items=True)
     data = None if as_js else _parsed(text, as_json)  # a module is code: only its strings are read
     meta: dict[str, Any] = {"front_matter": data} if isinstance(data, dict) else {}
-    if as_js:
-        meta["includes"] = "content"  # the app's components lay the page out: its buttons and proof may be there
+    if as_js or isinstance(data, list):
+        # a module's strings, or a list of cards (plans, services) a layout repeats: one part of a page another file
+        # lays out, where its buttons and proof may be
+        meta["includes"] = "content"
     if isinstance(data, dict) and isinstance(data.get("title"), str):
         meta["title"] = data["title"]
     return build_document(path, text, blocks, medium="page", format="data", meta=meta,
