@@ -373,3 +373,25 @@ def test_a_link_that_is_only_an_app_store_badge_is_read_by_its_alt_text_but_a_lo
     assert "Bop logo" not in doc.text
     dead = page.replace("https://apps.apple.com/app/bop", "#").replace("<div><a ", "<div><a class=\"store-btn\" ")
     assert [f.text for f in _dead(dead, "p.html", "html")] == ["Download on the App Store"]
+
+
+@pytest.mark.parametrize(("button", "dead"), [
+    ('<button class="btn-primary">Start Free Trial</button>', True),  # in no form, nothing for a script to hold
+    ('<form action="/trial"><button class="btn-primary">Start Free Trial</button></form>', False),
+    ('<button class="btn-primary" onclick="startTrial()">Start Free Trial</button>', False),
+    ('<a href="/trial"><button class="btn-primary">Start Free Trial</button></a>', False),  # the link around it
+    ('<button class="faq-question">Start Free Trial</button>', False),  # an accordion's toggle, a script's
+])
+def test_a_button_in_no_form_with_nothing_for_a_script_to_hold_goes_nowhere(button, dead):
+    html = ("<html><body><h1>Invoices that chase themselves</h1><p>Acme sends polite reminders until every invoice is "
+            f"paid.</p>{button}</body></html>")  # fmt: skip
+    assert [f.text for f in _dead(html, "p.html", "html")] == (["Start Free Trial"] if dead else [])
+
+
+def test_a_component_named_button_is_not_the_element():
+    tsx = ("export default function Hero() {\n  return (\n    <section>\n      <h1>Invoices that chase themselves</h1>\n"
+           "      <p>Acme sends polite reminders until every invoice is paid.</p>\n      {button}\n    </section>\n  );\n}\n")
+    component = tsx.replace("{button}", '<Button variant="primary">Start Free Trial</Button>')
+    element = tsx.replace("{button}", '<button className="btn-primary">Start Free Trial</button>')
+    assert _dead(component, "Hero.tsx", "jsx") == []
+    assert [f.text for f in _dead(element, "Hero.tsx", "jsx")] == ["Start Free Trial"]

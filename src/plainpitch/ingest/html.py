@@ -425,6 +425,12 @@ class Extractor(HTMLParser):
             kind = UNIT_TAGS[tag]
             level = HEADINGS.get(tag, self.list_depth if tag == "li" else 0)
             extra = {"header": True} if tag == "th" else None
+            if (tag == "button" and not self.open["form"] and not self.open["a"]
+                    and not (attrs.keys() & {"form", "formaction", "href", "to"})
+                    and (self.get_starttag_text() or "").startswith("<button")):
+                # a button in no form and no link ("<Button href=…>" is a component, not this element): only a script
+                # can make it do anything
+                extra = {"loose_button": True}
             frame.unit = self._open_unit(kind, level, attrs=extra)
         elif tag in BLOCKS:
             self._flush(self.units[-1])

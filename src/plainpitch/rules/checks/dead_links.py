@@ -29,26 +29,30 @@ _MALFORMED_RE = re.compile(
 )
 # an e-mail's own links that the sending platform fills in ("Unsubscribe", "View in browser"): not the writer's
 _MAIL_CHROME_RE = re.compile(r"unsubscribe|preferences|view (?:it )?(?:in|on) (?:your |a )?(?:browser|web)|opt[- ]out", re.I)
-_ANCHOR_RE = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
+_ANCHOR_RE = re.compile(r"<(?:a|button)\b[^>]*>", re.IGNORECASE)
 # what on a link's tag lets a script act on its click: a handler, an id, a data- attribute (data-toggle="modal"), a
 # framework's click binding, or a class naming a behaviour ("js-open", "popup-trigger")
 _OPEN_TAG_RE = re.compile(r"<[a-z][\w-]*\b[^>]*>", re.IGNORECASE)
 # what on a link's tag (or the tag around it) lets a script act on its click: a handler, an id, a data- attribute
 # (data-toggle="modal"), a framework's click binding, a class naming a behaviour ("js-open", "popup-trigger") or written
 # as a script names things ("appStoreLink"), or pointer events off until the script fills the link in
-_HOOK_RE = re.compile(r"\s(?:on[a-z]+|id|data-[\w-]+|role|aria-controls|aria-haspopup|x-on:[\w.-]+|@click|v-on:[\w.-]+|"
-                      r"\(click\))\s*=|\sclass\s*=\s*[\"'][^\"']*(?:\bjs[-_]|modal|pop-?up|trigger|toggle|lightbox|"
-                      r"\bopen)|pointer-events\s*:\s*none", re.IGNORECASE)
+_HOOK_RE = re.compile(r"\s(?:on[a-z]+|id|data-[\w-]+|role|aria-controls|aria-haspopup|aria-expanded|x-on:[\w.-]+|@click|"
+                      r"v-on:[\w.-]+|\(click\))\s*=|\sclass(?:name)?\s*=\s*[\"'][^\"']*(?:\bjs[-_]|modal|pop-?up|trigger|"
+                      r"toggle|lightbox|\bopen|accordion|collapse|faq|dropdown|\btabs?\b|menu|close|carousel|slide|\bprev|\bnext)|"
+                      r"pointer-events\s*:\s*none", re.IGNORECASE)
 _SCRIPT_NAMED_CLASS_RE = re.compile(r"\sclass\s*=\s*[\"'][^\"']*\b[a-z]+[A-Z][a-z]")  # case matters here
 _BRAND_RE = re.compile(r"\sclass\s*=\s*[\"'][^\"']*\b(?:navbar-brand|brand|logo|site-title)\b", re.IGNORECASE)
 _SCRIPT_RE = re.compile(r"<script\b|\bonclick\s*=|\bdata-(?:bs-)?toggle\s*=", re.IGNORECASE)
 
 
 def _links(doc: Document):
-    """(start, end, href) of every link in the copy, buttons and links in a sentence alike, in text offsets."""
+    """(start, end, href) of every link in the copy, buttons and links in a sentence alike, in text offsets; a button
+    in no form has the href None."""
     for unit in doc.units:
         if unit.href is not None and unit.kind in ("cta", "link"):
             yield unit.start, unit.end, unit.href
+        elif unit.kind == "cta" and hasattr(unit.attrs, "get") and unit.attrs.get("loose_button"):
+            yield unit.start, unit.end, None
         links = unit.attrs.get("links") if hasattr(unit.attrs, "get") else None
         for link in links or ():
             yield unit.start + link["start"], unit.start + link["end"], link.get("href") or ""
@@ -77,7 +81,8 @@ def _anchor_tags(doc: Document, start: int, end: int) -> tuple[str, str] | None:
     at = doc.source_span(Span(start, end))[0]
     window = max(0, at - 2000)
     tags = list(_ANCHOR_RE.finditer(doc.source, window, at))
-    if not tags or "</a" in doc.source[tags[-1].end() : at].lower():
+    between = doc.source[tags[-1].end() : at].lower() if tags else ""
+    if not tags or "</a" in between or "</button" in between:
         return None
     parents = list(_OPEN_TAG_RE.finditer(doc.source, window, tags[-1].start()))
     return tags[-1].group(0), parents[-1].group(0) if parents else ""
@@ -136,8 +141,13 @@ def dead_call_to_action(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     every_link = ctx.medium == "email"
     dead = []
     for start, end, href in _links(doc):
-        tags = _anchor_tags(doc, start, end) if doc.format == "html" else None
-        why = dead_reason(href, scripted and _hooked(tags))
+        tags = _anchor_tags(doc, start, end) if doc.format == "html" or href is None else None
+        if href is None:  # a button in no form: it does something only when a script has a handle on it
+            own = tags[0] if tags else ""
+            loose = own.startswith("<button") and not _hooked(tags)  # "<Button …>": a component, not the element
+            why = "a button with no link or form" if loose else None
+        else:
+            why = dead_reason(href, scripted and _hooked(tags))
         if not why or _brand(tags):
             continue
         if any(s <= start and end <= e for s, e in asks) or (
