@@ -8,6 +8,7 @@ address whose scheme is mistyped or missing ("https//…", "www.…": read as a 
 "javascript:" may be handled by the page's code (a booking pop-up) when the link's tag gives the code a handle on it
 (an id, a handler, a data- attribute, a class that names a pop-up or a toggle); such a link is not reported, but a
 plain '<a class="btn" href="#">' is: nothing on its tag marks it for a script, and readers take it for a dead button.
+The same holds for a '<button>' in no form and no link: with nothing for a script to hold, a click does nothing.
 """
 
 from __future__ import annotations
@@ -108,7 +109,7 @@ def _brand(tags: tuple[str, str] | None) -> bool:
     fields=("more", "why"),
     severity="error",
     impact=3,
-    summary="A button or ask link (in an e-mail, any link) that goes nowhere: '#', an empty or broken address.",
+    summary="A button or ask link (in an e-mail, any link) that goes nowhere: '#', a broken address, a button in no form.",
     why=(
         "The call to action is the one place the page turns a reader into a buyer. A 'Book now' that points at '#' "
         "or a 'Call now' whose address is broken loses the buyer at the moment they decided, and tells them the "
