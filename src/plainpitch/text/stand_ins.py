@@ -1,0 +1,70 @@
+"""Stand-in details: values a template or a draft puts where a real one belongs, shaped like the real thing.
+
+Judged blind, these were among the first problems copywriters named: a buyer ready to call meets "(555) 123-4567",
+"020-12345678" or "support@yoursite.com" and cannot reach the seller; a testimonial signed "Jane Doe" or an open
+rate of "x%" tells them the page was never finished. Unlike a template's merge field (``{{first_name}}``,
+``[First Name]``: filled when the e-mail is sent, plainpitch.text.placeholders), nothing replaces these. Each kind is
+recognised by a shape no real value has:
+
+- ``phone``: numbers in the 555 exchange that films and templates use, a count-up run ("123-456-7890",
+  "12345678"), all zeros, or X's ("XXX-XXX-XXXX");
+- ``email``: an address at a domain reserved for examples (RFC 2606: example.com, .org, .net) or named for the
+  reader to replace ("yoursite.com", "your-domain.com", "domain.com", "company.com");
+- ``site``: such a web address standing alone ("Website: example.com", "www.yoursite.com"); a subdomain of one is
+  an illustration ("project.yourdomain.com" for a wildcard domain), not a stand-in;
+- ``person``: "John Doe" and "Jane Doe", the names of nobody;
+- ``figure``: a rate written as letters ("x%", "XX%").
+An example the text announces as one ("e.g. procurement@company.com", "such as …") is not a stand-in, nor is a value in
+square brackets in a template ("To: [business-email@company.com]" among other fields: filled when it is used); the
+caller says whether the text is one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_PHONE = (r"(?<![\d-])(?:\(?555\)?[-. ]\d{3}[-. ]\d{4}|555[-. ]\d{4}|123[-. ]?456[-. ]?78(?:90?)?|\d{2,3}-12345678"
+          r"|000[-. ]000[-. ]0000|\(?[Xx]{3}\)?[-. ][Xx]{3}[-. ][Xx]{4})(?![\d-])")  # fmt: skip
+_EXAMPLE_DOMAIN = (r"(?:example\.(?:com|org|net)|your-?(?:site|domain|website|company|business|brand|product|name)"
+                   r"\.(?:com|org|net|io|co)|domain\.com|company\.com)")  # fmt: skip
+_KINDS = (
+    ("phone", re.compile(_PHONE)),
+    ("email", re.compile(rf"(?<![\w.+-])[\w.+-]+@{_EXAMPLE_DOMAIN}\b", re.IGNORECASE)),
+    ("site", re.compile(rf"(?<![\w.@/-])(?:https?://)?(?:www\.)?{_EXAMPLE_DOMAIN}\b(?!\.\w)", re.IGNORECASE)),
+    ("person", re.compile(r"\b(?:John|Jane) Doe\b")),
+    ("figure", re.compile(r"(?<![\w$€£])[Xx]{1,3}\s?%")),
+)
+_ANNOUNCED_RE = re.compile(r"(?:\be\.?\s?g\.?|for example|for instance|such as|like)[\s:,(\"'“]*$", re.IGNORECASE)
+_TRIGGER_RE = re.compile(r"555|1234|0000|[Xx]{3}|@|example|your|domain|company|Doe|[Xx]\s?%")
+
+
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """Inside square brackets on its line: a template's field to fill ("To: [business-email@company.com]"), which
+    plainpitch.text.placeholders reads."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return text.rfind("[", line_start, start) > text.rfind("]", line_start, start) and "]" in text[end:line_end]
+
+
+def find(text: str, start: int = 0, end: int | None = None, bracketed: bool = False) -> Iterator[tuple[int, int, str]]:
+    """(start, end, kind) of every stand-in detail in ``text[start:end]``, in order; ``bracketed``: those in square
+    brackets too (on a text that holds no template fields, a bracketed address is a detail left, not a field)."""
+    end = len(text) if end is None else end
+    if not _TRIGGER_RE.search(text, start, end):
+        return
+    found = []
+    for kind, pattern in _KINDS:
+        for m in pattern.finditer(text, start, end):
+            if _ANNOUNCED_RE.search(text, max(start, m.start() - 20), m.start()) or (
+                not bracketed and _bracketed(text, m.start(), m.end())
+            ):
+                continue  # "e.g. procurement@company.com": an example, told as one; "[you@company.com]": a field
+            found.append((m.start(), m.end(), kind))
+    found.sort()
+    last = -1
+    for s, e, kind in found:
+        if s >= last:  # an address's domain is not a site of its own
+            yield s, e, kind
+            last = e

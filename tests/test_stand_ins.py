@@ -1,0 +1,59 @@
+"""Stand-in details (CLR005, plainpitch.text.stand_ins): a template's example value left where the real one belongs
+is reported; a real value, an example told as one and a template's own fields are not."""
+
+import pytest
+
+from plainpitch.config import Config
+from plainpitch.engine import analyze
+from plainpitch.ingest import load_text
+from plainpitch.text import stand_ins
+
+BODY = "# Emergency plumbing in Leeds\n\nA plumber at your door within the hour, with every part in the van.\n\n"
+
+
+def kinds(text):
+    return [(text[s:e], k) for s, e, k in stand_ins.find(text)]
+
+
+@pytest.mark.parametrize(("line", "found"), [
+    ("Call us: (555) 123-4567", [("(555) 123-4567", "phone")]),
+    ("Emergency call: (212) 555-1234", [("555-1234", "phone")]),
+    ("Phone: 123-456-7890 or 020-12345678", [("123-456-7890", "phone"), ("020-12345678", "phone")]),
+    ("Write to support@yoursite.com or visit www.yoursite.com", [("support@yoursite.com", "email"),
+                                                                  ("www.yoursite.com", "site")]),
+    ("Send an email to your.email@example.com", [("your.email@example.com", "email")]),
+    ("Website: example.com", [("example.com", "site")]),
+    ("\u201cBest tool I've used.\u201d \u2014 Jane Doe, Lead Developer", [("Jane Doe", "person")]),
+    ("| Open rate | x% | Click rate | XX% |", [("x%", "figure"), ("XX%", "figure")]),
+])
+def test_a_stand_in_is_found_by_its_shape(line, found):
+    assert kinds(line) == found
+
+
+@pytest.mark.parametrize("line", [
+    "Call us: 0113 496 0321 or +44 20 7946 0958",  # real numbers
+    "Write to hello@acme-plumbing.co.uk",
+    "Business e-mail (e.g. procurement@company.com)",  # an example, told as one
+    "Wildcard subdomains (project.yourdomain.com) work out of the box",  # an illustration, not a contact
+    "Book a time here: https://cal.example.com/sam/30min",  # a subdomain: not the site itself
+    "Save 20% a year; 4,555 customers",
+])
+def test_real_values_and_announced_examples_are_not_stand_ins(line):
+    assert kinds(line) == []
+
+
+def test_a_bracketed_address_is_a_field_in_a_template_but_a_detail_left_elsewhere():
+    left = BODY + "Contact us for pricing: [your-email@example.com]\n"
+    template = BODY + "Hi [First Name],\n\nContact us for pricing: [your-email@example.com]\n"
+    def clr005(text):
+        return [f.text for f in analyze(load_text(text, "p.md", "markdown"), Config()).findings if f.code == "CLR005"]
+    assert clr005(left) == ["your-email@example.com"]
+    assert clr005(template) == []
+
+
+def test_one_finding_per_page_with_the_count_and_a_contact_detail_is_an_error():
+    page = BODY + "Call us now: (555) 123-4567\n\nOr write to help@example.com.\n\n> Great service. \u2014 Jane Doe\n"
+    (finding,) = [f for f in analyze(load_text(page, "p.md", "markdown"), Config()).findings if f.code == "CLR005"]
+    assert finding.message == "A phone number left as a template's stand-in: '(555) 123-4567' and 2 more"
+    assert finding.severity == "error" and finding.data["kinds"] == ["email", "person", "phone"]
+    assert len(finding.data["uses"]) == 2
