@@ -101,3 +101,18 @@ def test_a_sentence_that_tells_the_reader_how_to_begin_is_an_onboarding_ask():
                 if f.code == "CTA001"]
     assert cta001("To get started, log in and select New Sample from the Home screen.") == []
     assert cta001("Samples are kept for a year on the Home screen.") == ["CTA001"]
+
+
+def test_a_macro_called_before_the_first_ask_may_render_it_so_the_ask_is_not_called_late():
+    from plainpitch.config import Config
+    from plainpitch.engine import analyze
+
+    body = "".join(f"<p>Paragraph {i}: we guide students through every step of studying medicine abroad, from the "
+                   "first call about fees to the day they start their hospital rotations.</p>\n" for i in range(20))
+    page = ("<html><body><h1>Study medicine abroad</h1>\n{call}\n" + body +
+            "<a class=\"btn\" href=\"/apply\">Apply now</a></body></html>")  # fmt: skip
+    def cta006(call):
+        return [f.code for f in analyze(load_text(page.replace("{call}", call), "landing.njk", "template"),
+                                        Config()).findings if f.code == "CTA006"]  # fmt: skip
+    assert cta006("") == ["CTA006"]
+    assert cta006('{{ enquiryForm(campus, "top") }}') == []

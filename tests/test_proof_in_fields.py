@@ -135,3 +135,13 @@ def test_an_html_template_that_says_you_received_it_as_email_is_an_email_and_owe
     assert not looks_like_email(load_text(html.replace("You received email because", "We saw that"), "cart.tpl", "template"))
     faq = html.replace("You received email because you started", "Why are you receiving emails? Because you started")
     assert not looks_like_email(load_text(faq, "cart.tpl", "template"))  # a page's question about e-mail
+
+
+def test_a_counter_the_site_fills_and_people_served_under_their_own_names_are_proof():
+    from plainpitch.analysis.proof import find_proof
+
+    stat = "<div><strong>{{ site.studentsPlaced }}</strong><span>Students placed abroad</span></div>"
+    assert [p.kind for p in find_proof(load_text(stat, "landing.njk", "template"))] == ["customers"]
+    assert [p.kind for p in find_proof(load_text("Over 2,000 students trained since 2010.", "x.txt"))] == ["customers"]
+    limit = "<div><strong>{{ plan.seats }}</strong><span>Seats on the Team plan</span></div>"
+    assert find_proof(load_text(limit, "pricing.njk", "template")) == []

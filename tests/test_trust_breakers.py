@@ -395,3 +395,11 @@ def test_a_component_named_button_is_not_the_element():
     element = tsx.replace("{button}", '<button className="btn-primary">Start Free Trial</button>')
     assert _dead(component, "Hero.tsx", "jsx") == []
     assert [f.text for f in _dead(element, "Hero.tsx", "jsx")] == ["Start Free Trial"]
+
+
+def test_an_address_that_is_a_template_field_is_filled_when_the_page_is_built():
+    page = ("<html><body><h1>Study medicine abroad</h1><p>Counsellors who answer every question about fees.</p>"
+            "<a class=\"btn\" href=\"tel:{{ site.phoneDial }}\">Call a counsellor</a></body></html>")  # fmt: skip
+    assert _dead(page, "landing.njk", "template") == []
+    assert [f.text for f in _dead(page.replace("{{ site.phoneDial }}", "call-us"), "landing.njk", "template")] == [
+        "Call a counsellor"]

@@ -31,7 +31,8 @@ _NUM = (r"(?:\d[\d,.]*\s?(?:k|K|M|m|B|million|thousand|billion)?\+?|hundreds|tho
         r"\{\{\s*[\w.]+\s*\}\}\+)")
 _WHO = (r"(?:customers|clients|users|companies|businesses|teams|organi[sz]ations|developers|engineers|subscribers|"
         r"websites|sites|brands|startups|agencies|stores|shops|members|people|creators|marketers|founders|"
-        r"downloads|installs|stars|installations|projects|contributors|sellers|buyers|restaurants|schools|hospitals)")  # fmt: skip
+        r"downloads|installs|stars|installations|projects|contributors|sellers|buyers|restaurants|schools|hospitals|"
+        r"students|learners|patients|families|parents|homeowners|guests|travell?ers|readers|listeners)")  # fmt: skip
 _CUSTOMERS_RE = re.compile(
     rf"\b(?:over |more than |nearly |almost |some |about )?(?P<n>{_NUM})\s+(?:[\w-]+\s+){{0,2}}{_WHO}\b|"
     rf"\b(?:trusted|used|loved|chosen|relied on|adopted|backed) by (?:over |more than )?{_NUM}\b|"
@@ -41,6 +42,9 @@ _CUSTOMERS_RE = re.compile(
     re.IGNORECASE,
 )
 _STAT_LABEL_RE = re.compile(rf"^(?:\w+\s+){{0,2}}{_WHO}$|^(?:\w+\s+){{0,2}}(?:customers|users)\b", re.IGNORECASE)
+# the label beside a counter the site fills, naming whom it counts first: "Students placed abroad", "Happy clients"
+_FIELD_LABEL_RE = re.compile(rf"^(?:\w+\s+)?{_WHO}\b(?:\s+\w+){{0,3}}$", re.IGNORECASE)
+_FIELD_STAT_RE = re.compile(r"^\{\{\s*[\w.]+\s*\}\}\+?\s*([A-Za-z].*)$")
 _STAT_VALUE_RE = re.compile(rf"^{_NUM}$")
 _NAMED_RE = re.compile(
     r"\b(?:trusted|used|loved|chosen|relied on|adopted) by (?:teams at |companies like |the likes of )?[A-Z][\w&.'-]+|"
@@ -69,7 +73,8 @@ _BENCHMARK_RE = re.compile(
 _WHO_WORDS = ("customers clients users companies businesses teams organizations organisations developers engineers "
               "subscribers websites sites brands startups agencies stores shops members people creators marketers "
               "founders downloads installs stars installations projects contributors sellers buyers restaurants "
-              "schools hospitals").split()  # fmt: skip
+              "schools hospitals students learners patients families parents homeowners guests travellers travelers "
+              "readers listeners").split()  # fmt: skip
 _TRIGGERS = {
     "customers": frozenset(_WHO_WORDS + "trusted used loved chosen relied adopted backed join helped worked coached".split()),
     "named": frozenset("trusted used loved chosen relied adopted customers clients companies teams".split()),
@@ -219,6 +224,10 @@ def find_proof(doc) -> list[Proof]:
                 if 0 <= j < len(units) and _STAT_LABEL_RE.match(text[units[j].start : units[j].end].strip()):
                     found.append(Proof("customers", u.start, u.end, chunk.strip()))
                     break
+        # a stat block kept as one line, its number a field the site fills: "{{ site.studentsPlaced }} Students placed"
+        field = _FIELD_STAT_RE.match(chunk.strip()) if "{{" in chunk else None
+        if field and _FIELD_LABEL_RE.match(field.group(1)):
+            found.append(Proof("customers", u.start, u.end, chunk.strip()))
     found.extend(_proof_sections(doc))
     found.extend(_unread_proof(doc))
     found.sort(key=lambda p: p.start)

@@ -448,6 +448,11 @@ ASK_GAP_WORDS = 1000  # about five screens between two ways to act
 _STORY_RE = re.compile(r"\b(?:case stud(?:y|ies)|customer stor(?:y|ies)|success stor(?:y|ies))\b", re.IGNORECASE)
 
 
+# A template call that renders markup where it stands: a Nunjucks or Jinja macro ("{{ enquiryForm(campus) }}"), a
+# Blade or web component ("<x-contact-form />")
+_RENDERS_RE = re.compile(r"\{\{-?\s*[A-Za-z_][\w.]*\s*\(|<x-[\w.-]+")
+
+
 @rule(
     code="CTA006",
     name="ask-out-of-reach",
@@ -491,6 +496,8 @@ def ask_out_of_reach(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
         if s.start >= asks[0].start:
             break
         words_before += s.word_count
+    if words_before > ASK_FIRST_WORDS and _RENDERS_RE.search(doc.source, 0, doc.source_span(Span(asks[0].start, asks[0].end))[0]):
+        return  # a macro or a component called before the first ask read here renders markup this file does not show
     if words_before > ASK_FIRST_WORDS:
         first = body[0]
         yield Hit(Span(first.start, first.end),

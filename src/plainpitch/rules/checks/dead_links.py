@@ -64,9 +64,15 @@ def _links(doc: Document):
 _EXAMPLE_HOST_RE = re.compile(r"^(?:https?:)?//(?:[\w-]+\.)*example\.(?:com|net|org)(?:[:/?#]|$)", re.IGNORECASE)
 
 
+# A template's field in the address ("tel:{{ site.phone }}", "<%= url %>"): filled in when the page is built
+_FIELD_IN_HREF_RE = re.compile(r"\{\{|\{%|<%|\$\{|<\?|\{\$")
+
+
 def dead_reason(href: str, scripted: bool) -> str | None:
     """Why this target goes nowhere, or None."""
     target = href.strip()
+    if _FIELD_IN_HREF_RE.search(target):
+        return None  # the address is a template's field: whatever it becomes, it is not what the file shows
     if _MALFORMED_RE.search(target):
         return "a broken address"
     if _EXAMPLE_HOST_RE.match(target):
