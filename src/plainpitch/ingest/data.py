@@ -34,7 +34,7 @@ def _is_json(text: str) -> bool:
 # A JavaScript or TypeScript module that keeps a page's copy as an object ("export default { hero: { title: '…' } }",
 # an i18n table): its strings in any quotes, its keys quoted or bare, its comments skipped
 _JS_TOKEN_RE = re.compile(
-    r"//[^\n]*|/\*.*?\*/|\"((?:[^\"\\\n]|\\.)*)\"|'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\$]|\\.|\$(?!\{))*)`"
+    r"//[^\n]*|/\*.*?(?:\*/|\Z)|\"((?:[^\"\\\n]|\\.)*)\"|'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\$]|\\.|\$(?!\{))*)`"
     r"|([{}\[\]:,])|(true|false|null|[A-Za-z_$][\w$]*|-?\d[\d.eE+-]*)",
     re.DOTALL,
 )
