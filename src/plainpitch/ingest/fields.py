@@ -139,16 +139,24 @@ def entries_copy(entries: list[Entry], hidden: set[int], scalar_lines=None) -> l
 # A Hugo shortcode's named parameters hold the copy its template shows ({{< hero headline="…"
 # primary_button_text="Get started" primary_button_url="#" >}}): each call's parameters are one mapping, read like
 # front matter fields (a headline a heading, a button's label a button with the link beside it).
-_SHORTCODE_RE = re.compile(r"\{\{[<%]\s*(?!/)[\w./-]+(?P<params>(?:[^>%]|[>%](?!\}\}))*)[>%]\}\}", re.DOTALL)
+_SHORTCODE_OPEN_RE = re.compile(r"\{\{[<%]\s*(?!/)[\w./-]+")
+_SHORTCODE_CLOSE_RE = re.compile(r"[>%]\}\}")
 _PARAM_RE = re.compile(r"(?P<key>[A-Za-z_][\w-]*)[ \t]*=[ \t]*(?P<q>[\"'])(?P<value>[^\"'\n]*)(?P=q)")
 
 
 def shortcode_copy(source: str) -> list[Block]:
     """The prose a page passes its shortcodes as named parameters, each a block at its place in the file."""
     out: list[Block] = []
-    for call in _SHORTCODE_RE.finditer(source):
+    close = None
+    for call in _SHORTCODE_OPEN_RE.finditer(source):
+        if close is None or close.start() < call.end():
+            close = _SHORTCODE_CLOSE_RE.search(source, call.end())  # each closer found once: linear in the file
+            if close is None:
+                break  # no closer after this opener, nor after any later one
+        if source.find("{{", call.end(), close.start()) != -1:
+            continue  # another opener before this one's closer: this one is not a shortcode call
         entries = [(0, m.group("key"), m.group("value").strip(), m.start("value"))
-                   for m in _PARAM_RE.finditer(source, call.start("params"), call.end("params"))]  # fmt: skip
+                   for m in _PARAM_RE.finditer(source, call.end(), close.start())]  # fmt: skip
         out.extend(entries_copy(entries, set()))
     return out
 

@@ -79,8 +79,8 @@ _CTA_MARK = "[CTA:"  # what every match of _CTA_RE holds: a unit without it is n
 _DIRECTIVE_START_RE = re.compile(r"\s*[<pP]")
 _ALERT_RE = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*", re.I)
 _BLANK_LINE_RE = re.compile(r"[^\n]")
-_SHORTCODE_JSON_RE = re.compile(r"\{\{[<%]\s*(?P<name>[\w./-]+)[^{}]*?[>%]\}\}(?P<body>\s*[\[{].*?)\{\{[<%]\s*/(?P=name)\s*[>%]\}\}",
-                               re.DOTALL)
+# a shortcode that opens on a JSON body ("{{< pricing-table >}}\n{"); its closing tag is looked for by name
+_SHORTCODE_JSON_OPEN_RE = re.compile(r"\{\{[<%]\s*(?P<name>[\w./-]+)[^{}]{0,4000}?[>%]\}\}(?=\s*[\[{])")
 _UNSQUEEZED_RE = re.compile(r"\s\s|[^\S ]")
 # What any enabled inline rule (newline, escape, backticks, strikethrough, emphasis, link, image, autolink, HTML,
 # entity) starts at: inline content without these parses to one text token, its content (tests check it).
@@ -781,6 +781,23 @@ def _has_words(blocks: list[Block], enough: int) -> bool:
     return False
 
 
+def _shortcode_json_bodies(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each shortcode body written as JSON, up to its closing tag. A name whose closing tag is not
+    there is not looked for again (a file of unclosed openers is read once, not once per opener)."""
+    unclosed: set[str] = set()
+    done = 0
+    for m in _SHORTCODE_JSON_OPEN_RE.finditer(text):
+        name = m.group("name")
+        if m.start() < done or name in unclosed:
+            continue
+        close = re.compile(r"\{\{[<%]\s*/" + re.escape(name) + r"\s*[>%]\}\}").search(text, m.end())
+        if close is None:
+            unclosed.add(name)
+            continue
+        yield m.end(), close.start()
+        done = close.end()
+
+
 def _front_matter_copy(source: str) -> list[Block]:
     fm = _FRONT_MATTER_RE.match(source)
     return yaml_copy(source, fm.end()) if fm else []
@@ -871,10 +888,10 @@ def load(text: str, path: str, raw: bytes | None = None) -> Document:
     if "{{<" in source or "{{%" in source:
         # a shortcode's body written as JSON ("{{< pricing-table >}} {"plans": [...]} {{< /pricing-table >}}") is the
         # data its template renders: read as a content file's fields, never as prose
-        for m in _SHORTCODE_JSON_RE.finditer(work):
-            body = m.group("body")
-            shortcode_data.extend(json_copy(body, m.start("body")))
-            work = work[: m.start("body")] + _BLANK_LINE_RE.sub(" ", body) + work[m.end("body") :]
+        for start, end in _shortcode_json_bodies(work):
+            body = work[start:end]
+            shortcode_data.extend(json_copy(body, start))
+            work = work[:start] + _BLANK_LINE_RE.sub(" ", body) + work[end:]
     work = set_aside(work, front_matter=False, markdown=True)  # a site generator's directives ({% include %}, {{ site.x }})
     walker = _Walker(work, meta)
     env: dict[str, Any] = {}

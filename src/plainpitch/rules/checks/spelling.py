@@ -32,6 +32,8 @@ _WORDS_RE = re.compile(r"[A-Za-z]+")
 _CODE_SIDE = frozenset("`/._:-@#=[]{}()\"'\\")  # not < or >: in HTML every word of copy may touch a tag
 MIN_ENGLISH = 0.25  # the share of common English words a sentence needs to be read as English
 MIN_SENTENCE_WORDS = 8
+MAX_WORDS = 50  # misspelt words reported on one page
+MAX_JUDGED = 20_000  # distinct words looked up on one page
 
 
 def _spelt_otherwise(source: str, word: str) -> bool:
@@ -90,6 +92,7 @@ def misspelling(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     quotes = testimonial_units(doc)
     page_english = english_ratio(_WORDS_RE.findall(doc.text)) >= MIN_ENGLISH
     found: dict[str, list[tuple[int, int, str]]] = {}
+    judged: set[str] = set()
     for i, unit in enumerate(doc.units):
         if unit.kind not in _KINDS or i in quotes:
             continue
@@ -106,7 +109,10 @@ def misspelling(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
             word = m.group(0)
             if masked[m.start()] or ctx.allowed(word):
                 continue
+            if word not in found and (len(found) >= MAX_WORDS or len(judged) >= MAX_JUDGED):
+                continue  # enough to say the page needs a read; a file of made-up words is not looked up forever
             meant = correction(word)
+            judged.add(word)
             if meant:
                 found.setdefault(word, []).append((unit.start + m.start(), unit.start + m.end(), meant))
     for word, uses in found.items():
