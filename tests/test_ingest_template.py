@@ -439,3 +439,14 @@ def test_a_vue_components_script_and_style_are_not_copy_and_its_own_components_a
     with_part = (TEMPLATES / "Pricing.vue").read_text().replace("<ul>", "<PricingTestimonials />\n    <ul>")
     assert load_text(with_part, "Pricing.vue", "vue").meta.get("includes") == "content"
     assert load_text("<script>export default {}</script>\n", "Empty.vue", "vue").units == ()
+
+
+def test_openers_with_no_closer_after_them_are_read_once_and_left_as_written() -> None:
+    import time
+
+    doc = load_text("<p>Hi {{ name }}, your plan {{ renews. See you {% soon</p>", "mail.njk", "template")
+    assert doc.text.startswith("Hi {{name }}, your plan {{ renews. See you {% soon")
+    began = time.process_time()
+    load_text("<p>{{ a " * 40_000 + "</p>", "page.njk", "template")
+    load_text("{{< a " * 40_000, "page.md", "markdown")
+    assert time.process_time() - began < 30  # a bound against quadratic work, not a speed figure

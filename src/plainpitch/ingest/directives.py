@@ -277,8 +277,45 @@ def set_aside(text: str, front_matter: bool = True, markdown: bool = False) -> s
         text = blank(front.group(0)) + text[front.end() :]
     if not may_hold_directives(text):
         return text
-    out = _DIRECTIVE_RE.sub(_Rewriter(), text)
+    masked, spots = _mask_unclosed(text)
+    out = _DIRECTIVE_RE.sub(_Rewriter(), masked)
+    if spots:
+        out = _unmask(out, text, spots)
     return _keep_indent(text, out) if markdown else out
+
+
+# Openers and the closers their directives end at. An opener with no closer after it cannot start a directive, but a
+# lazy match to the closer would be tried from it to the end of the text, once per such opener: a page of unclosed
+# '{{' cost time quadratic in its length. Those openers are masked for the match and put back after it.
+_PAIRS = (("{{", "}}"), ("{%", "%}"), ("{#", "#}"))  # not "<%": a Mako tag ("<%inherit …/>") ends at ">"
+_MASK = "\x00"
+
+
+def _mask_unclosed(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with every opener that has no closer after it masked, and where those openers were."""
+    spots: list[tuple[int, int]] = []
+    for opener, closer in _PAIRS:
+        last = text.rfind(closer)
+        at = text.find(opener, max(0, last - len(opener) + 1) if last >= 0 else 0)
+        while at != -1:
+            if not (opener[0] == "{" and text[at - 1 : at] == "{"):  # "{{#if", "{{%": part of another opener
+                spots.append((at, len(opener)))
+            at = text.find(opener, at + len(opener))
+    if not spots:
+        return text, spots
+    chars = list(text)
+    for at, size in spots:
+        chars[at : at + size] = _MASK * size
+    return "".join(chars), spots
+
+
+def _unmask(out: str, text: str, spots: list[tuple[int, int]]) -> str:
+    """Put back the masked openers the rewrite left as they were (same length: every rewrite keeps it)."""
+    chars = list(out)
+    for at, size in spots:
+        if out[at : at + size] == _MASK * size:
+            chars[at : at + size] = text[at : at + size]
+    return "".join(chars)
 
 
 _INDENT_RE = re.compile(r"^[ \t]*", re.MULTILINE)
