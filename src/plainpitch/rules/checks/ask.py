@@ -496,9 +496,9 @@ def ask_out_of_reach(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
         if s.start >= asks[0].start:
             break
         words_before += s.word_count
-    if words_before > ASK_FIRST_WORDS and _RENDERS_RE.search(doc.source, 0, doc.source_span(Span(asks[0].start, asks[0].end))[0]):
-        return  # a macro or a component called before the first ask read here renders markup this file does not show
     if words_before > ASK_FIRST_WORDS:
+        if _RENDERS_RE.search(doc.source, 0, doc.source_span(Span(asks[0].start, asks[0].end))[0]):
+            return  # a macro or a component called before the first ask read here renders markup this file does not show
         first = body[0]
         yield Hit(Span(first.start, first.end),
                   {"what": f"The first way to act comes after {words_before} words: ask in the hero"},
