@@ -30,10 +30,8 @@ _MALFORMED_RE = re.compile(
 )
 # an e-mail's own links that the sending platform fills in ("Unsubscribe", "View in browser"): not the writer's
 _MAIL_CHROME_RE = re.compile(r"unsubscribe|preferences|view (?:it )?(?:in|on) (?:your |a )?(?:browser|web)|opt[- ]out", re.I)
-_ANCHOR_RE = re.compile(r"<(?:a|button)\b[^>]*>", re.IGNORECASE)
-# what on a link's tag lets a script act on its click: a handler, an id, a data- attribute (data-toggle="modal"), a
-# framework's click binding, or a class naming a behaviour ("js-open", "popup-trigger")
-_OPEN_TAG_RE = re.compile(r"<[a-z][\w-]*\b[^>]*>", re.IGNORECASE)
+_ANCHOR_RE = re.compile(r"<(?:a|button)\b[^>]*>", re.IGNORECASE)  # a link's or a button's own opening tag
+_OPEN_TAG_RE = re.compile(r"<[a-z][\w-]*\b[^>]*>", re.IGNORECASE)  # the tag it stands in
 # what on a link's tag (or the tag around it) lets a script act on its click: a handler, an id, a data- attribute
 # (data-toggle="modal"), a framework's click binding, a class naming a behaviour ("js-open", "popup-trigger") or written
 # as a script names things ("appStoreLink"), or pointer events off until the script fills the link in
@@ -148,13 +146,16 @@ def dead_call_to_action(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     every_link = ctx.medium == "email"
     dead = []
     for start, end, href in _links(doc):
+        why = dead_reason(href, False) if href is not None else None
+        if href is not None and not why:
+            continue  # a real address: the markup around it is not read
         tags = _anchor_tags(doc, start, end) if doc.format == "html" or href is None else None
         if href is None:  # a button in no form: it does something only when a script has a handle on it
             own = tags[0] if tags else ""
             loose = own.startswith("<button") and not _hooked(tags)  # "<Button …>": a component, not the element
             why = "a button with no link or form" if loose else None
-        else:
-            why = dead_reason(href, scripted and _hooked(tags))
+        elif scripted and _hooked(tags) and dead_reason(href, True) is None:
+            continue  # '#' on a link the page's script has a handle on: the script may act on its click
         if not why or _brand(tags):
             continue
         if any(s <= start and end <= e for s, e in asks) or (
