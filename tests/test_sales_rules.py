@@ -433,9 +433,9 @@ def test_a_proposal_step_that_asks_the_client_to_approve_is_the_ask():
 def test_a_case_study_is_not_told_to_ask_in_its_hero():
     story = ("# Acme case study\n\n" + "Acme moved 43,000 resources in two months and cut its costs tenfold. " * 70
              + "\n\n[CTA: Start your success story]\n")  # fmt: skip
-    assert "CTA006" not in {f.code for f in sales_findings(load_text(story, "s.md", "markdown"))[1]}
+    assert "CTA006" not in {f.code for f in sales_findings(load_text(story, "s.md", "markdown"), all=True)[1]}
     page = story.replace("# Acme case study", "# Acme")
-    assert "CTA006" in {f.code for f in sales_findings(load_text(page, "s.md", "markdown"))[1]}
+    assert "CTA006" in {f.code for f in sales_findings(load_text(page, "s.md", "markdown"), all=True)[1]}
 
 
 def test_a_link_whose_template_target_the_parser_cannot_read_still_asks_with_its_words():
@@ -451,11 +451,12 @@ _READ_ONLY_PAGE = ("# Acme Sync\n\n" + "Acme keeps every dashboard current, so y
 
 
 def _codes(text: str, name: str = "p.md", fmt: str = "markdown") -> set[str]:
-    return {f.code for f in sales_findings(load_text(text, name, fmt))[1]}
+    return {f.code for f in sales_findings(load_text(text, name, fmt), all=True)[1]}  # CTA006 and CTA010 are off by default
 
 
 def test_a_page_whose_buttons_only_ask_to_read_is_told_to_give_a_next_step():
-    found = [f for f in sales_findings(load_text(_READ_ONLY_PAGE, "p.md", "markdown"))[1] if f.code == "CTA010"]
+    found = [f for f in sales_findings(load_text(_READ_ONLY_PAGE, "p.md", "markdown"), all=True)[1]
+             if f.code == "CTA010"]
     assert len(found) == 1, "one finding for the page, not one per button"
     assert "'Documentation', 'Read the guide'" in found[0].message
     assert found[0].text == "Documentation", "it points at the first button"
@@ -482,7 +483,7 @@ def test_a_page_with_no_button_is_left_to_the_missing_ask_rules():
 
 
 def test_reading_asks_only_costs_the_score_once():
-    report = analyze(load_text(_READ_ONLY_PAGE, "p.md", "markdown"), Config())
+    report = analyze(load_text(_READ_ONLY_PAGE, "p.md", "markdown"), Config(select=("CTA010", "CTA001")))
     ask = next(p for p in report.score.parts if p.name == "ask")
     codes = [d.code for d in ask.deductions]
     assert "CTA010" in {f.code for f in report.findings} and "CTA010" not in codes

@@ -11,6 +11,10 @@ from plainpitch.rules.base import Hit, RuleContext, rule
 
 @rule(
     code="CTA007",
+    default=False,
+    default_note="Off by default: wrong on all 3 held-out findings (a rate per hour read as per month, a factor in per "
+                 "cent read as a whole number, twice): reading a worked sum from prose misreads units and shares often "
+                 "enough that a finding telling the seller their arithmetic is wrong cannot be trusted yet.",
     name="wrong-sum",
     category="ask",
     scope="seller",
