@@ -644,3 +644,12 @@ def test_a_feature_named_by_a_compound_noun_is_no_ask(line, ask):
 
     doc = load_text(f"# Websites\n\n- {line}\n", "x.md", "markdown")
     assert bool(find_asks(doc)) is ask
+
+
+def test_a_readme_is_not_told_it_lacks_proof_where_the_same_page_is():
+    """Judged blind, 'no proof' on a README was right and useful once in seven: its reader came to try the code."""
+    page = ("# Invoices that chase themselves\n\n" + "Acme sends polite reminders until every invoice is paid. It matches "
+            "payments to invoices, tells you who is late and sends the receipts for you. " * 9 +
+            "\n\n[CTA: Start my free trial]\n")  # fmt: skip
+    assert "PRF001" in _codes(page, "landing.md")
+    assert "PRF001" not in _codes(page, "README.md") | _codes(page, "docs/readme.markdown")

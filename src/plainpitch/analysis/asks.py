@@ -411,4 +411,9 @@ def free_software(doc, ctx) -> bool:
     if _COMMERCIAL_RE.search(doc.text):
         return False
     return (ctx.profile == "technical" or bool(_OPEN_LICENCE_RE.search(doc.source))
-            or bool(_README_NAME_RE.search(doc.path or "")))
+            or is_readme(doc))
+
+
+def is_readme(doc) -> bool:
+    """A repository's front page, by its file name: read by someone who came to use or try the code."""
+    return bool(_README_NAME_RE.search(doc.path or ""))
