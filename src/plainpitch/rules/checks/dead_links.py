@@ -39,7 +39,7 @@ _HOOK_RE = re.compile(r"\s(?:on[a-z]+|id|data-[\w-]+|role|aria-controls|aria-has
                       r"v-on:[\w.-]+|\(click\))\s*=|\sclass(?:name)?\s*=\s*[\"'][^\"']*(?:\bjs[-_]|modal|pop-?up|trigger|"
                       r"toggle|lightbox|\bopen|accordion|collapse|faq|dropdown|\btabs?\b|menu|close|carousel|slide|\bprev|\bnext)|"
                       r"pointer-events\s*:\s*none", re.IGNORECASE)
-_SCRIPT_NAMED_CLASS_RE = re.compile(r"\sclass\s*=\s*[\"'][^\"']*\b[a-z]+[A-Z][a-z]")  # case matters here
+_SCRIPT_NAMED_CLASS_RE = re.compile(r"\sclass(?:Name)?\s*=\s*[\"'][^\"']*\b[a-z]+[A-Z][a-z]")  # case matters here (JSX: className)
 _BRAND_RE = re.compile(r"\sclass\s*=\s*[\"'][^\"']*\b(?:navbar-brand|brand|logo|site-title)\b", re.IGNORECASE)
 _SCRIPT_RE = re.compile(r"<script\b|\bonclick\s*=|\bdata-(?:bs-)?toggle\s*=", re.IGNORECASE)
 
