@@ -116,3 +116,26 @@ def test_a_macro_called_before_the_first_ask_may_render_it_so_the_ask_is_not_cal
                                         Config(select=("CTA006",))).findings]  # fmt: skip
     assert cta006("") == ["CTA006"]
     assert cta006('{{ enquiryForm(campus, "top") }}') == []
+
+
+def test_in_an_email_a_link_in_the_body_is_the_ask_but_the_footer_and_profiles_are_not():
+    from plainpitch.config import Config
+    from plainpitch.engine import analyze
+
+    mail = ("Subject: Welcome\n\nHello, friend,\n\nThank you for joining the community. We write now and then with "
+            "practical tools, stories shared with consent and ways to help when you have the capacity.\n\n"
+            "A few places to begin, only when it feels right:\n\n{list}\n\nWith care,\n\nThe team\n\n"
+            "[Unsubscribe](https://x.org/u) · [Twitter](https://twitter.com/x) · [View in browser](https://x.org/v)\n")  # fmt: skip
+    def cta001(items):
+        return [f.code for f in analyze(load_text(mail.replace("{list}", items), "m.md", "markdown"), Config()).findings
+                if f.code == "CTA001"]  # fmt: skip
+    assert cta001("- [Learn](https://x.org/learn): plain information\n- [Guide](https://x.org/guide): what to say") == []
+    assert cta001("- Learn: plain information\n- Guide: what to say") == ["CTA001"]  # the footer's links are not asks
+    assert cta001("- Learn: plain information\n- [Guide](#): what to say") == ["CTA001"]  # a link to nowhere is no way to act
+
+
+def test_giving_and_taking_part_are_a_causes_asks():
+    for label in ("Donate today", "Take action", "Get involved", "Volunteer with us", "Give monthly"):
+        assert ask.action_of(label) == "give" and ask.action_of(label) in ask.CONVERSION, label
+    page = load_text("# Safe kids\n\nWe train parents and teachers.\n\n[Take action](https://x.org/act)\n", "p.md", "markdown")
+    assert [a.action for a in ask.find_asks(page)] == ["give"]

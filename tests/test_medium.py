@@ -94,3 +94,11 @@ def test_medium_picks_the_rules_that_apply():
 ])  # fmt: skip
 def test_speaking_of_itself_line_by_line_is_the_whole_text_search(text):
     assert speaks_of_itself(text) == bool(_ABOUT_ITSELF_RE.search(text))
+
+
+@pytest.mark.parametrize(("label", "email"), [("**Subject line options:**", True), ("Subject lines:", True),
+                                              ("**Preheader:** Courage over silence", True), ("Preview text: Hi", True),
+                                              ("Subject matter: courage", False), ("Our subjects:", False)])
+def test_a_copy_file_that_labels_an_emails_subject_or_preheader_is_an_email(label, email):
+    page = f"# Welcome to Brave Voices\n\n{label}\n\nThank you for joining us. We write now and then with tools you can use.\n"
+    assert (infer(load_text(page, "welcome.md", "markdown")) == "email") is email

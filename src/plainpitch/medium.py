@@ -25,7 +25,9 @@ SIGN_OFF_RE = re.compile(
     re.IGNORECASE,
 )
 _SELF_EMAIL_RE = re.compile(r"\b(?:this|the above) e-?mail\b|\b(?:reply|respond) to (?:this|it)\b|\bhit reply\b", re.I)
-SUBJECT_RE = re.compile(r"^\W{0,3}subject\W{0,3}:", re.IGNORECASE)
+# "Subject:", and a copy file's labels for an e-mail's parts: "Subject line options:", "Preheader:", "Preview text:"
+SUBJECT_RE = re.compile(r"^\W{0,3}(?:subject(?: lines?)?(?: options?| ideas?| [ab])?|pre-?header(?: text)?|preview text)\W{0,3}:",
+                        re.IGNORECASE)
 PROPOSAL_HEADINGS = ("proposal", "scope", "timeline", "investment", "deliverables", "statement of work",
                      "fees", "milestones", "terms", "next steps", "pricing", "approach", "objectives", "project cost",
                      "costs", "quote", "estimate", "acceptance", "agreement")  # fmt: skip

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plainpitch.analysis.regions import body_units
 from plainpitch.classify import cues
 from plainpitch.model import Span
 from plainpitch.text import placeholders
@@ -41,6 +42,9 @@ ACTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("sign", re.compile(r"\b(?:sign (?:here|below|the|this)|signature|signing|accept(?:ed)? by|approve[ds]?|countersign)\b", re.I)),
     # an offer to take something free ("Get the free guide", "Claim your audit"): the lead a page or e-mail converts
     ("claim", re.compile(r"\b(?:claim|grab)\b|\bget\b[^.!?\n]{0,20}\bfree\b", re.I)),
+    # a cause's supporter acts by giving or joining in: the conversion of a charity's page or e-mail
+    ("give", re.compile(r"\b(?:donate|donations?|give (?:now|today|monthly|once)|make a (?:gift|donation)|pledge|"
+                        r"volunteer|take action|get involved|sign the petition)\b", re.I)),
     ("learn", re.compile(r"\b(?:learn|read|see|watch|explore|discover|docs|documentation|tour|guide|find out|more)\b", re.I)),
 )
 _ASK_START_RE = re.compile(
@@ -55,7 +59,7 @@ _ASK_START_RE = re.compile(
     # a repository's first step: getting the code is getting the product ("Clone or download this repository")
     r"clone(?: or download)? (?:this|the) (?:repo|repository|project)|"
     r"learn more|read more|find out|see (?:how|pricing|plans|it|the)|watch|create your|create an?(?: free)? account|"
-    r"claim|grab|get (?:your|a|my|the)"
+    r"claim|grab|get (?:your|a|my|the)|donate|give (?:now|today|monthly)|volunteer|take action|get involved"
     r"|explore)(?![-\w])"
     # "Contact form integration — $79", "Order history", "Download speed": a compound noun, a feature's name, not an ask
     r"(?! (?:forms?|pages?|details|info|information|history|list|cent(?:er|re)|numbers?|size|speeds?|limits?|dates?|"
@@ -70,6 +74,10 @@ _BUTTON_LINE_RE = re.compile(r"^\W{0,3}(?:(?:primary|secondary|main)\s+)?(?:butt
                              re.IGNORECASE)  # fmt: skip
 # A link that only asks to read on ("Learn more about changing your plan"): not an ask to act
 _READ_ON_RE = re.compile(r"(?:learn|read|find out|see|explore|watch)\b", re.IGNORECASE)
+# The sending platform's own links and the sender's profiles: an e-mail's frame, not what it asks the reader to do
+_MAIL_CHROME_LABEL_RE = re.compile(r"unsubscribe|preferences|opt[- ]out|privacy|view (?:it |this )?(?:in|on) (?:your |a )?"
+                                   r"(?:browser|web)", re.IGNORECASE)
+_PROFILE_HREF_RE = re.compile(r"^#|(?:twitter|x|facebook|instagram|linkedin|tiktok|youtube)\.com\b", re.IGNORECASE)
 # Signing in is for customers who already bought: not an ask to a buyer.
 # a way back in for a user, or a button that says it cannot be pressed yet ("Coming soon", "Sold out"): no ask
 _SIGN_IN_RE = re.compile(r"^(?:sign|log) ?in\b|^login$|^(?:coming soon|sold out|unavailable|not available|current plan|"
@@ -269,7 +277,8 @@ def _find_asks(doc, medium: str) -> list[Ask]:
         elif unit.kind == "link":
             if _ASK_START_RE.match(label) or (unit.href and _ASK_HREF_RE.search(unit.href)) or cues.ASK_RE.search(label):
                 asks.append(Ask(unit.start, unit.end, label, action_of(label, unit.href), "link"))
-    for unit in doc.units:
+    body_index = set(body_units(doc)) if medium == "email" else set()
+    for i, unit in enumerate(doc.units):
         if unit.kind not in ("paragraph", "list_item", "quote") or not hasattr(unit.attrs, "get"):
             continue
         for link in unit.attrs.get("links") or ():
@@ -279,6 +288,12 @@ def _find_asks(doc, medium: str) -> list[Ask]:
             # try or book ("…, or better yet, <a>buy a pre-built LibraryBox</a>")
             if _CONVERSION_HREF_RE.search(href) or (_ASK_START_RE.match(label) and not _READ_ON_RE.match(label)
                                                      and action_of(label, href) in CONVERSION):  # fmt: skip
+                asks.append(Ask(unit.start + link["start"], unit.start + link["end"], label, action_of(label, href), "inline"))
+            elif (medium == "email" and i in body_index and href and not _MAIL_CHROME_LABEL_RE.search(label)
+                  and not _PROFILE_HREF_RE.search(href)):
+                # in an e-mail a link in the body is how the reader acts, as a bare address is below ("A few places
+                # to begin: Learn, Guide, Take Action", each a link); not the sender's links under the sign-off,
+                # nor the sending platform's own (unsubscribe, view in browser, social profiles)
                 asks.append(Ask(unit.start + link["start"], unit.start + link["end"], label, action_of(label, href), "inline"))
     body = [s for s in doc.sentences if doc.units[s.unit].kind in ("paragraph", "list_item", "heading", "quote")]
     if doc.format in ("text", "markdown"):
