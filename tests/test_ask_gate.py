@@ -139,3 +139,12 @@ def test_giving_and_taking_part_are_a_causes_asks():
         assert ask.action_of(label) == "give" and ask.action_of(label) in ask.CONVERSION, label
     page = load_text("# Safe kids\n\nWe train parents and teachers.\n\n[Take action](https://x.org/act)\n", "p.md", "markdown")
     assert [a.action for a in ask.find_asks(page)] == ["give"]
+
+
+def test_an_items_page_in_a_marketplace_is_where_the_reader_buys_it():
+    for url in ("https://www.amazon.com/dp/B07LG3TYJS", "https://amzn.to/3SMWw86", "https://www.etsy.com/listing/12/mug",
+                "https://gumroad.com/l/deck", "https://buy.stripe.com/abc"):
+        page = load_text(f"# Travel safety\n\nA door lock that fits any hotel door.\n\n- Amazon: {url}\n", "p.md", "markdown")
+        assert [a.action for a in ask.find_asks(page)] == ["buy"], url
+    page = load_text("# Travel safety\n\nA door lock.\n\n- Read: https://www.amazon.com/gp/help/customer\n", "p.md", "markdown")
+    assert ask.find_asks(page) == []

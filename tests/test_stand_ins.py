@@ -57,3 +57,17 @@ def test_one_finding_per_page_with_the_count_and_a_contact_detail_is_an_error():
     assert finding.message == "A phone number left as a template's stand-in: '(555) 123-4567' and 2 more"
     assert finding.severity == "error" and finding.data["kinds"] == ["email", "person", "phone"]
     assert len(finding.data["uses"]) == 2
+
+
+@pytest.mark.parametrize(("line", "name", "found"), [
+    ("Call [Your Phone Number] for a free mock-up.", "landing.md", ["[Your Phone Number]"]),
+    ("> It paid for itself in a month. — [NAME], [ROLE]", "landing.md", ["[NAME]"]),
+    ("Call [Your Phone Number] for a free mock-up.", "landing-page-template.md", []),  # a template by its name
+    ("Call [Your Phone Number] for a free mock-up.", "outreach-emails.md", []),  # e-mails, filled when sent
+    ("Call {{ phone }} or [Your Phone Number] for a free mock-up.", "landing.md", []),  # an engine fills the file
+    ("Dear [Client.FirstName], here is the plan.", "landing.md", []),  # a merge tool's notation
+    ("- [x] Works on macOS and [Windows]; Windows 11 only.", "landing.md", []),  # a ticked box; a word written plain too
+])
+def test_a_field_in_plain_words_left_on_a_page_is_a_stand_in(line, name, found):
+    doc = load_text(BODY + line + "\n", name, "markdown")
+    assert [f.text for f in analyze(doc, Config()).findings if f.code == "CLR005"] == found

@@ -25,6 +25,9 @@ _LINKEDIN = r"(?:connect|message|dm)(?: with)? (?:me |us )?on linkedin"
 # a sole trader's or a team's own line: "email us", "call me", "message or call me", "text me"
 _REACH_ME = r"(?:e-?mail|call|message|text|phone|ring|dm|write to)(?: or (?:e-?mail|call|message|text|phone))? (?:me|us)"
 # action -> what its cues look like (label text, sentence start, link address)
+# An item's page in a marketplace or a hosted checkout: where the reader buys it ("amazon.com/dp/B07LG3TYJS")
+_STORE_ITEM = (r"(?:amazon\.[a-z.]+/(?:[^/\s]+/)?(?:dp|gp/product)/|amzn\.to/|etsy\.com/(?:[a-z-]+/)?listing/|ebay\.[a-z.]+/itm/|"
+               r"gumroad\.com/l/|buy\.stripe\.com/|paypal\.me/)")
 ACTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("meet", re.compile(r"\b(?:demo|book|schedule|meeting|call|chat|calendar|calendly|appointment|consult\w*)\b", re.I)),
     ("contact", re.compile(r"\b(?:contact|talk to|get in touch|reach out|ask us|sales|whatsapp|telegram|" + _REACH_ME +
@@ -36,7 +39,7 @@ ACTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("install", re.compile(r"\b(?:downloads?|install(?:ation|ing|s)?|get the app|self-host(?:ing)?|deploy now|"
                            r"releases?|on git(?:hub|lab)|app store|google play|play store)\b", re.I)),
     ("buy", re.compile(r"\b(?:buy|order|purchase|subscribe|upgrade|checkout|add to cart|get a quote|quote|shop|"
-                       r"reserve|pre-?order)\b", re.I)),
+                       r"reserve|pre-?order)\b|" + _STORE_ITEM, re.I)),
     ("pricing", re.compile(r"\b(?:pricing|plans?|prices?)\b", re.I)),
     ("reply", re.compile(r"\b(?:reply|let me know|respond|write back|up for)\b", re.I)),
     ("sign", re.compile(r"\b(?:sign (?:here|below|the|this)|signature|signing|accept(?:ed)? by|approve[ds]?|countersign)\b", re.I)),
@@ -134,13 +137,13 @@ def _asking_question(clean: str) -> bool:
     return bool(_ASK_QUESTION_RE.match(clean) or (last and _ASK_QUESTION_RE.match(last.group(1))))
 # Where a link in a sentence takes the reader to act (not to read): contact, sign-up, booking, checkout, a call
 # a messenger chat (t.me, wa.me, m.me) or an event added to the reader's calendar is also a way to act
-_CONVERSION_HREF_RE = re.compile(r"^(?:mailto:|tel:|sms:)|(?:^|/)(?:contact(?:-us)?|signup|sign-up|register|book(?:ing)?|"
+_CONVERSION_HREF_RE = re.compile(r"(?:^(?:mailto:|tel:|sms:)|(?:^|/)(?:contact(?:-us)?|signup|sign-up|register|book(?:ing)?|"
                                  r"demo|checkout|buy|order|quote|get-started|start|trial|subscribe)(?:[/?#.]|$)|"
                                  r"^https?://(?:t\.me|wa\.me|m\.me|api\.whatsapp\.com)/|"
-                                 r"calendar\.google\.com/calendar/(?:render|event)|outlook\.(?:live|office)\.com/calendar/",
-                                 re.I)  # fmt: skip
+                                 r"calendar\.google\.com/calendar/(?:render|event)|outlook\.(?:live|office)\.com/calendar/|"
+                                 + _STORE_ITEM + r")", re.I)  # fmt: skip
 _ASK_HREF_RE = re.compile(r"signup|sign-up|register|trial|demo|contact|pricing|calendly|cal\.com|mailto:|book|start|"
-                          r"billing|upgrade|checkout|subscribe|choose-plan|plans\b|buy|order|quote", re.I)
+                          r"billing|upgrade|checkout|subscribe|choose-plan|plans\b|buy|order|quote|" + _STORE_ITEM, re.I)
 # A sentence that carries the ask through a link or an address: "You can upgrade your account (https://…)",
 # "Email me at ana@acme.com", "Call me on +44 …", "Call 1-866-322-2245".
 # An address, or an email template's field that holds one ("{{ site_url }}/onboarding/", "{unsubscribe_link}"): the

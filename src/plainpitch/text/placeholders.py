@@ -124,6 +124,18 @@ def find(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[in
             last = e
 
 
+def plain_fields(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every field written in plain words ("[Your Phone Number]", "[Company Name]", "[insert date]"):
+    not a code name ("[extra.facts]", "[Client.FirstName]") nor a label in capitals ("[RECOMMENDED]"), which are also
+    read as fields above but are as often a site's or a tool's own notation; "[x]" is a ticked box."""
+    if "[" not in text:
+        return
+    for m in _BRACKET_FIELD_RE.finditer(text):
+        # "[Client.FirstName]", "[first_name]": a merge tool's notation, filled when the document is made from it
+        if m.group(0).lower() not in ("[x]", "[xx]", "[xxx]") and not re.search(r"[._]", m.group(0)):
+            yield m.start(), m.end()
+
+
 def is_placeholder(token: str) -> bool:
     """True when the whole token is a placeholder (the jargon rules skip it)."""
     return any(s == 0 and e == len(token) for s, e, _ in find(token))

@@ -1,5 +1,6 @@
 """Stand-in details (CLR005): a 555 phone number, an address at example.com or yoursite.com, a testimonial signed
-"Jane Doe", an open rate of "x%": what a template or a draft put where the real value belongs.
+"Jane Doe", an open rate of "x%", a field in plain words left on a page ("Call [Your Phone Number]"): what a
+template or a draft put where the real value belongs.
 
 What counts is plainpitch.text.stand_ins'; this rule reports the first on the page, with how many more there are.
 A contact detail costs the sale (the buyer who decided cannot reach the seller); a name or a figure costs trust.
@@ -7,6 +8,7 @@ A contact detail costs the sale (the buyer who decided cannot reach the seller);
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from plainpitch.model import Document, Span
@@ -14,7 +16,10 @@ from plainpitch.rules.base import Hit, RuleContext, rule
 from plainpitch.text import placeholders, stand_ins
 
 _WHAT = {"phone": "a phone number", "email": "an e-mail address", "site": "a web address", "person": "a name",
-         "figure": "a figure"}  # fmt: skip
+         "figure": "a figure", "field": "a detail"}  # fmt: skip
+# A file named as a template or as e-mails ("services-page-template.md", "outreach_emails.md"): its bracketed fields
+# are filled each time it is used, by design
+_TEMPLATE_NAME_RE = re.compile(r"templat|e-?mails?\b|e-?mail[-_ ]|outreach|sequence|campaign", re.IGNORECASE)
 _CONTACT = ("phone", "email", "site")
 
 
@@ -27,11 +32,13 @@ _CONTACT = ("phone", "email", "site")
     severity="error",
     impact=3,
     breaks_trust=True,
-    summary="A template's stand-in left where a real detail belongs: a 555 number, an address at example.com, 'Jane Doe'.",
+    summary="A template's stand-in left where a real detail belongs: a 555 number, an address at example.com, 'Jane Doe', "
+            "'[Your Phone Number]' on a page.",
     why=(
         "A buyer who has decided to call or write meets '(555) 123-4567' or 'support@yoursite.com' and cannot reach "
-        "the seller at the moment of the sale; a testimonial signed 'Jane Doe' or an open rate of 'x%' says the "
-        "page was never finished, and every other claim on it looks made up too."
+        "the seller at the moment of the sale; a testimonial signed 'Jane Doe' or '[NAME], [ROLE]', or an open rate "
+        "of 'x%', says the page was never finished, and every other claim on it looks made up too. No mail merge "
+        "fills a page: a field left in it is read as written."
     ),
     message="{what} left as a template's stand-in: '{match}'{more}",
     fix="Put the real detail in (your phone number, the address you read, a customer who agreed to be named, the "
@@ -41,19 +48,26 @@ _CONTACT = ("phone", "email", "site")
                  "part in the van.\n\nCall us now: [[(555) 123-4567]]\n", "medium": "page"},
         {"text": "# Sponsor the newsletter\n\n3,000 readers who run small online shops.\n\n| Open rate | [[x%]] |\n"
                  "|---|---|\n| Click rate | 4% |\n", "medium": "page"},
+        {"text": "# Websites for local trades\n\nA site that brings you calls, live in a week, for a fixed price.\n\n"
+                 "Call [[[Your Phone Number]]] for a free mock-up.\n", "medium": "page"},
     ],  # fmt: skip
     good=[
         {"text": "# Emergency plumbing in Leeds\n\nA plumber at your door within the hour, day or night, with every "
                  "part in the van.\n\nCall us now: 0113 496 0321\n", "medium": "page"},
         {"text": "Tell us where to send the quote (e.g. procurement@company.com) and we reply within a day.",
          "format": "text"},
+        {"text": "Subject: A site for your business\n\nHi [First Name],\n\nI build sites that bring trades more calls. "
+                 "Want a free mock-up for [Company Name]?\n\nBest,\nAna", "format": "text"},
     ],  # fmt: skip
     sources=["RFC 2606: example.com, .net and .org are reserved for examples",
              "Nielsen Norman Group on trustworthiness: contact details are among the first credibility cues"],
 )
 def stand_in_detail(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
-    template = any(kind in ("field", "merge") for _, _, kind in placeholders.find(doc.text))
+    kinds = {kind for _, _, kind in placeholders.find(doc.text)}
+    template = bool(kinds & {"field", "merge"})
     found = list(stand_ins.find(doc.text, bracketed=not template))  # a template's own fields are filled when used
+    found += _fields_on_a_page(doc, ctx, "merge" in kinds)
+    found.sort()
     if not found:
         return
     start, end, kind = found[0]
@@ -62,3 +76,20 @@ def stand_in_detail(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
               severity="error" if kind in _CONTACT else "warning",
               data={"scope": "document", "kinds": sorted({k for _, _, k in found}), "count": len(found),
                     "uses": doc.source_spans((s, e) for s, e, _ in found[1:])})  # fmt: skip
+
+
+def _fields_on_a_page(doc: Document, ctx: RuleContext, merged: bool) -> list[tuple[int, int, str]]:
+    """Fields in plain words left on a page or a proposal ("Call [Your Phone Number]", "— [NAME], [ROLE]"): no
+    mail merge fills a page, so the reader sees them as written. Not on a file a template engine fills ("{{ }}"),
+    nor one named as a template or as e-mails, nor a word the text also writes without brackets (a name the site
+    marks so: "[macOS]")."""
+    if ctx.medium not in ("page", "proposal") or merged or _TEMPLATE_NAME_RE.search(doc.path.rsplit("/", 1)[-1] if doc.path else ""):
+        return []
+    text = doc.text
+    out = []
+    for start, end in placeholders.plain_fields(text):
+        inner = text[start + 1 : end - 1]
+        if re.search(rf"(?<!\[)\b{re.escape(inner)}\b(?!\])", text):
+            continue
+        out.append((start, end, "field"))
+    return out
