@@ -62,6 +62,7 @@ def test_one_finding_per_page_with_the_count_and_a_contact_detail_is_an_error():
 @pytest.mark.parametrize(("line", "name", "found"), [
     ("Call [Your Phone Number] for a free mock-up.", "landing.md", ["[Your Phone Number]"]),
     ("> It paid for itself in a month. — [NAME], [ROLE]", "landing.md", ["[NAME]"]),
+    ("> We shipped in a week. — [Spokesperson Name], [Title]", "press-release.md", ["[Title]"]),
     ("Call [Your Phone Number] for a free mock-up.", "landing-page-template.md", []),  # a template by its name
     ("Call [Your Phone Number] for a free mock-up.", "outreach-emails.md", []),  # e-mails, filled when sent
     ("Call {{ phone }} or [Your Phone Number] for a free mock-up.", "landing.md", []),  # an engine fills the file
@@ -71,3 +72,10 @@ def test_one_finding_per_page_with_the_count_and_a_contact_detail_is_an_error():
 def test_a_field_in_plain_words_left_on_a_page_is_a_stand_in(line, name, found):
     doc = load_text(BODY + line + "\n", name, "markdown")
     assert [f.text for f in analyze(doc, Config()).findings if f.code == "CLR005"] == found
+
+
+def test_a_field_word_among_bracketed_buttons_is_a_label():
+    footer = BODY + "[GitHub] [Documentation] [Blog] [Contact]\n"
+    assert [f.code for f in analyze(load_text(footer, "landing.md", "markdown"), Config()).findings if f.code == "CLR005"] == []
+    bio = BODY + "Chas [Last Name] has taught for [X] years.\n"
+    assert [f.text for f in analyze(load_text(bio, "landing.md", "markdown"), Config()).findings if f.code == "CLR005"] == ["[Last Name]"]

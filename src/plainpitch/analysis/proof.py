@@ -273,6 +273,7 @@ _FM_PROOF_KEYS = {"logos": "named", "clients": "named", "customers": "named", "t
                   "testimonial": "testimonial", "reviews": "testimonial", "quotes": "testimonial"}  # fmt: skip
 _SAID_FIELDS = frozenset({"quote", "testimonial", "review", "content", "text", "body", "message", "comment"})
 _PERSON_FIELDS = frozenset({"name", "author", "client", "person", "by", "reviewer", "customer", "cite"})
+_QUOTE_FIELDS = frozenset({"quote", "testimonial", "review"})
 _ROLE_FIELDS = frozenset({"designation", "role", "position", "job", "company", "organization", "organisation"})
 _PROOF_MARKS = frozenset({"testimonial", "testimonials", "review", "reviews", "quote", "quotes", "blockquote"})
 _KEY_WORD_RE = re.compile(r"[^a-z]+")
@@ -291,6 +292,13 @@ def _mapping_proof(data: dict) -> str | None:
     if person and said:
         marks = {w for k in data for w in _key_words(k)} | {w for _, v in scalars if len(v) < 40 for w in _key_words(v)}
         if marks & _PROOF_MARKS or _ROLE_RE.search(person) or any(w and w[-1] in _ROLE_FIELDS for w, _ in scalars):
+            return "testimonial"
+    # a quote and its author kept under one prefix among other fields ("results_quote", "results_quote_author")
+    for words, value in scalars:
+        if words and words[-1] in _QUOTE_FIELDS and len(value.split()) >= 8 and any(
+            len(other) > len(words) and other[: len(words)] == words and other[-1] in _PERSON_FIELDS and v.strip()
+            for other, v in scalars
+        ):
             return "testimonial"
     parts: list[str] = []
     for _, value in scalars:

@@ -179,10 +179,11 @@ class _Rewriter:
 _FRONT_MATTER_RE = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
-# A directive that pulls in another file (a header, a footer, a layout, a partial): the page shows copy this file
-# does not hold. ``kw`` is the directive's keyword, ``arg`` what it names.
+# A directive that pulls in another file (a header, a footer, a layout, a partial, a Jinja or Nunjucks library of
+# macros the page calls: "{% import 'quotes.macros.njk' as quotes %}"): the page shows copy this file does not hold.
+# ``kw`` is the directive's keyword, ``arg`` what it names.
 _INCLUDE_RE = re.compile(
-    r"\{%-?\s*(?P<kw>include|include_relative|render|extends|embed|section|sections|layout)\b(?P<arg>[^%]*)%\}"
+    r"\{%-?\s*(?P<kw>include|include_relative|render|extends|embed|section|sections|layout|import|from)\b(?P<arg>[^%]*)%\}"
     r"|\{\{-?\s*(?P<kw2>>|template\s|partial\s|partialCached\s|define\s)(?P<arg2>[^}]*)\}\}"  # Handlebars; Go, Hugo
     r"|<%[-=]?\s*(?P<kw3>include|render|yield)\b(?P<arg3>.*?)%>"  # EJS, ERB
     r"|\{\{(?P<kw4>[<%])\s*(?!/)(?P<arg4>[\w./-]+)",  # a Hugo shortcode renders its own template (layouts/shortcodes)

@@ -22,6 +22,9 @@ _FM_SKIP_KEYS = frozenset({"layout", "permalink", "path", "slug", "url", "image"
 
 
 _FM_BUTTON_RE = re.compile(r"button|btn|cta|call_to_action", re.IGNORECASE)  # a key that holds a button
+# a list of buttons by the name the documentation-site generators give it (VitePress, VuePress, Docusaurus, Nextra:
+# "hero: actions: - text: Get started / link: /guide/"): each item's label is a button
+_FM_BUTTONS_RE = re.compile(r"^(?:actions|buttons|ctas)$", re.IGNORECASE)
 _FM_LABEL_KEYS = frozenset({"label", "text", "title", "name", "content"})
 _FM_LINK_KEYS = frozenset({"link", "url", "href", "to"})
 _PREFIX_RE = re.compile(r"[_-]?(?:text|label|title|name|content|link|url|href|to)$")  # "cta_text" -> "cta"
@@ -118,7 +121,8 @@ def entries_copy(entries: list[Entry], hidden: set[int], scalar_lines=None) -> l
                 out.extend(scalar_lines(start, indent))
             continue
         parent = next((e for e in reversed(entries[:i]) if e[0] < indent and not e[2]), None)
-        in_button = parent is not None and _FM_BUTTON_RE.search(parent[1]) and lower in _FM_LABEL_KEYS
+        in_button = (parent is not None and (_FM_BUTTON_RE.search(parent[1]) or _FM_BUTTONS_RE.match(parent[1]))
+                     and lower in _FM_LABEL_KEYS)
         # a button's link is not its label, however the key is spelt ("cta_link", "buttonLink", "primary_button_url")
         link_key = bool(_FM_LINK_KEYS & set(lower.split("_"))) or lower.endswith(("link", "url", "href"))
         if in_button or (_FM_BUTTON_RE.search(lower) and not link_key):

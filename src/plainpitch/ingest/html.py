@@ -557,12 +557,22 @@ _MAIL_CLIENT_RE = re.compile(r"\bmso-[a-z-]+\s*:|\.ExternalClass\b|#outlook\s+a\
 _PRESENTATION_TABLE_RE = re.compile(r"<table\b[^>]*\brole\s*=\s*[\"']presentation[\"']", re.IGNORECASE)
 
 
+# Tables laid out by their attributes ("bgcolor", "cellpadding"), as e-mail must be since mail clients drop style
+# sheets and scripts; a web page built that way also has a script, a menu, a form or a style sheet of its own
+_LAYOUT_TABLE_RE = re.compile(r"<table\b[^>]*\b(?:bgcolor|cellpadding|cellspacing)\s*=", re.IGNORECASE)
+_WEB_ONLY_RE = re.compile(r"<(?:script|nav|form|iframe)\b|<link\b[^>]*\bstylesheet\b", re.IGNORECASE)
+
+
 def mail_markup(text: str) -> bool:
-    """Markup that only e-mail carries (see _MAIL_CLIENT_RE)."""
+    """Markup that only e-mail carries (see _MAIL_CLIENT_RE), or a body of layout tables with nothing only the web
+    has (three or more tables set out by their attributes, and no script, menu, form or style sheet)."""
     if _MAIL_CLIENT_RE.search(text):
         return True
     tables = _PRESENTATION_TABLE_RE.finditer(text)
-    return next(tables, None) is not None and next(tables, None) is not None
+    if next(tables, None) is not None and next(tables, None) is not None:
+        return True
+    layout = _LAYOUT_TABLE_RE.finditer(text)
+    return all(next(layout, None) is not None for _ in range(3)) and not _WEB_ONLY_RE.search(text)
 
 
 def extract(source: str, base: int = 0, email: bool = False, aliases: dict[str, str] | None = None,

@@ -124,6 +124,14 @@ def find(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[in
             last = e
 
 
+_ENDS_IN_FIELD_WORD_RE = re.compile(r"\b(?:" + _FIELD_WORDS + r")\]$", re.IGNORECASE)
+
+
+def ends_in_field_word(bracketed: str) -> bool:
+    """"[Spokesperson Name]", "[Industry Expert Name]": a field by its last word, whatever comes before it."""
+    return bool(_ENDS_IN_FIELD_WORD_RE.search(bracketed))
+
+
 def plain_fields(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of every field written in plain words ("[Your Phone Number]", "[Company Name]", "[insert date]"):
     not a code name ("[extra.facts]", "[Client.FirstName]") nor a label in capitals ("[RECOMMENDED]"), which are also
