@@ -102,3 +102,16 @@ def test_a_slip_in_a_short_line_of_an_html_page_is_read():
 ])
 def test_link_words_and_adverbs_of_english_adjectives_are_not_slips(line, word):
     assert [f.text for f in typos(f"{BODY}\n\n{line}\n")] == ([word] if word else [])
+
+
+def test_a_line_set_in_capitals_is_read_for_typos_and_reported_as_written():
+    from plainpitch.config import Config
+    from plainpitch.engine import analyze
+    from plainpitch.ingest import load_text
+
+    page = ("# Our services\n\nWe help schools run their classes online and keep every parent informed.\n\n"
+            "## ONLINE CLASS CORDINATION\n\nOne team plans the timetable, the links and the reminders.\n\n"
+            "## CLASS CORDINATION\n\nThe same, for two words.\n")  # fmt: skip
+    found = [f for f in analyze(load_text(page, "services.md", "markdown"), Config()).findings if f.code == "CLR004"]
+    assert [(f.text, f.suggestions[0].replacement) for f in found] == [("CORDINATION", "COORDINATION")]
+    assert found[0].location.line == 5  # the three-word heading; two words in capitals may be a name

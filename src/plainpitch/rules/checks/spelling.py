@@ -48,6 +48,11 @@ def _spelt_otherwise(source: str, word: str) -> bool:
     return False
 
 
+def _all_caps(text: str) -> bool:
+    """Three words or more and no lowercase letter: a heading or a button set in capitals."""
+    return not any(c.islower() for c in text) and len(_WORDS_RE.findall(text)) >= 3
+
+
 def _reads_english(text: str, page_english: bool) -> bool:
     """A sentence long enough to tell reads as English; a short line ("Setting up Google Remarketing campaigns")
     has too few small words to tell, and the page's language decides for it."""
@@ -105,16 +110,22 @@ def misspelling(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
         attrs = unit.attrs if hasattr(unit.attrs, "get") else {}
         for span in (attrs.get("code") or []) + (attrs.get("links") or []):  # a link's words name what it links to
             masked[span["start"] : span["end"]] = b"\x01" * (span["end"] - span["start"])
-        for m in _CANDIDATE_RE.finditer(text):
+        # a line set all in capitals ("SERVICES WE ARE PROVIDE") is capitalised for show, not because its words are
+        # names: its words are read as the lowercase words they are, and reported as written
+        caps = _all_caps(text)
+        scan = text.lower() if caps else text
+        for m in _CANDIDATE_RE.finditer(scan):
             word = m.group(0)
             if masked[m.start()] or ctx.allowed(word):
                 continue
-            if word not in found and (len(found) >= MAX_WORDS or len(judged) >= MAX_JUDGED):
+            shown = text[m.start() : m.end()]
+            if shown not in found and (len(found) >= MAX_WORDS or len(judged) >= MAX_JUDGED):
                 continue  # enough to say the page needs a read; a file of made-up words is not looked up forever
             meant = correction(word)
             judged.add(word)
             if meant:
-                found.setdefault(word, []).append((unit.start + m.start(), unit.start + m.end(), meant))
+                found.setdefault(shown, []).append((unit.start + m.start(), unit.start + m.end(),
+                                                    meant.upper() if caps else meant))  # fmt: skip
     for word, uses in found.items():
         if _spelt_otherwise(doc.source, word):
             continue
