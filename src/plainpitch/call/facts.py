@@ -29,7 +29,7 @@ from plainpitch.call.signals import (
     objection,
 )
 from plainpitch.call.topics import PRICING, compile_topics, topics_in
-from plainpitch.call.turns import CallTurn, CallTurns, build_turns
+from plainpitch.call.turns import CallTurn, CallTurns, build_turns, sentence_text, sentence_texts
 from plainpitch.call.types import TYPES, CallType, infer_type, thresholds_for
 from plainpitch.call.voices import MixedLabel, mixed_labels
 from plainpitch.config import ConfigError
@@ -309,7 +309,6 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
     notes.extend(view.notes)
     turns = view.turns
     topics = compile_topics(cfg)
-    sentences = doc.sentences
     facts: list[SentenceFact] = []
     seller_texts: list[str] = []
     turn_has_question = [False] * len(turns)
@@ -335,10 +334,8 @@ def compute(doc: Document, call_config: Mapping[str, Any] | None = None) -> Call
         spoken = 0
         before = ""  # the turn's sentence before this one
         # the turn's sentences read once, as one slice (not made one by one, several times each)
-        for si, sentence in enumerate(sentences[t.first_sentence : t.end_sentence], t.first_sentence):
-            text = sentence.text
+        for si, (text, word_count) in enumerate(sentence_texts(doc, t.first_sentence, t.end_sentence), t.first_sentence):
             at = t.start + (t.seconds * spoken / t.words if t.words else 0.0)
-            word_count = sentence.word_end - sentence.word_start
             spoken += word_count
             move = classify(text, t.role, before, max(0, t.words - spoken) + floor_after[t.pos])
             before = text
@@ -442,7 +439,7 @@ def _feature_dumps(seller_stretches: list[Stretch], by_turn: dict[int, list[Sent
         feats = [f for f in mine if f.features]
         count = sum(f.features for f in feats)
         if count >= minimum:
-            texts = tuple(doc.sentences[f.sentence].text for f in feats)
+            texts = tuple(sentence_text(doc, f.sentence) for f in feats)
             out.append(FeatureDump(st, feats[0].sentence, feats[-1].sentence, count, texts))
     return out
 
@@ -510,7 +507,7 @@ def _loose_steps(doc: Document, facts: list[SentenceFact], turns: list[CallTurn]
     out = []
     for f in facts:
         if f.next_step is None and (f.time >= closing_from or f.turn >= len(turns) - CLOSING_TURNS):
-            step = asks_mod.find_loose_step(doc.sentences[f.sentence].text)
+            step = asks_mod.find_loose_step(sentence_text(doc, f.sentence))
             if step is not None:
                 out.append(LooseFact(f.sentence, f.turn, f.role, f.time, step))
     return out
@@ -556,7 +553,7 @@ def _absent(doc: Document, turns: list[CallTurn], facts: list[SentenceFact], rol
     for t in turns:
         if t.role != BUYER or t.pos not in said.absence_turns:
             continue
-        texts = [doc.sentences[i].text for i in range(t.first_sentence, t.end_sentence)]
+        texts = [sentence_text(doc, i) for i in range(t.first_sentence, t.end_sentence)]
         prev = doc.text[doc.units[turns[t.pos - 1].unit].start : doc.units[turns[t.pos - 1].unit].end][-200:] if t.pos else ""
         for a in absences(texts, prev, common):
             key = a.name.lower()
@@ -566,14 +563,14 @@ def _absent(doc: Document, turns: list[CallTurn], facts: list[SentenceFact], rol
             if re.search(_JOINED.format(name=re.escape(a.name)), later, re.IGNORECASE):
                 continue
             seen.add(key)
-            where = next((i for i in range(t.first_sentence, t.end_sentence) if a.name in doc.sentences[i].text), t.first_sentence)
+            where = next((i for i in range(t.first_sentence, t.end_sentence) if a.name in sentence_text(doc, i)), t.first_sentence)
             named = re.compile(rf"\b{re.escape(a.name)}\b", re.IGNORECASE)
             # a later next step (firm or loose) or ask brings them in when it names them ("share the recording with
             # Carlos") or waits for them ("let's regroup when he's back")
             steps = [f.sentence for f in facts if f.sentence > where and (f.next_step is not None or f.ask is not None)]
             steps += [lf.sentence for lf in loose if lf.sentence > where]
-            included = any(named.search(doc.sentences[i].text) or _WHEN_BACK.search(doc.sentences[i].text) for i in steps)
-            away = any(is_away(doc.sentences[f.sentence].text, a.name) for f in facts if f.role == BUYER)
+            included = any(named.search(sentence_text(doc, i)) or _WHEN_BACK.search(sentence_text(doc, i)) for i in steps)
+            away = any(is_away(sentence_text(doc, f.sentence), a.name) for f in facts if f.role == BUYER)
             out.append(AbsentFact(a.name, a.why, where, t.pos, included, away))
     return out
 
@@ -598,10 +595,10 @@ def _feature_tours(seller_stretches: list[Stretch], by_turn: dict[int, list[Sent
         mine = [f for pos in range(st.first, st.last + 1) for f in by_turn.get(pos, ())]
         if not mine or any(f.discovery for f in mine):
             continue
-        shown = [f for f in mine if is_tour(doc.sentences[f.sentence].text)]
+        shown = [f for f in mine if is_tour(sentence_text(doc, f.sentence))]
         benefits = sum(1 for f in mine if f.benefit)
         if len(shown) >= TOUR_MIN and len(shown) >= TOUR_SHARE * len(mine) and benefits * TOUR_PER_BENEFIT <= len(shown):
-            texts = tuple(doc.sentences[f.sentence].text for f in shown)
+            texts = tuple(sentence_text(doc, f.sentence) for f in shown)
             out.append(FeatureDump(st, shown[0].sentence, shown[-1].sentence, len(shown), texts, "tour"))
     return out
 

@@ -26,6 +26,7 @@ import re
 from plainpitch.call.dumps import Stretch, is_tour
 from plainpitch.call.facts import CallFacts
 from plainpitch.call.roles import BUYER, SELLER
+from plainpitch.call.turns import sentence_text
 
 BACKGROUND, OPENING, PITCH, ANSWER, NARRATION = "background", "opening", "pitch", "answer", "narration"
 TOUR, OBJECTION = "tour", "objection"  # coached by TLK006 and TLK010
@@ -49,7 +50,7 @@ _SCREEN = re.compile(r"\b(?:share|sharing)\s+(?:my|the)\s+screen\b|\bas\s+you\s+
 
 
 def _texts(facts: CallFacts, m: Stretch) -> list[str]:
-    return [facts.doc.sentences[f.sentence].text for pos in range(m.first, m.last + 1)
+    return [sentence_text(facts.doc, f.sentence) for pos in range(m.first, m.last + 1)
             for f in facts.by_turn.get(pos, ()) if f.role == m.role]  # fmt: skip
 
 
@@ -85,7 +86,7 @@ def _question_before(facts: CallFacts, m: Stretch) -> str | None:
         if t.role != BUYER:
             continue
         for f in reversed(facts.by_turn.get(t.pos, ())[-3:]):  # a question the analysis counted, or one with a '?'
-            text = doc.sentences[f.sentence].text
+            text = sentence_text(doc, f.sentence)
             if f.question is not None or text.rstrip().endswith("?"):
                 return text
     return None
@@ -102,7 +103,7 @@ def _opening_until(facts: CallFacts) -> int:
         mine = facts.by_turn.get(t.pos, ())
         if t.role == BUYER:
             words += t.words
-            asked = any(facts.doc.sentences[f.sentence].text.rstrip().endswith("?") for f in mine)
+            asked = any(sentence_text(facts.doc, f.sentence).rstrip().endswith("?") for f in mine)
         else:
             asked = any(f.discovery for f in mine)
         if asked or words >= OPENING_BUYER_WORDS:

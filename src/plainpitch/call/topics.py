@@ -108,7 +108,7 @@ _PRICING_HINT = re.compile(r"per\s|[$€£]|dollar|euro|pound|pric|plan|subscri|
 def topics_in(sentence: str, topics: Mapping[str, Topic]) -> tuple[str, ...]:
     found = []
     for name, (pattern, words, signs) in topics.items():
-        if words is not None and lacks(sentence, words) and not any(c in sentence for c in signs):
+        if words is not None and lacks(sentence, words) and not (signs and any(c in sentence for c in signs)):
             continue
         if name == PRICING and not _PRICING_HINT.search(sentence):
             continue

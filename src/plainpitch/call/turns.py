@@ -7,9 +7,10 @@ when a turn has none (a plain ``Name: text`` transcript) they are estimated at 1
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from plainpitch.model import Document
+from plainpitch.model import Document, Sentences
 from plainpitch.text.wordsets import unit_word_counts
 
 WORDS_PER_MINUTE = 150  # conversational speech; used only where the transcript gives no times
@@ -44,6 +45,21 @@ class CallTurns:
 
     def by_role(self, role: str) -> list[CallTurn]:
         return [t for t in self.turns if t.role == role]
+
+
+def sentence_text(doc: Document, index: int) -> str:
+    """``doc.sentences[index].text`` without making the Sentence (when the Document holds compact Sentences)."""
+    sentences = doc.sentences
+    return sentences.text_of(index) if isinstance(sentences, Sentences) else sentences[index].text
+
+
+def sentence_texts(doc: Document, start: int, stop: int) -> Iterable[tuple[str, int]]:
+    """(text, word count) of ``doc.sentences[start:stop]``, without a Sentence each when the Document holds
+    compact Sentences: the call analysis reads every sentence of a call, a turn at a time."""
+    sentences = doc.sentences
+    if isinstance(sentences, Sentences):
+        return sentences.texts_and_word_counts(start, stop)
+    return [(s.text, s.word_end - s.word_start) for s in sentences[start:stop]]
 
 
 def _estimate(words: int) -> float:

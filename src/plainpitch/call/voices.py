@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from plainpitch.call.roles import BUYER_CUES, SELLER_CUES
 from plainpitch.call.timefmt import clock
-from plainpitch.call.turns import CallTurns
+from plainpitch.call.turns import CallTurns, sentence_texts
 from plainpitch.model import Document
 
 LONG_TURN_S = 300.0
@@ -71,7 +71,7 @@ def mixed_labels(doc: Document, view: CallTurns) -> list[MixedLabel]:
     stats: dict[str, dict] = {}
     for t in view.turns:
         st = stats.setdefault(t.speaker, {"answers": 0, "greet": 0, "longest": 0.0, "words": 0, "seller": 0, "buyer": 0})
-        sents = [s.text for s in doc.sentences[t.first_sentence : t.end_sentence]]  # one slice, not one read each
+        sents = [text for text, _ in sentence_texts(doc, t.first_sentence, t.end_sentence)]  # no Sentence each
         for a, b in zip(sents, sents[1:], strict=False):
             if a.rstrip().endswith("?") and _ANSWER.match(b):
                 st["answers"] += 1
