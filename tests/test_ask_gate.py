@@ -148,3 +148,12 @@ def test_an_items_page_in_a_marketplace_is_where_the_reader_buys_it():
         assert [a.action for a in ask.find_asks(page)] == ["buy"], url
     page = load_text("# Travel safety\n\nA door lock.\n\n- Read: https://www.amazon.com/gp/help/customer\n", "p.md", "markdown")
     assert ask.find_asks(page) == []
+
+
+def test_asking_to_be_sent_or_told_the_details_is_the_enquiry():
+    for line in ("Send us the square footage and the building type, and we will tell you what a visit needs.",
+                 "Tell us about your project and we reply within a day."):
+        page = load_text(f"# Office cleaning\n\nNightly cleaning for small offices.\n\n{line}\n", "p.md", "markdown")
+        assert [a.action for a in ask.find_asks(page)] == ["contact"], line
+    story = load_text("# Office cleaning\n\nOur clients tell us the floors have never been cleaner.\n", "p.md", "markdown")
+    assert ask.find_asks(story) == []

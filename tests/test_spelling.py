@@ -23,6 +23,7 @@ def typos(text, name="page.md", fmt="markdown", **config):
     ("desparately", "desperately"),  # one changed
     ("employess", "employees"),
     ("questoins", "questions"),
+    ("scalling", "scaling"),  # a doubled l where the word has none to double ("scal" is no word)
 ])
 def test_a_slip_one_edit_from_a_common_word_is_corrected(slip, meant):
     assert correction(slip) == meant
@@ -36,6 +37,7 @@ def test_a_slip_one_edit_from_a_common_word_is_corrected(slip, meant):
     "prover", "fundraise", "verifier",  # another form of a common word (prove, fundraiser, verified), not a slip
     "xarray", "overage",  # the first letter differs from the near word: a coinage, not a slip
     "zxqvbnm",  # nothing English is one edit away
+    "louvers", "traveled", "modelling",  # the American or British spelling of a word the dictionary knows otherwise
 ])
 def test_words_names_coinages_and_forms_are_not_misspelt(word):
     assert correction(word) is None

@@ -277,6 +277,8 @@ SALE = "# Laptops\n\nTwenty per cent off every laptop until Friday.\n\n[Shop the
     # a template's example address left on the button (RFC 2606)
     ("http://example.com?plan=pro", "example address"), ("https://www.example.com/signup", "example address"),
     ("//example.org/buy", "example address"),
+    # the writer's own machine, where the page was built
+    ("http://localhost:3000/pages/shop", "own machine"), ("http://127.0.0.1:8000/buy", "own machine"),
 ])
 def test_a_button_on_an_address_no_shop_can_be_at_goes_nowhere(href, why):
     (f,) = _dead(SALE % href)
@@ -404,3 +406,9 @@ def test_an_address_that_is_a_template_field_is_filled_when_the_page_is_built():
     assert _dead(page, "landing.njk", "template") == []
     assert [f.text for f in _dead(page.replace("{{ site.phoneDial }}", "call-us"), "landing.njk", "template")] == [
         "Call a counsellor"]
+
+
+def test_an_address_on_the_writers_machine_written_out_is_a_developers_step_not_a_dead_button():
+    readme = ("# Shopfront\n\nA shop for small bakeries, with orders by text message.\n\nRun `npm start`, then open "
+              "[http://localhost:3000](http://localhost:3000) to see your shop.\n\n[Buy the licence](http://localhost:3000/buy)\n")  # fmt: skip
+    assert [f.text for f in _dead(readme)] == ["Buy the licence"]

@@ -30,7 +30,7 @@ _STORE_ITEM = (r"(?:amazon\.[a-z.]+/(?:[^/\s]+/)?(?:dp|gp/product)/|amzn\.to/|et
                r"gumroad\.com/l/|buy\.stripe\.com/|paypal\.me/)")
 ACTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("meet", re.compile(r"\b(?:demo|book|schedule|meeting|call|chat|calendar|calendly|appointment|consult\w*)\b", re.I)),
-    ("contact", re.compile(r"\b(?:contact|talk to|get in touch|reach out|ask us|sales|whatsapp|telegram|" + _REACH_ME +
+    ("contact", re.compile(r"\b(?:contact|talk to|get in touch|reach out|ask us|send us|tell us|sales|whatsapp|telegram|" + _REACH_ME +
                            r"|" + _LINKEDIN + r")\b|//(?:t|wa|m)\.me/", re.I)),
     ("start", re.compile(r"\b(?:sign ?up|signup|get started|start|try|trial|create (?:an? )?(?:free )?(?:account|"
                          r"organi[sz]ation|project|workspace|team)|launch|register|join|open an account|enrol(?:l|ment)?|"
@@ -54,6 +54,8 @@ _ASK_START_RE = re.compile(
     r"^(?:please |just |simply |go ahead and )?(?:(?:click|tap|press)(?: (?:here|below|the button))? to )?"
     r"(?:sign up|get started|start|try|book|schedule|contact|talk to|"
     r"request|download|install|join|subscribe|register|buy|order|reply|let me know|" + _REACH_ME + r"|get in touch|"
+    # "Send us the square footage …", "Tell us about your project": what to send or tell is the enquiry itself
+    r"(?:send|tell) (?:me|us)|"
     # an upgrade the buyer pays for, not one a developer runs ("Upgrade pip to 23.1")
     r"upgrade(?= (?:now|today|anytime|any time|to (?:pro|premium|plus|business|a paid plan)|your (?:plan|account|"
     r"subscription))\b)|"

@@ -58,6 +58,31 @@ def _other_form(word: str) -> bool:
                for w in (word[:-1], *(word + c for c in _LETTERS)))  # fmt: skip
 
 
+# American and British spellings of one word: a word whose other spelling the dictionary knows is spelt right
+# ("louvers" beside "louvres", "favorite" beside "favourite", "analyze" beside "analyse", "traveled" beside "travelled")
+_VARIANTS = ((re.compile(r"er(?=s?$|ed$|ing$)"), "re"), (re.compile(r"re(?=s?$|d$)"), "er"), (re.compile(r"or(?=s?$|ed$|ing$|ite|able|ful)"), "our"),
+             (re.compile(r"our(?=s?$|ed$|ing$|ite|able|ful)"), "or"), (re.compile(r"iz(?=e|ing|ation)"), "is"),
+             (re.compile(r"is(?=e|ing|ation)"), "iz"), (re.compile(r"yz(?=e|ing)"), "ys"), (re.compile(r"ys(?=e|ing)"), "yz"),
+             (re.compile(r"ense(?=s?$)"), "ence"), (re.compile(r"ence(?=s?$)"), "ense"),
+             (re.compile(r"og(?=s?$)"), "ogue"))  # fmt: skip
+# "traveled" and "travelled": the l doubled or not before an ending, where the word without it ends in l ("travel");
+# "scalling" is a slip for "scaling" ("scal" is no word)
+_L_ENDING_RE = re.compile(r"(?<=[aeiou])(ll?)(ed|ing|er)$")
+
+
+def _other_spelling(word: str) -> bool:
+    """The word's American or British spelling is a word the dictionary knows (see _VARIANTS)."""
+    for pattern, other in _VARIANTS:
+        for m in pattern.finditer(word):
+            if lexicon.is_english_word(word[: m.start()] + other + word[m.end() :]):
+                return True
+    m = _L_ENDING_RE.search(word)
+    if m and lexicon.is_english_word(word[: m.start()] + "l"):
+        other = word[: m.start()] + ("l" if m.group(1) == "ll" else "ll") + m.group(2)
+        return lexicon.is_english_word(other)
+    return False
+
+
 @lru_cache(maxsize=8192)
 def correction(word: str) -> str | None:
     """The common word ``word`` is a slip for, or None when it is a word, a name, a coinage or too far from one."""
@@ -65,7 +90,7 @@ def correction(word: str) -> str | None:
         return None
     if not lexicon.rarer_than(word, RARE_ZIPF) or lexicon.is_english_word(word) or word in lexicon.tech_vocab().words:
         return None
-    if _other_form(word):
+    if _other_form(word) or _other_spelling(word):
         return None
     best: tuple[float, str] | None = None
     for candidate in _one_edit(word):

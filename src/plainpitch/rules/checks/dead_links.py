@@ -62,6 +62,11 @@ def _links(doc: Document):
 _EXAMPLE_HOST_RE = re.compile(r"^(?:https?:)?//(?:[\w-]+\.)*example\.(?:com|net|org)(?:[:/?#]|$)", re.IGNORECASE)
 
 
+# The writer's own machine ("http://localhost:3000/shop"): it answers nobody else, so the buyer's click goes nowhere
+LOCAL = "an address on the writer's own machine"
+_LOCAL_HOST_RE = re.compile(r"^(?:https?:)?//(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0)(?:[:/?#]|$)", re.IGNORECASE)
+
+
 # A template's field in the address ("tel:{{ site.phone }}", "<%= url %>"): filled in when the page is built
 _FIELD_IN_HREF_RE = re.compile(r"\{\{|\{%|<%|\$\{|<\?|\{\$")
 
@@ -75,6 +80,8 @@ def dead_reason(href: str, scripted: bool) -> str | None:
         return "a broken address"
     if _EXAMPLE_HOST_RE.match(target):
         return "an example address"
+    if _LOCAL_HOST_RE.match(target):
+        return LOCAL
     if _NOWHERE_RE.match(target) and not scripted:
         return "no address"
     return None
@@ -158,6 +165,8 @@ def dead_call_to_action(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
             continue  # '#' on a link the page's script has a handle on: the script may act on its click
         if not why or _brand(tags):
             continue
+        if why == LOCAL and _LOCAL_HOST_RE.match("//" + doc.text[start:end].split("://")[-1].strip()):
+            continue  # "Open http://localhost:3000": a developer's step, written out; not a button for a buyer
         if any(s <= start and end <= e for s, e in asks) or (
             every_link and not _MAIL_CHROME_RE.search(doc.text, start, end)
         ):
