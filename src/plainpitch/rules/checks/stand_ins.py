@@ -33,8 +33,7 @@ _CONTACT = ("phone", "email", "site")
     severity="error",
     impact=3,
     breaks_trust=True,
-    summary="A template's stand-in left where a real detail belongs: a 555 number, an address at example.com, 'Jane Doe', "
-            "'[Your Phone Number]' on a page.",
+    summary="A stand-in left where a real detail belongs: a 555 number, 'you@example.com', 'Jane Doe', '[Your Phone]'.",
     why=(
         "A buyer who has decided to call or write meets '(555) 123-4567' or 'support@yoursite.com' and cannot reach "
         "the seller at the moment of the sale; a testimonial signed 'Jane Doe' or '[NAME], [ROLE]', or an open rate "
