@@ -147,3 +147,11 @@ def test_a_counter_the_site_fills_and_people_served_under_their_own_names_are_pr
     assert [p.kind for p in find_proof(load_text("Over 2,000 students trained since 2010.", "x.txt"))] == ["customers"]
     limit = "<div><strong>{{ plan.seats }}</strong><span>Seats on the Team plan</span></div>"
     assert find_proof(load_text(limit, "pricing.njk", "template")) == []
+
+
+@pytest.mark.parametrize("fields", [
+    QUOTES.replace("Mayur Vedpathak", "John Doe").replace("Senthil Kumar", "Jane Doe"),
+    ONE_QUOTE.replace("Jim James - CEO", "John Doe - CEO"),
+], ids=["quotes-list", "one-quote-block"])
+def test_a_template_s_sample_quotes_signed_by_nobody_are_not_proof(fields):
+    assert "PRF001" in codes(f"---\ntitle: Acme\n{fields}---\n{BODY}")

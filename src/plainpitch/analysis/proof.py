@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plainpitch.text import stand_ins
 from plainpitch.text.filler import is_filler
 from plainpitch.text.money import SCALES
 from plainpitch.text.wordsets import word_sets
@@ -288,6 +289,8 @@ def _mapping_proof(data: dict) -> str | None:
     """The proof one data entry is: a customer's words with who said them, or a customer count, if either."""
     scalars = [(_key_words(k), str(v)) for k, v in data.items() if isinstance(v, (str, int, float)) and not isinstance(v, bool)]
     person = next((v for words, v in scalars if words and words[-1] in _PERSON_FIELDS), None)
+    if person and stand_ins.is_stand_in_person(person):
+        return None  # "name: John Doe": a template's sample quote, not a customer
     said = next((v for words, v in scalars if words and words[0] in _SAID_FIELDS and len(v.split()) >= 8), None)
     if person and said:
         marks = {w for k in data for w in _key_words(k)} | {w for _, v in scalars if len(v) < 40 for w in _key_words(v)}
@@ -312,6 +315,13 @@ def _mapping_proof(data: dict) -> str | None:
     return "customers" if count and _many(count.group("n") or count.group("helped")) else None
 
 
+def _stand_in_people(items: list) -> bool:
+    """Every entry of a list that names a person names nobody ("John Doe", "Jane Doe"): a template's samples."""
+    people = [str(v) for item in items if isinstance(item, dict) for k, v in item.items()
+              if isinstance(k, str) and _key_words(k)[-1:] and _key_words(k)[-1] in _PERSON_FIELDS]  # fmt: skip
+    return bool(people) and all(stand_ins.is_stand_in_person(p) for p in people)
+
+
 def _section_title(data: dict) -> bool:
     """A mapping that titles a section of the page ("title: What Our Community Says")."""
     return any(isinstance(v, str) and v.strip() and _key_words(k)[-1:] in (["title"], ["heading"]) for k, v in data.items())
@@ -328,9 +338,10 @@ def _front_matter_proof(data, depth: int = 0) -> str | None:
     items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
     for key, value in items:
         kind = next((_FM_PROOF_KEYS[w] for w in _key_words(key) if w in _FM_PROOF_KEYS), None) if isinstance(key, str) else None
-        if kind and isinstance(value, list) and len(value) >= 2:
+        if kind and isinstance(value, list) and len(value) >= 2 and not _stand_in_people(value):
             return kind
-        if kind == "testimonial" and isinstance(value, dict) and _section_title(value):
+        if (kind == "testimonial" and isinstance(value, dict) and _section_title(value)
+                and not any(isinstance(v, list) and _stand_in_people(v) for v in value.values())):
             return kind  # "testimonials: {title: What Our Community Says}": the section's quotes come from the site's data
         if isinstance(value, (dict, list)):
             found = _front_matter_proof(value, depth + 1)

@@ -35,6 +35,14 @@ _KINDS = (
     ("person", re.compile(r"\b(?:John|Jane) Doe\b")),
     ("figure", re.compile(r"(?<![\w$€£])[Xx]{1,3}\s?%")),
 )
+_PERSON_RE = re.compile(r"\b(?:John|Jane) (?:&\s*(?:John|Jane) )?Doe\b")
+
+
+def is_stand_in_person(name: str) -> bool:
+    """"John Doe", "Jane Doe", "John & Jane Doe": the names of nobody."""
+    return bool(_PERSON_RE.search(name))
+
+
 _ANNOUNCED_RE = re.compile(r"(?:\be\.?\s?g\.?|for example|for instance|such as|like)[\s:,(\"'“]*$", re.IGNORECASE)
 _TRIGGER_RE = re.compile(r"555|1234|0000|[Xx]{3}|@|example|your|domain|company|Doe|[Xx]\s?%")
 
