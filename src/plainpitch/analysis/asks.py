@@ -24,10 +24,10 @@ from plainpitch.text.wordsets import fold
 _LINKEDIN = r"(?:connect|message|dm)(?: with)? (?:me |us )?on linkedin"
 # a sole trader's or a team's own line: "email us", "call me", "message or call me", "text me"
 _REACH_ME = r"(?:e-?mail|call|message|text|phone|ring|dm|write to)(?: or (?:e-?mail|call|message|text|phone))? (?:me|us)"
-# action -> what its cues look like (label text, sentence start, link address)
 # An item's page in a marketplace or a hosted checkout: where the reader buys it ("amazon.com/dp/B07LG3TYJS")
 _STORE_ITEM = (r"(?:amazon\.[a-z.]+/(?:[^/\s]+/)?(?:dp|gp/product)/|amzn\.to/|etsy\.com/(?:[a-z-]+/)?listing/|ebay\.[a-z.]+/itm/|"
                r"gumroad\.com/l/|buy\.stripe\.com/|paypal\.me/)")
+# action -> what its cues look like (label text, sentence start, link address)
 ACTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("meet", re.compile(r"\b(?:demo|book|schedule|meeting|call|chat|calendar|calendly|appointment|consult\w*)\b", re.I)),
     ("contact", re.compile(r"\b(?:contact|talk to|get in touch|reach out|ask us|send us|tell us|sales|whatsapp|telegram|" + _REACH_ME +
@@ -82,7 +82,7 @@ _READ_ON_RE = re.compile(r"(?:learn|read|find out|see|explore|watch)\b", re.IGNO
 # The sending platform's own links and the sender's profiles: an e-mail's frame, not what it asks the reader to do
 _MAIL_CHROME_LABEL_RE = re.compile(r"unsubscribe|preferences|opt[- ]out|privacy|view (?:it |this )?(?:in|on) (?:your |a )?"
                                    r"(?:browser|web)", re.IGNORECASE)
-_PROFILE_HREF_RE = re.compile(r"^#|(?:twitter|x|facebook|instagram|linkedin|tiktok|youtube)\.com\b", re.IGNORECASE)
+_PROFILE_HREF_RE = re.compile(r"^#|(?:^|[/.])(?:twitter|x|facebook|instagram|linkedin|tiktok|youtube)\.com\b", re.IGNORECASE)
 # Signing in is for customers who already bought: not an ask to a buyer.
 # a way back in for a user, or a button that says it cannot be pressed yet ("Coming soon", "Sold out"): no ask
 _SIGN_IN_RE = re.compile(r"^(?:sign|log) ?in\b|^login$|^(?:coming soon|sold out|unavailable|not available|current plan|"

@@ -17,9 +17,9 @@ from plainpitch.text import placeholders, stand_ins
 
 _WHAT = {"phone": "a phone number", "email": "an e-mail address", "site": "a web address", "person": "a name",
          "figure": "a figure", "field": "a detail"}  # fmt: skip
+_LABEL_RE = re.compile(r"\[[A-Z][a-z][^\[\]\n]*\]")  # "[GitHub]", "[Get Started Free]": how a draft writes a button
 # A file named as a template or as e-mails ("services-page-template.md", "outreach_emails.md"): its bracketed fields
 # are filled each time it is used, by design
-_LABEL_RE = re.compile(r"\[[A-Z][a-z][^\[\]\n]*\]")  # "[GitHub]", "[Get Started Free]": how a draft writes a button
 _TEMPLATE_NAME_RE = re.compile(r"templat|e-?mails?\b|e-?mail[-_ ]|outreach|sequence|campaign", re.IGNORECASE)
 _CONTACT = ("phone", "email", "site")
 
@@ -83,15 +83,18 @@ def _fields_on_a_page(doc: Document, ctx: RuleContext, merged: bool) -> list[tup
     mail merge fills a page, so the reader sees them as written. Not on a file a template engine fills ("{{ }}"),
     nor one named as a template or as e-mails, nor a word the text also writes without brackets (a name the site
     marks so: "[macOS]"), nor one in a line of bracketed buttons or links ("[GitHub] [Blog] [Contact]")."""
-    if ctx.medium not in ("page", "proposal") or merged or _TEMPLATE_NAME_RE.search(doc.path.rsplit("/", 1)[-1] if doc.path else ""):
+    if ctx.medium not in ("page", "proposal") or merged or _TEMPLATE_NAME_RE.search(re.split(r"[\\/]", doc.path or "")[-1]):
         return []
     text = doc.text
     fields = list(placeholders.plain_fields(text))
     at = {start for start, _ in fields}
+    written_plain: dict[str, bool] = {}  # each distinct field looked for once: a page may repeat one many times
     out = []
     for start, end in fields:
         inner = text[start + 1 : end - 1]
-        if re.search(rf"(?<!\[)\b{re.escape(inner)}\b(?!\])", text):
+        if inner not in written_plain:
+            written_plain[inner] = re.search(rf"(?<!\[)\b{re.escape(inner)}\b(?!\])", text) is not None
+        if written_plain[inner]:
             continue
         line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
         line = text[line_start : len(text) if line_end < 0 else line_end]
