@@ -157,6 +157,11 @@ def _variants(s: str) -> list[str]:
     return out
 
 
+# the sample of each pattern's strings beside the one string per listed word (which is always there): 30 keeps every
+# kind of string the patterns match in the sample while the gated/ungated comparisons stay a few seconds
+PICKED = 30
+
+
 def _generated() -> list[str]:
     """Sentences made from what every gated pattern and question form matches (for each listed word, a string the
     pattern matches holding only that word of its list, and a sample of the rest), in odd cases and with the letters
@@ -169,7 +174,7 @@ def _generated() -> list[str]:
             found = sorted(strings(pattern))
         except AssertionError:  # too many strings to list: its words come from the other patterns' sentences
             continue
-        picked = found if len(found) <= 100 else rng.sample(found, 100)
+        picked = found if len(found) <= PICKED else rng.sample(found, PICKED)
         words = lists.get(id(pattern), frozenset())
         alone = {}
         for s in found:
