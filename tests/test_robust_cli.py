@@ -31,6 +31,28 @@ def run(*args: str, cwd: Path | None = None, stdin=subprocess.DEVNULL, stdout=su
     return subprocess.run(cmd, cwd=cwd, stdin=stdin, stdout=stdout, stderr=subprocess.PIPE, timeout=timeout, env=env)
 
 
+def run_here(*args: str, cwd: Path, real: bool) -> subprocess.CompletedProcess:
+    """The CLI's option and config checks: through the real command line when ``real`` (one case of each check
+    keeps that path tested), else the same click group called in this process (its one-line errors and the
+    last-resort catcher are in the group, so they run here too), without a Python start-up per value. An exception
+    that escapes the group fails the test, as a traceback would."""
+    if real:
+        return run(*args, cwd=cwd, timeout=60)
+    from click.testing import CliRunner
+
+    from plainpitch.cli import main
+
+    here = os.getcwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(main, list(args), env={"NO_COLOR": "1"}, prog_name="plainpitch")
+    finally:
+        os.chdir(here)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return subprocess.CompletedProcess(["plainpitch", *args], result.exit_code, result.stdout_bytes, result.stderr_bytes)
+
+
 def one_line_error(result: subprocess.CompletedProcess, *fragments: str) -> str:
     err = result.stderr.decode("utf-8", "replace")
     assert "Traceback" not in err, err
@@ -105,7 +127,7 @@ def test_stdout_on_a_full_device(tmp_path, args):
 @pytest.mark.parametrize("value", ["nan", "inf", "1e308", "-1", "0", "abc"])
 def test_max_size_must_be_a_finite_positive_size(tmp_path, value, command):
     (tmp_path / "a.md").write_text(GOOD)
-    result = run(command, f"--max-size={value}", "a.md", cwd=tmp_path)
+    result = run_here(command, f"--max-size={value}", "a.md", cwd=tmp_path, real=value == "nan")
     assert result.returncode == 2
     err = one_line_error(result, "--max-size")
     assert "internal error" not in err
@@ -118,7 +140,8 @@ def test_max_size_must_be_a_finite_positive_size(tmp_path, value, command):
 )  # fmt: skip
 def test_timeouts_must_be_finite_and_positive(tmp_path, args):
     (tmp_path / "a.md").write_text(GOOD)
-    result = run(*args, cwd=tmp_path, timeout=60)  # a server that started would never return: the timeout fails it
+    # a server that started would never return: a real process each, whose timeout fails it
+    result = run_here(*args, cwd=tmp_path, real=args != ["rewrite", "--timeout=-1", "a.md"])
     assert result.returncode == 2
     one_line_error(result, args[1].split("=")[0], "is not a duration")
 
@@ -186,7 +209,7 @@ def test_vocabulary_files_are_checked(tmp_path, vocab, message):
         (tmp_path / "v.txt").write_bytes(vocab)
         vocab = "v.txt"
     (tmp_path / "plainpitch.toml").write_text(f'vocabulary-file = "{vocab}"\n')
-    result = run("check", "a.md", cwd=tmp_path, timeout=60)
+    result = run_here("check", "a.md", cwd=tmp_path, real=message == "not UTF-8")
     assert result.returncode == 2
     one_line_error(result, "vocabulary-file", message)
 
@@ -209,7 +232,7 @@ def test_an_oversized_vocabulary_file_is_refused(tmp_path):
 def test_config_values_are_validated(tmp_path, toml, message):
     (tmp_path / "a.md").write_text(GOOD)
     (tmp_path / "plainpitch.toml").write_text(toml)
-    result = run("check", "a.md", cwd=tmp_path)
+    result = run_here("check", "a.md", cwd=tmp_path, real=toml.startswith("severity"))
     assert result.returncode == 2
     one_line_error(result, message)
 

@@ -32,7 +32,7 @@ CONTENT_CHECKED = {"/api/v1/call", "/api/v1/call/timeline", "/api/v1/call/view",
 
 @pytest.mark.slow
 @SCHEMA.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_conforms_to_its_spec(case):
     excluded = []
     if case.operation.path in CONTENT_CHECKED or case.media_type == "multipart/form-data":
