@@ -155,3 +155,14 @@ def test_a_counter_the_site_fills_and_people_served_under_their_own_names_are_pr
 ], ids=["quotes-list", "one-quote-block"])
 def test_a_template_s_sample_quotes_signed_by_nobody_are_not_proof(fields):
     assert "PRF001" in codes(f"---\ntitle: Acme\n{fields}---\n{BODY}")
+
+
+def test_a_page_whose_every_buy_link_goes_to_a_marketplace_item_owes_no_proof_of_its_own():
+    roundup = BODY.replace("[CTA: Start my free trial]", "- Door lock: https://www.amazon.com/dp/B08L7DNXT9\n"
+                           "- Alarm: https://amzn.to/3SMWw86")  # fmt: skip
+    assert "PRF001" in codes(BODY) and "PRF001" not in codes(roundup)
+    mixed = roundup + "\n\n[Start my free trial](https://acme.example/signup)\n"  # the seller's own sign-up: owes proof
+    assert "PRF001" in codes(mixed)
+    checkout = roundup.replace("https://www.amazon.com/dp/B08L7DNXT9", "https://buy.stripe.com/aFae").replace(
+        "https://amzn.to/3SMWw86", "https://buy.stripe.com/dRma")  # a hosted checkout shows no reviews
+    assert "PRF001" in codes(checkout)

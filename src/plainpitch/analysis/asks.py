@@ -437,3 +437,19 @@ def free_software(doc, ctx) -> bool:
 def is_readme(doc) -> bool:
     """A repository's front page, by its file name: read by someone who came to use or try the code."""
     return bool(_README_NAME_RE.search(doc.path or ""))
+
+
+# the marketplaces that show buyers' reviews beside the item (a hosted checkout shows none)
+_MARKETPLACE_ITEM_RE = re.compile(r"amazon\.[a-z.]+/(?:[^/\s]+/)?(?:dp|gp/product)/|amzn\.to/|etsy\.com/(?:[a-z-]+/)?listing/|"
+                                  r"ebay\.[a-z.]+/itm/", re.IGNORECASE)
+_HREF_IN_TEXT_RE = re.compile(r"https?://[^\s)\]>\"']+")
+
+
+def sold_in_a_marketplace(doc) -> bool:
+    """Every link that asks to buy or act goes to an item's page in a marketplace (an affiliate roundup's Amazon
+    links): the buyer decides there, beside the marketplace's own reviews and ratings."""
+    hrefs = [u.href for u in doc.units if u.href]
+    hrefs += [link.get("href") or "" for u in doc.units if hasattr(u.attrs, "get") for link in u.attrs.get("links") or ()]
+    hrefs += _HREF_IN_TEXT_RE.findall(doc.text) if "://" in doc.text else []
+    store = [h for h in hrefs if _MARKETPLACE_ITEM_RE.search(h)]
+    return bool(store) and not any(_ASK_HREF_RE.search(h) and not _MARKETPLACE_ITEM_RE.search(h) for h in hrefs)
