@@ -166,3 +166,10 @@ def test_a_page_whose_every_buy_link_goes_to_a_marketplace_item_owes_no_proof_of
     checkout = roundup.replace("https://www.amazon.com/dp/B08L7DNXT9", "https://buy.stripe.com/aFae").replace(
         "https://amzn.to/3SMWw86", "https://buy.stripe.com/dRma")  # a hosted checkout shows no reviews
     assert "PRF001" in codes(checkout)
+
+
+def test_a_list_of_case_studies_in_fields_is_proof_but_use_cases_are_not():
+    cases = "case_studies:\n  cases:\n    - client: Bakery Ruiz\n      site: ruiz.example\n    - client: Kiln & Co\n      site: kiln.example\n"
+    assert "PRF001" not in codes(f"---\ntitle: Acme\n{cases}---\n{BODY}")
+    uses = "use_cases:\n  - title: Reminders for freelancers\n  - title: Reminders for agencies\n"
+    assert "PRF001" in codes(f"---\ntitle: Acme\n{uses}---\n{BODY}")

@@ -79,3 +79,10 @@ def test_a_field_word_among_bracketed_buttons_is_a_label():
     assert [f.code for f in analyze(load_text(footer, "landing.md", "markdown"), Config()).findings if f.code == "CLR005"] == []
     bio = BODY + "Chas [Last Name] has taught for [X] years.\n"
     assert [f.text for f in analyze(load_text(bio, "landing.md", "markdown"), Config()).findings if f.code == "CLR005"] == ["[Last Name]"]
+
+
+def test_a_stand_in_domain_the_page_writes_as_its_own_name_is_the_sellers_brand():
+    page = BODY + "Search a name at DOMAIN.COM and own it in a minute.\n\nWhy Domain.com? Twenty years of names.\n"
+    assert [f.code for f in analyze(load_text(page, "p.md", "markdown"), Config()).findings if f.code == "CLR005"] == []
+    stand_in = BODY + "Search a name at DOMAIN.COM and own it in a minute.\n"
+    assert [f.text for f in analyze(load_text(stand_in, "p.md", "markdown"), Config()).findings if f.code == "CLR005"] == ["DOMAIN.COM"]

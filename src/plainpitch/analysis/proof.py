@@ -271,7 +271,9 @@ _REVIEW_ELEMENT_RE = re.compile(r"<(?:section|div|ul|aside)\b[^>]*\b(?:class|id)
 # with a role, or in a block marked a quote or a review), and a counter whose number and label read as a customer
 # count ("counter: 200", "counter_suffix: +", "content: clients satisfied with our services").
 _FM_PROOF_KEYS = {"logos": "named", "clients": "named", "customers": "named", "testimonials": "testimonial",
-                  "testimonial": "testimonial", "reviews": "testimonial", "quotes": "testimonial"}  # fmt: skip
+                  "testimonial": "testimonial", "reviews": "testimonial", "quotes": "testimonial",
+                  # a list of case studies or a portfolio: work done for named clients ("case_studies: cases: [...]")
+                  "case": "named", "cases": "named", "portfolio": "named", "showcase": "named"}  # fmt: skip
 _SAID_FIELDS = frozenset({"quote", "testimonial", "review", "content", "text", "body", "message", "comment"})
 _PERSON_FIELDS = frozenset({"name", "author", "client", "person", "by", "reviewer", "customer", "cite"})
 _QUOTE_FIELDS = frozenset({"quote", "testimonial", "review"})
@@ -337,7 +339,9 @@ def _front_matter_proof(data, depth: int = 0) -> str | None:
             return found
     items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
     for key, value in items:
-        kind = next((_FM_PROOF_KEYS[w] for w in _key_words(key) if w in _FM_PROOF_KEYS), None) if isinstance(key, str) else None
+        words = _key_words(key) if isinstance(key, str) else []
+        # "use_cases": what the product is for, not work done for clients
+        kind = next((_FM_PROOF_KEYS[w] for w in words if w in _FM_PROOF_KEYS), None) if "use" not in words else None
         if kind and isinstance(value, list) and len(value) >= 2 and not _stand_in_people(value):
             return kind
         if (kind == "testimonial" and isinstance(value, dict) and _section_title(value)

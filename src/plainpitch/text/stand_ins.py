@@ -47,6 +47,16 @@ _ANNOUNCED_RE = re.compile(r"(?:\be\.?\s?g\.?|for example|for instance|such as|l
 _TRIGGER_RE = re.compile(r"555|1234|0000|[Xx]{3}|@|example|your|domain|company|Doe|[Xx]\s?%")
 
 
+def named_as_brand(source: str, address: str) -> bool:
+    """The address's domain is written as a name elsewhere ("Domain.com" on Domain.com's own page, "Company.com"):
+    the seller's brand, not a stand-in."""
+    domain = address.rsplit("@", 1)[-1].split("//")[-1].removeprefix("www.").split("/")[0]
+    name, _, tld = domain.partition(".")
+    if not name or not tld:
+        return False
+    return re.search(rf"\b{re.escape(name[:1].upper() + name[1:].lower())}\.{re.escape(tld.lower())}\b", source) is not None
+
+
 def _bracketed(text: str, start: int, end: int) -> bool:
     """Inside square brackets on its line: a template's field to fill ("To: [business-email@company.com]"), which
     plainpitch.text.placeholders reads."""

@@ -65,7 +65,8 @@ _CONTACT = ("phone", "email", "site")
 def stand_in_detail(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     kinds = {kind for _, _, kind in placeholders.find(doc.text)}
     template = bool(kinds & {"field", "merge"})
-    found = list(stand_ins.find(doc.text, bracketed=not template))  # a template's own fields are filled when used
+    found = [f for f in stand_ins.find(doc.text, bracketed=not template)  # a template's own fields are filled when used
+             if not (f[2] in ("site", "email") and stand_ins.named_as_brand(doc.source, doc.text[f[0] : f[1]]))]
     found += _fields_on_a_page(doc, ctx, "merge" in kinds)
     found.sort()
     if not found:
