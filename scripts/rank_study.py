@@ -174,16 +174,22 @@ def loro(xs: list[np.ndarray], c: float) -> list[float]:
     return out
 
 
+def _fit_and_score(train: list[np.ndarray], test: np.ndarray) -> tuple[float, float]:
+    """Fit on the training rounds (c chosen by leaving their rounds out in turn); the left-out round's Spearman
+    against its ranking (rows are in the judge's order, best first), and the c chosen."""
+    c = max(C_GRID, key=lambda c: float(np.mean(loro(train, c))))
+    mu, sd = standardise(train)
+    w = fit_logistic(np.vstack([pairs((x - mu) / sd) for x in train]), c)
+    s = ((test - mu) / sd) @ w
+    return spearman(list(s), [-i for i in range(len(s))]), c
+
+
 def nested(xs: list[np.ndarray]) -> tuple[list[float], list[float]]:
     """Outer leave-round-out; c chosen by an inner leave-round-out over the training rounds only."""
     held, chosen = [], []
     for k in range(len(xs)):
-        train = [x for j, x in enumerate(xs) if j != k]
-        c = max(C_GRID, key=lambda c: float(np.mean(loro(train, c))))
-        mu, sd = standardise(train)
-        w = fit_logistic(np.vstack([pairs((x - mu) / sd) for x in train]), c)
-        s = ((xs[k] - mu) / sd) @ w
-        held.append(spearman(list(s), [-i for i in range(len(s))]))
+        rho, c = _fit_and_score([x for j, x in enumerate(xs) if j != k], xs[k])
+        held.append(rho)
         chosen.append(c)
     return held, chosen
 
@@ -197,12 +203,8 @@ def with_embeddings(xs, es, n_comp: int) -> tuple[list[float], list[float]]:
         _, _, vt = np.linalg.svd(train_e - mean, full_matrices=False)
         proj = vt[:n_comp].T
         aug = [np.hstack([x, (e - mean) @ proj]) for x, e in zip(xs, es, strict=True)]
-        train = [x for j, x in enumerate(aug) if j != k]
-        c = max(C_GRID, key=lambda c: float(np.mean(loro(train, c))))
-        mu, sd = standardise(train)
-        w = fit_logistic(np.vstack([pairs((x - mu) / sd) for x in train]), c)
-        s = ((aug[k] - mu) / sd) @ w
-        held.append(spearman(list(s), [-i for i in range(len(s))]))
+        rho, c = _fit_and_score([x for j, x in enumerate(aug) if j != k], aug[k])
+        held.append(rho)
         chosen.append(c)
     return held, chosen
 
