@@ -24,9 +24,11 @@ from plainpitch.text.wordsets import fold
 _LINKEDIN = r"(?:connect|message|dm)(?: with)? (?:me |us )?on linkedin"
 # a sole trader's or a team's own line: "email us", "call me", "message or call me", "text me"
 _REACH_ME = r"(?:e-?mail|call|message|text|phone|ring|dm|write to)(?: or (?:e-?mail|call|message|text|phone))? (?:me|us)"
-# An item's page in a marketplace or a hosted checkout: where the reader buys it ("amazon.com/dp/B07LG3TYJS")
-_STORE_ITEM = (r"(?:amazon\.[a-z.]+/(?:[^/\s]+/)?(?:dp|gp/product)/|amzn\.to/|etsy\.com/(?:[a-z-]+/)?listing/|ebay\.[a-z.]+/itm/|"
-               r"gumroad\.com/l/|buy\.stripe\.com/|paypal\.me/)")
+# An item's page in a marketplace that shows buyers' reviews beside it ("amazon.com/dp/B07LG3TYJS"), or a hosted
+# checkout (which shows none): where the reader buys it
+_MARKETPLACE_ITEM = (r"amazon\.[a-z.]+/(?:[^/\s]+/)?(?:dp|gp/product)/|amzn\.to/|etsy\.com/(?:[a-z-]+/)?listing/|"
+                     r"ebay\.[a-z.]+/itm/")
+_STORE_ITEM = r"(?:" + _MARKETPLACE_ITEM + r"|gumroad\.com/l/|buy\.stripe\.com/|paypal\.me/)"
 # action -> what its cues look like (label text, sentence start, link address)
 ACTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("meet", re.compile(r"\b(?:demo|book|schedule|meeting|call|chat|calendar|calendly|appointment|consult\w*)\b", re.I)),
@@ -80,8 +82,10 @@ _BUTTON_LINE_RE = re.compile(r"^\W{0,3}(?:(?:primary|secondary|main)\s+)?(?:butt
 # A link that only asks to read on ("Learn more about changing your plan"): not an ask to act
 _READ_ON_RE = re.compile(r"(?:learn|read|find out|see|explore|watch)\b", re.IGNORECASE)
 # The sending platform's own links and the sender's profiles: an e-mail's frame, not what it asks the reader to do
-_MAIL_CHROME_LABEL_RE = re.compile(r"unsubscribe|preferences|opt[- ]out|privacy|view (?:it |this )?(?:in|on) (?:your |a )?"
-                                   r"(?:browser|web)", re.IGNORECASE)
+# An e-mail's own links that the sending platform fills in ("Unsubscribe", "View in browser"): not the writer's
+MAIL_CHROME = r"unsubscribe|preferences|view (?:it )?(?:in|on) (?:your |a )?(?:browser|web)|opt[- ]out"
+# ... and, read as the frame rather than an ask, the privacy notice and "View this in your browser"
+_MAIL_CHROME_LABEL_RE = re.compile(MAIL_CHROME + r"|privacy|view this (?:in|on) (?:your |a )?(?:browser|web)", re.IGNORECASE)
 _PROFILE_HREF_RE = re.compile(r"^#|(?:^|[/.])(?:twitter|x|facebook|instagram|linkedin|tiktok|youtube)\.com\b", re.IGNORECASE)
 # Signing in is for customers who already bought: not an ask to a buyer.
 # a way back in for a user, or a button that says it cannot be pressed yet ("Coming soon", "Sold out"): no ask
@@ -439,9 +443,7 @@ def is_readme(doc) -> bool:
     return bool(_README_NAME_RE.search(doc.path or ""))
 
 
-# the marketplaces that show buyers' reviews beside the item (a hosted checkout shows none)
-_MARKETPLACE_ITEM_RE = re.compile(r"amazon\.[a-z.]+/(?:[^/\s]+/)?(?:dp|gp/product)/|amzn\.to/|etsy\.com/(?:[a-z-]+/)?listing/|"
-                                  r"ebay\.[a-z.]+/itm/", re.IGNORECASE)
+_MARKETPLACE_ITEM_RE = re.compile(_MARKETPLACE_ITEM, re.IGNORECASE)
 _HREF_IN_TEXT_RE = re.compile(r"https?://[^\s)\]>\"']+")
 
 

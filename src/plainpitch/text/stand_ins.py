@@ -28,19 +28,17 @@ _PHONE = (r"(?<![\d-])(?:\(?555\)?[-. ]\d{3}[-. ]\d{4}|555[-. ]\d{4}|123[-. ]?45
           r"|000[-. ]000[-. ]0000|\(?[Xx]{3}\)?[-. ][Xx]{3}[-. ][Xx]{4})(?![\d-])")  # fmt: skip
 _EXAMPLE_DOMAIN = (r"(?:example\.(?:com|org|net)|your-?(?:site|domain|website|company|business|brand|product|name)"
                    r"\.(?:com|org|net|io|co)|domain\.com|company\.com)")  # fmt: skip
+_PERSON = re.compile(r"\b(?:John|Jane) Doe\b")  # also found inside "John & Jane Doe"
 _KINDS = (
     ("phone", re.compile(_PHONE)),
     ("email", re.compile(rf"(?<![\w.+-])[\w.+-]+@{_EXAMPLE_DOMAIN}\b", re.IGNORECASE)),
     ("site", re.compile(rf"(?<![\w.@/-])(?:https?://)?(?:www\.)?{_EXAMPLE_DOMAIN}\b(?!\.\w)", re.IGNORECASE)),
-    ("person", re.compile(r"\b(?:John|Jane) Doe\b")),
+    ("person", _PERSON),
     ("figure", re.compile(r"(?<![\w$€£])[Xx]{1,3}\s?%")),
 )
-_PERSON_RE = re.compile(r"\b(?:John|Jane) (?:&\s*(?:John|Jane) )?Doe\b")
-
-
 def is_stand_in_person(name: str) -> bool:
-    """"John Doe", "Jane Doe", "John & Jane Doe": the names of nobody."""
-    return bool(_PERSON_RE.search(name))
+    """"John Doe", "Jane Doe", "John & Jane Doe": the names of nobody (the person kind's own pattern)."""
+    return bool(_PERSON.search(name))
 
 
 _ANNOUNCED_RE = re.compile(r"(?:\be\.?\s?g\.?|for example|for instance|such as|like)[\s:,(\"'“]*$", re.IGNORECASE)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from plainpitch.analysis.asks import find_asks
+from plainpitch.analysis.asks import MAIL_CHROME, find_asks
 from plainpitch.model import Document, Span
 from plainpitch.rules.base import Hit, RuleContext, rule
 
@@ -29,7 +29,7 @@ _MALFORMED_RE = re.compile(
     re.IGNORECASE,
 )
 # an e-mail's own links that the sending platform fills in ("Unsubscribe", "View in browser"): not the writer's
-_MAIL_CHROME_RE = re.compile(r"unsubscribe|preferences|view (?:it )?(?:in|on) (?:your |a )?(?:browser|web)|opt[- ]out", re.I)
+_MAIL_CHROME_RE = re.compile(MAIL_CHROME, re.IGNORECASE)
 _ANCHOR_RE = re.compile(r"<(?:a|button)\b[^>]*>", re.IGNORECASE)  # a link's or a button's own opening tag
 _OPEN_TAG_RE = re.compile(r"<[a-z][\w-]*\b[^>]*>", re.IGNORECASE)  # the tag it stands in
 # what on a link's tag (or the tag around it) lets a script act on its click: a handler, an id, a data- attribute
