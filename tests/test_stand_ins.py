@@ -25,6 +25,8 @@ def kinds(text):
     ("Website: example.com", [("example.com", "site")]),
     ("\u201cBest tool I've used.\u201d \u2014 Jane Doe, Lead Developer", [("Jane Doe", "person")]),
     ("| Open rate | x% | Click rate | XX% |", [("x%", "figure"), ("XX%", "figure")]),
+    ("Basic LLC Formation: Starting at $XXX + state fees", [("$XXX", "price")]),
+    ("Setup €XX, then $X,XXX a year or £XX.XX a month", [("€XX", "price"), ("$X,XXX", "price"), ("£XX.XX", "price")]),
 ])
 def test_a_stand_in_is_found_by_its_shape(line, found):
     assert kinds(line) == found
@@ -37,6 +39,8 @@ def test_a_stand_in_is_found_by_its_shape(line, found):
     "Wildcard subdomains (project.yourdomain.com) work out of the box",  # an illustration, not a contact
     "Book a time here: https://cal.example.com/sam/30min",  # a subdomain: not the site itself
     "Save 20% a year; 4,555 customers",
+    "If you charge $X a month and keep a client a year, each is worth 12 times $X",  # a sum's unknown
+    "Sizes from S to $XXL",  # not an amount
 ])
 def test_real_values_and_announced_examples_are_not_stand_ins(line):
     assert kinds(line) == []
@@ -49,6 +53,9 @@ def test_a_bracketed_address_is_a_field_in_a_template_but_a_detail_left_elsewher
         return [f.text for f in analyze(load_text(text, "p.md", "markdown"), Config()).findings if f.code == "CLR005"]
     assert clr005(left) == ["your-email@example.com"]
     assert clr005(template) == []
+    # a price in X's: left on a page, but one more field among a template's
+    assert clr005(BODY + "Starting at $XXX a month.\n") == ["$XXX"]
+    assert clr005(BODY + "Hi [First Name],\n\n[Product 1] - was $XX, now $XX.\n") == []
 
 
 def test_one_finding_per_page_with_the_count_and_a_contact_detail_is_an_error():

@@ -296,6 +296,18 @@ class Document:
         unit = self.units[self.unit_at(offset)]
         return min(unit.to_source(min(offset, max(unit.end, unit.start))), len(self.source))
 
+    def from_source(self, source_offset: int) -> int:
+        """The first text offset whose character lies at or after ``source_offset`` in the source (``to_source`` rises
+        with the offset, so a bisection finds it); len(text) when none does."""
+        lo, hi = 0, len(self.text)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.to_source(mid) < source_offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
     def source_spans(self, spans) -> list[list[int]]:
         """(start, end) text offsets as [start, end] source offsets: how a finding's data lists the later uses of
         what it reports (an editor marks each)."""

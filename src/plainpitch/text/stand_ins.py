@@ -13,7 +13,9 @@ recognised by a shape no real value has:
 - ``site``: such a web address standing alone ("Website: example.com", "www.yoursite.com"); a subdomain of one is
   an illustration ("project.yourdomain.com" for a wildcard domain), not a stand-in;
 - ``person``: "John Doe" and "Jane Doe", the names of nobody;
-- ``figure``: a rate written as letters ("x%", "XX%").
+- ``figure``: a rate written as letters ("x%", "XX%");
+- ``price``: an amount written as letters ("Starting at $XXX", "€XX", "$X,XXX"): one X alone may be a sum's
+  unknown ("if you charge $X a month"), so two or more, or X's in thousands.
 An example the text announces as one ("e.g. procurement@company.com", "such as …") is not a stand-in, nor is a value in
 square brackets in a template ("To: [business-email@company.com]" among other fields: filled when it is used); the
 caller says whether the text is one.
@@ -35,6 +37,7 @@ _KINDS = (
     ("site", re.compile(rf"(?<![\w.@/-])(?:https?://)?(?:www\.)?{_EXAMPLE_DOMAIN}\b(?!\.\w)", re.IGNORECASE)),
     ("person", _PERSON),
     ("figure", re.compile(r"(?<![\w$€£])[Xx]{1,3}\s?%")),
+    ("price", re.compile(r"[$€£]\s?(?:[Xx]{2,}|[Xx]{1,3}(?:,[Xx]{3})+)(?:\.[Xx]{2})?(?!\w|,[Xx\d])")),
 )
 def is_stand_in_person(name: str) -> bool:
     """"John Doe", "Jane Doe", "John & Jane Doe": the names of nobody (the person kind's own pattern)."""
@@ -42,7 +45,7 @@ def is_stand_in_person(name: str) -> bool:
 
 
 _ANNOUNCED_RE = re.compile(r"(?:\be\.?\s?g\.?|for example|for instance|such as|like)[\s:,(\"'“]*$", re.IGNORECASE)
-_TRIGGER_RE = re.compile(r"555|1234|0000|[Xx]{3}|@|example|your|domain|company|Doe|[Xx]\s?%")
+_TRIGGER_RE = re.compile(r"555|1234|0000|[Xx]{3}|@|example|your|domain|company|Doe|[Xx]\s?%|[$€£]\s?[Xx]")
 
 
 def named_as_brand(source: str, address: str) -> bool:

@@ -16,7 +16,7 @@ from plainpitch.rules.base import Hit, RuleContext, rule
 from plainpitch.text import placeholders, stand_ins
 
 _WHAT = {"phone": "a phone number", "email": "an e-mail address", "site": "a web address", "person": "a name",
-         "figure": "a figure", "field": "a detail"}  # fmt: skip
+         "figure": "a figure", "price": "a price", "field": "a detail"}  # fmt: skip
 _LABEL_RE = re.compile(r"\[[A-Z][a-z][^\[\]\n]*\]")  # "[GitHub]", "[Get Started Free]": how a draft writes a button
 # A file named as a template or as e-mails ("services-page-template.md", "outreach_emails.md"): its bracketed fields
 # are filled each time it is used, by design
@@ -66,7 +66,9 @@ def stand_in_detail(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     kinds = {kind for _, _, kind in placeholders.find(doc.text)}
     template = bool(kinds & {"field", "merge"})
     found = [f for f in stand_ins.find(doc.text, bracketed=not template)  # a template's own fields are filled when used
-             if not (f[2] in ("site", "email") and stand_ins.named_as_brand(doc.source, doc.text[f[0] : f[1]]))]
+             if not (f[2] in ("site", "email") and stand_ins.named_as_brand(doc.source, doc.text[f[0] : f[1]]))
+             # "[Product 1] - was $XX now $XX": among a template's fields a price in X's is one more field to fill
+             and not (template and f[2] == "price")]
     found += _fields_on_a_page(doc, ctx, "merge" in kinds)
     found.sort()
     if not found:
