@@ -6,11 +6,13 @@ import random
 from dataclasses import replace
 
 from plainpitch.ingest import load_text
-from plainpitch.text.language import english_ratio, looks_english
+from plainpitch.text.language import _COMMON, ENGLISH_ONLY, english_ratio, looks_english
 
 
 def _by_the_list(doc) -> bool:
     words = [t.text for t in doc.words if t.text.isalpha()]
+    if len(words) >= 60 and not any(w.lower() in ENGLISH_ONLY for w in words):
+        return False
     return True if len(words) < 20 else english_ratio(words) >= 0.08
 
 
@@ -36,3 +38,24 @@ def test_the_edges_of_twenty_words_and_a_ratio_of_eight_percent():
         words = ["the"] * common + ["lavoro"] * (alpha - common) + ["42", "x2"]
         doc = load_text(" ".join(words) + ".", "page.txt")
         assert looks_english(doc) == _by_the_list(doc), (alpha, common)
+
+
+def test_the_english_only_words_are_those_no_other_language_shares():
+    import wordfreq
+
+    others = ("es pt fr de it nl ro sh pl sv id tr da nb fi cs hu ca sk sl ms vi fil").split()
+    shared = set().union(*(wordfreq.top_n_list(lang, 200) for lang in others))
+    assert ENGLISH_ONLY == _COMMON - shared
+
+
+def test_prose_in_another_language_is_not_english_though_it_shares_short_words():
+    portuguese = ("Você recebeu este e-mail porque se cadastrou na AgroFer Trader. A safra de soja chegou ao porto "
+                  "e o preço do milho subiu na semana. No mercado de fertilizantes a ureia caiu de novo, e a "
+                  "potássio ficou estável. Veja a análise do mercado e o calendário de entregas do mês. A equipe "
+                  "da AgroFer responde a todas as perguntas por e-mail ou telefone. Obrigado por ler, até a "
+                  "próxima edição do boletim.")
+    assert not looks_english(load_text(portuguese, "news.txt"))
+    # an English price list: few function words, but some of them English alone
+    english = " ".join(f"Plan {n} includes backups, support, reports and alerts for teams; see it with your team."
+                       for n in range(6))
+    assert looks_english(load_text(english, "prices.txt"))

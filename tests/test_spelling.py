@@ -38,6 +38,8 @@ def test_a_slip_one_edit_from_a_common_word_is_corrected(slip, meant):
     "xarray", "overage",  # the first letter differs from the near word: a coinage, not a slip
     "zxqvbnm",  # nothing English is one edit away
     "louvers", "traveled", "modelling",  # the American or British spelling of a word the dictionary knows otherwise
+    "spammy", "glitchy",  # an adjective made of a noun the dictionary knows (spam, glitch)
+    "evals",  # the plural of a word software documentation uses (eval)
 ])
 def test_words_names_coinages_and_forms_are_not_misspelt(word):
     assert correction(word) is None

@@ -27,6 +27,7 @@ def kinds(text):
     ("| Open rate | x% | Click rate | XX% |", [("x%", "figure"), ("XX%", "figure")]),
     ("Basic LLC Formation: Starting at $XXX + state fees", [("$XXX", "price")]),
     ("Setup €XX, then $X,XXX a year or £XX.XX a month", [("€XX", "price"), ("$X,XXX", "price"), ("£XX.XX", "price")]),
+    ("Questions? Contact support@[yourdomain].com", [("support@[yourdomain].com", "email")]),
 ])
 def test_a_stand_in_is_found_by_its_shape(line, found):
     assert kinds(line) == found
@@ -93,3 +94,15 @@ def test_a_stand_in_domain_the_page_writes_as_its_own_name_is_the_sellers_brand(
     assert [f.code for f in analyze(load_text(page, "p.md", "markdown"), Config()).findings if f.code == "CLR005"] == []
     stand_in = BODY + "Search a name at DOMAIN.COM and own it in a minute.\n"
     assert [f.text for f in analyze(load_text(stand_in, "p.md", "markdown"), Config()).findings if f.code == "CLR005"] == ["DOMAIN.COM"]
+
+
+@pytest.mark.parametrize(("line", "reported"), [
+    ('- Target specific keywords like "Invisalign in [your city]"', False),  # an example phrase, quoted
+    ("- Posts such as “Braces in [Your City]: what to expect” every week", False),
+    ('Call [Your Phone Number] for a "free" mock-up', True),  # quotation marks elsewhere on the line
+    ('A "free" mock-up: call [Your Phone Number] today', True),
+])
+def test_a_field_inside_a_quoted_example_is_the_example_not_a_detail_left(line, reported):
+    page = BODY + line + "\n"
+    found = [f.text for f in analyze(load_text(page, "p.md", "markdown"), Config()).findings if f.code == "CLR005"]
+    assert bool(found) == reported, found

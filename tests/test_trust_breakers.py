@@ -292,7 +292,7 @@ def test_a_real_address_and_a_path_on_the_site_are_fine():
 
 @pytest.mark.parametrize("hook", ['data-toggle="modal" data-target="#book"', 'id="book-now"', 'onclick="book()"',
                                   'class="button popup-trigger"', 'class="button appStoreLink"',
-                                  'className="button appStoreLink"'])
+                                  'className="button appStoreLink"', 'data-export-leads'])
 def test_on_a_scripted_html_page_a_hash_the_script_has_a_handle_on_may_open_a_pop_up(hook):
     html = ("<html><body><h1>Logo design</h1><p>A logo in two weeks, with three drafts to choose from.</p>"
             "<a class=\"button\" href=\"#\">Book now</a>{}</body></html>")  # fmt: skip

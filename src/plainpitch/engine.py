@@ -280,8 +280,10 @@ def analyze(doc: Document, config: Config | None = None, *, rules: list[Rule] | 
     if rules is None:
         rules = selected_rules(config, medium)
     if not english:
-        notes.append("the text does not look like English; plainpitch's rules are for English, so they were skipped")
-        rules = []
+        rules = [r for r in rules if r.meta.any_language]
+        kept = ", ".join(r.meta.code for r in rules)
+        notes.append("the text does not look like English; plainpitch's rules are for English, so they were skipped"
+                     + (f" (except those that read the page's structure, not its words: {kept})" if kept else ""))
     elif not doc.sentences:
         notes.append("no sentences to check")
     min_rank = SEVERITY_RANK[config.min_severity]

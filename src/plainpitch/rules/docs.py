@@ -25,6 +25,8 @@ def rule_markdown(rule: Rule) -> str:
         badges.append("**off by default** (`--select " + m.code + "` or `--all`)")
     if m.breaks_trust:
         badges.append("**breaks trust** (discounts the whole score)")
+    if m.any_language:
+        badges.append("**any language** (reads structure, not words)")
     if m.aliases:
         badges.append("aliases: " + ", ".join(f"`{a}`" for a in m.aliases))
     lines += [" · ".join(badges), ""]
@@ -68,6 +70,7 @@ def rule_json_dict(rule: Rule) -> dict[str, Any]:
         "default_note": m.default_note,
         "impact": m.impact,
         "breaks_trust": m.breaks_trust,
+        "any_language": m.any_language,
         "options": dict(m.options),
         "sources": list(m.sources),
         "bad": [strip_markers(e.text) for e in m.bad],

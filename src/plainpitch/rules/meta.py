@@ -105,6 +105,9 @@ class RuleMeta:
     # A finding that makes the buyer doubt everything else on the page (placeholder text, a faked thread, a wrong
     # sum): the score discounts the whole text for it, not one part (scoring.TRUST_FACTOR).
     breaks_trust: bool = False
+    # A rule that reads the page's structure, not its words (a button that goes nowhere, git's conflict markers):
+    # it runs on copy in any language, where the rules that read English words are skipped.
+    any_language: bool = False
     kind: str = "python"  # python | existence | substitution | occurrence | metric
     example_medium: str = "text"
     example_format: str = "markdown"

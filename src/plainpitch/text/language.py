@@ -16,6 +16,18 @@ _COMMON = frozenset(
 )
 
 
+# The words of _COMMON that are not among the 200 commonest words of any of 23 other languages written in Latin
+# letters (wordfreq's lists: es pt fr de it nl ro sh pl sv id tr da nb fi cs hu ca sk sl ms vi fil; the test derives
+# it again). "a", "do", "no", "me", "in" are words in Portuguese, Spanish or German too; these are English alone.
+ENGLISH_ONLY = frozenset(
+    """
+    about all been but can did does from get has his how if into it its more not only or our out she than that
+    their them then there these they this those up were what when which who why with you your
+    """.split()
+)
+_SURE_LENGTH = 60  # letters-only words: a stretch of English prose this long always holds some of them
+
+
 def english_ratio(words: list[str]) -> float:
     if not words:
         return 1.0
@@ -28,14 +40,18 @@ def looks_english(doc: Document) -> bool:
     # each distinct word judged once: the words counted in C, not a list of every word's text
     words = doc.words
     counts = Counter(words.texts() if hasattr(words, "texts") else (t.text for t in words))
-    alpha = common = 0
+    alpha = common = only = 0
     for word, count in counts.items():
         if word.isalpha():
             alpha += count
-            if word.lower() in _COMMON:
+            lower = word.lower()
+            if lower in _COMMON:
                 common += count
+                only += lower in ENGLISH_ONLY
     if alpha < 20:
         return True
+    if alpha >= _SURE_LENGTH and not only:
+        return False  # a Portuguese e-mail reaches the bar below on "a", "do" and "no" alone
     # English prose runs at 35-50% function words; headings and lists lower it, so the bar is low (as
     # english_ratio over the letters-only words)
     return common / alpha >= 0.08

@@ -200,6 +200,9 @@ def _in_sorted_lines(blob: str, word: str) -> bool:
     return False
 
 
+_DOUBLED_ENDING_RE = re.compile(r"(?<![b-df-hj-np-tv-z])([b-df-hj-np-tv-z])\1(?:ed|ing|er|y)$")
+
+
 def _stems(w: str) -> list[str]:
     """Candidate base forms of a regular inflection: "queued" -> "queue", "lookups" -> "lookup"."""
     out = [w]
@@ -211,9 +214,17 @@ def _stems(w: str) -> list[str]:
     ):  # fmt: skip
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             out.append(w[: len(w) - len(suffix)] + repl)
-    if re.search(r"([b-df-hj-np-tv-z])\1(?:ed|ing|er)$", w):  # "shipped" -> "ship"
-        out.append(re.sub(r"([b-df-hj-np-tv-z])\1(?:ed|ing|er)$", r"\1", w))
+    doubled = _DOUBLED_ENDING_RE.search(w)
+    if doubled:  # "shipped" -> "ship", "spammy" -> "spam" (a letter doubled, not tripled: "happpy" is a slip)
+        out.append(w[: doubled.start() + 1])
+    elif w.endswith("y") and len(w) >= 5 and w[-2] not in "aeiouy":  # an adjective of a noun: "glitchy", "salesy"
+        out.append(w[:-1])
     return out
+
+
+def stems(word: str) -> list[str]:
+    """The word and the base forms it may be a regular inflection of ("evals" -> "eval")."""
+    return _stems(normalise(word))
 
 
 def is_english_word(word: str) -> bool:

@@ -7,8 +7,8 @@ misspelt only when all of these hold (``correction`` gives the word meant, or No
 
 - it is five or more lowercase letters: capitalised words are names and brands, often misspelt on purpose
   ("Flickr", "Tumblr"), and short words are too often abbreviations;
-- no dictionary knows it: not a CMUdict headword or a regular inflection of one, not a word software
-  documentation uses (``lexicon.tech_vocab``), and rare in general English (wordfreq's list holds common
+- no dictionary knows it: not a CMUdict headword or a regular inflection or adjective of one ("spammy"), not a
+  word software documentation uses (``lexicon.tech_vocab``) or an inflection of one ("evals"), and rare in general English (wordfreq's list holds common
   misspellings too: "recieve" and "helpfull" sit near Zipf 2);
 - one edit (a letter dropped, added or changed, or two letters swapped) turns it into a common English word, the
   first letter kept: writers seldom slip on the first letter, while coinages often differ there ("xarray" from
@@ -88,8 +88,11 @@ def correction(word: str) -> str | None:
     """The common word ``word`` is a slip for, or None when it is a word, a name, a coinage or too far from one."""
     if len(word) < MIN_LETTERS or not WORD_RE.fullmatch(word):
         return None
-    if not lexicon.rarer_than(word, RARE_ZIPF) or lexicon.is_english_word(word) or word in lexicon.tech_vocab().words:
+    if not lexicon.rarer_than(word, RARE_ZIPF) or lexicon.is_english_word(word):
         return None
+    terms = lexicon.tech_vocab().words
+    if any(stem in terms for stem in lexicon.stems(word)):
+        return None  # a word software documentation uses, or a regular inflection of one ("evals", "configs")
     if _other_form(word) or _other_spelling(word):
         return None
     best: tuple[float, str] | None = None

@@ -9,7 +9,8 @@ recognised by a shape no real value has:
 - ``phone``: numbers in the 555 exchange that films and templates use, a count-up run ("123-456-7890",
   "12345678"), all zeros, or X's ("XXX-XXX-XXXX");
 - ``email``: an address at a domain reserved for examples (RFC 2606: example.com, .org, .net) or named for the
-  reader to replace ("yoursite.com", "your-domain.com", "domain.com", "company.com");
+  reader to replace ("yoursite.com", "your-domain.com", "domain.com", "company.com"), or whose domain is a field
+  ("support@[yourdomain].com");
 - ``site``: such a web address standing alone ("Website: example.com", "www.yoursite.com"); a subdomain of one is
   an illustration ("project.yourdomain.com" for a wildcard domain), not a stand-in;
 - ``person``: "John Doe" and "Jane Doe", the names of nobody;
@@ -33,7 +34,9 @@ _EXAMPLE_DOMAIN = (r"(?:example\.(?:com|org|net)|your-?(?:site|domain|website|co
 _PERSON = re.compile(r"\b(?:John|Jane) Doe\b")  # also found inside "John & Jane Doe"
 _KINDS = (
     ("phone", re.compile(_PHONE)),
-    ("email", re.compile(rf"(?<![\w.+-])[\w.+-]+@{_EXAMPLE_DOMAIN}\b", re.IGNORECASE)),
+    # "support@yoursite.com", or the domain left as a field: "support@[yourdomain].com"
+    ("email", re.compile(rf"(?<![\w.+-])[\w.+-]+@(?:{_EXAMPLE_DOMAIN}\b|\[[A-Za-z][\w.-]*\](?:\.[a-z]{{2,6}}\b)?)",
+                         re.IGNORECASE)),
     ("site", re.compile(rf"(?<![\w.@/-])(?:https?://)?(?:www\.)?{_EXAMPLE_DOMAIN}\b(?!\.\w)", re.IGNORECASE)),
     ("person", _PERSON),
     ("figure", re.compile(r"(?<![\w$€£])[Xx]{1,3}\s?%")),

@@ -42,6 +42,7 @@ def conflicts(doc: Document) -> list[tuple[int, int]]:
     fields=("more",),
     severity="error",
     impact=3,
+    any_language=True,
     breaks_trust=True,
     summary="Merge-conflict markers ('<<<<<<< HEAD' … '>>>>>>> branch') left in copy: the page shows both versions.",
     why=(
