@@ -28,6 +28,9 @@ def kinds(text):
     ("Basic LLC Formation: Starting at $XXX + state fees", [("$XXX", "price")]),
     ("Setup €XX, then $X,XXX a year or £XX.XX a month", [("€XX", "price"), ("$X,XXX", "price"), ("£XX.XX", "price")]),
     ("Questions? Contact support@[yourdomain].com", [("support@[yourdomain].com", "email")]),
+    ("Phone: +48-XXX-XXX-XXX or 07xx xxx xxx", [("+48-XXX-XXX-XXX", "phone"), ("07xx xxx xxx", "phone")]),
+    ("WhatsApp 61XXXXXXXXX", [("61XXXXXXXXX", "phone")]),
+    ("- **GitHub:** https://github.com/yourusername/shield-js", [("https://github.com/yourusername", "site")]),
 ])
 def test_a_stand_in_is_found_by_its_shape(line, found):
     assert kinds(line) == found
@@ -42,6 +45,11 @@ def test_a_stand_in_is_found_by_its_shape(line, found):
     "Save 20% a year; 4,555 customers",
     "If you charge $X a month and keep a client a year, each is worth 12 times $X",  # a sum's unknown
     "Sizes from S to $XXL",  # not an amount
+    "Sizes 2XL and 3XL; order XXXX-1234",  # X's that are not a number's digits
+    "Card 4242 XXXX XXXX 4242 saved",
+    "Star us at github.com/yourtools/acme",  # a real handle that starts with 'your'
+  # a card shown masked: not a phone number's length
+    "WhatsApp us (e.g. +254 7XX XXX XXX)",  # an example, told as one
 ])
 def test_real_values_and_announced_examples_are_not_stand_ins(line):
     assert kinds(line) == []
@@ -106,3 +114,11 @@ def test_a_field_inside_a_quoted_example_is_the_example_not_a_detail_left(line, 
     page = BODY + line + "\n"
     found = [f.text for f in analyze(load_text(page, "p.md", "markdown"), Config()).findings if f.code == "CLR005"]
     assert bool(found) == reported, found
+
+
+@pytest.mark.parametrize(("href", "stand_in"), [
+    ("https://wa.me/61XXXXXXXXX", True), ("tel:+1-XXX-XXX-XXXX", True), ("tel:+61412345678", False),
+    ("https://wa.me/61412345678", False), ("https://example.com/XXXXXXX", False),
+])
+def test_a_phone_or_messenger_link_to_a_number_in_x_s_is_a_stand_in(href, stand_in):
+    assert stand_ins.stand_in_number(href) is stand_in

@@ -279,6 +279,8 @@ SALE = "# Laptops\n\nTwenty per cent off every laptop until Friday.\n\n[Shop the
     ("//example.org/buy", "example address"),
     # the writer's own machine, where the page was built
     ("http://localhost:3000/pages/shop", "own machine"), ("http://127.0.0.1:8000/buy", "own machine"),
+    # a phone or messenger link whose number was never filled in
+    ("https://wa.me/61XXXXXXXXX", "stand-in number"), ("tel:+1-XXX-XXX-XXXX", "stand-in number"),
 ])
 def test_a_button_on_an_address_no_shop_can_be_at_goes_nowhere(href, why):
     (f,) = _dead(SALE % href)

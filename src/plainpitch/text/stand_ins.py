@@ -7,12 +7,13 @@ rate of "x%" tells them the page was never finished. Unlike a template's merge f
 recognised by a shape no real value has:
 
 - ``phone``: numbers in the 555 exchange that films and templates use, a count-up run ("123-456-7890",
-  "12345678"), all zeros, or X's ("XXX-XXX-XXXX");
+  "12345678"), all zeros, or X's where the digits belong ("XXX-XXX-XXXX", "+48-XXX-XXX-XXX", "61XXXXXXXXX");
 - ``email``: an address at a domain reserved for examples (RFC 2606: example.com, .org, .net) or named for the
   reader to replace ("yoursite.com", "your-domain.com", "domain.com", "company.com"), or whose domain is a field
   ("support@[yourdomain].com");
-- ``site``: such a web address standing alone ("Website: example.com", "www.yoursite.com"); a subdomain of one is
-  an illustration ("project.yourdomain.com" for a wildcard domain), not a stand-in;
+- ``site``: such a web address standing alone ("Website: example.com", "www.yoursite.com"), or a profile left with
+  the template's handle ("github.com/yourusername"); a subdomain of one is an illustration ("project.yourdomain.com"
+  for a wildcard domain), not a stand-in;
 - ``person``: "John Doe" and "Jane Doe", the names of nobody;
 - ``figure``: a rate written as letters ("x%", "XX%");
 - ``price``: an amount written as letters ("Starting at $XXX", "€XX", "$X,XXX"): one X alone may be a sum's
@@ -27,17 +28,26 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+# a number written with X's where its digits belong, after a country or area code or not: "(XXX) XXX-XXXX",
+# "+48-XXX-XXX-XXX", "61XXXXXXXXX", "07xx xxx xxx" (four X's or more: "2XL" and "XXX" alone are not numbers)
+X_NUMBER = r"(?:\+?\(?\d{0,4}\)?[-. ]?)(?=[\dXx() .-]*(?:[Xx][() .-]?){4})[\dXx]*[Xx][\dXx]*(?:[-. ][\dXx()]+){0,4}"
+_X_NUMBER_RE = re.compile(rf"^{X_NUMBER}$")
+_DIGIT_OR_X_RE = re.compile(r"[\dXx]")
 _PHONE = (r"(?<![\d-])(?:\(?555\)?[-. ]\d{3}[-. ]\d{4}|555[-. ]\d{4}|123[-. ]?456[-. ]?78(?:90?)?|\d{2,3}-12345678"
-          r"|000[-. ]000[-. ]0000|\(?[Xx]{3}\)?[-. ][Xx]{3}[-. ][Xx]{4})(?![\d-])")  # fmt: skip
+          r"|000[-. ]000[-. ]0000|\(?[Xx]{3}\)?[-. ][Xx]{3}[-. ][Xx]{4}"
+          r"|(?<![\w+])(?=\+|\d)" + X_NUMBER + r")(?![\w-])")  # fmt: skip
 _EXAMPLE_DOMAIN = (r"(?:example\.(?:com|org|net)|your-?(?:site|domain|website|company|business|brand|product|name)"
                    r"\.(?:com|org|net|io|co)|domain\.com|company\.com)")  # fmt: skip
+# a profile or repository address left with the template's own handle: "github.com/yourusername/shield-js"
+_PROFILE = (r"(?:github|gitlab|twitter|x|linkedin|instagram|facebook|youtube|tiktok)\.com/(?:in/|company/|@)?"
+            r"your[-_]?(?:user-?name|name|handle|company|org|organi[sz]ation|account|profile|channel|page|repo)")
 _PERSON = re.compile(r"\b(?:John|Jane) Doe\b")  # also found inside "John & Jane Doe"
 _KINDS = (
     ("phone", re.compile(_PHONE)),
     # "support@yoursite.com", or the domain left as a field: "support@[yourdomain].com"
     ("email", re.compile(rf"(?<![\w.+-])[\w.+-]+@(?:{_EXAMPLE_DOMAIN}\b|\[[A-Za-z][\w.-]*\](?:\.[a-z]{{2,6}}\b)?)",
                          re.IGNORECASE)),
-    ("site", re.compile(rf"(?<![\w.@/-])(?:https?://)?(?:www\.)?{_EXAMPLE_DOMAIN}\b(?!\.\w)", re.IGNORECASE)),
+    ("site", re.compile(rf"(?<![\w.@/-])(?:https?://)?(?:www\.)?(?:{_EXAMPLE_DOMAIN}\b(?!\.\w)|{_PROFILE}\b)", re.IGNORECASE)),
     ("person", _PERSON),
     ("figure", re.compile(r"(?<![\w$€£])[Xx]{1,3}\s?%")),
     ("price", re.compile(r"[$€£]\s?(?:[Xx]{2,}|[Xx]{1,3}(?:,[Xx]{3})+)(?:\.[Xx]{2})?(?!\w|,[Xx\d])")),
@@ -48,7 +58,7 @@ def is_stand_in_person(name: str) -> bool:
 
 
 _ANNOUNCED_RE = re.compile(r"(?:\be\.?\s?g\.?|for example|for instance|such as|like)[\s:,(\"'“]*$", re.IGNORECASE)
-_TRIGGER_RE = re.compile(r"555|1234|0000|[Xx]{3}|@|example|your|domain|company|Doe|[Xx]\s?%|[$€£]\s?[Xx]")
+_TRIGGER_RE = re.compile(r"555|1234|0000|[Xx]{3}|\d[Xx]{2}|@|example|your|domain|company|Doe|[Xx]\s?%|[$€£]\s?[Xx]")
 
 
 def named_as_brand(source: str, address: str) -> bool:
@@ -83,6 +93,8 @@ def find(text: str, start: int = 0, end: int | None = None, bracketed: bool = Fa
                 not bracketed and _bracketed(text, m.start(), m.end())
             ):
                 continue  # "e.g. procurement@company.com": an example, told as one; "[you@company.com]": a field
+            if kind == "phone" and not 7 <= len(_DIGIT_OR_X_RE.findall(m.group(0))) <= 15:
+                continue  # not a phone number's length: "4242 XXXX XXXX 4242" is a card shown masked
             found.append((m.start(), m.end(), kind))
     found.sort()
     last = -1
@@ -90,3 +102,11 @@ def find(text: str, start: int = 0, end: int | None = None, bracketed: bool = Fa
         if s >= last:  # an address's domain is not a site of its own
             yield s, e, kind
             last = e
+
+
+def stand_in_number(target: str) -> bool:
+    """A phone or messenger link's number written with X's ("tel:+1-XXX-XXX-XXXX", "https://wa.me/61XXXXXXXXX")."""
+    number = re.sub(r"^(?:tel:|sms:|https?://(?:wa\.me|api\.whatsapp\.com/send\?phone=)/?)", "", target.strip(),
+                    flags=re.IGNORECASE)
+    return (number != target.strip() and bool(_X_NUMBER_RE.match(number))
+            and 7 <= len(_DIGIT_OR_X_RE.findall(number)) <= 15)

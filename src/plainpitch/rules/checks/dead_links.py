@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from plainpitch.analysis.asks import MAIL_CHROME, find_asks
 from plainpitch.model import Document, Span
 from plainpitch.rules.base import Hit, RuleContext, rule
+from plainpitch.text import stand_ins
 
 _NOWHERE_RE = re.compile(r"^(?:#?|javascript:\s*(?:void\s*\(\s*0\s*\)\s*;?|;)?|about:blank)$", re.IGNORECASE)
 _MALFORMED_RE = re.compile(
@@ -76,6 +77,8 @@ def dead_reason(href: str, scripted: bool) -> str | None:
     target = href.strip()
     if _FIELD_IN_HREF_RE.search(target):
         return None  # the address is a template's field: whatever it becomes, it is not what the file shows
+    if stand_ins.stand_in_number(target):
+        return "a stand-in number"  # "tel:+1-XXX-XXX-XXXX", "https://wa.me/61XXXXXXXXX": nobody answers it
     if _MALFORMED_RE.search(target):
         return "a broken address"
     if _EXAMPLE_HOST_RE.match(target):
