@@ -168,6 +168,16 @@ def test_a_page_whose_every_buy_link_goes_to_a_marketplace_item_owes_no_proof_of
     assert "PRF001" in codes(checkout)
 
 
+def test_a_page_whose_every_ask_is_a_referral_link_to_another_site_owes_no_proof_of_its_own():
+    referrer = BODY.replace("[CTA: Start my free trial]", "[Start mining with NiceHash](https://www.nicehash.com/?refby=RH1)"
+                            "\n\n[Try Kryptex](https://www.kryptex.com/?ref=a8b46154)")  # fmt: skip
+    assert "PRF001" not in codes(referrer)
+    # the seller's own sign-up beside them, or a link that only names where the visit came from on the seller's site
+    assert "PRF001" in codes(referrer + "\n\n[Start my free trial](https://acme.example/signup)\n")
+    assert "PRF001" in codes(BODY.replace("[CTA: Start my free trial]",
+                                          "[Start my free trial](https://acme.example/signup?utm_source=ph)"))
+
+
 def test_a_list_of_case_studies_in_fields_is_proof_but_use_cases_are_not():
     cases = "case_studies:\n  cases:\n    - client: Bakery Ruiz\n      site: ruiz.example\n    - client: Kiln & Co\n      site: kiln.example\n"
     assert "PRF001" not in codes(f"---\ntitle: Acme\n{cases}---\n{BODY}")

@@ -444,14 +444,23 @@ def is_readme(doc) -> bool:
 
 
 _MARKETPLACE_ITEM_RE = re.compile(_MARKETPLACE_ITEM, re.IGNORECASE)
+# A link that pays the page for the visit it sends to another site ("https://www.kryptex.com/?ref=a8b46154",
+# "…?aff_id=12"): a referrer's link, where the other site does the selling
+_REFERRAL_RE = re.compile(r"^https?://[^?#]+[?&](?:ref|refby|referral|referrer|aff|aff_id|affid|affiliate|affiliate_id|"
+                          r"partner|partner_id|irclickid|clickref)=[^&#]+", re.IGNORECASE)
 _HREF_IN_TEXT_RE = re.compile(r"https?://[^\s)\]>\"']+")
 
 
-def sold_in_a_marketplace(doc) -> bool:
+def _sold_there(href: str) -> bool:
+    return bool(_MARKETPLACE_ITEM_RE.search(href) or _REFERRAL_RE.match(href))
+
+
+def sold_elsewhere(doc) -> bool:
     """Every link that asks to buy or act goes to an item's page in a marketplace (an affiliate roundup's Amazon
-    links): the buyer decides there, beside the marketplace's own reviews and ratings."""
+    links) or is a referral link to another site (a free calculator's 'Start mining with NiceHash'): the buyer
+    decides there, beside that seller's own reviews and claims, and the page owes no proof of its own."""
     hrefs = [u.href for u in doc.units if u.href]
     hrefs += [link.get("href") or "" for u in doc.units if hasattr(u.attrs, "get") for link in u.attrs.get("links") or ()]
     hrefs += _HREF_IN_TEXT_RE.findall(doc.text) if "://" in doc.text else []
-    store = [h for h in hrefs if _MARKETPLACE_ITEM_RE.search(h)]
-    return bool(store) and not any(_ASK_HREF_RE.search(h) and not _MARKETPLACE_ITEM_RE.search(h) for h in hrefs)
+    there = [h for h in hrefs if _sold_there(h)]
+    return bool(there) and not any(_ASK_HREF_RE.search(h) and not _sold_there(h) for h in hrefs)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from plainpitch.analysis.asks import CONVERSION, find_asks, free_software, is_readme, sold_in_a_marketplace
+from plainpitch.analysis.asks import CONVERSION, find_asks, free_software, is_readme, sold_elsewhere
 from plainpitch.analysis.completeness import sections_elsewhere
 from plainpitch.analysis.genre import is_article, is_not_a_pitch
 from plainpitch.analysis.offer import is_price_list
@@ -52,8 +52,8 @@ def sells_alone(doc, ctx) -> bool:
             return False
         if is_documentation(doc, ctx) or free_software(doc, ctx):
             return False  # docs are read to use the product; free software is not sold with testimonials
-        if sold_in_a_marketplace(doc):
-            return False  # the marketplace shows its reviews beside the item, as a store does beside a listing
+        if sold_elsewhere(doc):
+            return False  # the marketplace or the referred site shows its reviews and makes the sale
         if is_readme(doc):
             return False  # judged blind, 'no proof' on a README was right and useful once in seven: its reader came
             #               to try the code, and a demo, a screenshot or the stars are the proof it looks for
