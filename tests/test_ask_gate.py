@@ -157,3 +157,19 @@ def test_asking_to_be_sent_or_told_the_details_is_the_enquiry():
         assert [a.action for a in ask.find_asks(page)] == ["contact"], line
     story = load_text("# Office cleaning\n\nOur clients tell us the floors have never been cleaner.\n", "p.md", "markdown")
     assert ask.find_asks(story) == []
+
+
+def test_a_page_that_gives_a_real_address_or_number_to_write_or_call_asks_but_a_stand_in_does_not():
+    from plainpitch.config import Config
+    from plainpitch.engine import analyze
+
+    body = ("# Beer pong tables for rent\n\nA full set with balls and cups, delivered to your party and picked up the "
+            "next day. Student prices, and a deposit back in full when the table comes home dry.\n\n")
+    def cta001(contact):
+        doc = load_text(body + contact + "\n", "p.md", "markdown")
+        return "CTA001" in {f.code for f in analyze(doc, Config()).findings}
+    assert not cta001("Bookings: beerpong.turku@gmail.com")
+    assert not cta001("Bookings: 0113 496 0321")
+    assert not cta001("[Book by e-mail](mailto:beerpong.turku@gmail.com)")
+    assert cta001("Delivered anywhere in the city.")  # no way to act at all
+    assert cta001("Bookings: you@example.com")  # a stand-in reaches nobody

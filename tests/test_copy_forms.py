@@ -143,6 +143,15 @@ def test_case_studies_with_the_same_bold_labels_are_copy_not_a_call():
     assert sniff_text(chapters) is not None  # a call in chapters, one turn each: two people, not three fields
 
 
+def test_press_release_templates_labelled_field_by_field_are_copy_not_a_call():
+    releases = ("# Press releases\n\n## 1. Announcement\n\n**Headline:** Boats from corks race on the creek\n\n"
+                "**Subheading:** The village invites everyone to build a boat\n\nYoung and old are invited to build a boat "
+                "that fits on a sheet of paper.\n\n## 2. Report\n\n**Headline:** Forty home-made boats race down the "
+                "creek\n\n**Subheading:** A clean creek and a happy village\n\nForty boats raced on Saturday.\n")  # fmt: skip
+    assert sniff_text(releases) != "granola"
+    assert load_text(releases, "press-release.md", "markdown").units  # read as copy, not refused as a call
+
+
 def test_a_pelican_metadata_block_is_front_matter_not_copy():
     doc = load_text("Title: Fractional CTO Services\nDate: 2025-01-08\nSlug: services/cto\nTemplate: page\n\n"
                     "# Fractional CTO\n\nSenior technology leadership when you need it.\n", "cto.md", "markdown")  # fmt: skip

@@ -93,6 +93,8 @@ PIECES = {
              "</>", "a < b", "`t ${x}`", "{", "}", "className=", "{...p}", "\\", "'", '"', "=> <p>", "// c\n"],
     ".astro": ["---\n", "import X from './x'\n", "<style>", "</style>", "<script>", "a < b", "</script>", "<Layout>",
                "</Layout>", "{x}", "<p>", "</p>", "<Hero />", "{items.map((i) => <li>{i}</li>)}", "Save time.", "\n"],
+    ".svelte": ["<script>", "</script>", "<style>", "</style>", "{#if a}", "{:else}", "{/if}", "{#each xs as x}", "{/each}",
+                "{@html h}", "{x}", "on:click={f}", "<p>", "</p>", "<Hero />", "Save time.", "\n", "{", "}"],
     ".vue": ["<template>", "</template>", "\n", "<script>", "</script>", "<style>", "</style>", ":href=\"u\"", "v-bind:to=",
              "{{ x }}", "<router-link to=\"/a\">", "</router-link>", "<Hero />", "<p>", "</p>", "Save time.", "<"],
     ".erb": ["<%= link_to 'x', y %>", "<% end %>", "<%= link_to u do %>", "<% if a %>", "<%= x %>", "{{", "}}", "{%", "%}",
@@ -309,7 +311,8 @@ def load_call_or_error(data: bytes, name: str):
 
 # -- loaders alone: many cheap examples ------------------------------------------------------------------------
 @fuzz(LOADER_EXAMPLES)
-@given(ext=st.sampled_from([".md", ".html", ".eml", ".txt", ".tsx", ".erb", ".mdx", ".astro", ".vue"]), data=st.data())
+@given(ext=st.sampled_from([".md", ".html", ".eml", ".txt", ".tsx", ".erb", ".mdx", ".astro", ".vue", ".svelte"]),
+       data=st.data())
 def test_copy_loaders_on_generated_markup(ext, data):
     load_copy_or_error(data.draw(_soup(ext)), "f" + ext)
 

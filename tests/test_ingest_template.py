@@ -92,6 +92,14 @@ EXPECTED = {
         ("list_item", "{{name }}: ${{price }} a month"),
         ("cta", "Start your free trial"),
     ],
+    "pricing.svelte": [
+        ("heading", "Simple pricing for growing shops"),
+        ("paragraph", "Pay monthly, cancel any time. Every plan comes with unlimited orders and e-mail support."),
+        ("paragraph", "Two months free when you pay for a year."),
+        ("cta", "Show yearly prices"),
+        ("list_item", "{{name }}: ${{price }} a month"),
+        ("cta", "Start your free trial"),
+    ],
     "offer.blade.php": [
         ("paragraph", "Hi {{student }},"),
         ("paragraph", "Your next course is 40% off until Sunday."),
@@ -321,6 +329,10 @@ def test_a_react_component_reads_as_the_markup_it_renders() -> None:
     assert astro.meta.get("includes") == "chrome"  # <Layout>: the site's header and footer are elsewhere
     for code in ("import", "plans.map", "getFullYear", "innerWidth", "color: red"):
         assert code not in astro.text, code
+    svelte = load_path(TEMPLATES / "pricing.svelte")  # logic blocks, script and style are code, not copy
+    assert copy_format_for("+page.svelte") == "jsx" and svelte.meta.get("includes") == "chrome"
+    for code in ("import", "{#if", "{:else", "{/each", "yearly = true", "color: red", "lang="):
+        assert code not in svelte.text, code
 
 
 @settings(max_examples=300, deadline=None)

@@ -539,6 +539,10 @@ def test_features_marked_coming_soon_are_one_finding_with_their_count():
         _SOON.replace("# Acme Sync", "# Acme Sync is coming soon"),  # a product not launched yet
         _SOON.replace("[Start my free trial](/signup)", "[Join the waitlist](/wait)"),  # it asks to wait
         _SOON.replace(" (coming soon)", "").replace(" (Soon)", ""),  # nothing missing
+        # what is not ready set apart under its own heading, or named in notes to the page's designer
+        _SOON.replace("- Slack alerts (coming soon)\n- Single sign-on (Soon)",
+                      "\n#### Coming soon (no dates)\n\n- Slack alerts\n- Single sign-on\n\n### Notes for the designer\n\n"
+                      "- Two columns: Live, and Coming soon (quieter).\n- The “Coming soon” pill is subdued.\n"),
     ],
 )
 def test_coming_soon_where_waiting_is_the_point_is_left_alone(text):

@@ -122,3 +122,15 @@ def test_a_field_inside_a_quoted_example_is_the_example_not_a_detail_left(line, 
 ])
 def test_a_phone_or_messenger_link_to_a_number_in_x_s_is_a_stand_in(href, stand_in):
     assert stand_ins.stand_in_number(href) is stand_in
+
+
+def test_a_text_that_opens_by_saying_it_is_a_template_has_fields_by_design():
+    kit = ("# Press releases\n\nTwo templates: an announcement before the event and a report after it.\n\n"
+           "**Headline:** Boats from corks race on the creek\n\nYoung and old are invited to build a boat that fits on "
+           "a sheet of paper. Press contact: [Your Phone Number].\n")  # fmt: skip
+    def clr005(text):
+        return "CLR005" in {f.code for f in analyze(load_text(text, "p.md", "markdown"), Config(medium="page")).findings}
+    assert not clr005(kit)
+    assert clr005(kit.replace("Two templates: an announcement", "Two dates to keep: an announcement"))
+    # a product that offers templates says nothing about the text itself
+    assert clr005(kit.replace("Two templates: an announcement before", "Notes, templates and exports: an announcement before"))

@@ -42,6 +42,7 @@ def test_placeholder_latin_is_filler_wherever_the_generator_starts(text):
     "Kubernetes, Terraform, Ansible, Prometheus, Grafana, Postgres, Redis and Kafka, managed for you.",
     "Our motto, Veritas, is on every invoice: we show you every fee before you pay.",
     "Magna Carta tours of Salisbury, every day at ten, with a guide who knows the city.",
+    "These should show the real product with realistic content — not Lorem Ipsum. Use a demo seeded for marketing.",
 ])
 def test_english_and_other_languages_are_not_filler(text):
     assert not is_filler(text)
@@ -304,6 +305,15 @@ def test_on_a_scripted_html_page_a_hash_the_script_has_a_handle_on_may_open_a_po
     assert [f.text for f in _dead(html.format(script), "p.html", "html")] == ["Book now"]
     hooked = html.replace('class="button"', hook if hook.startswith("class") else f'class="button" {hook}')
     assert _dead(hooked.format(script), "p.html", "html") == []
+
+
+def test_on_a_page_a_framework_hydrates_a_button_with_no_link_is_wired_by_its_code():
+    page = ("<html><body><h1>Pricing</h1><p>Priced by entity, not by seat: bring the whole finance team.</p>"
+            "<div class=\"billing-switch\"><button aria-pressed=\"true\">Monthly</button><button>Yearly</button></div>"
+            "<button type=\"button\" class=\"button\">Choose Growth</button>{}</body></html>")  # fmt: skip
+    assert [f.text for f in _dead(page.format("<script src=\"/app.js\"></script>"), "p.html", "html")] == ["Monthly"]
+    next_export = "<script>self.__next_f.push([1,\"1:I[3341]\"])</script>"
+    assert _dead(page.format(next_export), "p.html", "html") == []
 
 
 def test_on_a_scripted_html_page_a_broken_address_is_still_broken():

@@ -43,8 +43,8 @@ FORMATS: tuple[Format, ...] = (
     Format("email", COPY, "plainpitch.ingest.email:load", (".eml", ".email", ".mbox"), "e-mail"),
     Format("template", COPY, "plainpitch.ingest.template:load", _TEMPLATE_EXTENSIONS,
            "page or e-mail template (PHP, EJS, ERB, Handlebars, Jinja, Twig, Liquid, Go, JSP, FreeMarker, MJML, Mako)"),  # fmt: skip
-    Format("jsx", COPY, "plainpitch.ingest.jsx:load", (".jsx", ".tsx", ".astro"),
-           "React or Astro component (JSX, TSX, Astro): its markup"),  # fmt: skip
+    Format("jsx", COPY, "plainpitch.ingest.jsx:load", (".jsx", ".tsx", ".astro", ".svelte"),
+           "React, Astro or Svelte component (JSX, TSX, Astro, Svelte): its markup"),  # fmt: skip
     Format("vue", COPY, "plainpitch.ingest.vue:load", (".vue",), "Vue component (.vue): its template"),
     Format("jsstring", COPY, "plainpitch.ingest.jsstring:load", (),
            "HTML in a JavaScript template string (a .js e-mail template named on the command line)", walked=False),  # fmt: skip

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from plainpitch.analysis.regions import body_units
 from plainpitch.classify import cues
 from plainpitch.model import Span
-from plainpitch.text import placeholders
+from plainpitch.text import placeholders, stand_ins
 from plainpitch.text.segment import CODE_PLACEHOLDER
 from plainpitch.text.wordsets import fold
 
@@ -395,6 +395,23 @@ def _links_follow(doc, unit_index: int, reach: int = 12) -> bool:
         if unit.kind in ("link", "cta") or (hasattr(unit.attrs, "get") and unit.attrs.get("links")):
             return True
     return False
+
+
+# A way to reach the seller written out: an e-mail address, a phone number with its groups, a mailto: or tel: link
+_EMAIL_ADDRESS_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
+_PHONE_NUMBER_RE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?![\w-])")
+
+
+def shows_contact_detail(doc) -> bool:
+    """The copy gives a real way to reach the seller ("Bookings: beerpong@gmail.com", "Call 0113 496 0321", a
+    mailto: or tel: link): a reader who wants it knows what to do (a template's stand-in is no way to reach anyone)."""
+    hrefs = [u.href or "" for u in doc.units] + [link.get("href") or "" for u in doc.units if hasattr(u.attrs, "get")
+                                                 for link in u.attrs.get("links") or ()]  # fmt: skip
+    if any(h.startswith(("mailto:", "tel:")) and not stand_ins.stand_in_number(h) for h in hrefs):
+        return True
+    left = {(s, e) for s, e, _ in stand_ins.find(doc.text)}
+    return any((m.start(), m.end()) not in left and not any(s <= m.start() < e for s, e in left)
+               for pattern in (_EMAIL_ADDRESS_RE, _PHONE_NUMBER_RE) for m in pattern.finditer(doc.text))
 
 
 def ask_strength(asks: list[Ask], medium: str) -> int:

@@ -1,4 +1,5 @@
-"""React components (.jsx, .tsx) -> Document: the markup a component renders, read as HTML.
+"""React, Astro and Svelte components (.jsx, .tsx, .astro, .svelte) -> Document: the markup a component renders,
+read as HTML.
 
 Modern landing pages and e-mails (Next.js, Astro islands, react-email) keep their copy in JSX. ``markup_only`` keeps
 each JSX element of the file where it stands and blanks the code around it, character for character (every offset
@@ -296,9 +297,24 @@ def read_astro(text: str) -> tuple[str, str]:
     return "".join(reader.out), strongest_part(reader.parts)
 
 
+# Svelte's logic blocks ("{#each plans as plan}", "{:else}", "{/if}", "{@const total = …}"): control flow, not copy;
+# "{@html body}" shows a value, as any expression does
+_SVELTE_BLOCK_RE = re.compile(r"\{[#:/][^{}]*\}|\{@(?:const|debug)\b[^{}]*\}")
+_SVELTE_HTML_RE = re.compile(r"(?<=\{)@html\b")
+
+
+def read_svelte(text: str) -> tuple[str, str]:
+    """A Svelte component: its ``<script>`` and ``<style>`` are code, its logic blocks are blanked (character for
+    character), and the rest is markup with expressions in braces, read as an Astro component's body is."""
+    text = _SVELTE_BLOCK_RE.sub(lambda m: " " * len(m.group(0)), text)
+    return read_astro(_SVELTE_HTML_RE.sub("     ", text))
+
+
 def load(text: str, path: str, raw: bytes | None = None) -> Document:
+    lower = path.lower()
     try:
-        markup, includes = read_astro(text) if path.lower().endswith(".astro") else read(text)
+        markup, includes = (read_astro(text) if lower.endswith(".astro") else read_svelte(text)
+                            if lower.endswith(".svelte") else read(text))
     except RecursionError:
         raise LoadError(path, "JSX nested too deep to read (thousands of elements inside one another)") from None
     doc = html.load(markup, path)

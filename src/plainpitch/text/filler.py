@@ -34,7 +34,10 @@ _LIVING = frozenset(
 _WORD_RE = re.compile(r"[A-Za-z]+")
 # "lorem ipsum", and the English blind text of the same generators ("Far far away, behind the word mountains, far
 # from the countries Vokalia and Consonantia, there live the blind texts"): English words, so only its own names tell it
-_LOREM_RE = re.compile(r"\blorem ipsum\b|\bbehind the word mountains\b|\bVokalia\b|\bConsonantia\b", re.IGNORECASE)
+# "Lorem ipsum" opens the filler (at the start of the text or of a sentence); named inside a sentence ("realistic
+# content, not Lorem Ipsum") it is the name of the thing, not filler (a run of Latin is read by its words below)
+_LOREM_RE = re.compile(r"(?:^|[.!?:;\"“(\[]\s*)lorem ipsum\b|\bbehind the word mountains\b|"
+                       r"\bVokalia\b|\bConsonantia\b", re.IGNORECASE)
 _lock = threading.Lock()
 _words: frozenset[str] | None = None
 

@@ -48,7 +48,10 @@ TRANSCRIPT_HEADING_RE = re.compile(r"\btranscript\b", re.IGNORECASE)
 _NOT_SPEAKERS = frozenset(
     "summary notes note action items next steps agenda attendees participants transcript overview key takeaways "
     "decisions questions highlights chapters topics outline details q a question answer tip warning example step "
-    "feature features benefit benefits pros cons price pricing plan plans faq update important".split()
+    "feature features benefit benefits pros cons price pricing plan plans faq update important "
+    # the parts of a copy deck or a press release, labelled field by field ("**Headline:**", "**Subheading:**")
+    "headline headlines subheadline subheading subhead subtitle subject preheader body copy cta button caption "
+    "tagline title description hook intro lede".split()
 )
 
 

@@ -21,6 +21,7 @@ from plainpitch.analysis.asks import (
     ask_strength,
     find_asks,
     free_software,
+    shows_contact_detail,
 )
 from plainpitch.analysis.completeness import shows_part_only
 from plainpitch.analysis.genre import is_article, is_not_a_pitch
@@ -125,6 +126,8 @@ def missing_call_to_action(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
         return  # documentation for developers (a plugin's README): read to use the product, not to buy it
     if has_button_lines(doc, ctx) or has_foreign_part(doc, ctx):
         return  # a line that reads as a button, or a part in another language, may hold the ask (precision first)
+    if shows_contact_detail(doc):
+        return  # "Bookings: beerpong@gmail.com": the reader who wants it knows where to write (weak, but an ask)
     yield Hit(_last_unit_span(doc), data={"scope": "document"})
 
 

@@ -43,6 +43,10 @@ _HOOK_RE = re.compile(r"\s(?:on[a-z]+|id|data-[\w-]+|role|aria-controls|aria-has
 _SCRIPT_NAMED_CLASS_RE = re.compile(r"\sclass(?:Name)?\s*=\s*[\"'][^\"']*\b[a-z]+[A-Z][a-z]")  # case matters here (JSX: className)
 _BRAND_RE = re.compile(r"\sclass\s*=\s*[\"'][^\"']*\b(?:navbar-brand|brand|logo|site-title)\b", re.IGNORECASE)
 _SCRIPT_RE = re.compile(r"<script\b|\bonclick\s*=|\bdata-(?:bs-)?toggle\s*=", re.IGNORECASE)
+# A page a framework renders and then hydrates (a Next.js, Nuxt, Gatsby, SvelteKit, Remix or Astro export): its code
+# attaches every handler itself, so no element's markup shows a hook, and a button with no link is wired all the same
+_HYDRATED_RE = re.compile(r"self\.__next_f|__NEXT_DATA__|window\.__NUXT__|/_nuxt/|___gatsby|__sveltekit|"
+                          r"__remixContext|<astro-island\b", re.IGNORECASE)
 
 
 def _links(doc: Document):
@@ -103,11 +107,11 @@ def _anchor_tags(doc: Document, start: int, end: int) -> tuple[str, str] | None:
     return tags[-1].group(0), parents[-1].group(0) if parents else ""
 
 
-def _hooked(tags: tuple[str, str] | None) -> bool:
+def _hooked(tags: tuple[str, str] | None, hydrated: bool = False) -> bool:
     """The link or the tag it stands in gives the page's code a handle on it (an id, a handler, a data- attribute, a
     class that names a pop-up or a toggle, a button kept inert until the script fills it): a script may act on its
     click, whatever its address."""
-    return tags is None or any(_HOOK_RE.search(tag) or _SCRIPT_NAMED_CLASS_RE.search(tag) for tag in tags)
+    return hydrated or tags is None or any(_HOOK_RE.search(tag) or _SCRIPT_NAMED_CLASS_RE.search(tag) for tag in tags)
 
 
 def _brand(tags: tuple[str, str] | None) -> bool:
@@ -152,6 +156,7 @@ def _brand(tags: tuple[str, str] | None) -> bool:
 )
 def dead_call_to_action(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     scripted = doc.format == "html" and bool(_SCRIPT_RE.search(doc.source))
+    hydrated = scripted and bool(_HYDRATED_RE.search(doc.source))
     asks = [(a.start, a.end) for a in find_asks(doc, ctx)]
     # a mail client runs no script: in an e-mail every link is something to click, and '#' goes nowhere
     every_link = ctx.medium == "email"
@@ -163,9 +168,9 @@ def dead_call_to_action(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
         tags = _anchor_tags(doc, start, end) if doc.format == "html" or href is None else None
         if href is None:  # a button in no form: it does something only when a script has a handle on it
             own = tags[0] if tags else ""
-            loose = own.startswith("<button") and not _hooked(tags)  # "<Button …>": a component, not the element
+            loose = own.startswith("<button") and not _hooked(tags, hydrated)  # "<Button …>": a component
             why = "a button with no link or form" if loose else None
-        elif scripted and _hooked(tags) and dead_reason(href, True) is None:
+        elif scripted and _hooked(tags, hydrated) and dead_reason(href, True) is None:
             continue  # '#' on a link the page's script has a handle on: the script may act on its click
         if not why or _brand(tags):
             continue

@@ -4,7 +4,8 @@ A buyer reads a page for what they can have today. Each "coming soon" on a featu
 what is missing, and a list of them makes the page read as a promise. One alone is a hedge a buyer reads past (an
 empty screenshots section, "more providers coming soon" after ones that work: judged trivial), so a page is flagged
 from two on. Where the writer means it there is a place for it: a roadmap section, or a page for a product that has
-not launched (its hero says so, or it asks to join a waiting list); neither is flagged.
+not launched (its hero says so, or it asks to join a waiting list); neither is flagged, nor a copy deck's notes to the
+people who build the page, nor the label named in quotation marks.
 """
 
 from __future__ import annotations
@@ -22,6 +23,11 @@ _NOT_YET_RE = re.compile(r"\bcoming soon\b|\((?:coming )?soon\)|\bavailable soon
 # a section that is about what comes next: "coming soon" is its point there
 _ROADMAP_RE = re.compile(r"\b(?:roadmap|what'?s next|upcoming|coming (?:up|next)|changelog|release notes|future|"
                          r"planned|plans for)\b", re.IGNORECASE)  # fmt: skip
+# a copy deck's notes to the people who build the page ("### Notes for the designer"): read by the team, not the buyer
+_TEAM_NOTES_RE = re.compile(r"\bnotes? (?:for|to) (?:the )?(?:designers?|developers?|devs?|team|writers?|editors?)\b|"
+                            r"\b(?:design|internal|dev|developer|implementation|build|production) notes?\b", re.IGNORECASE)
+# "“Coming soon” needs a subdued pill": the label named in quotation marks, not a feature marked with it
+_QUOTED_RE = re.compile(r"[\"“'‘]\s*$")
 # a product that has not launched asks to wait for it, not to buy it
 _PRE_LAUNCH_RE = re.compile(r"\b(?:wait ?list|waiting list|notify me|early access|pre-?order|launching)\b", re.IGNORECASE)
 NOT_YET_MIN = 2  # one 'coming soon' is a hedge; two or more make the page sell what is missing
@@ -37,10 +43,13 @@ def not_yet(doc: Document) -> list[tuple[int, int]]:
     for unit in doc.units:
         text = doc.unit_text(unit)
         if unit.kind == "heading":
-            in_roadmap = bool(_ROADMAP_RE.search(text))
+            # "#### Coming soon (no dates)" over a list: the section is the roadmap, set apart from what ships
+            in_roadmap = bool(_ROADMAP_RE.search(text) or _TEAM_NOTES_RE.search(text)
+                              or _NOT_YET_RE.match(text.strip(" #*_:")))
         if unit.kind not in _COPY_KINDS or in_roadmap:
             continue
-        out.extend((unit.start + m.start(), unit.start + m.end()) for m in _NOT_YET_RE.finditer(text))
+        out.extend((unit.start + m.start(), unit.start + m.end()) for m in _NOT_YET_RE.finditer(text)
+                   if not _QUOTED_RE.search(text, 0, m.start()))
     return out
 
 

@@ -22,6 +22,10 @@ _LABEL_RE = re.compile(r"\[[A-Z][a-z][^\[\]\n]*\]")  # "[GitHub]", "[Get Started
 # are filled each time it is used, by design
 _TEMPLATE_NAME_RE = re.compile(r"templat|e-?mails?\b|e-?mail[-_ ]|outreach|sequence|campaign", re.IGNORECASE)
 _CONTACT = ("phone", "email", "site")
+# A text that opens by saying it is a template ("Two templates: an announcement before the event and a report after"):
+# its fields are to be filled each time it is used, as a file named so
+_SAYS_TEMPLATE_RE = re.compile(r"^#*\s*[^\n]*\btemplates?\b|\b(?:this|these|two|three|four|five|\d+) templates?\b|"
+                               r"\btemplates?(?: for\b|:)", re.IGNORECASE)
 
 
 @rule(
@@ -101,9 +105,10 @@ def _in_quoted_example(line: str, at: int) -> bool:
 def _fields_on_a_page(doc: Document, ctx: RuleContext, merged: bool) -> list[tuple[int, int, str]]:
     """Fields in plain words left on a page or a proposal ("Call [Your Phone Number]", "— [NAME], [ROLE]"): no
     mail merge fills a page, so the reader sees them as written. Not on a file a template engine fills ("{{ }}"),
-    nor one named as a template or as e-mails, nor a word the text also writes without brackets (a name the site
+    nor one named as a template or as e-mails or that says at its top that it is a template, nor a word the text also writes without brackets (a name the site
     marks so: "[macOS]"), nor one in a line of bracketed buttons or links ("[GitHub] [Blog] [Contact]")."""
-    if ctx.medium not in ("page", "proposal") or merged or _TEMPLATE_NAME_RE.search(re.split(r"[\\/]", doc.path or "")[-1]):
+    if (ctx.medium not in ("page", "proposal") or merged or _TEMPLATE_NAME_RE.search(re.split(r"[\\/]", doc.path or "")[-1])
+            or _SAYS_TEMPLATE_RE.search(doc.text[:300])):
         return []
     text = doc.text
     fields = list(placeholders.plain_fields(text))
