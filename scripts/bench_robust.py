@@ -1,6 +1,7 @@
 """make bench (bounded cost, issue 15): time and peak memory per MiB of input, beside the input sizes.
 
-    python scripts/bench_robust.py
+    python scripts/bench_robust.py          # every case
+    python scripts/bench_robust.py --calls  # only the WebVTT ``call review`` cases
 
 Each case runs the real CLI in a subprocess; its CPU time (user + system), wall time and peak resident memory come
 from the kernel (``os.wait4``). Inputs are generated in a temporary folder:
@@ -134,10 +135,20 @@ def per_mib(result: dict, size: int) -> dict:
             "peak_mb_per_mib": round(result["peak_mb"] / mib, 1)}  # fmt: skip
 
 
-def run() -> dict:
+def run_calls(folder: Path, out: dict) -> None:
+    for mib in (1, 10):
+        path = webvtt(mib * MIB, folder / f"call-{mib}.vtt")
+        result = measure(["call", "review", "-f", "json", "-o", os.devnull, str(path)])
+        out[f"call_vtt_{mib}MiB"] = per_mib(result, path.stat().st_size)
+
+
+def run(calls_only: bool = False) -> dict:
     out: dict = {"baseline_issue_15": BASELINE}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        if calls_only:
+            run_calls(folder, out)
+            return out
         tiny = folder / "tiny.md"
         tiny.write_text("We ship faster. Book a demo.\n", encoding="utf-8")
         out["base_check"] = measure(["check", "-f", "json", "-o", os.devnull, str(tiny)])
@@ -145,10 +156,7 @@ def run() -> dict:
             path = markdown(mib * MIB, folder / f"page-{mib}.md")
             result = measure(["check", "--max-size", "100", "-f", "json", "-o", os.devnull, str(path)])
             out[f"check_md_{mib}MiB"] = per_mib(result, path.stat().st_size)
-        for mib in (1, 10):
-            path = webvtt(mib * MIB, folder / f"call-{mib}.vtt")
-            result = measure(["call", "review", "-f", "json", "-o", os.devnull, str(path)])
-            out[f"call_vtt_{mib}MiB"] = per_mib(result, path.stat().st_size)
+        run_calls(folder, out)
         for name, inflated, node in (("docx_10MiB_inflated", 10 * MIB, False), ("docx_100MiB_inflated", 100 * MIB, False),
                                      ("docx_500MiB_inflated", 500 * MIB, False), ("docx_1GiB_text_node", 1024 * MIB, True)):  # fmt: skip
             path = docx_bomb(folder / f"{name}.docx", inflated, node)
@@ -173,4 +181,4 @@ def run() -> dict:
 
 
 if __name__ == "__main__":
-    print(json.dumps(run(), indent=2))
+    print(json.dumps(run(calls_only="--calls" in sys.argv[1:]), indent=2))

@@ -32,3 +32,20 @@ def test_a_pattern_with_capitals_or_without_the_flag_is_refused():
     with pytest.raises(ValueError):
         CaseBlind(re.compile(r"\bapi\b"))
     assert CaseBlind(re.compile(r"\bapi\S*\W", re.IGNORECASE)).count("The API-key! api") == 1
+
+
+@pytest.mark.parametrize("pattern", PATTERNS, ids=lambda p: p.pattern[:20])
+def test_counting_many_texts_together_is_the_sum_of_their_counts(pattern):
+    """``count_all`` joins the texts with NULs: no match may cross one or see it otherwise than a text's end."""
+    counter = CaseBlind(pattern)
+    assert counter.joinable
+    rng = random.Random(11)
+    for _ in range(1000):
+        texts = ["".join(rng.choice(PIECES) for _ in range(rng.randint(0, 6))) for _ in range(rng.randint(0, 5))]
+        assert counter.count_all(texts) == sum(len(pattern.findall(t)) for t in texts), texts
+
+
+def test_a_pattern_that_may_see_a_nul_is_counted_text_by_text():
+    counter = CaseBlind(re.compile(r"a.b|^x", re.IGNORECASE))
+    assert not counter.joinable
+    assert counter.count_all(["a", "b", "x", "x"]) == 2

@@ -112,11 +112,8 @@ def call_metrics(facts: CallFacts) -> list[Metric]:
                est if first_q is not None else "the seller asked no question"),  # fmt: skip
     ]
 
-    fillers = {SELLER: 0, BUYER: 0}
-    for t in turns:
-        if t.role in fillers:
-            u = doc.units[t.unit]
-            fillers[t.role] += _FILLER_COUNT.count(doc.text[u.start : u.end])
+    fillers = {role: _FILLER_COUNT.count_all(doc.text[doc.units[t.unit].start : doc.units[t.unit].end]
+                                            for t in turns if t.role == role) for role in (SELLER, BUYER)}  # fmt: skip
     for role in (SELLER, BUYER):
         w = words[role]
         out.append(Metric(f"call.fillers_per_100.{role}", _r(100.0 * fillers[role] / w, 2) if w else None,

@@ -231,6 +231,9 @@ def _reported(low: str, start: int) -> bool:
     return m is not None and _REPORTER.search(before[: m.start()] + " ") is not None
 
 
+_SENTENCE_STOPS = frozenset(".!?…")  # a clause closed by one of these ends a sentence, not at a comma
+
+
 def find_questions(sentence: str) -> list[Question]:
     """Every question clause in one sentence, with its form and purpose."""
     if "?" not in sentence and "_" not in sentence and lacks(sentence, _OPENERS):
@@ -242,7 +245,7 @@ def find_questions(sentence: str) -> list[Question]:
     found = []
     prev_term = "."
     for start, end, term in clauses(low):
-        after_comma = bool(prev_term) and not any(c in prev_term for c in ".!?…")
+        after_comma = bool(prev_term) and _SENTENCE_STOPS.isdisjoint(prev_term)
         prev_term = term
         s = _strip_lead(low, start, end)
         if s >= end:
@@ -257,7 +260,7 @@ def find_questions(sentence: str) -> list[Question]:
         if after_comma and start > 0 and not ends_q and _ANY_WH.match(clause) and not _INQUIRY.match(clause):
             continue
         # a relative clause cut off by a speech-to-text split ("Which was their first foray...") asks nothing
-        if s == _strip_lead(low, 0, len(low)) and not ends_q and _RELATIVE_START.match(clause) and not _SECOND_PERSON.search(clause):
+        if not ends_q and _RELATIVE_START.match(clause) and s == _strip_lead(low, 0, len(low)) and not _SECOND_PERSON.search(clause):
             continue
         # after a comma, with no '?', only a question to the listener counts ("..., is there a lot of activity" lists)
         if after_comma and start > 0 and not ends_q and not _SECOND_PERSON.search(clause):

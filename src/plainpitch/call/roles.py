@@ -96,16 +96,15 @@ _SELLER_COUNT, _BUYER_COUNT = CaseBlind(SELLER_CUES), CaseBlind(BUYER_CUES)  # t
 
 def _guess(doc: Document, speakers: list[str]) -> tuple[str, str]:
     """The likeliest seller and why."""
-    score = dict.fromkeys(speakers, 0)
-    words = dict.fromkeys(speakers, 0)
+    said: dict[str, list[str]] = {s: [] for s in speakers}
     text = doc.text
     for unit in doc.units:
-        if unit.turn is None:
-            continue
-        chunk = text[unit.start : unit.end]
-        who = unit.turn.speaker
-        score[who] += _SELLER_COUNT.count(chunk) - _BUYER_COUNT.count(chunk)
-        words[who] += chunk.count(" ") + 1
+        if unit.turn is not None:
+            said[unit.turn.speaker].append(text[unit.start : unit.end])
+    # each speaker's turns counted together (one pattern run per speaker, not one per turn)
+    score = {s: _SELLER_COUNT.count_all(said[s]) - _BUYER_COUNT.count_all(said[s]) for s in speakers}
+    words = {s: sum(chunk.count(" ") + 1 for chunk in said[s]) for s in speakers}
+    del said
     first = speakers[0]
     ranked = sorted(speakers, key=lambda s: (-score[s], s != first, -words[s]))
     best = ranked[0]

@@ -44,14 +44,15 @@ def classify(text: str, role: str, before: str = "", words_after: int = 0) -> Se
     sentence the same speaker said just before it, if any (a reciprocal "You?" takes its topic from it);
     ``words_after`` is how many words the same speaker says after it before the other side speaks."""
     found = find_questions(text)
-    if role != SELLER:  # the buyer asking about their own side ("how does that work with our ledger?") asks
-        found = [replace(q, purpose=DISCOVERY) if q.purpose == NARRATION else q for q in found]
-    if words_after > TALKED_PAST_WORDS:
-        found = [replace(q, purpose=RHETORICAL) if q.purpose == DISCOVERY and not _YOU.search(q.text) else q
-                 for q in found]  # fmt: skip
-    if before and any(q.purpose == GREETING for q in found) and not _WELLBEING.search(before):
-        found = [replace(q, purpose=DISCOVERY) if q.purpose == GREETING and _RECIPROCAL.match(q.text.lower()) else q
-                 for q in found]  # fmt: skip
+    if found:  # (most sentences ask nothing: nothing to adjust)
+        if role != SELLER:  # the buyer asking about their own side ("how does that work with our ledger?") asks
+            found = [replace(q, purpose=DISCOVERY) if q.purpose == NARRATION else q for q in found]
+        if words_after > TALKED_PAST_WORDS:
+            found = [replace(q, purpose=RHETORICAL) if q.purpose == DISCOVERY and not _YOU.search(q.text) else q
+                     for q in found]  # fmt: skip
+        if before and any(q.purpose == GREETING for q in found) and not _WELLBEING.search(before):
+            found = [replace(q, purpose=DISCOVERY) if q.purpose == GREETING and _RECIPROCAL.match(q.text.lower()) else q
+                     for q in found]  # fmt: skip
     ask = None
     features, benefit = 0, False
     if role == SELLER:
@@ -59,7 +60,7 @@ def classify(text: str, role: str, before: str = "", words_after: int = 0) -> Se
         features = feature_count(text)
         benefit = has_benefit(text)
     next_step = find_next_step(text)
-    counted = next((q for q in found if q.purpose == DISCOVERY), None)
+    counted = next((q for q in found if q.purpose == DISCOVERY), None) if found else None
     discovery = counted is not None and ask is None and next_step is None
     if counted is None and ask is not None and ask.kind != "statement":
         counted = next((q for q in found if q.purpose != GREETING), None)

@@ -19,12 +19,9 @@ def normalise(text: str) -> str:
     return text.translate(_APOSTROPHES).lower()
 
 
-_WORD = re.compile(r"\S+")
-
-
 def unstutter(text: str) -> str:
     """Speech repeats itself: "do you do you mind", "we we want", "I I think" -> one of each (offsets change)."""
-    words = _WORD.findall(text)
+    words = text.split()  # the maximal runs of non-space (``\S+``: str.split and re's \s share str.isspace)
     if len(words) < 2:
         return text
     keys = [w.strip(",").lower() for w in words]

@@ -65,7 +65,7 @@ def analyse_files(files: list[str], me: Iterable[str] = (), input_format: str | 
     from plainpitch.config import Config, config_for
     from plainpitch.ingest import read_stdin
     from plainpitch.ingest.transcript import MAX_BYTES, load_transcript, load_transcript_bytes
-    from plainpitch.model import DocumentReport, InputError
+    from plainpitch.model import Document, DocumentReport, InputError
     from plainpitch.runner import safely
 
     reports: list[DocumentReport] = []
@@ -83,11 +83,15 @@ def analyse_files(files: list[str], me: Iterable[str] = (), input_format: str | 
                 config = config.with_overrides(profile=profile)
             first_config = first_config or config
             limit = max_bytes or MAX_BYTES
-            if path == "-":
-                doc = load_transcript_bytes(read_stdin(limit), "<stdin>", input_format, limit)
-            else:
-                doc = load_transcript(path, input_format, limit)
-            return analyze_call(doc, me=list(me), call_type=call_type, config=config)
+
+            def load() -> Document:
+                if path == "-":
+                    return load_transcript_bytes(read_stdin(limit), "<stdin>", input_format, limit)
+                return load_transcript(path, input_format, limit)
+
+            # handed straight on, not kept here: the analysis gives the turns their roles in a new Document, and
+            # the loaded one (its units and turns: tens of MB on a long call) can go while it runs
+            return analyze_call(load(), me=list(me), call_type=call_type, config=config)
 
         result = safely(path, review_one)
         (reports if isinstance(result, DocumentReport) else errors).append(result)

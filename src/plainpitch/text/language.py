@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from plainpitch.model import Document
+from plainpitch.text.wordsets import word_counts
 
 # The most frequent English function words: in any English prose of a few sentences some of them appear.
 _COMMON = frozenset(
@@ -37,9 +36,8 @@ def english_ratio(words: list[str]) -> float:
 
 def looks_english(doc: Document) -> bool:
     """False only when there is enough running text to judge and almost none of it is English."""
-    # each distinct word judged once: the words counted in C, not a list of every word's text
-    words = doc.words
-    counts = Counter(words.texts() if hasattr(words, "texts") else (t.text for t in words))
+    # each distinct word judged once: the words counted in C (once per Document: the jargon pass reads them too)
+    counts = word_counts(doc)
     alpha = common = only = 0
     for word, count in counts.items():
         if word.isalpha():

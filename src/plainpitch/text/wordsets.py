@@ -16,6 +16,7 @@ import re
 import threading
 import weakref
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -214,6 +215,17 @@ def per_document(doc, name: str, compute: Callable[[], Any]) -> Any:
 def word_sets(doc) -> WordSets:
     """The Document's word sets, made once per Document."""
     return per_document(doc, "word_sets", lambda: WordSets(doc.text, doc.units, doc.sentences))
+
+
+def word_counts(doc) -> Counter:
+    """How often the Document uses each of its words, as written (counted in C from the words' texts, not a Token
+    made per word), made once per Document: the language check and the jargon pass both read it. Read-only."""
+
+    def count() -> Counter:
+        words = doc.words
+        return Counter(words.texts() if hasattr(words, "texts") else (t.text for t in words))
+
+    return per_document(doc, "word_counts", count)
 
 
 def unit_word_counts(doc) -> list[int]:

@@ -51,6 +51,7 @@ from plainpitch.model import Document, Metric, Span, Suggestion
 from plainpitch.rules.base import Hit, RuleContext, details_provider, metric_provider, rule
 from plainpitch.text import lexicon, shapes, substitute
 from plainpitch.text.phrase_gate import PairGate
+from plainpitch.text.wordsets import word_counts
 
 # -- shapes ------------------------------------------------------------------------------------------------
 _CODE_SPAN_RE = re.compile(r"`([^`\n]+)`")
@@ -360,8 +361,9 @@ def _word_texts(doc):
 
 
 def _word_counts(doc) -> Counter:
-    """How often the document uses each word, as written (counted in C)."""
-    return Counter(_word_texts(doc))
+    """How often the document uses each word, as written (``text.wordsets.word_counts``: counted once per Document,
+    shared with the language check). Read-only."""
+    return word_counts(doc)
 
 
 def _capitalised_counts(words: Counter) -> Counter:
