@@ -24,17 +24,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-_PHONE = (r"(?<![\d-])(?:\(?555\)?[-. ]\d{3}[-. ]\d{4}|555[-. ]\d{4}|123[-. ]?456[-. ]?78(?:90?)?|\d{2,3}-12345678"
-          r"|000[-. ]000[-. ]0000|\(?[Xx]{3}\)?[-. ][Xx]{3}[-. ][Xx]{4})(?![\d-])")  # fmt: skip
+_PHONE = (r"(?=[\d(Xx])(?<![\d-])(?:\(?555\)?[-. ]\d{3}[-. ]\d{4}|555[-. ]\d{4}|123[-. ]?456[-. ]?78(?:90?)?"
+          r"|\d{2,3}-12345678|000[-. ]000[-. ]0000|\(?[Xx]{3}\)?[-. ][Xx]{3}[-. ][Xx]{4})(?![\d-])")  # fmt: skip
 _EXAMPLE_DOMAIN = (r"(?:example\.(?:com|org|net)|your-?(?:site|domain|website|company|business|brand|product|name)"
                    r"\.(?:com|org|net|io|co)|domain\.com|company\.com)")  # fmt: skip
-_PERSON = re.compile(r"\b(?:John|Jane) Doe\b")  # also found inside "John & Jane Doe"
+_PERSON = re.compile(r"(?=J)\b(?:John|Jane) Doe\b")  # also found inside "John & Jane Doe"
+# Each pattern that opens on a look-behind or a word boundary first looks ahead for the characters a match can start
+# with ("(?=[\d(Xx])"): the same matches, but a position that cannot start one is left at once instead of trying the
+# look-behind and every branch there (a 1 MiB page: the phone pattern 24 ms, was 89)
 _KINDS = (
     ("phone", re.compile(_PHONE)),
     ("email", re.compile(rf"(?<![\w.+-])[\w.+-]+@{_EXAMPLE_DOMAIN}\b", re.IGNORECASE)),
-    ("site", re.compile(rf"(?<![\w.@/-])(?:https?://)?(?:www\.)?{_EXAMPLE_DOMAIN}\b(?!\.\w)", re.IGNORECASE)),
+    ("site", re.compile(rf"(?=[hwedyc])(?<![\w.@/-])(?:https?://)?(?:www\.)?{_EXAMPLE_DOMAIN}\b(?!\.\w)",
+                        re.IGNORECASE)),
     ("person", _PERSON),
-    ("figure", re.compile(r"(?<![\w$€£])[Xx]{1,3}\s?%")),
+    ("figure", re.compile(r"(?=[Xx])(?<![\w$€£])[Xx]{1,3}\s?%")),
 )
 def is_stand_in_person(name: str) -> bool:
     """"John Doe", "Jane Doe", "John & Jane Doe": the names of nobody (the person kind's own pattern)."""
