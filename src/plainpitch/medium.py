@@ -114,13 +114,24 @@ def _mail_links(doc: Document) -> bool:
     return False
 
 
+# What a named greeting's line opens with (its first letter; NAMED_GREETING_RE), looked for in the unit's text: a unit's
+# first line opens with the unit's first character (first_line)
+_MAY_GREET_RE = re.compile(r"\s*[hHdD]")
+
+
 def _letter_inside(doc: Document, units) -> bool:
     """A greeting to someone by name or merge field on a line of its own, and a sign-off after it: the letter a copy
-    file is about, whatever notes sit around it."""
-    lines = (first_line(doc, u) for u in units)  # read once, up to the sign-off
-    if not any(NAMED_GREETING_RE.match(line) and len(line) < 60 for line in lines):
+    file is about, whatever notes sit around it. Only a unit that opens with a greeting's letter has its first line
+    read in search of the greeting (a long page: a few of its units, not every one)."""
+    rest = iter(units)  # read once, up to the sign-off
+    for u in rest:
+        if _MAY_GREET_RE.match(doc.text, u.start, u.end):
+            line = first_line(doc, u)
+            if NAMED_GREETING_RE.match(line) and len(line) < 60:
+                break
+    else:
         return False
-    return any(SIGN_OFF_RE.match(line) for line in lines)
+    return any(SIGN_OFF_RE.match(first_line(doc, u)) for u in rest)
 
 
 def looks_like_email(doc: Document) -> bool:

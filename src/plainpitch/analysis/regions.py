@@ -44,9 +44,12 @@ def _body_units(doc) -> list[int]:
     for i, unit in enumerate(doc.units):
         if unit.kind in ("subject", "cta", "link", "table_cell"):
             continue
-        text = doc.unit_text(unit).strip()
+        # the words counted up to one past the most any test reads; the first line read only for a short unit
+        words = len(doc.unit_text(unit).split(None, SIGNATURE_LINE_MAX_WORDS))
+        if words > 6 and not signed:
+            out.append(i)  # a paragraph of the body: no sign-off, greeting or signature line is that long
+            continue
         first_line = unit_first_line(doc, unit)
-        words = len(text.split())
         if words <= 6 and SIGN_OFF_RE.match(first_line):  # before the name-line test: "Kind regards," is both
             signed = True
             continue

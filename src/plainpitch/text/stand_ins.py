@@ -33,7 +33,7 @@ from collections.abc import Iterator
 X_NUMBER = r"(?:\+?\(?\d{0,4}\)?[-. ]?)(?=[\dXx() .-]*(?:[Xx][() .-]?){4})[\dXx]*[Xx][\dXx]*(?:[-. ][\dXx()]+){0,4}"
 _X_NUMBER_RE = re.compile(rf"^{X_NUMBER}$")
 _DIGIT_OR_X_RE = re.compile(r"[\dXx]")
-_PHONE = (r"(?<![\d-])(?:\(?555\)?[-. ]\d{3}[-. ]\d{4}|555[-. ]\d{4}|123[-. ]?456[-. ]?78(?:90?)?|\d{2,3}-12345678"
+_PHONE = (r"(?=[\d(Xx+])(?<![\d-])(?:\(?555\)?[-. ]\d{3}[-. ]\d{4}|555[-. ]\d{4}|123[-. ]?456[-. ]?78(?:90?)?|\d{2,3}-12345678"
           r"|000[-. ]000[-. ]0000|\(?[Xx]{3}\)?[-. ][Xx]{3}[-. ][Xx]{4}"
           r"|(?<![\w+])(?=\+|\d)" + X_NUMBER + r")(?![\w-])")  # fmt: skip
 _EXAMPLE_DOMAIN = (r"(?:example\.(?:com|org|net)|your-?(?:site|domain|website|company|business|brand|product|name)"
@@ -41,15 +41,19 @@ _EXAMPLE_DOMAIN = (r"(?:example\.(?:com|org|net)|your-?(?:site|domain|website|co
 # a profile or repository address left with the template's own handle: "github.com/yourusername/shield-js"
 _PROFILE = (r"(?:github|gitlab|twitter|x|linkedin|instagram|facebook|youtube|tiktok)\.com/(?:in/|company/|@)?"
             r"your[-_]?(?:user-?name|name|handle|company|org|organi[sz]ation|account|profile|channel|page|repo)")
-_PERSON = re.compile(r"\b(?:John|Jane) Doe\b")  # also found inside "John & Jane Doe"
+_PERSON = re.compile(r"(?=J)\b(?:John|Jane) Doe\b")  # also found inside "John & Jane Doe"
+# Each pattern that opens on a look-behind or a word boundary first looks ahead for the characters a match can start
+# with ("(?=[\d(Xx+])"): the same matches, but a position that cannot start one is left at once instead of trying the
+# look-behind and every branch there (a 1 MiB page: the phone pattern 24 ms, was 89)
 _KINDS = (
     ("phone", re.compile(_PHONE)),
     # "support@yoursite.com", or the domain left as a field: "support@[yourdomain].com"
     ("email", re.compile(rf"(?<![\w.+-])[\w.+-]+@(?:{_EXAMPLE_DOMAIN}\b|\[[A-Za-z][\w.-]*\](?:\.[a-z]{{2,6}}\b)?)",
                          re.IGNORECASE)),
-    ("site", re.compile(rf"(?<![\w.@/-])(?:https?://)?(?:www\.)?(?:{_EXAMPLE_DOMAIN}\b(?!\.\w)|{_PROFILE}\b)", re.IGNORECASE)),
+    ("site", re.compile(rf"(?=[hwedycgtxlif])(?<![\w.@/-])(?:https?://)?(?:www\.)?(?:{_EXAMPLE_DOMAIN}\b(?!\.\w)|"
+                        rf"{_PROFILE}\b)", re.IGNORECASE)),
     ("person", _PERSON),
-    ("figure", re.compile(r"(?<![\w$€£])[Xx]{1,3}\s?%")),
+    ("figure", re.compile(r"(?=[Xx])(?<![\w$€£])[Xx]{1,3}\s?%")),
     ("price", re.compile(r"[$€£]\s?(?:[Xx]{2,}|[Xx]{1,3}(?:,[Xx]{3})+)(?:\.[Xx]{2})?(?!\w|,[Xx\d])")),
 )
 def is_stand_in_person(name: str) -> bool:

@@ -25,13 +25,37 @@ _RUN_RE = re.compile(r"\w+")
 _FOLD = {"İ": "i", "ı": "i", "ſ": "s", "K": "k"}
 
 
+# A long non-ASCII text is lower-cased in pieces of about this many characters: str.lower() of such a string takes
+# a work buffer of three characters a character, then the result (a 1 MiB page of 4-byte characters: 16 MB at once)
+_FOLD_PIECE = 1 << 16
+
+
 def fold(text: str) -> str:
     """``text`` lower-cased as re.IGNORECASE sees ASCII letters; same length, same ``\\w`` characters."""
-    if not text.isascii():
-        for special, letter in _FOLD.items():
-            if special in text:  # str.replace copies in C; str.translate calls a lookup per character (~80 ms a MiB)
-                text = text.replace(special, letter)
+    if text.isascii():
+        return text.lower()
+    if len(text) > _FOLD_PIECE:
+        return "".join(map(_fold_piece, _pieces_at_line_ends(text, _FOLD_PIECE)))
+    return _fold_piece(text)
+
+
+def _fold_piece(text: str) -> str:
+    for special, letter in _FOLD.items():
+        if special in text:  # str.replace copies in C; str.translate calls a lookup per character (~80 ms a MiB)
+            text = text.replace(special, letter)
     return text.lower()
+
+
+def _pieces_at_line_ends(text: str, size: int) -> Iterable[str]:
+    """``text`` in consecutive pieces of about ``size`` characters, each cut just after a line break: lower-casing
+    looks across none (the one mapping that reads its neighbours, a final sigma, stops at any character that is
+    neither a letter nor ignorable in case, as a line break is), so the pieces lower-case as the whole does."""
+    at = 0
+    while at < len(text):
+        cut = text.find("\n", at + size)
+        end = len(text) if cut == -1 else cut + 1
+        yield text[at:end]
+        at = end
 
 
 def runs(text: str) -> list[str]:
@@ -105,12 +129,18 @@ class WordSets:
         with self._lock:
             if self._index is None:
                 findall = _RUN_RE.findall
-                folded = self.folded()
+                text = self._text
+                # each unit folded alone (not a copy of the whole text): lower-casing maps each character alone
+                # but a capital sigma, which reads its neighbours, so a text with one is folded whole; a unit never
+                # starts or ends inside a run of word characters, so the runs are whole
+                by_unit = "\u03a3" not in text
+                folded = "" if by_unit else self.folded()
                 index: dict[str, array] = {}
                 get = index.get
-                # a unit never starts or ends inside a run of word characters, so the runs are whole
                 for i, unit in enumerate(self._unit_bounds):
-                    for word in set(findall(folded, unit.start, unit.end)):
+                    start, end = unit.start, unit.end
+                    found = findall(fold(text[start:end])) if by_unit else findall(folded, start, end)
+                    for word in set(found):
                         posting = get(word)
                         if posting is None:
                             posting = index[word] = array("i")
