@@ -173,3 +173,13 @@ def test_a_page_that_gives_a_real_address_or_number_to_write_or_call_asks_but_a_
     assert not cta001("[Book by e-mail](mailto:beerpong.turku@gmail.com)")
     assert cta001("Delivered anywhere in the city.")  # no way to act at all
     assert cta001("Bookings: you@example.com")  # a stand-in reaches nobody
+
+
+def test_an_ask_after_a_condition_is_the_main_clause():
+    for line, action in (("When you're ready for the full board, subscribe for unlimited access.", "buy"),
+                         ("If anything is unclear, reply to this e-mail.", "reply")):
+        page = load_text(f"# Under Review\n\nReads of tonight's board, every night.\n\n{line}\n", "p.md", "markdown")
+        assert [a.action for a in ask.find_asks(page)] == [action], line
+    for line in ("If you stay a year, the price stays the same.", "When we launched, contact forms were rare."):
+        page = load_text(f"# Under Review\n\nReads of tonight's board, every night.\n\n{line}\n", "p.md", "markdown")
+        assert ask.find_asks(page) == [], line

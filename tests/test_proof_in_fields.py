@@ -183,3 +183,11 @@ def test_a_list_of_case_studies_in_fields_is_proof_but_use_cases_are_not():
     assert "PRF001" not in codes(f"---\ntitle: Acme\n{cases}---\n{BODY}")
     uses = "use_cases:\n  - title: Reminders for freelancers\n  - title: Reminders for agencies\n"
     assert "PRF001" in codes(f"---\ntitle: Acme\n{uses}---\n{BODY}")
+
+
+def test_a_case_studys_results_label_over_numbers_is_proof():
+    results = ("\n\n## A logistics firm\n\n**Challenge:** deployments failed every week.\n\n**Results:**\n\n"
+               "- 85% reduction in deployment-related failures\n- 40% growth in releases a month\n")  # fmt: skip
+    page = BODY.replace("\n\n[CTA: Start my free trial]", results + "\n[CTA: Start my free trial]")
+    assert "PRF001" in codes(BODY) and "PRF001" not in codes(page)
+    assert "PRF001" in codes(page.replace("**Results:**", "**Plans:**"))  # the same numbers under another label

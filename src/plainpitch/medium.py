@@ -145,7 +145,9 @@ def looks_like_email(doc: Document) -> bool:
     units = [u for u in doc.units if u.kind in ("paragraph", "heading")]
     if not units:
         return False
-    if any(SUBJECT_RE.match(doc.unit_text(u).strip()) for u in units[:3]):
+    # a copy file's e-mails label their parts after a title, a note and the first e-mail's heading ("# Onboarding
+    # sequence", "Reference: …", "## Email 1 — Welcome", "**Subject line:** …")
+    if any(SUBJECT_RE.match(doc.unit_text(u).strip()) for u in units[:6]):
         return True
     first = [first_line(doc, u) for u in units[:4]]  # a title or a note may come before the greeting
     greeting = any(GREETING_RE.match(line) or NAME_LINE_RE.match(line) for line in first)

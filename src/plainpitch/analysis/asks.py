@@ -135,6 +135,16 @@ _MEDIA_LABEL_RE = re.compile(r"\b(?:image|img|photo|picture|logo|video|clip|scre
 _BRACKET_BUTTON_RE = re.compile(r"\[([A-Z][\w'’-]*(?: [\w'’‑-]+){0,5})\](?![(\[:])")
 
 
+# "When you're ready for the full board, subscribe for unlimited access", "If anything is unclear, reply to this
+# e-mail": the ask is the main clause after a condition or a time
+_CONDITION_RE = re.compile(r"^(?:if|when|once|whenever|as soon as|whether|ready)\b[^,.!?;:]{0,120},\s*", re.IGNORECASE)
+
+
+def _asks_after_condition(clean: str) -> bool:
+    m = _CONDITION_RE.match(clean)
+    return bool(m and _ASK_START_RE.match(_LEAD_MARKS_RE.sub("", clean[m.end() :])))
+
+
 def _asking_question(clean: str) -> bool:
     """A question that asks the reader to act, at its start or in its last clause."""
     if not clean.endswith("?"):
@@ -354,7 +364,7 @@ def _find_asks(doc, medium: str) -> list[Ask]:
         if len(asks) > buttons_before and clean.startswith("["):
             continue  # "[Upgrade now] to keep your domain.": its button is the ask, counted once
         if (_ASK_START_RE.match(_LEAD_MARKS_RE.sub("", clean)) or _found(_ASK_ANYWHERE_RE, clean, folded)
-                or _found(CALENDAR_RE, clean, folded) or _HOW_TO_START_RE.match(clean)):
+                or _found(CALENDAR_RE, clean, folded) or _HOW_TO_START_RE.match(clean) or _asks_after_condition(clean)):
             asks.append(Ask(s.start, s.end, s.text, action_of(clean), "sentence"))
         elif _found(_CONTACT_ME_RE, clean, folded):
             asks.append(Ask(s.start, s.end, s.text, "contact", "sentence"))

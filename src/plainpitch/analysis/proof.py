@@ -375,9 +375,15 @@ def _unread_proof(doc) -> list[Proof]:
     return out
 
 
+def _label_line(text: str) -> bool:
+    """A paragraph that is only a label ending in a colon ("Results:", "Challenge:"), a few words long."""
+    text = text.strip()
+    return text.endswith(":") and len(text.split()) <= 6
+
+
 def _proof_sections(doc) -> list[Proof]:
-    """Proof a section shows by its heading and shape: a results section with two or more results told in the past
-    with a number, a work or client section naming at least two clients (its items: sub-headings, list items,
+    """Proof a section shows by its heading and shape: a results section (or a "Results:" label over a list, as a
+    case study's fields set one) with two or more results told in the past with a number, a work or client section naming at least two clients (its items: sub-headings, list items,
     cells), or a testimonials section whose words the page embeds from elsewhere (a
     review widget, or a template's fields filled from the site's data: nothing in the file to read, so nothing to
     call missing). A testimonials section with words
@@ -386,18 +392,25 @@ def _proof_sections(doc) -> list[Proof]:
     units, text = doc.units, doc.text
     out: list[Proof] = []
     for i, unit in enumerate(units):
-        if unit.kind != "heading":
+        label = unit.kind == "paragraph" and _label_line(text[unit.start : unit.end])
+        if unit.kind != "heading" and not label:
             continue
-        heading = text[unit.start : unit.end].strip()
-        work, voice = _WORK_HEADING_RE.match(heading), _VOICE_HEADING_RE.match(heading)
-        results = _RESULTS_HEADING_RE.match(heading)
+        heading = text[unit.start : unit.end].strip().rstrip(":").strip()
+        if label:  # "**Results:**" over a list, as a case study's fields set it: a results section without a heading
+            work = voice = None
+            results = _RESULTS_HEADING_RE.match(heading)
+        else:
+            work, voice = _WORK_HEADING_RE.match(heading), _VOICE_HEADING_RE.match(heading)
+            results = _RESULTS_HEADING_RE.match(heading)
         if not work and not voice and not results:
             continue
         items: list[str] = []
         filled = False  # an item that is only a template's fields: the quotes come from the site's data
         for later in units[i + 1 :]:
-            if later.kind == "heading" and later.level <= unit.level:
+            if later.kind == "heading" and (label or later.level <= unit.level):
                 break
+            if label and later.kind == "paragraph" and _label_line(text[later.start : later.end]):
+                break  # the next field ("**Testimonial:**") ends the results
             if later.kind in _ITEM_KINDS:
                 raw = text[later.start : later.end]
                 words = _MARKUP_RE.sub(" ", raw).strip()
@@ -405,7 +418,7 @@ def _proof_sections(doc) -> list[Proof]:
                     items.append(words)
                 elif "{{" in raw:
                     filled = True
-        if results and sum(1 for t in items if _DIGIT_RE.search(t) and _PAST_RE.search(t)) >= 2:
+        if results and sum(1 for t in items if _DIGIT_RE.search(t) and (_PAST_RE.search(t) or _CHANGE_RE.search(t))) >= 2:
             out.append(Proof("result", unit.start, unit.end, heading))
         elif work and len(items) >= 2 and all(len(t.split()) <= 8 for t in items[:2]):
             out.append(Proof("named", unit.start, unit.end, heading))
@@ -431,6 +444,9 @@ def _many(number: str | None) -> bool:
 
 
 _PAST_RE = re.compile(r"\b(?:\w+ed|cut|grew|went|saw|got|made|took|brought|built|won|sold|spent|rose|fell)\b")
+# a change named as a noun, as a results list reports it ("85% reduction in deployment failures", "3x increase")
+_CHANGE_RE = re.compile(r"\b(?:reduction|increase|decrease|improvement|growth|drop|gain|savings?|uplift|rise|fall)s?\b",
+                        re.IGNORECASE)
 
 
 def _past_or_named(chunk: str) -> bool:

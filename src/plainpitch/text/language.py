@@ -15,13 +15,14 @@ _COMMON = frozenset(
 )
 
 
-# The words of _COMMON that are not among the 200 commonest words of any of 23 other languages written in Latin
-# letters (wordfreq's lists: es pt fr de it nl ro sh pl sv id tr da nb fi cs hu ca sk sl ms vi fil; the test derives
-# it again). "a", "do", "no", "me", "in" are words in Portuguese, Spanish or German too; these are English alone.
+# The words of _COMMON that are not among the 100 commonest words of any of 22 other languages written in Latin
+# letters (wordfreq's lists: es pt fr de it nl ro sh pl sv id tr da nb fi cs hu ca sk sl ms vi; Filipino's is left
+# out, its web text being half English; the test derives the set again). "a", "do", "no", "me", "in", "the" are
+# words of Portuguese, Spanish, German or Dutch text too; these are English alone.
 ENGLISH_ONLY = frozenset(
     """
-    about all been but can did does from get has his how if into it its more not only or our out she than that
-    their them then there these they this those up were what when which who why with you your
+    about all and been but can did does from get has he his how if into it its just more my not only or our out she
+    than that their them then there these they this those up were what when which who why will with you your
     """.split()
 )
 _SURE_LENGTH = 60  # letters-only words: a stretch of English prose this long always holds some of them

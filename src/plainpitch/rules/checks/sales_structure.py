@@ -205,7 +205,8 @@ def detail_before_benefit(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     fix="Cut to the buyer's problem, one proof and one question; move the rest to a follow-up.",
     bad=[
         {
-            "text": "Subject: Faster reports\n\nHi Sam,\n\n" + "We help finance teams close the month faster. " * 16
+            "text": "Subject: Faster reports\n\nHi Sam,\n\n" + ("We help finance teams close the month faster, and "
+                                                       "they tell us it is the best thing they did this year. ") * 6
             + "[[Worth a short call?]]\n\nBest,\nAna",
             "format": "text",
         }
