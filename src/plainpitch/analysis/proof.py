@@ -383,12 +383,12 @@ def _label_line(text: str) -> bool:
 
 def _proof_sections(doc) -> list[Proof]:
     """Proof a section shows by its heading and shape: a results section (or a "Results:" label over a list, as a
-    case study's fields set one) with two or more results told in the past with a number, a work or client section naming at least two clients (its items: sub-headings, list items,
-    cells), or a testimonials section whose words the page embeds from elsewhere (a
-    review widget, or a template's fields filled from the site's data: nothing in the file to read, so nothing to
-    call missing). A testimonials section with words
-    here is judged by its words (find_proof), never credited for its heading: lorem ipsum under "Testimonials"
-    proves nothing."""
+    case study's fields set one) with two or more results with a number, told in the past or as a change ("85%
+    reduction"); a work or client section naming at least two clients (its items: sub-headings, list items, cells);
+    or a testimonials section whose words the page embeds from elsewhere (a review widget, or a template's fields
+    filled from the site's data: nothing in the file to read, so nothing to call missing). A testimonials section
+    with words here is judged by its words (find_proof), never credited for its heading: lorem ipsum under
+    "Testimonials" proves nothing."""
     units, text = doc.units, doc.text
     out: list[Proof] = []
     for i, unit in enumerate(units):
