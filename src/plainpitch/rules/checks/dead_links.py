@@ -34,10 +34,12 @@ _MAIL_CHROME_RE = re.compile(MAIL_CHROME, re.IGNORECASE)
 _ANCHOR_RE = re.compile(r"<(?:a|button)\b[^>]*>", re.IGNORECASE)  # a link's or a button's own opening tag
 _OPEN_TAG_RE = re.compile(r"<[a-z][\w-]*\b[^>]*>", re.IGNORECASE)  # the tag it stands in
 # what on a link's tag (or the tag around it) lets a script act on its click: a handler, an id, a data- attribute
-# (data-toggle="modal", or a bare one a script selects: data-export-leads), a framework's click binding, a class naming a behaviour ("js-open", "popup-trigger") or written
-# as a script names things ("appStoreLink"), or pointer events off until the script fills the link in
+# (data-toggle="modal", or a bare one a script selects: data-export-leads), a framework's click binding, a class
+# naming a behaviour ("js-open", "popup-trigger") or written as a script names things ("appStoreLink"), or pointer
+# events off until the script fills the link in
 _HOOK_RE = re.compile(r"\s(?:on[a-z]+|id|data-[\w-]+|role|aria-controls|aria-haspopup|aria-expanded|x-on:[\w.-]+|@click|"
-                      r"v-on:[\w.-]+|\(click\))\s*=|\sdata-[\w-]+(?=[\s/>])|\sclass(?:name)?\s*=\s*[\"'][^\"']*(?:\bjs[-_]|modal|pop-?up|trigger|"
+                      r"v-on:[\w.-]+|\(click\))\s*=|\sdata-[\w-]+(?=[\s/>])|"
+                      r"\sclass(?:name)?\s*=\s*[\"'][^\"']*(?:\bjs[-_]|modal|pop-?up|trigger|"
                       r"toggle|lightbox|\bopen|accordion|collapse|faq|dropdown|\btabs?\b|menu|close|carousel|slide|\bprev|\bnext)|"
                       r"pointer-events\s*:\s*none", re.IGNORECASE)
 _SCRIPT_NAMED_CLASS_RE = re.compile(r"\sclass(?:Name)?\s*=\s*[\"'][^\"']*\b[a-z]+[A-Z][a-z]")  # case matters here (JSX: className)

@@ -105,8 +105,9 @@ def _in_quoted_example(line: str, at: int) -> bool:
 def _fields_on_a_page(doc: Document, ctx: RuleContext, merged: bool) -> list[tuple[int, int, str]]:
     """Fields in plain words left on a page or a proposal ("Call [Your Phone Number]", "— [NAME], [ROLE]"): no
     mail merge fills a page, so the reader sees them as written. Not on a file a template engine fills ("{{ }}"),
-    nor one named as a template or as e-mails or that says at its top that it is a template, nor a word the text also writes without brackets (a name the site
-    marks so: "[macOS]"), nor one in a line of bracketed buttons or links ("[GitHub] [Blog] [Contact]")."""
+    nor one named as a template or as e-mails or that says at its top that it is a template, nor a word the text
+    also writes without brackets (a name the site marks so: "[macOS]"), nor one in a line of bracketed buttons or
+    links ("[GitHub] [Blog] [Contact]"), nor one inside a quoted example ('keywords like "Braces in [your city]"')."""
     if (ctx.medium not in ("page", "proposal") or merged or _TEMPLATE_NAME_RE.search(re.split(r"[\\/]", doc.path or "")[-1])
             or _SAYS_TEMPLATE_RE.search(doc.text[:300])):
         return []
