@@ -183,3 +183,18 @@ def test_an_ask_after_a_condition_is_the_main_clause():
     for line in ("If you stay a year, the price stays the same.", "When we launched, contact forms were rare."):
         page = load_text(f"# Under Review\n\nReads of tonight's board, every night.\n\n{line}\n", "p.md", "markdown")
         assert ask.find_asks(page) == [], line
+
+
+def test_a_writers_kit_of_templates_is_not_told_it_asks_nothing():
+    from plainpitch.config import Config
+    from plainpitch.engine import analyze
+
+    kit = ("# Press releases\n\nTwo templates: an announcement before the race and a report after it. Local papers "
+           "like short, concrete texts with a good photo and a quote from the organisers.\n\n**Headline:** Boats "
+           "from corks race down the creek\n\nYoung and old build a boat that fits on a sheet of paper and race it "
+           "on the creek on the first Saturday of June.\n")  # fmt: skip
+    def cta001(text, path="kit.md"):
+        return "CTA001" in {f.code for f in analyze(load_text(text, path, "markdown"), Config(medium="page")).findings}
+    assert not cta001(kit)
+    page = kit.replace("Two templates: an announcement", "Two dates to keep: an announcement")
+    assert cta001(page) and not cta001(page, "press-release-template.md")

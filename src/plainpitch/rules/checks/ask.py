@@ -24,7 +24,7 @@ from plainpitch.analysis.asks import (
     shows_contact_detail,
 )
 from plainpitch.analysis.completeness import shows_part_only
-from plainpitch.analysis.genre import is_article, is_not_a_pitch
+from plainpitch.analysis.genre import is_article, is_not_a_pitch, is_template_kit
 from plainpitch.analysis.offer import is_pricing_page, offer_parts
 from plainpitch.analysis.outreach import is_cold_email
 from plainpitch.analysis.reader import is_documentation
@@ -128,6 +128,8 @@ def missing_call_to_action(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
         return  # a line that reads as a button, or a part in another language, may hold the ask (precision first)
     if shows_contact_detail(doc):
         return  # "Bookings: beerpong@gmail.com": the reader who wants it knows where to write (weak, but an ask)
+    if is_template_kit(doc):
+        return  # a writer's kit of templates: what each use asks is filled in then (judged blind: 0 RU in 5)
     yield Hit(_last_unit_span(doc), data={"scope": "document"})
 
 

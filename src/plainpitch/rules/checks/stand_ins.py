@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from plainpitch.analysis.genre import is_template_kit
 from plainpitch.model import Document, Span
 from plainpitch.rules.base import Hit, RuleContext, rule
 from plainpitch.text import placeholders, stand_ins
@@ -22,10 +23,6 @@ _LABEL_RE = re.compile(r"\[[A-Z][a-z][^\[\]\n]*\]")  # "[GitHub]", "[Get Started
 # are filled each time it is used, by design
 _TEMPLATE_NAME_RE = re.compile(r"templat|e-?mails?\b|e-?mail[-_ ]|outreach|sequence|campaign", re.IGNORECASE)
 _CONTACT = ("phone", "email", "site")
-# A text that opens by saying it is a template ("Two templates: an announcement before the event and a report after"):
-# its fields are to be filled each time it is used, as a file named so
-_SAYS_TEMPLATE_RE = re.compile(r"^#*\s*[^\n]*\btemplates?\b|\b(?:this|these|two|three|four|five|\d+) templates?\b|"
-                               r"\btemplates?(?: for\b|:)", re.IGNORECASE)
 
 
 @rule(
@@ -109,7 +106,7 @@ def _fields_on_a_page(doc: Document, ctx: RuleContext, merged: bool) -> list[tup
     also writes without brackets (a name the site marks so: "[macOS]"), nor one in a line of bracketed buttons or
     links ("[GitHub] [Blog] [Contact]"), nor one inside a quoted example ('keywords like "Braces in [your city]"')."""
     if (ctx.medium not in ("page", "proposal") or merged or _TEMPLATE_NAME_RE.search(re.split(r"[\\/]", doc.path or "")[-1])
-            or _SAYS_TEMPLATE_RE.search(doc.text[:300])):
+            or is_template_kit(doc)):
         return []
     text = doc.text
     fields = list(placeholders.plain_fields(text))
