@@ -66,15 +66,20 @@ def is_article(doc) -> bool:
     return bool(_POST_LAYOUT_RE.search(str(front.get("layout") or "")))
 
 
-# A text that says at its top that it is a template ("# Press release template", "Two templates: an announcement
-# before the event and a report after"), or a file named as one: a writer's kit, filled and sent each time it is
-# used. Judged blind, "no call to action" on such kits was never right and useful (0 RU, 1 RT, 4 W).
-_SAYS_TEMPLATE_RE = re.compile(r"^#*\s*[^\n]*\btemplates?\b|\b(?:this|these|two|three|four|five|\d+) templates?\b|"
-                               r"\btemplates?(?: for\b|:)", re.IGNORECASE)
+# A text that says at its top that it holds templates of copy ("Two templates: an announcement before the event and a
+# report after", "Cold e-mail templates", "Templates for your outreach"), or a file named as a template: a writer's
+# kit, filled and sent each time it is used. A product that is a template ("Landing page template") is not one.
+# Judged blind, "no call to action" on such kits was never right and useful (0 RU, 1 RT, 4 W).
+_SAYS_TEMPLATE_RE = re.compile(
+    r"\b(?:e-?mail|press[- ]release|outreach|message|letter|post|copy|proposal|script|sequence|reply|dm|newsletter|"
+    r"announcement)s? templates?\b|\b(?:two|three|four|five|\d+|these|the following) templates?\b|"
+    r"\btemplates?(?: for (?:your |the )?(?:e-?mails?|press|outreach|messages?|letters?|posts?|proposals?)\b|:)",
+    re.IGNORECASE,
+)
 _TEMPLATE_FILE_RE = re.compile(r"templat", re.IGNORECASE)
 
 
 def is_template_kit(doc) -> bool:
-    """The text says at its top that it is a template, or its file is named as one."""
+    """The text says at its top that it holds templates of copy, or its file is named as a template."""
     name = re.split(r"[\\/]", doc.path or "")[-1]
     return bool(_TEMPLATE_FILE_RE.search(name) or _SAYS_TEMPLATE_RE.search(doc.text[:300]))
