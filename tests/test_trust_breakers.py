@@ -94,6 +94,27 @@ def test_a_reply_subject_on_an_email_that_answers_nothing_is_a_faked_thread(subj
     assert found[0].text == subject.split(":")[0] + ":"
 
 
+def test_in_a_file_of_e_mails_a_reply_subject_no_earlier_e_mail_had_is_a_fake_thread():
+    from plainpitch.config import Config
+    from plainpitch.engine import analyze
+    from plainpitch.ingest import load_text
+
+    def sequence(second_body):
+        return ("# Cold sequence\n\n## Email 1\n\n**Subject**: Your vendor contracts\n\nHi Sam,\n\nMost teams audit "
+                "vendor contracts by hand. We do it in five minutes. Worth a look?\n\nBest,\nAna\n\n## Email 2\n\n"
+                f"**Subject**: Re: Your vendor contracts\n\nHi Sam,\n\n{second_body}\n\nBest,\nAna\n")  # fmt: skip
+    def ben101(text):
+        return [f.text for f in analyze(load_text(text, "emails.md", "markdown"), Config()).findings if f.code == "BEN101"]
+    # a follow-up in the thread of an earlier e-mail of the file keeps its subject: an honest bump, not a fake reply
+    assert ben101(sequence("Following up on my last email. Here is a two-minute demo.")) == []
+    assert ben101(sequence("Thanks for your note. Here is the two-minute demo you asked for.")) == []
+    new_subject = sequence("Following up on my last email. Here is a two-minute demo.").replace(
+        "Re: Your vendor contracts", "Re: A faster way to audit")  # a thread that never was
+    assert ben101(new_subject) == ["Re:"]
+    field = new_subject.replace("Re: A faster way to audit", "Re: [Original Subject]")  # the template keeps the thread
+    assert ben101(field) == []
+
+
 def test_chasing_ones_own_unanswered_email_is_no_exchange_with_the_reader():
     text = ("Subject: RE: Inviting you for a quick meeting\n\nHi,\n\nWe never heard back from you so following up. "
             "Can we schedule a call on Monday?\n")

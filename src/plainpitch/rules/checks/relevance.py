@@ -152,9 +152,9 @@ FTC_CAN_SPAM = ("FTC, 'CAN-SPAM Act: A Compliance Guide for Business': the subje
                 "recipient about the contents or subject of the message")
 
 
-def _earlier_exchange(doc: Document) -> bool:
-    """Does the body speak of an exchange with the reader ("thanks for your note", "as discussed", "our call")?"""
-    return any(not _SELF_FOLLOW_UP_RE.fullmatch(m.group(0)) for m in WARM_RE.finditer(doc.text))
+def _earlier_exchange(text: str) -> bool:
+    """Does the e-mail speak of an exchange with the reader ("thanks for your note", "as discussed", "our call")?"""
+    return any(not _SELF_FOLLOW_UP_RE.fullmatch(m.group(0)) for m in WARM_RE.finditer(text))
 
 
 @rule(
@@ -195,12 +195,40 @@ def _earlier_exchange(doc: Document) -> bool:
     sources=[FTC_CAN_SPAM, "Mail clients add 'Re:' only when the reader's own message is answered"],
 )
 def fake_reply_subject(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
-    subject = next((u for u in doc.units if u.kind == "subject"), None)
-    if subject is None:
+    subjects = [u for u in doc.units if u.kind == "subject"]
+    if not subjects or has_thread(doc.source):
         return
-    m = _REPLY_SUBJECT_RE.match(doc.text, subject.start, subject.end)
-    if not m or has_thread(doc.source) or _earlier_exchange(doc):
+    if len(subjects) == 1:
+        m = _REPLY_SUBJECT_RE.match(doc.text, subjects[0].start, subjects[0].end)
+        if m and not _earlier_exchange(doc.text):
+            yield _marker_hit(m)
         return
+    # a file of e-mails (a sequence's copy): a follow-up sent in the thread of an earlier e-mail of the file keeps its
+    # subject after "Re:" (an honest bump); a "Re:" on a subject no earlier e-mail had, over a body that answers
+    # nothing, fakes a thread (judged blind: the bumps were never wrong to send, the others were)
+    earlier: list[str] = []
+    for subject, after in zip(subjects, subjects[1:] + [None], strict=True):
+        m = _REPLY_SUBJECT_RE.match(doc.text, subject.start, subject.end)
+        rest = doc.text[m.end() if m else subject.start : subject.end]
+        own = _subject_key(rest)
+        body = doc.text[subject.end : after.start if after is not None else len(doc.text)]
+        bump = any(own.startswith(e) or e.startswith(own) for e in earlier if e) or bool(_THREAD_FIELD_RE.search(rest))
+        if m and own and not bump and not _earlier_exchange(body):
+            yield _marker_hit(m)
+            return
+        earlier.append(own)
+
+
+# a template's field for the thread's own subject ("Re: [Original Subject]", "re: {{original}}", "[previous subject]")
+_THREAD_FIELD_RE = re.compile(r"[\[{<][^\]}>]*\b(?:original|previous|prior|earlier|initial|same)\b", re.IGNORECASE)
+
+
+def _subject_key(subject: str) -> str:
+    """A subject's words, lower case, for telling a thread's own subject from a new one ("Your vendor contracts...")."""
+    return " ".join(re.findall(r"\w+", _REPLY_SUBJECT_RE.sub("", subject).lower()))
+
+
+def _marker_hit(m: re.Match[str]) -> Hit:
     lead = len(m.group(0)) - len(m.group(0).lstrip(" \t*_[(\"'"))
     marker = m.group(0)[lead:].strip()
-    yield Hit(Span(m.start() + lead, m.end()), {"marker": marker}, data={"scope": "document"})
+    return Hit(Span(m.start() + lead, m.end()), {"marker": marker}, data={"scope": "document"})
