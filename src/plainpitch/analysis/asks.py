@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from plainpitch.analysis.regions import body_units
 from plainpitch.classify import cues
 from plainpitch.model import Span
-from plainpitch.text import placeholders, stand_ins
+from plainpitch.text import placeholders, shapes, stand_ins
 from plainpitch.text.segment import CODE_PLACEHOLDER
 from plainpitch.text.wordsets import fold
 
@@ -407,8 +407,8 @@ def _links_follow(doc, unit_index: int, reach: int = 12) -> bool:
     return False
 
 
-# A way to reach the seller written out: an e-mail address, a phone number with its groups, a mailto: or tel: link
-_EMAIL_ADDRESS_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
+# A way to reach the seller written out: an e-mail address (text.shapes reads those), a phone number with its
+# groups, a mailto: or tel: link
 _PHONE_NUMBER_RE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?![\w-])")
 
 
@@ -419,9 +419,10 @@ def shows_contact_detail(doc) -> bool:
                                                  for link in u.attrs.get("links") or ()]  # fmt: skip
     if any(h.startswith(("mailto:", "tel:")) and not stand_ins.stand_in_number(h) for h in hrefs):
         return True
-    left = {(s, e) for s, e, _ in stand_ins.find(doc.text)}
-    return any((m.start(), m.end()) not in left and not any(s <= m.start() < e for s, e in left)
-               for pattern in (_EMAIL_ADDRESS_RE, _PHONE_NUMBER_RE) for m in pattern.finditer(doc.text))
+    left = [(s, e) for s, e, _ in stand_ins.find(doc.text)]
+    found = [(s, e) for s, e, kind in shapes.literal_spans(doc.text) if kind == "email"]
+    found += [(m.start(), m.end()) for m in _PHONE_NUMBER_RE.finditer(doc.text)]
+    return any(not any(s <= start < e for s, e in left) for start, _ in found)
 
 
 def ask_strength(asks: list[Ask], medium: str) -> int:

@@ -19,9 +19,9 @@ from plainpitch.text import placeholders, stand_ins
 _WHAT = {"phone": "a phone number", "email": "an e-mail address", "site": "a web address", "person": "a name",
          "figure": "a figure", "price": "a price", "field": "a detail"}  # fmt: skip
 _LABEL_RE = re.compile(r"\[[A-Z][a-z][^\[\]\n]*\]")  # "[GitHub]", "[Get Started Free]": how a draft writes a button
-# A file named as a template or as e-mails ("services-page-template.md", "outreach_emails.md"): its bracketed fields
-# are filled each time it is used, by design
-_TEMPLATE_NAME_RE = re.compile(r"templat|e-?mails?\b|e-?mail[-_ ]|outreach|sequence|campaign", re.IGNORECASE)
+# A file named as e-mails ("outreach_emails.md"): its bracketed fields are filled each time it is used, by design (a
+# file named or introduced as a template is analysis.genre.is_template_kit's to tell)
+_EMAILS_NAME_RE = re.compile(r"e-?mails?\b|e-?mail[-_ ]|outreach|sequence|campaign", re.IGNORECASE)
 _CONTACT = ("phone", "email", "site")
 
 
@@ -105,7 +105,7 @@ def _fields_on_a_page(doc: Document, ctx: RuleContext, merged: bool) -> list[tup
     nor one named as a template or as e-mails or that says at its top that it is a template, nor a word the text
     also writes without brackets (a name the site marks so: "[macOS]"), nor one in a line of bracketed buttons or
     links ("[GitHub] [Blog] [Contact]"), nor one inside a quoted example ('keywords like "Braces in [your city]"')."""
-    if (ctx.medium not in ("page", "proposal") or merged or _TEMPLATE_NAME_RE.search(re.split(r"[\\/]", doc.path or "")[-1])
+    if (ctx.medium not in ("page", "proposal") or merged or _EMAILS_NAME_RE.search(re.split(r"[\\/]", doc.path or "")[-1])
             or is_template_kit(doc)):
         return []
     text = doc.text
