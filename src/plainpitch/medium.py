@@ -11,35 +11,36 @@ from __future__ import annotations
 import re
 
 from plainpitch.model import Document
+from plainpitch.text import lazy_re
 
-GREETING_RE = re.compile(r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b", re.IGNORECASE)
-NAME_LINE_RE = re.compile(r"^\[?[A-Z][\w .'-]{0,30}\]?,$")  # "Sarah," / "[First],"
+GREETING_RE = lazy_re.compile(r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b", re.IGNORECASE)
+NAME_LINE_RE = lazy_re.compile(r"^\[?[A-Z][\w .'-]{0,30}\]?,$")  # "Sarah," / "[First],"
 # "Hey Leon," / "Dear Ms Ruiz,": in a file read as a page, a greeting to someone by name is a letter even with no
 # sign-off ("Hi there," and "Hello, I'm Ana" open pages too); plain text stays text without a sign-off
-NAMED_GREETING_RE = re.compile(r"^(?i:hi|hello|hey|dear)[ \t]+(?:(?!(?i:there|all|everyone|folks|friends|team)\b|I\b)"
+NAMED_GREETING_RE = lazy_re.compile(r"^(?i:hi|hello|hey|dear)[ \t]+(?:(?!(?i:there|all|everyone|folks|friends|team)\b|I\b)"
                                r"[A-Z][\w'.-]*(?:[ \t][A-Z][\w'.-]*)?|\{\{[^{}\n]{1,40}\}\}|\[[^\[\]\n]{1,40}\]|"
                                r"\*\|[A-Z_]{1,30}\|\*|%[A-Za-z_]{1,30}%|\{[A-Za-z_.]{1,30}\})[ \t]*,")  # or by a merge field
-SIGN_OFF_RE = re.compile(
+SIGN_OFF_RE = lazy_re.compile(
     r"^(?:best|best regards|regards|kind regards|warm regards|cheers|thanks|thank you|many thanks|sincerely|"
     r"all the best|talk soon|speak soon|yours(?: truly| sincerely)?)\b[^\n]{0,30}[,!.]?$",
     re.IGNORECASE,
 )
-_SELF_EMAIL_RE = re.compile(r"\b(?:this|the above) e-?mail\b|\b(?:reply|respond) to (?:this|it)\b|\bhit reply\b", re.I)
+_SELF_EMAIL_RE = lazy_re.compile(r"\b(?:this|the above) e-?mail\b|\b(?:reply|respond) to (?:this|it)\b|\bhit reply\b", re.I)
 # "Subject:", and a copy file's labels for an e-mail's parts: "Subject line options:", "Preheader:", "Preview text:"
-SUBJECT_RE = re.compile(r"^\W{0,3}(?:subject(?: lines?)?(?: options?| ideas?| [ab])?|pre-?header(?: text)?|preview text)\W{0,3}:",
+SUBJECT_RE = lazy_re.compile(r"^\W{0,3}(?:subject(?: lines?)?(?: options?| ideas?| [ab])?|pre-?header(?: text)?|preview text)\W{0,3}:",
                         re.IGNORECASE)
 PROPOSAL_HEADINGS = ("proposal", "scope", "timeline", "investment", "deliverables", "statement of work",
                      "fees", "milestones", "terms", "next steps", "pricing", "approach", "objectives", "project cost",
                      "costs", "quote", "estimate", "acceptance", "agreement")  # fmt: skip
-_PROPOSAL_RE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in PROPOSAL_HEADINGS) + r")\b", re.IGNORECASE)
-_STRONG_PROPOSAL_RE = re.compile(r"\b(?:proposal|scope of work|statement of work|deliverables|investment|project cost)\b", re.I)
+_PROPOSAL_RE = lazy_re.compile(r"\b(?:" + "|".join(re.escape(h) for h in PROPOSAL_HEADINGS) + r")\b", re.IGNORECASE)
+_STRONG_PROPOSAL_RE = lazy_re.compile(r"\b(?:proposal|scope of work|statement of work|deliverables|investment|project cost)\b", re.I)
 
 
 def _texts(doc: Document, kinds: tuple[str, ...]) -> list[str]:
     return [doc.unit_text(u) for u in doc.units if u.kind in kinds]
 
 
-_LINE_HEADING_RE = re.compile(r"^[ \t]*([A-Z][^\n.!?:;,]{2,60})[ \t]*$")
+_LINE_HEADING_RE = lazy_re.compile(r"^[ \t]*([A-Z][^\n.!?:;,]{2,60})[ \t]*$")
 
 
 def _line_headings(doc: Document) -> list[str]:
@@ -78,14 +79,14 @@ def first_line(doc: Document, unit) -> str:
 
 # What only an e-mail has: a link to unsubscribe or to see it in a browser (the sending platform's), or words about
 # itself ("With this email, I confirm…"; not "this email address", which a sign-up form asks for)
-_MAIL_LINK_RE = re.compile(r"unsubscribe|view (?:it |this (?:e-?mail )?)?(?:in|on) (?:your |a )?(?:browser|web)|"
+_MAIL_LINK_RE = lazy_re.compile(r"unsubscribe|view (?:it |this (?:e-?mail )?)?(?:in|on) (?:your |a )?(?:browser|web)|"
                            r"view online", re.IGNORECASE)  # fmt: skip
 # an e-mail speaking of itself: "this email", "you received this email because…", "you are receiving email from…"
 # (not a page's question "Why are you receiving emails from us?")
-_ABOUT_ITSELF_RE = re.compile(r"\b(?:this|the above) e-?mail\b(?! address)|(?<!are )(?<!did )\byou(?:'re| are)? receiv(?:ed|ing) "
+_ABOUT_ITSELF_RE = lazy_re.compile(r"\b(?:this|the above) e-?mail\b(?! address)|(?<!are )(?<!did )\byou(?:'re| are)? receiv(?:ed|ing) "
                               r"(?:this |these |our )?e-?mails?\b", re.IGNORECASE)  # fmt: skip
 # every match holds "mail" (the same letters under the same flag) and none spans a line break
-_MAIL_RE = re.compile("mail", re.IGNORECASE)
+_MAIL_RE = lazy_re.compile("mail", re.IGNORECASE)
 
 
 def speaks_of_itself(text: str) -> bool:
@@ -116,7 +117,7 @@ def _mail_links(doc: Document) -> bool:
 
 # What a named greeting's line opens with (its first letter; NAMED_GREETING_RE), looked for in the unit's text: a unit's
 # first line opens with the unit's first character (first_line)
-_MAY_GREET_RE = re.compile(r"\s*[hHdD]")
+_MAY_GREET_RE = lazy_re.compile(r"\s*[hHdD]")
 
 
 def _letter_inside(doc: Document, units) -> bool:

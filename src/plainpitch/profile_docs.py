@@ -14,13 +14,14 @@ from __future__ import annotations
 import argparse
 import inspect
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Any
 
+from plainpitch.text import lazy_re
+
 DOC_PATH = Path(__file__).resolve().parents[2] / "docs" / "profiles.md"
-_KEY_RE = re.compile(r'^\s*"([\w.]+)":')
+_KEY_RE = lazy_re.compile(r'^\s*"([\w.]+)":')
 
 
 def _comment_help(module) -> dict[str, str]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from plainpitch.analysis.regions import body_units
 from plainpitch.classify import cues
 from plainpitch.model import Span
-from plainpitch.text import placeholders, shapes, stand_ins
+from plainpitch.text import lazy_re, placeholders, shapes, stand_ins
 from plainpitch.text.segment import CODE_PLACEHOLDER
 from plainpitch.text.wordsets import fold
 
@@ -52,7 +52,7 @@ ACTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"volunteer|take action|get involved|sign the petition)\b", re.I)),
     ("learn", re.compile(r"\b(?:learn|read|see|watch|explore|discover|docs|documentation|tour|guide|find out|more)\b", re.I)),
 )
-_ASK_START_RE = re.compile(
+_ASK_START_RE = lazy_re.compile(
     r"^(?:please |just |simply |go ahead and )?(?:(?:click|tap|press)(?: (?:here|below|the button))? to )?"
     r"(?:sign up|get started|start|try|book|schedule|contact|talk to|"
     r"request|download|install|join|subscribe|register|buy|order|reply|let me know|" + _REACH_ME + r"|get in touch|"
@@ -73,27 +73,27 @@ _ASK_START_RE = re.compile(
     r"status|tracking|management|buttons?|links?|fields?|sections?)\b)",
     re.IGNORECASE,
 )
-_LEAD_MARKS_RE = re.compile(r"^[^\w]+")
+_LEAD_MARKS_RE = lazy_re.compile(r"^[^\w]+")
 # "Button: `View your booking`", "Primary CTA – Book a call", "Button text: ENTER THE VAULT": a copy deck's button
-_BUTTON_LINE_RE = re.compile(r"^\W{0,3}(?:(?:primary|secondary|main)\s+)?(?:button|cta|call to action)"
+_BUTTON_LINE_RE = lazy_re.compile(r"^\W{0,3}(?:(?:primary|secondary|main)\s+)?(?:button|cta|call to action)"
                              r"(?:\s+(?:button|text|label|copy)){0,2}"  # "Primary CTA button:", "CTA button text:"
                              r"\s*(?::|\s[–—-])\s*[\"'“‘`\[]?(?P<label>[^\"'”’`\],.;:!?\n]{2,60}?)[\"'”’`\]]?[ \t]*(?:[,.;(!\n]|$)",
                              re.IGNORECASE)  # fmt: skip
 # A link that only asks to read on ("Learn more about changing your plan"): not an ask to act
-_READ_ON_RE = re.compile(r"(?:learn|read|find out|see|explore|watch)\b", re.IGNORECASE)
+_READ_ON_RE = lazy_re.compile(r"(?:learn|read|find out|see|explore|watch)\b", re.IGNORECASE)
 # The sending platform's own links and the sender's profiles: an e-mail's frame, not what it asks the reader to do
 # An e-mail's own links that the sending platform fills in ("Unsubscribe", "View in browser"): not the writer's
 MAIL_CHROME = r"unsubscribe|preferences|view (?:it )?(?:in|on) (?:your |a )?(?:browser|web)|opt[- ]out"
 # ... and, read as the frame rather than an ask, the privacy notice and "View this in your browser"
-_MAIL_CHROME_LABEL_RE = re.compile(MAIL_CHROME + r"|privacy|view this (?:in|on) (?:your |a )?(?:browser|web)", re.IGNORECASE)
-_PROFILE_HREF_RE = re.compile(r"^#|(?:^|[/.])(?:twitter|x|facebook|instagram|linkedin|tiktok|youtube)\.com\b", re.IGNORECASE)
+_MAIL_CHROME_LABEL_RE = lazy_re.compile(MAIL_CHROME + r"|privacy|view this (?:in|on) (?:your |a )?(?:browser|web)", re.IGNORECASE)
+_PROFILE_HREF_RE = lazy_re.compile(r"^#|(?:^|[/.])(?:twitter|x|facebook|instagram|linkedin|tiktok|youtube)\.com\b", re.IGNORECASE)
 # Signing in is for customers who already bought: not an ask to a buyer.
 # a way back in for a user, or a button that says it cannot be pressed yet ("Coming soon", "Sold out"): no ask
-_SIGN_IN_RE = re.compile(r"^(?:sign|log) ?in\b|^login$|^(?:coming soon|sold out|unavailable|not available|current plan|"
+_SIGN_IN_RE = lazy_re.compile(r"^(?:sign|log) ?in\b|^login$|^(?:coming soon|sold out|unavailable|not available|current plan|"
                          r"your (?:current )?plan)\W*$", re.IGNORECASE)
 KNOWN_ACTIONS = frozenset(name for name, _ in ACTIONS)
 CONVERSION = KNOWN_ACTIONS - {"learn"}  # actions that move a sale on; "learn more" only keeps the reader reading
-_ASK_ANYWHERE_RE = re.compile(
+_ASK_ANYWHERE_RE = lazy_re.compile(
     r"\b(?:let (?:me|us) know|reply to this|hit reply|get in touch|contact us|talk to (?:us|sales)|book a (?:call|demo)|"
     r"schedule a (?:call|demo)|sign up|start (?:your|a) (?:free )?trial|request a demo|drop me a line|"
     r"(?<![-\w])(?<!we )(?<!they )(?<!I )visit(?! (?:counts?|charges?|fees?|times?)\b)|"
@@ -103,7 +103,7 @@ _ASK_ANYWHERE_RE = re.compile(
     re.IGNORECASE,
 )
 # A question that asks the reader to act ("Could you introduce me to Simon?", "Worth a look?"): an ask anywhere.
-_ASK_QUESTION_RE = re.compile(
+_ASK_QUESTION_RE = lazy_re.compile(
     r"^(?:so,? )?(?:could|would|can|will) you\b|^(?:are|would) you (?:be )?(?:open|interested|up for|free)\b|"
     r"^(?:worth|up for|interested in|open to|any interest|keen on|fancy)\b|^(?:would|does) it make sense\b|"
     # "Would a 15-minute call this week make sense?": a meeting offered as a question
@@ -114,30 +114,30 @@ _ASK_QUESTION_RE = re.compile(
     r"^(?:do you )?want (?:me to|to see)\b|^shall I\b",
     re.IGNORECASE,
 )
-_LAST_CLAUSE_RE = re.compile(r"[,;:—–]\s*([^,;:—–]+)$")  # "Wanted to check if it helps, can we talk on Friday?"
+_LAST_CLAUSE_RE = lazy_re.compile(r"[,;:—–]\s*([^,;:—–]+)$")  # "Wanted to check if it helps, can we talk on Friday?"
 
 
 # A button written as its label in brackets, as plain-text emails and drafts show one: "[Upgrade now]" (not a
 # Markdown link or reference, not a template field: a capitalised label of a few words)
-_BUTTON_VERB_RE = re.compile(r"^(?:upgrade|renew)\b", re.IGNORECASE)  # on a button, not in a sentence ("Upgrade pip to …")
+_BUTTON_VERB_RE = lazy_re.compile(r"^(?:upgrade|renew)\b", re.IGNORECASE)  # on a button, not in a sentence ("Upgrade pip to …")
 # A sentence that tells the reader how to begin ("To get started, log in and select New Sample"): an onboarding
 # e-mail's ask, whatever verb follows the lead-in
-_HOW_TO_START_RE = re.compile(r"^(?:to (?:get started|begin|start)\b[^.!?]{0,60}?,|getting started is (?:easy|simple)\b)",
+_HOW_TO_START_RE = lazy_re.compile(r"^(?:to (?:get started|begin|start)\b[^.!?]{0,60}?,|getting started is (?:easy|simple)\b)",
                               re.IGNORECASE)
 # A bracketed line of its own that opens with a verb of getting is a button whatever follows it ("[Get BatchShrink]",
 # a product's name), where "[Client Name]" is a field to fill; verbs that are also nouns ("[Order number]",
 # "[Start date]") are left to the field reading.
-_LONE_BUTTON_RE = re.compile(r"^(?:get|download|buy|try|join|subscribe|claim|schedule|reserve|register|sign up)\b",
+_LONE_BUTTON_RE = lazy_re.compile(r"^(?:get|download|buy|try|join|subscribe|claim|schedule|reserve|register|sign up)\b",
                              re.IGNORECASE)
 # A bracketed label standing for a picture or a clip, not a button: "[Hero image]", "[Video]"
-_MEDIA_LABEL_RE = re.compile(r"\b(?:image|img|photo|picture|logo|video|clip|screenshot|icon|gif|banner|illustration|"
+_MEDIA_LABEL_RE = lazy_re.compile(r"\b(?:image|img|photo|picture|logo|video|clip|screenshot|icon|gif|banner|illustration|"
                              r"map|chart|diagram|graphic|gallery|carousel|slider)s?\b", re.IGNORECASE)
-_BRACKET_BUTTON_RE = re.compile(r"\[([A-Z][\w'’-]*(?: [\w'’‑-]+){0,5})\](?![(\[:])")
+_BRACKET_BUTTON_RE = lazy_re.compile(r"\[([A-Z][\w'’-]*(?: [\w'’‑-]+){0,5})\](?![(\[:])")
 
 
 # "When you're ready for the full board, subscribe for unlimited access", "If anything is unclear, reply to this
 # e-mail": the ask is the main clause after a condition or a time
-_CONDITION_RE = re.compile(r"^(?:if|when|once|whenever|as soon as|whether|ready)\b[^,.!?;:]{0,120},\s*", re.IGNORECASE)
+_CONDITION_RE = lazy_re.compile(r"^(?:if|when|once|whenever|as soon as|whether|ready)\b[^,.!?;:]{0,120},\s*", re.IGNORECASE)
 
 
 def _asks_after_condition(clean: str) -> bool:
@@ -153,33 +153,33 @@ def _asking_question(clean: str) -> bool:
     return bool(_ASK_QUESTION_RE.match(clean) or (last and _ASK_QUESTION_RE.match(last.group(1))))
 # Where a link in a sentence takes the reader to act (not to read): contact, sign-up, booking, checkout, a call
 # a messenger chat (t.me, wa.me, m.me) or an event added to the reader's calendar is also a way to act
-_CONVERSION_HREF_RE = re.compile(r"(?:^(?:mailto:|tel:|sms:)|(?:^|/)(?:contact(?:-us)?|signup|sign-up|register|book(?:ing)?|"
+_CONVERSION_HREF_RE = lazy_re.compile(r"(?:^(?:mailto:|tel:|sms:)|(?:^|/)(?:contact(?:-us)?|signup|sign-up|register|book(?:ing)?|"
                                  r"demo|checkout|buy|order|quote|get-started|start|trial|subscribe)(?:[/?#.]|$)|"
                                  r"^https?://(?:t\.me|wa\.me|m\.me|api\.whatsapp\.com)/|"
                                  r"calendar\.google\.com/calendar/(?:render|event)|outlook\.(?:live|office)\.com/calendar/|"
                                  + _STORE_ITEM + r")", re.I)  # fmt: skip
-_ASK_HREF_RE = re.compile(r"signup|sign-up|register|trial|demo|contact|pricing|calendly|cal\.com|mailto:|book|start|"
+_ASK_HREF_RE = lazy_re.compile(r"signup|sign-up|register|trial|demo|contact|pricing|calendly|cal\.com|mailto:|book|start|"
                           r"billing|upgrade|checkout|subscribe|choose-plan|plans\b|buy|order|quote|" + _STORE_ITEM, re.I)
 # A sentence that carries the ask through a link or an address: "You can upgrade your account (https://…)",
 # "Email me at ana@acme.com", "Call me on +44 …", "Call 1-866-322-2245".
 # An address, or an email template's field that holds one ("{{ site_url }}/onboarding/", "{unsubscribe_link}"): the
 # template fills it with the link on send
-URL_RE = re.compile(r"https?://\S+|\bwww\.\S+|\{\{?\s*[\w.]*(?i:url|link|href)[\w.]*\s*\}\}?\S*")
-_CONTACT_ME_RE = re.compile(
+URL_RE = lazy_re.compile(r"https?://\S+|\bwww\.\S+|\{\{?\s*[\w.]*(?i:url|link|href)[\w.]*\s*\}\}?\S*")
+_CONTACT_ME_RE = lazy_re.compile(
     r"\b(?:e-?mail|write to|reach|contact|call|text|ping|message|dm) (?:me|us)(?: directly)? (?:at|on|via)\b|"
     r"\b(?:my|our) (?:calendar|email|e-mail|number|phone)(?: address)? is\b|"
     # "Call 1-866-322-2245", "Text us now on +44 7700 900123": a number to call is the next step itself
     r"\b(?:call|text|phone|ring|dial)(?: (?:us|me))?(?: (?:now|today|anytime))?(?: (?:at|on))? \+?\(?\d[\d ().-]{6,}\d",
     re.IGNORECASE,
 )
-_NEGATED_RE = re.compile(r"\b(?:not|n't|never|no need to|without)\b(?:\s+\w+){0,3}?\s+(?:install|download|sign up|"
+_NEGATED_RE = lazy_re.compile(r"\b(?:not|n't|never|no need to|without)\b(?:\s+\w+){0,3}?\s+(?:install|download|sign up|"
                          r"start|try|book|contact|buy|subscribe|register)\b", re.IGNORECASE)
 # A proposal's close: a signature or acceptance block, or a "Next steps" section the client acts on.
-_SIGN_BLOCK_RE = re.compile(r"_{5,}|\b(?:signature|accepted by|approved by|sign(?:ed)? (?:here|below)|by signing)\b", re.I)
+_SIGN_BLOCK_RE = lazy_re.compile(r"_{5,}|\b(?:signature|accepted by|approved by|sign(?:ed)? (?:here|below)|by signing)\b", re.I)
 # A proposal's step that asks the client to say yes: "Approve the upgrade", "Sign and return", "Accept the quote"
-_APPROVE_RE = re.compile(r"^\W*(?:approve|accept|sign|countersign|confirm)\b", re.IGNORECASE)
-_NEXT_STEPS_RE = re.compile(r"^\W*(?:next steps?|how to (?:proceed|get started)|getting started|what happens next)\b", re.I)
-CALENDAR_RE = re.compile(
+_APPROVE_RE = lazy_re.compile(r"^\W*(?:approve|accept|sign|countersign|confirm)\b", re.IGNORECASE)
+_NEXT_STEPS_RE = lazy_re.compile(r"^\W*(?:next steps?|how to (?:proceed|get started)|getting started|what happens next)\b", re.I)
+CALENDAR_RE = lazy_re.compile(
     r"calendly\.com|cal\.com|savvycal|hubspot\.com/meetings|chilipiper|zcal|tidycal|\bmy calendar\b|"
     r"\b(?:grab|pick|book|choose|find) (?:a )?(?:time|slot)\b|\bbook (?:a|some) time\b",
     re.IGNORECASE,
@@ -254,7 +254,7 @@ class _Line:
 # segmenter keeps them in one sentence.
 # A line that opens with a mark ("✅ Start saving", "👉 Book a call") starts afresh whatever ends the line above; so
 # does a line in bold ("**Shop Now**" under a product in an e-mail draft). Line ends may be CRLF.
-_SOURCE_LINE_END_RE = re.compile(r"(?<![.!?:;,\s])[ \t]*\r?\n[ \t]*(?=(?:\*\*|__|[\"“])?[A-Z])|"
+_SOURCE_LINE_END_RE = lazy_re.compile(r"(?<![.!?:;,\s])[ \t]*\r?\n[ \t]*(?=(?:\*\*|__|[\"“])?[A-Z])|"
                                  r"[ \t]*\r?\n[ \t]*(?=[^\w\s\"“'(\[*_`])")
 
 
@@ -392,7 +392,7 @@ def _find_asks(doc, medium: str) -> list[Ask]:
 
 
 # A sentence that sends the reader to the links next to it: "Click any of the services below", "Choose a plan below"
-_POINTS_TO_LINKS_RE = re.compile(
+_POINTS_TO_LINKS_RE = lazy_re.compile(
     r"^(?:please |just )?(?:click|tap|choose|pick|select|browse|follow|use)\b[^.!?]{0,80}?\b(?:below|above|"
     r"(?:these|the following) links?|one of (?:these|the following))\b",
     re.IGNORECASE,
@@ -409,7 +409,7 @@ def _links_follow(doc, unit_index: int, reach: int = 12) -> bool:
 
 # A way to reach the seller written out: an e-mail address (text.shapes reads those), a phone number with its
 # groups, a mailto: or tel: link
-_PHONE_NUMBER_RE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?![\w-])")
+_PHONE_NUMBER_RE = lazy_re.compile(r"(?<![\w+])(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?![\w-])")
 
 
 def shows_contact_detail(doc) -> bool:
@@ -441,19 +441,19 @@ def ask_strength(asks: list[Ask], medium: str) -> int:
     return best
 
 
-_COMMERCIAL_RE = re.compile(r"\b(?:trial|plans?|pricing|subscription|enterprise|sales team|contact sales|billing|"
+_COMMERCIAL_RE = lazy_re.compile(r"\b(?:trial|plans?|pricing|subscription|enterprise|sales team|contact sales|billing|"
                             r"paid|premium|pro plan|upgrade)\b", re.IGNORECASE)
 
 
 # An open-source licence named or shown in a badge ("License: MIT", "licensed under the Apache License 2.0"), or
 # "free and open source" said of itself; a page that mentions open source ("we contribute to open-source projects")
 # may still sell
-_OPEN_LICENCE_RE = re.compile(r"\bfree and open[- ]source\b|\blicen[cs](?:e|ed)\b[^\n]{0,40}?\b(?:MIT|Apache|[AL]?GPL|BSD|MPL|ISC|"
+_OPEN_LICENCE_RE = lazy_re.compile(r"\bfree and open[- ]source\b|\blicen[cs](?:e|ed)\b[^\n]{0,40}?\b(?:MIT|Apache|[AL]?GPL|BSD|MPL|ISC|"
                               r"Unlicense)\b", re.IGNORECASE)  # fmt: skip
 
 
 # A repository's front page: what is given away there is downloaded, not bought
-_README_NAME_RE = re.compile(r"(?:^|[/\\_-])readme(?:\.[\w.-]+)?$", re.IGNORECASE)  # "README.md", "app-readme.txt"
+_README_NAME_RE = lazy_re.compile(r"(?:^|[/\\_-])readme(?:\.[\w.-]+)?$", re.IGNORECASE)  # "README.md", "app-readme.txt"
 
 
 def free_software(doc, ctx) -> bool:
@@ -471,12 +471,12 @@ def is_readme(doc) -> bool:
     return bool(_README_NAME_RE.search(doc.path or ""))
 
 
-_MARKETPLACE_ITEM_RE = re.compile(_MARKETPLACE_ITEM, re.IGNORECASE)
+_MARKETPLACE_ITEM_RE = lazy_re.compile(_MARKETPLACE_ITEM, re.IGNORECASE)
 # A link that pays the page for the visit it sends to another site ("https://www.kryptex.com/?ref=a8b46154",
 # "…?aff_id=12"): a referrer's link, where the other site does the selling
-_REFERRAL_RE = re.compile(r"^https?://[^?#]+[?&](?:ref|refby|referral|referrer|aff|aff_id|affid|affiliate|affiliate_id|"
+_REFERRAL_RE = lazy_re.compile(r"^https?://[^?#]+[?&](?:ref|refby|referral|referrer|aff|aff_id|affid|affiliate|affiliate_id|"
                           r"partner|partner_id|irclickid|clickref)=[^&#]+", re.IGNORECASE)
-_HREF_IN_TEXT_RE = re.compile(r"https?://[^\s)\]>\"']+")
+_HREF_IN_TEXT_RE = lazy_re.compile(r"https?://[^\s)\]>\"']+")
 
 
 def _sold_there(href: str) -> bool:

@@ -14,6 +14,7 @@ import re
 
 from plainpitch.analysis.regions import title_line
 from plainpitch.model import Document
+from plainpitch.text import lazy_re
 
 NOTE = ("this template includes other files (a header, a footer, a layout or a partial): their copy is not read "
         "here, so nothing they may hold is reported missing")  # fmt: skip
@@ -23,13 +24,13 @@ NOTE_STORE = ("copy for an app store's listing: the store shows the price, the r
               "none of them is reported missing")
 # An app store's listing: the store shows the price, the ratings and the button to get it beside the copy. The title
 # names the listing ("App Store metadata", "Google Play listing"), not only the store ("Coming to the App Store")
-_STORE_RE = re.compile(r"\b(?:app store(?: connect)?|play store|google play(?: console)?|chrome web store|microsoft store|"
+_STORE_RE = lazy_re.compile(r"\b(?:app store(?: connect)?|play store|google play(?: console)?|chrome web store|microsoft store|"
                        r"mac app store)\s+"
                        r"(?:listing|metadata|description|page copy|copy|text)\b", re.I)  # fmt: skip
 _STORE_FIELDS = frozenset({"subtitle", "keywords", "promotional text", "what's new", "app name", "short description",
                            "full description"})
 # a field's heading may carry the store's limit or a note: "Subtitle (30 chars max)", "Keywords — comma-separated"
-_FIELD_NOTE_RE = re.compile(r"\s*(?:\(.*|[—–:].*|,.*)$")
+_FIELD_NOTE_RE = lazy_re.compile(r"\s*(?:\(.*|[—–:].*|,.*)$")
 
 
 def store_listing(doc: Document) -> bool:

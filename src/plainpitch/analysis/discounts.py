@@ -19,9 +19,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plainpitch.text import lazy_re
+
 TOLERANCE = 5.0  # percentage points
 
-_CLAIM_RE = re.compile(
+_CLAIM_RE = lazy_re.compile(
     r"\b(?:save|saving|ahorr[ae]s?|ahorro|économisez|economi[sz]e|economiza|spare|sparen|risparmia)\b"
     r"(?P<ceiling1>[^%\d\n]{0,12}?\b(?:up to|hasta|bis zu|jusqu'à|fino al)\b)?[^%\d\n]{0,12}?"
     r"(?P<a>\d{1,2}(?:[.,]\d)?)\s?%"
@@ -29,9 +31,9 @@ _CLAIM_RE = re.compile(
     r"(?:off|discount|de descuento|rabatt|de réduction|di sconto)\b",
     re.IGNORECASE,
 )
-_AMOUNT_RE = re.compile(r"^[^\d]{0,8}?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?[^\d]{0,8}$")
-_MONTH_RE = re.compile(r"month|mensual|mensuel|monatlich|mese", re.IGNORECASE)
-_YEAR_RE = re.compile(r"year|annual|anual|annuel|jährlich|jahr|anno", re.IGNORECASE)
+_AMOUNT_RE = lazy_re.compile(r"^[^\d]{0,8}?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?[^\d]{0,8}$")
+_MONTH_RE = lazy_re.compile(r"month|mensual|mensuel|monatlich|mese", re.IGNORECASE)
+_YEAR_RE = lazy_re.compile(r"year|annual|anual|annuel|jährlich|jahr|anno", re.IGNORECASE)
 _NAME_KEYS = ("title", "name", "label", "plan")
 
 

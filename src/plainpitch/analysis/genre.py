@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from plainpitch.analysis.regions import title_line
+from plainpitch.text import lazy_re
 
-_NOT_A_PITCH_RE = re.compile(
+_NOT_A_PITCH_RE = lazy_re.compile(
     r"\b(?:statement|scope) of work\b|\bSOW\b|(?<!smart )\bcontract\b|\b(?:services?|license|licence|master(?: services)?|data processing|"
     r"non-disclosure) agreement\b|\bterms (?:of (?:service|use)|and conditions)\b|\bprivacy (?:policy|notice)\b|"
     r"\bgrant application\b|\bapplication form\b|\brequest for (?:proposals?|quotes?|information)\b|\bRF[PQI]\b|"
@@ -21,7 +22,7 @@ _NOT_A_PITCH_RE = re.compile(
     re.IGNORECASE,
 )
 # "Our response to RFP 2026-14" answers a buyer's request: that is a proposal, and it sells
-_ANSWER_RE = re.compile(r"\b(?:response|reply|answer) to\b|\bproposal (?:for|to)\b", re.IGNORECASE)
+_ANSWER_RE = lazy_re.compile(r"\b(?:response|reply|answer) to\b|\bproposal (?:for|to)\b", re.IGNORECASE)
 
 
 def is_not_a_pitch(doc) -> bool:
@@ -37,12 +38,12 @@ _AUTHOR_KEYS = ("author", "authors", "by")
 # a blog's taxonomies: a dated page filed under tags or categories is a post (a site generator dates every page)
 _TAXONOMY_KEYS = ("tags", "categories", "category")
 # Jekyll and Hugo mark a post by its layout or by a file name that opens with its date (_posts/2020-05-07-title.md)
-_POST_LAYOUT_RE = re.compile(r"post|news|blog|article", re.IGNORECASE)
-_DATED_NAME_RE = re.compile(r"(?:^|[/\\])\d{4}-\d{2}-\d{2}-[^/\\]+$")
+_POST_LAYOUT_RE = lazy_re.compile(r"post|news|blog|article", re.IGNORECASE)
+_DATED_NAME_RE = lazy_re.compile(r"(?:^|[/\\])\d{4}-\d{2}-\d{2}-[^/\\]+$")
 # Release notes kept one entry per file ("changelog-002.md", "CHANGELOG.md", "release-notes/v2.md"): news for the
 # people who already use the product, told by the file's name when the entry's title is the feature's; like a post,
 # it need not prove the product to a stranger, but it may still ask ("Download it from the App Store")
-_NOTES_NAME_RE = re.compile(r"(?:^|[/\\])(?:change-?logs?|changes|release[-_ ]?notes?)(?:[-_.][^/\\]*)?(?:[/\\]|$)",
+_NOTES_NAME_RE = lazy_re.compile(r"(?:^|[/\\])(?:change-?logs?|changes|release[-_ ]?notes?)(?:[-_.][^/\\]*)?(?:[/\\]|$)",
                             re.IGNORECASE)  # fmt: skip
 
 
@@ -70,13 +71,13 @@ def is_article(doc) -> bool:
 # report after", "Cold e-mail templates", "Templates for your outreach"), or a file named as a template: a writer's
 # kit, filled and sent each time it is used. A product that is a template ("Landing page template") is not one.
 # Judged blind, "no call to action" on such kits was never right and useful (0 RU, 1 RT, 4 W).
-_SAYS_TEMPLATE_RE = re.compile(
+_SAYS_TEMPLATE_RE = lazy_re.compile(
     r"\b(?:e-?mail|press[- ]release|outreach|message|letter|post|copy|proposal|script|sequence|reply|dm|newsletter|"
     r"announcement)s? templates?\b|\b(?:two|three|four|five|\d+|these|the following) templates?\b|"
     r"\btemplates?(?: for (?:your |the )?(?:e-?mails?|press|outreach|messages?|letters?|posts?|proposals?)\b|:)",
     re.IGNORECASE,
 )
-_TEMPLATE_FILE_RE = re.compile(r"templat", re.IGNORECASE)
+_TEMPLATE_FILE_RE = lazy_re.compile(r"templat", re.IGNORECASE)
 
 
 def is_template_kit(doc) -> bool:

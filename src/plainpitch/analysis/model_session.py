@@ -20,10 +20,11 @@ from typing import Any
 
 from plainpitch.llm import ChatClient, LLMError, LLMSettings
 from plainpitch.llm.redact import Redactor
+from plainpitch.text import lazy_re
 
 NOTES_KEY = "notes"  # the engine adds the context's notes to the report
-_FENCE_RE = re.compile(r"^\s*```(?:json)?\s*\n(.*?)\n\s*```\s*$", re.DOTALL)
-_PLACEHOLDER_RE = re.compile(r"\[(?:email|phone|name) \d+\]")
+_FENCE_RE = lazy_re.compile(r"^\s*```(?:json)?\s*\n(.*?)\n\s*```\s*$", re.DOTALL)
+_PLACEHOLDER_RE = lazy_re.compile(r"\[(?:email|phone|name) \d+\]")
 
 
 class ModelAnswerError(Exception):

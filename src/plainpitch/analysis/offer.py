@@ -19,37 +19,38 @@ import re
 from dataclasses import dataclass
 
 from plainpitch.analysis.regions import title_line
+from plainpitch.text import lazy_re
 from plainpitch.text.money import real_prices
 
-_PRICE_WORDS_RE = re.compile(
+_PRICE_WORDS_RE = lazy_re.compile(
     r"\bfree\b|\bopen[- ]source\b|\bpricing\b|\bprices?\b|\bplans?\b|\bper (?:month|user|seat|year|hour|project)\b|"
     r"/\s?(?:mo|month|yr|year|user|seat)\b|\bquote\b|\bestimate\b|\bcontact (?:sales|us for (?:a )?(?:quote|pricing))\b|"
     r"\btalk to sales\b|\bsubscription\b|\bone-time (?:fee|payment)\b",
     re.IGNORECASE,
 )
-_START_RE = re.compile(
+_START_RE = lazy_re.compile(
     r"\btrial\b|\bsign ?up\b|\bget started\b|\bstart (?:now|today|for free|free|building|your)\b|\bdownload\b|"
     r"\binstall\b|\bbook (?:a )?demo\b|\brequest (?:a )?demo\b|\bcreate (?:an? )?(?:free )?account\b",
     re.IGNORECASE,
 )
-_AFTER_CLICK_RE = re.compile(
+_AFTER_CLICK_RE = lazy_re.compile(
     r"\bno credit card\b|\bcancel (?:at )?any ?time\b|\bno (?:contract|commitment|setup fee)s?\b|"
     r"\b(?:set ?up|started|live|running) in (?:\d+|a few|under|less than)\b|\b(?:reply|respond|get back to you) "
     r"within\b|\b\d+[- ]day (?:free )?trial\b|\bmoney[- ]back\b|\bguarantee\b|\bfree for \d+\b",
     re.IGNORECASE,
 )
-_TIMELINE_RE = re.compile(
+_TIMELINE_RE = lazy_re.compile(
     r"\b(?:timeline|schedule|milestones?|phases?|kick-?off|deadline|start date|delivery date)\b|"
     r"\b\d+\s?(?:weeks?|days?|months?)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b",
     re.IGNORECASE,
 )
-_SCOPE_RE = re.compile(r"\b(?:scope|deliverables?|we will (?:deliver|build|design|create)|includes?|included)\b", re.I)
-_NEXT_STEP_RE = re.compile(
+_SCOPE_RE = lazy_re.compile(r"\b(?:scope|deliverables?|we will (?:deliver|build|design|create)|includes?|included)\b", re.I)
+_NEXT_STEP_RE = lazy_re.compile(
     r"\b(?:sign(?:ing|ature)?|accept(?:ance|ed)?|approv(?:e|al)|countersign|next steps?|to get started|kick-?off|"
     r"start date|deposit)\b",
     re.IGNORECASE,
 )
-_PRICING_TITLE_RE = re.compile(r"\b(?:pricing|plans|prices)\b", re.IGNORECASE)
+_PRICING_TITLE_RE = lazy_re.compile(r"\b(?:pricing|plans|prices)\b", re.IGNORECASE)
 
 
 def is_pricing_page(doc) -> bool:

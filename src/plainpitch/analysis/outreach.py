@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 
+from plainpitch.text import lazy_re
+
 # A relationship already there: a reply, a follow-up, a customer, a trial, an onboarding.
-WARM_RE = re.compile(
+WARM_RE = lazy_re.compile(
     r"\b(?:thanks for|thank you for|as (?:discussed|promised|requested|mentioned)|following up|follow(?:ing)? up on|"
     r"great (?:to meet|meeting|chatting|talking)|good to (?:meet|see)|nice (?:to meet|meeting)|per our|our (?:call|chat|"
     r"session|meeting|conversation)|you (?:asked|requested|signed up|mentioned|joined|created)|your (?:trial|account|"

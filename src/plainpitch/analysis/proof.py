@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plainpitch.text import stand_ins
+from plainpitch.text import lazy_re, stand_ins
 from plainpitch.text.filler import is_filler
 from plainpitch.text.money import SCALES
 from plainpitch.text.wordsets import word_sets
@@ -34,7 +34,7 @@ _WHO = (r"(?:customers|clients|users|companies|businesses|teams|organi[sz]ations
         r"websites|sites|brands|startups|agencies|stores|shops|members|people|creators|marketers|founders|"
         r"downloads|installs|stars|installations|projects|contributors|sellers|buyers|restaurants|schools|hospitals|"
         r"students|learners|patients|families|parents|homeowners|guests|travell?ers|readers|listeners)")  # fmt: skip
-_CUSTOMERS_RE = re.compile(
+_CUSTOMERS_RE = lazy_re.compile(
     rf"\b(?:over |more than |nearly |almost |some |about )?(?P<n>{_NUM})\s+(?:[\w-]+\s+){{0,2}}{_WHO}\b|"
     rf"\b(?:trusted|used|loved|chosen|relied on|adopted|backed) by (?:over |more than )?{_NUM}\b|"
     rf"\bjoin (?:over |more than )?{_NUM}\b|"
@@ -42,28 +42,28 @@ _CUSTOMERS_RE = re.compile(
     rf"\b(?:helped|worked with|coached) (?:over |more than |nearly |almost )?(?P<helped>{_NUM})\s+[A-Za-z]",
     re.IGNORECASE,
 )
-_STAT_LABEL_RE = re.compile(rf"^(?:\w+\s+){{0,2}}{_WHO}$|^(?:\w+\s+){{0,2}}(?:customers|users)\b", re.IGNORECASE)
+_STAT_LABEL_RE = lazy_re.compile(rf"^(?:\w+\s+){{0,2}}{_WHO}$|^(?:\w+\s+){{0,2}}(?:customers|users)\b", re.IGNORECASE)
 # the label beside a counter the site fills, naming whom it counts first: "Students placed abroad", "Happy clients"
-_FIELD_LABEL_RE = re.compile(rf"^(?:\w+\s+)?{_WHO}\b(?:\s+\w+){{0,3}}$", re.IGNORECASE)
-_FIELD_STAT_RE = re.compile(r"^\{\{\s*[\w.]+\s*\}\}\+?\s*([A-Za-z].*)$")
-_STAT_VALUE_RE = re.compile(rf"^{_NUM}$")
-_NAMED_RE = re.compile(
+_FIELD_LABEL_RE = lazy_re.compile(rf"^(?:\w+\s+)?{_WHO}\b(?:\s+\w+){{0,3}}$", re.IGNORECASE)
+_FIELD_STAT_RE = lazy_re.compile(r"^\{\{\s*[\w.]+\s*\}\}\+?\s*([A-Za-z].*)$")
+_STAT_VALUE_RE = lazy_re.compile(rf"^{_NUM}$")
+_NAMED_RE = lazy_re.compile(
     r"\b(?:trusted|used|loved|chosen|relied on|adopted) by (?:teams at |companies like |the likes of )?[A-Z][\w&.'-]+|"
     r"\b(?:customers|clients) (?:include|like)\b|\bcompanies (?:like|such as) [A-Z]|\bteams at [A-Z][\w&.'-]+|"
     r"\b(?:our|happy) (?:customers|clients):",
 )
-_RESULT_RE = re.compile(
+_RESULT_RE = lazy_re.compile(
     r"\b(?:cut|cuts|reduced|reduces|lowered|saved|saves|increased|increases|grew|grows|doubled|tripled|boosted|"
     r"improved|raised|lifted|dropped|halved|slashed|went from)\b[^.!?]{0,60}?"
     r"(?:\d+(?:\.\d+)?\s?(?:%|percent|x\b|times|hours?|days?|weeks?|minutes?|seconds?|ms\b)|[$€£]\s?\d|\bin half\b)",
     re.IGNORECASE,
 )
-_RATING_RE = re.compile(
+_RATING_RE = lazy_re.compile(
     r"\b[1-5](?:\.\d)?\s?(?:/|out of)\s?5\b|★{3,}|⭐{3,}|\b(?:G2|Capterra|Trustpilot|Product Hunt|Gartner|Forrester)\b|"
     r"\b(?:award[- ]winning|winner of|as (?:seen|featured) (?:in|on)|featured (?:in|on)|rated #?1)\b",
     re.IGNORECASE,
 )
-_BENCHMARK_RE = re.compile(
+_BENCHMARK_RE = lazy_re.compile(
     r"\b\d+(?:\.\d+)?\s?(?:x|times)\s+(?:faster|smaller|cheaper|lighter|less|more|fewer)\b|"
     r"\b(?:faster|smaller|cheaper|lighter) than\b[^.!?]{0,40}\d|\b\d+(?:\.\d+)?\s?(?:ms|s|MB|GB|KB)\b[^.!?]{0,20}\bvs\.?\s|"
     # a result the writer reports measuring ("Measured on 2026-09-16 from a datacenter VPS: HTTP 403 on every page")
@@ -88,21 +88,21 @@ _KINDS = (("customers", _CUSTOMERS_RE), ("named", _NAMED_RE), ("result", _RESULT
           ("benchmark", _BENCHMARK_RE))  # fmt: skip
 # An attribution line under or over a customer's words: a role ("Founder and CEO at Ghost"), "— Ana Ruiz, CTO", or
 # "Ana Ruiz, Head of Growth".
-_DIGIT_RE = re.compile(r"\d")  # the same digits as the patterns' \d
-_IN_HALF_RE = re.compile(r"\bin half\b", re.IGNORECASE)  # the one result without a digit, as _RESULT_RE reads it
-_ROLE_RE = re.compile(
+_DIGIT_RE = lazy_re.compile(r"\d")  # the same digits as the patterns' \d
+_IN_HALF_RE = lazy_re.compile(r"\bin half\b", re.IGNORECASE)  # the one result without a digit, as _RESULT_RE reads it
+_ROLE_RE = lazy_re.compile(
     r"\b(?:CEO|CTO|COO|CFO|CMO|CPO|CIO|CISO|VP|SVP|EVP|[Ff]ounder|[Cc]o-?[Ff]ounder|[Oo]wner|[Dd]irector|[Hh]ead of|"
     r"[Mm]anager|[Ee]ngineer|[Dd]eveloper|[Dd]esigner|[Cc]onsultant|[Pp]resident|[Aa]rchitect|[Mm]arketer|[Pp]rofessor)\b"
     r"|^\s*(?:—|–|-|~)\s*[A-Z]|^[A-Z][\w'’.-]+ [A-Z][\w'’.-]+(?:,| [-–—]) [A-Z]"  # "Jasmine Fleming - Freelance Writer"
 )
 # a caption at the end of the words it credits, after their last sentence: "— Leveled up films", "– kate7984"
-_TRAILING_CAPTION_RE = re.compile(r"[.!?)\"”]\s+[—–]\s*[\w@][\w@.'’-]*(?: [\w@.'’-]+){0,3}\s*$")
+_TRAILING_CAPTION_RE = lazy_re.compile(r"[.!?)\"”]\s+[—–]\s*[\w@][\w@.'’-]*(?: [\w@.'’-]+){0,3}\s*$")
 # words in quotation marks closed and credited to a person right after them: "“…” — Sarah P., Bournemouth"
-_CREDITED_QUOTE_RE = re.compile(r"[“\"][^”\"]{30,}[”\"]\s*[—–]\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*\.?){0,3}\s*(?:,|$)", re.M)
-_FIRST_PERSON_RE = re.compile(r"\bI\b|\b(?i:my|me|we|our|us)\b")
+_CREDITED_QUOTE_RE = lazy_re.compile(r"[“\"][^”\"]{30,}[”\"]\s*[—–]\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*\.?){0,3}\s*(?:,|$)", re.M)
+_FIRST_PERSON_RE = lazy_re.compile(r"\bI\b|\b(?i:my|me|we|our|us)\b")
 # words in quotes, with a caption after them or none: "— Ana Ruiz, CTO", or a press source as written under a
 # review ("A trove of movie goodness" Time Out)
-_QUOTED_RE = re.compile(r"^\s*[\"“„«].{20,}[\"”»]\s*(?:[—–-].*|[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,3})?$", re.S)
+_QUOTED_RE = lazy_re.compile(r"^\s*[\"“„«].{20,}[\"”»]\s*(?:[—–-].*|[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,3})?$", re.S)
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ def _attribution(text: str) -> bool:
 
 # A callout's label at the start of a block quote: "Pairs with:", "Note:", "Good to know:" (a name such as "Ana Ruiz:"
 # has a capital on every word and stays a speaker).
-_CALLOUT_RE = re.compile(r"[A-Z][a-z]+(?: [a-z]+){0,2}:\s")
+_CALLOUT_RE = lazy_re.compile(r"[A-Z][a-z]+(?: [a-z]+){0,2}:\s")
 
 
 def testimonial_units(doc) -> set[int]:
@@ -237,31 +237,31 @@ def find_proof(doc) -> list[Proof]:
 
 # A section that shows proof by what it is: "Featured work", "Our clients", "Case studies" list whom the seller
 # worked for; "Testimonials", "What clients are saying", "Reviews" hold customers' words.
-_WORK_HEADING_RE = re.compile(
+_WORK_HEADING_RE = lazy_re.compile(
     r"^\W*(?:(?:featured|selected|recent|our|client|past) (?:work|projects|clients|customers)|portfolio|"
     r"case studies|(?:our |happy |some of our )?clients|trusted by|"
     # "Who we've worked with", "Other nonprofits I've worked with", "Brands we partnered with"
     r"(?:[\w'’ ]+ )?(?:who )?(?:I|we)(?:'ve|’ve| have)? (?:worked|partnered|collaborated) with)\W*$",
     re.IGNORECASE,
 )
-_VOICE_HEADING_RE = re.compile(
+_VOICE_HEADING_RE = lazy_re.compile(
     r"^\W*(?:testimonials?|(?:client|customer) reviews|reviews|what (?:our )?(?:clients|customers|people|users|"
     r"members) (?:are )?say(?:ing)?(?: about (?:us|me))?|(?:client|customer|success) stories|kind words)\W*$",
     re.IGNORECASE,
 )
 # A section that reports results ("Results", "Outcomes (from pilots)", "Impact", "By the numbers"): its items are
 # results someone got when they carry a number and are told in the past ("5.3 hours a week reclaimed for a pod")
-_RESULTS_HEADING_RE = re.compile(
+_RESULTS_HEADING_RE = lazy_re.compile(
     r"^\W*(?:(?:client|customer|real|our|pilot) )?(?:results?|outcomes?|impact|by the numbers)\b", re.IGNORECASE
 )
 # Template markup left in a Markdown page (Hugo shortcodes, Jinja tags, HTML tags): it shows nothing to read here
-_MARKUP_RE = re.compile(r"\{\{[<%].*?[>%]\}\}|\{%.*?%\}|\{\{.*?\}\}|<[^>]*>")
+_MARKUP_RE = lazy_re.compile(r"\{\{[<%].*?[>%]\}\}|\{%.*?%\}|\{\{.*?\}\}|<[^>]*>")
 _ITEM_KINDS = ("heading", "list_item", "table_cell", "paragraph", "quote")
 # A label standing alone over a row of customer logos (images: nothing for the loader to read): "Trusted by"
-_LOGO_LABEL_RE = re.compile(r"^\W*(?:trusted|used|loved|chosen) by\W*$|^\W*(?:as (?:seen|featured) (?:in|on)|"
+_LOGO_LABEL_RE = lazy_re.compile(r"^\W*(?:trusted|used|loved|chosen) by\W*$|^\W*(?:as (?:seen|featured) (?:in|on)|"
                             r"our (?:customers|clients)|featured in)\W*$", re.IGNORECASE)
 # An HTML element the page marks as its reviews or testimonials and leaves to a script to fill
-_REVIEW_ELEMENT_RE = re.compile(r"<(?:section|div|ul|aside)\b[^>]*\b(?:class|id)\s*=\s*[\"'][^\"']*\b(?:reviews?|"
+_REVIEW_ELEMENT_RE = lazy_re.compile(r"<(?:section|div|ul|aside)\b[^>]*\b(?:class|id)\s*=\s*[\"'][^\"']*\b(?:reviews?|"
                                 r"testimonials?)\b[^\"']*[\"'][^>]*>\s*</", re.IGNORECASE)
 
 
@@ -279,8 +279,8 @@ _PERSON_FIELDS = frozenset({"name", "author", "client", "person", "by", "reviewe
 _QUOTE_FIELDS = frozenset({"quote", "testimonial", "review"})
 _ROLE_FIELDS = frozenset({"designation", "role", "position", "job", "company", "organization", "organisation"})
 _PROOF_MARKS = frozenset({"testimonial", "testimonials", "review", "reviews", "quote", "quotes", "blockquote"})
-_KEY_WORD_RE = re.compile(r"[^a-z]+")
-_PATH_RE = re.compile(r"/|\.(?:svg|png|jpe?g|webp|gif)$", re.IGNORECASE)
+_KEY_WORD_RE = lazy_re.compile(r"[^a-z]+")
+_PATH_RE = lazy_re.compile(r"/|\.(?:svg|png|jpe?g|webp|gif)$", re.IGNORECASE)
 
 
 def _key_words(key) -> list[str]:
@@ -443,9 +443,9 @@ def _many(number: str | None) -> bool:
     return value >= 100
 
 
-_PAST_RE = re.compile(r"\b(?:\w+ed|cut|grew|went|saw|got|made|took|brought|built|won|sold|spent|rose|fell)\b")
+_PAST_RE = lazy_re.compile(r"\b(?:\w+ed|cut|grew|went|saw|got|made|took|brought|built|won|sold|spent|rose|fell)\b")
 # a change named as a noun, as a results list reports it ("85% reduction in deployment failures", "3x increase")
-_CHANGE_RE = re.compile(r"\b(?:reduction|increase|decrease|improvement|growth|drop|gain|savings?|uplift|rise|fall)s?\b",
+_CHANGE_RE = lazy_re.compile(r"\b(?:reduction|increase|decrease|improvement|growth|drop|gain|savings?|uplift|rise|fall)s?\b",
                         re.IGNORECASE)
 
 

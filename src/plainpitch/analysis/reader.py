@@ -23,13 +23,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plainpitch.text import lazy_re
 from plainpitch.text.wordsets import case_free, word_sets
 
 AUDIENCE_NAMES = {"technical": "developers", "business": "business buyers", "consumer": "consumers"}
 
-_FENCE_RE = re.compile(r"^[ \t]{0,3}(?:```|~~~)", re.MULTILINE)
-_PRE_RE = re.compile(r"<pre\b", re.IGNORECASE)
-_COMMAND_RE = re.compile(
+_FENCE_RE = lazy_re.compile(r"^[ \t]{0,3}(?:```|~~~)", re.MULTILINE)
+_PRE_RE = lazy_re.compile(r"<pre\b", re.IGNORECASE)
+_COMMAND_RE = lazy_re.compile(
     r"(?:^|[\s`$>])(?:sudo\s+)?(?:pip3?|pipx|uv|npm|npx|yarn|pnpm|bun|brew|cargo|go|apt(?:-get)?|dnf|yum|pacman|"
     r"choco|scoop|winget|docker|podman|kubectl|helm|gem|bundle|composer|git|make|mvn|gradle|dotnet|nuget|conda|"
     r"poetry|rustup|mix|cabal|opam|deno)"
@@ -37,15 +38,15 @@ _COMMAND_RE = re.compile(
     r"\bcurl\s[^\n|]*\|\s*(?:sudo\s+)?(?:ba|z)?sh\b|^\s*\$\s+\w",
     re.MULTILINE,
 )
-_INLINE_CODE_RE = re.compile(r"`[^`\n]+`")
+_INLINE_CODE_RE = lazy_re.compile(r"`[^`\n]+`")
 # Names only code uses: snake_case, camelCase, dotted names (not web addresses), --flags, paths, letters+digits types
-_CODE_NAME_RE = re.compile(
+_CODE_NAME_RE = lazy_re.compile(
     r"(?<![\w/.-])(?:[a-z]+_[a-z0-9_]+|[a-z]{2,}[A-Z][a-z]+\w*|[a-z]\w*\.[a-z_]\w*\.[a-z_]\w*|"
     r"[a-z]\w*\.(?:conf|cfg|ini|json|ya?ml|toml|xml|py|js|ts|go|rs|rb|sh|exe|dll|so|lock)|--[a-z][\w-]+|"
     r"/(?:etc|usr|var|proc|sys|opt|home|tmp|dev)/[\w./-]*|(?:u?int|float)(?:8|16|32|64))(?![\w])"
 )
 # Words that name developers or their work. Distinct words are counted, so one product word repeated cannot tip it.
-_DEV_WORDS_RE = re.compile(
+_DEV_WORDS_RE = lazy_re.compile(
     r"\b(?:developers?|devs|engineers?|engineering teams?|programmers?|coders?|your code|codebase|source code|"
     r"repos?|repository|repositories|pull requests?|merge requests?|commits?|open[- ]source|github|gitlab|sdks?|"
     r"apis?|cli|command[- ]line|terminal|librar(?:y|ies)|frameworks?|compil(?:e|er|ed)|runtime|self-host(?:ed|ing)?|"
@@ -54,13 +55,13 @@ _DEV_WORDS_RE = re.compile(
     r"rust|golang|java|react|node\.?js|webhooks?|endpoints?|latency|throughput|scalab(?:le|ility)|config(?:uration)?)\b",
     re.IGNORECASE,
 )
-_CONSUMER_RE = re.compile(
+_CONSUMER_RE = lazy_re.compile(
     r"\b(?:your (?:family|kids|children|home|house|partner|pet|dog|cat|phone|wedding|body|skin|health|garden|car)|"
     r"families|kids|parents|moms?|dads?|at home|free shipping|delivery|delivered to your door|add to cart|checkout|"
     r"recipes?|bedroom|kitchen|holiday|vacation|birthday|gifts?)\b",
     re.IGNORECASE,
 )
-_BUSINESS_RE = re.compile(
+_BUSINESS_RE = lazy_re.compile(
     r"\b(?:customers?|clients?|revenue|sales|team(?:s|mates)?|compan(?:y|ies)|business(?:es)?|managers?|invoices?|"
     r"marketing|marketers?|conversions?|pipeline|leads?|roi|budget|employees?|staff|agency|agencies|enterprise|"
     r"startups?|founders?|saas|b2b|subscribers?|visitors?|campaigns?|stakeholders?)\b",
@@ -91,7 +92,7 @@ _DEV_WORDS_TWIN, _CONSUMER_TWIN, _BUSINESS_TWIN = map(case_free, (_DEV_WORDS_RE,
 
 DEV_WORDS_MIN = 4  # distinct developer words
 DEV_RATE_MIN = 1.5  # developer words per 100 words
-_TEMPLATE_FIELD_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{[a-z_][\w.]*\}")
+_TEMPLATE_FIELD_RE = lazy_re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{[a-z_][\w.]*\}")
 CODE_NAMES_MIN = 3  # distinct code names (snake_case, camelCase, file names, --flags, system paths)
 CONSUMER_MIN = 3  # consumer words, and more of them than business words
 

@@ -15,9 +15,10 @@ from typing import Any
 
 from plainpitch.medium import GREETING_RE, NAME_LINE_RE, SIGN_OFF_RE
 from plainpitch.medium import first_line as unit_first_line
+from plainpitch.text import lazy_re
 from plainpitch.text.wordsets import per_document, unit_word_counts
 
-ATTRIBUTION_RE = re.compile(r"^\s*(?:—|–|-|&ndash;|&mdash;)\s*\w")  # "— Ana Ruiz, CTO" under a quote
+ATTRIBUTION_RE = lazy_re.compile(r"^\s*(?:—|–|-|&ndash;|&mdash;)\s*\w")  # "— Ana Ruiz, CTO" under a quote
 
 
 def title_line(doc, kinds: tuple[str, ...] = ("heading",)) -> str:
@@ -29,7 +30,7 @@ def title_line(doc, kinds: tuple[str, ...] = ("heading",)) -> str:
 
 
 SIGNATURE_LINE_MAX_WORDS = 12  # a signature's lines are short: a name, a title, a company, a link
-_PS_RE = re.compile(r"^\s*P\.?\s?S\b", re.IGNORECASE)
+_PS_RE = lazy_re.compile(r"^\s*P\.?\s?S\b", re.IGNORECASE)
 
 
 def body_units(doc) -> list[int]:

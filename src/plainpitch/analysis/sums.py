@@ -11,27 +11,27 @@ A result is right when it equals the product to the precision it is written with
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from itertools import permutations
 
+from plainpitch.text import lazy_re
 from plainpitch.text.money import SCALES
 
 _NUMBER = r"[$€£]?\s?\d[\d,]*(?:\.\d+)?"
 # "2 seats × $10 = $20", "0.095 x 24 hours x 31 days = 70.68", "$800/hour × 20 hours": a factor may carry up to two
 # unit words, or a rate's unit after a slash
 _FACTOR = _NUMBER + r"(?:\s?/\s?[A-Za-z]+|\s?[%A-Za-z]+(?:\s[A-Za-z]+)?)??"
-_FORMULA_RE = re.compile(
+_FORMULA_RE = lazy_re.compile(
     r"(?<![\w.,])(" + _FACTOR + r"(?:\s?[x×*]\s?" + _FACTOR + r")+)\s?=\s?(" + _NUMBER + r")(?![\d,]*\.?\d)"
 )
-_FACTOR_RE = re.compile(r"([$€£]?)\s?(\d[\d,]*(?:\.\d+)?)")
+_FACTOR_RE = lazy_re.compile(r"([$€£]?)\s?(\d[\d,]*(?:\.\d+)?)")
 # "$3.2M", "$40k", "£1.5 million": an amount written with its scale
-_SCALE_RE = re.compile(r"\s?(k|K|M|m|bn|B|thousand|million|billion)\b")
+_SCALE_RE = lazy_re.compile(r"\s?(k|K|M|m|bn|B|thousand|million|billion)\b")
 # the formula found starts inside a longer one ("$800/hour × 20 hours × 200 = …" read from "20"): not its whole sum
-_TIMES_BEFORE_RE = re.compile(r"(?:[×*]|\bx)\s?$")
-_CELL_RE = re.compile(r"^\s*([$€£]?)\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:[A-Za-z%]{1,8})?\s*$")
+_TIMES_BEFORE_RE = lazy_re.compile(r"(?:[×*]|\bx)\s?$")
+_CELL_RE = lazy_re.compile(r"^\s*([$€£]?)\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:[A-Za-z%]{1,8})?\s*$")
 _MONEY = "$€£"
-_PERCENT_RE = re.compile(r"\s?(?:%|percent\b)")
+_PERCENT_RE = lazy_re.compile(r"\s?(?:%|percent\b)")
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from plainpitch.text import lazy_re
 from plainpitch.text.language import english_ratio
 
 # Verbs a button or a link starts with. Not a list of asks: a loose net, used only to doubt an absence.
@@ -36,21 +37,21 @@ _ALONE = frozenset("subscribe download register install join apply contact buy".
 _MAX_WORDS = 6
 FOREIGN_SHARE_UNSURE = 0.2  # a fifth of the text unread is enough to miss a button or a testimonial
 
-_TAG_RE = re.compile(r"<[^>]+>")
-_EMPHASIS_RE = re.compile(r"[*_`]+")
-_LEAD_RE = re.compile(r"^[\W\d_]*(?=[A-Za-z])")  # bullets, numbers, quotes, brackets, emoji before the first letter
-_LABEL_RE = re.compile(r"^[\"']?[\w\- ]{1,30}[\"']?\s*[:=]\s*")  # "text: ", "Primary CTA button: ", "\"label\": "
+_TAG_RE = lazy_re.compile(r"<[^>]+>")
+_EMPHASIS_RE = lazy_re.compile(r"[*_`]+")
+_LEAD_RE = lazy_re.compile(r"^[\W\d_]*(?=[A-Za-z])")  # bullets, numbers, quotes, brackets, emoji before the first letter
+_LABEL_RE = lazy_re.compile(r"^[\"']?[\w\- ]{1,30}[\"']?\s*[:=]\s*")  # "text: ", "Primary CTA button: ", "\"label\": "
 # Fields that name what a text is, not what to click ("tagline: Get found by the right people").
 _TEXT_FIELDS = frozenset(
     "title subtitle tagline heading headline description summary name alt caption excerpt lede intro slogan "
     "subheading subheadline eyebrow kicker h1 h2 h3 meta seo".split()
 )
-_QUOTED_RE = re.compile(r"^(?:\"([^\"]*)\"|'([^']*)'|“([^”]*)”)")
-_TAIL_RE = re.compile(r"[\]\)\"'“”`,;!]+$")
-_CUT_RE = re.compile(r"\]\(|\s\|\s|\s[—–-]\s")  # a Markdown link's address, a table cell, a dash's gloss
-_SEE_YOU_RE = re.compile(r"^see you\b", re.I)  # a farewell, not an ask
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_WORD_RE = re.compile(r"[^\W\d_]+")
+_QUOTED_RE = lazy_re.compile(r"^(?:\"([^\"]*)\"|'([^']*)'|“([^”]*)”)")
+_TAIL_RE = lazy_re.compile(r"[\]\)\"'“”`,;!]+$")
+_CUT_RE = lazy_re.compile(r"\]\(|\s\|\s|\s[—–-]\s")  # a Markdown link's address, a table cell, a dash's gloss
+_SEE_YOU_RE = lazy_re.compile(r"^see you\b", re.I)  # a farewell, not an ask
+_CJK_RE = lazy_re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_WORD_RE = lazy_re.compile(r"[^\W\d_]+")
 
 
 def _button_text(line: str) -> str:

@@ -15,10 +15,10 @@ Plain regular expressions over one normalised sentence at a time (see ``question
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from plainpitch.call.speech import has_digit, lacks, normalise, unstutter
+from plainpitch.text import lazy_re
 
 # Verbs and nouns of commitment: what a seller asks a buyer to do. Base forms and -ing only: "have you ever
 # donated", "we decided to sign" and "I was asked to join" tell what happened, they ask for nothing.
@@ -33,11 +33,11 @@ _COMMIT = (
     r"switch(?:ing)?|renew(?:ing|al)?|expand(?:ing)?|add\s+(?:seats|users|licenses)|exchang(?:e|ing)|"
     r"replac(?:e|ing)|swap(?:ping)?"
 )
-_COMMIT_RE = re.compile(rf"\b(?:{_COMMIT})\b")
+_COMMIT_RE = lazy_re.compile(rf"\b(?:{_COMMIT})\b")
 
 # Question frames that request something ("would you...", "are you willing...", "can I count on you..."). Habits and
 # past ("do you ever donate?", "did you buy before?") are discovery, not asks: "do/did" only with want/plan/like.
-_REQUEST_Q = re.compile(
+_REQUEST_Q = lazy_re.compile(
     r"\b(?:(?:would|will|could|can|won't|wouldn't)\s+(?:you|u|ya)\s+(?:still\s+|also\s+|maybe\s+|perhaps\s+|at\s+least\s+|possibly\s+)?"
     r"(?!know\b|remember\b|have\s+(?:any\s+)?questions\b|mind\s+if\b|tell\b|describe\b|walk\b|explain\b|share\b|see\b|hear\b|"
     r"say\b|think\b|guess\b|rate\b|expect\b|estimate\b|prefer\b|recommend\b|agree\s+that\b|"
@@ -57,13 +57,13 @@ _REQUEST_Q = re.compile(
     r"|how\s+(?:do|would)\s+you\s+feel\s+about\b|\bif\s+(?:you|u)(?:'d|\s+would)\s+like\s+to\b)"
 )
 # Amount requests: "how much would you like to...", "what percentage are you willing to..."
-_AMOUNT_Q = re.compile(
+_AMOUNT_Q = lazy_re.compile(
     r"\b(?:how\s+(?:much|many)|what\s+(?:is\s+|'s\s+)?(?:a\s+|the\s+|your\s+)?(?:\w+\s+)?(?:amount|percentage|portion|part|sum))\b"
     r"[^.?!]{0,50}?(?:\b(?:(?:would|will|could|can)\s+(?:you|u|ya)|(?:you|u)\s+(?:would|will|could|can)|are\s+(?:you|u)\s+(?:willing|able|going|planning|thinking)|"
     r"were\s+(?:you|u)|do\s+(?:you|u)\s+(?:want|like|plan|think|wish))\b|\byou'd\b|\byou'll\b)"
 )
 # Willingness with no verb of its own, pointing back at the offer: "would you do it?", "is that something you'd do?"
-_REFERRING = re.compile(
+_REFERRING = lazy_re.compile(
     r"\b(?:would|will|could|can)\s+(?:you|u)\s+(?:be\s+(?:willing|interested|open|up\s+for)|do\s+(?:it|that|this|so)|"
     r"take\s+(?:it|that|this)|consider\s+(?:it|that|this)|go\s+for\s+(?:it|that))(?:\s+(?:in|to)\s+(?:it|that|this))?"
     r"(?:\s+(?:today|now|tonight|then|too|as\s+well))?\s*(?:[?.!]|$)"
@@ -72,7 +72,7 @@ _REFERRING = re.compile(
 )
 # Statement requests: "I'd like to ask you to...", "I encourage you to...", "we need you to...", "let's...". Each
 # needs a verb of commitment soon after it (``_WINDOW`` characters), so "I hope you have a nice day" is no ask.
-_REQUEST_S = re.compile(
+_REQUEST_S = lazy_re.compile(
     r"\b(?:i|we)(?:'d|'m|\s+would|\s+am|\s+are|'re|\s+really|\s+just|\s+also)*\s*"
     r"(?:like\s+to\s+|want\s+to\s+|going\s+to\s+|writing\s+to\s+|wanted\s+to\s+|hoping\s+to\s+|hope\s+to\s+|getting\s+ready\s+to\s+)?"
     r"(?:ask(?:ing)?\s+(?:you\s+)?(?:to|for|if\s+you|whether\s+you|you\s+how\s+much)|invit(?:e|ing)|recommend(?:ing)?|suggest(?:ing)?|"
@@ -88,16 +88,16 @@ _REQUEST_S = re.compile(
     r"|\b(?:you|u)\s+could\s+(?:always\s+)?do\s+more\b"
 )
 _WINDOW = 70
-_IMPERATIVE = re.compile(
+_IMPERATIVE = lazy_re.compile(
     r"^(?:(?:then|so|now|just|please|definitely|really|ok|okay|well|hey|and|hi|hello)[\s,!]+)*(?:donate|give|contribute|spare|"
     r"pledge|pay|buy|purchase|sign|order|subscribe|upgrade|commit|invest|fund|sponsor|support|help|join|try|start|book|"
     r"schedule|do\s+some\s+good|consider|spend|count\s+me|sign\s+here|let'?s)\b"
 )
-_AMOUNT = re.compile(r"(?:\$\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s*(?:dollars?|cents?|bucks|%|percent|k\b)|\.\d+\b|"
+_AMOUNT = lazy_re.compile(r"(?:\$\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s*(?:dollars?|cents?|bucks|%|percent|k\b)|\.\d+\b|"
                      r"\b(?:half|all|a\s+dollar|a\s+penny|fifteen\s+cents|twenty\s+dollars)\b)")
-_AMOUNT_OFFER = re.compile(r"^(?:(?:maybe|perhaps|say|like|how\s+about|what\s+about|or|i\s+would\s+say|i'd\s+say)[\s,]+)+\$?\s?\.?\d"
+_AMOUNT_OFFER = lazy_re.compile(r"^(?:(?:maybe|perhaps|say|like|how\s+about|what\s+about|or|i\s+would\s+say|i'd\s+say)[\s,]+)+\$?\s?\.?\d"
                            r"|^\$?\s?\.?\d[^?]*\?\s*$")
-_HOW_ABOUT = re.compile(r"\b(?:how|what)\s+(?:about|bout)\b")
+_HOW_ABOUT = lazy_re.compile(r"\b(?:how|what)\s+(?:about|bout)\b")
 # Words every match of _COMMIT_RE, _AMOUNT (or a digit), _REFERRING or _AMOUNT_Q holds as a whole word (proved in
 # tests/test_call_gates.py, like each word list beside a pattern below): a sentence with none of them and no digit
 # asks for nothing, and is not searched.
@@ -114,7 +114,7 @@ _ASK_WORDS = frozenset(
 )
 
 # -- next steps ---------------------------------------------------------------------------------------------
-_OWNER = re.compile(
+_OWNER = lazy_re.compile(
     r"\b(?:i(?:'ll|'m\s+going\s+to|\s+will|\s+am\s+going\s+to|\s+can|\s+could|'d\s+like\s+to|\s+would\s+like\s+to|\s+need\s+to|\s+should)|"
     r"we(?:'ll|'re\s+going\s+to|\s+will|\s+are\s+going\s+to|\s+can|\s+could|\s+should|\s+need\s+to)|"
     r"you(?:'ll|\s+will|\s+can|\s+could|'re\s+going\s+to|\s+are\s+going\s+to)|let'?s|let\s+me|"
@@ -122,7 +122,7 @@ _OWNER = re.compile(
     r"(?:can|could|shall|should)\s+(?:we|i|you)|(?:he|she|they)(?:'ll|\s+will)|"
     r"(?P<name>[a-z]+)\s+will)\b"
 )
-_ACTION = re.compile(
+_ACTION = lazy_re.compile(
     r"\b(?:find\s+(?:some\s+|a\s+|an\s+)?(?:time|slot|hour|half\s+an\s+hour|\w+\s+minutes)|grab\s+(?:some\s+)?time|get\s+(?:something|it|a\s+\w+|time)\s+on\s+(?:the|your|our)\s+calendars?|"
     r"put\s+(?:something|time|it)\s+on|reconven\w*|send\w*|shar\w*|email\w*|e-mail\w*|forward\w*|schedul\w*|set\s+up|setting\s+up|book\w*|call\w*|meet\w*|"
     r"follow\s+up|follow-up|circle\s+back|loop\s+in|introduc\w*|review\w*|demo\w*|show\w*|walk\s+through|get\s+back|"
@@ -132,7 +132,7 @@ _ACTION = re.compile(
     r"deliver\w*|install\w*|deploy\w*|test\w*|donat\w*|pay\w*|transfer\w*|submit\w*)\b"
 )
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
-_TIME = re.compile(
+_TIME = lazy_re.compile(
     rf"\b(?:in|by|before|after|around|until|through|early|mid|late|end\s+of|beginning\s+of|start\s+of|the\s+middle\s+of)\s+"
     rf"(?:early\s+|mid\s+|late\s+|mid-)?{_MONTH}\b|"
     r"\b(?:early|mid|late|later)\s+(?:next\s+|this\s+)?(?:week|month|quarter|year)\b|"
@@ -151,7 +151,7 @@ _TIME = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)\b|\bfirst\s+thing\b|\b(?:early|later)\s+next\s+week\b|\bwithin\s+(?:\d+|a|an|one|two)\s+\w+\b"
 )
 # "I'll send it sometime", "let's keep in touch": the owner and action are there, but nothing pins them down.
-_VAGUE = re.compile(
+_VAGUE = lazy_re.compile(
     r"\b(?:sometime|(?<!find\s)(?<!grab\s)(?<!book\s)some\s+time|at\s+some\s+point|eventually|whenever|one\s+day|"
     r"down\s+the\s+road)\b"
 )
@@ -159,7 +159,7 @@ _VAGUE = re.compile(
 
 # "Our next call is Tuesday at 10", "the next meeting starts in thirty minutes": nobody says "I will", but the step
 # is set (the time must be another part of the sentence than "next call" itself).
-_SCHEDULED = re.compile(
+_SCHEDULED = lazy_re.compile(
     r"\b(?:the|our|your)\s+next\s+(?:meeting|call|session|demo|conversation|check-in)"
     r"(?:(?:\s+is|'s)\s+(?:going\s+to|gonna)\s+(?:be|start)|\s+is|'s|\s+will\s+be|\s+will\s+start|\s+starts)\b"
 )
@@ -167,15 +167,15 @@ _SCHEDULED = re.compile(
 # A loose promise to talk again ("should I follow up in a couple of weeks or around Labor Day?") is not a next step:
 # a weak action (follow up, touch base, reconnect...) with only a soft time (around, in a couple of weeks, an
 # either/or) commits nobody. "Let's find time in December", "I'll follow up on Friday" do.
-_WEAK_ACTION = re.compile(
+_WEAK_ACTION = lazy_re.compile(
     r"^(?:follow\s+up|follow-up|circle\s+back|check\s+in|touch\s+base|reconnect\w*|regroup\w*|get\s+back|"
     r"connect\w*|talk\w*|chat\w*|sync\w*|revisit\w*)$"
 )
-_SOFT_TIME = re.compile(
+_SOFT_TIME = lazy_re.compile(
     r"^(?:around\b|in\s+(?:a|one|two)\s+(?:couple|few)|over\s+the\s+(?:next|coming)|within\s+(?:a|the)|"
     r"(?:early|mid|late|later)\s+(?:next\s+|this\s+)?(?:week|month|quarter|year)|next\s+time|in\s+a\s+(?:few|couple))"
 )
-_EITHER_OR = re.compile(r"\bor\s+(?:around|in|by|next|after|before|on|at)\b")
+_EITHER_OR = lazy_re.compile(r"\bor\s+(?:around|in|by|next|after|before|on|at)\b")
 # _TIME: a sentence with none of these words and no digit names no time
 _TIME_WORDS = frozenset(
     "afternoon apr april asap aug august before break call christmas coming day days dec december early end eod eow "
@@ -190,7 +190,7 @@ _TIME_WORDS = frozenset(
 # What carries a call on after it ends: following up, regrouping, being back in touch, sending or sharing something,
 # setting up the next call, bringing someone in. Said during the call ("let me share my screen", "we can talk about
 # pricing") none of these reach past it, so each names what makes it a later step.
-_LATER = re.compile(
+_LATER = lazy_re.compile(
     r"\b(?:follow(?:ing)?[\s-]+up|circle\s+back|touch\s+base|reconnect\w*|regroup\w*|reconven\w*|"
     r"get\s+back\s+(?:to\s+(?:you|him|her|them|us)|in\s+touch)|be\s+back(?=\s+(?:in\s+touch|to\s+you|with\s+you|around|after|in|by|when|once)\b)|"
     r"reach\s+(?:back\s+)?out|(?:talk|speak|chat|meet|connect|sync)\s+(?:again|further|next)|"
@@ -207,7 +207,7 @@ _LATER = re.compile(
 # The person or side who will do it, said as a commitment or a proposal ("I'll", "we could", "should I", "let's",
 # "why don't we", "the next step is"). The action must follow within a few words. Not "you can…": that is how a
 # seller describes the product ("you can share the report with your board").
-_LOOSE_OWNER = re.compile(
+_LOOSE_OWNER = lazy_re.compile(
     r"\b(?:i(?:'ll|'m\s+going\s+to|'m\s+gonna|\s+will|\s+can|\s+could|\s+should|\s+would|\s+might|'d)(?!\s+rather)|"
     r"we(?:'ll|'re\s+going\s+to|'re\s+gonna|\s+will|\s+can|\s+could|\s+should|\s+would|\s+might|'d)(?!\s+rather)|"
     r"you(?:'ll|\s+will)(?!\s+be\s+able)|(?:he|she|they)(?:'ll|\s+will)|let'?s|"
@@ -217,19 +217,19 @@ _LOOSE_OWNER = re.compile(
 )
 _LOOSE_REACH = 60  # characters from the owner to the action
 # Times that do not pin a step down: "around Labor Day", "in a couple weeks", "soon", "when he's back"
-_VAGUE_TIME = re.compile(
+_VAGUE_TIME = lazy_re.compile(
     r"\b(?:around\s+[\w ]{2,20}|in\s+(?:a|one|two)\s+(?:couple|few)(?:\s+of)?\s+\w+|soon|later|at\s+some\s+point|"
     r"(?<!find\s)(?<!grab\s)some\s*time|eventually|down\s+the\s+road|in\s+the\s+(?:near\s+)?future|"
     r"(?:when|once)\s+(?:he|she|they|you|we|i|[a-z]+)(?:'s|\s+is|\s+are|'re|\s+gets?|\s+comes?)\s+back)\b"
 )
-_WISH = re.compile(r"\b(?:would|could|might)\s+be\s+(?:good|great|nice|ideal|helpful|useful|perfect|best)\b|"
+_WISH = lazy_re.compile(r"\b(?:would|could|might)\s+be\s+(?:good|great|nice|ideal|helpful|useful|perfect|best)\b|"
                    r"\bsounds?\s+(?:good|great|like\s+a\s+plan)\b|\bmaybe\b|\?\s*$")
 # "Where can I send it?", "how should we leave it?": questions for information, not steps
-_INFO_QUESTION = re.compile(r"^\W*(?:(?:so|and|but|um|uh|okay|ok|well)\W+)*(?:where|what|how|who|which|why)\b")
-_EMBEDDED = re.compile(r"\b(?:know|knew|realiz\w*|realis\w*|sure|whether|if)\s+(?:that\s+)?$")
-_PAST = re.compile(r"\b(?:had|was|were|did|ago|yesterday|last\s+(?:week|month|time|year|call))\b")
+_INFO_QUESTION = lazy_re.compile(r"^\W*(?:(?:so|and|but|um|uh|okay|ok|well)\W+)*(?:where|what|how|who|which|why)\b")
+_EMBEDDED = lazy_re.compile(r"\b(?:know|knew|realiz\w*|realis\w*|sure|whether|if)\s+(?:that\s+)?$")
+_PAST = lazy_re.compile(r"\b(?:had|was|were|did|ago|yesterday|last\s+(?:week|month|time|year|call))\b")
 # Pleasantries that promise nothing: no step, loose or firm
-_PLEASANTRY = re.compile(r"\b(?:keep|stay)\s+in\s+touch\b|\b(?:talk|speak|chat)\s+(?:to\s+you\s+)?soon\b")
+_PLEASANTRY = lazy_re.compile(r"\b(?:keep|stay)\s+in\s+touch\b|\b(?:talk|speak|chat)\s+(?:to\s+you\s+)?soon\b")
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from plainpitch.call.speech import lacks
 from plainpitch.call.turns import CallTurn
+from plainpitch.text import lazy_re
 
 MONOLOGUE_BACKCHANNEL = (3.0, 5)  # seconds, words
 STORY_INTERJECTION = (5.0, 12)
@@ -29,7 +30,7 @@ MAX_SILENCE = 5.0  # seconds: a longer gap between turns ends a stretch (silence
 # One run of separators between the words, not one either side of each word, and "mhm+" left to "m+-?h+m+" (which
 # matches it): the same texts, but a long turn that opens with a few backchannels ("Yeah, true. Yeah, yeah. Okay,
 # yeah...") no longer tries every way of splitting its separators (tens of milliseconds each, before failing).
-_BACKCHANNEL = re.compile(
+_BACKCHANNEL = lazy_re.compile(
     r"^\W*(?:(?:m+-?h+m+|uh-?huh|yeah|yep|yup|yes|right|okay|ok|k|sure|got\s+it|i\s+see|cool|great|wow|"
     r"interesting|exactly|true|nice|absolutely|totally|for\s+sure|perfect|gotcha|sounds\s+good|makes\s+sense|please)\W*)+$",
     re.IGNORECASE,
@@ -87,7 +88,7 @@ def stretches(turns: list[CallTurn], role: str, asks_question: list[bool], limit
 
 
 # -- feature dumps ------------------------------------------------------------------------------------------
-_FEATURE = re.compile(
+_FEATURE = lazy_re.compile(
     r"\b(?:(?:it|we|this|that|the\s+\w+|our\s+\w+)\s+(?:also\s+)?(?:has|have|supports?|includes?|comes\s+with|offers?|"
     r"provides?|ships\s+with|features?|integrates?\s+with|handles?|runs\s+on|exposes?|bundles?)(?!\s+to\b|\s+got\s+to\b)|"
     r"there'?s\s+(?:also\s+)?(?:a|an)|there\s+(?:is|are)\s+(?:also\s+)?(?:a|an|\d+)|we'?ve\s+(?:also\s+)?got\s+(?:a|an)|"
@@ -102,7 +103,7 @@ _FEATURE_WORDS = frozenset(
     "integrate integrates module native natively offer offers plus provide provides runs ships support supports there "
     "theres ve weve".split()
 )
-_BENEFIT = re.compile(
+_BENEFIT = lazy_re.compile(
     r"\b(?:so\s+(?:that\s+)?(?:you|your|the\s+team|they|nobody)|which\s+means|that\s+means|means\s+(?:you|your)|"
     r"lets?\s+you|helps?\s+(?:you|your)|so\s+you\s+can|you\s+(?:won'?t|will\s+not|no\s+longer|never)|no\s+more|instead\s+of|"
     r"without\s+(?:having|needing|writing|hiring|waiting)|pays?\s+for\s+itself|saves?\s+(?:you|your|time|money|hours|days))\b",
@@ -110,13 +111,13 @@ _BENEFIT = re.compile(
 )
 # Words of an outcome that count only when said to the buyer ("cuts your close to two days", not "cut and dry";
 # "revenue" in a finance tool's demo is the subject matter, not the buyer's gain).
-_OUTCOME = re.compile(
+_OUTCOME = lazy_re.compile(
     r"\b(?:reduc(?:e|es|ing)|cuts?|avoids?|prevents?|shortens?|faster|quicker|cheaper|fewer|less\s+(?:time|work|risk)|"
     r"in\s+(?:minutes|seconds)|(?:increase|grow|boost|raise|more|higher)\s+(?:your\s+)?(?:revenue|roi|margin|sales)|"
     r"hours\s+(?:a|per)\s+week)\b",
     re.IGNORECASE,
 )
-_TO_YOU = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
+_TO_YOU = lazy_re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
 _BENEFIT_WORDS = frozenset(
     "having help helps hiring instead itself let lets means needing never no nobody pays save saves so waiting will "
     "won wont writing".split()
@@ -126,9 +127,9 @@ _OUTCOME_WORDS = frozenset(
     "reducing revenue roi sales seconds shorten shortens".split()
 )
 _TO_YOU_WORDS = frozenset({"you", "your", "yours"})
-_LIST_SEP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+")
+_LIST_SEP = lazy_re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+")
 # A list ends where a new clause starts: "it has SSO and audit logs, which means..." lists two features.
-_CLAUSE_END = re.compile(r"[.;:!?]|\b(?:which|that|so|because|but|where|when|if|though|although|while|to)\b", re.IGNORECASE)
+_CLAUSE_END = lazy_re.compile(r"[.;:!?]|\b(?:which|that|so|because|but|where|when|if|though|although|while|to)\b", re.IGNORECASE)
 _ITEM_WORDS = 5  # a list item longer than this is a clause, not a feature name
 
 
@@ -148,7 +149,7 @@ def feature_count(sentence: str) -> int:
 
 
 # Walking a screen or naming what the product does, as a seller says it in a demo.
-_TOUR = re.compile(
+_TOUR = lazy_re.compile(
     r"\b(?:(?:you|we|i|they|users?)\s+(?:can|could|will\s+be\s+able\s+to|'ll\s+be\s+able\s+to|'d\s+be\s+able\s+to)\s+(?:also\s+|just\s+|then\s+)?"
     r"(?:see|select|add|input|enter|upload|click|choose|drag|drop|filter|sort|pick|set|edit|view|toggle|export|import|create|"
     r"search|pull|put|go|scroll|compare|track|type|change|adjust|switch|open|download|share|attach|map|customi[sz]e|override)|"

@@ -34,6 +34,7 @@ from plainpitch.call.types import TYPES, CallType, infer_type, thresholds_for
 from plainpitch.call.voices import MixedLabel, mixed_labels
 from plainpitch.config import ConfigError
 from plainpitch.model import Document
+from plainpitch.text import lazy_re
 from plainpitch.text.lexicon import rarer_than
 
 
@@ -187,7 +188,7 @@ class CallFacts:
 _TERM = r"[\w.+/#&-]+(?:\s+[\w.+/#&-]+){0,2}"
 # "what does X mean / stand for", and the forms speech-to-text writes it in: "what is avm stand for", "what's the
 # X stand for", "what X stands for", "X stands for what", "what X means"
-_MEANING = re.compile(
+_MEANING = lazy_re.compile(
     rf"\bwhat(?:'s|\s+is|\s+was|\s+does|\s+do|\s+did)?\s+(?:an?\s+|the\s+)?[\"'“]?(?P<a>{_TERM})[\"'”]?\s+"
     rf"(?:mean|means|stand\s+for|stands\s+for)\b"
     rf"|\b(?P<d>{_TERM})\s+(?:stands|stand)\s+for\s+what\b"
@@ -535,9 +536,9 @@ def _buying_signals(facts: list[SentenceFact], loose: list[LooseFact], said: _Bu
     return out
 
 
-_WHEN_BACK = re.compile(r"\b(?:when|once)\s+(?:he|she|they|[a-z]+)(?:'s|\s+is|\s+are|'re|\s+gets?|\s+comes?)\s+back\b",
+_WHEN_BACK = lazy_re.compile(r"\b(?:when|once)\s+(?:he|she|they|[a-z]+)(?:'s|\s+is|\s+are|'re|\s+gets?|\s+comes?)\s+back\b",
                         re.IGNORECASE)
-_ABSENCE_HINT = re.compile(r"without\s+(?:me|him|her|them)|make\s+it|join|decid|sign|final|run\s+(?:it|this|that)\s+by|approval|"
+_ABSENCE_HINT = lazy_re.compile(r"without\s+(?:me|him|her|them)|make\s+it|join|decid|sign|final|run\s+(?:it|this|that)\s+by|approval|"
                            r"pulled|stuck|be\s+(?:here|there|on)", re.IGNORECASE)
 _JOINED = r"(?:hi|hey|hello|welcome|morning|afternoon),?\s+{name}\b|\b{name}(?:\s+(?:just|has))?\s+(?:joined|is\s+(?:here|on|joining\s+now))\b"
 

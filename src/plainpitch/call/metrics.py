@@ -12,9 +12,10 @@ import re
 from plainpitch.call.facts import CallFacts
 from plainpitch.call.roles import BUYER, SELLER
 from plainpitch.model import Metric
+from plainpitch.text import lazy_re
 from plainpitch.text.ascii_case import CaseBlind
 
-FILLERS = re.compile(
+FILLERS = lazy_re.compile(
     r"\b(?:u+m+|u+h+|erm|er|ah+|hmm+|mm+)\b|\byou\s+know\b(?!\s+(?:what|how|why|that|the|about|if|when|where|who|it|this|a|an))"
     r"|\bi\s+mean\b|\bkind\s+of\b|\bsort\s+of\b|\bbasically\b|\bliterally\b",
     re.IGNORECASE,

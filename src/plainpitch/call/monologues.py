@@ -27,6 +27,7 @@ from plainpitch.call.dumps import Stretch, is_tour
 from plainpitch.call.facts import CallFacts
 from plainpitch.call.roles import BUYER, SELLER
 from plainpitch.call.turns import sentence_text
+from plainpitch.text import lazy_re
 
 BACKGROUND, OPENING, PITCH, ANSWER, NARRATION = "background", "opening", "pitch", "answer", "narration"
 TOUR, OBJECTION = "tour", "objection"  # coached by TLK006 and TLK010
@@ -39,14 +40,14 @@ NARRATION_SHARE = 0.1
 LIST_SHARE = 0.5  # a monologue is a feature dump's when half its sentences or more name features
 ANSWER_LOOKBACK = 4  # turns before the monologue in which the buyer's question is looked for
 
-_BACKGROUND = re.compile(
+_BACKGROUND = lazy_re.compile(
     r"\b(?:i|we)\s+(?:was|were|worked|started|founded|joined|spent|grew|built|came|left|moved|met|decided|raised|"
     r"opened|launched|sold|hired)\b|"
     r"\b(?:years?\s+ago|my\s+background|our\s+story|back\s+in\s+(?:\d{4}|january|february|march|april|may|june|july|"
     r"august|september|october|november|december))\b",
     re.IGNORECASE,
 )
-_SCREEN = re.compile(r"\b(?:share|sharing)\s+(?:my|the)\s+screen\b|\bas\s+you\s+can\s+see\b", re.IGNORECASE)
+_SCREEN = lazy_re.compile(r"\b(?:share|sharing)\s+(?:my|the)\s+screen\b|\bas\s+you\s+can\s+see\b", re.IGNORECASE)
 
 
 def _texts(facts: CallFacts, m: Stretch) -> list[str]:

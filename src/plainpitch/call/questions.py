@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from plainpitch.call.speech import lacks, normalise, unstutter
+from plainpitch.text import lazy_re
 
 OPEN = "open"
 CLOSED = "closed"
@@ -40,22 +41,22 @@ _SUBJ = (
 _WH = r"what|how|why|where|when|which|who|whom|whose"
 
 # Words and fillers that may open a clause before the question proper ("so, what...", "ok and how...").
-_LEAD = re.compile(  # used with .match(text, pos): no '^', which would only match at 0
+_LEAD = lazy_re.compile(  # used with .match(text, pos): no '^', which would only match at 0
     r"(?:(?:and|so|but|or|ok|okay|well|oh|hi|hello|hey|great|also|then|now|alright|all right|right|yes|yeah|"
     r"yep|no|sure|cool|awesome|perfect|nice|wow|thanks|thank you|um+|uh+|er|hmm+|just|actually|anyway|"
     r"out of curiosity|curious|quick question|by the way|btw|first|second|next|finally|lastly|to be clear|"
     r"gotcha|got it|i see|interesting|totally|absolutely|understood|fair enough|makes sense|good\s+(?:morning|afternoon|evening|day))\b[\s,.!:;-]*)+"
 )
 
-_AUX_Q = re.compile(rf"^(?:{_AUX})\s+(?:{_SUBJ})\b")
-_WH_Q = re.compile(
+_AUX_Q = lazy_re.compile(rf"^(?:{_AUX})\s+(?:{_SUBJ})\b")
+_WH_Q = lazy_re.compile(
     rf"^(?:{_WH})(?:'s|'re|'d|'ll|\s+(?:{_AUX}|about|else|exactly|kind|sort|type|types|made|makes|brought|got|"
     rf"led|happens|happened|comes|came|matters|worries|keeps|drives|stops|prevents|would|much|many|long|often|soon|"
     rf"far|big|large|old)\b)"
 )
 # "which charity have you...", "how many people are on the team": wh + up to three words + aux + subject.
-_WH_NOUN_Q = re.compile(rf"^(?:{_WH})(?:\s+[\w'-]+){{1,3}}\s+(?:{_AUX})\s+(?:{_SUBJ})\b")
-_INQUIRY = re.compile(
+_WH_NOUN_Q = lazy_re.compile(rf"^(?:{_WH})(?:\s+[\w'-]+){{1,3}}\s+(?:{_AUX})\s+(?:{_SUBJ})\b")
+_INQUIRY = lazy_re.compile(
     r"^(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:tell\s+(?:me|us)?\s*(?:a\s+(?:bit|little)\s+)?(?:about|more|how|what|why|"
     r"where|when|who|which|if|whether)|walk\s+(?:me|us)\s+through|talk\s+(?:me|us)\s+through|help\s+(?:me|us)\s+understand|"
     r"talk\s+to\s+(?:me|us)\s+about|describe|explain\s+(?:how|what|why)|give\s+(?:me|us)\s+a\s+sense|"
@@ -66,7 +67,7 @@ _INQUIRY = re.compile(
     r"i\s+want\s+to\s+(?:know|understand|hear)\s+(?:about|more|what|how|why|if|whether)|(?:can|may|could)\s+i\s+ask)\b"
 )
 
-_GREETING = re.compile(
+_GREETING = lazy_re.compile(
     r"^(?:(?:h\w{0,3}\s+(?:are|r|ware)\s+(?:you|u|ya)(?:\s+(?:doing|doin|feeling|keeping|holding\s+up))?|"
     r"how\s+(?:is|was|'s)\s+(?:your|ur)\s+(?:day|morning|afternoon|evening|night|week|weekend)(?:\s+going)?|"
     r"how'?s\s+(?:it|everything|things|life)(?:\s+going)?|how\s+(?:have|has)\s+(?:you|u)\s+been|how\s+are\s+things|"
@@ -75,7 +76,7 @@ _GREETING = re.compile(
     r"(?:\s+(?:today|tonight|this\s+(?:\w+\s+)?(?:morning|afternoon|evening|day|week)|so\s+far|then|there|guys|all|"
     r"this\s+day|on\s+this\s+\w+\s+\w+))*\s*$)"
 )
-_RHETORICAL = re.compile(
+_RHETORICAL = lazy_re.compile(
     r"^(?:(?:did|do)\s+(?:you|u)\s+know\s+(?:that|in|about\s+the\s+\d|how\s+many|the\s+\d|\d)|(?:did|do)\s+you\s+know\s+"
     r"(?:\w+\s+){0,3}(?:percent|million|billion|thousand|\d)|can\s+you\s+imagine|could\s+you\s+imagine|"
     r"(?:don't|dont|do\s+not)\s+you\s+(?:think|agree|want|feel|love)|wouldn't\s+you\s+(?:agree|say|think|want|like)|"
@@ -88,7 +89,7 @@ _RHETORICAL = re.compile(
     r"(?:don't|dont|doesn't|wouldn't|isn't|aren't|can't|couldn't|won't|shouldn't|haven't)\s+(?:you|u|it|that|this|they|we)|"
     r"how\s+(?:bout|about)\s+(?:it|that)\s*$|what\s+if)\b"
 )
-_CHECK = re.compile(
+_CHECK = lazy_re.compile(
     r"^(?:(?:do|does|did)\s+(?:you|anyone|anybody|everyone|y'all|you\s+guys|you\s+all)\s+have\s+(?:any\s+)?(?:other\s+|more\s+|further\s+)?"
     r"(?:questions?|comments?|thoughts?|concerns?)(?:\s+(?:or|and)\s+(?:questions?|comments?|thoughts?|concerns?))?"
     r"(?:\s+(?:so\s+far|for\s+me|on\s+that|about\s+that|before|at\s+this\s+point|right\s+now)\b.*)?\s*$|"
@@ -104,14 +105,14 @@ _CHECK = re.compile(
     r"to\s+(?:confirm|clarify|recap)|you\s+are\s+(?:willing|donating|going|sure)|are\s+you\s+(?:still\s+)?"
     r"(?:comfortable|ok|okay|fine|happy)\b))"
 )
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves|u|ur|ya|y'all|you're|you've|you'd|you'll)\b")
-_EXISTENTIAL = re.compile(r"^(?:is|are|was|were)\s+there\b")
-_SHORT_FACT_WH = re.compile(r"^(?:how\s+(?:much|many|long|often|soon|far|big|old)|when|where|which|who|whom|whose)\b")
-_ANY_WH = re.compile(rf"^(?:{_WH})\b")
+_SECOND_PERSON = lazy_re.compile(r"\b(?:you|your|yours|yourself|yourselves|u|ur|ya|y'all|you're|you've|you'd|you'll)\b")
+_EXISTENTIAL = lazy_re.compile(r"^(?:is|are|was|were)\s+there\b")
+_SHORT_FACT_WH = lazy_re.compile(r"^(?:how\s+(?:much|many|long|often|soon|far|big|old)|when|where|which|who|whom|whose)\b")
+_ANY_WH = lazy_re.compile(rf"^(?:{_WH})\b")
 # The seller offering to do something ("can I send you...?", "shall we...?") is a proposal, not discovery.
-_OFFER = re.compile(r"^(?:can|could|may|shall|should)\s+(?:i|we)\s+(?!ask\b)")
+_OFFER = lazy_re.compile(r"^(?:can|could|may|shall|should)\s+(?:i|we)\s+(?!ask\b)")
 # The call itself: who is on it, the screen, the recording, the sound.
-_ADMIN = re.compile(
+_ADMIN = lazy_re.compile(
     r"^(?:(?:can|could)\s+(?:you|everyone|everybody|y'all)\s+(?:still\s+)?(?:hear|see)\b|"
     r"(?:do|would)\s+you\s+mind\s+if\s+(?:i|we)\s+(?:record|share|start|jump|grab|turn)|"
     r"(?:is|are)\s+[\w'-]+(?:\s+[\w'-]+)?\s+(?:joining|coming|on\s+the\s+(?:call|line)|here|there)\b|"
@@ -123,23 +124,23 @@ _ADMIN = re.compile(
     r"(?:should|shall|can|may)\s+i\s+(?:share|stop\s+sharing|record|pull\s+up|bring\s+up))"
 )
 # A tag at the end ("..., you know?", "..., right?") makes a statement sound like a question without asking one.
-_TAG_END = re.compile(r"(?:,?\s+(?:you\s+know|you\s+see|right|yeah|okay|ok|correct|huh|no|isn't\s+it|don't\s+you\s+think))+\s*$")
-_SMALL_TALK = re.compile(
+_TAG_END = lazy_re.compile(r"(?:,?\s+(?:you\s+know|you\s+see|right|yeah|okay|ok|correct|huh|no|isn't\s+it|don't\s+you\s+think))+\s*$")
+_SMALL_TALK = lazy_re.compile(
     r"\b(?:weather|weekend|holidays?|vacation|sunny|raining|snowing|the\s+game|time\s+is\s+it\s+there)\b|"
     r"^(?:where|which\s+(?:city|state|country|part))\s+(?:are|were)\s+you\s+(?:from|based|located|calling\s+from|at\s+today)\b|"
     r"^(?:do|did)\s+you\s+live\s+in\b|^(?:are|were)\s+you\s+(?:planning|doing)\s+anything\s+(?:fun|exciting|special|nice)\b|"
     r"^(?:any|got\s+any)\s+(?:fun\s+|big\s+)?plans\b"
 )
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|we|we're|we've|we'd|we'll|us|our|ours)\b")
+_FIRST_PERSON = lazy_re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|we|we're|we've|we'd|we'll|us|our|ours)\b")
 # A question reported rather than asked: "he asked me, can you...", "people always say, why would I...".
-_REPORTING = re.compile(
+_REPORTING = lazy_re.compile(
     r"\b(?:asked|asks|ask|said|says|say|goes|went|wondered|wonders|was\s+like|were\s+like|is\s+like|are\s+like|"
     r"told\s+(?:me|us|them|him|her))\s*(?:me|us|him|her|them)?\s*[,:]?\s*[\"“']?\s*$"
 )
-_REPORTER = re.compile(r"\b(?:he|she|they|people|someone|somebody|everyone|everybody|customers?|clients?|users?|"
+_REPORTER = lazy_re.compile(r"\b(?:he|she|they|people|someone|somebody|everyone|everybody|customers?|clients?|users?|"
                        r"buyers?|brokers?|investors?|folks|my\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+|you)\b")
 # After a speech-to-text split a relative clause starts a sentence: "Which was their first foray into..."
-_RELATIVE_START = re.compile(r"^(?:which|who|whom|whose|where|when)\s+(?:was|were|is|are|has|had|have|would|will|makes?|made|means?|meant|gives?|lets?)\b")
+_RELATIVE_START = lazy_re.compile(r"^(?:which|who|whom|whose|where|when)\s+(?:was|were|is|are|has|had|have|would|will|makes?|made|means?|meant|gives?|lets?)\b")
 
 # A clause without '?' is a question only when it opens with one of these words: the first word of every string
 # _INQUIRY, _WH_Q, _WH_NOUN_Q and _AUX_Q match (proved in tests/test_call_gates.py). Other clauses are skipped before
@@ -149,10 +150,10 @@ _OPENERS = frozenset(
     "i id im is isn let may might must please shall share should shouldn talk tell walk was wasn were weren what when "
     "where which who whom whose why will won would wouldn".split()
 )
-_FIRST_RUN = re.compile(r"\w+")
+_FIRST_RUN = lazy_re.compile(r"\w+")
 
 # Clause boundaries inside a sentence: punctuation, and a spoken "and"/"so"/"but" before a question word.
-_CLAUSE_SPLIT = re.compile(r"[,;:!?.…]+|\s[-–—]+\s|\s(?=(?:and|so|but|or)\s+(?:" + _WH + r"|" + _AUX + r")\s)")
+_CLAUSE_SPLIT = lazy_re.compile(r"[,;:!?.…]+|\s[-–—]+\s|\s(?=(?:and|so|but|or)\s+(?:" + _WH + r"|" + _AUX + r")\s)")
 
 
 @dataclass(frozen=True, slots=True)

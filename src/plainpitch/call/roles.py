@@ -20,6 +20,7 @@ from operator import attrgetter
 from typing import Any
 
 from plainpitch.model import Document, Turn, Unit
+from plainpitch.text import lazy_re
 from plainpitch.text.ascii_case import CaseBlind
 
 SELLER = "seller"
@@ -28,7 +29,7 @@ BUYER = "buyer"
 USER_LABELS = frozenset({"you", "me"})
 
 # Phrases that mark the selling side (present tense, about "our" offer) and the buying side (their current state).
-SELLER_CUES = re.compile(
+SELLER_CUES = lazy_re.compile(
     r"\b(?:our\s+(?:product|platform|tool|solution|service|customers|clients|pricing|plans?|api|team\s+can|engineers\s+can|"
     r"roadmap|integration|offering|software|app)|we\s+(?:offer|provide|built|build|support|integrate|help|can\s+help|work\s+with|"
     r"sell|charge|also\s+have|just\s+launched)|let\s+me\s+(?:show|share|walk|pull\s+up|demo)|i'?ll\s+send|calling\s+from|"
@@ -36,7 +37,7 @@ SELLER_CUES = re.compile(
     r"walk\s+me\s+through|your\s+(?:team|company|current|biggest|process|stack|goals?|budget|timeline))\b",
     re.IGNORECASE,
 )
-BUYER_CUES = re.compile(
+BUYER_CUES = lazy_re.compile(
     r"\b(?:we(?:'re|\s+are)?\s+(?:currently\s+)?using|we\s+use|our\s+(?:current|existing)\s+(?:tool|vendor|setup|system|provider)|"
     r"how\s+much\s+(?:does|is|would)\s+(?:it|that|this)|what\s+does\s+(?:it|that)\s+cost|does\s+(?:it|your\s+\w+)\s+"
     r"(?:support|integrate|work)|can\s+(?:it|your\s+\w+)\s+(?:do|handle|support)|we(?:'re|\s+are)\s+evaluating|our\s+budget|"

@@ -13,16 +13,17 @@ from dataclasses import dataclass, replace
 from plainpitch.call.asks import Ask, NextStep, find_ask, find_next_step
 from plainpitch.call.dumps import feature_count, has_benefit
 from plainpitch.call.questions import DISCOVERY, GREETING, NARRATION, RHETORICAL, Question, find_questions
+from plainpitch.text import lazy_re
 
 SELLER = "seller"
 # "You?", "and you?", "how about you?": a question that hands the last statement back to the listener. After an
 # answer to "how are you" it is a greeting; after anything else it asks about the same thing in the other's life.
-_RECIPROCAL = re.compile(r"^(?:and\s+)?(?:you|u|yourself|how\s+about\s+you(?:rself)?|what\s+about\s+you(?:rself)?)\W*$")
-_YOU = re.compile(r"\b(?:you|your|yours|yourself|yourselves|u|ur|y'all|you're|you've|you'd|you'll)\b", re.IGNORECASE)
+_RECIPROCAL = lazy_re.compile(r"^(?:and\s+)?(?:you|u|yourself|how\s+about\s+you(?:rself)?|what\s+about\s+you(?:rself)?)\W*$")
+_YOU = lazy_re.compile(r"\b(?:you|your|yours|yourself|yourselves|u|ur|y'all|you're|you've|you'd|you'll)\b", re.IGNORECASE)
 # A question that is not about the listener and that the speaker talks straight past ("what property was it? when
 # did it sell? maybe the renovation amount...") lists or narrates: nobody could answer it.
 TALKED_PAST_WORDS = 15
-_WELLBEING = re.compile(
+_WELLBEING = lazy_re.compile(
     r"\b(?:i'?m|i\s+am|doing|all)\s+(?:\w+\s+)?(?:good|well|fine|great|ok|okay|alright|terrific|awesome|not\s+bad)\b|"
     r"^\W*(?:good|fine|great|well|not\s+bad|thanks|thank\s+you)\b",
     re.IGNORECASE,

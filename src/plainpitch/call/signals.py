@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from plainpitch.call.speech import lacks, normalise
+from plainpitch.text import lazy_re
 from plainpitch.text.lexicon import zipf
 
 OBJECTIONS: dict[str, re.Pattern[str]] = {
@@ -70,7 +71,7 @@ OBJECTION_WORDS: dict[str, frozenset[str]] = {
                       "worried worry wrong".split()),
 }
 _OBJECTION_ANY = frozenset().union(*OBJECTION_WORDS.values())
-_BUYING = re.compile(
+_BUYING = lazy_re.compile(
     r"\b(?:i|we)(?:'m|'re|\s+am|\s+are|'d\s+be|\s+would\s+be)\s+(?:(?:definitely|very|really|super|certainly|genuinely|most\s+definitely|"
     r"absolutely)\s+)?(?:are\s+)?interested\b(?!\s+in\s+(?:hearing\s+about\s+)?(?:your|the\s+way|how\s+you))|"
     r"\b(?:that's|that\s+is|this\s+is|that\s+would\s+be|this\s+would\s+be)\s+(?:exactly\s+what\s+we|just\s+what\s+we|"
@@ -80,12 +81,12 @@ _BUYING = re.compile(
     r"\bwhat\s+(?:are|would\s+be)\s+the\s+next\s+steps\b|\bsign\s+(?:me|us)\s+up\b|\b(?:i|we)\s+(?:love|like)\s+(?:that|this|it)\s+a\s+lot\b|"
     r"\b(?:i'd|we'd|i\s+would|we\s+would)\s+(?:love|like)\s+to\s+(?:try|see\s+(?:it|more|this)|get\s+(?:started|access)|move\s+forward|pilot)\b"
 )
-_EXPECTED_ABSENT = re.compile(
+_EXPECTED_ABSENT = lazy_re.compile(
     r"\b(?:start|go\s+ahead|begin|get\s+going)\s+without\s+(?:me|him|her|them)\b|"
     r"\b(?:can't|cannot|couldn't|won't\s+be\s+able\s+to|wasn't\s+able\s+to|isn't\s+able\s+to)\s+(?:make\s+it|join|be\s+(?:here|there|on))\b|"
     r"\b(?:won't|will\s+not)\s+be\s+(?:joining|on\s+the\s+call|here)\b|\b(?:got|was|is)\s+(?:pulled|stuck)\s+(?:into|in)\b"
 )
-_DECIDES = re.compile(
+_DECIDES = lazy_re.compile(
     r"\b(?:decides?|signs?\s+off|has\s+the\s+final\s+(?:say|word)|makes?\s+the\s+(?:final\s+)?(?:call|decision)|"
     r"(?:is|was)\s+the\s+(?:decision\s+maker|one\s+who\s+decides|final\s+say)|holds\s+the\s+budget|owns\s+the\s+budget)\b"
 )
@@ -95,10 +96,10 @@ _BUYING_WORDS = frozenset(
 )
 _EXPECTED_ABSENT_WORDS = frozenset("begin call cannot here join joining pulled start stuck t without won".split())
 _DECIDES_WORDS = frozenset("call decide decides decision final holds owns sign signs".split())
-_RUN_BY_FROM = re.compile(r"\b(?:run\s+(?:it|this|that)\s+by|get\s+(?:approval|sign-?off)\s+from)\s+")
+_RUN_BY_FROM = lazy_re.compile(r"\b(?:run\s+(?:it|this|that)\s+by|get\s+(?:approval|sign-?off)\s+from)\s+")
 _ABSENCE_WORDS = _EXPECTED_ABSENT_WORDS | _DECIDES_WORDS | {"by", "from"}  # the last two: _RUN_BY_FROM
-_RUN_BY = re.compile(r"\b(?:run\s+(?:it|this|that)\s+by|check\s+with|get\s+(?:approval|sign-?off)\s+from|talk\s+(?:to|with))\s+$")
-NAME = re.compile(r"\b([A-Z][a-z]{2,})\b")
+_RUN_BY = lazy_re.compile(r"\b(?:run\s+(?:it|this|that)\s+by|check\s+with|get\s+(?:approval|sign-?off)\s+from|talk\s+(?:to|with))\s+$")
+NAME = lazy_re.compile(r"\b([A-Z][a-z]{2,})\b")
 COMMON_WORD_ZIPF = 5.0  # "Whether", "First": words this common are never taken for a name
 _NOT_NAMES = frozenset(
     """
@@ -147,7 +148,7 @@ def absence_possible(sentence: str) -> bool:
     return not lacks(sentence, _ABSENCE_WORDS)
 
 
-_LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+_LOWERCASE_WORD = lazy_re.compile(r"\b[a-z][a-z'-]+\b")
 _CHUNK = 1 << 20
 
 

@@ -6,9 +6,9 @@ each other.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from plainpitch.text import lazy_re
 from plainpitch.text.wordsets import runs
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
@@ -59,7 +59,7 @@ def lacks(sentence: str, triggers: frozenset[str]) -> bool:
     return found is not None and found.isdisjoint(triggers)
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazy_re.compile(r"\d")
 
 
 def has_digit(sentence: str) -> bool:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from plainpitch.call.roles import BUYER, SELLER
+from plainpitch.text import lazy_re
 from plainpitch.text.lexicon import zipf
 
 if TYPE_CHECKING:  # annotations only: the call's facts load with the first call reviewed (call.facts_for)
@@ -36,8 +37,8 @@ NOT_SPOKEN = frozenset({"rare", "code", "product", "name"})
 MIN_SELLER_USES = 2
 FLUENT_TERMS = 3  # distinct terms of one kind the buyer uses before the buyer counts as fluent in that kind
 EVERYDAY_ZIPF = 4.0  # a one-word term this common in English ("instance", "stack") is heard in its everyday sense
-_NAME_LEAD = re.compile(r"\b(?:called|named)\s+$", re.IGNORECASE)
-_CAPITALISED = re.compile(r"[A-Z][a-z]+")
+_NAME_LEAD = lazy_re.compile(r"\b(?:called|named)\s+$", re.IGNORECASE)
+_CAPITALISED = lazy_re.compile(r"[A-Z][a-z]+")
 
 
 @dataclass(frozen=True, slots=True)

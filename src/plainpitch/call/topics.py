@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 from plainpitch.call.speech import lacks
+from plainpitch.text import lazy_re
 from plainpitch.text.wordsets import phrase_triggers
 
 PRICING = "pricing"
@@ -101,7 +102,7 @@ def compile_topics(call_config: Mapping[str, Any] | None) -> dict[str, Topic]:
 
 
 # Words one of the price phrases needs: a cheap first look before the full pattern (most sentences have none).
-_PRICING_HINT = re.compile(r"per\s|[$€£]|dollar|euro|pound|pric|plan|subscri|licen|fee|cost|discount|quote|budget|invoice|\dk\b",
+_PRICING_HINT = lazy_re.compile(r"per\s|[$€£]|dollar|euro|pound|pric|plan|subscri|licen|fee|cost|discount|quote|budget|invoice|\dk\b",
                            re.IGNORECASE)
 
 

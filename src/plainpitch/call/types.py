@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from plainpitch.text import lazy_re
 from plainpitch.text.ascii_case import CaseBlind
 
 TYPES = ("discovery", "demo", "cold", "closing")
@@ -112,19 +113,19 @@ class CallType:
     reason: str
 
 
-_COLD = re.compile(
+_COLD = lazy_re.compile(
     r"\b(?:calling\s+from|reason\s+(?:for\s+my|i'?m|i\s+am)\s+call|caught\s+you\s+at\s+a\s+bad\s+time|"
     r"(?:got|have)\s+a\s+(?:quick\s+)?(?:minute|second|moment|sec)|out\s+of\s+the\s+blue|cold\s+call|"
     r"we\s+haven'?t\s+(?:spoken|met)|you\s+don'?t\s+know\s+me|i'?ll\s+be\s+brief|this\s+is\s+a\s+sales\s+call)\b",
     re.IGNORECASE,
 )
-_DEMO = re.compile(
+_DEMO = lazy_re.compile(
     r"\b(?:share\s+my\s+screen|sharing\s+my\s+screen|see\s+my\s+screen|let\s+me\s+show\s+you|i'?ll\s+show\s+you|"
     r"walk\s+you\s+through\s+the\s+(?:product|platform|app|dashboard)|this\s+is\s+the\s+dashboard|as\s+you\s+can\s+see|"
     r"on\s+the\s+screen|if\s+i\s+click|when\s+you\s+click|demo)\b",
     re.IGNORECASE,
 )
-_CLOSING = re.compile(
+_CLOSING = lazy_re.compile(
     r"\b(?:contract|redlines?|procurement|legal\s+review|order\s+form|purchase\s+order|msa|dpa|signature|"
     r"sign\s+(?:off|the)|countersign|renewal|payment\s+terms|net\s+30|invoice|security\s+review|final\s+pricing)\b",
     re.IGNORECASE,

@@ -24,17 +24,18 @@ from plainpitch.call.roles import BUYER_CUES, SELLER_CUES
 from plainpitch.call.timefmt import clock
 from plainpitch.call.turns import CallTurns, sentence_texts
 from plainpitch.model import Document
+from plainpitch.text import lazy_re
 
 LONG_TURN_S = 300.0
 LONG_TURN_WORDS = 800
 SELF_ANSWERS_MIN = 5  # one person on AMI meetings answers their own question at most three times
-_ANSWER = re.compile(
+_ANSWER = lazy_re.compile(
     r"^\W*(?:yes|yeah|yep|yup|no|nope|nah|sure|correct|exactly|absolutely|definitely|of\s+course|mhmm|uh-huh|"
     r"i\s+am|i'm\s+(?:good|well|fine|great|doing)|it\s+is|we\s+are|we\s+do|i\s+do|likewise|you\s+too|same\s+here|"
     r"good,?\s+(?:thanks|thank\s+you)|not\s+at\s+all|that's\s+right|fine,?\s+thanks)\b",
     re.IGNORECASE,
 )
-_GREETING_PAIR = re.compile(
+_GREETING_PAIR = lazy_re.compile(
     r"\b(?:nice|good|great)\s+to\s+(?:meet|see)\s+you\b[^.?!]*[.?!]\s+(?:\w+[.,!]?\s+){0,3}?(?:likewise|you\s+too|same\s+here|"
     r"nice\s+to\s+meet\s+you|great\s+to\s+(?:meet|see)\s+you)\b",
     re.IGNORECASE,

@@ -26,9 +26,10 @@ from collections.abc import Sequence
 
 from plainpitch.classify import cues, shape
 from plainpitch.classify.structure import Place
+from plainpitch.text import lazy_re
 from plainpitch.text.lexicon import is_english_word
 
-URL_RE = re.compile(r"https?://|www\.\w|\b[\w-]+\.(?:com|io|org|dev|net|app|co)/", re.IGNORECASE)
+URL_RE = lazy_re.compile(r"https?://|www\.\w|\b[\w-]+\.(?:com|io|org|dev|net|app|co)/", re.IGNORECASE)
 PRICE_RE = cues.case_blind(
     r"[$€£¥]\s?\d|\d\s?(?:usd|eur|gbp)\b|\bper (?:month|year|user|seat|member|site)\b|/(?:mo|month|yr|year|user)\b|"
     r"\b(?:monthly|yearly|annual(?:ly)?) (?:plan|billing|price|fee)s?\b|\bbilled\b",
@@ -53,7 +54,7 @@ WORK_SECTION_RE = cues.word_pattern(
     r"scope", r"deliverables?", r"timeline", r"schedule", r"milestones?", r"approach", r"methodology", r"process",
     r"next steps?", r"investment", r"terms", r"phases?", r"work plan", r"our plan",
 )
-_NAME_ITEM_RE = re.compile(r"^(?:and |or )?(?:[A-Z0-9`][\w.+#`'/-]*|[a-z][\w.-]*[-_.][\w.-]+)(?: \([^)]*\))?$")
+_NAME_ITEM_RE = lazy_re.compile(r"^(?:and |or )?(?:[A-Z0-9`][\w.+#`'/-]*|[a-z][\w.-]*[-_.][\w.-]+)(?: \([^)]*\))?$")
 _NEED_RE = cues.case_blind(r"^(?:you|users?|it) (?:need|require)s?\b|\b(?:requires?|required)\b")
 # How to switch something on or off: documentation of a setting ("can be disabled with `--no-ignore`").
 _CONFIGURE_RE = cues.case_blind(

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from plainpitch.text import lazy_re
+
 # -- normalising ---------------------------------------------------------------------------------------------
-_MARKUP_RE = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
+_MARKUP_RE = lazy_re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 
 
@@ -26,7 +28,7 @@ def normalise(text: str) -> str:
 # Python's re runs a case-blind pattern several times slower than a case-sensitive one, so every case-blind
 # pattern without capitals of its own gets a case-sensitive twin that View runs on the lower-cased sentence.
 # Twins compile on first use, so importing the cues stays as cheap as before.
-_CAPITAL_RE = re.compile(r"(?<!\\)[A-Z]")
+_CAPITAL_RE = lazy_re.compile(r"(?<!\\)[A-Z]")
 _TWIN_SOURCES: dict[re.Pattern[str], str] = {}
 
 
@@ -42,7 +44,7 @@ _TWINS: dict[re.Pattern[str], re.Pattern[str] | None] = _Twins()
 
 def case_blind(regex: str) -> re.Pattern[str]:
     """A case-blind pattern (and its fast twin for lower-cased text, when it has no capital letter)."""
-    pattern = re.compile(regex, re.IGNORECASE)
+    pattern = lazy_re.compile(regex, re.IGNORECASE)
     if not _CAPITAL_RE.search(regex):
         _TWIN_SOURCES[pattern] = regex
     return pattern
@@ -71,7 +73,7 @@ def word_pattern(*alternatives: str) -> re.Pattern[str]:
 _words = word_pattern  # the short name the lists below use
 
 
-_DIGIT_RE = re.compile(r"\d")
+_DIGIT_RE = lazy_re.compile(r"\d")
 
 
 class View:
@@ -114,9 +116,9 @@ def view_of(text: str) -> View:
 
 
 # -- who the sentence is about -------------------------------------------------------------------------------
-YOU_RE = re.compile(r"(?<![\w'])(?:[Yy]ou(?:r|rs|'re|'ll|'ve|'d|rself|rselves)?|YOU(?:R)?)(?![\w'])")
+YOU_RE = lazy_re.compile(r"(?<![\w'])(?:[Yy]ou(?:r|rs|'re|'ll|'ve|'d|rself|rselves)?|YOU(?:R)?)(?![\w'])")
 # "us" only in lower case ("US" is a country); "I" only as a capital letter.
-WE_RE = re.compile(
+WE_RE = lazy_re.compile(
     r"(?<![\w'])(?:[Ww]e(?:'re|'ve|'ll|'d)?|[Oo]urs?|[Oo]urselves|us|I|I'm|I've|I'll|I'd|[Mm]y|me)(?![\w'])"
 )
 
@@ -184,12 +186,12 @@ NUMBER_UNIT_RE = case_blind(
     r"\b\d[\d,.]*\s?(?:ms|s|sec|seconds|µs|ns|gb|mb|kb|tb|gib|mib|k|m|%|x|rps|qps|req/s|rpm|cores?|nodes?|"
     r"threads?|bits?|bytes?|hz|mhz|ghz|events?|requests?|connections?|percent)\b",
 )
-NUMBER_RE = re.compile(r"\b\d[\d,.]*\b")
-CODE_TOKEN_RE = re.compile(
+NUMBER_RE = lazy_re.compile(r"\b\d[\d,.]*\b")
+CODE_TOKEN_RE = lazy_re.compile(
     r"`[^`]+`|\b[a-z]+_[a-z0-9_]+\b|\b[A-Za-z]+\.[a-z_][\w.]*\b|\b[a-z]+[A-Z]\w*\b|\(u?int\d*|\((?:string|bool|float)"
 )
-ACRONYM_RE = re.compile(r"\b[A-Z][A-Z0-9]{1,5}s?\b")
-VERSION_RE = re.compile(r"\bv?\d+\.\d+(?:\.\d+)?\b")
+ACRONYM_RE = lazy_re.compile(r"\b[A-Z][A-Z0-9]{1,5}s?\b")
+VERSION_RE = lazy_re.compile(r"\bv?\d+\.\d+(?:\.\d+)?\b")
 
 # -- other: instructions, story, questions, asks -------------------------------------------------------------
 INSTRUCTION_RE = case_blind(
@@ -209,7 +211,7 @@ DOC_NOTE_RE = _words(
     r"be aware", r"important", r"warning", r"mandatory", r"optional",
 )
 # A product spec line: an identifier, then its type or description ("MAIN.sess_conn (uint64, count, ...)").
-SPEC_LINE_RE = re.compile(r"^[-*\s]*`?[\w.\[\]/*-]+`?\s*(?:\([^)]*\)|-\s|:\s|\[\]\w+)")
+SPEC_LINE_RE = lazy_re.compile(r"^[-*\s]*`?[\w.\[\]/*-]+`?\s*(?:\([^)]*\)|-\s|:\s|\[\]\w+)")
 # The opening verb of a capability line ("Generate manual pages...", "Roll out features safely").
 CAPABILITY_VERB_RE = case_blind(
     r"^(?:build|write|ship|deploy|use|get|find|test|create|generate|publish|bundle|integrate|scale|handle|"
@@ -223,7 +225,7 @@ IS_HAS_RE = _words(r"is an?", r"is the", r"are", r"has", r"have", r"contains?", 
 GIVES_RE = _words(r"helps?", r"lets?", r"makes?", r"allows?", r"enables?", r"gives?", r"brings?", r"keeps?",
                   r"means?", r"ensures?", r"guarantees?", r"takes care of", r"deals? with")
 PAST_RE = _words(r"was", r"were", r"had", r"did", r"became", r"wanted", r"used to", r"chose", r"moved", r"built", r"wrote")
-EMOJI_RE = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+EMOJI_RE = lazy_re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 ASK_WORDS = (
     r"sign up", r"signup", r"get started", r"start (?:free|your|a|now|building|for free)", r"try(?: it)?(?: for free| free| now)?",

@@ -20,17 +20,16 @@ adds or drops a group (scripts/train_classifier.py --experiments) never needs a 
 
 from __future__ import annotations
 
-import re
-
 from plainpitch.classify import cues
 from plainpitch.classify.shape import FAMILIES, shape_flags
+from plainpitch.text import lazy_re
 
 FEATURE_VERSION = 2  # bump when the features change: the weights file must be retrained
 SHAPE_GROUPS = tuple(FAMILIES)  # one group per family of shape.py: outcomes, results, mood, subject, …
 GROUPS = ("words", "bigrams", "cues", *SHAPE_GROUPS, "suffix", "chars", "skeleton")
 DEFAULT_GROUPS = ("words", "bigrams", "cues", "outcomes")  # the shipped recipe (scripts/train_classifier.py)
-_TOKEN_RE = re.compile(r"[a-z0-9]+(?:['.\-_][a-z0-9]+)*")
-_DIGITS_RE = re.compile(r"\d")
+_TOKEN_RE = lazy_re.compile(r"[a-z0-9]+(?:['.\-_][a-z0-9]+)*")
+_DIGITS_RE = lazy_re.compile(r"\d")
 
 
 def featurise(text: str, groups: tuple[str, ...] = DEFAULT_GROUPS) -> dict[str, float]:
@@ -81,7 +80,7 @@ _FUNCTION_WORDS = frozenset(
     is are was were be been being has have had do does did can could will would shall should may might must
     just also only even now still already very too there here such both either neither own same other""".split()
 )
-_SKELETON_TOKEN_RE = re.compile(r"`[^`]*`|[\w'’.-]+|[:;!?()\"“”]")
+_SKELETON_TOKEN_RE = lazy_re.compile(r"`[^`]*`|[\w'’.-]+|[:;!?()\"“”]")
 
 
 def _skeleton(clean: str) -> list[str]:

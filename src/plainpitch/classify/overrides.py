@@ -22,8 +22,9 @@ from __future__ import annotations
 import re
 
 from plainpitch.classify import cues, shape
+from plainpitch.text import lazy_re
 
-EXPLICIT_BENEFIT_RE = re.compile(
+EXPLICIT_BENEFIT_RE = lazy_re.compile(
     r"\bso (?:that )?(?:you|your|teams?|customers|users|anyone|everyone)\b|\bwhich means\b|"
     r"\b(?:help|helps|let|lets|allow|allows|enable|enables|save|saves|free|frees) (?:you|your)\b|"
     r"\byou(?:'ll| will| can)? (?:save|never|spend less|avoid|cut|ship|win|grow|be confident|focus)\b|"
@@ -33,11 +34,11 @@ EXPLICIT_BENEFIT_RE = re.compile(
 )
 # A spec line: an identifier, then its type or a dash and its description ("MAIN.sess_conn (uint64, count, ...)",
 # "name - The repository name"). The annotation guideline calls these product specs: features.
-SPEC_ENTRY_RE = re.compile(
+SPEC_ENTRY_RE = lazy_re.compile(
     r"^[-*\s]*`?[A-Za-z_][\w.\[\]/-]*`?\s+(?:\((?:u?int\d*|float\d*|string|bool\w*|integer|counter|gauge|"
     r"number|array|map|duration|list)\b|-\s+[A-Z(])"
 )
-_LEADS_TO_ASK_RE = re.compile(r"^(?:to learn more|to find out|for more|learn more|visit|see)\b", re.IGNORECASE)
+_LEADS_TO_ASK_RE = lazy_re.compile(r"^(?:to learn more|to find out|for more|learn more|visit|see)\b", re.IGNORECASE)
 RULES = ("explicit_benefit", "measured_result", "spec_entry", "spec_units", "doc_aside")
 
 

@@ -19,11 +19,11 @@ kinds ship). Every pattern is general English of product copy and documentation,
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import cached_property
 
 from plainpitch.classify.cues import View, alternation, case_blind, word_pattern
+from plainpitch.text import lazy_re
 
 # -- the subject -------------------------------------------------------------------------------------------------
 _OPENER = r"^(?:(?:so|and|but|now|then|today|here|also|instead|thanks to [^,]+|with [^,]{1,40}),?\s+)?"
@@ -39,7 +39,7 @@ _PRESENT = (
     r"serves|exposes|collects|gathers|reports|creates|writes|reads|sends|stores|generates|removes|"
     r"[a-z]{3,}(?<![su]s)(?<!ss)s)"
 )
-PRODUCT_SUBJECT_RE = re.compile(
+PRODUCT_SUBJECT_RE = lazy_re.compile(
     r"^(?:it|this|these|they|its|each|every|all|the \S+(?: \S+)?|(?:this|that|each|every|the) [a-z][\w-]*|"
     r"[A-Z][\w.+#'’-]*(?: [A-Z][\w.+#'’-]*){0,2}(?:['’]s(?: \w+)?)?)\s+" + _PRESENT + r"\b"
 )
@@ -49,7 +49,7 @@ NARRATIVE_RE = word_pattern(
     r"moved", r"migrated", r"joined", r"used to", r"discovered", r"realized", r"realised", r"found that", r"tried",
     r"turned out", r"looked for", r"sought", r"ago", r"historically", r"previously", r"at the time", r"back then",
 )
-_ED_RE = re.compile(r"\b[a-z]{3,}ed\b")
+_ED_RE = lazy_re.compile(r"\b[a-z]{3,}ed\b")
 
 # -- the mood ------------------------------------------------------------------------------------------------
 # A sentence that opens with the bare form of a verb: an imperative (or a capability headline).
@@ -162,7 +162,7 @@ COMPARATIVE_RE = case_blind(r"\b(?:better|more|less|fewer|[a-z]{3,}er than|most|
 
 # -- layout ------------------------------------------------------------------------------------------------------
 # A testimonial: in quotes, signed ("… - Prasanna Meda"), or reported ("said Bleigh").
-_SIGNED_RE = re.compile(r"\s[—-]\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?\s*$")
+_SIGNED_RE = lazy_re.compile(r"\s[—-]\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?\s*$")
 SAID_RE = word_pattern(r"said", r"says", r"shared", r"explains?", r"explained")
 
 

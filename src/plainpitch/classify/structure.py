@@ -18,20 +18,21 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from plainpitch.model import Document, Unit
+from plainpitch.text import lazy_re
 
 # Markup that opens bold text just before a unit's first character, and what closes it.
-_BOLD_OPEN_RE = re.compile(r"(?:\*\*|__|<(?:strong|b)(?:\s[^>]*)?>)\s*$", re.IGNORECASE)
+_BOLD_OPEN_RE = lazy_re.compile(r"(?:\*\*|__|<(?:strong|b)(?:\s[^>]*)?>)\s*$", re.IGNORECASE)
 _BOLD_CLOSE = {"**": "**", "__": "__"}
-_BOLD_CLOSE_HTML_RE = re.compile(r"</(?:strong|b)\s*>", re.IGNORECASE)
+_BOLD_CLOSE_HTML_RE = lazy_re.compile(r"</(?:strong|b)\s*>", re.IGNORECASE)
 # An attribution line under a testimonial: "— Bala Natarajan", "- Jane Doe, CTO at X".
-ATTRIBUTION_RE = re.compile(
+ATTRIBUTION_RE = lazy_re.compile(
     r"^\s*(?:(?:[—–]|-{1,2}|~)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,.*)?|"  # "— Bala Natarajan"
     r"[A-Z][\w'’-]+(?: [A-Z][\w.'’-]*){1,2},(?: [\w&'’.,-]+){1,8})$"  # "Benjamin Bangert, Staff Engineer, Mozilla"
 )
 # A name alone or a job title on its own line, as testimonials on HTML pages show them ("Clem Delangue",
 # "Co-founder and CEO at Hugging Face"): an attribution when it stands beside another one.
-_NAME_LINE_RE = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w.'’-]*){1,2}$")
-_TITLE_LINE_RE = re.compile(
+_NAME_LINE_RE = lazy_re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w.'’-]*){1,2}$")
+_TITLE_LINE_RE = lazy_re.compile(
     r"^(?:[\w-]+ )?(?:co-?founder|founder|ceo|cto|coo|cfo|vp|head of|director|engineer|manager|lead|designer|"
     r"developer|consultant|owner|president|architect|analyst)\b[\w ,&'’.-]*$", re.IGNORECASE)
 _QUOTE_CHARS = "\"“”„«»"

@@ -16,10 +16,10 @@ Two values per SARIF result:
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 
 from plainpitch.model import DocumentReport
+from plainpitch.text import lazy_re
 
 _BLOCK = 100  # characters in the rolling window
 _MOD = 37
@@ -27,7 +27,7 @@ _MASK = (1 << 64) - 1  # the hash is a 64-bit integer that wraps around
 _FIRST_MOD = pow(_MOD, _BLOCK, 1 << 64)
 _TAB, _SPACE, _LF, _CR = 9, 32, 10, 13
 _EOF = 65535
-_SPACES = re.compile(r"\s+")
+_SPACES = lazy_re.compile(r"\s+")
 
 
 def finding_fingerprints(d: DocumentReport) -> list[str]:

@@ -15,13 +15,13 @@ suggestion -> notice. A file that could not be read becomes an ``::error`` on th
 from __future__ import annotations
 
 import os
-import re
 from typing import Any
 
 from plainpitch.emit.text import clean
 from plainpitch.model import Finding, Report
+from plainpitch.text import lazy_re
 
-_BREAKS = re.compile(r"([\r\n])")
+_BREAKS = lazy_re.compile(r"([\r\n])")
 COMMANDS = {"error": "error", "warning": "warning", "suggestion": "notice"}
 
 

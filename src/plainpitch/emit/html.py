@@ -10,7 +10,6 @@ that covers it): the markup stays flat and can never be broken by nesting. Every
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Any
@@ -19,8 +18,9 @@ from plainpitch.emit import sanitize
 from plainpitch.emit.summary import reader_line, top_fixes
 from plainpitch.emit.text import clock, metric_value, number, shorten
 from plainpitch.model import SEVERITIES, SEVERITY_RANK, Document, DocumentReport, Finding, Report, Score
+from plainpitch.text import lazy_re
 
-_CLASS_SAFE = re.compile(r"[^a-z0-9-]")
+_CLASS_SAFE = lazy_re.compile(r"[^a-z0-9-]")
 
 
 def render(report: Report, *, score: bool = True, **_: Any) -> str:

@@ -7,7 +7,6 @@ cannot break a table row, open HTML, or mention people.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Any
 
@@ -15,11 +14,12 @@ from plainpitch.emit import sanitize
 from plainpitch.emit.summary import reader_line, top_fixes
 from plainpitch.emit.text import shorten
 from plainpitch.model import SEVERITIES, DocumentReport, Finding, Report
+from plainpitch.text import lazy_re
 
 COLLAPSE_AFTER = 10  # findings shown open; more fold into <details>
 MAX_ROWS = 250  # findings listed in one comment; the rest are counted
 RULE_DOCS_URI = "https://plainpitch.dev/docs/rules/{code}.md"
-_CODE_RE = re.compile(r"^[A-Z]{3}\d{3}$")
+_CODE_RE = lazy_re.compile(r"^[A-Z]{3}\d{3}$")
 
 
 def render(report: Report, *, score: bool = True, collapse_after: int = COLLAPSE_AFTER, max_rows: int = MAX_ROWS,

@@ -19,14 +19,16 @@ import html as _html
 import re
 from typing import Any
 
+from plainpitch.text import lazy_re
+
 REPLACEMENT = "\ufffd"
 BIDI = "\u202a-\u202e\u2066-\u2069"  # LRE RLE PDF LRO RLO, LRI RLI FSI PDI
-_ONE_LINE = re.compile(f"[\\x00-\\x08\\x0a-\\x1f\\x7f-\\x9f{BIDI}]")  # every control but tab
-_LINES = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f{BIDI}]")  # keeps tab, \n and \r
+_ONE_LINE = lazy_re.compile(f"[\\x00-\\x08\\x0a-\\x1f\\x7f-\\x9f{BIDI}]")  # every control but tab
+_LINES = lazy_re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f{BIDI}]")  # keeps tab, \n and \r
 # Characters that start inline Markdown (emphasis, code, links, images, strikethrough) or end a table cell.
 # Block syntax (#, -, +, 1.) cannot start inside a cell, so it is left alone.
-_MD_PUNCT = re.compile(r"([\\`*_\[\]|~!])")
-_MENTION = re.compile(r"@(?=\w)")
+_MD_PUNCT = lazy_re.compile(r"([\\`*_\[\]|~!])")
+_MENTION = lazy_re.compile(r"@(?=\w)")
 
 
 def terminal(value: Any) -> str:

@@ -22,6 +22,7 @@ from urllib.parse import quote
 from plainpitch.emit.fingerprints import finding_fingerprints, line_hashes
 from plainpitch.emit.fixes import applicable, describe
 from plainpitch.model import Document, DocumentReport, Finding, Location, Report
+from plainpitch.text import lazy_re
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 HOME_URI = "https://plainpitch.dev"
@@ -29,7 +30,7 @@ RULE_DOCS_URI = HOME_URI + "/docs/rules/{code}.md"  # the pages `plainpitch docs
 LEVELS = {"suggestion": "note", "warning": "warning", "error": "error"}
 SRCROOT = "%SRCROOT%"
 FINGERPRINT_KEY = "plainpitch/v1"
-_LINE_PREFIX = re.compile(r"^line (\d+): ")
+_LINE_PREFIX = lazy_re.compile(r"^line (\d+): ")
 
 
 def render(report: Report, **_: Any) -> str:

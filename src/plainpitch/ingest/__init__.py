@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import os
-import re
 import stat
 import sys
 from pathlib import Path
@@ -20,9 +19,10 @@ from plainpitch.formats import COPY, FORMATS
 from plainpitch.ingest.decode import MAX_BYTES, decode, normalise_newlines, size_error
 from plainpitch.ingest.errors import LoadError, TooLarge
 from plainpitch.model import Document
+from plainpitch.text import lazy_re
 
 # JSX returned by a component: "return (<div>", "=> (<section>", "=> <p>"
-_JSX_RE = re.compile(rb"(?:\breturn|=>)\s*\(?\s*<(?:[A-Za-z][\w.]*[\s>/]|>)")
+_JSX_RE = lazy_re.compile(rb"(?:\breturn|=>)\s*\(?\s*<(?:[A-Za-z][\w.]*[\s>/]|>)")
 # format -> "module:function": the copy readers of the one formats table (plainpitch.formats)
 LOADERS = {f.name: f.reader for f in FORMATS if f.command == COPY}
 TRANSCRIPT_FORMATS = formats.TRANSCRIPT_FORMATS  # read by `plainpitch call review` (plainpitch.ingest.transcript)
@@ -79,7 +79,7 @@ def copy_format(data: bytes, path: str, max_bytes: int = MAX_BYTES) -> str | Non
 
 
 # a key and a string of three words or more ("title: 'Platform for mobile app growth'"): copy kept in code
-_JS_COPY_RE = re.compile(rb"""[\w$'"]\s*:\s*(['"`])[^'"`\n]*?[^\s'"`] [^'"`\n]*?[^\s'"`] [^'"`\n]*?\1""")
+_JS_COPY_RE = lazy_re.compile(rb"""[\w$'"]\s*:\s*(['"`])[^'"`\n]*?[^\s'"`] [^'"`\n]*?[^\s'"`] [^'"`\n]*?\1""")
 
 
 def _html_literal(data: bytes) -> bool:

@@ -19,11 +19,12 @@ from plainpitch.ingest.fields import SWITCH_KEYS, Entry, entries_copy, yaml_copy
 from plainpitch.ingest.suppress import file_suppressions
 from plainpitch.ingest.transcript.json_asr import decode_json_string
 from plainpitch.model import Document
+from plainpitch.text import lazy_re
 from plainpitch.text.segment import Block, build_document
 
-_JSON_TOKEN_RE = re.compile(r'"((?:[^"\\\n]|\\.)*)"|([{}\[\]:,])|(true|false|null|-?\d[\d.eE+-]*)')
-_ALIAS_RE = re.compile(r"(?:^|[\s:\-\[,{])\*[\w-]")
-_SPACE_RE = re.compile(r"\s")
+_JSON_TOKEN_RE = lazy_re.compile(r'"((?:[^"\\\n]|\\.)*)"|([{}\[\]:,])|(true|false|null|-?\d[\d.eE+-]*)')
+_ALIAS_RE = lazy_re.compile(r"(?:^|[\s:\-\[,{])\*[\w-]")
+_SPACE_RE = lazy_re.compile(r"\s")
 _MAX_DEPTH = 64  # deeper nesting is no page's layout; the reader stops descending (no recursion is used)
 
 
@@ -33,7 +34,7 @@ def _is_json(text: str) -> bool:
 
 # A JavaScript or TypeScript module that keeps a page's copy as an object ("export default { hero: { title: '…' } }",
 # an i18n table): its strings in any quotes, its keys quoted or bare, its comments skipped
-_JS_TOKEN_RE = re.compile(
+_JS_TOKEN_RE = lazy_re.compile(
     r"//[^\n]*|/\*.*?(?:\*/|\Z)|\"((?:[^\"\\\n]|\\.)*)\"|'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\$]|\\.|\$(?!\{))*)`"
     r"|([{}\[\]:,])|(true|false|null|[A-Za-z_$][\w$]*|-?\d[\d.eE+-]*)",
     re.DOTALL,

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 
+from plainpitch.text import lazy_re
+
 # One pass over the file: each alternative is one directive syntax (DOTALL: directives span lines).
-_DIRECTIVE_RE = re.compile(
+_DIRECTIVE_RE = lazy_re.compile(
     # JSP comments; FreeMarker's <#if>, <@macro>; Mako's <%inherit/>, <%def>, <%block> and its "% if …:" lines
     r"(?P<tag_stmt><%--.*?--%>|<#--.*?-->|</?[#@][A-Za-z][^>]*>|</?%[A-Za-z][\w:.]*\b[^>]*>|"
     r"^[ \t]*%[ \t]*(?:if|elif|else|endif|for|endfor|while|endwhile|try|except|finally|endtry|with|endwith)\b[^\n]*)"
@@ -29,19 +31,19 @@ _DIRECTIVE_RE = re.compile(
 # What marks a file as holding directives at all (most HTML holds none: the pass is skipped)
 _OPENERS = ("<?", "<%", "{%", "{{", "{#", "${", "<#", "</#", "<@", "</@")
 # An output that is control flow or a partial, not a value: Handlebars blocks, Go template actions, includes
-_CONTROL_RE = re.compile(
+_CONTROL_RE = lazy_re.compile(
     r"^\s*-?\s*(?:[#/^>~!]|(?:else|elif|end|if|range|with|define|template|block|include|render|partial)"
     r"(?=[\s(\"']|-?$))"  # a word followed by its arguments: "{{ block.settings.title }}" is a value
 )
-_ECHO_RE = re.compile(r"^\s*(?:echo|print)\b")
+_ECHO_RE = lazy_re.compile(r"^\s*(?:echo|print)\b")
 # A sentence of copy inside an output: a translation call's first argument, or a quoted literal (filters after it)
-_LITERAL_RE = re.compile(
+_LITERAL_RE = lazy_re.compile(
     r"""^[\s=(-]*(?:(?:echo|print|return)\s+)?(?:(?:_|__|_e|_x|_n|esc_html_e|esc_html__|esc_attr_e|esc_attr__|"""
     r"""esc_html_x|gettext|ngettext|_t|t|trans|translate|i18n\.t|\$t|lang|__t)(?:\s*\(\s*|\s+))?(?P<q>['"`])(?P<text>.+?)(?<!\\)(?P=q)""",
     re.DOTALL,
 )
-_KEY_RE = re.compile(r"^[\w-]+(?:[._:/][\w-]+)+$")  # "hero.title", "cta_button.label": a translation key, not copy
-_FIELD_CHAR_RE = re.compile(r"[^\w.\-| ]")  # what a merge field may not hold (plainpitch.text.placeholders)
+_KEY_RE = lazy_re.compile(r"^[\w-]+(?:[._:/][\w-]+)+$")  # "hero.title", "cta_button.label": a translation key, not copy
+_FIELD_CHAR_RE = lazy_re.compile(r"[^\w.\-| ]")  # what a merge field may not hold (plainpitch.text.placeholders)
 
 
 def blank(text: str) -> str:
@@ -49,7 +51,7 @@ def blank(text: str) -> str:
     return re.sub(r"[^\n]", " ", text)
 
 
-_NAME_RE = re.compile(r"(?<![\w$])\$?([A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*)(?!\w|\s*\()")
+_NAME_RE = lazy_re.compile(r"(?<![\w$])\$?([A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*)(?!\w|\s*\()")
 _NOT_NAMES = frozenset({"php", "echo", "print", "return"})
 
 
@@ -94,9 +96,9 @@ def _output(whole: str, body_at: int, body: str) -> str:
 
 
 # Rails' and Phoenix's link helpers: "<%= link_to 'Book a call', booking_url %>", "<%= link to: url do %>…<% end %>"
-_LINK_HELPER_RE = re.compile(r"^\s*(?:link_to|button_to|mail_to|link|button)\b\s*\(?\s*")
-_BLOCK_OPEN_RE = re.compile(r"\bdo\s*(?:\|[^|]*\|)?\s*-?$|^\s*(?:if|unless|case|while|until|for|begin)\b")
-_BLOCK_END_RE = re.compile(r"^\s*end\b")
+_LINK_HELPER_RE = lazy_re.compile(r"^\s*(?:link_to|button_to|mail_to|link|button)\b\s*\(?\s*")
+_BLOCK_OPEN_RE = lazy_re.compile(r"\bdo\s*(?:\|[^|]*\|)?\s*-?$|^\s*(?:if|unless|case|while|until|for|begin)\b")
+_BLOCK_END_RE = lazy_re.compile(r"^\s*end\b")
 
 
 def _anchor(width: int, target: str) -> str:
@@ -176,21 +178,21 @@ class _Rewriter:
 
 
 # Front matter a site generator reads (Jekyll, Hugo, Eleventy): settings, not copy
-_FRONT_MATTER_RE = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+)[ \t]*(?:\n|\Z)", re.DOTALL)
+_FRONT_MATTER_RE = lazy_re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
 # A directive that pulls in another file (a header, a footer, a layout, a partial, a Jinja or Nunjucks library of
 # macros the page calls: "{% import 'quotes.macros.njk' as quotes %}"): the page shows copy this file does not hold.
 # ``kw`` is the directive's keyword, ``arg`` what it names.
-_INCLUDE_RE = re.compile(
+_INCLUDE_RE = lazy_re.compile(
     r"\{%-?\s*(?P<kw>include|include_relative|render|extends|embed|section|sections|layout|import|from)\b(?P<arg>[^%]*)%\}"
     r"|\{\{-?\s*(?P<kw2>>|template\s|partial\s|partialCached\s|define\s)(?P<arg2>[^}]*)\}\}"  # Handlebars; Go, Hugo
     r"|<%[-=]?\s*(?P<kw3>include|render|yield)\b(?P<arg3>.*?)%>"  # EJS, ERB
     r"|\{\{(?P<kw4>[<%])\s*(?!/)(?P<arg4>[\w./-]+)",  # a Hugo shortcode renders its own template (layouts/shortcodes)
     re.DOTALL,
 )
-_PHP_RE = re.compile(r"<\?(?:php\b|=)?.*?(?:\?>|\Z)", re.DOTALL)
-_PHP_INCLUDE_RE = re.compile(
+_PHP_RE = lazy_re.compile(r"<\?(?:php\b|=)?.*?(?:\?>|\Z)", re.DOTALL)
+_PHP_INCLUDE_RE = lazy_re.compile(
     r"\b(?P<kw>get_header|get_footer|get_sidebar|get_template_part|include|include_once|require|require_once)\b\s*"
     r"(?P<arg>\([^)]*\)|['\"][^'\"]*['\"])"
 )
@@ -319,7 +321,7 @@ def _unmask(out: str, text: str, spots: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-_INDENT_RE = re.compile(r"^[ \t]*", re.MULTILINE)
+_INDENT_RE = lazy_re.compile(r"^[ \t]*", re.MULTILINE)
 
 
 def _keep_indent(before: str, after: str) -> str:
@@ -344,7 +346,7 @@ def _keep_indent(before: str, after: str) -> str:
 
 
 # Laravel's Blade: "@if($x)", "@endif", "@include('partials.footer')", "{!! $html !!}", "{{-- a comment --}}"
-_BLADE_RE = re.compile(
+_BLADE_RE = lazy_re.compile(
     r"\{\{--.*?--\}\}|\{!!(?P<raw>.*?)!!\}"
     r"|(?<![\w@.])@(?P<name>[A-Za-z]+)\b(?P<args>[ \t]*\((?:[^()'\"]|'[^']*'|\"[^\"]*\"|\((?:[^()]|\([^()]*\))*\))*\))?",
     re.DOTALL,

@@ -25,12 +25,13 @@ from plainpitch.ingest.plain import blocks_from_text
 from plainpitch.ingest.replies import is_mobile_signature, is_reply_block, mask_replies
 from plainpitch.ingest.suppress import file_suppressions
 from plainpitch.model import Document
+from plainpitch.text import lazy_re
 from plainpitch.text.segment import Block, build_document
 
-_HEADER_END_RE = re.compile(r"\n[ \t]*\n")
-_SUBJECT_LINE_RE = re.compile(r"^Subject:[ \t]*((?:.*)(?:\n[ \t]+.*)*)", re.I | re.M)
-_MBOX_NEXT_RE = re.compile(r"(?<=\n\n)From \S+ .*\d{4}[ \t]*$", re.M)
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_HEADER_END_RE = lazy_re.compile(r"\n[ \t]*\n")
+_SUBJECT_LINE_RE = lazy_re.compile(r"^Subject:[ \t]*((?:.*)(?:\n[ \t]+.*)*)", re.I | re.M)
+_MBOX_NEXT_RE = lazy_re.compile(r"(?<=\n\n)From \S+ .*\d{4}[ \t]*$", re.M)
+_SURROGATE_RE = lazy_re.compile("[\ud800-\udfff]")
 _HEX = frozenset("0123456789abcdefABCDEF")
 _SINGLE_BYTE = ("ascii", "us-ascii", "latin-1", "latin1", "iso-8859-1", "cp1252", "windows-1252")
 

@@ -11,23 +11,24 @@ from __future__ import annotations
 
 import re
 
+from plainpitch.text import lazy_re
 from plainpitch.text.segment import Block
 
-_FM_VALUE_RE = re.compile(r"^[ \t]*(?:- [ \t]*)?(?P<key>[\w-]+)[ \t]*:[ \t]*(?P<q>[\"']?)(?P<value>[^\n]+?)(?P=q)[ \t]*$",
+_FM_VALUE_RE = lazy_re.compile(r"^[ \t]*(?:- [ \t]*)?(?P<key>[\w-]+)[ \t]*:[ \t]*(?P<q>[\"']?)(?P<value>[^\n]+?)(?P=q)[ \t]*$",
                           re.MULTILINE)  # fmt: skip
-_FM_OPENER_RE = re.compile(r"^(?P<indent>[ \t]*)(?:- [ \t]*)?(?P<key>[\w-]+)[ \t]*:[ \t]*$", re.MULTILINE)  # "button:"
+_FM_OPENER_RE = lazy_re.compile(r"^(?P<indent>[ \t]*)(?:- [ \t]*)?(?P<key>[\w-]+)[ \t]*:[ \t]*$", re.MULTILINE)  # "button:"
 _FM_HEADING_KEYS = frozenset({"title", "heading", "headline", "h1", "hero_title", "tagline"})
 _FM_SKIP_KEYS = frozenset({"layout", "permalink", "path", "slug", "url", "image", "template", "date", "lang", "tags",
                            "categories", "draft", "type", "weight", "aliases", "menu"})  # fmt: skip
 
 
-_FM_BUTTON_RE = re.compile(r"button|btn|cta|call_to_action", re.IGNORECASE)  # a key that holds a button
+_FM_BUTTON_RE = lazy_re.compile(r"button|btn|cta|call_to_action", re.IGNORECASE)  # a key that holds a button
 # a list of buttons by the name the documentation-site generators give it (VitePress, VuePress, Docusaurus, Nextra:
 # "hero: actions: - text: Get started / link: /guide/"): each item's label is a button
-_FM_BUTTONS_RE = re.compile(r"^(?:actions|buttons|ctas)$", re.IGNORECASE)
+_FM_BUTTONS_RE = lazy_re.compile(r"^(?:actions|buttons|ctas)$", re.IGNORECASE)
 _FM_LABEL_KEYS = frozenset({"label", "text", "title", "name", "content"})
 _FM_LINK_KEYS = frozenset({"link", "url", "href", "to"})
-_PREFIX_RE = re.compile(r"[_-]?(?:text|label|title|name|content|link|url|href|to)$")  # "cta_text" -> "cta"
+_PREFIX_RE = lazy_re.compile(r"[_-]?(?:text|label|title|name|content|link|url|href|to)$")  # "cta_text" -> "cta"
 # a block the theme is told not to show ("enable: false"): no visitor sees it or anything in it
 SWITCH_KEYS = frozenset({"enable", "enabled", "show", "visible", "display", "active"})
 _FM_OFF = frozenset({"false", "no", "off", "0"})
@@ -56,7 +57,7 @@ def _switched_off(entries: list[tuple[int, str, str, int]], source: str) -> set[
 
 
 _BLOCK_SCALARS = frozenset({"|", "|-", "|+", ">", ">-", ">+"})
-_LINE_MARKS_RE = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,3}[.)][ \t]+)?")
+_LINE_MARKS_RE = lazy_re.compile(r"[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,3}[.)][ \t]+)?")
 
 
 def _block_scalar_lines(source: str, at: int, indent: int, end: int) -> list[Block]:
@@ -83,7 +84,7 @@ def _block_scalar_lines(source: str, at: int, indent: int, end: int) -> list[Blo
 # (depth, key, value, value start): every "key: value" and every "key:" that opens a block (value ""); the depth is
 # a YAML line's indent or a JSON value's nesting: only its order among its neighbours counts
 Entry = tuple[int, str, str, int]
-_ITEM_RE = re.compile(r"^[ \t]*- [ \t]*(?P<q>[\"']?)(?P<value>[^\n:#]+?)(?P=q)[ \t]*$", re.MULTILINE)  # "- Fast setup"
+_ITEM_RE = lazy_re.compile(r"^[ \t]*- [ \t]*(?P<q>[\"']?)(?P<value>[^\n:#]+?)(?P=q)[ \t]*$", re.MULTILINE)  # "- Fast setup"
 
 
 def yaml_copy(source: str, end: int, items: bool = False) -> list[Block]:
@@ -143,9 +144,9 @@ def entries_copy(entries: list[Entry], hidden: set[int], scalar_lines=None) -> l
 # A Hugo shortcode's named parameters hold the copy its template shows ({{< hero headline="…"
 # primary_button_text="Get started" primary_button_url="#" >}}): each call's parameters are one mapping, read like
 # front matter fields (a headline a heading, a button's label a button with the link beside it).
-_SHORTCODE_OPEN_RE = re.compile(r"\{\{[<%]\s*(?!/)[\w./-]+")
-_SHORTCODE_CLOSE_RE = re.compile(r"[>%]\}\}")
-_PARAM_RE = re.compile(r"(?P<key>[A-Za-z_][\w-]*)[ \t]*=[ \t]*(?P<q>[\"'])(?P<value>[^\"'\n]*)(?P=q)")
+_SHORTCODE_OPEN_RE = lazy_re.compile(r"\{\{[<%]\s*(?!/)[\w./-]+")
+_SHORTCODE_CLOSE_RE = lazy_re.compile(r"[>%]\}\}")
+_PARAM_RE = lazy_re.compile(r"(?P<key>[A-Za-z_][\w-]*)[ \t]*=[ \t]*(?P<q>[\"'])(?P<value>[^\"'\n]*)(?P=q)")
 
 
 def shortcode_copy(source: str) -> list[Block]:

@@ -25,6 +25,7 @@ from typing import Any
 from plainpitch.ingest.directives import included_parts, set_aside
 from plainpitch.ingest.suppress import directive_codes, file_suppressions
 from plainpitch.model import Document
+from plainpitch.text import lazy_re
 from plainpitch.text.segment import CODE_PLACEHOLDER, Block, build_document, has_words_outside_code
 
 VOID = frozenset("area base br col embed hr img input keygen link meta param source track wbr frame".split())
@@ -47,33 +48,33 @@ BLOCKS = frozenset(
     "figure address details hgroup center hr".split()
 )
 CODE_TAGS = frozenset({"code", "kbd", "samp", "tt"})
-_BUTTONISH_RE = re.compile(r"(?:^|[\s_-])(?:btn|button|cta)(?:$|[\s_-])", re.I)
-_COOKIE_RE = re.compile(r"cookie|consent|gdpr", re.I)
-_NAV_RE = re.compile(
+_BUTTONISH_RE = lazy_re.compile(r"(?:^|[\s_-])(?:btn|button|cta)(?:$|[\s_-])", re.I)
+_COOKIE_RE = lazy_re.compile(r"cookie|consent|gdpr", re.I)
+_NAV_RE = lazy_re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|navigation|topnav|sidenav|breadcrumbs?|menu|menubar|skip-link|skiplink|"
     r"sr-only|visually-hidden|screen-reader-text)(?:$|[\s_-])",
     re.I,
 )
-_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_STYLE_RE = lazy_re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # In an email: where mail clients start the quoted thread (everything from there on is someone else's)...
-_EMAIL_THREAD_RE = re.compile(
+_EMAIL_THREAD_RE = lazy_re.compile(
     r"gmail_quote|gmail_attr|moz-cite-prefix|yahoo_quoted|divRplyFwdMsg|appendonsend|OutlookMessageHeader|"
     r"protonmail_quote|mail-quote-collapse",
     re.I,
 )
 # ... and how they mark the signature.
-_EMAIL_SIGNATURE_RE = re.compile(r"gmail_signature|moz-signature|signature", re.I)
-_WS_RE = re.compile(r"\S+")
-_UNSQUEEZED_RE = re.compile(r"\s\s|[^\S ]")
+_EMAIL_SIGNATURE_RE = lazy_re.compile(r"gmail_signature|moz-signature|signature", re.I)
+_WS_RE = lazy_re.compile(r"\S+")
+_UNSQUEEZED_RE = lazy_re.compile(r"\s\s|[^\S ]")
 # a unit whose whole text is one link: what it is
 _LONE_LINK = {"paragraph": "cta", "table_cell": "cta", "list_item": "link"}
 _NO_ATTRS: dict[str, Any] = {}  # shared by the units without attrs (units read attrs, never write them)
-_MARKED_RE = re.compile(r"<!\[(?!CDATA\[)")
-_VALUE_RE = re.compile(r"""\bvalue\s*=\s*(["']?)""", re.I)
-_ALT_RE = re.compile(r"""\balt\s*=\s*(["']?)""", re.I)
+_MARKED_RE = lazy_re.compile(r"<!\[(?!CDATA\[)")
+_VALUE_RE = lazy_re.compile(r"""\bvalue\s*=\s*(["']?)""", re.I)
+_ALT_RE = lazy_re.compile(r"""\balt\s*=\s*(["']?)""", re.I)
 # A link that is only a picture is labelled by the picture's alt text; read as the link's words only where they ask
 # ("Download on the App Store", "Get it on Google Play"): a logo's alt in a nav link stays out of the copy
-_ASK_ALT_RE = re.compile(r"^(?:download|get it|get|available on|install|book|buy|shop|order|sign up|start|try|join|"
+_ASK_ALT_RE = lazy_re.compile(r"^(?:download|get it|get|available on|install|book|buy|shop|order|sign up|start|try|join|"
                          r"subscribe|contact|call|reserve)\b", re.I)
 
 
@@ -552,15 +553,15 @@ class Extractor(HTMLParser):
 # detectors, Laravel's mail components ("<x-mail::message>", "@component('mail::message')"). A web page has no reason
 # to carry them; an e-mail template nearly always does. So do layout tables marked role="presentation", which e-mail
 # templates use for every block (two or more, see mail_markup).
-_MAIL_CLIENT_RE = re.compile(r"\bmso-[a-z-]+\s*:|\.ExternalClass\b|#outlook\s+a\b|\.ReadMsgBody\b|<!--\[if\s+[^\]]*\bmso\b|"
+_MAIL_CLIENT_RE = lazy_re.compile(r"\bmso-[a-z-]+\s*:|\.ExternalClass\b|#outlook\s+a\b|\.ReadMsgBody\b|<!--\[if\s+[^\]]*\bmso\b|"
                              r"\bx-apple-data-detectors\b|<x-mail::|@component\(\s*['\"]mail::", re.IGNORECASE)
-_PRESENTATION_TABLE_RE = re.compile(r"<table\b[^>]*\brole\s*=\s*[\"']presentation[\"']", re.IGNORECASE)
+_PRESENTATION_TABLE_RE = lazy_re.compile(r"<table\b[^>]*\brole\s*=\s*[\"']presentation[\"']", re.IGNORECASE)
 
 
 # Tables laid out by their attributes ("bgcolor", "cellpadding"), as e-mail must be since mail clients drop style
 # sheets and scripts; a web page built that way also has a script, a menu, a form or a style sheet of its own
-_LAYOUT_TABLE_RE = re.compile(r"<table\b[^>]*\b(?:bgcolor|cellpadding|cellspacing)\s*=", re.IGNORECASE)
-_WEB_ONLY_RE = re.compile(r"<(?:script|nav|form|iframe)\b|<link\b[^>]*\bstylesheet\b", re.IGNORECASE)
+_LAYOUT_TABLE_RE = lazy_re.compile(r"<table\b[^>]*\b(?:bgcolor|cellpadding|cellspacing)\s*=", re.IGNORECASE)
+_WEB_ONLY_RE = lazy_re.compile(r"<(?:script|nav|form|iframe)\b|<link\b[^>]*\bstylesheet\b", re.IGNORECASE)
 
 
 def mail_markup(text: str) -> bool:

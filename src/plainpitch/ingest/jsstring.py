@@ -14,11 +14,12 @@ import re
 
 from plainpitch.ingest import template
 from plainpitch.model import Document
+from plainpitch.text import lazy_re
 
-_LITERAL_RE = re.compile(r"`((?:[^`\\]|\\.)*)`", re.DOTALL)
+_LITERAL_RE = lazy_re.compile(r"`((?:[^`\\]|\\.)*)`", re.DOTALL)
 # a template string of markup assigned, returned or passed: "= `<html", "=> `<div", "(`<p"
-HTML_LITERAL_RE = re.compile(rb"(?:=>?|\(|return)\s*\(?\s*`\s*<[A-Za-z!]")
-_NOT_NEWLINE_RE = re.compile(r"[^\n]")
+HTML_LITERAL_RE = lazy_re.compile(rb"(?:=>?|\(|return)\s*\(?\s*`\s*<[A-Za-z!]")
+_NOT_NEWLINE_RE = lazy_re.compile(r"[^\n]")
 
 
 def markup_only(text: str) -> str:

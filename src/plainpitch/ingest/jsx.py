@@ -23,6 +23,7 @@ from plainpitch.ingest import html
 from plainpitch.ingest.directives import CHROME, literal_sentence, part_kind, same_lines, strongest_part
 from plainpitch.ingest.errors import LoadError
 from plainpitch.model import Document
+from plainpitch.text import lazy_re
 
 # component -> the HTML element it renders as (react-email, Next.js, common UI kits); other components are blocks
 COMPONENTS = {
@@ -32,15 +33,15 @@ COMPONENTS = {
     "Code": "code", "CodeBlock": "pre", "Icon": "svg", "Svg": "svg", "Video": "video", "Nav": "nav",
     "Navbar": "nav", "Footer": "footer", "Header": "header",
 }  # fmt: skip
-_NAME_RE = re.compile(r"[A-Za-z_$][\w$.:-]*")
-_IDENT_RE = re.compile(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*")
-_HREF_RE = re.compile(r"[^>]{0,300}?\bhref\s*=")  # an href among the tag's attributes
-_IMPORT_RE = re.compile(r"^\s*import\s+(?:type\s+)?(?P<names>[\w$\s{},*]+?)\s+from\s+['\"](?P<source>[^'\"]+)['\"]",
+_NAME_RE = lazy_re.compile(r"[A-Za-z_$][\w$.:-]*")
+_IDENT_RE = lazy_re.compile(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*")
+_HREF_RE = lazy_re.compile(r"[^>]{0,300}?\bhref\s*=")  # an href among the tag's attributes
+_IMPORT_RE = lazy_re.compile(r"^\s*import\s+(?:type\s+)?(?P<names>[\w$\s{},*]+?)\s+from\s+['\"](?P<source>[^'\"]+)['\"]",
                         re.MULTILINE)  # fmt: skip
 # components that draw rather than say ("<MountainIcon />", "<HeroImage />"): no copy of their own
-_VISUAL_RE = re.compile(r"(?:Icon|Logo|Image|Img|Svg|Illustration|Spinner|Avatar|Divider|Separator|Spacer|Background)$")
+_VISUAL_RE = lazy_re.compile(r"(?:Icon|Logo|Image|Img|Svg|Illustration|Spinner|Avatar|Divider|Separator|Spacer|Background)$")
 _KEYWORDS_BEFORE_JSX = ("return", "yield", "default", "else", "await")
-_EMAIL_RE = re.compile(r"@react-email/|<Preview\b|<Html\b[^>]*>\s*<Head\b", re.S)
+_EMAIL_RE = lazy_re.compile(r"@react-email/|<Preview\b|<Html\b[^>]*>\s*<Head\b", re.S)
 
 
 class _Reader:
@@ -283,7 +284,7 @@ def markup_only(text: str) -> str:
     return read(text)[0]
 
 
-_ASTRO_FENCE_RE = re.compile(r"\A\s*---[ \t]*\n.*?\n---[ \t]*(?:\n|\Z)", re.DOTALL)
+_ASTRO_FENCE_RE = lazy_re.compile(r"\A\s*---[ \t]*\n.*?\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
 def read_astro(text: str) -> tuple[str, str]:
@@ -299,8 +300,8 @@ def read_astro(text: str) -> tuple[str, str]:
 
 # Svelte's logic blocks ("{#each plans as plan}", "{:else}", "{/if}", "{@const total = …}"): control flow, not copy;
 # "{@html body}" shows a value, as any expression does
-_SVELTE_BLOCK_RE = re.compile(r"\{[#:/][^{}]*\}|\{@(?:const|debug)\b[^{}]*\}")
-_SVELTE_HTML_RE = re.compile(r"(?<=\{)@html\b")
+_SVELTE_BLOCK_RE = lazy_re.compile(r"\{[#:/][^{}]*\}|\{@(?:const|debug)\b[^{}]*\}")
+_SVELTE_HTML_RE = lazy_re.compile(r"(?<=\{)@html\b")
 
 
 def read_svelte(text: str) -> tuple[str, str]:

@@ -39,23 +39,24 @@ from plainpitch.ingest.fields import shortcode_copy, yaml_copy
 from plainpitch.ingest.replies import mask_replies
 from plainpitch.ingest.suppress import directive_codes, file_suppressions
 from plainpitch.model import Document
+from plainpitch.text import lazy_re
 from plainpitch.text.filler import is_filler
 from plainpitch.text.segment import CODE_PLACEHOLDER, Block, build_document, has_words_outside_code
 
-_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
-_SUBJECT_RE = re.compile(r"[ \t]*(?:\*\*|__)?Subject:(?:\*\*|__)?[ \t]*(.*?)[ \t]*$", re.I | re.M)
-_SUBJECT_TEXT_RE = re.compile(r"Subject:\s*", re.I)
-_HTML_START_RE = re.compile(r"\s*</?[A-Za-z][\w-]*[\s/>]")  # an indented block that opens with a tag
+_FRONT_MATTER_RE = lazy_re.compile(r"\A---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+_SUBJECT_RE = lazy_re.compile(r"[ \t]*(?:\*\*|__)?Subject:(?:\*\*|__)?[ \t]*(.*?)[ \t]*$", re.I | re.M)
+_SUBJECT_TEXT_RE = lazy_re.compile(r"Subject:\s*", re.I)
+_HTML_START_RE = lazy_re.compile(r"\s*</?[A-Za-z][\w-]*[\s/>]")  # an indented block that opens with a tag
 _HTML_PROSE_MIN_WORDS = 5
 # A fence a copy deck puts its copy in ("```" around an e-mail to keep its lines): no language, or a prose one, and
 # lines that read as sentences, not code (few code characters once template fields are left out, no line that
 # opens like a command, an assignment or markup). Its lines are copy; any other fence stays code.
 _PROSE_FENCE_INFOS = frozenset({"", "text", "txt", "plain", "plaintext", "markdown", "md", "email", "mail", "copy"})
-_FIELD_RE = re.compile(r"\{\{[^{}\n]*\}\}|\[[^\[\]\n]*\]|\{[A-Za-z_][\w .-]*\}")
+_FIELD_RE = lazy_re.compile(r"\{\{[^{}\n]*\}\}|\[[^\[\]\n]*\]|\{[A-Za-z_][\w .-]*\}")
 _CODE_CHARS = frozenset("{}();=<>$\\|`")
-_CODE_LINE_RE = re.compile(r"^\s*(?:\$ |> |#!|//|--|import |from |def |class |function |const |let |var |<|\{|\}|@|"
+_CODE_LINE_RE = lazy_re.compile(r"^\s*(?:\$ |> |#!|//|--|import |from |def |class |function |const |let |var |<|\{|\}|@|"
                            r"\w+\(|[\w.-]+:\s*$|- \w+:)")  # fmt: skip
-_SENTENCE_END_RE = re.compile(r"[a-z][.!?](?:\s|$)")
+_SENTENCE_END_RE = lazy_re.compile(r"[a-z][.!?](?:\s|$)")
 
 
 def prose_fence(info: str, content: str) -> bool:
@@ -72,20 +73,20 @@ def prose_fence(info: str, content: str) -> bool:
         return False
     wordy = sum(1 for line in lines if len(re.findall(r"[A-Za-z]{2,}", line)) >= 4)
     return wordy * 3 >= len(lines) and len(_SENTENCE_END_RE.findall(clean)) >= 2
-_CTA_RE = re.compile(r"\[CTA:\s*([^\]]*?)\s*\]")
+_CTA_RE = lazy_re.compile(r"\[CTA:\s*([^\]]*?)\s*\]")
 _CTA_MARK = "[CTA:"  # what every match of _CTA_RE holds: a unit without it is not searched
 # Where a "plainpitch: ignore" directive can start once the text is stripped (suppress.DIRECTIVE_RE; re matches no
 # other character to p case-blind): text that opens otherwise is no directive, and is not parsed as one
-_DIRECTIVE_START_RE = re.compile(r"\s*[<pP]")
-_ALERT_RE = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*", re.I)
-_BLANK_LINE_RE = re.compile(r"[^\n]")
+_DIRECTIVE_START_RE = lazy_re.compile(r"\s*[<pP]")
+_ALERT_RE = lazy_re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*", re.I)
+_BLANK_LINE_RE = lazy_re.compile(r"[^\n]")
 # a shortcode that opens on a JSON body ("{{< pricing-table >}}\n{"); its closing tag is looked for by name
-_SHORTCODE_JSON_OPEN_RE = re.compile(r"\{\{[<%]\s*(?P<name>[\w./-]+)[^{}]{0,4000}?[>%]\}\}(?=\s*[\[{])")
-_UNSQUEEZED_RE = re.compile(r"\s\s|[^\S ]")
+_SHORTCODE_JSON_OPEN_RE = lazy_re.compile(r"\{\{[<%]\s*(?P<name>[\w./-]+)[^{}]{0,4000}?[>%]\}\}(?=\s*[\[{])")
+_UNSQUEEZED_RE = lazy_re.compile(r"\s\s|[^\S ]")
 # What any enabled inline rule (newline, escape, backticks, strikethrough, emphasis, link, image, autolink, HTML,
 # entity) starts at: inline content without these parses to one text token, its content (tests check it).
-_INLINE_MARKUP_RE = re.compile(r"[\n\\`~*_\[<&]")
-_SIMPLE_FIELD_RE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.+?)[ \t]*$", re.M)
+_INLINE_MARKUP_RE = lazy_re.compile(r"[\n\\`~*_\[<&]")
+_SIMPLE_FIELD_RE = lazy_re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.+?)[ \t]*$", re.M)
 
 
 @lru_cache(maxsize=1)
@@ -766,8 +767,8 @@ def _front_matter(raw: str) -> dict[str, Any]:
 _BODY_MIN_WORDS = 20
 # A wireframe's element in a copy deck, written as code: "`[ start the company ]`"; a box, a field or a picture is
 # not a button
-_WIRE_LABEL_RE = re.compile(r"^\[\s*([A-Za-z][^\[\]`\n]{1,40}?)\s*\]$")
-_WIRE_ELEMENT_RE = re.compile(r"\b(?:box|field|input|image|img|logo|video|screenshot|icon|dropdown|menu|area|bar|"
+_WIRE_LABEL_RE = lazy_re.compile(r"^\[\s*([A-Za-z][^\[\]`\n]{1,40}?)\s*\]$")
+_WIRE_ELEMENT_RE = lazy_re.compile(r"\b(?:box|field|input|image|img|logo|video|screenshot|icon|dropdown|menu|area|bar|"
                               r"placeholder|photo|picture|search|slider|carousel|map|chart)e?s?\b", re.IGNORECASE)  # fmt: skip
 
 
@@ -834,15 +835,15 @@ def _inline_block(kind: str, value: str, at: int) -> Block | None:
 
 
 # MDX's import and export statements: JavaScript from a line that starts with the keyword to the next blank line
-_ESM_RE = re.compile(r"^(?:import|export)\b.*?(?=\n[ \t]*\n|\Z)", re.MULTILINE | re.DOTALL)
-_MDX_META_RE = re.compile(r"export\s+const\s+(?:meta|metadata|frontmatter)\s*=\s*\{")
-_MDX_FIELD_RE = re.compile(r"^\s*(\w+)\s*:\s*['\"`\[]?([^'\"`\],\n]*)", re.MULTILINE)
+_ESM_RE = lazy_re.compile(r"^(?:import|export)\b.*?(?=\n[ \t]*\n|\Z)", re.MULTILINE | re.DOTALL)
+_MDX_META_RE = lazy_re.compile(r"export\s+const\s+(?:meta|metadata|frontmatter)\s*=\s*\{")
+_MDX_FIELD_RE = lazy_re.compile(r"^\s*(\w+)\s*:\s*['\"`\[]?([^'\"`\],\n]*)", re.MULTILINE)
 # fenced code blocks and code spans, roughly: where a template directive is shown, not used
-_CODE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
+_CODE_RE = lazy_re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
 
 
-_META_BLOCK_RE = re.compile(r"\A(?:[A-Za-z][\w-]{0,20}:[ \t]*[^\n]*\n){2,}(?=[ \t]*\n)")
-_META_FIELD_RE = re.compile(r"^([A-Za-z][\w-]{0,20}):[ \t]*([^\n]*)$", re.MULTILINE)
+_META_BLOCK_RE = lazy_re.compile(r"\A(?:[A-Za-z][\w-]{0,20}:[ \t]*[^\n]*\n){2,}(?=[ \t]*\n)")
+_META_FIELD_RE = lazy_re.compile(r"^([A-Za-z][\w-]{0,20}):[ \t]*([^\n]*)$", re.MULTILINE)
 _META_KEYS = frozenset({"title", "date", "slug", "template", "author", "authors", "tags", "category", "categories",
                         "summary", "status", "modified", "lang", "save_as", "url"})  # fmt: skip
 

@@ -11,12 +11,13 @@ import re
 from plainpitch.ingest.replies import mask_replies
 from plainpitch.ingest.suppress import directive_codes, file_suppressions
 from plainpitch.model import Document
+from plainpitch.text import lazy_re
 from plainpitch.text.segment import Block, build_document
 
-_SUBJECT_RE = re.compile(r"\A[ \t]*Subject:[ \t]*(.*)$", re.IGNORECASE | re.MULTILINE)
-_HEADER_RE = re.compile(r"(From|To|Cc|Bcc|Date|Reply-To):[ \t]*(.*)\n?", re.IGNORECASE)
-_BULLET_RE = re.compile(r"^[ \t]*(?:[-*•]|\d+[.)])[ \t]+")
-_PARA_SPLIT_RE = re.compile(r"\n[ \t]*\n")
+_SUBJECT_RE = lazy_re.compile(r"\A[ \t]*Subject:[ \t]*(.*)$", re.IGNORECASE | re.MULTILINE)
+_HEADER_RE = lazy_re.compile(r"(From|To|Cc|Bcc|Date|Reply-To):[ \t]*(.*)\n?", re.IGNORECASE)
+_BULLET_RE = lazy_re.compile(r"^[ \t]*(?:[-*•]|\d+[.)])[ \t]+")
+_PARA_SPLIT_RE = lazy_re.compile(r"\n[ \t]*\n")
 
 
 def blocks_from_text(text: str, base: int = 0) -> list[Block]:

@@ -9,20 +9,22 @@ from __future__ import annotations
 
 import re
 
-_LINE_RE = re.compile(r"[^\n]*\n?")
-_QUOTED_RE = re.compile(r"[ \t]*>")
-_SIGNATURE_RE = re.compile(r"--[ \t]?$")
-_MOBILE_RE = re.compile(
+from plainpitch.text import lazy_re
+
+_LINE_RE = lazy_re.compile(r"[^\n]*\n?")
+_QUOTED_RE = lazy_re.compile(r"[ \t]*>")
+_SIGNATURE_RE = lazy_re.compile(r"--[ \t]?$")
+_MOBILE_RE = lazy_re.compile(
     r"(?:Sent from my \w[\w ]{0,30}|Get Outlook for \w+|Sent from (?:Mail|Outlook) for \w+)\.?[ \t]*$", re.I
 )
-_ORIGINAL_RE = re.compile(r"[ \t]*-{2,}[ \t]*(?:Original Message|Forwarded message)[ \t]*-{2,}", re.I)
-_FORWARDED_RE = re.compile(r"[ \t]*Begin forwarded message:", re.I)
-_UNDERSCORES_RE = re.compile(r"[ \t]*_{10,}[ \t]*$")
+_ORIGINAL_RE = lazy_re.compile(r"[ \t]*-{2,}[ \t]*(?:Original Message|Forwarded message)[ \t]*-{2,}", re.I)
+_FORWARDED_RE = lazy_re.compile(r"[ \t]*Begin forwarded message:", re.I)
+_UNDERSCORES_RE = lazy_re.compile(r"[ \t]*_{10,}[ \t]*$")
 # "On Tue, 3 Mar 2025 at 10:02, Ana <ana@x.com> wrote:" (and the few languages mail clients localise it into)
-_WROTE_RE = re.compile(r"(?:wrote|a écrit|schrieb|escribió|scrisse|schreef|skrev)[ \t]*:[ \t]*$", re.I)
-_ON_RE = re.compile(r"[ \t]*(?:On|Le|Am|El|Il|Op|Den)\b", re.I)
-_FROM_RE = re.compile(r"[ \t]*\**(?:From|De|Von|Van)\**:\**[ \t]+\S", re.I)
-_SENT_RE = re.compile(r"[ \t]*\**(?:Sent|Date|Gesendet|Envoyé|Enviado|Verzonden)\**:\**.*\d", re.I)  # has a date
+_WROTE_RE = lazy_re.compile(r"(?:wrote|a écrit|schrieb|escribió|scrisse|schreef|skrev)[ \t]*:[ \t]*$", re.I)
+_ON_RE = lazy_re.compile(r"[ \t]*(?:On|Le|Am|El|Il|Op|Den)\b", re.I)
+_FROM_RE = lazy_re.compile(r"[ \t]*\**(?:From|De|Von|Van)\**:\**[ \t]+\S", re.I)
+_SENT_RE = lazy_re.compile(r"[ \t]*\**(?:Sent|Date|Gesendet|Envoyé|Enviado|Verzonden)\**:\**.*\d", re.I)  # has a date
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -106,8 +108,8 @@ def is_mobile_signature(text: str) -> bool:
 
 
 # Headers and HTML marks of a message that answers or forwards another: a real reply carries one of them.
-_THREAD_HEADER_RE = re.compile(r"^(?:In-Reply-To|References)[ \t]*:[ \t]*\S", re.I | re.M)
-_HTML_THREAD_RE = re.compile(
+_THREAD_HEADER_RE = lazy_re.compile(r"^(?:In-Reply-To|References)[ \t]*:[ \t]*\S", re.I | re.M)
+_HTML_THREAD_RE = lazy_re.compile(
     r"gmail_quote|gmail_attr|moz-cite-prefix|yahoo_quoted|divRplyFwdMsg|OutlookMessageHeader|protonmail_quote|"
     r"<blockquote[^>]*type=[\"']?cite",
     re.I,

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
-DIRECTIVE_RE = re.compile(r"^(?:<!--)?\s*plainpitch:\s*(ignore(?:-file)?)\b([^>]*?)\s*(?:-->)?\s*$", re.IGNORECASE)
-_FILE_RE = re.compile(r"plainpitch:\s*ignore-file\b(.*?)(?:-->|$)", re.IGNORECASE | re.MULTILINE)
-_CODE_RE = re.compile(r"[A-Za-z]{3}\d{3}")
+from plainpitch.text import lazy_re
+
+DIRECTIVE_RE = lazy_re.compile(r"^(?:<!--)?\s*plainpitch:\s*(ignore(?:-file)?)\b([^>]*?)\s*(?:-->)?\s*$", re.IGNORECASE)
+_FILE_RE = lazy_re.compile(r"plainpitch:\s*ignore-file\b(.*?)(?:-->|$)", re.IGNORECASE | re.MULTILINE)
+_CODE_RE = lazy_re.compile(r"[A-Za-z]{3}\d{3}")
 
 
 def _codes(text: str) -> frozenset[str]:

@@ -18,6 +18,7 @@ import re
 from plainpitch.ingest import html, plain
 from plainpitch.ingest.directives import blade_aside, included_parts, set_aside, strongest_part
 from plainpitch.model import Document
+from plainpitch.text import lazy_re
 
 # MJML element -> the HTML element it behaves as (https://documentation.mjml.io): unlisted mj- elements are inline
 MJML_TAGS = {
@@ -33,15 +34,15 @@ MJML_TAGS = {
 MJML_ATTRS = {"mj-button": {"role": "button"}}
 
 
-_TAG_RE = re.compile(r"<[A-Za-z!/]")
+_TAG_RE = lazy_re.compile(r"<[A-Za-z!/]")
 # A template's block or section named "subject" holds an e-mail's subject line (Blade, Jinja, Twig, Nunjucks, Django):
 # the template is an e-mail
-_SUBJECT_BLOCK_RE = re.compile(
+_SUBJECT_BLOCK_RE = lazy_re.compile(
     r"@section\(\s*['\"]subject['\"]\s*(?:,\s*['\"](?P<inline>[^'\"\n]*)['\"]\s*\)|\)(?P<body>.*?)@(?:stop|endsection|show)\b)"
     r"|\{%-?\s*block\s+subject\s*-?%\}(?P<block>.*?)\{%-?\s*endblock",
     re.IGNORECASE | re.DOTALL,
 )
-_MARKUP_RE = re.compile(r"<[^>]*>|\{\{.*?\}\}|\{%.*?%\}")
+_MARKUP_RE = lazy_re.compile(r"<[^>]*>|\{\{.*?\}\}|\{%.*?%\}")
 
 
 def subject_block(text: str) -> str | None:

@@ -19,12 +19,13 @@ import re
 from plainpitch.ingest import html
 from plainpitch.ingest.directives import blank, part_kind, set_aside, strongest_part
 from plainpitch.model import Document
+from plainpitch.text import lazy_re
 
-_TEMPLATE_RE = re.compile(r"^<template(?:\s[^>]*)?>(?P<body>.*)^</template>", re.DOTALL | re.MULTILINE)
-_BOUND_RE = re.compile(r"(?<=\s)(?:v-bind)?:(?=[A-Za-z][\w-]*=)")  # ":href=" / "v-bind:href=" before the name
+_TEMPLATE_RE = lazy_re.compile(r"^<template(?:\s[^>]*)?>(?P<body>.*)^</template>", re.DOTALL | re.MULTILINE)
+_BOUND_RE = lazy_re.compile(r"(?<=\s)(?:v-bind)?:(?=[A-Za-z][\w-]*=)")  # ":href=" / "v-bind:href=" before the name
 # HTML elements a Vue template may use as they are; any other tag with a hyphen or a capital is a component
 _LINKS = {"router-link": "a", "routerlink": "a", "nuxt-link": "a", "nuxtlink": "a", "template": "div"}
-_TAG_RE = re.compile(r"<(?P<name>[A-Za-z][\w.-]*)")
+_TAG_RE = lazy_re.compile(r"<(?P<name>[A-Za-z][\w.-]*)")
 
 
 def template_only(text: str) -> tuple[str, str]:

@@ -17,11 +17,12 @@ from collections.abc import Iterable, Sequence
 from plainpitch.analysis.proof import testimonial_units
 from plainpitch.model import Document
 from plainpitch.rewrite.model import Edit, SourceEdit
+from plainpitch.text import lazy_re
 
-_URL_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|dev|org|net|app|ai|co)(?:/\S*)?\b")
-_QUOTED_RE = re.compile(r"\"[^\"\n]{2,}\"|“[^”\n]{2,}”")
+_URL_RE = lazy_re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|dev|org|net|app|ai|co)(?:/\S*)?\b")
+_QUOTED_RE = lazy_re.compile(r"\"[^\"\n]{2,}\"|“[^”\n]{2,}”")
 # the tokens a diff works on: words (with joined punctuation), runs of space, single punctuation marks
-_TOKEN_RE = re.compile(r"\w+(?:['’.-]\w+)*|\s+|[^\w\s]")
+_TOKEN_RE = lazy_re.compile(r"\w+(?:['’.-]\w+)*|\s+|[^\w\s]")
 
 
 class EditRefused(ValueError):

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from plainpitch.text import lazy_re
+
 DETERMINERS = frozenset("a an the this that these those my your our their its his her every each no".split())
 # words that never directly follow a determiner (prepositions, conjunctions, particles, pronouns, adverbs)
 FUNCTION_WORDS = frozenset(
@@ -20,14 +22,14 @@ FUNCTION_WORDS = frozenset(
     "been being do does did can could will would should may might must shall you we they he she it i me us "
     "them him".split()
 )
-_ARTICLE_RE = re.compile(r"\b(a|an|A|An)\s+([A-Za-z0-9][\w'’-]*)")
-_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
-_AGREEMENT_RE = re.compile(
+_ARTICLE_RE = lazy_re.compile(r"\b(a|an|A|An)\s+([A-Za-z0-9][\w'’-]*)")
+_WORD_RE = lazy_re.compile(r"[A-Za-z][\w'’-]*")
+_AGREEMENT_RE = lazy_re.compile(
     r"\b(?:you|we|they) (?:is|was|has|does|doesn't)\b|\b(?:I) (?:is|are|has|does)\b|\b(?:he|she|it) (?:are|were)\b",
     re.IGNORECASE,
 )
 # word pairs that are never English side by side, whatever the sentence
-_FRAME_RE = re.compile(
+_FRAME_RE = lazy_re.compile(
     r"\b(?P<same>an? same)\b"  # "same" takes "the"
     r"|\b(?P<possessive>(?:its|their|your|our|my)(?=\s*[,.;:!?)]|\s+(?:and|or|of|to|for|is|are)\b))"  # a possessive with no noun
     r"|\b(?P<letknow>let know)\b"  # "let you know", never "let know the ..."
@@ -43,8 +45,8 @@ _FRAME_PROBLEMS = {
     "instead": "'instead' with no 'of' before a noun",
 }
 # vowel letters that sound like consonants ("a user", "a one-time", "a European") and silent h ("an hour")
-_CONSONANT_SOUND_RE = re.compile(r"^(?:u[bcfhjkst][aeiou]|u[nr][aeiou]|use|usu|uti|uni(?!n)|ubi|eu|ew|one\b|once|ouija)", re.I)
-_VOWEL_SOUND_RE = re.compile(r"^(?:hour|honest|honou?r|heir|herb)", re.I)
+_CONSONANT_SOUND_RE = lazy_re.compile(r"^(?:u[bcfhjkst][aeiou]|u[nr][aeiou]|use|usu|uti|uni(?!n)|ubi|eu|ew|one\b|once|ouija)", re.I)
+_VOWEL_SOUND_RE = lazy_re.compile(r"^(?:hour|honest|honou?r|heir|herb)", re.I)
 _VOWEL_LETTER_NAMES = frozenset("AEFHILMNORSX")  # "an SDK", "an HTTP call", "an MRR chart"
 
 

@@ -15,11 +15,12 @@ A rewrite loses a fact when the rewritten document holds it fewer times than the
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from functools import lru_cache
 
-_NUMBER_RE = re.compile(r"(?<![\w.])[$€£¥]?\d[\d,]*(?:\.\d+)?(?:\s?%|[kKmMbBxX](?![a-zA-Z]))?")
+from plainpitch.text import lazy_re
+
+_NUMBER_RE = lazy_re.compile(r"(?<![\w.])[$€£¥]?\d[\d,]*(?:\.\d+)?(?:\s?%|[kKmMbBxX](?![a-zA-Z]))?")
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand "
     "million billion dozen half double twice triple".split()
@@ -33,9 +34,9 @@ _FUNCTION_WORDS = frozenset(
     "a an the and or but of to in on at by for with from as is are be us our we you your it its they them their "
     "this that these those me my he she his her".split()
 )
-_ADDRESS_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_WORD_RE = re.compile(r"[A-Za-z][\w'’.+#-]*[\w+#]|[A-Za-z]")
-_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"“(\[*>]\s*|^-\s+|\n-\s+)$")  # Markdown marks too
+_ADDRESS_RE = lazy_re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_WORD_RE = lazy_re.compile(r"[A-Za-z][\w'’.+#-]*[\w+#]|[A-Za-z]")
+_SENTENCE_START_RE = lazy_re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"“(\[*>]\s*|^-\s+|\n-\s+)$")  # Markdown marks too
 
 
 @lru_cache(maxsize=8192)

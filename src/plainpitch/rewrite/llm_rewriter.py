@@ -15,6 +15,7 @@ from plainpitch.rewrite import facts as factlib
 from plainpitch.rewrite.edits import minimal_edits
 from plainpitch.rewrite.model import Candidate
 from plainpitch.rewrite.rewriters.page import Page
+from plainpitch.text import lazy_re
 
 # what the model is asked to fix: the findings with a sentence-sized rewrite
 CODES = ("JRG001", "JRG002", "JRG003", "CLR001", "RDB001", "RDB002", "BEN001", "BEN002", "CTA003", "STR100",
@@ -30,7 +31,7 @@ SYSTEM = (
     "or claim that the text does not state; keep the meaning; keep it about as long or shorter; plain words. "
     "Answer with the rewritten passage only: no quotes, no preamble, no explanation."
 )
-_PREFIX_RE = re.compile(r"^\s*(?:here(?:'s| is)[^:\n]*:|rewritten(?: passage| sentence)?:|rewrite:)\s*", re.I)
+_PREFIX_RE = lazy_re.compile(r"^\s*(?:here(?:'s| is)[^:\n]*:|rewritten(?: passage| sentence)?:|rewrite:)\s*", re.I)
 
 
 def prompt(finding: Finding, passage: str, page: Page, profile: str) -> list[dict[str, str]]:

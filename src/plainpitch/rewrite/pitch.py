@@ -14,14 +14,15 @@ from typing import Any
 
 from plainpitch.model import DocumentReport
 from plainpitch.rewrite import facts as factlib
+from plainpitch.text import lazy_re
 
-_PROOF_RE = re.compile(
+_PROOF_RE = lazy_re.compile(
     r"\d[\d,.]*\s*(?:%|x\b|k\b|\+)?[^.]{0,60}\b(?:customers?|teams?|companies|users?|developers|businesses|"
     r"organi[sz]ations|downloads|stars|sites?|websites|installs|faster|cheaper|saved|reduced|increased|cut|less|more)\b|"
     r"\b(?:trusted by|used by|customers include|case stud)",
     re.I,
 )
-_YOU_RE = re.compile(r"\b(?:you|your)\b", re.I)
+_YOU_RE = lazy_re.compile(r"\b(?:you|your)\b", re.I)
 READER_WORDS = {"business": "a business buyer", "technical": "an engineer", "consumer": "a consumer"}
 
 

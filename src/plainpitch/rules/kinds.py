@@ -18,6 +18,7 @@ from typing import Any
 
 from plainpitch.model import Span, Suggestion
 from plainpitch.rules.meta import Hit, Rule, make_meta
+from plainpitch.text import lazy_re
 from plainpitch.text.wordsets import phrase_triggers, word_sets
 
 # Units that hold prose a buyer reads (code never reaches the Document at all).
@@ -35,7 +36,7 @@ def _phrase_pattern(phrases: Iterable[str], regex: bool) -> str:
 
 
 def _compile(phrases: Iterable[str], ignorecase: bool, regex: bool = False) -> re.Pattern[str]:
-    return re.compile(_phrase_pattern(phrases, regex), re.IGNORECASE if ignorecase else 0)
+    return lazy_re.compile(_phrase_pattern(phrases, regex), re.IGNORECASE if ignorecase else 0)
 
 
 def _triggers(spec: Mapping[str, Any], phrases: Iterable[str]) -> frozenset[str] | None:
@@ -52,7 +53,7 @@ def _match_case(replacement: str, original: str) -> str:
 
 # A phrase in quotation marks is mentioned, not used: 'no more awkward "just checking in" emails' names the habit it
 # cures. Double quotes and typographic single quotes only: a straight apostrophe is also "you're".
-_QUOTED_RE = re.compile(r"[\"“„‘]([^\"“”„‘’\n]{1,80})[\"”’]")
+_QUOTED_RE = lazy_re.compile(r"[\"“„‘]([^\"“”„‘’\n]{1,80})[\"”’]")
 
 
 def existence_check(spec: Mapping[str, Any]):

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from plainpitch.model import SEVERITIES, Document, Span, Suggestion
+from plainpitch.text import lazy_re
 
 CATEGORIES = {
     # category: (code prefix, what it covers, sub-score it costs)
@@ -31,10 +32,10 @@ CATEGORIES = {
     "claims": ("CLM", "generic, unfalsifiable claims", "buyer_focus"),
     "talk": ("TLK", "talk dynamics on calls", "talk"),
 }
-CODE_RE = re.compile(r"^[A-Z]{3}\d{3}$")
-NAME_RE = re.compile(r"^[a-z]+(-[a-z0-9]+)*$")
+CODE_RE = lazy_re.compile(r"^[A-Z]{3}\d{3}$")
+NAME_RE = lazy_re.compile(r"^[a-z]+(-[a-z0-9]+)*$")
 # "[[Submit]]" marks "Submit" (also inside "[CTA: [[Submit]]]"); "[[[First Name]]]" marks "[First Name]"
-MARK_RE = re.compile(r"\[\[(\[[^\]]+\]|.+?)\]\]", re.S)
+MARK_RE = lazy_re.compile(r"\[\[(\[[^\]]+\]|.+?)\]\]", re.S)
 
 # What a rule reads (``scope=`` in @rule or a pack). The engine hands a scoped rule a Document that holds only
 # those units (offsets into the same text, so its spans map back unchanged) and drops any hit outside them.

@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from plainpitch.text import lazy_re
+
 # escapes whose capital letter means something else than the small one (\S is not \s)
-_CAPITAL_ESCAPES = re.compile(r"\\[ABDSWZ]")
+_CAPITAL_ESCAPES = lazy_re.compile(r"\\[ABDSWZ]")
 # what may match a NUL or see it otherwise than the end of a text: any character, a negated class or escape, an anchor
-_MAY_SEE_NUL = re.compile(r"(?<!\\)[.^$]|\\[ABDSWZ]")
+_MAY_SEE_NUL = lazy_re.compile(r"(?<!\\)[.^$]|\\[ABDSWZ]")
 SEPARATOR = "\0"
 
 
@@ -29,7 +31,7 @@ class CaseBlind:
         if not pattern.flags & re.IGNORECASE or _CAPITAL_ESCAPES.sub("", source) != _CAPITAL_ESCAPES.sub("", source).lower():
             raise ValueError(f"not a case-blind pattern written in lower case: {source[:60]!r}")
         self.blind = pattern
-        self.lower = re.compile(source, pattern.flags & ~re.IGNORECASE)
+        self.lower = lazy_re.compile(source, pattern.flags & ~re.IGNORECASE)
         self.joinable = _MAY_SEE_NUL.search(source) is None
 
     def count_all(self, texts: Iterable[str]) -> int:

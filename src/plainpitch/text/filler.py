@@ -14,6 +14,7 @@ import re
 import threading
 from importlib import resources
 
+from plainpitch.text import lazy_re
 from plainpitch.text.language import _COMMON
 from plainpitch.text.lexicon import is_english_word
 
@@ -31,12 +32,12 @@ _LIVING = frozenset(
     os da do em um uma não und der die das ist sind mit nicht ein eine zu von het een van
     """.split()
 ) - frozenset("et".split())  # "et" is the generators' own word too
-_WORD_RE = re.compile(r"[A-Za-z]+")
+_WORD_RE = lazy_re.compile(r"[A-Za-z]+")
 # "lorem ipsum", and the English blind text of the same generators ("Far far away, behind the word mountains, far
 # from the countries Vokalia and Consonantia, there live the blind texts"): English words, so only its own names tell it
 # "Lorem ipsum" opens the filler (at the start of the text or of a sentence); named inside a sentence ("realistic
 # content, not Lorem Ipsum") it is the name of the thing, not filler (a run of Latin is read by its words below)
-_LOREM_RE = re.compile(r"(?:^|[.!?:;\"“(\[]\s*)lorem ipsum\b|\bbehind the word mountains\b|"
+_LOREM_RE = lazy_re.compile(r"(?:^|[.!?:;\"“(\[]\s*)lorem ipsum\b|\bbehind the word mountains\b|"
                        r"\bVokalia\b|\bConsonantia\b", re.IGNORECASE)
 _lock = threading.Lock()
 _words: frozenset[str] | None = None

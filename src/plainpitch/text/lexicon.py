@@ -31,11 +31,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from plainpitch.text import lazy_re
+
 # Audience -> how much technical vocabulary a reader is assumed NOT to know (see profiles.py "jargon.level").
 LEVELS = {"technical": 0, "business": 1, "consumer": 2}
 _SECTION_LEVEL = {"business": 1, "business-exact": 1, "consumer": 2}
 
-_POSSESSIVE_RE = re.compile(r"['’]s?$")
+_POSSESSIVE_RE = lazy_re.compile(r"['’]s?$")
 
 
 @lru_cache(maxsize=65536)
@@ -200,7 +202,7 @@ def _in_sorted_lines(blob: str, word: str) -> bool:
     return False
 
 
-_DOUBLED_ENDING_RE = re.compile(r"(?<![b-df-hj-np-tv-z])([b-df-hj-np-tv-z])\1(?:ed|ing|er|y)$")
+_DOUBLED_ENDING_RE = lazy_re.compile(r"(?<![b-df-hj-np-tv-z])([b-df-hj-np-tv-z])\1(?:ed|ing|er|y)$")
 
 
 def _stems(w: str) -> list[str]:
@@ -285,7 +287,7 @@ def _parse_sections(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
     return out
 
 
-PHRASE_SPLIT_RE = re.compile(r"[\s-]+")
+PHRASE_SPLIT_RE = lazy_re.compile(r"[\s-]+")
 
 
 @_once

@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 import threading
 from collections.abc import Iterable
 
-from plainpitch.text import lexicon
+from plainpitch.text import lazy_re, lexicon
 
 # a first part -> the forms a second part may take; ALONE when a one-part phrase opens with it (no second needed)
 ALONE: frozenset[str] = frozenset()
@@ -79,7 +78,7 @@ def _inner(parts: list[str], pairs: dict[str, frozenset[str]]) -> bool:
     return False
 
 
-_MASKED = re.compile(rb"\x01+")
+_MASKED = lazy_re.compile(rb"\x01+")
 _BIT1 = bytes(c & 1 for c in range(256))
 _BIT2 = bytes(c >> 1 & 1 for c in range(256))
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from plainpitch.text import lazy_re
 from plainpitch.text.money import real_prices
 
 # Field words that mark a bracketed placeholder written in plain words ("[Your Name]", "[insert date]").
@@ -29,28 +30,28 @@ _FIELD_WORDS = (
     r"amount|price|cost|fee|total|number|url|link|website|product|project|industry|signature|sender|your ?name|"
     r"my ?name|team|department|value|first|last|team ?mate|x+"
 )
-_BRACKET_FIELD_RE = re.compile(
+_BRACKET_FIELD_RE = lazy_re.compile(
     r"\[(?:(?:insert|add|enter|your|their|client|customer|recipient|prospect|company|link to(?: your)?)[ ._-]?)?"
     r"(?:[A-Z][A-Za-z]*[._])?(?:" + _FIELD_WORDS + r")(?:[ ._-]?(?:" + _FIELD_WORDS + r"))?\]"
     r"(?!\()",  # "[Name](https://…)" is a link
     re.IGNORECASE,
 )
 # Dotted or camel field names in brackets whatever the words: [Client.FirstName], [Deal.Amount], [contactEmail]
-_BRACKET_CODE_RE = re.compile(r"\[[A-Za-z]+(?:\.[A-Za-z]+)+\](?!\()|\[[a-z]+[A-Z][A-Za-z]*\](?!\()")
-_BRACKET_CAPS_RE = re.compile(r"\[[A-Z][A-Z_ ]{2,30}[A-Z]\](?!\()")  # [COMPANY], [FIRST_NAME]
-_TEMPLATE_RE = re.compile(
+_BRACKET_CODE_RE = lazy_re.compile(r"\[[A-Za-z]+(?:\.[A-Za-z]+)+\](?!\()|\[[a-z]+[A-Z][A-Za-z]*\](?!\()")
+_BRACKET_CAPS_RE = lazy_re.compile(r"\[[A-Z][A-Z_ ]{2,30}[A-Z]\](?!\()")  # [COMPANY], [FIRST_NAME]
+_TEMPLATE_RE = lazy_re.compile(
     r"\{\{\s*[\w.\- |]+\s*\}\}|\{%\s*[\w.\- ]+\s*%\}|(?<![\w{$])\{[a-z_][\w.]*\}(?!\})|<<\s*[\w .]+\s*>>|"
     r"%(?:FIRST_?|LAST_?|FULL_?|COMPANY_?|CLIENT_?|CONTACT_?)?(?:NAME|COMPANY|EMAIL|TITLE|PHONE)%|"  # not %PATH%
     r"\*\|[A-Z_]+\|\*|(?<![\w$])\$(?:FIRST_?|LAST_?|FULL_?|COMPANY_?|CLIENT_?)?(?:NAME|COMPANY|EMAIL|TITLE)\b"
 )
 # "$0.00" with its cents (a bare "$0" is how a free plan is priced), "$XX", "$X,XXX"; the rule decides whether an
 # amount of nothing is a placeholder from the rest of the document (no other price on it).
-_ZERO_PRICE_RE = re.compile(
+_ZERO_PRICE_RE = lazy_re.compile(
     r"(?<![\w.,])(?:[$€£]\s?(?:0[.,]00|X{1,3}(?:[.,]X{3})*(?:[.,]XX)?)|(?:0[.,]00|X{2,3})\s?(?:USD|EUR|GBP))(?![\w.,]*\d)"
 )
 
-_FILLER_RE = re.compile(r"\blorem ipsum\b|(?<![\w-])(?:TBD|TODO|TK|XXX+)(?![\w-])", re.IGNORECASE)
-_DRAFT_MARK_RE = re.compile(r"^(?:TBD|TODO|TK|XXX+)$")
+_FILLER_RE = lazy_re.compile(r"\blorem ipsum\b|(?<![\w-])(?:TBD|TODO|TK|XXX+)(?![\w-])", re.IGNORECASE)
+_DRAFT_MARK_RE = lazy_re.compile(r"^(?:TBD|TODO|TK|XXX+)$")
 
 # field: a person fills it in ("[First Name]"); merge: a template engine fills it on send ("{{first_name}}", "%NAME%",
 # "*|FNAME|*"): a template file carries them by design, so only the first three are reported as left unfilled
@@ -79,7 +80,7 @@ _STARTS = {
 # these five letters; spelled out so no lower-cased copy of a long text is made), or a draft mark in capitals
 # (_DRAFT_MARK_RE)
 _DRAFT_MARKS = ("TBD", "TODO", "TK", "XXX")
-_LOREM_RE = re.compile(r"[lL][oO][rR][eE][mM]")
+_LOREM_RE = lazy_re.compile(r"[lL][oO][rR][eE][mM]")
 
 
 def _may_hold_filler(text: str, start: int, end: int) -> bool:
@@ -124,7 +125,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[in
             last = e
 
 
-_ENDS_IN_FIELD_WORD_RE = re.compile(r"\b(?:" + _FIELD_WORDS + r")\]$", re.IGNORECASE)
+_ENDS_IN_FIELD_WORD_RE = lazy_re.compile(r"\b(?:" + _FIELD_WORDS + r")\]$", re.IGNORECASE)
 
 
 def ends_in_field_word(bracketed: str) -> bool:

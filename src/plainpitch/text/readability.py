@@ -31,10 +31,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from plainpitch.text import lazy_re
 from plainpitch.text.segment import Block, build_document
 from plainpitch.text.syllables import syllables
 
-_INFLECTION_RE = re.compile(r"(?:ed|es|ing)$")
+_INFLECTION_RE = lazy_re.compile(r"(?:ed|es|ing)$")
 
 
 @dataclass(frozen=True, slots=True)

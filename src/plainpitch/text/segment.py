@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from plainpitch.model import Document, Sentences, Suppression, Tokens, Turn, Unit, compact_map
+from plainpitch.text import lazy_re
 
 # What the loaders put where inline code stood (a word, so sentences stay whole): the HTML and Markdown readers, and
 # the ask finder that reads a button label written as code
@@ -19,11 +20,11 @@ CODE_PLACEHOLDER = "code"
 
 # A word: letters/digits joined by apostrophes, hyphens, dots, slashes or underscores ("don't", "e-mail",
 # "v2.1", "nginx.conf", "snake_case"); a leading slash keeps paths whole.
-WORD_RE = re.compile(r"/?\w+(?:(?:['’\-./_:@]|::)\w+)*['’]?", re.UNICODE)
+WORD_RE = lazy_re.compile(r"/?\w+(?:(?:['’\-./_:@]|::)\w+)*['’]?", re.UNICODE)
 
 # Sentence ends: terminal punctuation (plus closing quotes/brackets) followed by whitespace.
-_END_CHAR_RE = re.compile(r"[.!?…]")  # what every match of _END_RE holds
-_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|[.!?…]+[\"'”’)\]]*$")
+_END_CHAR_RE = lazy_re.compile(r"[.!?…]")  # what every match of _END_RE holds
+_END_RE = lazy_re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|[.!?…]+[\"'”’)\]]*$")
 # A line break inside a block ends a sentence when the next line starts a new thought (bullets, etc.).
 _ABBREVIATIONS = frozenset(
     """
@@ -34,7 +35,7 @@ _ABBREVIATIONS = frozenset(
 
 # Abbreviations that end a list and so often end the sentence: they split before a common sentence opener.
 _ENDING_ABBREVIATIONS = frozenset({"etc"})
-_NEW_SENTENCE_RE = re.compile(r"\s+(?:The|This|These|That|Those|It|Its|We|You|Your|Our|They|There|If|When|In|For|"
+_NEW_SENTENCE_RE = lazy_re.compile(r"\s+(?:The|This|These|That|Those|It|Its|We|You|Your|Our|They|There|If|When|In|For|"
                               r"And|But|So|Not|Many|Most|Some|All|Each|Every|A|An)\b")
 
 JOIN = "\n\n"  # between units in Document.text

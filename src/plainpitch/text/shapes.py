@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import re
 
-from plainpitch.text import placeholders
+from plainpitch.text import lazy_re, placeholders
 
-_URL_RE = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\"'`]+[^\s<>()\"'`.,;:!?]|(?<![\w@/])/?/[a-z0-9-]+\.[a-z]{2,}(?:/[^\s<>()\"'`]*)?", re.I)
-_DOMAIN_RE = re.compile(r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|app|ai|co|us|uk|de|fr|eu|gov|edu|info|biz|me|tv|sh|so)(?:/[^\s<>()\"'`]*)?\b", re.I)
-_EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_HANDLE_RE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,38}[A-Za-z0-9_])?")
+_URL_RE = lazy_re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\"'`]+[^\s<>()\"'`.,;:!?]|(?<![\w@/])/?/[a-z0-9-]+\.[a-z]{2,}(?:/[^\s<>()\"'`]*)?", re.I)
+_DOMAIN_RE = lazy_re.compile(r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|app|ai|co|us|uk|de|fr|eu|gov|edu|info|biz|me|tv|sh|so)(?:/[^\s<>()\"'`]*)?\b", re.I)
+_EMAIL_RE = lazy_re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_HANDLE_RE = lazy_re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,38}[A-Za-z0-9_])?")
 # /etc/hosts, ~/.cargo/bin, C:\Users, ./configure, src/main.rs, telegraf.conf
-_PATH_RE = re.compile(
+_PATH_RE = lazy_re.compile(
     r"(?<![\w/])(?:~?/[\w.+@-]+(?:/[\w.+@-]*)*|\.{1,2}/[\w.+@/-]+|[A-Za-z]:\\[\w\\. -]+|[\w.-]+/[\w.-]+(?:/[\w.-]+)*\.[A-Za-z0-9]{1,5}"
     r"|[\w-]+(?:\.[\w-]+)*\.(?:conf|cfg|ini|json|ya?ml|toml|xml|csv|log|py|rs|rb|exe|sh|dll|md|txt|html|wasm|lock|env|sql|cpp))\b"
 )
-_VERSION_RE = re.compile(r"(?<![\w.])[vV]?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?\b|\b[vV]\d+\b")
+_VERSION_RE = lazy_re.compile(r"(?<![\w.])[vV]?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?\b|\b[vV]\d+\b")
 
 _KINDS = (
     ("email", _EMAIL_RE),
@@ -35,7 +35,7 @@ _KINDS = (
 # Every match of a pattern of _KINDS holds one of these (an @, a slash or backslash, "www.", a dot before a
 # domain ending or a file extension, a dotted number, a v before a digit) and none holds a line break: only the
 # lines with one are searched. Case-blind and looser than the patterns: it may pick a line none matches, never miss one.
-_TRIGGER_RE = re.compile(
+_TRIGGER_RE = lazy_re.compile(
     r"[@/\\]|www\.|\d\.\d|v\d|\.(?:com|org|net|io|dev|app|ai|co|us|uk|de|fr|eu|gov|edu|info|biz|me|tv|sh|so|conf|cfg"
     r"|ini|json|ya?ml|toml|xml|csv|log|py|rs|rb|exe|dll|md|txt|html|wasm|lock|env|sql|cpp)",
     re.IGNORECASE,

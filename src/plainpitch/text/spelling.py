@@ -25,12 +25,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from plainpitch.text import lexicon
+from plainpitch.text import lazy_re, lexicon
 
 MIN_LETTERS = 5
 RARE_ZIPF = 2.5  # the misspelling: rarer than this in general English
 COMMON_ZIPF = 3.5  # the word meant: at least this common (about once in 300,000 words)
-WORD_RE = re.compile(r"[a-z]+")  # a candidate as the rule finds it (it checks what is around it)
+WORD_RE = lazy_re.compile(r"[a-z]+")  # a candidate as the rule finds it (it checks what is around it)
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -67,7 +67,7 @@ _VARIANTS = ((re.compile(r"er(?=s?$|ed$|ing$)"), "re"), (re.compile(r"re(?=s?$|d
              (re.compile(r"og(?=s?$)"), "ogue"))  # fmt: skip
 # "traveled" and "travelled": the l doubled or not before an ending, where the word without it ends in l ("travel");
 # "scalling" is a slip for "scaling" ("scal" is no word)
-_L_ENDING_RE = re.compile(r"(?<=[aeiou])(ll?)(ed|ing|er)$")
+_L_ENDING_RE = lazy_re.compile(r"(?<=[aeiou])(ll?)(ed|ing|er)$")
 
 
 def _other_spelling(word: str) -> bool:

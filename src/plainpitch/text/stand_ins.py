@@ -28,11 +28,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from plainpitch.text import lazy_re
+
 # a number written with X's where its digits belong, after a country or area code or not: "(XXX) XXX-XXXX",
 # "+48-XXX-XXX-XXX", "61XXXXXXXXX", "07xx xxx xxx" (four X's or more: "2XL" and "XXX" alone are not numbers)
 X_NUMBER = r"(?:\+?\(?\d{0,4}\)?[-. ]?)(?=[\dXx() .-]*(?:[Xx][() .-]?){4})[\dXx]*[Xx][\dXx]*(?:[-. ][\dXx()]+){0,4}"
-_X_NUMBER_RE = re.compile(rf"^{X_NUMBER}$")
-_DIGIT_OR_X_RE = re.compile(r"[\dXx]")
+_X_NUMBER_RE = lazy_re.compile(rf"^{X_NUMBER}$")
+_DIGIT_OR_X_RE = lazy_re.compile(r"[\dXx]")
 _PHONE = (r"(?=[\d(Xx+])(?<![\d-])(?:\(?555\)?[-. ]\d{3}[-. ]\d{4}|555[-. ]\d{4}|123[-. ]?456[-. ]?78(?:90?)?|\d{2,3}-12345678"
           r"|000[-. ]000[-. ]0000|\(?[Xx]{3}\)?[-. ][Xx]{3}[-. ][Xx]{4}"
           r"|(?<![\w+])(?=\+|\d)" + X_NUMBER + r")(?![\w-])")  # fmt: skip
@@ -41,7 +43,7 @@ _EXAMPLE_DOMAIN = (r"(?:example\.(?:com|org|net)|your-?(?:site|domain|website|co
 # a profile or repository address left with the template's own handle: "github.com/yourusername/shield-js"
 _PROFILE = (r"(?:github|gitlab|twitter|x|linkedin|instagram|facebook|youtube|tiktok)\.com/(?:in/|company/|@)?"
             r"your[-_]?(?:user-?name|name|handle|company|org|organi[sz]ation|account|profile|channel|page|repo)")
-_PERSON = re.compile(r"(?=J)\b(?:John|Jane) Doe\b")  # also found inside "John & Jane Doe"
+_PERSON = lazy_re.compile(r"(?=J)\b(?:John|Jane) Doe\b")  # also found inside "John & Jane Doe"
 # Each pattern that opens on a look-behind or a word boundary first looks ahead for the characters a match can start
 # with ("(?=[\d(Xx+])"): the same matches, but a position that cannot start one is left at once instead of trying the
 # look-behind and every branch there (a 1 MiB page: the phone pattern 24 ms, was 89)
@@ -61,8 +63,8 @@ def is_stand_in_person(name: str) -> bool:
     return bool(_PERSON.search(name))
 
 
-_ANNOUNCED_RE = re.compile(r"(?:\be\.?\s?g\.?|for example|for instance|such as|like)[\s:,(\"'“]*$", re.IGNORECASE)
-_TRIGGER_RE = re.compile(r"555|1234|0000|[Xx]{3}|\d[Xx]{2}|@|example|your|domain|company|Doe|[Xx]\s?%|[$€£]\s?[Xx]")
+_ANNOUNCED_RE = lazy_re.compile(r"(?:\be\.?\s?g\.?|for example|for instance|such as|like)[\s:,(\"'“]*$", re.IGNORECASE)
+_TRIGGER_RE = lazy_re.compile(r"555|1234|0000|[Xx]{3}|\d[Xx]{2}|@|example|your|domain|company|Doe|[Xx]\s?%|[$€£]\s?[Xx]")
 
 
 def named_as_brand(source: str, address: str) -> bool:

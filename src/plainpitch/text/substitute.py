@@ -29,10 +29,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plainpitch.text import lazy_re
+
 DETERMINERS = frozenset(
     "a an the this that these those my your our their its his her every each any some no another".split()
 )
-_ARTICLE_START_RE = re.compile(r"^(?:a|an|the)\s+", re.I)
+_ARTICLE_START_RE = lazy_re.compile(r"^(?:a|an|the)\s+", re.I)
 # words after which a noun phrase starts afresh: a multi-word replacement reads as one noun there
 _OPENERS = DETERMINERS | frozenset(
     """and or but nor of to in on at by for with from into onto over under about via per as than like without
@@ -169,8 +171,8 @@ def _capitalise_like(original: str, text: str) -> str:
 
 
 # -- fitting into the sentence -------------------------------------------------------------------------------
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z'-]+)(\s+)$")
-_WORD_AFTER_RE = re.compile(r"^\s+([A-Za-z']+)")
+_WORD_BEFORE_RE = lazy_re.compile(r"([A-Za-z'-]+)(\s+)$")
+_WORD_AFTER_RE = lazy_re.compile(r"^\s+([A-Za-z']+)")
 
 
 def fit(text: str, start: int, end: int, plain: str, form: str | None = None) -> Replacement | None:
@@ -245,9 +247,9 @@ def apply(text: str, replacement: Replacement) -> str:
 
 
 # -- reading the result -------------------------------------------------------------------------------------
-_DOUBLE_DET_RE = re.compile(r"\b(" + "|".join(sorted(DETERMINERS)) + r")\s+(a|an|the|your|our|their|my|its)\b", re.I)
-_A_AN_RE = re.compile(r"\b(a|an)\s+([A-Za-z][\w-]*)", re.I)
-_BROKEN_VERB_RE = re.compile(r"\b\w+(?:eded|inging|eing(?<!being)(?<!seeing)|sss|ieded|yed(?<!played)(?<!stayed))\b", re.I)
+_DOUBLE_DET_RE = lazy_re.compile(r"\b(" + "|".join(sorted(DETERMINERS)) + r")\s+(a|an|the|your|our|their|my|its)\b", re.I)
+_A_AN_RE = lazy_re.compile(r"\b(a|an)\s+([A-Za-z][\w-]*)", re.I)
+_BROKEN_VERB_RE = lazy_re.compile(r"\b\w+(?:eded|inging|eing(?<!being)(?<!seeing)|sss|ieded|yed(?<!played)(?<!stayed))\b", re.I)
 _A_AN_OK = frozenset({"one", "once", "half"})
 
 

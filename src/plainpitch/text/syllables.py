@@ -12,18 +12,20 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-_VOWEL_GROUP_RE = re.compile(r"[aeiouy]+")
-_NON_ALPHA_RE = re.compile(r"[^a-z]")
+from plainpitch.text import lazy_re
+
+_VOWEL_GROUP_RE = lazy_re.compile(r"[aeiouy]+")
+_NON_ALPHA_RE = lazy_re.compile(r"[^a-z]")
 # Endings where a written vowel group is silent or two groups are said as one
-_SILENT_E_RE = re.compile(r"[^aeiouy]e$")  # "make", "code"
-_LE_RE = re.compile(r"[^aeiouy]le$")  # "table", "simple": the e is silent but the l is a syllable
-_ED_RE = re.compile(r"[^aeiouydt]ed$")  # "used", "asked": no extra syllable (but "wanted", "added")
-_ES_RE = re.compile(r"[^aeiouy]es$")  # "makes": silent, unless after s/z/x/ch/sh/ge/ce ("boxes")
-_ES_SOUNDED_RE = re.compile(r"(?:[sxz]|ch|sh|[cg])es$")
+_SILENT_E_RE = lazy_re.compile(r"[^aeiouy]e$")  # "make", "code"
+_LE_RE = lazy_re.compile(r"[^aeiouy]le$")  # "table", "simple": the e is silent but the l is a syllable
+_ED_RE = lazy_re.compile(r"[^aeiouydt]ed$")  # "used", "asked": no extra syllable (but "wanted", "added")
+_ES_RE = lazy_re.compile(r"[^aeiouy]es$")  # "makes": silent, unless after s/z/x/ch/sh/ge/ce ("boxes")
+_ES_SOUNDED_RE = lazy_re.compile(r"(?:[sxz]|ch|sh|[cg])es$")
 # Vowel groups said as two syllables ("idea", "create", "science", "being", "period")
-_SPLIT_RE = re.compile(r"(?<![tscx])i[aou]|(?<=[tscx])i(?:a(?!n|l)|o(?!n|u))|eo|ua|uo|ui(?=t|ng|st)|[aeo]ing|[^aeiou]ying|ism$|ier$|iest$|ea$|iet")
+_SPLIT_RE = lazy_re.compile(r"(?<![tscx])i[aou]|(?<=[tscx])i(?:a(?!n|l)|o(?!n|u))|eo|ua|uo|ui(?=t|ng|st)|[aeo]ing|[^aeiou]ying|ism$|ier$|iest$|ea$|iet")
 # Suffixes after a silent e ("absolutely", "achievement", "awareness", "useful"): count the stem alone
-_SUFFIX_RE = re.compile(r"(?<=[^aeiouy]e)(ly|ment|ments|ness|ful|less)$")
+_SUFFIX_RE = lazy_re.compile(r"(?<=[^aeiouy]e)(ly|ment|ments|ness|ful|less)$")
 
 
 def heuristic_syllables(word: str) -> int:

@@ -20,7 +20,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-_RUN_RE = re.compile(r"\w+")
+from plainpitch.text import lazy_re
+
+_RUN_RE = lazy_re.compile(r"\w+")
 # the non-ASCII letters re.IGNORECASE matches to an ASCII letter (and İ lower-cases to two characters)
 _FOLD = {"İ": "i", "ı": "i", "ſ": "s", "K": "k"}
 

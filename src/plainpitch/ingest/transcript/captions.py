@@ -8,22 +8,22 @@ library exposes. The scanner is one pass over the lines, so a 10 MB file loads i
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from plainpitch.ingest.errors import LoadError
 from plainpitch.ingest.transcript.timecode import CLOCK, BadTime, seconds
 from plainpitch.ingest.transcript.turns import Cue, CueText, Piece, accept_labels, split_label
+from plainpitch.text import lazy_re
 
-TIMING_RE = re.compile(rf"^[ \t]*(?P<start>{CLOCK})[ \t]*-->[ \t]*(?P<end>{CLOCK})(?:[ \t]+.*)?$")
+TIMING_RE = lazy_re.compile(rf"^[ \t]*(?P<start>{CLOCK})[ \t]*-->[ \t]*(?P<end>{CLOCK})(?:[ \t]+.*)?$")
 # A line that tries to be a timing and fails ("00:00:05 -> 00:00:09", "00:05 - 00:09", "00:00:05 -->").
-TIMING_ATTEMPT_RE = re.compile(r"^[ \t]*\d+:\d{1,2}(?:[:.,]\d+)*[ \t]*(?:\S{1,4}[ \t]*\d+:\d|-+>|→)")
+TIMING_ATTEMPT_RE = lazy_re.compile(r"^[ \t]*\d+:\d{1,2}(?:[:.,]\d+)*[ \t]*(?:\S{1,4}[ \t]*\d+:\d|-+>|→)")
 # Tags (<v Name>, <c.yellow>, <b>, <00:19.000>, </v>), SRT/ASS position codes ({\an8}) and HTML entities.
-MARKUP_RE = re.compile(r"<[^>\n]*>|\{\\[^}\n]*\}|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
-VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]*)>")
+MARKUP_RE = lazy_re.compile(r"<[^>\n]*>|\{\\[^}\n]*\}|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+VOICE_RE = lazy_re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]*)>")
 # the usual Teams line, "<v Name>text</v>" with no other markup: parsed without the general loop
-SIMPLE_VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]*)>([^<&{]*)(?:</v>)?[ \t]*$")
+SIMPLE_VOICE_RE = lazy_re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]*)>([^<&{]*)(?:</v>)?[ \t]*$")
 
 
 @dataclass(slots=True)

@@ -15,6 +15,7 @@ from plainpitch.ingest.transcript import markdown, meet, otter, teams_docx, zoom
 from plainpitch.ingest.transcript.captions import TIMING_RE
 from plainpitch.ingest.transcript.lines import LEAD_TIME_RE, NAME_TIME_RE
 from plainpitch.ingest.transcript.turns import split_label
+from plainpitch.text import lazy_re
 
 FORMATS = TRANSCRIPT_FORMATS
 ZIP_MAGIC = b"PK\x03\x04"
@@ -23,20 +24,20 @@ KNOWN = (
     "WebVTT, SRT, Zoom or Otter text, Teams .docx, Google Meet, Granola or other Markdown exports, "
     "Whisper/AssemblyAI/Deepgram/tl;dv/Fireflies JSON, or 'Name: text' lines"
 )
-_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(?:.*\n){0,200}?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+_FRONT_MATTER_RE = lazy_re.compile(r"\A---[ \t]*\n(?:.*\n){0,200}?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 # Section headings among the turns that make a Markdown file a document with sections, not a call (one may be a
 # chapter or a "Transcript" heading between two exports' parts)
 COPY_DECK_SECTIONS = 2
-_MARKDOWN_HINT_RE = re.compile(r"^(?:---[ \t]*$|[ \t]{0,3}#{1,6}[ \t]|.*\*\*|.*__)", re.MULTILINE)
-_SRT_TIME_RE = re.compile(r"\d,\d")
-_GREETING_LINE_RE = re.compile(r"^[ \t]*(?:hi|hello|hey|dear)\b[^\n]{0,40},[ \t]*$", re.IGNORECASE | re.MULTILINE)
-_SIGN_OFF_LINE_RE = re.compile(
+_MARKDOWN_HINT_RE = lazy_re.compile(r"^(?:---[ \t]*$|[ \t]{0,3}#{1,6}[ \t]|.*\*\*|.*__)", re.MULTILINE)
+_SRT_TIME_RE = lazy_re.compile(r"\d,\d")
+_GREETING_LINE_RE = lazy_re.compile(r"^[ \t]*(?:hi|hello|hey|dear)\b[^\n]{0,40},[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_SIGN_OFF_LINE_RE = lazy_re.compile(
     r"^[ \t]*(?:best|best regards|regards|kind regards|warm regards|cheers|thanks|thank you|many thanks|sincerely|"
     r"talk soon)[ \t]*[,!.]?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # an object, or a list of objects: "[00:01:02] Name: ..." lines also open with a bracket
-JSON_START_RE = re.compile(r'^(?:\{\s*(?:"|\})|\[\s*(?:\{|\]))')
+JSON_START_RE = lazy_re.compile(r'^(?:\{\s*(?:"|\})|\[\s*(?:\{|\]))')
 
 
 def _unknown(path: str, why: str) -> LoadError:

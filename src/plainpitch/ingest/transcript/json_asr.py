@@ -29,6 +29,7 @@ from typing import Any
 
 from plainpitch.ingest.errors import LoadError
 from plainpitch.ingest.transcript.turns import Cue, CueText, LineIndex, Piece
+from plainpitch.text import lazy_re
 
 ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 _KEY_RES: dict[str, re.Pattern[str]] = {}
@@ -38,7 +39,7 @@ UNKNOWN_SHAPE = (
 )
 
 
-_HEX4_RE = re.compile(r"[0-9a-fA-F]{4}")
+_HEX4_RE = lazy_re.compile(r"[0-9a-fA-F]{4}")
 
 
 def _key_re(key: str) -> re.Pattern[str]:

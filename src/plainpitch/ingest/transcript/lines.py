@@ -10,16 +10,15 @@
 
 from __future__ import annotations
 
-import re
-
 from plainpitch.ingest.transcript.timecode import BadTime, start_only_seconds
 from plainpitch.ingest.transcript.turns import NAME, Cue, CueText, fill_start_only_ends, good_name, split_label
+from plainpitch.text import lazy_re
 
 STAMP = r"(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
-LEAD_TIME_RE = re.compile(
+LEAD_TIME_RE = lazy_re.compile(
     rf"^[ \t]*(?:\[(?P<a>{STAMP})\]|\((?P<b>{STAMP})\)|(?P<c>{STAMP})(?=[ \t]))[ \t]*(?:[-–—|][ \t]+)?"
 )
-NAME_TIME_RE = re.compile(rf"^[ \t]*(?P<name>{NAME})[ \t]*[\[(](?P<t>{STAMP})[\])][ \t]*:?[ \t]*")
+NAME_TIME_RE = lazy_re.compile(rf"^[ \t]*(?P<name>{NAME})[ \t]*[\[(](?P<t>{STAMP})[\])][ \t]*:?[ \t]*")
 
 
 def _time(stamp: str | None) -> float | None:

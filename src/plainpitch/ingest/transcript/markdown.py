@@ -22,6 +22,7 @@ from datetime import datetime
 
 from plainpitch.ingest.transcript.timecode import BadTime, start_only_seconds
 from plainpitch.ingest.transcript.turns import Cue, CueText, fill_start_only_ends, good_name
+from plainpitch.text import lazy_re
 
 ISO = r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
 OFFSET = r"\d{1,3}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
@@ -31,20 +32,20 @@ _BOLD = r"(?:\*\*|__)"
 # A speaker's name in a label: up to four words of letters (no brackets: those hold the time).
 _NAME = r"(?P<name>[^\W\d_][\w'’.&-]*(?:[ \t]+[^\W\d_][\w'’.&-]*){0,3})"
 # A heading that is a speaker label: "Guest (2025-11-19T21:30:38Z)", "Ana Lopez - 00:01:02", "[01:02] Ana", "Ana".
-HEAD_LABEL_RE = re.compile(
+HEAD_LABEL_RE = lazy_re.compile(
     rf"^(?:[\[(]?(?P<t1>{TIME})[\])]?[ \t]*(?:[-–—|·][ \t]*)?)?{_NAME}[ \t]*"
     rf"(?:[\[(](?P<t2>{TIME})[\])]|[-–—|·,][ \t]*(?P<t3>{TIME})|[ \t]{{2,}}(?P<t4>{TIME}))?[ \t]*:?[ \t]*$"
 )
 # A bold label: "**Ana Lopez:** text", "**Ana Lopez** (00:01:02): text", "**[00:01] Ana:** text", "- **Ana**: text".
-BOLD_LABEL_RE = re.compile(
+BOLD_LABEL_RE = lazy_re.compile(
     rf"^[ \t]*(?:[-*+>][ \t]+)?{_BOLD}[ \t]*(?:[\[(]?(?P<t1>{TIME})[\])]?[ \t]*(?:[-–—|·][ \t]*)?)?{_NAME}[ \t]*"
     rf"(?:[\[(](?P<t2>{TIME})[\])])?[ \t]*(?P<c1>:)?[ \t]*{_BOLD}[ \t]*"
     rf"(?:[\[(](?P<t3>{TIME})[\])]|[-–—|·][ \t]*(?P<t4>{TIME})|(?P<t5>{TIME}))?[ \t]*(?P<c2>:)?[ \t]*(?P<rest>.*)$"
 )
-HEADING_RE = re.compile(r"^[ \t]{0,3}(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t#]*$")
-FENCE_RE = re.compile(r"^[ \t]{0,3}(```|~~~)")
-RULE_RE = re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$")
-TRANSCRIPT_HEADING_RE = re.compile(r"\btranscript\b", re.IGNORECASE)
+HEADING_RE = lazy_re.compile(r"^[ \t]{0,3}(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t#]*$")
+FENCE_RE = lazy_re.compile(r"^[ \t]{0,3}(```|~~~)")
+RULE_RE = lazy_re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$")
+TRANSCRIPT_HEADING_RE = lazy_re.compile(r"\btranscript\b", re.IGNORECASE)
 _NOT_SPEAKERS = frozenset(
     "summary notes note action items next steps agenda attendees participants transcript overview key takeaways "
     "decisions questions highlights chapters topics outline details q a question answer tip warning example step "

@@ -13,10 +13,11 @@ import re
 
 from plainpitch.ingest.transcript.timecode import BadTime, start_only_seconds
 from plainpitch.ingest.transcript.turns import TYPICAL_WORDS_PER_S, Cue, CueText, split_label, stripped_line
+from plainpitch.text import lazy_re
 
-MARK_RE = re.compile(r"^[ \t]*(\d{1,2}:\d{2}(?::\d{2})?)[ \t]*$")
-ENDED_RE = re.compile(r"^[ \t]*Transcription ended after[ \t]+(\d{1,2}:\d{2}(?::\d{2})?)\b", re.IGNORECASE)
-SKIP_RE = re.compile(
+MARK_RE = lazy_re.compile(r"^[ \t]*(\d{1,2}:\d{2}(?::\d{2})?)[ \t]*$")
+ENDED_RE = lazy_re.compile(r"^[ \t]*Transcription ended after[ \t]+(\d{1,2}:\d{2}(?::\d{2})?)\b", re.IGNORECASE)
+SKIP_RE = lazy_re.compile(
     r"^[ \t]*(?:Attendees\b|Transcript[ \t]*$|.{0,200}[-–—][ \t]*Transcript[ \t]*$|This editable transcript\b|"
     r"Transcription ended after\b|Meeting ended after\b|You should review Gemini|Notes[ \t]*$)",
     re.IGNORECASE,

@@ -13,10 +13,11 @@ import re
 
 from plainpitch.ingest.transcript.timecode import BadTime, start_only_seconds
 from plainpitch.ingest.transcript.turns import Cue, CueText, fill_start_only_ends, stripped_line
+from plainpitch.text import lazy_re
 
 STAMP = r"(?:\d{1,3}:)?\d{1,2}:\d{2}"
-HEADER_RE = re.compile(rf"^[ \t]*(?P<name>\S[^\n]{{0,60}}?)(?:[ \t]{{2,}}|\t)(?P<time>{STAMP})[ \t]*$")
-FOOTER_RE = re.compile(r"^[ \t]*Transcribed by https?://otter\.ai\b", re.IGNORECASE)
+HEADER_RE = lazy_re.compile(rf"^[ \t]*(?P<name>\S[^\n]{{0,60}}?)(?:[ \t]{{2,}}|\t)(?P<time>{STAMP})[ \t]*$")
+FOOTER_RE = lazy_re.compile(r"^[ \t]*Transcribed by https?://otter\.ai\b", re.IGNORECASE)
 
 
 def is_name(name: str) -> bool:

@@ -20,10 +20,11 @@ from plainpitch.ingest.errors import LoadError
 from plainpitch.ingest.transcript import captions
 from plainpitch.ingest.transcript.otter import STAMP, headed_cues, is_name
 from plainpitch.ingest.transcript.turns import Cue, CueText, stripped_line
+from plainpitch.text import lazy_re
 
 # Teams puts one or more spaces (or a tab) between the name and the time: the header is its own paragraph.
-HEADER_RE = re.compile(rf"^[ \t]*(?P<name>\S[^\n]{{0,60}}?)[ \t]+(?P<time>{STAMP})[ \t]*$")
-NOTICE_RE = re.compile(r"^[ \t]*\S.{0,80}\b(?:started|stopped) transcription[ \t]*$", re.IGNORECASE)
+HEADER_RE = lazy_re.compile(rf"^[ \t]*(?P<name>\S[^\n]{{0,60}}?)[ \t]+(?P<time>{STAMP})[ \t]*$")
+NOTICE_RE = lazy_re.compile(r"^[ \t]*\S.{0,80}\b(?:started|stopped) transcription[ \t]*$", re.IGNORECASE)
 
 
 def _timed_cues(source: str, path: str) -> list[Cue]:

@@ -6,12 +6,12 @@ Cue timings ("00:01:02.500", "01:02.500", Teams' "0:0:0.570", SRT's "00:00:01,00
 
 from __future__ import annotations
 
-import re
+from plainpitch.text import lazy_re
 
 # h:m:s(.f) or m:s(.f); any number of hour digits; 1-2 digit minutes/seconds (Teams writes "0:0:5.2");
 # the fraction may use "." (WebVTT) or "," (SRT) and may be missing (lenient).
 CLOCK = r"(?:\d+:)?\d{1,2}:\d{1,2}(?:[.,]\d{1,9})?"
-CLOCK_RE = re.compile(rf"^{CLOCK}$")
+CLOCK_RE = lazy_re.compile(rf"^{CLOCK}$")
 
 
 class BadTime(ValueError):
@@ -22,7 +22,7 @@ class BadTime(ValueError):
 # cost an arbitrarily long integer (or overflow a float).
 MAX_HOUR_DIGITS = 6
 
-_PARTS_RE = re.compile(r"^[ \t]*(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,9}))?[ \t]*$")
+_PARTS_RE = lazy_re.compile(r"^[ \t]*(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,9}))?[ \t]*$")
 
 
 def seconds(stamp: str) -> float:

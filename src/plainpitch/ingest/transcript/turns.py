@@ -17,13 +17,13 @@ seconds or None) and the source line. ``build`` then:
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from plainpitch.ingest.errors import LoadError
 from plainpitch.model import Document, TimeRange, Turn
+from plainpitch.text import lazy_re
 from plainpitch.text.segment import Block, build_document
 
 UNKNOWN = "Unknown"
@@ -88,7 +88,7 @@ def stripped_line(source: str, start: int, end: int) -> tuple[str, int]:
 # "Name: text": a name of 1-4 words, starting with a letter, then a colon and white space (so "10:30" and
 # "https://" never match). Parentheses and dots are allowed inside a name: "Dr. Jones", "Ana (Acme)".
 NAME = r"[^\W\d_][\w'’.&()\-]*(?:[ \t]+[\w'’.&()\-]+){0,3}?"
-LABEL_RE = re.compile(
+LABEL_RE = lazy_re.compile(
     rf"^[ \t]*(?:>>[ \t]*)?(?:\*\*|__)?(?P<name>{NAME})(?:\*\*|__)?[ \t]*(?:\*\*|__)?:(?:\*\*|__)?(?=[ \t]|$)[ \t]*"
 )
 # Words that open "X: ..." lines in notes and captions without naming anyone.

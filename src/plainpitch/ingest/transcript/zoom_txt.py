@@ -18,10 +18,11 @@ import re
 
 from plainpitch.ingest.transcript.timecode import BadTime, seconds
 from plainpitch.ingest.transcript.turns import Cue, CueText, fill_start_only_ends, stripped_line
+from plainpitch.text import lazy_re
 
-HEADER_RE = re.compile(r"^[ \t]*\[(?P<name>[^\]\n]+)\][ \t]+(?P<time>\d{1,2}:\d{2}:\d{2})[ \t]*$")
-CHAT_RE = re.compile(r"^[ \t]*(?P<time>\d{1,2}:\d{2}:\d{2})[ \t]+From[ \t]+(?P<who>[^:\n]+?)[ \t]*:[ \t]*(?P<text>.*)$")
-TO_RE = re.compile(r"[ \t]+to[ \t]+.*$|[ \t]*\((?:privately|direct message)\)[ \t]*$", re.IGNORECASE)
+HEADER_RE = lazy_re.compile(r"^[ \t]*\[(?P<name>[^\]\n]+)\][ \t]+(?P<time>\d{1,2}:\d{2}:\d{2})[ \t]*$")
+CHAT_RE = lazy_re.compile(r"^[ \t]*(?P<time>\d{1,2}:\d{2}:\d{2})[ \t]+From[ \t]+(?P<who>[^:\n]+?)[ \t]*:[ \t]*(?P<text>.*)$")
+TO_RE = lazy_re.compile(r"[ \t]+to[ \t]+.*$|[ \t]*\((?:privately|direct message)\)[ \t]*$", re.IGNORECASE)
 DAY = 24 * 3600
 
 

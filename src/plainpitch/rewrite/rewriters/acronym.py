@@ -11,6 +11,7 @@ from plainpitch.rewrite.english import DETERMINERS, FUNCTION_WORDS
 from plainpitch.rewrite.model import Candidate
 from plainpitch.rewrite.rewriters import rewriter
 from plainpitch.rewrite.rewriters.page import Page, swap
+from plainpitch.text import lazy_re
 
 _NO_ROOM = ("cta", "link", "subject")  # a button, a link or a subject line has no room for an expansion
 
@@ -26,7 +27,7 @@ def _plural(phrase: str) -> str:
     return f"{head} {last}" if head else last
 
 
-_WORD_RE = re.compile(r"[A-Za-z]+")
+_WORD_RE = lazy_re.compile(r"[A-Za-z]+")
 
 
 def spelled_out(acronym: str, text: str) -> str | None:

@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 from plainpitch.rewrite.model import Candidate, Edit
 from plainpitch.rewrite.rewriters import rewriter
 from plainpitch.rewrite.rewriters.page import Page
+from plainpitch.text import lazy_re
 
 _BY_ADDRESS = (
     (re.compile(r"pricing|plans?\b|prices?", re.I), "See pricing"),
@@ -23,7 +24,7 @@ _BY_ADDRESS = (
     (re.compile(r"case-stud|customers?/|stories", re.I), "Read the customer story"),
     (re.compile(r"docs?\b|documentation|guide|tutorial", re.I), "Read the guide"),
 )
-_SLUG_RE = re.compile(r"^[a-z][a-z-]{2,40}$")
+_SLUG_RE = lazy_re.compile(r"^[a-z][a-z-]{2,40}$")
 
 
 def _href(page: Page, finding) -> str | None:

@@ -8,11 +8,12 @@ from functools import cached_property
 from plainpitch.model import Document, DocumentReport, Sentence, Unit
 from plainpitch.rewrite.english import article_for
 from plainpitch.rewrite.model import Edit
+from plainpitch.text import lazy_re
 
 _ACRONYM = r"[A-Z][A-Za-z0-9&]*[A-Z0-9]s?"
-_LONG_THEN_SHORT_RE = re.compile(r"\((" + _ACRONYM + r")\)")
-_SHORT_THEN_LONG_RE = re.compile(r"\b(" + _ACRONYM + r")\s*\(([^()]{3,80})\)")
-_WORDS_RE = re.compile(r"[A-Za-z][\w'’-]*")
+_LONG_THEN_SHORT_RE = lazy_re.compile(r"\((" + _ACRONYM + r")\)")
+_SHORT_THEN_LONG_RE = lazy_re.compile(r"\b(" + _ACRONYM + r")\s*\(([^()]{3,80})\)")
+_WORDS_RE = lazy_re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def initials_match(short: str, long: str) -> bool:

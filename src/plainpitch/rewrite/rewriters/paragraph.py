@@ -8,15 +8,14 @@ tried first, then three and four, and the checks keep the first that removes the
 
 from __future__ import annotations
 
-import re
-
 from plainpitch.rewrite.model import Candidate, Edit
 from plainpitch.rewrite.rewriters import rewriter
 from plainpitch.rewrite.rewriters.page import Page
+from plainpitch.text import lazy_re
 
 _FORMATS = ("markdown", "text")
-_START_RE = re.compile(r"^[\"“(]?[A-Z]")
-_ABBREVIATION_RE = re.compile(r"(?:[A-Za-z]\.)+|[A-Z][a-z]{0,3}\.")  # "E.O.", "U.S.", "Sec.", "Mr."
+_START_RE = lazy_re.compile(r"^[\"“(]?[A-Z]")
+_ABBREVIATION_RE = lazy_re.compile(r"(?:[A-Za-z]\.)+|[A-Z][a-z]{0,3}\.")  # "E.O.", "U.S.", "Sec.", "Mr."
 
 
 def _sure_boundary(before: str, after: str) -> bool:

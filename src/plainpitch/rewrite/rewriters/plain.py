@@ -22,8 +22,9 @@ from plainpitch.rewrite.model import Candidate
 from plainpitch.rewrite.rewriters import rewriter, split  # noqa: F401  (split registers first: it is tried first)
 from plainpitch.rewrite.rewriters.page import Page
 from plainpitch.rewrite.rewriters.words import misfit
+from plainpitch.text import lazy_re
 
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORD_RE = lazy_re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # verbs that say nothing without a specific object: "while accomplishing the objective" is not "while doing" it
 _LIGHT_VERBS = frozenset("do make get have be go take give put set".split())
 _COMMON = 2.5  # an inflected plain word must be a word people write (Zipf frequency): "doed" and "propered" are not
@@ -94,7 +95,7 @@ def plain_swaps(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
-_A_SAME_RE = re.compile(r"^(an?|An?)(\s+)same\b")
+_A_SAME_RE = lazy_re.compile(r"^(an?|An?)(\s+)same\b")
 
 
 def _same_takes_the(text: str, start: int, end: int, new: str) -> tuple[int, int, str]:

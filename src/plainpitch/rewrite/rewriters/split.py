@@ -28,6 +28,7 @@ from plainpitch.rewrite.edits import minimal_edits
 from plainpitch.rewrite.model import Candidate
 from plainpitch.rewrite.rewriters import rewriter
 from plainpitch.rewrite.rewriters.page import Page
+from plainpitch.text import lazy_re
 
 _AUX = (r"(?:is|are|was|were|will|can|could|may|might|must|should|shall|would|has|have|had|does|do|did|"
         r"isn't|aren't|wasn't|weren't|won't|can't|couldn't|shouldn't|wouldn't|doesn't|don't|didn't)")  # fmt: skip
@@ -37,22 +38,22 @@ _RELATIVE = frozenset("that which who whom whose where when what whether if".spl
 # a subject pronoun and a word after it, or a determiner's noun phrase (up to five words) and an auxiliary verb
 # "none of them", "all of these": a quantified pronoun is a subject as a pronoun is ("..., but none of them work")
 _QUANTIFIED = r"(?:(?:none|all|some|most|many|each|both|several|one|neither|either|any)\s+of\s+(?:them|these|those|us|you))"
-_PRONOUN_SUBJECT_RE = re.compile(r"^(?:" + _PRONOUN + "|" + _QUANTIFIED + r")\s+(?!(?:and|or|but|to|of|in|for|with)\b)[a-z]\w*", re.I)
-_NOUN_SUBJECT_RE = re.compile(r"^" + _DETERMINER + r"((?:\s+[\w'’/-]+){1,6}?)\s+" + _AUX + r"\b", re.I)
+_PRONOUN_SUBJECT_RE = lazy_re.compile(r"^(?:" + _PRONOUN + "|" + _QUANTIFIED + r")\s+(?!(?:and|or|but|to|of|in|for|with)\b)[a-z]\w*", re.I)
+_NOUN_SUBJECT_RE = lazy_re.compile(r"^" + _DETERMINER + r"((?:\s+[\w'’/-]+){1,6}?)\s+" + _AUX + r"\b", re.I)
 # a noun phrase with no determiner (one to three words, none of them a function word) and an auxiliary or modal:
 # "writes are recorded", "most requests will fail"; a name with its verb is not guessed at ("Debezium captures")
-_BARE_SUBJECT_RE = re.compile(r"^((?:[a-z][\w'’/-]*\s+){0,2}[a-z][\w'’/-]*)\s+" + _AUX + r"\b")
-_THIS_VERB_RE = re.compile(r"^(?P<verb>" + _AUX + r"|\w+s)\s+(?P<next>[\w'’]+)", re.I)
+_BARE_SUBJECT_RE = lazy_re.compile(r"^((?:[a-z][\w'’/-]*\s+){0,2}[a-z][\w'’/-]*)\s+" + _AUX + r"\b")
+_THIS_VERB_RE = lazy_re.compile(r"^(?P<verb>" + _AUX + r"|\w+s)\s+(?P<next>[\w'’]+)", re.I)
 _OBJECT_STARTS = frozenset(
     "a an the this that these those your our their its his her my us you them him it me to on in for with".split()
 )
 _PLURAL_AUX = frozenset("are were have do aren't weren't don't".split())
 # a first piece that opens with one of these is a subordinate clause until its main clause begins after a comma
-_SUBORDINATORS = re.compile(
+_SUBORDINATORS = lazy_re.compile(
     r"^(?:(?:however|also|finally|in addition|then),\s+)?(?:if|when|whenever|although|though|because|since|unless|while|"
     r"whether|as|after|before|once|until|whereas|even if|even though|upon|not only|either|neither|both|where)\b", re.I)  # fmt: skip
-_MAIN_CLAUSE_BEGUN_RE = re.compile(r",\s+(?:then\s+)?(?:" + _PRONOUN + r"\s+\w|please\s+\w)", re.I)
-_FINITE_RE = re.compile(
+_MAIN_CLAUSE_BEGUN_RE = lazy_re.compile(r",\s+(?:then\s+)?(?:" + _PRONOUN + r"\s+\w|please\s+\w)", re.I)
+_FINITE_RE = lazy_re.compile(
     r"\b" + _AUX + r"\b|\b" + _PRONOUN + r"\s+(?!(?:and|or|but)\b)[a-z]\w*|"
     r"^(?:" + _DETERMINER + r"\s+)?(?:[\w'’-]+\s+){1,3}?[a-z]\w*(?:s|ed)\b", re.I)  # fmt: skip
 
@@ -103,7 +104,7 @@ def _first_piece_is_a_clause(left: str) -> bool:
     return bool(_FINITE_RE.search(left))
 
 
-_OPEN_CLAUSE_RE = re.compile(r"(?<![\w-])(?:if|when|whenever|unless|because|although|though|while|since|whether|that|where|"
+_OPEN_CLAUSE_RE = lazy_re.compile(r"(?<![\w-])(?:if|when|whenever|unless|because|although|though|while|since|whether|that|where|"
                              r"until|before|after|once|as long as)(?![\w-])", re.I)
 
 

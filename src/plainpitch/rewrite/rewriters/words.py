@@ -14,6 +14,7 @@ from plainpitch.rewrite.english import DETERMINERS, FUNCTION_WORDS
 from plainpitch.rewrite.model import Candidate, Edit
 from plainpitch.rewrite.rewriters import rewriter
 from plainpitch.rewrite.rewriters.page import Page, swap
+from plainpitch.text import lazy_re
 
 _PREPOSITIONS = frozenset(
     "of to with for on in by at from under per about into onto over than like before after following since until "
@@ -28,7 +29,7 @@ _POSSESSIVES = frozenset("its their your our my".split())
 # determiners that are never pronouns ("this" in "do this in order to" is one)
 _ARTICLES = frozenset("a an the your our their my its his her every each no".split())
 _PRONOUNS = frozenset("you we they he she it i".split())
-_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
+_WORD_RE = lazy_re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def _previous_word(text: str, start: int) -> str:

@@ -32,7 +32,7 @@ from plainpitch.analysis.unread import has_button_lines, has_foreign_part
 from plainpitch.classify import MIN_COPY_WORDS, classify_document, copy_words, cues
 from plainpitch.model import Document, Metric, Span, Suggestion
 from plainpitch.rules.base import Hit, RuleContext, metric_provider, rule
-from plainpitch.text import placeholders
+from plainpitch.text import lazy_re, placeholders
 from plainpitch.text.money import real_prices
 
 HUBSPOT_CTA = "HubSpot's analysis of 330,000 calls to action: specific, personalised CTAs convert far better than generic ones"
@@ -303,24 +303,24 @@ def calendar_link_in_cold_email(doc: Document, ctx: RuleContext) -> Iterable[Hit
 
 
 # -- CTA005 ----------------------------------------------------------------------------------------------------
-_FOR_WHOM_RE = re.compile(
+_FOR_WHOM_RE = lazy_re.compile(
     r"\bfor (?:you|your|every|any|all|small|large|growing|modern|busy|\w+ (?:teams?|companies|businesses|developers))\b|"
     r"\b(?:teams?|developers|engineers|businesses|companies|startups|enterprises|agencies|marketers|founders|"
     r"organi[sz]ations|freelancers|designers|creators|shops|retailers|customers|users|anyone|everyone)\b",
     re.IGNORECASE,
 )
 # An email that asks the reader to pay: to upgrade, renew, subscribe, choose a plan, or buy before a trial ends.
-_PAY_ASK_RE = re.compile(
+_PAY_ASK_RE = lazy_re.compile(
     r"\b(?:upgrade|renew|subscribe|subscription|choose (?:a |your )?(?:subscription )?plan|pick a plan|"
     r"trial (?:ends|expires|is ending)|buy|purchase|pay)\b",
     re.IGNORECASE,
 )
 # "there's nothing to buy", "you don't need to upgrade": a pay word its own clause denies is no ask to pay
-_CLAUSE_NEGATION_RE = re.compile(r"(?:\b(?:not|never|no|nothing|without)|n[’']t)\b[^.,;:!?\n]{0,30}$", re.IGNORECASE)
+_CLAUSE_NEGATION_RE = lazy_re.compile(r"(?:\b(?:not|never|no|nothing|without)|n[’']t)\b[^.,;:!?\n]{0,30}$", re.IGNORECASE)
 
 
 # "your Business tier subscription": the reader's own, bought already (a welcome after an upgrade), not an ask to buy
-_THEIRS_RE = re.compile(r"\byour(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
+_THEIRS_RE = lazy_re.compile(r"\byour(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
 
 
 def _pay_asks(text: str) -> list[re.Match[str]]:
@@ -331,7 +331,7 @@ def _pay_asks(text: str) -> list[re.Match[str]]:
     return sorted(found, key=lambda m: m.group(0).lower() == "subscription")
 
 
-_PRICING_HREF_RE = re.compile(r"pricing|/plans?\b|choose-plan|billing", re.IGNORECASE)
+_PRICING_HREF_RE = lazy_re.compile(r"pricing|/plans?\b|choose-plan|billing", re.IGNORECASE)
 OFFER_PARTS = {
     "what": "what it is",
     "who": "who it is for",
@@ -450,12 +450,12 @@ ASK_FIRST_WORDS = 400  # about two screens of copy before the first way to act
 ASK_GAP_WORDS = 1000  # about five screens between two ways to act
 
 
-_STORY_RE = re.compile(r"\b(?:case stud(?:y|ies)|customer stor(?:y|ies)|success stor(?:y|ies))\b", re.IGNORECASE)
+_STORY_RE = lazy_re.compile(r"\b(?:case stud(?:y|ies)|customer stor(?:y|ies)|success stor(?:y|ies))\b", re.IGNORECASE)
 
 
 # A template call that renders markup where it stands: a Nunjucks or Jinja macro ("{{ enquiryForm(campus) }}"), a
 # Blade or web component ("<x-contact-form />")
-_RENDERS_RE = re.compile(r"\{\{-?\s*[A-Za-z_][\w.]*\s*\(|<x-[\w.-]+")
+_RENDERS_RE = lazy_re.compile(r"\{\{-?\s*[A-Za-z_][\w.]*\s*\(|<x-[\w.-]+")
 
 
 @rule(
@@ -580,7 +580,7 @@ def reading_asks_only(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
 
 
 # -- CTA009 ----------------------------------------------------------------------------------------------------
-_PAY_VERB_RE = re.compile(r"^(?:upgrade|renew|subscribe|buy|purchase|pay)$", re.IGNORECASE)
+_PAY_VERB_RE = lazy_re.compile(r"^(?:upgrade|renew|subscribe|buy|purchase|pay)$", re.IGNORECASE)
 
 
 def _has_a_way(doc, ctx) -> bool:

@@ -18,12 +18,13 @@ from plainpitch.classify.ladder import so_what
 from plainpitch.classify.structure import model_text, structure
 from plainpitch.model import Document, Metric, Span
 from plainpitch.rules.base import Hit, RuleContext, details_provider, metric_provider, rule
+from plainpitch.text import lazy_re
 from plainpitch.text.wordsets import word_sets
 
-_QUOTED_RE = re.compile(r"[\"“][^\"“”]{3,}[\"”]")
+_QUOTED_RE = lazy_re.compile(r"[\"“][^\"“”]{3,}[\"”]")
 # A customer's story told in the past tense ("we decided", "we needed") is the customer's voice, not the seller
 # talking about itself; BEN002 counts the writer's present-tense "we" only.
-_NARRATIVE_RE = re.compile(
+_NARRATIVE_RE = lazy_re.compile(
     r"\b(?:we|i)(?:'ve| have| had)?(?:\s+\w+ly)?\s+(?:\w+ed|had|was|were|found|made|took|began|chose|knew|saw|got|went|wrote|"
     r"built|thought|came|felt|ran|spent|led|kept|left|brought|met|heard|told|grew|saw)\b|\b(?:19|20)\d\d\b",
     re.IGNORECASE,
@@ -53,7 +54,7 @@ def _is_quoted(doc, item: SentenceClass) -> bool:
     return text[:1] in "\"“" or bool(_QUOTED_RE.fullmatch(text))
 
 
-_READER_I_RE = re.compile(
+_READER_I_RE = lazy_re.compile(
     r"\b(?i:how|what|where|when|why|which|can|do|does|should|will|am|may|could|who)\s+(?:(?i:do|can|should|will)\s+)?I\b"
 )
 
@@ -238,7 +239,7 @@ def _feature_led(items, limit: float) -> bool:
 
 
 RUN_MIN = 3  # a row of feature cards or bullets: the feature dump a buyer has to translate
-_NUMBER_MARK_RE = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}|[a-z])[.)][ \t]*$")
+_NUMBER_MARK_RE = lazy_re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}|[a-z])[.)][ \t]*$")
 
 
 def _numbered(doc, unit_index: int) -> bool:

@@ -16,9 +16,10 @@ from plainpitch.analysis import regions
 from plainpitch.analysis.proof import testimonial_units
 from plainpitch.model import Document, Span
 from plainpitch.rules.base import Hit, RuleContext, rule
+from plainpitch.text import lazy_re
 
 # Claims to serve everyone: the buyer cannot tell whether the product is for them.
-_UNIVERSAL_RE = re.compile(
+_UNIVERSAL_RE = lazy_re.compile(
     r"\b(?:companies|businesses|organi[sz]ations|teams|clients|brands|customers) of (?:all|any|every) "
     r"(?:sizes?|types?|kinds?|shapes?|industries)\b|"
     r"\bfor (?:any (?:business|company|industry)|all (?:businesses|companies|industries))\b|"
@@ -29,7 +30,7 @@ _UNIVERSAL_RE = re.compile(
     re.IGNORECASE,
 )
 # Stock slogans: sentences any agency or vendor could sign.
-_SLOGAN_RE = re.compile(
+_SLOGAN_RE = lazy_re.compile(
     r"\b(?:take (?:your|their) \w+ to the next level|(?:we've|we have) got you covered|one-stop[- ]shop|"
     r"all-in-one (?:solution|platform)|tailored solutions?|solutions? (?:that|to) (?:fit|meet|suit) your (?:unique )?needs|"
     r"bring(?:s|ing)? your (?:ideas|vision) to life|passionate about (?:what we do|quality|excellence)|"
@@ -38,7 +39,7 @@ _SLOGAN_RE = re.compile(
     re.IGNORECASE,
 )
 # Supremacy a buyer cannot check without a number or a comparison.
-_SUPERLATIVE_RE = re.compile(
+_SUPERLATIVE_RE = lazy_re.compile(
     r"\b(?:the (?:best|fastest|easiest|simplest|most (?:powerful|advanced|reliable|secure|complete|innovative|"
     r"trusted|popular|intuitive|affordable))|#1|number one|(?:industry|market)[- ]leading|leading (?:provider|platform|"
     r"solution)|world's (?:best|first|leading|fastest)|unmatched|unparalleled|unrivall?ed|unbeatable|best-in-class|"
@@ -46,17 +47,17 @@ _SUPERLATIVE_RE = re.compile(
     re.IGNORECASE,
 )
 # Not a claim: a ranking among others, an aim ("committed to being the leading provider"), an idiom.
-_NOT_A_CLAIM_RE = re.compile(r"\bone of the\b|\b(?:committed to|aim(?:s|ing)? to|strive to|want to|goal is to|"
+_NOT_A_CLAIM_RE = lazy_re.compile(r"\bone of the\b|\b(?:committed to|aim(?:s|ing)? to|strive to|want to|goal is to|"
                              r"mission is to|on (?:a|our) (?:mission|way) to) (?:be|become)(?:ing)?\b|\bbest (?:regards|wishes|practices?|for|of luck)\b|\bat (?:its|their|your|our) best\b|"
                              r"\bthe best way to\b|\bdo (?:your|our) best\b", re.IGNORECASE)
 # Praise with nothing in it, two or more in a row before a noun: "powerful, lightweight analytics".
 _EMPTY = (r"powerful|simple|easy|flexible|lightweight|light-weight|modern|robust|intuitive|scalable|reliable|beautiful|"
           r"smart|fast|innovative|comprehensive|seamless|effortless|elegant|sleek|cutting-edge|next-generation|"
           r"state-of-the-art|user-friendly|best-in-class|world-class|secure|efficient|versatile|dynamic")  # fmt: skip
-_EMPTY_STACK_RE = re.compile(rf"\b(?:{_EMPTY})(?:,\s+|\s+and\s+|,\s+and\s+)(?:(?:{_EMPTY})(?:,\s+|\s+and\s+|,\s+and\s+))*"
+_EMPTY_STACK_RE = lazy_re.compile(rf"\b(?:{_EMPTY})(?:,\s+|\s+and\s+|,\s+and\s+)(?:(?:{_EMPTY})(?:,\s+|\s+and\s+|,\s+and\s+))*"
                              rf"(?:{_EMPTY})\b(?=\s+[a-z])", re.IGNORECASE)  # fmt: skip
 # What lets a claim off: a number, a named comparison, a source.
-_SUPPORT_RE = re.compile(r"\d|\bthan [A-Z]\w+|\baccording to\b|\brated\b|\bby (?:Gartner|Forrester|G2|Capterra)\b")
+_SUPPORT_RE = lazy_re.compile(r"\d|\bthan [A-Z]\w+|\baccording to\b|\brated\b|\bby (?:Gartner|Forrester|G2|Capterra)\b")
 
 KINDS = {
     "universal": ("'{m}' claims to suit everyone: the buyer cannot tell it is for them",

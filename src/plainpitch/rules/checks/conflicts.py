@@ -12,10 +12,11 @@ from collections.abc import Iterable
 
 from plainpitch.model import Document, Span
 from plainpitch.rules.base import Hit, RuleContext, rule
+from plainpitch.text import lazy_re
 
 # git's own shape: seven marks at the start of a line, then a space and the side's name, or the line's end
-_OPENS_RE = re.compile(r"^<{7}(?:[ \t][^\n]*)?$", re.MULTILINE)
-_CLOSES_RE = re.compile(r"^>{7}(?:[ \t][^\n]*)?$", re.MULTILINE)
+_OPENS_RE = lazy_re.compile(r"^<{7}(?:[ \t][^\n]*)?$", re.MULTILINE)
+_CLOSES_RE = lazy_re.compile(r"^>{7}(?:[ \t][^\n]*)?$", re.MULTILINE)
 
 
 def conflicts(doc: Document) -> list[tuple[int, int]]:

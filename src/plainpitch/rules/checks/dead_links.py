@@ -19,10 +19,10 @@ from collections.abc import Iterable
 from plainpitch.analysis.asks import MAIL_CHROME, find_asks
 from plainpitch.model import Document, Span
 from plainpitch.rules.base import Hit, RuleContext, rule
-from plainpitch.text import stand_ins
+from plainpitch.text import lazy_re, stand_ins
 
-_NOWHERE_RE = re.compile(r"^(?:#?|javascript:\s*(?:void\s*\(\s*0\s*\)\s*;?|;)?|about:blank)$", re.IGNORECASE)
-_MALFORMED_RE = re.compile(
+_NOWHERE_RE = lazy_re.compile(r"^(?:#?|javascript:\s*(?:void\s*\(\s*0\s*\)\s*;?|;)?|about:blank)$", re.IGNORECASE)
+_MALFORMED_RE = lazy_re.compile(
     r"^(?:%22|%27|[\"'“”‘’])|^(?:tel|mailto):\s*$|^tel:.*[^\d\s+().\-/]"
     # a web address with its scheme mistyped ('https//…', 'http:/…') or left out ('www.…'): the browser reads it
     # as a path on the current site, so the click lands on a page that is not there
@@ -30,24 +30,24 @@ _MALFORMED_RE = re.compile(
     re.IGNORECASE,
 )
 # an e-mail's own links that the sending platform fills in ("Unsubscribe", "View in browser"): not the writer's
-_MAIL_CHROME_RE = re.compile(MAIL_CHROME, re.IGNORECASE)
-_ANCHOR_RE = re.compile(r"<(?:a|button)\b[^>]*>", re.IGNORECASE)  # a link's or a button's own opening tag
-_OPEN_TAG_RE = re.compile(r"<[a-z][\w-]*\b[^>]*>", re.IGNORECASE)  # the tag it stands in
+_MAIL_CHROME_RE = lazy_re.compile(MAIL_CHROME, re.IGNORECASE)
+_ANCHOR_RE = lazy_re.compile(r"<(?:a|button)\b[^>]*>", re.IGNORECASE)  # a link's or a button's own opening tag
+_OPEN_TAG_RE = lazy_re.compile(r"<[a-z][\w-]*\b[^>]*>", re.IGNORECASE)  # the tag it stands in
 # what on a link's tag (or the tag around it) lets a script act on its click: a handler, an id, a data- attribute
 # (data-toggle="modal", or a bare one a script selects: data-export-leads), a framework's click binding, a class
 # naming a behaviour ("js-open", "popup-trigger") or written as a script names things ("appStoreLink"), or pointer
 # events off until the script fills the link in
-_HOOK_RE = re.compile(r"\s(?:on[a-z]+|id|data-[\w-]+|role|aria-controls|aria-haspopup|aria-expanded|x-on:[\w.-]+|@click|"
+_HOOK_RE = lazy_re.compile(r"\s(?:on[a-z]+|id|data-[\w-]+|role|aria-controls|aria-haspopup|aria-expanded|x-on:[\w.-]+|@click|"
                       r"v-on:[\w.-]+|\(click\))\s*=|\sdata-[\w-]+(?=[\s/>])|"
                       r"\sclass(?:name)?\s*=\s*[\"'][^\"']*(?:\bjs[-_]|modal|pop-?up|trigger|"
                       r"toggle|lightbox|\bopen|accordion|collapse|faq|dropdown|\btabs?\b|menu|close|carousel|slide|\bprev|\bnext)|"
                       r"pointer-events\s*:\s*none", re.IGNORECASE)
-_SCRIPT_NAMED_CLASS_RE = re.compile(r"\sclass(?:Name)?\s*=\s*[\"'][^\"']*\b[a-z]+[A-Z][a-z]")  # case matters here (JSX: className)
-_BRAND_RE = re.compile(r"\sclass\s*=\s*[\"'][^\"']*\b(?:navbar-brand|brand|logo|site-title)\b", re.IGNORECASE)
-_SCRIPT_RE = re.compile(r"<script\b|\bonclick\s*=|\bdata-(?:bs-)?toggle\s*=", re.IGNORECASE)
+_SCRIPT_NAMED_CLASS_RE = lazy_re.compile(r"\sclass(?:Name)?\s*=\s*[\"'][^\"']*\b[a-z]+[A-Z][a-z]")  # case matters here (JSX: className)
+_BRAND_RE = lazy_re.compile(r"\sclass\s*=\s*[\"'][^\"']*\b(?:navbar-brand|brand|logo|site-title)\b", re.IGNORECASE)
+_SCRIPT_RE = lazy_re.compile(r"<script\b|\bonclick\s*=|\bdata-(?:bs-)?toggle\s*=", re.IGNORECASE)
 # A page a framework renders and then hydrates (a Next.js, Nuxt, Gatsby, SvelteKit, Remix or Astro export): its code
 # attaches every handler itself, so no element's markup shows a hook, and a button with no link is wired all the same
-_HYDRATED_RE = re.compile(r"self\.__next_f|__NEXT_DATA__|window\.__NUXT__|/_nuxt/|___gatsby|__sveltekit|"
+_HYDRATED_RE = lazy_re.compile(r"self\.__next_f|__NEXT_DATA__|window\.__NUXT__|/_nuxt/|___gatsby|__sveltekit|"
                           r"__remixContext|<astro-island\b", re.IGNORECASE)
 
 
@@ -66,16 +66,16 @@ def _links(doc: Document):
 
 # The domains reserved for examples (RFC 2606): no business lives there, so a button pointing at one is a template's
 # placeholder the writer forgot to replace ("http://example.com?plan=pro")
-_EXAMPLE_HOST_RE = re.compile(r"^(?:https?:)?//(?:[\w-]+\.)*example\.(?:com|net|org)(?:[:/?#]|$)", re.IGNORECASE)
+_EXAMPLE_HOST_RE = lazy_re.compile(r"^(?:https?:)?//(?:[\w-]+\.)*example\.(?:com|net|org)(?:[:/?#]|$)", re.IGNORECASE)
 
 
 # The writer's own machine ("http://localhost:3000/shop"): it answers nobody else, so the buyer's click goes nowhere
 LOCAL = "an address on the writer's own machine"
-_LOCAL_HOST_RE = re.compile(r"^(?:https?:)?//(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0)(?:[:/?#]|$)", re.IGNORECASE)
+_LOCAL_HOST_RE = lazy_re.compile(r"^(?:https?:)?//(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0)(?:[:/?#]|$)", re.IGNORECASE)
 
 
 # A template's field in the address ("tel:{{ site.phone }}", "<%= url %>"): filled in when the page is built
-_FIELD_IN_HREF_RE = re.compile(r"\{\{|\{%|<%|\$\{|<\?|\{\$")
+_FIELD_IN_HREF_RE = lazy_re.compile(r"\{\{|\{%|<%|\$\{|<\?|\{\$")
 
 
 def dead_reason(href: str, scripted: bool) -> str | None:

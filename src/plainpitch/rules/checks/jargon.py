@@ -49,30 +49,30 @@ from functools import lru_cache
 from plainpitch.analysis.regions import title_line
 from plainpitch.model import Document, Metric, Span, Suggestion
 from plainpitch.rules.base import Hit, RuleContext, details_provider, metric_provider, rule
-from plainpitch.text import lexicon, shapes, substitute
+from plainpitch.text import lazy_re, lexicon, shapes, substitute
 from plainpitch.text.phrase_gate import PairGate
 from plainpitch.text.wordsets import word_counts
 
 # -- shapes ------------------------------------------------------------------------------------------------
-_CODE_SPAN_RE = re.compile(r"`([^`\n]+)`")
-_SYMBOL_TERMS_RE = re.compile(r"(?<![\w.+#])(?:C\+\+|C#|F#|\.NET)(?![\w+#])")
-_FLAG_RE = re.compile(r"(?<![\w-])--[A-Za-z][\w-]*")
-_CAMEL_RE = re.compile(r"^[a-z]{2,}[A-Z][a-z]\w*$")  # batteryLevel (not iPhone, eBay, macOS)
-_LETTERS_DIGITS_RE = re.compile(r"^[A-Za-z]{2,}\d+[A-Za-z]*$")  # uint64, sess1, ipv4, Icinga2
-_VERSION_RE = re.compile(r"^[vV]?\d+(?:\.\d+)+[a-z]?$|^[vV]\d+$")
-_ACRONYM_RE = re.compile(r"^(?:[A-Z][A-Z0-9&]*[A-Z0-9]|[A-Z]\d+[A-Z0-9]*)(?:s|es)?$")
+_CODE_SPAN_RE = lazy_re.compile(r"`([^`\n]+)`")
+_SYMBOL_TERMS_RE = lazy_re.compile(r"(?<![\w.+#])(?:C\+\+|C#|F#|\.NET)(?![\w+#])")
+_FLAG_RE = lazy_re.compile(r"(?<![\w-])--[A-Za-z][\w-]*")
+_CAMEL_RE = lazy_re.compile(r"^[a-z]{2,}[A-Z][a-z]\w*$")  # batteryLevel (not iPhone, eBay, macOS)
+_LETTERS_DIGITS_RE = lazy_re.compile(r"^[A-Za-z]{2,}\d+[A-Za-z]*$")  # uint64, sess1, ipv4, Icinga2
+_VERSION_RE = lazy_re.compile(r"^[vV]?\d+(?:\.\d+)+[a-z]?$|^[vV]\d+$")
+_ACRONYM_RE = lazy_re.compile(r"^(?:[A-Z][A-Z0-9&]*[A-Z0-9]|[A-Z]\d+[A-Z0-9]*)(?:s|es)?$")
 _ROMAN = frozenset("II III IV VI VII VIII IX XI XII XIII XIV XV XX".split())
 _NOT_CODE_DOTTED = frozenset({"e.g", "i.e", "u.s", "u.k", "a.m", "p.m", "vs", "etc"})
 _TLDS = frozenset("com org net io dev app ai co us uk de fr eu gov edu info biz me tv sh so".split())
 # quoted speech: a quotation of four words or more inside a paragraph ("…" or "…")
-_QUOTED_RE = re.compile(r"[“\"]([^”\"\n]{12,}?)[”\"]")
-_TERM_SHAPE_RE = re.compile(r"^(?:[A-Za-z]+-as-a-service|\d{1,3}-bits?)$", re.IGNORECASE)
+_QUOTED_RE = lazy_re.compile(r"[“\"]([^”\"\n]{12,}?)[”\"]")
+_TERM_SHAPE_RE = lazy_re.compile(r"^(?:[A-Za-z]+-as-a-service|\d{1,3}-bits?)$", re.IGNORECASE)
 
 # -- explanations --------------------------------------------------------------------------------------------
 _APPOSITIVE_OPENERS = ("a ", "an ", "the ", "which ", "or ", "i.e.", "i.e ", "meaning ", "that is", "aka ", "also known as ")
-_GLUE = re.compile(r"^[ \t]*-?[ \t]*$")  # what may sit between two parts of one multi-word term
-_GLOSSARY_MARK_RE = re.compile(r"[:—–-]")  # every match of _GLOSSARY_RE holds one (its separator)
-_GLOSSARY_RE = re.compile(r"^\s*(?:[*_]{1,2})?([^:—–\n]{1,60}?)(?:[*_]{1,2})?\s*(?::|—|–|\s-\s)\s*\S+(?:\s+\S+){2,}")
+_GLUE = lazy_re.compile(r"^[ \t]*-?[ \t]*$")  # what may sit between two parts of one multi-word term
+_GLOSSARY_MARK_RE = lazy_re.compile(r"[:—–-]")  # every match of _GLOSSARY_RE holds one (its separator)
+_GLOSSARY_RE = lazy_re.compile(r"^\s*(?:[*_]{1,2})?([^:—–\n]{1,60}?)(?:[*_]{1,2})?\s*(?::|—|–|\s-\s)\s*\S+(?:\s+\S+){2,}")
 
 STRONG, CONTEXT = "strong", "context"
 # a word general English uses this often (Zipf 5: "data", "code", "using", "example") is everyday vocabulary to
@@ -81,7 +81,7 @@ EVERYDAY_ZIPF = 5.0
 # Software terms name things. A documentation word in a verb, adjective or adverb form ("configuring", "enables",
 # "readable", "internally") is the register of manuals, not a term the reader must learn; the hand lexicon lists
 # the few that are terms ("caching", "debugging", "containerized").
-_NOT_A_NAME_RE = re.compile(r"(?:ed|ing|able|ible|ly|ive|ful|ous)$|^(?:en|re|un)[a-z]+s$")
+_NOT_A_NAME_RE = lazy_re.compile(r"(?:ed|ing|able|ible|ly|ive|ful|ous)$|^(?:en|re|un)[a-z]+s$")
 # reasons a term is detected; the calls stream leaves the written-only ones out of transcripts
 REASONS = ("code", "lexicon", "product", "contrast", "phrase", "rare", "name", "acronym", "context", "neighbour",
            "model")  # model: a term the configured model found in context (check --llm)
@@ -300,7 +300,7 @@ def _title_case(words) -> bool:
     return caps >= 0.7 * (len(alpha) - small)
 
 
-_LEADING_NAME_RE = re.compile(r"^\W*((?:[A-Z][\w.+#-]*\s*)+)")
+_LEADING_NAME_RE = lazy_re.compile(r"^\W*((?:[A-Z][\w.+#-]*\s*)+)")
 
 
 def _own_brands(doc, words: Counter, openers: Counter | None = None) -> set[str]:

@@ -18,18 +18,19 @@ from plainpitch.analysis.genre import is_article, is_not_a_pitch
 from plainpitch.analysis.regions import hero_units
 from plainpitch.model import Document, Span
 from plainpitch.rules.base import Hit, RuleContext, rule
+from plainpitch.text import lazy_re
 
-_NOT_YET_RE = re.compile(r"\bcoming soon\b|\((?:coming )?soon\)|\bavailable soon\b|\bsoon available\b", re.IGNORECASE)
+_NOT_YET_RE = lazy_re.compile(r"\bcoming soon\b|\((?:coming )?soon\)|\bavailable soon\b|\bsoon available\b", re.IGNORECASE)
 # a section that is about what comes next: "coming soon" is its point there
-_ROADMAP_RE = re.compile(r"\b(?:roadmap|what'?s next|upcoming|coming (?:up|next)|changelog|release notes|future|"
+_ROADMAP_RE = lazy_re.compile(r"\b(?:roadmap|what'?s next|upcoming|coming (?:up|next)|changelog|release notes|future|"
                          r"planned|plans for)\b", re.IGNORECASE)  # fmt: skip
 # a copy deck's notes to the people who build the page ("### Notes for the designer"): read by the team, not the buyer
-_TEAM_NOTES_RE = re.compile(r"\bnotes? (?:for|to) (?:the )?(?:designers?|developers?|devs?|team|writers?|editors?)\b|"
+_TEAM_NOTES_RE = lazy_re.compile(r"\bnotes? (?:for|to) (?:the )?(?:designers?|developers?|devs?|team|writers?|editors?)\b|"
                             r"\b(?:design|internal|dev|developer|implementation|build|production) notes?\b", re.IGNORECASE)
 # "“Coming soon” needs a subdued pill": the label named in quotation marks, not a feature marked with it
-_QUOTED_RE = re.compile(r"[\"“'‘]\s*$")
+_QUOTED_RE = lazy_re.compile(r"[\"“'‘]\s*$")
 # a product that has not launched asks to wait for it, not to buy it
-_PRE_LAUNCH_RE = re.compile(r"\b(?:wait ?list|waiting list|notify me|early access|pre-?order|launching)\b", re.IGNORECASE)
+_PRE_LAUNCH_RE = lazy_re.compile(r"\b(?:wait ?list|waiting list|notify me|early access|pre-?order|launching)\b", re.IGNORECASE)
 NOT_YET_MIN = 2  # one 'coming soon' is a hedge; two or more make the page sell what is missing
 _COPY_KINDS = ("heading", "paragraph", "list_item", "quote", "cta", "link", "table_cell")
 

@@ -20,16 +20,17 @@ from plainpitch.analysis.outreach import WARM_RE, is_cold_email
 from plainpitch.ingest.replies import has_thread
 from plainpitch.model import Document, Span
 from plainpitch.rules.base import Hit, RuleContext, rule
+from plainpitch.text import lazy_re
 
 # The sender talking about themselves: an introduction, what they run, built or are.
-_ABOUT_SENDER_RE = re.compile(
+_ABOUT_SENDER_RE = lazy_re.compile(
     r"^(?:\W*(?:hi|hey|hello)\b[^.!?]{0,30}[,.!]\s*)?(?:I'm|I am|I’m|my name is|I run|I built|I've built|I’ve built|"
     r"I'm building|I’m building|I am building|I work|I lead|I founded|I made|I created|I wrote|we are|we're|we’re|"
     r"we build|we built|we help|we make|we run|our (?:company|team|product|agency|startup)|this is (?-i:[A-Z])\w*)\b",  # "This is Ana", not "this is a"
     re.IGNORECASE,
 )
 # Something about the recipient in particular.
-_SPECIFIC_RE = re.compile(
+_SPECIFIC_RE = lazy_re.compile(
     r"\b(?:I|we) (?:noticed|saw|read|watched|heard|came across|listened to|loved|enjoyed|used)\b[^.!?]{0,80}"
     r"\b(?:your|you|the [A-Z]\w+|[A-Z]\w+(?:'s|’s))\b|"
     r"\byour (?:talk|post|article|launch|release|paper|podcast|tweet|thread|newsletter|announcement|hiring|job post|"
@@ -40,13 +41,13 @@ _SPECIFIC_RE = re.compile(
 CLOSE_THE_EMAIL = "Lavender and Gong's cold-email analyses: openers about the recipient get more replies than ones about the sender"
 
 
-_GREETING_ONLY_RE = re.compile(r"^\W*(?:hi|hey|hello|dear|greetings|good (?:morning|afternoon|evening))\b[^.!?]{0,25}[.!?,]?\W*$",
+_GREETING_ONLY_RE = lazy_re.compile(r"^\W*(?:hi|hey|hello|dear|greetings|good (?:morning|afternoon|evening))\b[^.!?]{0,25}[.!?,]?\W*$",
                                re.IGNORECASE)
 
 
 # A pleasantry says nothing yet ("I hope you are doing well.", "Hope this email finds you well!"): the opening is
 # what comes after it, as it is after "Hi Sam,".
-_PLEASANTRY_RE = re.compile(
+_PLEASANTRY_RE = lazy_re.compile(
     r"^\W*(?:(?:hi|hey|hello|dear|greetings)\b[^.!?]{0,25}?[,.!]\s*)?(?:I |we )?(?:hope|trust)\s+(?:that\s+)?"
     r"(?:you(?:'re|’re| are)?|this (?:e-?mail|message|note|letter) finds you|all is|your (?:day|week))\b[^.!?]{0,40}"
     r"[.!?]?\W*$",
@@ -54,12 +55,12 @@ _PLEASANTRY_RE = re.compile(
 )
 # What any sender can say of any site: "I came across your website", "I like your app", "your site is a perfect
 # match". Specific is a name, a number or a thing the reader did (_SPECIFIC_RE's other parts).
-_GENERIC_OBJECT_RE = re.compile(
+_GENERIC_OBJECT_RE = lazy_re.compile(
     r"\byour (?:site|website|web site|app|application|product|products|company|business|profile|page|blog|details|"
     r"information|contact details|work|services?|platform|brand|content|email|e-mail|listing)\b",
     re.IGNORECASE,
 )
-_FLATTERY_RE = re.compile(
+_FLATTERY_RE = lazy_re.compile(
     r"\b(?:I|we) (?:(?:have |just )?(?:came|come) across|(?:have )?found|(?:really )?(?:like|love|admire|enjoy)|"
     r"(?:am|are) (?:a )?(?:big |huge )?fans? of|(?:have )?(?:visited|checked|looked at|been (?:looking at|"
     r"following)))\b[^.!?]{0,40}?\byour\b|\byour (?:site|website|app|product|company|business) is (?:a )?"
@@ -77,7 +78,7 @@ def _opening(doc, ctx) -> list:
     return [s for s in sentences if not _GREETING_ONLY_RE.match(s.text) and not _PLEASANTRY_RE.match(s.text)][:size]
 
 
-_NAMED_RE = re.compile(r"\d|(?<=\w\s)(?!I\b)[A-Z]")  # a number, or a name inside the sentence (not "I")
+_NAMED_RE = lazy_re.compile(r"\d|(?<=\w\s)(?!I\b)[A-Z]")  # a number, or a name inside the sentence (not "I")
 
 
 def _specific(text: str) -> bool:
@@ -145,9 +146,9 @@ def cold_email_about_the_sender(doc: Document, ctx: RuleContext) -> Iterable[Hit
 
 
 # "Re:", "RE:", "Fwd:", "FW:" and the forms mail clients localise them into ("AW:", "SV:", "TR:"), "Re[2]:"
-_REPLY_SUBJECT_RE = re.compile(r"\W*(?:re|fwd?|aw|sv|tr)(?:\[\d+\])?[ \t]*:", re.IGNORECASE)
+_REPLY_SUBJECT_RE = lazy_re.compile(r"\W*(?:re|fwd?|aw|sv|tr)(?:\[\d+\])?[ \t]*:", re.IGNORECASE)
 # Chasing one's own unanswered email is not an exchange with the reader.
-_SELF_FOLLOW_UP_RE = re.compile(r"\bfollow(?:ing)?[ -]up(?: on)?\b", re.IGNORECASE)
+_SELF_FOLLOW_UP_RE = lazy_re.compile(r"\bfollow(?:ing)?[ -]up(?: on)?\b", re.IGNORECASE)
 FTC_CAN_SPAM = ("FTC, 'CAN-SPAM Act: A Compliance Guide for Business': the subject line must not mislead the "
                 "recipient about the contents or subject of the message")
 
@@ -220,7 +221,7 @@ def fake_reply_subject(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
 
 
 # a template's field for the thread's own subject ("Re: [Original Subject]", "re: {{original}}", "[previous subject]")
-_THREAD_FIELD_RE = re.compile(r"[\[{<][^\]}>]*\b(?:original|previous|prior|earlier|initial|same)\b", re.IGNORECASE)
+_THREAD_FIELD_RE = lazy_re.compile(r"[\[{<][^\]}>]*\b(?:original|previous|prior|earlier|initial|same)\b", re.IGNORECASE)
 
 
 def _subject_key(subject: str) -> str:

@@ -17,6 +17,7 @@ from plainpitch.analysis.regions import body_units, body_words, hero_units
 from plainpitch.classify import classify_document, cues
 from plainpitch.model import Document, Metric, Span
 from plainpitch.rules.base import Hit, RuleContext, metric_provider, rule
+from plainpitch.text import lazy_re
 from plainpitch.text.wordsets import unit_word_counts
 
 BOOMERANG = "Boomerang's analysis of 40M+ emails (blog.boomerangapp.com, 2016): 50-125 words get the most replies"
@@ -27,17 +28,17 @@ NNG_F = "Nielsen Norman Group, 'F-Shaped Pattern of Reading on Web Content' (200
 NNG_FOLD = "Nielsen Norman Group, 'Scrolling and Attention' (2010, updated 2018): most viewing time is above the fold"
 
 # What an opening that leads with the seller looks like, by kind.
-_HISTORY_RE = re.compile(
+_HISTORY_RE = lazy_re.compile(
     r"\b(?:founded|established)\b|\b(?:since|started|began|launched|born)\b[^.]{0,40}\b(?:19|20)\d\d\b|"
     r"\b(?:in|since|back in) (?:19|20)\d\d\b|\bfor (?:over |more than )?\w+ (?:years|decades)\b",
     re.IGNORECASE,
 )
-_FOUNDER_RE = re.compile(
+_FOUNDER_RE = lazy_re.compile(
     r"\b(?:founded by|(?:i am|i'm|as) (?:the |a )?(?:co-?)?founder|my name is|i started|we are a (?:team|group) of|"
     r"our (?:co-?)?founders?|our story|our journey)\b",
     re.IGNORECASE,
 )
-_COMPANY_RE = re.compile(
+_COMPANY_RE = lazy_re.compile(
     r"^(?:we are|we're|[A-Z][\w-]*(?: [A-Z][\w-]*)? (?:is|are)) (?:a|an|the) (?:leading|premier|trusted|top|"
     r"world-class|global|innovative|next-generation)\b|\bour (?:mission|company|vision)\b",
     re.IGNORECASE,
@@ -327,10 +328,10 @@ def email_metrics(doc, ctx) -> Iterable[Metric]:
 # A headline that is only a greeting, or a greeting and a name ("Welcome to Acme Bakery", "Welcome to our home page"):
 # a longer line after the greeting says something and is left to the writer.
 # "Welcome" as a greeting ("Welcome to Acme", "Welcome!", "Welcome back"), not a welcome e-mail or pack named as one
-_GREETING_HEADLINE_RE = re.compile(r"^\W*(?:welcome(?:\s+(?:to|back|aboard|home)\b|\s*[!,.]|\s*$)|hello\b|hi there\b|"
+_GREETING_HEADLINE_RE = lazy_re.compile(r"^\W*(?:welcome(?:\s+(?:to|back|aboard|home)\b|\s*[!,.]|\s*$)|hello\b|hi there\b|"
                                    r"greetings\b|hey there\b)", re.IGNORECASE)  # fmt: skip
 # a reader who has just joined or bought is rightly welcomed: the greeting is the message
-_JOINED_RE = re.compile(r"\bthanks? (?:you )?for (?:subscribing|signing up|joining|registering|your (?:order|purchase|"
+_JOINED_RE = lazy_re.compile(r"\bthanks? (?:you )?for (?:subscribing|signing up|joining|registering|your (?:order|purchase|"
                         r"subscription))\b|\byou(?:'re|’re| are) (?:in|subscribed|registered|on the list)\b|"
                         r"\byour (?:new )?account (?:is|has been)\b", re.IGNORECASE)  # fmt: skip
 GREETING_HEADLINE_MAX_WORDS = 6

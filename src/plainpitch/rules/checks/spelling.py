@@ -21,14 +21,14 @@ from plainpitch.analysis.proof import testimonial_units
 from plainpitch.analysis.unread import has_foreign_part
 from plainpitch.model import Document, Span, Suggestion
 from plainpitch.rules.base import Hit, RuleContext, rule
-from plainpitch.text import shapes
+from plainpitch.text import lazy_re, shapes
 from plainpitch.text.language import english_ratio
 from plainpitch.text.spelling import MIN_LETTERS, correction
 
 _KINDS = ("subject", "heading", "paragraph", "list_item", "cta", "table_cell")
 # a lowercase word standing alone (not part of an identifier, a path, a handle or a contraction)
-_CANDIDATE_RE = re.compile(rf"(?<![\w'’@#/.\-])[a-z]{{{MIN_LETTERS},}}(?![\w'’@/\-]|\.[a-z])")
-_WORDS_RE = re.compile(r"[A-Za-z]+")
+_CANDIDATE_RE = lazy_re.compile(rf"(?<![\w'’@#/.\-])[a-z]{{{MIN_LETTERS},}}(?![\w'’@/\-]|\.[a-z])")
+_WORDS_RE = lazy_re.compile(r"[A-Za-z]+")
 _CODE_SIDE = frozenset("`/._:-@#=[]{}()\"'\\")  # not < or >: in HTML every word of copy may touch a tag
 MIN_ENGLISH = 0.25  # the share of common English words a sentence needs to be read as English
 MIN_SENTENCE_WORDS = 8

@@ -14,14 +14,14 @@ from collections.abc import Iterable
 from plainpitch.analysis.genre import is_template_kit
 from plainpitch.model import Document, Span
 from plainpitch.rules.base import Hit, RuleContext, rule
-from plainpitch.text import placeholders, stand_ins
+from plainpitch.text import lazy_re, placeholders, stand_ins
 
 _WHAT = {"phone": "a phone number", "email": "an e-mail address", "site": "a web address", "person": "a name",
          "figure": "a figure", "price": "a price", "field": "a detail"}  # fmt: skip
-_LABEL_RE = re.compile(r"\[[A-Z][a-z][^\[\]\n]*\]")  # "[GitHub]", "[Get Started Free]": how a draft writes a button
+_LABEL_RE = lazy_re.compile(r"\[[A-Z][a-z][^\[\]\n]*\]")  # "[GitHub]", "[Get Started Free]": how a draft writes a button
 # A file named as e-mails ("outreach_emails.md"): its bracketed fields are filled each time it is used, by design (a
 # file named or introduced as a template is analysis.genre.is_template_kit's to tell)
-_EMAILS_NAME_RE = re.compile(r"e-?mails?\b|e-?mail[-_ ]|outreach|sequence|campaign", re.IGNORECASE)
+_EMAILS_NAME_RE = lazy_re.compile(r"e-?mails?\b|e-?mail[-_ ]|outreach|sequence|campaign", re.IGNORECASE)
 _CONTACT = ("phone", "email", "site")
 
 

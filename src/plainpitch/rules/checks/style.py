@@ -10,6 +10,7 @@ from importlib import resources
 
 from plainpitch.model import Document, Span
 from plainpitch.rules.base import Hit, RuleContext, rule
+from plainpitch.text import lazy_re
 from plainpitch.text.segment import words_in
 from plainpitch.text.wordsets import Phrases, word_sets
 
@@ -94,9 +95,9 @@ _ADJECTIVAL = frozenset(
     """.split()
 )
 # "is curated by you": the actor is named, so nothing is hidden
-_BY_AGENT_RE = re.compile(r"^(?:\s+(?:and|or|,)?\s*\w+(?:ed|en)?){0,3}?\s+by\s", re.IGNORECASE)
+_BY_AGENT_RE = lazy_re.compile(r"^(?:\s+(?:and|or|,)?\s*\w+(?:ed|en)?){0,3}?\s+by\s", re.IGNORECASE)
 _BE = r"(?:am|is|are|was|were|be|been|being|isn't|aren't|wasn't|weren't|is not|are not|was not|were not)"
-_PASSIVE_RE = re.compile(
+_PASSIVE_RE = lazy_re.compile(
     rf"\b{_BE}\s+(?:(?:\w+ly|not|also|often|always|never|all|still|then|now|already|fully)\s+){{0,2}}"
     rf"(?P<verb>\w+ed|{'|'.join(sorted(_IRREGULAR, key=len, reverse=True))})\b",
     re.IGNORECASE,
