@@ -13,6 +13,7 @@ from plainpitch.engine import analyze
 from plainpitch.ingest import load_text
 from plainpitch.ingest.transcript.detect import sniff_text
 from plainpitch.medium import infer
+from plainpitch.model import Span
 
 _STEPS = ("<p>Your account is ready. Here is how to set up your first class: add your pupils, pick a project and "
           "share the link with them.</p>\n<p>If anything goes wrong, reply and I will help.</p>\n")  # fmt: skip
@@ -312,3 +313,56 @@ def test_a_wireframes_buttons_written_as_code_are_buttons_and_its_boxes_are_not(
     assert not {"CTA001", "CTA008"} & codes
     code = load_text(body + "\n\n`npm install werkhaus`\n", "landing-page.md", "markdown")  # code is no button
     assert not [u for u in code.units if u.kind == "cta"]
+
+
+# -- fresh-62 to 64 (judged blind at a62057c): each wrong finding's general cause ------------------------------------
+_LAUNCH_BODY = ("We built a free shade generator to take that traffic back. Type any hex and you get a gradient of "
+                "tints, paste-ready exports and a contrast badge on every shade, with [a page for every colour]"
+                "(https://shades.example/4040ff). ") * 3  # fmt: skip
+
+
+@pytest.mark.parametrize(("front", "path", "article"), [
+    ("pubDate: 2026-06-14", "launch.md", True),  # a publication date: a post's key, not every page's
+    ("publishedAt: 2026-06-14", "launch.md", True),
+    ("date: 2026-06-14", "src/content/blog/launch.md", True),  # dated, in a blog's folder
+    ("date: 2026-06-14", "launch.md", False),  # a site generator dates every page
+    ("description: Free shade generator", "src/content/blog/launch.md", False),  # a blog folder but no date
+])  # fmt: skip
+def test_a_post_is_told_by_a_publication_date_or_a_dated_file_in_a_blogs_folder(front, path, article):
+    from plainpitch.analysis.genre import is_article
+
+    post = f"---\ntitle: We rebuilt the shade tool\n{front}\n---\n\n{_LAUNCH_BODY}\n\n[Try it free](https://shades.example/)\n"
+    doc = load_text(post, path, "markdown")
+    assert is_article(doc) is article
+    assert ("PRF001" in {f.code for f in analyze(doc, Config()).findings}) is not article
+
+
+def test_a_link_inside_a_front_matter_field_is_on_the_page_and_asks():
+    body = "We start by talking to the people doing the work, then research, design and build the tools they need. " * 3
+    page = (f"---\ntitle: Services\nclosing: \"If this sounds like your problem, [we'd like to hear about it](/contact) "
+            f"→.\"\n---\n\n{body}\n")  # fmt: skip
+    doc = load_text(page, "services.md", "markdown")
+    closing = [u for u in doc.units if u.attrs.get("links")]
+    assert [doc.unit_text(u) for u in closing] == ["If this sounds like your problem, we'd like to hear about it →."]
+    link = closing[0].attrs["links"][0]
+    span = doc.source_span(Span(closing[0].start + link["start"], closing[0].start + link["end"]))
+    assert doc.source[span[0] : span[1]] == "we'd like to hear about it" and link["href"] == "/contact"
+    assert "CTA001" not in {f.code for f in analyze(doc, Config()).findings}
+    plain = page.replace("[we'd like to hear about it](/contact)", "we'd like to hear about it")
+    assert "CTA001" in {f.code for f in analyze(load_text(plain, "services.md", "markdown"), Config()).findings}
+
+
+def test_a_collection_entry_is_one_card_of_a_list_page_not_a_page():
+    from plainpitch.analysis.completeness import collection_card
+
+    about = ("The Broadcasting Union is the leading alliance of public service media. Its members run nearly 2,000 "
+             "television, radio and online channels and offer a wealth of content across other platforms.")  # fmt: skip
+    card = f"---\ntitle: EBU\nimage: logo-ebu.png\nlink: https://ebu.ch\ntestimonial: true\n---\n\n{about}\n"
+    doc = load_text(card, "_customers/ebu.md", "markdown")
+    assert collection_card(doc)
+    assert not {"CTA001", "PRF001"} & {f.code for f in analyze(doc, Config()).findings}
+    page = card.replace(about, "## Who we serve\n\n" + about + (" We help such members ship faster." * 8))
+    assert not collection_card(load_text(page, "about.md", "markdown"))  # a page with sections is a page
+    assert "CTA001" in {f.code for f in analyze(load_text(page, "about.md", "markdown"), Config()).findings}
+    bare = card.replace("image: logo-ebu.png\n", "")  # no picture: nothing says it is a card
+    assert not collection_card(load_text(bare, "ebu.md", "markdown"))

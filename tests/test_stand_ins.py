@@ -48,6 +48,7 @@ def test_a_stand_in_is_found_by_its_shape(line, found):
     "Sizes 2XL and 3XL; order XXXX-1234",  # X's that are not a number's digits
     "Card 4242 XXXX XXXX 4242 saved",
     "Star us at github.com/yourtools/acme",  # a real handle that starts with 'your'
+    "Open the help desk by going to yourwebsite.com/support.",  # a page the plugin makes on the reader's own site
   # a card shown masked: not a phone number's length
     "WhatsApp us (e.g. +254 7XX XXX XXX)",  # an example, told as one
 ])

@@ -46,14 +46,35 @@ def includes_parts(doc: Document) -> bool:
     return bool(doc.meta.get("includes"))
 
 
+# An entry of a site's collection (a client, a team member, a portfolio piece, a testimonial): front matter naming its
+# picture and where it links, over a paragraph or two. A list page shows it as one card among many, beside the
+# page's own ask and proof.
+_CARD_PICTURE_KEYS = frozenset({"image", "logo", "icon", "thumbnail", "photo", "avatar", "picture", "img"})
+_CARD_LINK_KEYS = frozenset({"link", "url", "href", "website", "site", "external_url"})
+CARD_MAX_WORDS = 80
+
+
+def collection_card(doc: Document) -> bool:
+    """A collection entry: front matter with a picture and a link, a body of a few sentences and no heading."""
+    front = doc.meta.get("front_matter")
+    if not isinstance(front, dict):
+        return False
+    keys = {str(k).lower() for k, v in front.items() if v}
+    if not (keys & _CARD_PICTURE_KEYS and keys & _CARD_LINK_KEYS):
+        return False
+    if any(u.kind == "heading" for u in doc.units):
+        return False
+    return sum(s.word_count for s in doc.sentences) <= CARD_MAX_WORDS
+
+
 def shows_part_only(doc: Document) -> bool:
     """The file's reader sees copy from other files too (a template that includes them): a header or footer may
-    hold the ask; or the copy is an app store's listing, whose button the store shows."""
-    return bool(doc.meta.get("includes")) or store_listing(doc)
+    hold the ask; or the copy is an app store's listing, whose button the store shows, or one card of a list."""
+    return bool(doc.meta.get("includes")) or store_listing(doc) or collection_card(doc)
 
 
 def sections_elsewhere(doc: Document) -> bool:
     """Another file holds a section of the page (a hero, testimonials, pricing), not only its header, footer or
     layout: the page's proof may be there. A header or footer holds menus, links and a button, not proof. An app
-    store shows its ratings beside a listing."""
-    return doc.meta.get("includes") == "content" or store_listing(doc)
+    store shows its ratings beside a listing; a list page shows its proof beside a card."""
+    return doc.meta.get("includes") == "content" or store_listing(doc) or collection_card(doc)

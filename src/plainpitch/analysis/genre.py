@@ -34,6 +34,11 @@ def is_not_a_pitch(doc) -> bool:
 
 
 _DATE_KEYS = frozenset({"date", "published", "pubdate", "publishedat", "publishdate", "publishedon", "releasedate"})
+# A key that says when the text was published (Astro's "pubDate", "publishedAt") is a post's: a site generator dates
+# every page with "date", but a landing page has no publication date
+_PUBLISHED_KEYS = _DATE_KEYS - {"date"}
+# a dated file kept in a blog's folder ("src/content/blog/launch.md", "posts/", "news/") is a post
+_POST_FOLDER_RE = lazy_re.compile(r"(?:^|[/\\])(?:blog|blogs|posts?|news|articles?|press)[/\\]", re.IGNORECASE)
 _AUTHOR_KEYS = ("author", "authors", "by")
 # a blog's taxonomies: a dated page filed under tags or categories is a post (a site generator dates every page)
 _TAXONOMY_KEYS = ("tags", "categories", "category")
@@ -53,8 +58,8 @@ def _key(name) -> str:
 
 
 def is_article(doc) -> bool:
-    """A dated post (a blog post, an announcement): a file name that opens with its date, or front matter with a date
-    and an author, tags or categories, or a post layout. Its readers came for the post and most already know the
+    """A dated post (a blog post, an announcement): a file name that opens with its date, or front matter with a
+    publication date, or a date and an author, tags, categories, a post layout or a blog's folder. Its readers came for the post and most already know the
     product, so it is not a page that must persuade a stranger alone. Release notes kept as files of their own are
     read the same way."""
     if _DATED_NAME_RE.search(doc.path or "") or _NOTES_NAME_RE.search(doc.path or ""):
@@ -62,6 +67,8 @@ def is_article(doc) -> bool:
     front = doc.meta.get("front_matter")
     if not isinstance(front, dict) or not any(v for k, v in front.items() if _key(k) in _DATE_KEYS):
         return False
+    if any(v for k, v in front.items() if _key(k) in _PUBLISHED_KEYS) or _POST_FOLDER_RE.search(doc.path or ""):
+        return True
     if any(front.get(k) for k in _AUTHOR_KEYS + _TAXONOMY_KEYS):
         return True
     return bool(_POST_LAYOUT_RE.search(str(front.get("layout") or "")))

@@ -137,8 +137,38 @@ def entries_copy(entries: list[Entry], hidden: set[int], scalar_lines=None) -> l
             continue
         if "/" in value.split()[0]:
             continue  # a path or an address
+        if not heading and "](" in value:
+            out.append(_with_links(value, start))
+            continue
         out.append(Block("heading" if heading else "paragraph", value, start, level=2 if heading else 0))
     return out
+
+
+# A Markdown link inside a field's value ("closing: If this sounds like you, [we'd like to hear
+# about it](/contact)."): themes render such fields as Markdown, so the visitor sees a link in the sentence
+_MD_LINK_RE = lazy_re.compile(r"\[([^\[\]\n]{1,200})\]\(([^()\s]{1,500})\)")
+
+
+def _with_links(value: str, start: int) -> Block:
+    """A paragraph whose Markdown links are shown as their words, each a link span at its place in the sentence."""
+    text: list[str] = []
+    where: list[int] = []
+    links = []
+    pos = 0
+    for m in _MD_LINK_RE.finditer(value):
+        text.append(value[pos : m.start()])
+        where.extend(range(start + pos, start + m.start()))
+        at = sum(map(len, text))
+        text.append(m.group(1))
+        where.extend(range(start + m.start(1), start + m.end(1)))
+        links.append({"start": at, "end": at + len(m.group(1)), "href": m.group(2)})
+        pos = m.end()
+    text.append(value[pos:])
+    where.extend(range(start + pos, start + len(value)))
+    block = Block("paragraph", "".join(text), start, where)
+    if links:
+        block.attrs["links"] = links
+    return block
 
 
 # A Hugo shortcode's named parameters hold the copy its template shows ({{< hero headline="…"

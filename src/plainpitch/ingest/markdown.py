@@ -903,9 +903,11 @@ def load(text: str, path: str, raw: bytes | None = None) -> Document:
     if not _has_words(blocks, _BODY_MIN_WORDS):
         blocks[0:0] = _front_matter_copy(source)  # the front matter comes first in the file
     elif source.startswith("---"):
-        # the body is the copy, but a button the layout renders from the front matter ("cta: Let's build it") is
-        # still on the page, and so is filler left in a section it renders ("content: Lorem ipsum dolor…")
-        blocks[0:0] = [b for b in _front_matter_copy(source) if b.kind == "cta" or is_filler(b.text)]
+        # the body is the copy, but a button the layout renders from the front matter ("cta: Let's build it") or a
+        # field's sentence with a link in it ("closing: …[we'd like to hear about it](/contact)") is still on the
+        # page, and so is filler left in a section it renders ("content: Lorem ipsum dolor…")
+        blocks[0:0] = [b for b in _front_matter_copy(source)
+                       if b.kind == "cta" or b.attrs.get("links") or is_filler(b.text)]  # fmt: skip
     if "title" not in meta:
         first_h1 = next((b for b in blocks if b.kind == "heading" and b.level == 1), None)
         if first_h1 is not None:

@@ -13,7 +13,8 @@ recognised by a shape no real value has:
   ("support@[yourdomain].com");
 - ``site``: such a web address standing alone ("Website: example.com", "www.yoursite.com"), or a profile left with
   the template's handle ("github.com/yourusername"); a subdomain of one is an illustration ("project.yourdomain.com"
-  for a wildcard domain), not a stand-in;
+  for a wildcard domain), and one with a path a page of the reader's own site ("yourwebsite.com/support"), not a
+  stand-in;
 - ``person``: "John Doe" and "Jane Doe", the names of nobody;
 - ``figure``: a rate written as letters ("x%", "XX%");
 - ``price``: an amount written as letters ("Starting at $XXX", "€XX", "$X,XXX"): one X alone may be a sum's
@@ -43,6 +44,9 @@ _EXAMPLE_DOMAIN = (r"(?:example\.(?:com|org|net)|your-?(?:site|domain|website|co
 # a profile or repository address left with the template's own handle: "github.com/yourusername/shield-js"
 _PROFILE = (r"(?:github|gitlab|twitter|x|linkedin|instagram|facebook|youtube|tiktok)\.com/(?:in/|company/|@)?"
             r"your[-_]?(?:user-?name|name|handle|company|org|organi[sz]ation|account|profile|channel|page|repo)")
+# a path after the address ("yourwebsite.com/support", "example.com/pricing"): the page a plugin or a setting makes on
+# the reader's own site, or an illustration of an address's shape, not the seller's address left unfilled
+_PATH_AFTER_RE = lazy_re.compile(r"/[\w-]")
 _PERSON = lazy_re.compile(r"(?=J)\b(?:John|Jane) Doe\b")  # also found inside "John & Jane Doe"
 # Each pattern that opens on a look-behind or a word boundary first looks ahead for the characters a match can start
 # with ("(?=[\d(Xx+])"): the same matches, but a position that cannot start one is left at once instead of trying the
@@ -101,6 +105,8 @@ def find(text: str, start: int = 0, end: int | None = None, bracketed: bool = Fa
                 continue  # "e.g. procurement@company.com": an example, told as one; "[you@company.com]": a field
             if kind == "phone" and not 7 <= len(_DIGIT_OR_X_RE.findall(m.group(0))) <= 15:
                 continue  # not a phone number's length: "4242 XXXX XXXX 4242" is a card shown masked
+            if kind == "site" and "/" not in m.group(0).split("//")[-1] and _PATH_AFTER_RE.match(text, m.end()):
+                continue  # "going to yourwebsite.com/support": a page of the reader's own site, or an illustration
             found.append((m.start(), m.end(), kind))
     found.sort()
     last = -1
