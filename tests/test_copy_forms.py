@@ -366,3 +366,19 @@ def test_a_collection_entry_is_one_card_of_a_list_page_not_a_page():
     assert "CTA001" in {f.code for f in analyze(load_text(page, "about.md", "markdown"), Config()).findings}
     bare = card.replace("image: logo-ebu.png\n", "")  # no picture: nothing says it is a card
     assert not collection_card(load_text(bare, "ebu.md", "markdown"))
+
+
+@pytest.mark.parametrize(("source", "name", "fmt"), [
+    ('<html><body><h1>Welcome to Lexa!</h1>\n<p>\n    Hello <strong>{{ name }}</strong>,<br>\n    We are glad you '
+     'joined.\n</p>\n<p>With Lexa you can read any contract in plain words and book a lawyer in a day.</p>\n'
+     '<p><a href="https://lexa.example/start">Get started</a></p></body></html>\n', "welcome.html", "html"),
+    ("# Welcome to Lexa!\n\nHi **{{name}}**,\n\nWe are glad you joined. With Lexa you can read any contract in plain "
+     "words and book a lawyer in a day.\n\n[Get started](https://lexa.example/start)\n", "welcome.md", "markdown"),
+])  # fmt: skip
+def test_a_greeting_by_merge_field_inside_inline_markup_makes_an_email(source, name, fmt):
+    # fresh-65: an HTML welcome whose 'Hello <strong>{{ name }}</strong>,' was read as a page's greeting headline
+    doc = load_text(source, name, fmt)
+    assert infer(doc) == "email"
+    assert "STR105" not in {f.code for f in analyze(doc, Config()).findings}
+    plain = source.replace("{{ name }}", "there").replace("{{name}}", "there")  # "Hello there," opens pages too
+    assert infer(load_text(plain, name, fmt)) == "page"

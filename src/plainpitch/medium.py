@@ -64,16 +64,20 @@ def looks_like_proposal(doc: Document) -> bool:
     return len(hits) >= 2 and any(_STRONG_PROPOSAL_RE.search(h) for h in hits)
 
 
+# inline markup on a line as written: "Hello <strong>{{ name }}</strong>,<br>", "Hi **{{name}}**,"
+_INLINE_MARKUP_RE = lazy_re.compile(r"</?[A-Za-z][^<>\n]*>|\*\*|__")
+
+
 def first_line(doc: Document, unit) -> str:
-    """A unit's first line as written: a plain-text paragraph joins its lines ("Thanks, Jay, Product Consultant"
-    reads as one line in the unit's text), and a sign-off or greeting is a line of its own."""
+    """A unit's first line as written, its inline markup left out: a plain-text paragraph joins its lines ("Thanks,
+    Jay, Product Consultant" reads as one line in the unit's text), and a sign-off or greeting is a line of its own."""
     text = doc.unit_text(unit).strip()
     if doc.source and "\n" in doc.source:
         start = doc.to_source(unit.start)
         end = doc.source.find("\n", start)
         line = doc.source[start : end if end >= 0 else len(doc.source)].strip()
         if line and text.startswith(line[:1]):
-            return line
+            return _INLINE_MARKUP_RE.sub("", line).strip() if ("<" in line or "**" in line or "__" in line) else line
     return text.split("\n")[0].strip()
 
 
