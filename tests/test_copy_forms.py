@@ -382,3 +382,47 @@ def test_a_greeting_by_merge_field_inside_inline_markup_makes_an_email(source, n
     assert "STR105" not in {f.code for f in analyze(doc, Config()).findings}
     plain = source.replace("{{ name }}", "there").replace("{{name}}", "there")  # "Hello there," opens pages too
     assert infer(load_text(plain, name, fmt)) == "page"
+
+
+def test_a_wordpress_plugin_readme_is_the_directorys_listing():
+    # fresh-67: CTA001 on a plugin's readme.txt (kept as .md); the plugin directory shows the download button
+    from plainpitch.analysis.completeness import plugin_directory_readme
+
+    readme = ("=== Gumroad Embed ===\nContributors: ana\nTags: woocommerce, gumroad\nRequires at least: 5.0\n"
+              "Tested up to: 6.3\nStable tag: 1.0\nLicense: GPLv2 or later\n\nSell on your shop with one button.\n\n"
+              "== Description ==\n\nIt adds a Gumroad button to your WooCommerce products, so buyers pay without "
+              "leaving your shop and you keep every sale in one place.\n\n== Changelog ==\n\n= 1.0 =\n"
+              "* Initial release.\n")  # fmt: skip
+    for name in ("readme.txt", "readme.md"):
+        doc = load_text(readme, name, "markdown" if name.endswith(".md") else "text")
+        assert plugin_directory_readme(doc)
+        assert not {"CTA001", "PRF001"} & {f.code for f in analyze(doc, Config()).findings}
+    page = readme.split("\n\n", 1)[1]  # the same words without the directory's header: a page that asks nothing
+    assert not plugin_directory_readme(load_text(page, "gumroad.md", "markdown"))
+    assert "CTA001" in {f.code for f in analyze(load_text(page, "gumroad.md", "markdown"), Config()).findings}
+
+
+@pytest.mark.parametrize(("text", "note"), [
+    ("Say hello in the Slack channel. [TODO: Add Slack invite link.]", "[TODO: Add Slack invite link.]"),
+    ("TODO: the price of the team plan", "TODO:"),  # the rule reports the whole unit
+    ("Some representative placeholder content for the first slide", "Some representative placeholder content"),
+    ("Placeholder text", "Placeholder text"),
+    ("Every template ships with placeholder text you replace in a minute.", None),  # a template's feature
+    ("Our todo app keeps your TODO list in one place.", None),  # no note: a product's words
+    ("Tick off each todo: a note becomes a task.", None),
+])  # fmt: skip
+def test_a_writers_note_or_copy_calling_itself_a_placeholder_is_unwritten(text, note):
+    from plainpitch.text.filler import unwritten_note
+
+    found = unwritten_note(text)
+    assert (found.group(0) if found else None) == note
+
+
+def test_a_todo_note_in_an_email_is_filler_but_a_readmes_todo_list_is_its_roadmap():
+    mail = ("Hi Sam,\n\nThe group chat is where you meet the others. [TODO: add the invite link]\n\n"
+            "[Join the course](https://course.example/join)\n\nSee you there,\nAna\n")  # fmt: skip
+    found = [f for f in analyze(load_text(mail, "welcome.md", "markdown"), Config()).findings if f.code == "CLR003"]
+    assert [f.text for f in found] == ["[TODO: add the invite link]"]
+    readme = ("# fastgrid\n\nA grid layout engine for dashboards.\n\n```\npip install fastgrid\n```\n\n## Roadmap\n\n"
+              "- TODO: nested grids\n- TODO: a React binding\n")  # fmt: skip
+    assert "CLR003" not in {f.code for f in analyze(load_text(readme, "README.md", "markdown"), Config()).findings}

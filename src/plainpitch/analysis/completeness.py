@@ -20,8 +20,8 @@ NOTE = ("this template includes other files (a header, a footer, a layout or a p
         "here, so nothing they may hold is reported missing")  # fmt: skip
 
 
-NOTE_STORE = ("copy for an app store's listing: the store shows the price, the ratings and the button beside it, so "
-              "none of them is reported missing")
+NOTE_STORE = ("copy for a store's listing (an app store, a plugin directory): the store shows the price, the ratings "
+              "and the button beside it, so none of them is reported missing")
 # An app store's listing: the store shows the price, the ratings and the button to get it beside the copy. The title
 # names the listing ("App Store metadata", "Google Play listing"), not only the store ("Coming to the App Store")
 _STORE_RE = lazy_re.compile(r"\b(?:app store(?: connect)?|play store|google play(?: console)?|chrome web store|microsoft store|"
@@ -33,9 +33,23 @@ _STORE_FIELDS = frozenset({"subtitle", "keywords", "promotional text", "what's n
 _FIELD_NOTE_RE = lazy_re.compile(r"\s*(?:\(.*|[—–:].*|,.*)$")
 
 
+# A WordPress.org plugin readme ("=== Name ===" over "Contributors:", "Tested up to:", "Stable tag:" …): the plugin
+# directory's listing, which shows the download button and the ratings beside it
+_PLUGIN_README_RE = lazy_re.compile(r"\A\s*===[^=\n]+===[ \t]*\n")
+_PLUGIN_HEADER_RE = lazy_re.compile(r"^(?:Contributors|Requires at least|Tested up to|Stable tag|Requires PHP|Donate link)"
+                                    r"[ \t]*:", re.MULTILINE)  # fmt: skip
+
+
+def plugin_directory_readme(doc: Document) -> bool:
+    """A WordPress.org plugin readme: its '=== Name ===' first line and two of the directory's header fields."""
+    source = doc.source or ""
+    return bool(_PLUGIN_README_RE.match(source)) and len(_PLUGIN_HEADER_RE.findall(source, 0, 2000)) >= 2
+
+
 def store_listing(doc: Document) -> bool:
-    """Copy written for an app store's listing: its title names the store, or its headings are the store's fields."""
-    if _STORE_RE.search(title_line(doc)):
+    """Copy written for an app store's listing: its title names the store, or its headings are the store's fields;
+    or a plugin directory's readme."""
+    if _STORE_RE.search(title_line(doc)) or plugin_directory_readme(doc):
         return True
     fields = {_FIELD_NOTE_RE.sub("", doc.unit_text(u).strip().lower()) for u in doc.units if u.kind == "heading"}
     return len(fields & _STORE_FIELDS) >= 2

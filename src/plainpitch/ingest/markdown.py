@@ -40,7 +40,7 @@ from plainpitch.ingest.replies import mask_replies
 from plainpitch.ingest.suppress import directive_codes, file_suppressions
 from plainpitch.model import Document
 from plainpitch.text import lazy_re
-from plainpitch.text.filler import is_filler
+from plainpitch.text.filler import is_filler, unwritten_note
 from plainpitch.text.segment import CODE_PLACEHOLDER, Block, build_document, has_words_outside_code
 
 _FRONT_MATTER_RE = lazy_re.compile(r"\A---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
@@ -907,7 +907,7 @@ def load(text: str, path: str, raw: bytes | None = None) -> Document:
         # field's sentence with a link in it ("closing: …[we'd like to hear about it](/contact)") is still on the
         # page, and so is filler left in a section it renders ("content: Lorem ipsum dolor…")
         blocks[0:0] = [b for b in _front_matter_copy(source)
-                       if b.kind == "cta" or b.attrs.get("links") or is_filler(b.text)]  # fmt: skip
+                       if b.kind == "cta" or b.attrs.get("links") or is_filler(b.text) or unwritten_note(b.text)]  # fmt: skip
     if "title" not in meta:
         first_h1 = next((b for b in blocks if b.kind == "heading" and b.level == 1), None)
         if first_h1 is not None:

@@ -69,3 +69,22 @@ def is_filler(text: str) -> bool:
     if sum(1 for w in words if w in _COMMON and w not in every) > MAX_FUNCTION_SHARE * len(words):
         return False
     return sum(1 for w in words if not is_english_word(w)) >= MIN_FOREIGN_SHARE * len(words)
+
+
+# A writer's note that the copy is not written yet, left where the buyer reads it ("[TODO: Add Slack invite link.]",
+# "TODO: the price", "(FIXME)"), in capitals as developers write it; and copy that says it is a placeholder ("Some
+# representative placeholder content for the first slide", "Placeholder text"). A page that sells templates says
+# "replace the placeholder text": the words open the unit here, so that is not one.
+_NOTE_RE = lazy_re.compile(r"[\[(]\s*(?:TODO|FIXME)\b[^\])\n]{0,120}[\])]|^\s*(?:TODO|FIXME)\s*:")
+_PLACEHOLDER_COPY_RE = lazy_re.compile(
+    r"^\s*(?:some |this is (?:some |a |the )?|sample |example )?(?:representative |sample |dummy |filler )?"
+    r"placeholder (?:text|content|copy|description|title|headline|testimonial|quote)\b", re.IGNORECASE
+)
+
+
+def unwritten_note(text: str) -> re.Match[str] | None:
+    """A note that the copy is unwritten ("[TODO: …]") or copy that calls itself a placeholder, in one unit's text."""
+    if "TODO" not in text and "FIXME" not in text and "laceholder" not in text:
+        return None
+    return _NOTE_RE.search(text) or _PLACEHOLDER_COPY_RE.match(text)
+

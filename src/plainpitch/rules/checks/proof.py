@@ -22,7 +22,7 @@ from plainpitch.classify import copy_words
 from plainpitch.model import Document, Metric, Span
 from plainpitch.rules.base import Hit, RuleContext, details_provider, metric_provider, rule
 from plainpitch.text import placeholders
-from plainpitch.text.filler import is_filler
+from plainpitch.text.filler import is_filler, unwritten_note
 
 PROOF_MIN_WORDS = 100  # below this a page is a teaser or a stub: proof cannot be expected of it
 
@@ -202,11 +202,12 @@ _FILLER_KINDS = ("subject", "heading", "paragraph", "list_item", "cta", "quote",
     severity="error",
     impact=3,
     breaks_trust=True,
-    summary="Placeholder Latin ('lorem ipsum') left in copy a buyer sees: a testimonial, a feature or a section never written.",
+    summary="Placeholder Latin ('lorem ipsum'), a note that copy is still to come ('[TODO: add the link]') or copy "
+    "that calls itself a placeholder, left where a buyer reads it: a testimonial, a feature or a section never written.",
     why=(
         "A buyer who meets 'Lorem ipsum' or 'Vestibulum a nunc ut eros' knows the page was never finished, and a "
         "testimonial in placeholder Latin says the praise around it is made up too: it costs trust in every claim "
-        "on the page, not only the filler's own line."
+        "on the page, not only the filler's own line. A writer's '[TODO: …]' says the same in English."
     ),
     message="Placeholder text left in the copy{more}: '{match}'",
     fix="Write the real copy (a real customer's words with their name, for a testimonial), or cut the section until "
@@ -215,17 +216,29 @@ _FILLER_KINDS = ("subject", "heading", "paragraph", "list_item", "cta", "quote",
         {"text": "# Tax returns done right\n\nWe file your return in a day and find every deduction.\n\n> [[Vestibulum "
                  "a nunc ut eros condimentum posuere. Nullam dapibus quis nunc non interdum.]]\n>\n> — John Doe\n\n"
                  "[CTA: Book my return]", "medium": "page"},
+        {"text": "# Welcome to the course\n\nHi Sam,\n\nThe group chat is where you meet the others and ask "
+                 "questions. [[(TODO: add the invite link)]]\n\nSee you there,\nAna", "medium": "email"},
     ],  # fmt: skip
     good=[
         {"text": "# Tax returns done right\n\nWe file your return in a day and find every deduction.\n\n> \"They found "
                  "$1,200 my old preparer missed.\"\n>\n> — Ana Ruiz, nurse\n\n[CTA: Book my return]", "medium": "page"},
         {"text": "Our motto, Veritas, is on every invoice: we show you every fee before you pay.", "format": "text"},
+        {"text": "Every template ships with placeholder text you replace in a minute.", "format": "text"},
     ],  # fmt: skip
     sources=["Placeholder Latin: the word lists of the Faker, lorem-text and python-lorem generators (see "
              "plainpitch/text/filler.py)", NNG_TRUST],
 )
 def filler_text(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
-    spans = [(u.start, u.end) for u in doc.units if u.kind in _FILLER_KINDS and is_filler(doc.unit_text(u))]
+    notes = not is_readme(doc)  # a README's "TODO:" lines are its roadmap, read by developers
+    spans = []
+    for u in doc.units:
+        if u.kind not in _FILLER_KINDS:
+            continue
+        text = doc.unit_text(u)
+        if is_filler(text):
+            spans.append((u.start, u.end))
+        elif notes and (m := unwritten_note(text)):
+            spans.append((u.start + m.start(), u.start + m.end()) if m.group(0).startswith(("[", "(")) else (u.start, u.end))
     if not spans:
         return
     first = spans[0]
