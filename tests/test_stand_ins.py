@@ -31,6 +31,8 @@ def kinds(text):
     ("Phone: +48-XXX-XXX-XXX or 07xx xxx xxx", [("+48-XXX-XXX-XXX", "phone"), ("07xx xxx xxx", "phone")]),
     ("WhatsApp 61XXXXXXXXX", [("61XXXXXXXXX", "phone")]),
     ("- **GitHub:** https://github.com/yourusername/shield-js", [("https://github.com/yourusername", "site")]),
+    ("Contributors: your_username", [("your_username", "handle")]),  # a plugin readme's header, left as written
+    ("Follow @yourhandle for launch news", [("@yourhandle", "handle")]),
 ])
 def test_a_stand_in_is_found_by_its_shape(line, found):
     assert kinds(line) == found
@@ -49,6 +51,7 @@ def test_a_stand_in_is_found_by_its_shape(line, found):
     "Card 4242 XXXX XXXX 4242 saved",
     "Star us at github.com/yourtools/acme",  # a real handle that starts with 'your'
     "Open the help desk by going to yourwebsite.com/support.",  # a page the plugin makes on the reader's own site
+    "Sign in with your username and password.",  # an instruction to the reader
   # a card shown masked: not a phone number's length
     "WhatsApp us (e.g. +254 7XX XXX XXX)",  # an example, told as one
 ])

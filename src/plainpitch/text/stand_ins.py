@@ -15,6 +15,7 @@ recognised by a shape no real value has:
   the template's handle ("github.com/yourusername"); a subdomain of one is an illustration ("project.yourdomain.com"
   for a wildcard domain), and one with a path a page of the reader's own site ("yourwebsite.com/support"), not a
   stand-in;
+- ``handle``: the template's user name standing alone ("Contributors: your_username", "@yourhandle");
 - ``person``: "John Doe" and "Jane Doe", the names of nobody;
 - ``figure``: a rate written as letters ("x%", "XX%");
 - ``price``: an amount written as letters ("Starting at $XXX", "€XX", "$X,XXX"): one X alone may be a sum's
@@ -58,6 +59,9 @@ _KINDS = (
                          re.IGNORECASE)),
     ("site", re.compile(rf"(?=[hwedycgtxlif])(?<![\w.@/-])(?:https?://)?(?:www\.)?(?:{_EXAMPLE_DOMAIN}\b(?!\.\w)|"
                         rf"{_PROFILE}\b)", re.IGNORECASE)),
+    # the template's handle standing alone ("Contributors: your_username", "@yourhandle"); "your username" with a
+    # space is an instruction to the reader
+    ("handle", re.compile(r"(?=[@yY])(?<![\w.@/-])@?your[-_]?(?:user-?name|handle)\b", re.IGNORECASE)),
     ("person", _PERSON),
     ("figure", re.compile(r"(?=[Xx])(?<![\w$€£])[Xx]{1,3}\s?%")),
     ("price", re.compile(r"[$€£]\s?(?:[Xx]{2,}|[Xx]{1,3}(?:,[Xx]{3})+)(?:\.[Xx]{2})?(?!\w|,[Xx\d])")),

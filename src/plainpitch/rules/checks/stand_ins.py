@@ -17,6 +17,7 @@ from plainpitch.rules.base import Hit, RuleContext, rule
 from plainpitch.text import lazy_re, placeholders, stand_ins
 
 _WHAT = {"phone": "a phone number", "email": "an e-mail address", "site": "a web address", "person": "a name",
+         "handle": "a user name",
          "figure": "a figure", "price": "a price", "field": "a detail"}  # fmt: skip
 _LABEL_RE = lazy_re.compile(r"\[[A-Z][a-z][^\[\]\n]*\]")  # "[GitHub]", "[Get Started Free]": how a draft writes a button
 # A file named as e-mails ("outreach_emails.md"): its bracketed fields are filled each time it is used, by design (a
