@@ -108,3 +108,14 @@ def test_a_page_of_about_a_hundred_words_that_sells_is_judged_for_proof_and_a_te
     assert "PRF001" in {f.code for f in analyze(load_text(page.format(body), fmt="markdown"), Config()).findings}
     teaser = body.split(". ")[0] + "."
     assert "PRF001" not in {f.code for f in analyze(load_text(page.format(teaser), fmt="markdown"), Config()).findings}
+
+
+def test_a_record_under_document_control_is_not_a_pitch():
+    # fresh-66: CTA001 on a ratified price record kept in a repository ("Version … Ratified … Owner … Status")
+    body = ("\n\n## Price stack\n\n| Tier | Price |\n|---|---|\n| Standard | $1,500 |\n| Expert | $9,500 |\n\n"
+            "Standard is the entry tier and produces a sealed report and a badge for smaller sites.\n")  # fmt: skip
+    record = "# Canonical pricing\n_Version: 0.1 · Ratified: 2026-05-04 · Owner: Ellari LLC_\n_Status: active_" + body
+    assert is_not_a_pitch(load_text(record, "PRICING.md", fmt="markdown"))
+    assert "CTA001" not in {f.code for f in analyze(load_text(record, "PRICING.md", fmt="markdown"), Config()).findings}
+    deck = "# Canonical pricing\n_Status: draft_" + body  # one field: a copy deck's own note, still copy
+    assert not is_not_a_pitch(load_text(deck, "pricing.md", fmt="markdown"))

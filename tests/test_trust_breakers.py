@@ -113,6 +113,10 @@ def test_in_a_file_of_e_mails_a_reply_subject_no_earlier_e_mail_had_is_a_fake_th
     assert ben101(new_subject) == ["Re:"]
     field = new_subject.replace("Re: A faster way to audit", "Re: [Original Subject]")  # the template keeps the thread
     assert ben101(field) == []
+    # fresh-66: the file labels the e-mail a follow-up sent after no reply: it goes in the thread, whatever shorthand
+    # its subject uses
+    labelled = new_subject.replace("## Email 2", "## Email 2: short follow-up (3 days after no reply)")
+    assert ben101(labelled) == []
 
 
 def test_chasing_ones_own_unanswered_email_is_no_exchange_with_the_reader():

@@ -25,8 +25,26 @@ _NOT_A_PITCH_RE = lazy_re.compile(
 _ANSWER_RE = lazy_re.compile(r"\b(?:response|reply|answer) to\b|\bproposal (?:for|to)\b", re.IGNORECASE)
 
 
+# A record kept under document control: its top carries the fields a governed document has ("_Version: 0.1 ·
+# Ratified: 2026-05-04 · Owner: Ellari Ventures LLC_", "Status: approved"). A specification, a policy or a ratified
+# price record is read by the team that keeps it, not by a buyer deciding; three such fields, as a copy deck may
+# carry a status or a version of its own.
+_CONTROL_FIELD_RE = lazy_re.compile(
+    r"(?:^|[\s_*·|])(version|status|owner|ratified|approved(?: by)?|reviewers?|last (?:updated|reviewed)|revision|"
+    r"classification|effective(?: date)?|supersedes|document (?:id|owner))[ \t]*:", re.IGNORECASE | re.MULTILINE
+)
+
+
+def _under_document_control(doc) -> bool:
+    head = (doc.source or doc.text)[:500]
+    return len({m.group(1).lower().split()[0] for m in _CONTROL_FIELD_RE.finditer(head)}) >= 3
+
+
 def is_not_a_pitch(doc) -> bool:
-    """True for a contract, statement of work, terms, policy or application form (by its title or first heading)."""
+    """True for a contract, statement of work, terms, policy or application form (by its title or first heading),
+    or a record kept under document control (a version, an owner, a status … at its top)."""
+    if _under_document_control(doc):
+        return True
     heading = title_line(doc, ("heading", "subject"))
     if not any(u.kind in ("heading", "subject") for u in doc.units) and doc.units:
         heading = " ".join(x for x in (heading, doc.unit_text(doc.units[0])[:120]) if x)  # plain text: its first line

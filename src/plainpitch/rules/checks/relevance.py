@@ -208,16 +208,33 @@ def fake_reply_subject(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     # subject after "Re:" (an honest bump); a "Re:" on a subject no earlier e-mail had, over a body that answers
     # nothing, fakes a thread (judged blind: the bumps were never wrong to send, the others were)
     earlier: list[str] = []
+    index = {id(u): i for i, u in enumerate(doc.units)}
     for subject, after in zip(subjects, subjects[1:] + [None], strict=True):
         m = _REPLY_SUBJECT_RE.match(doc.text, subject.start, subject.end)
         rest = doc.text[m.end() if m else subject.start : subject.end]
         own = _subject_key(rest)
         body = doc.text[subject.end : after.start if after is not None else len(doc.text)]
-        bump = any(own.startswith(e) or e.startswith(own) for e in earlier if e) or bool(_THREAD_FIELD_RE.search(rest))
+        bump = (any(own.startswith(e) or e.startswith(own) for e in earlier if e) or bool(_THREAD_FIELD_RE.search(rest))
+                or _labelled_follow_up(doc, index[id(subject)]))  # fmt: skip
         if m and own and not bump and not _earlier_exchange(body):
             yield _marker_hit(m)
             return
         earlier.append(own)
+
+
+# the file's own label over an e-mail says it goes in the thread: "## Variant C: Short Follow-Up (3 days after no
+# reply)", "### Bump", "Email 3 (reminder)"
+_FOLLOW_UP_LABEL_RE = lazy_re.compile(r"\bfollow[- ]?up\b|\bno (?:reply|response)\b|\bbump\b|\breminder\b|\bnudge\b",
+                                      re.IGNORECASE)  # fmt: skip
+
+
+def _labelled_follow_up(doc: Document, at: int) -> bool:
+    """Does a heading among the units just before the e-mail's subject call it a follow-up? Its "Re:" then keeps
+    the thread the file's earlier e-mail opened, whatever shorthand its subject line uses."""
+    for unit in doc.units[max(0, at - 2) : at]:
+        if unit.kind == "heading" and _FOLLOW_UP_LABEL_RE.search(doc.unit_text(unit)):
+            return True
+    return False
 
 
 # a template's field for the thread's own subject ("Re: [Original Subject]", "re: {{original}}", "[previous subject]")
