@@ -1,4 +1,6 @@
-"""Amounts of money in copy: "$49", "€1,200.00", "49 USD". One definition for the offer and placeholder checks."""
+"""Amounts of money in copy: "$49", "€1,200.00", "49 USD", and as the rest of the world writes them: "30 €" (the
+symbol after the amount, as French, German, Slovak and Polish copy does), "₦150,000", "R$ 99", "₹499", "Rs. 500",
+"120 zł", "500 Kč". One definition for the offer and placeholder checks."""
 
 from __future__ import annotations
 
@@ -6,7 +8,12 @@ from functools import lru_cache
 
 from plainpitch.text import lazy_re
 
-PRICE_RE = lazy_re.compile(r"[$€£]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:USD|EUR|GBP|dollars|euros)\b")
+_SYMBOLS = "$€£¥₹₦₩₱₺₽฿₴₪"
+_AMOUNT = r"\d[\d,.\u00a0\u202f]*\d|\d"  # "1,200.00", "1.200,00", "1 200" (a narrow space), "9"
+PRICE_RE = lazy_re.compile(
+    rf"(?:(?<![\w$])(?:[ACR]|NZ|HK|S|US)\$|[{_SYMBOLS}]|\b(?:Rs\.?|INR|CHF)\s?)\s?\d[\d,]*(?:\.\d+)?"
+    rf"|\b(?:{_AMOUNT})\s?(?:[€£₽₹₦₺₴₪]|(?:USD|EUR|GBP|CHF|INR|AUD|CAD|zł|Kč|kr|dollars|euros|pounds|rupees)\b)"
+)
 
 
 def real_prices(text: str) -> list[str]:

@@ -202,8 +202,7 @@ _FILLER_KINDS = ("subject", "heading", "paragraph", "list_item", "cta", "quote",
     severity="error",
     impact=3,
     breaks_trust=True,
-    summary="Placeholder Latin ('lorem ipsum'), a note that copy is still to come ('[TODO: add the link]') or copy "
-    "that calls itself a placeholder, left where a buyer reads it: a testimonial, a feature or a section never written.",
+    summary="Placeholder left where a buyer reads it: 'lorem ipsum', a '[TODO: add the link]' note, copy calling itself one.",
     why=(
         "A buyer who meets 'Lorem ipsum' or 'Vestibulum a nunc ut eros' knows the page was never finished, and a "
         "testimonial in placeholder Latin says the praise around it is made up too: it costs trust in every claim "
