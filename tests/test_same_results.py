@@ -61,6 +61,8 @@ def _reference_stats(doc):
         if not counts.words:
             continue
         total = total + counts
+        if counts.words < rdb.MIN_WORDS_FOR_GRADE and stats:
+            continue  # never hard: kept in the total only (the first is where RDB003 reports)
         grades = [g for g in (rd.flesch_kincaid_grade(counts), rd.coleman_liau(counts),
                               rd.automated_readability_index(counts)) if g is not None]  # fmt: skip
         stats.append(rdb.SentenceStats(i, counts, max(0.0, statistics.median(grades)) if grades else 0.0))

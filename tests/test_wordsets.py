@@ -17,7 +17,7 @@ from plainpitch.config import Config
 from plainpitch.engine import analyze
 from plainpitch.ingest import load_text
 from plainpitch.rules import kinds
-from plainpitch.rules.checks import style
+from plainpitch.rules.checks import not_yet, style
 from plainpitch.rules.kinds import rule_from_spec
 from plainpitch.text.wordsets import Phrases, case_free, fold, phrase_triggers, runs, word_sets
 from regex_words import DIGIT, EDGE, NONWORD, UNKNOWN, finite_strings
@@ -385,3 +385,18 @@ def test_infer_reader_counts_what_the_whole_text_patterns_count():
     evidence = reader.infer_reader(doc).evidence
     assert (evidence["developer_words"], evidence["developer_words_distinct"], evidence["consumer_words"],
             evidence["business_words"]) == (len(dev), len(set(dev)), consumer, business)  # fmt: skip
+
+
+def test_every_string_the_not_yet_pattern_matches_holds_soon_as_a_whole_word():
+    assert not _unproved(not_yet._NOT_YET_RE, not_yet._NOT_YET_TRIGGERS)
+
+
+def test_gated_not_yet_finds_what_every_unit_finds(monkeypatch):
+    page = ("# Plans\n\nSSO (coming soon) and audit logs.\n\n- Exports (Soon)\n- Teams: COMING SOON!\n\n"
+            "## Roadmap\n\n- Mobile app, coming soon\n\n## Features\n\n\u201cComing soon\u201d pill.\n\n"
+            "| Plan | SSO |\n|---|---|\n| Pro | available soon |\n\nSoon available: ſoon-ish plans, coming ſoon.\n\n"
+            "Nothing here.\n\n")  # fmt: skip
+    doc = load_text(page * 5, "page.md")
+    found = not_yet.not_yet(doc)
+    monkeypatch.setattr(not_yet, "_NOT_YET_TRIGGERS", None)  # no gate: every unit searched
+    assert found == not_yet.not_yet(doc) and len(found) >= 20

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from plainpitch.model import Document, Unit
 from plainpitch.text import lazy_re
@@ -40,9 +41,10 @@ _QUOTE_CHARS = "\"“”„«»"
 _LEAD_END = (":", "：")
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
-    """One sentence's place on the page (indices are into Document.sentences; -1 = none)."""
+class Place(NamedTuple):
+    """One sentence's place on the page (indices are into Document.sentences; -1 = none). A named tuple, not a
+    frozen dataclass: one is made per sentence, and a frozen dataclass sets each of its 16 fields through
+    ``object.__setattr__`` (~3.4 µs a Place against ~0.9)."""
 
     kind: str  # the unit kind: heading, paragraph, list_item, quote, table_cell, subject, turn...
     level: int  # heading level or list depth

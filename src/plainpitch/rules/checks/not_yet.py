@@ -19,8 +19,11 @@ from plainpitch.analysis.regions import hero_units
 from plainpitch.model import Document, Span
 from plainpitch.rules.base import Hit, RuleContext, rule
 from plainpitch.text import lazy_re
+from plainpitch.text.wordsets import word_sets
 
 _NOT_YET_RE = lazy_re.compile(r"\bcoming soon\b|\((?:coming )?soon\)|\bavailable soon\b|\bsoon available\b", re.IGNORECASE)
+# the word every match holds (tests/test_wordsets.py proves it): a unit without it is not searched
+_NOT_YET_TRIGGERS = frozenset({"soon"})
 # a section that is about what comes next: "coming soon" is its point there
 _ROADMAP_RE = lazy_re.compile(r"\b(?:roadmap|what'?s next|upcoming|coming (?:up|next)|changelog|release notes|future|"
                          r"planned|plans for)\b", re.IGNORECASE)  # fmt: skip
@@ -41,14 +44,21 @@ def not_yet(doc: Document) -> list[tuple[int, int]]:
     if not _NOT_YET_RE.search(doc.text):
         return out  # most pages: one pass over the text instead of one per unit
     in_roadmap = False
-    for unit in doc.units:
-        text = doc.unit_text(unit)
+    # a page that says it once or twice has a handful of units to search, not one per unit (the headings are read
+    # all the same: they open and close a roadmap section)
+    holding = word_sets(doc).units_with(_NOT_YET_TRIGGERS)
+    has_it = bytearray(len(doc.units))
+    for index in holding:
+        has_it[index] = 1
+    for index, unit in enumerate(doc.units):
         if unit.kind == "heading":
+            text = doc.unit_text(unit)
             # "#### Coming soon (no dates)" over a list: the section is the roadmap, set apart from what ships
             in_roadmap = bool(_ROADMAP_RE.search(text) or _TEAM_NOTES_RE.search(text)
                               or _NOT_YET_RE.match(text.strip(" #*_:")))
-        if unit.kind not in _COPY_KINDS or in_roadmap:
+        if not has_it[index] or unit.kind not in _COPY_KINDS or in_roadmap:
             continue
+        text = doc.unit_text(unit)
         out.extend((unit.start + m.start(), unit.start + m.end()) for m in _NOT_YET_RE.finditer(text)
                    if not _QUOTED_RE.search(text, 0, m.start()))
     return out

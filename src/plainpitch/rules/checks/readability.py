@@ -30,8 +30,9 @@ class SentenceStats:
 
 @dataclass(frozen=True)
 class DocStats:
+    # the first prose sentence with words (where RDB003 reports), then those long enough to be hard (_hardness)
     sentences: tuple[SentenceStats, ...]
-    total: rd.Counts
+    total: rd.Counts  # over every prose sentence
 
 
 def _prose(doc, unit) -> bool:
@@ -42,13 +43,19 @@ def doc_stats(doc, ctx) -> DocStats:
     """Per-sentence counts and grades for the prose of a document, computed once per analysis."""
 
     def compute() -> DocStats:
+        # only a sentence that can be hard is kept with its grade (on a landing page about a third of them): the
+        # others count towards the total alone (a SentenceStats each was ~190 bytes a sentence, held all analysis)
         stats = []
-        for i, texts in _prose_sentence_words(doc):
-            counts = rd.count_words(texts)
-            if not counts.words:
-                continue
-            stats.append(SentenceStats(i, counts, rd.sentence_grade(counts) or 0.0))
-        return DocStats(tuple(stats), rd.total(s.counts for s in stats))
+
+        def counted() -> Iterator[rd.Counts]:
+            for i, texts in _prose_sentence_words(doc):
+                counts = rd.count_words(texts)
+                if counts.words >= MIN_WORDS_FOR_GRADE or (counts.words and not stats):
+                    stats.append(SentenceStats(i, counts, rd.sentence_grade(counts) or 0.0))
+                yield counts
+
+        total = rd.total(counted())
+        return DocStats(tuple(stats), total)
 
     return ctx.memo("readability.stats", compute)
 
