@@ -426,3 +426,29 @@ def test_a_todo_note_in_an_email_is_filler_but_a_readmes_todo_list_is_its_roadma
     readme = ("# fastgrid\n\nA grid layout engine for dashboards.\n\n```\npip install fastgrid\n```\n\n## Roadmap\n\n"
               "- TODO: nested grids\n- TODO: a React binding\n")  # fmt: skip
     assert "CLR003" not in {f.code for f in analyze(load_text(readme, "README.md", "markdown"), Config()).findings}
+
+
+def test_a_named_customer_introduced_to_give_their_account_is_a_testimonial():
+    # fresh-69: PRF001 on a case study whose customer's CEO, named, tells the story without quotation marks
+    story = ("# Oil fields monitoring\n\nField services need frequent, accurate monitoring at a low cost.\n\n"
+             "Zan Gligorov, CEO of OrgPal Telemetry, explains the reasoning behind their choice.\n\nOur objective was "
+             "a simple device that integrates with hundreds of sensors across the oil fields we serve.\n")  # fmt: skip
+    assert [p.kind for p in find_proof(load_text(story, "case.md", "markdown"))] == ["testimonial"]
+    unnamed = story.replace("Zan Gligorov, CEO of OrgPal Telemetry, explains", "We explain")
+    assert find_proof(load_text(unnamed, "case.md", "markdown")) == []
+
+
+def test_a_misspelling_written_beside_its_right_spelling_is_on_purpose():
+    # fresh-69: 'frend' and 'peeple' in a spelling reform's press release ('*friend* becomes *frend*')
+    text = ("# EuSpell\n\nThe reform keeps each word's silhouette: *friend* becomes *frend*, *people* becomes *peeple*. "
+            "Our service is pleasent and free for busy families who want their weekends back.\n")  # fmt: skip
+    found = [f.text for f in analyze(load_text(text, "press.md", "markdown"), Config()).findings if f.code == "CLR004"]
+    assert found == ["pleasent"]  # a typo with no right spelling beside it is still one
+
+
+def test_a_typo_beside_its_right_spelling_but_not_set_apart_is_still_a_typo():
+    # fresh-67's 'Clinical solutions … soutions' was right: only a word set apart ('*frend*') is a mention
+    text = ("# Providence Health\n\nOur solutions for clinics are pleasant to use, and our soutions team answers "
+            "every call for busy families who want their weekends back.\n")  # fmt: skip
+    found = [f.text for f in analyze(load_text(text, "p.md", "markdown"), Config()).findings if f.code == "CLR004"]
+    assert found == ["soutions"]

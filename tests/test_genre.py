@@ -119,3 +119,16 @@ def test_a_record_under_document_control_is_not_a_pitch():
     assert "CTA001" not in {f.code for f in analyze(load_text(record, "PRICING.md", fmt="markdown"), Config()).findings}
     deck = "# Canonical pricing\n_Status: draft_" + body  # one field: a copy deck's own note, still copy
     assert not is_not_a_pitch(load_text(deck, "pricing.md", fmt="markdown"))
+
+
+def test_the_sellers_own_business_plan_is_not_a_pitch():
+    # fresh-68: CTA001 on a README that is a product's plan (its monetization, launch and marketing sections)
+    plan = ("# PriorAuth Buddy\n\nAn app that helps patients fight prior-authorization denials.\n\n## What it does\n\n"
+            "It drafts the appeal letter from your denial notice in minutes.\n\n## Monetization\n\nFreemium: three "
+            "appeals free, then $9 a month.\n\n## Target Launch\n\nQ3, on iOS first.\n\n## Marketing\n\nPatient "
+            "forums and clinic partnerships.\n")  # fmt: skip
+    assert is_not_a_pitch(load_text(plan, "README.md", fmt="markdown"))
+    assert "CTA001" not in {f.code for f in analyze(load_text(plan, "README.md", fmt="markdown"), Config()).findings}
+    page = plan.replace("## Target Launch\n\nQ3, on iOS first.\n\n", "").replace("## Monetization", "## Pricing")
+    # one such section (its marketing): a page may have it
+    assert not is_not_a_pitch(load_text(page, "README.md", fmt="markdown"))

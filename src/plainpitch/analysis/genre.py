@@ -40,10 +40,25 @@ def _under_document_control(doc) -> bool:
     return len({m.group(1).lower().split()[0] for m in _CONTROL_FIELD_RE.finditer(head)}) >= 3
 
 
+# A plan for the seller's own business ("## Monetization", "## Target Launch", "## Marketing"): read by the team or
+# investors who will carry it out, not by a buyer; two such sections, as a pitch may have one about its market
+_PLAN_HEADING_RE = lazy_re.compile(
+    r"^\W*(?:moneti[sz]ation|business model|revenue(?: model| streams?)?|go[- ]to[- ]market|marketing(?: plan| strategy|"
+    r" channels)?|(?:target )?launch(?: plan| date| timeline)?|target launch|competit(?:ors|ion|ive analysis)|pricing "
+    r"strategy|unit economics|target market|growth strategy|distribution)\W*$", re.IGNORECASE
+)
+
+
+def _business_plan(doc) -> bool:
+    seen = {doc.unit_text(u).strip().lower() for u in doc.units if u.kind == "heading"
+            and _PLAN_HEADING_RE.match(doc.unit_text(u).strip())}  # fmt: skip
+    return len(seen) >= 2
+
+
 def is_not_a_pitch(doc) -> bool:
     """True for a contract, statement of work, terms, policy or application form (by its title or first heading),
-    or a record kept under document control (a version, an owner, a status … at its top)."""
-    if _under_document_control(doc):
+    a record kept under document control (a version, an owner, a status … at its top), or the seller's own plan."""
+    if _under_document_control(doc) or _business_plan(doc):
         return True
     heading = title_line(doc, ("heading", "subject"))
     if not any(u.kind in ("heading", "subject") for u in doc.units) and doc.units:

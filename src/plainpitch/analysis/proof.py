@@ -105,6 +105,15 @@ _FIRST_PERSON_RE = lazy_re.compile(r"\bI\b|\b(?i:my|me|we|our|us)\b")
 _QUOTED_RE = lazy_re.compile(r"^\s*[\"“„«].{20,}[\"”»]\s*(?:[—–-].*|[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,3})?$", re.S)
 
 
+# A named customer introduced to give their own account, without quotation marks: "Zan Gligorov, CEO of OrgPal
+# Telemetry, explains the reasoning behind their choice." (a case study's voice of the customer)
+_ACCOUNT_RE = lazy_re.compile(
+    r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,2}, (?:the |our )?(?:CEO|CTO|COO|CFO|CMO|CIO|VP|[Ff]ounder|[Cc]o-?[Ff]ounder|"
+    r"[Oo]wner|[Dd]irector|[Hh]ead|[Mm]anager|[Pp]resident|[Pp]artner|[Ll]ead)\b[^,.\n]{0,60}? (?:of|at) [A-Z][^,\n]{1,60}, "
+    r"(?:explains|says|said|shares|describes|tells|told|recalls|notes|writes|puts it)\b"
+)
+
+
 @dataclass(frozen=True)
 class Proof:
     kind: str  # testimonial | customers | named | result | rating | benchmark
@@ -219,6 +228,8 @@ def find_proof(doc) -> list[Proof]:
             if not (kind == "result" and i not in quotes and not _past_or_named(chunk)):
                 seen.add(kind)
                 found.append(Proof(kind, u.start + m.start(), u.start + m.end(), m.group(0)))
+        if u.kind == "paragraph" and i not in quotes and "," in chunk and (m := _ACCOUNT_RE.search(chunk)):
+            found.append(Proof("testimonial", u.start + m.start(), u.start + m.end(), m.group(0)))
         # a stat block: "20k" beside "Paying subscribers"
         if _STAT_VALUE_RE.match(chunk.strip()) and _many(chunk.strip()):
             for j in (i - 1, i + 1):

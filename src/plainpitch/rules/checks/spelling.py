@@ -123,6 +123,8 @@ def misspelling(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
                 continue  # enough to say the page needs a read; a file of made-up words is not looked up forever
             meant = correction(word)
             judged.add(word)
+            if meant and _mentioned(doc, unit.start + m.start()) and re.search(rf"\b{re.escape(meant)}\b", scan, re.I):
+                continue  # "*friend* becomes *frend*": set apart, with the word spelt right beside it: on purpose
             if meant:
                 found.setdefault(shown, []).append((unit.start + m.start(), unit.start + m.end(),
                                                     meant.upper() if caps else meant))  # fmt: skip
@@ -133,3 +135,10 @@ def misspelling(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
         yield Hit(Span(start, end), {"word": word, "correction": meant},
                   (Suggestion(meant, "the word spelt right"),),
                   data={"uses": doc.source_spans([(s, e) for s, e, _ in uses[1:]])})  # fmt: skip
+
+
+def _mentioned(doc: Document, at: int) -> bool:
+    """Is the word at ``at`` set apart as written, in emphasis or quotation marks ("*frend*", "'peeple'")?"""
+    start = doc.to_source(at)
+    return start > 0 and doc.source[start - 1] in "*_\"'“‘«`"
+
