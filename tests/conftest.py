@@ -1,4 +1,5 @@
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -11,6 +12,13 @@ SHARED = Path(os.environ.get("PLAINPITCH_SHARED", ROOT.parent / "shared"))
 # save routes under schemathesis, say) writes to a throw-away folder, never to the user's own history.
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="plainpitch-test-data-")
 os.environ.pop("PLAINPITCH_HISTORY_URL", None)
+
+# Bytecode is kept (src/ and tests/ __pycache__, which git ignores) even where the environment says not to write it
+# (PYTHONDONTWRITEBYTECODE=1): otherwise every xdist worker rewrites the asserts of all 130 test modules and
+# compiles the package again on every run, and so does each `plainpitch` process a test starts. A first run in a
+# fresh tree compiles as before; the installs of tests/installs.py leave the variable out for their own reason.
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 @pytest.fixture(scope="session")
