@@ -53,38 +53,23 @@ class LazyPattern:
     def groupindex(self) -> Any:
         return self._now().groupindex
 
-    def search(self, *args: Any, **kwargs: Any) -> Any:
-        return self._now().search(*args, **kwargs)
-
-    def match(self, *args: Any, **kwargs: Any) -> Any:
-        return self._now().match(*args, **kwargs)
-
-    def fullmatch(self, *args: Any, **kwargs: Any) -> Any:
-        return self._now().fullmatch(*args, **kwargs)
-
-    def finditer(self, *args: Any, **kwargs: Any) -> Any:
-        return self._now().finditer(*args, **kwargs)
-
-    def findall(self, *args: Any, **kwargs: Any) -> Any:
-        return self._now().findall(*args, **kwargs)
-
-    def sub(self, *args: Any, **kwargs: Any) -> Any:
-        return self._now().sub(*args, **kwargs)
-
-    def subn(self, *args: Any, **kwargs: Any) -> Any:
-        return self._now().subn(*args, **kwargs)
-
-    def split(self, *args: Any, **kwargs: Any) -> Any:
-        return self._now().split(*args, **kwargs)
-
-    def scanner(self, *args: Any, **kwargs: Any) -> Any:
-        return self._now().scanner(*args, **kwargs)
-
     def __reduce__(self) -> tuple[Any, ...]:  # pickled and copied as its source, compiled again on first use
         return (LazyPattern, (self._source, self._flags))
 
     def __repr__(self) -> str:
         return f"lazy_re.compile({self._source!r}, {self._flags!r})"
+
+
+def _forwarder(name: str):
+    def method(self: LazyPattern, *args: Any, **kwargs: Any) -> Any:  # the first call: compile, then run
+        return getattr(self._now(), name)(*args, **kwargs)
+
+    method.__name__ = name
+    return method
+
+
+for _name in _METHODS:  # search, match, finditer, sub …: each compiles on its first call, as the pattern's own later
+    setattr(LazyPattern, _name, _forwarder(_name))
 
 
 def compile(source: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - the name re uses
