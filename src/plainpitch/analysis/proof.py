@@ -113,6 +113,9 @@ _ACCOUNT_RE = lazy_re.compile(
     r"(?:explains|says|said|shares|describes|tells|told|recalls|notes|writes|puts it)\b"
 )
 
+_ACCOUNT_VERBS = (", explains", ", says", ", said", ", shares", ", describes", ", tells", ", told", ", recalls",
+                  ", notes", ", writes", ", puts it")  # what every match holds: most paragraphs hold none
+
 
 @dataclass(frozen=True)
 class Proof:
@@ -228,7 +231,8 @@ def find_proof(doc) -> list[Proof]:
             if not (kind == "result" and i not in quotes and not _past_or_named(chunk)):
                 seen.add(kind)
                 found.append(Proof(kind, u.start + m.start(), u.start + m.end(), m.group(0)))
-        if u.kind == "paragraph" and i not in quotes and "," in chunk and (m := _ACCOUNT_RE.search(chunk)):
+        if (u.kind == "paragraph" and i not in quotes and any(v in chunk for v in _ACCOUNT_VERBS)
+                and (m := _ACCOUNT_RE.search(chunk))):
             found.append(Proof("testimonial", u.start + m.start(), u.start + m.end(), m.group(0)))
         # a stat block: "20k" beside "Paying subscribers"
         if _STAT_VALUE_RE.match(chunk.strip()) and _many(chunk.strip()):
