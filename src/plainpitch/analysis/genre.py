@@ -44,7 +44,7 @@ def _under_document_control(doc) -> bool:
 # investors who will carry it out, not by a buyer; two such sections, as a pitch may have one about its market
 _PLAN_HEADING_RE = lazy_re.compile(
     r"^\W*(?:moneti[sz]ation|business model|revenue(?: model| streams?)?|go[- ]to[- ]market|marketing(?: plan| strategy|"
-    r" channels)?|(?:target )?launch(?: plan| date| timeline)?|target launch|competit(?:ors|ion|ive analysis)|pricing "
+    r" channels)?|(?:target )?launch(?: plan| date| timeline)?|competit(?:ors|ion|ive analysis)|pricing "
     r"strategy|unit economics|target market|growth strategy|distribution)\W*$", re.IGNORECASE
 )
 
@@ -92,9 +92,9 @@ def _key(name) -> str:
 
 def is_article(doc) -> bool:
     """A dated post (a blog post, an announcement): a file name that opens with its date, or front matter with a
-    publication date, or a date and an author, tags, categories, a post layout or a blog's folder. Its readers came for the post and most already know the
-    product, so it is not a page that must persuade a stranger alone. Release notes kept as files of their own are
-    read the same way."""
+    publication date, or a date and an author, tags, categories, a post layout or a blog's folder. Its readers came
+    for the post and most already know the product, so it is not a page that must persuade a stranger alone. Release
+    notes kept as files of their own are read the same way."""
     if _DATED_NAME_RE.search(doc.path or "") or _NOTES_NAME_RE.search(doc.path or ""):
         return True
     front = doc.meta.get("front_matter")
