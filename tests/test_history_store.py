@@ -137,6 +137,27 @@ def test_two_processes_creating_a_store_at_once_migrate_it_once(store_url, tmp_p
     assert {o.strip() for o, _ in outs} == {SCHEMA_HEAD}
 
 
+
+def test_a_new_store_opens_while_another_connection_writes_to_its_file(tmp_path):
+    """Opening a new store puts its file in WAL mode, a change SQLite refuses at once (no busy timeout) while
+    another connection is writing to the file; the open waits for it instead of failing with 'database is locked'
+    (seen when the CLI and the editor created a store together)."""
+    import sqlite3
+    import threading
+
+    path = tmp_path / "history.sqlite3"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("CREATE TABLE held (x)")
+    other.execute("BEGIN IMMEDIATE")  # a writer's lock on the file, still in its first journal mode (as another
+    other.execute("INSERT INTO held VALUES (1)")  # process's own change to WAL takes it)
+    threading.Timer(0.4, other.rollback).start()
+    store = open_store(HistorySettings(normalise_url(f"sqlite:///{path}")))
+    with store.read() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    assert store.revision() == SCHEMA_HEAD
+    store.close()
+    other.close()
+
 # -- saving ----------------------------------------------------------------------------------------------------
 def test_page_versions_follow_content_and_show_the_previous_score(store_url):
     store = open_store(settings(store_url))

@@ -52,6 +52,27 @@ def translated(where: str) -> Iterator[None]:
         raise HistoryError(f"history store {where}: {exc}") from None
 
 
+def _into_wal(cur: Any) -> None:
+    """Put the file in WAL mode (it stays so). Asked first: a store already in WAL answers at once. Changing the
+    mode does not wait on SQLite's busy timeout, and processes opening a new store at once all try it, so a change
+    refused for a lock is tried again (by then another process has usually made it). A file system without WAL
+    keeps its mode, as SQLite decides."""
+    import sqlite3
+    import time
+
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    pause = 0.005
+    while cur.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if not ("locked" in str(exc) or "busy" in str(exc)) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
+
+
 def _engine(settings: HistorySettings) -> Engine:
     from sqlalchemy import create_engine, event
 
@@ -63,10 +84,10 @@ def _engine(settings: HistorySettings) -> Engine:
             dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (below), pysqlite must not
             cur = dbapi_conn.cursor()
             cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-            cur.execute("PRAGMA journal_mode = WAL")
+            _into_wal(cur)
             cur.execute("PRAGMA foreign_keys = ON")
-            cur.execute("PRAGMA secure_delete = ON")
-            cur.execute("PRAGMA cache_size = -32000")  # up to 32 MB of pages: the trends reread their indexes  # forgotten text is overwritten, not left in free pages
+            cur.execute("PRAGMA secure_delete = ON")  # forgotten text is overwritten, not left in free pages
+            cur.execute("PRAGMA cache_size = -32000")  # up to 32 MB of pages: the trends reread their indexes
             cur.close()
 
         @event.listens_for(engine, "begin")
