@@ -363,3 +363,15 @@ def test_a_front_matter_section_switched_off_hides_everything_it_holds():
     doc = load_text(page, "_index.md", "markdown")
     assert "We set up Sales Cloud" in doc.text
     assert "300% return" not in doc.text and "See case studies" not in doc.text
+
+
+@pytest.mark.parametrize(
+    "destination",
+    ['{{< ref "/contact" >}} "Contact"', "{{ site.baseurl }}/contact", "{% link contact.md %}", '{{< relref "x.md" >}}'],
+)
+def test_a_link_whose_destination_is_a_template_directive_is_a_link(destination):
+    """A site generator fills the link's address; the reader still sees a link (the page's ask), not its markup."""
+    doc = load_text(f"# Hypnotherapy\n\nWhen you are ready, [**book a free call**]({destination}) with me.\n", "page.md")
+    para = unit(doc, "When you are ready, book a free call with me.")
+    (link,) = para.attrs["links"]
+    assert doc.unit_text(para)[link["start"] : link["end"]] == "book a free call"

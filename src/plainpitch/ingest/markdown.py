@@ -839,6 +839,27 @@ _ESM_RE = lazy_re.compile(r"^(?:import|export)\b.*?(?=\n[ \t]*\n|\Z)", re.MULTIL
 _MDX_META_RE = lazy_re.compile(r"export\s+const\s+(?:meta|metadata|frontmatter)\s*=\s*\{")
 _MDX_FIELD_RE = lazy_re.compile(r"^\s*(\w+)\s*:\s*['\"`\[]?([^'\"`\],\n]*)", re.MULTILINE)
 # fenced code blocks and code spans, roughly: where a template directive is shown, not used
+# A link whose destination is a template directive: "[here]({{< ref "/contact" >}})", "[Contact]({{ site.baseurl
+# }}/contact)", "[Book]({% link book.md %})". The directive, set aside, keeps its length in spaces, and a destination
+# with a space is no link in Markdown: the reader would not see the page's asks.
+_DESTINATION_DIRECTIVE_RE = lazy_re.compile(r"\]\([ \t]*(\{\{[^\n]*?\}\}|\{%[^\n]*?%\})")
+
+
+def _directive_destinations(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each directive that opens a link's destination."""
+    if "](" not in text:
+        return []
+    return [m.span(1) for m in _DESTINATION_DIRECTIVE_RE.finditer(text)]
+
+
+def _without_spaces(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the spaces in each span made no-break spaces (a destination may hold those; same length)."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = [("\u00a0" if c in " \t" else c) for c in chars[start:end]]
+    return "".join(chars)
+
+
 _CODE_RE = lazy_re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
 
 
@@ -893,7 +914,10 @@ def load(text: str, path: str, raw: bytes | None = None) -> Document:
             body = work[start:end]
             shortcode_data.extend(json_copy(body, start))
             work = work[:start] + _BLANK_LINE_RE.sub(" ", body) + work[end:]
+    destinations = _directive_destinations(work)
     work = set_aside(work, front_matter=False, markdown=True)  # a site generator's directives ({% include %}, {{ site.x }})
+    if destinations:
+        work = _without_spaces(work, destinations)
     walker = _Walker(work, meta)
     env: dict[str, Any] = {}
     walker.walk(_block_tokens(work, env), env)
