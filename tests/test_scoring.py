@@ -97,6 +97,18 @@ def test_buyer_focus_and_ask_subscores_move_with_the_copy():
     assert 0 < price["pointer"] < price["nothing"]
 
 
+
+def test_prices_the_template_renders_from_fields_are_prices():
+    """A pricing page whose plans sit in a shortcode's JSON (the theme shows "$29") is not told it shows no price."""
+    plans = ",\n".join(f'{{"name": "{n}", "price": "{p}", "description": "Best option for a team of {k} who ship every '
+                        f'week.", "button": {{"text": "Start my trial", "url": "/signup"}}}}'
+                        for n, p, k in (("Starter", "29", "two"), ("Team", "99", "ten")))  # fmt: skip
+    page = f"---\ntitle: Pricing\n---\n\n{{{{< pricing-table >}}}}\n{{\"plans\": [{plans}]}}\n{{{{< /pricing-table >}}}}\n"
+    priced = score_of(page)
+    unpriced = score_of(page.replace('"price": "29"', '"price": "Custom"').replace('"price": "99"', '"price": "Custom"'))
+    assert not [d for p in priced.parts for d in p.deductions if d.code == "price"]
+    assert [d for p in unpriced.parts for d in p.deductions if d.code == "price"]
+
 def test_a_rewrite_in_plain_words_scores_higher():
     before = ("The application must be completed by the applicant and received by the financial office by the "
               "first of June in order for consideration of eligibility to be undertaken.")  # fmt: skip

@@ -136,12 +136,11 @@ def _metric(ctx, name: str):
 def _price_points(doc: Document, ctx) -> float:
     """An offer says what it costs: an amount (nothing lost), a pointer to the price (pricing or plans, "free",
     "open source", a quote, a sales contact), or nothing at all. A call or a note that sells nothing is not judged."""
-    from plainpitch.analysis.offer import offer_parts
-    from plainpitch.text.money import real_prices
+    from plainpitch.analysis.offer import document_prices, offer_parts
 
     if getattr(ctx, "medium", "text") not in ("page", "email", "proposal"):
         return 0.0
-    if real_prices(doc.text):
+    if document_prices(doc):
         return 0.0
     return PRICE_POINTER_POINTS if offer_parts(doc, ctx).price else PRICE_NONE_POINTS
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from plainpitch.analysis.regions import title_line
 from plainpitch.text import lazy_re
-from plainpitch.text.money import real_prices
+from plainpitch.text.money import field_prices, real_prices
 
 _PRICE_WORDS_RE = lazy_re.compile(
     r"\bfree\b|\bopen[- ]source\b|\bpricing\b|\bprices?\b|\bplans?\b|\bper (?:month|user|seat|year|hour|project)\b|"
@@ -53,9 +53,15 @@ _NEXT_STEP_RE = lazy_re.compile(
 _PRICING_TITLE_RE = lazy_re.compile(r"\b(?:pricing|plans|prices)\b", re.IGNORECASE)
 
 
+def document_prices(doc) -> list[str]:
+    """The prices a page shows: the amounts in its copy, and those its content fields hold for the template to show
+    ("price: 29" in front matter, a JSON plan's "price", a shortcode's price="$29")."""
+    return [*real_prices(doc.text), *field_prices(doc.source or "")]
+
+
 def is_pricing_page(doc) -> bool:
     """A page whose job is the price list: three or more prices, or a title about pricing or plans."""
-    return len(set(real_prices(doc.text))) >= 3 or bool(_PRICING_TITLE_RE.search(title_line(doc)))
+    return len(set(document_prices(doc))) >= 3 or bool(_PRICING_TITLE_RE.search(title_line(doc)))
 
 
 PRICE_LIST_WORDS_PER_PRICE = 40  # closer than this, the prices are the page: a package list, not a pitch with a price
@@ -67,7 +73,7 @@ def is_price_list(doc) -> bool:
     persuade."""
     if _PRICING_TITLE_RE.search(title_line(doc)):
         return True
-    prices = set(real_prices(doc.text))
+    prices = set(document_prices(doc))
     return len(prices) >= 3 and len(doc.words) < PRICE_LIST_WORDS_PER_PRICE * len(prices)
 
 
@@ -90,7 +96,7 @@ def offer_parts(doc, ctx=None) -> OfferParts:
         return ctx.memo("offer.parts", lambda: offer_parts(doc))
     text = doc.text
     return OfferParts(
-        price=bool(real_prices(text) or _PRICE_WORDS_RE.search(text)),
+        price=bool(document_prices(doc) or _PRICE_WORDS_RE.search(text)),
         start=bool(_START_RE.search(text)),
         after_click=bool(_AFTER_CLICK_RE.search(text)),
         timeline=bool(_TIMELINE_RE.search(text)),

@@ -25,7 +25,7 @@ from plainpitch.analysis.asks import (
 )
 from plainpitch.analysis.completeness import shows_part_only
 from plainpitch.analysis.genre import is_article, is_not_a_pitch, is_template_kit
-from plainpitch.analysis.offer import is_pricing_page, offer_parts
+from plainpitch.analysis.offer import document_prices, is_pricing_page, offer_parts
 from plainpitch.analysis.outreach import is_cold_email
 from plainpitch.analysis.reader import is_documentation
 from plainpitch.analysis.unread import has_button_lines, has_foreign_part
@@ -33,7 +33,6 @@ from plainpitch.classify import MIN_COPY_WORDS, classify_document, copy_words, c
 from plainpitch.model import Document, Metric, Span, Suggestion
 from plainpitch.rules.base import Hit, RuleContext, metric_provider, rule
 from plainpitch.text import lazy_re, placeholders
-from plainpitch.text.money import real_prices
 
 HUBSPOT_CTA = "HubSpot's analysis of 330,000 calls to action: specific, personalised CTAs convert far better than generic ones"
 WORDSTREAM_SINGLE = ("Practitioner data on single calls to action (e.g. WordStream's widely cited email test: one CTA, far more "
@@ -360,7 +359,7 @@ def offer_gaps(doc, ctx) -> list[str]:
     if medium == "email":
         asks_to_pay = bool(_pay_asks(doc.text))
         # a link to the plans or the price is the price, as on a page
-        priced = real_prices(doc.text) or any(a.action == "pricing" or _PRICING_HREF_RE.search(a.text)
+        priced = document_prices(doc) or any(a.action == "pricing" or _PRICING_HREF_RE.search(a.text)
                                               for a in find_asks(doc, ctx))  # fmt: skip
         return ["price"] if asks_to_pay and not priced else []
     if medium != "page" or not ctx.threshold("sales.offer_required"):
