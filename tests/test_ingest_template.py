@@ -463,3 +463,29 @@ def test_openers_with_no_closer_after_them_are_read_once_and_left_as_written() -
     load_text("<p>{{ a " * 40_000 + "</p>", "page.njk", "template")
     load_text("{{< a " * 40_000, "page.md", "markdown")
     assert time.process_time() - began < 30  # a bound against quadratic work, not a speed figure
+
+
+@pytest.mark.parametrize("name", ["services.astro", "services.tsx"])
+def test_copy_passed_to_the_sites_own_components_as_props_is_read(name) -> None:
+    """A card component shows the title and text the page gives it; a layout's title and description are the page's
+    head, a class or an image's alt text no copy, and an HTML element's title a tooltip."""
+    cards = ('<BaseLayout title="Services for founders" description="Hire a developer who ships apps and sites fast">\n'
+             '  <p class="opacity-80 mb-5 max-w-3xl">I help teams ship software end to end.</p>\n'
+             '  <HorizontalCard\n    title="Website Development"\n    img={`/website.png`}\n'
+             '    desc="Fast sites that rank, from landing pages to content sites."\n    url="#"\n'
+             '    className="card shadow-lg rounded-xl"\n  />\n'
+             '  <Testimonial quote="He shipped our app in six weeks." alt="A photo of our client at work" />\n'
+             '  <a title="Opens the booking form in a new tab" href="/book">Book a call</a>\n'
+             '</BaseLayout>\n')  # fmt: skip
+    text = cards if name.endswith(".astro") else f"export default function Page() {{\n  return (\n{cards}  )\n}}\n"
+    doc = load_text(text, name)
+    assert [doc.unit_text(u) for u in doc.units] == [
+        "I help teams ship software end to end.",
+        "Website Development",
+        "Fast sites that rank, from landing pages to content sites.",
+        "He shipped our app in six weeks.",
+        "Book a call",
+    ]
+    assert doc.units[1].kind == "heading"
+    unit = next(u for u in doc.units if doc.unit_text(u) == "Website Development")
+    assert text[unit.to_source(unit.start) :].startswith("Website Development")  # at its place in the file

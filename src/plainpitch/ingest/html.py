@@ -585,10 +585,14 @@ def extract(source: str, base: int = 0, email: bool = False, aliases: dict[str, 
 
 
 def load(text: str, path: str, raw: bytes | None = None, aliases: dict[str, str] | None = None,
-         extra_attrs: dict[str, dict[str, str]] | None = None, copy: str | None = None) -> Document:  # fmt: skip
-    """``copy``: ``text`` with its directives already set aside (a template reader that had to look first)."""
+         extra_attrs: dict[str, dict[str, str]] | None = None, copy: str | None = None,
+         extra_blocks: list[Block] | None = None) -> Document:  # fmt: skip
+    """``copy``: ``text`` with its directives already set aside (a template reader that had to look first);
+    ``extra_blocks``: copy the markup does not hold as text, at its place in the file (a component's props)."""
     # a page built by a site generator (Jekyll, Hugo, Django) holds template directives: set aside, same offsets
     blocks, meta = extract(set_aside(text) if copy is None else copy, aliases=aliases, extra_attrs=extra_attrs)
+    if extra_blocks:
+        blocks = sorted(blocks + extra_blocks, key=lambda b: b.source_start)
     parts = included_parts(text)
     if parts:
         meta["includes"] = parts  # plainpitch.analysis.completeness: what another file may hold

@@ -10,7 +10,9 @@ still points at the file), so the HTML reader reads what a visitor sees:
   ``class`` (a button's class marks it);
 - an expression child is its sentence when it is one (``{"Start now"}``, ``{t("Start now")}``), the markup it
   returns when it holds JSX (``{plans.map(p => <li>…</li>)}``), else a merge field named by its variable;
-- an expression attribute (``href={url}``) is a quoted value of the same length.
+- an expression attribute (``href={url}``) is a quoted value of the same length;
+- copy the page gives the site's own components as quoted props (``<ServiceCard title="…" desc="…" />``) is read
+  as a content file's fields are (plainpitch.ingest.fields), at its place in the file.
 Copy kept in JavaScript data (an array of feature titles) is not read: only what the markup holds.
 """
 
@@ -22,6 +24,7 @@ import re
 from plainpitch.ingest import html
 from plainpitch.ingest.directives import CHROME, literal_sentence, part_kind, same_lines, strongest_part
 from plainpitch.ingest.errors import LoadError
+from plainpitch.ingest.fields import Entry, entries_copy
 from plainpitch.model import Document
 from plainpitch.text import lazy_re
 
@@ -42,6 +45,36 @@ _IMPORT_RE = lazy_re.compile(r"^\s*import\s+(?:type\s+)?(?P<names>[\w$\s{},*]+?)
 _VISUAL_RE = lazy_re.compile(r"(?:Icon|Logo|Image|Img|Svg|Illustration|Spinner|Avatar|Divider|Separator|Spacer|Background)$")
 _KEYWORDS_BEFORE_JSX = ("return", "yield", "default", "else", "await")
 _EMAIL_RE = lazy_re.compile(r"@react-email/|<Preview\b|<Html\b[^>]*>\s*<Head\b", re.S)
+# Copy a page passes its own components as props ('<ServiceCard title="Website Development" desc="Fast sites that
+# rank…" url="#" />'): the component shows it, as a Hugo shortcode shows its parameters. Not the props that style,
+# place or name things, nor those of a layout or a head (a page title and a meta description, not copy on the page).
+_NOT_COPY_PROPS = frozenset({"class", "classname", "style", "alt", "src", "srcset", "sizes", "href", "rel", "target",
+                             "id", "key", "ref", "role", "variant", "color", "size", "icon", "as", "type", "lang",
+                             "loading", "width", "height", "theme", "layout", "slot", "for", "name"})  # fmt: skip
+_NOT_COPY_PROP_PREFIXES = ("aria-", "data-", "client:", "transition:", "set:", "is:")
+_NOT_COPY_COMPONENTS = frozenset(name for name, tag in COMPONENTS.items()
+                                 if tag in ("head", "html", "body", "script", "style", "code", "pre", "svg", "img",
+                                            "video", "hr", "nav", "footer", "header"))  # fmt: skip
+
+
+def _takes_copy(name: str) -> bool:
+    """A component of the site's own that may show copy given to it as props (not a layout, a head or a picture)."""
+    if not (name[:1].isupper() or "." in name):
+        return False  # an HTML element: its attributes are not copy (a title is a tooltip)
+    last = name.split(".")[-1]
+    return last not in _NOT_COPY_COMPONENTS and not _VISUAL_RE.search(last) and part_kind(last) != CHROME
+
+
+def _copy_prop(key: str) -> bool:
+    lower = key.lower()
+    if lower.startswith("on") and key[2:3].isupper():
+        return False  # an event handler ("onClick")
+    return lower not in _NOT_COPY_PROPS and not lower.startswith(_NOT_COPY_PROP_PREFIXES)
+
+
+def _lead(text: str, start: int, end: int) -> int:
+    """How many spaces open ``text[start:end]``."""
+    return len(text[start:end]) - len(text[start:end].lstrip())
 
 
 class _Reader:
@@ -53,6 +86,7 @@ class _Reader:
         self.local = _local_components(text)
         self.parts: set[str | None] = set()  # what the site's own components rendered here hold (part_kind)
         self.out = ["\n" if c == "\n" else " " for c in text]
+        self.props: list[Entry] = []  # the copy props given to the site's own components (key, value, offset)
 
     # -- JavaScript: skipped, except the JSX it holds --------------------------------------------------------
     def code(self, i: int, stop: str | None = None) -> int:
@@ -140,6 +174,8 @@ class _Reader:
         if not m:
             return i + 1
         as_html = self.tag(i, m)
+        takes_copy = _takes_copy(m.group(0))
+        key = None  # the attribute whose value comes next
         i = m.end()
         while i < self.n:
             c = t[i]
@@ -155,9 +191,13 @@ class _Reader:
                 return self.children(i + 1, as_html)
             if c == "{":
                 i = self.attribute_value(i)
+                key = None
             elif c in "\"'":
                 end = self.string(i)
                 self.copy(i, end)
+                if takes_copy and key is not None and _copy_prop(key):
+                    self.props.append((0, key, t[i + 1 : end - 1].strip(), i + 1 + _lead(t, i + 1, end - 1)))
+                key = None
                 i = end
             else:
                 name = _NAME_RE.match(t, i)
@@ -165,6 +205,7 @@ class _Reader:
                     self.copy(i, name.end())
                     if name.group(0) == "className":
                         self.put(i, "class    ")
+                    key = name.group(0)
                     i = name.end()
                 else:
                     self.copy(i, i + 1)
@@ -275,9 +316,14 @@ def read(text: str) -> tuple[str, str]:
     """The file with everything but its JSX markup blanked (same length, same lines), and what the components of
     the site's own it renders with no copy given to them hold (``<Pricing />``: CONTENT, ``<Footer />``: CHROME,
     "" when none): parts of the page held elsewhere."""
+    reader = _read_jsx(text)
+    return "".join(reader.out), strongest_part(reader.parts)
+
+
+def _read_jsx(text: str) -> _Reader:
     reader = _Reader(text)
     reader.code(0)
-    return "".join(reader.out), strongest_part(reader.parts)
+    return reader
 
 
 def markup_only(text: str) -> str:
@@ -290,12 +336,17 @@ _ASTRO_FENCE_RE = lazy_re.compile(r"\A\s*---[ \t]*\n.*?\n---[ \t]*(?:\n|\Z)", re
 def read_astro(text: str) -> tuple[str, str]:
     """An Astro component: its script fence (``---`` … ``---``) is code; the rest is markup with JSX's
     expressions, read as a JSX element's children, one top-level run after another."""
+    reader = _read_astro(text)
+    return "".join(reader.out), strongest_part(reader.parts)
+
+
+def _read_astro(text: str) -> _Reader:
     reader = _Reader(text)
     fence = _ASTRO_FENCE_RE.match(text)
     i = fence.end() if fence else 0
     while i < reader.n:
         i = max(reader.children(i), i + 1)  # a stray end tag ends one run; the next begins after it
-    return "".join(reader.out), strongest_part(reader.parts)
+    return reader
 
 
 # Svelte's logic blocks ("{#each plans as plan}", "{:else}", "{/if}", "{@const total = …}"): control flow, not copy;
@@ -307,18 +358,24 @@ _SVELTE_HTML_RE = lazy_re.compile(r"(?<=\{)@html\b")
 def read_svelte(text: str) -> tuple[str, str]:
     """A Svelte component: its ``<script>`` and ``<style>`` are code, its logic blocks are blanked (character for
     character), and the rest is markup with expressions in braces, read as an Astro component's body is."""
+    reader = _read_svelte(text)
+    return "".join(reader.out), strongest_part(reader.parts)
+
+
+def _read_svelte(text: str) -> _Reader:
     text = _SVELTE_BLOCK_RE.sub(lambda m: " " * len(m.group(0)), text)
-    return read_astro(_SVELTE_HTML_RE.sub("     ", text))
+    return _read_astro(_SVELTE_HTML_RE.sub("     ", text))
 
 
 def load(text: str, path: str, raw: bytes | None = None) -> Document:
     lower = path.lower()
     try:
-        markup, includes = (read_astro(text) if lower.endswith(".astro") else read_svelte(text)
-                            if lower.endswith(".svelte") else read(text))
+        reader = (_read_astro(text) if lower.endswith(".astro") else _read_svelte(text)
+                  if lower.endswith(".svelte") else _read_jsx(text))  # fmt: skip
     except RecursionError:
         raise LoadError(path, "JSX nested too deep to read (thousands of elements inside one another)") from None
-    doc = html.load(markup, path)
+    includes = strongest_part(reader.parts)
+    doc = html.load("".join(reader.out), path, extra_blocks=entries_copy(reader.props, set()) if reader.props else None)
     medium = "email" if _EMAIL_RE.search(text) else doc.medium
     meta = {**doc.meta, "includes": includes} if includes else doc.meta  # plainpitch.analysis.completeness
     return dataclasses.replace(doc, source=text, medium=medium, meta=meta)
