@@ -109,6 +109,23 @@ def test_prices_the_template_renders_from_fields_are_prices():
     assert not [d for p in priced.parts for d in p.deductions if d.code == "price"]
     assert [d for p in unpriced.parts for d in p.deductions if d.code == "price"]
 
+
+def test_a_welcome_to_a_new_customer_is_not_asked_for_a_price_or_much_proof():
+    """The reader of a welcome has just decided: it need not name the price again, nor prove the product as a cold
+    e-mail must; the same e-mail with no welcome in it still does."""
+    body = ("Hi Sam,\n\nYour reports are set up. Connect your bank in two minutes and tomorrow morning you will see "
+            "yesterday's sales and costs side by side.\n\n[Connect my bank](https://app.example/connect)\n\nAna\n")
+    welcome = analyze(load_text("Subject: Welcome to Acme Reports\n\n" + body, "welcome.txt", "text"),
+                      Config(medium="email")).score  # fmt: skip
+    plain = analyze(load_text("Subject: Reports for your shop\n\n" + body, "plain.txt", "text"),
+                    Config(medium="email")).score  # fmt: skip
+
+    def lost(score, code):
+        return sum(d.points for p in score.parts for d in p.deductions if d.code == code)
+
+    assert lost(welcome, "price") == 0 < lost(plain, "price")
+    assert 0 < lost(welcome, "proof") < lost(plain, "proof")
+
 def test_a_rewrite_in_plain_words_scores_higher():
     before = ("The application must be completed by the applicant and received by the financial office by the "
               "first of June in order for consideration of eligibility to be undertaken.")  # fmt: skip

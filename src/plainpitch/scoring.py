@@ -6,11 +6,12 @@ What a buyer needs from sales copy, and so what the score weighs (sub-score: wei
   counting twice a feature, on a log scale full at SUBSTANCE_FULL (about a landing page's worth; an e-mail asks one
   thing, so it is full at SUBSTANCE_FULL_EMAIL). Copy that says little cannot sell however clean it is.
 - **ask** (the offer and the ask, 0.15): a clear next step to take (a button or link beats a sentence), what it
-  costs (an amount, or at least a pointer to the price); the ask rules' findings cost here.
+  costs (an amount, or at least a pointer to the price; not in a welcome to a reader who has just joined or bought);
+  the ask rules' findings cost here.
 - **proof** (0.10): reasons to believe someone else bought it and it worked: testimonials, customer counts, named
   customers, results, ratings, benchmarks (plainpitch.analysis.proof). A page or proposal that must persuade on
-  its own is expected to show some, an email that asks the reader to act one proof point; a pricing page is not
-  judged on it.
+  its own is expected to show some, an email that asks the reader to act one proof point; a pricing page and a
+  welcome to a new customer, whose buyer has decided, little.
 - **buyer focus** (0.20): what the buyer gets (benefits among the claims), talking to the buyer rather than about
   the seller; the BEN and CLM rules' findings cost here.
 - **clarity** (0.20): reading grade, sentence length; the readability, tone and structure findings.
@@ -93,6 +94,9 @@ PRICE_NONE_POINTS = 25.0
 # A text of no known medium that sells (a plugin directory's readme.txt, a plain-text page) is read as a page: it
 # too must persuade on its own.
 PROOF_EXPECTED = {"page": 1.0, "proposal": 1.0, "email": 0.7, "text": 1.0}
+# A text with one job once the buyer has decided (a price list; a welcome to someone who has just joined or bought)
+# is expected to carry a little proof, not to make the case again.
+ONE_JOB_PROOF = 0.4
 PROOF_NONE_POINTS = 70.0  # no proof at all, on a page that must sell on its own
 PROOF_PER_KIND = (0.0, 30.0, 15.0, 0.0)  # points still lost with 0 (see above), 1, 2, 3+ kinds of proof
 STATEMENT_FLOOR = 0.5
@@ -137,21 +141,26 @@ def _price_points(doc: Document, ctx) -> float:
     """An offer says what it costs: an amount (nothing lost), a pointer to the price (pricing or plans, "free",
     "open source", a quote, a sales contact), or nothing at all. A call or a note that sells nothing is not judged."""
     from plainpitch.analysis.offer import document_prices, offer_parts
+    from plainpitch.analysis.outreach import welcomes_a_new_customer
 
-    if getattr(ctx, "medium", "text") not in ("page", "email", "proposal"):
+    medium = getattr(ctx, "medium", "text")
+    if medium not in ("page", "email", "proposal"):
         return 0.0
-    if document_prices(doc):
-        return 0.0
+    if document_prices(doc) or (medium == "email" and welcomes_a_new_customer(doc)):
+        return 0.0  # priced, or a welcome to a reader who has just bought or joined
     return PRICE_POINTER_POINTS if offer_parts(doc, ctx).price else PRICE_NONE_POINTS
 
 
 def _proof_points(doc: Document, ctx) -> float:
     from plainpitch.analysis.offer import is_pricing_page
+    from plainpitch.analysis.outreach import welcomes_a_new_customer
 
     medium = getattr(ctx, "medium", "text")
     expected = PROOF_EXPECTED.get(medium, 0.4)
     if medium == "page" and is_pricing_page(doc):
-        expected = 0.4  # the price list does one job; proof lives on the pages that send buyers to it
+        expected = ONE_JOB_PROOF  # the price list does one job; proof lives on the pages that send buyers to it
+    elif medium == "email" and welcomes_a_new_customer(doc):
+        expected = ONE_JOB_PROOF  # the reader has just decided: the welcome's job is the first step
     kinds = int(_metric(ctx, "copy.proof_kinds") or 0)
     lost = PROOF_NONE_POINTS if kinds == 0 else PROOF_PER_KIND[min(kinds, 3)]
     return expected * lost

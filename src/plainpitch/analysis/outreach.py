@@ -23,3 +23,21 @@ WARM_RE = lazy_re.compile(
 def is_cold_email(doc, medium: str) -> bool:
     """An email with no sign of an earlier relationship (no reply, follow-up, trial, account or onboarding)."""
     return medium == "email" and not WARM_RE.search(doc.text)
+
+
+# The reader has just joined or bought: thanked for signing up or for an order, told they are in or that their account
+# is ready. The decision is made; the e-mail's job is the first step, not the sale.
+JOINED_RE = lazy_re.compile(
+    r"\bthanks? (?:you )?for (?:subscribing|signing up|joining|registering|your (?:order|purchase|subscription))\b|"
+    r"\byou(?:'re|’re| are) (?:in|subscribed|registered|on the list)\b|\byour (?:new )?account (?:is|has been)\b",
+    re.IGNORECASE,
+)
+_WELCOME_LINE_RE = lazy_re.compile(r"^\W*welcome\b", re.IGNORECASE | re.MULTILINE)  # "Welcome to Acme", "Welcome aboard!"
+OPENING_CHARS = 400  # about the subject, the greeting and the first lines
+
+
+def welcomes_a_new_customer(doc) -> bool:
+    """An e-mail whose opening welcomes a reader who has just joined or bought (a welcome, a sign-up's confirmation,
+    an order's thanks): it need not prove the product or name its price to them again."""
+    opening = doc.text[:OPENING_CHARS]
+    return bool(JOINED_RE.search(opening) or _WELCOME_LINE_RE.search(opening))

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from plainpitch.analysis import regions
 from plainpitch.analysis.genre import is_not_a_pitch
 from plainpitch.analysis.offer import is_pricing_page
-from plainpitch.analysis.outreach import is_cold_email
+from plainpitch.analysis.outreach import JOINED_RE, is_cold_email
 from plainpitch.analysis.regions import body_units, body_words, hero_units
 from plainpitch.classify import classify_document, cues
 from plainpitch.model import Document, Metric, Span
@@ -330,10 +330,6 @@ def email_metrics(doc, ctx) -> Iterable[Metric]:
 # "Welcome" as a greeting ("Welcome to Acme", "Welcome!", "Welcome back"), not a welcome e-mail or pack named as one
 _GREETING_HEADLINE_RE = lazy_re.compile(r"^\W*(?:welcome(?:\s+(?:to|back|aboard|home)\b|\s*[!,.]|\s*$)|hello\b|hi there\b|"
                                    r"greetings\b|hey there\b)", re.IGNORECASE)  # fmt: skip
-# a reader who has just joined or bought is rightly welcomed: the greeting is the message
-_JOINED_RE = lazy_re.compile(r"\bthanks? (?:you )?for (?:subscribing|signing up|joining|registering|your (?:order|purchase|"
-                        r"subscription))\b|\byou(?:'re|’re| are) (?:in|subscribed|registered|on the list)\b|"
-                        r"\byour (?:new )?account (?:is|has been)\b", re.IGNORECASE)  # fmt: skip
 GREETING_HEADLINE_MAX_WORDS = 6
 
 
@@ -370,6 +366,6 @@ def greeting_headline(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
     text = doc.unit_text(head).strip()
     if not _GREETING_HEADLINE_RE.match(text) or len(text.split()) > GREETING_HEADLINE_MAX_WORDS:
         return
-    if _JOINED_RE.search(doc.text):
+    if JOINED_RE.search(doc.text):  # a reader who has just joined or bought is rightly welcomed
         return  # a welcome to someone who has just signed up or bought: greeting them is the point
     yield Hit(Span(head.start, head.end), data={"scope": "document"})
