@@ -410,6 +410,13 @@ def test_a_wordpress_plugin_readme_is_the_directorys_listing():
     ("Every template ships with placeholder text you replace in a minute.", None),  # a template's feature
     ("Our todo app keeps your TODO list in one place.", None),  # no note: a product's words
     ("Tick off each todo: a note becomes a task.", None),
+    ("Response time: [e.g., Within 24-48 hours]", "[e.g., Within 24-48 hours]"),  # a template's instructions
+    ("Install: [If it's code-based, add: Run npm install].", "[If it's code-based, add: Run npm install]"),
+    ("[Insert download link]", "[Insert download link]"),
+    ("[List your services: design, build]", "[List your services: design, build]"),
+    ("[Add to cart]", None),  # a button drawn in plain text
+    ("[Add to cart](/cart) or [Replace it][1]", None),  # links
+    ("Use it for reports (e.g. the month's sales).", None),  # an example in prose
 ])  # fmt: skip
 def test_a_writers_note_or_copy_calling_itself_a_placeholder_is_unwritten(text, note):
     from plainpitch.text.filler import unwritten_note
@@ -426,6 +433,10 @@ def test_a_todo_note_in_an_email_is_filler_but_a_readmes_todo_list_is_its_roadma
     readme = ("# fastgrid\n\nA grid layout engine for dashboards.\n\n```\npip install fastgrid\n```\n\n## Roadmap\n\n"
               "- TODO: nested grids\n- TODO: a React binding\n")  # fmt: skip
     assert "CLR003" not in {f.code for f in analyze(load_text(readme, "README.md", "markdown"), Config()).findings}
+    # a README template's instruction to its writer is no roadmap: it is copy left unwritten
+    template = readme + "\n## Support\n\nResponse time: [e.g., Within 24-48 hours]\n"
+    found = [f for f in analyze(load_text(template, "README.md", "markdown"), Config()).findings if f.code == "CLR003"]
+    assert [f.text for f in found] == ["[e.g., Within 24-48 hours]"]
 
 
 def test_a_named_customer_introduced_to_give_their_account_is_a_testimonial():

@@ -82,8 +82,28 @@ _PLACEHOLDER_COPY_RE = lazy_re.compile(
 )
 
 
+# A template's instruction to its writer, left in square brackets where the copy belongs: an example of what to put
+# ("[e.g., Within 24-48 hours]"), what to do if a case applies ("[If it's code-based, add: Run npm install]"), or an
+# order to put something in ("[Insert client logo]", "[Replace with your story]", "[Add: the price]"). Not a link's
+# text ("[Add to cart](/cart)") and not a button drawn in plain text ("[Add to cart]"): no verb a button uses alone.
+_INSTRUCTION_RE = lazy_re.compile(
+    r"\[\s*(?:e\.\s?g\.|for example\b|if [^\]\n]{1,80}?,\s*(?:add|insert|include|replace|write|use|put|mention)\b|"
+    r"(?:insert|replace|fill in|paste|describe)\b|(?:add|include|write|enter|list)\b[^\]\n:]{0,30}:)"
+    r"[^\]\n]{0,200}\](?![(\[])",
+    re.IGNORECASE,
+)
+
+
+def writer_instruction(text: str) -> re.Match[str] | None:
+    """A template's bracketed instruction to its writer ("[Insert client logo]", "[e.g., …]") in one unit's text."""
+    return _INSTRUCTION_RE.search(text) if "[" in text else None
+
+
 def unwritten_note(text: str) -> re.Match[str] | None:
-    """A note that the copy is unwritten ("[TODO: …]") or copy that calls itself a placeholder, in one unit's text."""
+    """A note that the copy is unwritten ("[TODO: …]", "[Insert client logo]", "[e.g., …]") or copy that calls itself
+    a placeholder, in one unit's text."""
+    if m := writer_instruction(text):
+        return m
     if "TODO" not in text and "FIXME" not in text and "laceholder" not in text:
         return None
     return _NOTE_RE.search(text) or _PLACEHOLDER_COPY_RE.match(text)

@@ -22,7 +22,7 @@ from plainpitch.classify import copy_words
 from plainpitch.model import Document, Metric, Span
 from plainpitch.rules.base import Hit, RuleContext, details_provider, metric_provider, rule
 from plainpitch.text import placeholders
-from plainpitch.text.filler import is_filler, unwritten_note
+from plainpitch.text.filler import is_filler, unwritten_note, writer_instruction
 
 PROOF_MIN_WORDS = 100  # below this a page is a teaser or a stub: proof cannot be expected of it
 
@@ -202,11 +202,13 @@ _FILLER_KINDS = ("subject", "heading", "paragraph", "list_item", "cta", "quote",
     severity="error",
     impact=3,
     breaks_trust=True,
-    summary="Placeholder left where a buyer reads it: 'lorem ipsum', a '[TODO: add the link]' note, copy calling itself one.",
+    summary="Placeholder left where a buyer reads it: 'lorem ipsum', '[TODO: add a link]', '[Insert logo]', copy "
+    "calling itself one.",
     why=(
         "A buyer who meets 'Lorem ipsum' or 'Vestibulum a nunc ut eros' knows the page was never finished, and a "
         "testimonial in placeholder Latin says the praise around it is made up too: it costs trust in every claim "
-        "on the page, not only the filler's own line. A writer's '[TODO: …]' says the same in English."
+        "on the page, not only the filler's own line. A writer's '[TODO: …]' says the same in English, and so does a "
+        "template's instruction to its writer ('[e.g., Within 24-48 hours]', '[Insert download link]')."
     ),
     message="Placeholder text left in the copy{more}: '{match}'",
     fix="Write the real copy (a real customer's words with their name, for a testimonial), or cut the section until "
@@ -217,6 +219,8 @@ _FILLER_KINDS = ("subject", "heading", "paragraph", "list_item", "cta", "quote",
                  "[CTA: Book my return]", "medium": "page"},
         {"text": "# Welcome to the course\n\nHi Sam,\n\nThe group chat is where you meet the others and ask "
                  "questions. [[(TODO: add the invite link)]]\n\nSee you there,\nAna", "medium": "email"},
+        {"text": "# Your guide is ready\n\nHi Sam,\n\nThe worksheets walk you through your first budget in an "
+                 "evening. Download them here: [[[Insert download link]]]\n\nAna", "medium": "email"},
     ],  # fmt: skip
     good=[
         {"text": "# Tax returns done right\n\nWe file your return in a day and find every deduction.\n\n> \"They found "
@@ -228,7 +232,8 @@ _FILLER_KINDS = ("subject", "heading", "paragraph", "list_item", "cta", "quote",
              "plainpitch/text/filler.py)", NNG_TRUST],
 )
 def filler_text(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
-    notes = not is_readme(doc)  # a README's "TODO:" lines are its roadmap, read by developers
+    notes = not is_readme(doc)  # a README's "TODO:" lines are its roadmap, read by developers (not its template's
+    # "[Insert …]" instructions)
     spans = []
     for u in doc.units:
         if u.kind not in _FILLER_KINDS:
@@ -236,7 +241,7 @@ def filler_text(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
         text = doc.unit_text(u)
         if is_filler(text):
             spans.append((u.start, u.end))
-        elif notes and (m := unwritten_note(text)):
+        elif m := (unwritten_note(text) if notes else writer_instruction(text)):
             spans.append((u.start + m.start(), u.start + m.end()) if m.group(0).startswith(("[", "(")) else (u.start, u.end))
     if not spans:
         return
