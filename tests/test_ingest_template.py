@@ -489,3 +489,21 @@ def test_copy_passed_to_the_sites_own_components_as_props_is_read(name) -> None:
     assert doc.units[1].kind == "heading"
     unit = next(u for u in doc.units if doc.unit_text(u) == "Website Development")
     assert text[unit.to_source(unit.start) :].startswith("Website Development")  # at its place in the file
+
+
+def test_copy_passed_to_a_vue_components_static_props_is_read() -> None:
+    """As in JSX: a static prop is copy the component shows; a bound one (':title') is code, a handler no copy."""
+    page = ('<template>\n  <div class="wrap flex gap-4 items-center">\n'
+            '    <service-card title="Website Development" desc="Fast sites that rank, from landing pages to content '
+            'sites." :price="plan.price in the local currency" @click="open the card now" url="#"/>\n'
+            '    <p title="Opens the booking form in a new tab">We build sites for shops.</p>\n'
+            '    <BaseLayout description="A meta description for the search results page"/>\n'
+            '  </div>\n</template>\n<script>\nexport default {}\n</script>\n')  # fmt: skip
+    doc = load_text(page, "services.vue")
+    assert [(u.kind, doc.unit_text(u)) for u in doc.units] == [
+        ("heading", "Website Development"),
+        ("paragraph", "Fast sites that rank, from landing pages to content sites."),
+        ("paragraph", "We build sites for shops."),
+    ]
+    unit = doc.units[0]
+    assert page[unit.to_source(unit.start) :].startswith("Website Development")

@@ -57,7 +57,7 @@ _NOT_COPY_COMPONENTS = frozenset(name for name, tag in COMPONENTS.items()
                                             "video", "hr", "nav", "footer", "header"))  # fmt: skip
 
 
-def _takes_copy(name: str) -> bool:
+def takes_copy_props(name: str) -> bool:
     """A component of the site's own that may show copy given to it as props (not a layout, a head or a picture)."""
     if not (name[:1].isupper() or "." in name):
         return False  # an HTML element: its attributes are not copy (a title is a tooltip)
@@ -65,7 +65,8 @@ def _takes_copy(name: str) -> bool:
     return last not in _NOT_COPY_COMPONENTS and not _VISUAL_RE.search(last) and part_kind(last) != CHROME
 
 
-def _copy_prop(key: str) -> bool:
+def copy_prop(key: str) -> bool:
+    """A prop whose value may be copy the component shows (not a class, an image, a link or a handler)."""
     lower = key.lower()
     if lower.startswith("on") and key[2:3].isupper():
         return False  # an event handler ("onClick")
@@ -174,7 +175,7 @@ class _Reader:
         if not m:
             return i + 1
         as_html = self.tag(i, m)
-        takes_copy = _takes_copy(m.group(0))
+        takes_copy = takes_copy_props(m.group(0))
         key = None  # the attribute whose value comes next
         i = m.end()
         while i < self.n:
@@ -195,7 +196,7 @@ class _Reader:
             elif c in "\"'":
                 end = self.string(i)
                 self.copy(i, end)
-                if takes_copy and key is not None and _copy_prop(key):
+                if takes_copy and key is not None and copy_prop(key):
                     self.props.append((0, key, t[i + 1 : end - 1].strip(), i + 1 + _lead(t, i + 1, end - 1)))
                 key = None
                 i = end

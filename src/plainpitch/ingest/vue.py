@@ -7,7 +7,8 @@ file), then reads it as a page template:
 - a bound attribute (``:href="plan.href"``, ``v-bind:href``) is the attribute with a value the page fills in, not
   a missing one;
 - a router link (``<router-link>``, ``<NuxtLink>``) is a link; any other component of the site is a part of the page
-  this file does not hold (``plainpitch.analysis.completeness``: nothing it may hold is reported missing).
+  this file does not hold (``plainpitch.analysis.completeness``: nothing it may hold is reported missing), and the
+  copy the template gives it as static props (``<service-card title="…" desc="…">``) is read, as in JSX.
 Copy kept in the script's data (an array of plans) is not read: only what the template holds.
 """
 
@@ -18,6 +19,8 @@ import re
 
 from plainpitch.ingest import html
 from plainpitch.ingest.directives import blank, part_kind, set_aside, strongest_part
+from plainpitch.ingest.fields import Entry, entries_copy
+from plainpitch.ingest.jsx import copy_prop, takes_copy_props
 from plainpitch.model import Document
 from plainpitch.text import lazy_re
 
@@ -28,26 +31,41 @@ _LINKS = {"router-link": "a", "routerlink": "a", "nuxt-link": "a", "nuxtlink": "
 _TAG_RE = lazy_re.compile(r"<(?P<name>[A-Za-z][\w.-]*)")
 
 
-def template_only(text: str) -> tuple[str, str]:
+def template_only(text: str) -> tuple[str, str, list[Entry]]:
     """(the file with only its top-level template kept, in place; what its components may hold: "content",
-    "chrome" or "")."""
+    "chrome" or ""; the copy the template gives them as static props, as (depth, key, value, offset) entries)."""
     m = _TEMPLATE_RE.search(text)
     if not m:
-        return blank(text), ""
+        return blank(text), "", []
     start, end = m.start("body"), m.end("body")
-    body = _BOUND_RE.sub(lambda b: " " * len(b.group(0)), text[start:end])
+    raw = text[start:end]
+    body = _BOUND_RE.sub(lambda b: " " * len(b.group(0)), raw)
     parts = set()
-    for tag in _TAG_RE.finditer(body):
+    props: list[Entry] = []
+    for tag in _TAG_RE.finditer(raw):
         name = tag.group("name")
         if name.lower() in _LINKS:
             continue
         if "-" in name or name[0].isupper():
             parts.add(part_kind(name))
-    return blank(text[:start]) + body + blank(text[end:]), strongest_part(parts)
+            if takes_copy_props("".join(w[:1].upper() + w[1:] for w in name.split("-"))):
+                close = raw.find(">", tag.end())
+                for a in _STATIC_ATTR_RE.finditer(raw, tag.end(), len(raw) if close < 0 else close):
+                    value = a.group("value")
+                    if copy_prop(a.group("key")):
+                        at = start + a.start("value") + len(value) - len(value.lstrip())
+                        props.append((0, a.group("key"), value.strip(), at))
+    return blank(text[:start]) + body + blank(text[end:]), strongest_part(parts), props
+
+
+# a static attribute ('title="Website Development"'), not a bound one (':title="plan.title"', 'v-bind:title') nor an
+# event's handler ('@click="…"')
+_STATIC_ATTR_RE = lazy_re.compile(r"(?<=\s)(?P<key>[A-Za-z][\w-]*)=\"(?P<value>[^\"]*)\"")
 
 
 def load(text: str, path: str, raw: bytes | None = None) -> Document:
-    markup, parts = template_only(text)
-    doc = html.load(markup, path, aliases=_LINKS, copy=set_aside(markup))
+    markup, parts, props = template_only(text)
+    doc = html.load(markup, path, aliases=_LINKS, copy=set_aside(markup),
+                    extra_blocks=entries_copy(props, set()) if props else None)  # fmt: skip
     meta = {**doc.meta, "includes": parts} if parts else doc.meta
     return dataclasses.replace(doc, source=text, meta=meta)
