@@ -439,6 +439,20 @@ def test_a_todo_note_in_an_email_is_filler_but_a_readmes_todo_list_is_its_roadma
     assert [f.text for f in found] == ["[e.g., Within 24-48 hours]"]
 
 
+@pytest.mark.parametrize("line", [
+    '> *"Using this context: [paste your paragraph] — now do the following: [paste the prompt]"*',  # quoted
+    "Write once: I am a [role] who helps [target customer]. Then [paste your paragraph] before any prompt.",  # fields
+])  # fmt: skip
+def test_a_template_given_to_the_reader_to_fill_is_no_note_left_by_the_writer(line):
+    # fresh-72: a course e-mail teaches its buyer a prompt template to copy; its instructions are the reader's
+    mail = f"Hi Sam,\n\nHere is the trick that saves an hour a day.\n\n{line}\n\n[Get the full course](https://x.example)\n\nAna\n"
+    found = [f for f in analyze(load_text(mail, "lesson.md", "markdown"), Config()).findings if f.code == "CLR003"]
+    assert found == []
+    left = mail.replace(line, "Download your worksheet here: [Insert download link]")
+    found = [f for f in analyze(load_text(left, "lesson.md", "markdown"), Config()).findings if f.code == "CLR003"]
+    assert [f.text for f in found] == ["[Insert download link]"]
+
+
 def test_a_named_customer_introduced_to_give_their_account_is_a_testimonial():
     # fresh-69: PRF001 on a case study whose customer's CEO, named, tells the story without quotation marks
     story = ("# Oil fields monitoring\n\nField services need frequent, accurate monitoring at a low cost.\n\n"

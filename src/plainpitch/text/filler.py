@@ -99,10 +99,10 @@ def writer_instruction(text: str) -> re.Match[str] | None:
     return _INSTRUCTION_RE.search(text) if "[" in text else None
 
 
-def unwritten_note(text: str) -> re.Match[str] | None:
-    """A note that the copy is unwritten ("[TODO: …]", "[Insert client logo]", "[e.g., …]") or copy that calls itself
-    a placeholder, in one unit's text."""
-    if m := writer_instruction(text):
+def unwritten_note(text: str, instructions: bool = True) -> re.Match[str] | None:
+    """A note that the copy is unwritten ("[TODO: …]", "[Insert client logo]" unless ``instructions`` is off, "[e.g.,
+    …]") or copy that calls itself a placeholder, in one unit's text."""
+    if instructions and (m := writer_instruction(text)):
         return m
     if "TODO" not in text and "FIXME" not in text and "laceholder" not in text:
         return None

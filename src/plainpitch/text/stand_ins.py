@@ -126,3 +126,20 @@ def stand_in_number(target: str) -> bool:
                     flags=re.IGNORECASE)
     return (number != target.strip() and bool(_X_NUMBER_RE.match(number))
             and 7 <= len(_DIGIT_OR_X_RE.findall(number)) <= 15)
+
+
+_OPENING_QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“"}
+
+
+def in_quoted_example(line: str, at: int) -> bool:
+    """The text at ``at`` sits inside a phrase in quotation marks on its line (a search phrase, a sample post the text offers
+    for the reader to adapt): the quote shows an example, not a detail or a note the writer left."""
+    for opening, closing in _OPENING_QUOTES.items():
+        before = line.rfind(opening, 0, at)
+        if before < 0:
+            continue
+        if opening == closing and line.count(opening, 0, before) % 2:
+            continue  # that mark closes an earlier quotation
+        if line.find(closing, at) >= 0 and line.find(closing, before + 1, at) < 0:
+            return True
+    return False

@@ -21,7 +21,7 @@ from plainpitch.analysis.unread import has_foreign_part
 from plainpitch.classify import copy_words
 from plainpitch.model import Document, Metric, Span
 from plainpitch.rules.base import Hit, RuleContext, details_provider, metric_provider, rule
-from plainpitch.text import placeholders
+from plainpitch.text import lazy_re, placeholders, stand_ins
 from plainpitch.text.filler import is_filler, unwritten_note, writer_instruction
 
 PROOF_MIN_WORDS = 100  # below this a page is a teaser or a stub: proof cannot be expected of it
@@ -193,6 +193,18 @@ def unfilled_placeholder(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
 _FILLER_KINDS = ("subject", "heading", "paragraph", "list_item", "cta", "quote", "table_cell")
 
 
+_FIELD_RE = lazy_re.compile(r"\[[a-z][\w /-]{0,30}\]")  # "[role]", "[target customer]": a field the reader fills
+
+
+def _for_the_reader(text: str, at: int) -> bool:
+    """The instruction belongs to a template the text gives its reader to fill ('"Using this context: [paste your
+    paragraph]"', quoted, or among fields such as '[role]'), not to a note its own writer left."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return stand_ins.in_quoted_example(line, at - line_start) or bool(_FIELD_RE.search(line))
+
+
 @rule(
     code="CLR003",
     name="filler-text",
@@ -241,7 +253,9 @@ def filler_text(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
         text = doc.unit_text(u)
         if is_filler(text):
             spans.append((u.start, u.end))
-        elif m := (unwritten_note(text) if notes else writer_instruction(text)):
+        elif (m := writer_instruction(text)) and not _for_the_reader(text, m.start()):
+            spans.append((u.start + m.start(), u.start + m.end()))
+        elif notes and (m := unwritten_note(text, instructions=False)):
             spans.append((u.start + m.start(), u.start + m.end()) if m.group(0).startswith(("[", "(")) else (u.start, u.end))
     if not spans:
         return

@@ -83,21 +83,6 @@ def stand_in_detail(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
                     "uses": doc.source_spans((s, e) for s, e, _ in found[1:])})  # fmt: skip
 
 
-_OPENING_QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“"}
-
-
-def _in_quoted_example(line: str, at: int) -> bool:
-    """The field sits inside a phrase in quotation marks on its line (a search phrase, a sample post the text offers
-    for the reader to adapt): the quote shows an example, not a detail the writer left."""
-    for opening, closing in _OPENING_QUOTES.items():
-        before = line.rfind(opening, 0, at)
-        if before < 0:
-            continue
-        if opening == closing and line.count(opening, 0, before) % 2:
-            continue  # that mark closes an earlier quotation
-        if line.find(closing, at) >= 0 and line.find(closing, before + 1, at) < 0:
-            return True
-    return False
 
 
 def _fields_on_a_page(doc: Document, ctx: RuleContext, merged: bool) -> list[tuple[int, int, str]]:
@@ -125,7 +110,7 @@ def _fields_on_a_page(doc: Document, ctx: RuleContext, merged: bool) -> list[tup
         if any(m.start() + line_start not in at and not placeholders.ends_in_field_word(m.group(0))
                for m in _LABEL_RE.finditer(line)):
             continue  # a row of buttons or links written in brackets ("[GitHub] [Blog] [Contact]"): a label
-        if _in_quoted_example(line, start - line_start):
+        if stand_ins.in_quoted_example(line, start - line_start):
             continue  # 'keywords like "Invisalign in [your city]"': an example for the reader to adapt, shown as one
         out.append((start, end, "field"))
     return out
