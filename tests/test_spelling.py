@@ -119,3 +119,14 @@ def test_a_line_set_in_capitals_is_read_for_typos_and_reported_as_written():
     found = [f for f in analyze(load_text(page, "services.md", "markdown"), Config()).findings if f.code == "CLR004"]
     assert [(f.text, f.suggestions[0].replacement) for f in found] == [("CORDINATION", "COORDINATION")]
     assert found[0].location.line == 5  # the three-word heading; two words in capitals may be a name
+
+
+def test_a_word_spelt_the_same_way_three_times_and_its_correction_never_is_the_writers_own():
+    # fresh-73: traders' "perps" (perpetual futures), three times in a launch e-mail, read as a slip for "perks"
+    text = (f"# Trade smarter\n\n{BODY}A front end for on-chain perps. Tell us what went wrong on a perps exchange. "
+            "Most people liquidated on perps say the same thing.\n")  # fmt: skip
+    assert [f.text for f in typos(text)] == []
+    twice = text.replace("Most people liquidated on perps", "Most people liquidated there")
+    assert [f.text for f in typos(twice)] == ["perps"]  # twice is still read as a slip
+    beside = text + "\nMembers get perks too.\n"  # the word meant is on the page: three slips
+    assert [f.text for f in typos(beside)] == ["perps"]

@@ -36,6 +36,9 @@ MAX_WORDS = 50  # misspelt words reported on one page
 MAX_JUDGED = 20_000  # distinct words looked up on one page
 
 
+# Spelt the same way this many times, and the suggested word nowhere: the writer means it (see misspelling)
+DELIBERATE_USES = 3
+
 def _spelt_otherwise(source: str, word: str) -> bool:
     """The source holds the word in another form: capitalised (a name) or beside code marks (an identifier, a
     path, a link, a template field)."""
@@ -132,6 +135,9 @@ def misspelling(doc: Document, ctx: RuleContext) -> Iterable[Hit]:
         if _spelt_otherwise(doc.source, word):
             continue
         start, end, meant = uses[0]
+        if len(uses) >= DELIBERATE_USES and not re.search(rf"\b{re.escape(meant)}\b", doc.text, re.IGNORECASE):
+            continue  # a slip is made once; a word written the same way three times, and its "right" spelling never,
+            # is the writer's own word (traders' "perps", a product's name), not a typo
         yield Hit(Span(start, end), {"word": word, "correction": meant},
                   (Suggestion(meant, "the word spelt right"),),
                   data={"uses": doc.source_spans([(s, e) for s, e, _ in uses[1:]])})  # fmt: skip
