@@ -477,3 +477,14 @@ def test_a_typo_beside_its_right_spelling_but_not_set_apart_is_still_a_typo():
             "every call for busy families who want their weekends back.\n")  # fmt: skip
     found = [f.text for f in analyze(load_text(text, "p.md", "markdown"), Config()).findings if f.code == "CLR004"]
     assert found == ["soutions"]
+
+
+@pytest.mark.parametrize("label", ["Subject:", "Subject line:", "Subject/Opening:"])
+def test_a_copy_decks_subject_label_makes_a_subject_and_a_faked_thread_is_seen(label):
+    # fresh-73: a cold-outreach kit's "**Subject/Opening:** Re: new construction permits in [City]"
+    deck = (f"# Cold outreach templates\n\n## Template 1\n\n**{label}** Re: new construction permits in Austin\n\n"
+            "Hi Dana,\n\nI pulled last week's permits in Austin; four look like your kind of job.\n\n"
+            "Worth a look?\n\nSam\n")  # fmt: skip
+    doc = load_text(deck, "outreach.md", "markdown")
+    assert [doc.unit_text(u) for u in doc.units if u.kind == "subject"] == ["Re: new construction permits in Austin"]
+    assert "BEN101" in {f.code for f in analyze(doc, Config()).findings}

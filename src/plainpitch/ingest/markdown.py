@@ -45,7 +45,8 @@ from plainpitch.text.segment import CODE_PLACEHOLDER, Block, build_document, has
 
 _FRONT_MATTER_RE = lazy_re.compile(r"\A---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _SUBJECT_RE = lazy_re.compile(r"[ \t]*(?:\*\*|__)?Subject:(?:\*\*|__)?[ \t]*(.*?)[ \t]*$", re.I | re.M)
-_SUBJECT_TEXT_RE = lazy_re.compile(r"Subject:\s*", re.I)
+# "Subject:", and a copy deck's longer labels for it: "Subject line:", "Subject/Opening:" (a DM's first line)
+_SUBJECT_TEXT_RE = lazy_re.compile(r"Subject(?: line)?(?:\s*/\s*(?:opening|opener|first line|hook))?\s*:\s*", re.I)
 _HTML_START_RE = lazy_re.compile(r"\s*</?[A-Za-z][\w-]*[\s/>]")  # an indented block that opens with a tag
 _HTML_PROSE_MIN_WORDS = 5
 # A fence a copy deck puts its copy in ("```" around an e-mail to keep its lines): no language, or a prose one, and
