@@ -87,14 +87,19 @@ Entry = tuple[int, str, str, int]
 _ITEM_RE = lazy_re.compile(r"^[ \t]*- [ \t]*(?P<q>[\"']?)(?P<value>[^\n:#]+?)(?P=q)[ \t]*$", re.MULTILINE)  # "- Fast setup"
 
 
+def stripped_entry(depth: int, key: str, raw: str, at: int) -> Entry:
+    """The entry for a value written as ``raw`` at ``at``: stripped, at the offset of its first character."""
+    return (depth, key, raw.strip(), at + len(raw) - len(raw.lstrip()))
+
+
 def yaml_copy(source: str, end: int, items: bool = False) -> list[Block]:
     """The prose values of the YAML in ``source[:end]`` (front matter, or a whole content file), each a block at its
     place in the file; ``items``: a list's plain strings too ("- Set up in five minutes"), the features and steps a
     content file lists (front matter's lists are tags and paths)."""
     entries: list[Entry] = []
     for m in _FM_VALUE_RE.finditer(source, 0, end):
-        start = m.start("value") + (len(m.group("value")) - len(m.group("value").lstrip()))
-        entries.append((m.start("key") - source.rfind("\n", 0, m.start()) - 1, m.group("key"), m.group("value").strip(), start))
+        entries.append(stripped_entry(m.start("key") - source.rfind("\n", 0, m.start()) - 1, m.group("key"),
+                                      m.group("value"), m.start("value")))
     for m in _FM_OPENER_RE.finditer(source, 0, end):
         entries.append((len(m.group("indent")), m.group("key"), "", m.start("key")))
     entries.sort(key=lambda e: e[3])

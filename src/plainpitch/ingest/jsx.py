@@ -24,7 +24,7 @@ import re
 from plainpitch.ingest import html
 from plainpitch.ingest.directives import CHROME, literal_sentence, part_kind, same_lines, strongest_part
 from plainpitch.ingest.errors import LoadError
-from plainpitch.ingest.fields import Entry, entries_copy
+from plainpitch.ingest.fields import Entry, entries_copy, stripped_entry
 from plainpitch.model import Document
 from plainpitch.text import lazy_re
 
@@ -71,11 +71,6 @@ def copy_prop(key: str) -> bool:
     if lower.startswith("on") and key[2:3].isupper():
         return False  # an event handler ("onClick")
     return lower not in _NOT_COPY_PROPS and not lower.startswith(_NOT_COPY_PROP_PREFIXES)
-
-
-def _lead(text: str, start: int, end: int) -> int:
-    """How many spaces open ``text[start:end]``."""
-    return len(text[start:end]) - len(text[start:end].lstrip())
 
 
 class _Reader:
@@ -197,7 +192,7 @@ class _Reader:
                 end = self.string(i)
                 self.copy(i, end)
                 if takes_copy and key is not None and copy_prop(key):
-                    self.props.append((0, key, t[i + 1 : end - 1].strip(), i + 1 + _lead(t, i + 1, end - 1)))
+                    self.props.append(stripped_entry(0, key, t[i + 1 : end - 1], i + 1))
                 key = None
                 i = end
             else:
@@ -334,14 +329,9 @@ def markup_only(text: str) -> str:
 _ASTRO_FENCE_RE = lazy_re.compile(r"\A\s*---[ \t]*\n.*?\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
-def read_astro(text: str) -> tuple[str, str]:
+def _read_astro(text: str) -> _Reader:
     """An Astro component: its script fence (``---`` … ``---``) is code; the rest is markup with JSX's
     expressions, read as a JSX element's children, one top-level run after another."""
-    reader = _read_astro(text)
-    return "".join(reader.out), strongest_part(reader.parts)
-
-
-def _read_astro(text: str) -> _Reader:
     reader = _Reader(text)
     fence = _ASTRO_FENCE_RE.match(text)
     i = fence.end() if fence else 0
@@ -356,14 +346,9 @@ _SVELTE_BLOCK_RE = lazy_re.compile(r"\{[#:/][^{}]*\}|\{@(?:const|debug)\b[^{}]*\
 _SVELTE_HTML_RE = lazy_re.compile(r"(?<=\{)@html\b")
 
 
-def read_svelte(text: str) -> tuple[str, str]:
+def _read_svelte(text: str) -> _Reader:
     """A Svelte component: its ``<script>`` and ``<style>`` are code, its logic blocks are blanked (character for
     character), and the rest is markup with expressions in braces, read as an Astro component's body is."""
-    reader = _read_svelte(text)
-    return "".join(reader.out), strongest_part(reader.parts)
-
-
-def _read_svelte(text: str) -> _Reader:
     text = _SVELTE_BLOCK_RE.sub(lambda m: " " * len(m.group(0)), text)
     return _read_astro(_SVELTE_HTML_RE.sub("     ", text))
 

@@ -839,7 +839,6 @@ def _inline_block(kind: str, value: str, at: int) -> Block | None:
 _ESM_RE = lazy_re.compile(r"^(?:import|export)\b.*?(?=\n[ \t]*\n|\Z)", re.MULTILINE | re.DOTALL)
 _MDX_META_RE = lazy_re.compile(r"export\s+const\s+(?:meta|metadata|frontmatter)\s*=\s*\{")
 _MDX_FIELD_RE = lazy_re.compile(r"^\s*(\w+)\s*:\s*['\"`\[]?([^'\"`\],\n]*)", re.MULTILINE)
-# fenced code blocks and code spans, roughly: where a template directive is shown, not used
 # A link whose destination is a template directive: "[here]({{< ref "/contact" >}})", "[Contact]({{ site.baseurl
 # }}/contact)", "[Book]({% link book.md %})". The directive, set aside, keeps its length in spaces, and a destination
 # with a space is no link in Markdown: the reader would not see the page's asks.
@@ -861,6 +860,7 @@ def _without_spaces(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+# fenced code blocks and code spans, roughly: where a template directive is shown, not used
 _CODE_RE = lazy_re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
 
 

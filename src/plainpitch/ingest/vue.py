@@ -19,7 +19,7 @@ import re
 
 from plainpitch.ingest import html
 from plainpitch.ingest.directives import blank, part_kind, set_aside, strongest_part
-from plainpitch.ingest.fields import Entry, entries_copy
+from plainpitch.ingest.fields import Entry, entries_copy, stripped_entry
 from plainpitch.ingest.jsx import copy_prop, takes_copy_props
 from plainpitch.model import Document
 from plainpitch.text import lazy_re
@@ -51,10 +51,8 @@ def template_only(text: str) -> tuple[str, str, list[Entry]]:
             if takes_copy_props("".join(w[:1].upper() + w[1:] for w in name.split("-"))):
                 close = raw.find(">", tag.end())
                 for a in _STATIC_ATTR_RE.finditer(raw, tag.end(), len(raw) if close < 0 else close):
-                    value = a.group("value")
                     if copy_prop(a.group("key")):
-                        at = start + a.start("value") + len(value) - len(value.lstrip())
-                        props.append((0, a.group("key"), value.strip(), at))
+                        props.append(stripped_entry(0, a.group("key"), a.group("value"), start + a.start("value")))
     return blank(text[:start]) + body + blank(text[end:]), strongest_part(parts), props
 
 

@@ -132,8 +132,8 @@ _OPENING_QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“"}
 
 
 def in_quoted_example(line: str, at: int) -> bool:
-    """The text at ``at`` sits inside a phrase in quotation marks on its line (a search phrase, a sample post the text offers
-    for the reader to adapt): the quote shows an example, not a detail or a note the writer left."""
+    """The text at ``at`` sits inside a phrase in quotation marks on its line (a search phrase, a sample post the
+    text offers for the reader to adapt): the quote shows an example, not a detail or a note the writer left."""
     for opening, closing in _OPENING_QUOTES.items():
         before = line.rfind(opening, 0, at)
         if before < 0:
